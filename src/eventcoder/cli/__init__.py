@@ -1,0 +1,70 @@
+"""The ``eventcoder`` command line. Thin: each command parses options, calls the library and
+turns library errors into one-line messages. Commands load lazily so ``--help`` is instant."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+
+import click
+
+from .. import __version__
+
+#: command name -> "module:attribute" of its click command
+COMMANDS: dict[str, str] = {
+    "extract": "eventcoder.cli.extract:extract",
+    "events": "eventcoder.cli.events:events",
+    "geoparse": "eventcoder.cli.geoparse:geoparse",
+    "gazetteer": "eventcoder.cli.gazetteer:gazetteer",
+    "eval": "eventcoder.cli.eval:eval_group",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a subcommand's module only when it is used."""
+
+    def __init__(self, *args: object, lazy: dict[str, str], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.lazy = lazy
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy:
+            module_name, attr = self.lazy[cmd_name].split(":")
+            try:
+                module = importlib.import_module(module_name)
+            except ModuleNotFoundError as err:
+                if err.name and err.name.startswith("eventcoder"):
+                    return None  # a command whose module is not part of this build
+                raise
+            return getattr(module, attr)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, lazy=COMMANDS,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="eventcoder")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+def cli(verbose: int) -> None:
+    """eventcoder: conflict news in, a geocoded, evidence-linked event table out.
+
+    Example:
+
+        eventcoder extract examples/articles --db sqlite:///events.db
+
+        eventcoder events --db sqlite:///events.db --format csv --output events.csv
+    """
+    level = logging.WARNING - 10 * verbose
+    logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(message)s")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="eventcoder")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""Options and error handling shared by the commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+import click
+from sqlalchemy.exc import SQLAlchemyError
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """click callback: YYYY-MM-DD -> date, with a one-line error otherwise."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+
+
+def db_option(f: F) -> F:
+    return click.option(
+        "--db", envvar="EVENTCODER_DB", default="sqlite:///eventcoder.db", show_default=True,
+        help="Database URL: sqlite:///path.db or postgresql://user:pass@host/db.")(f)
+
+
+def output_option(f: F) -> F:
+    return click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
+                        default=None, help="Write here instead of standard output.")(f)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn the library's expected errors into one-line click errors (no traceback)."""
+    try:
+        yield
+    except click.ClickException:
+        raise
+    except (ValueError, OSError, RuntimeError, SQLAlchemyError) as err:
+        message = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise click.ClickException(message) from err

@@ -1,0 +1,44 @@
+"""``eventcoder events``: query the stored events and export them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from .common import db_option, output_option, parse_date, user_errors
+
+
+@click.command()
+@db_option
+@click.option("--since", callback=parse_date, metavar="YYYY-MM-DD", help="Events on or after.")
+@click.option("--until", callback=parse_date, metavar="YYYY-MM-DD", help="Events on or before.")
+@click.option("--country", help="Country name or ISO3 code.")
+@click.option("--admin1", help="First-level region (governorate, province, state).")
+@click.option("--type", "event_type", help="ACLED event type or sub-event type.")
+@click.option("--actor", help="Part of an actor's name (actor1, actor2 or associated).")
+@click.option("--min-fatalities", type=click.IntRange(0), default=None)
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many rows.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "geojson",
+              "parquet"]), default="table", show_default=True)
+@output_option
+def events(db: str, since: dt.date | None, until: dt.date | None, country: str | None,
+           admin1: str | None, event_type: str | None, actor: str | None,
+           min_fatalities: int | None, limit: int | None, fmt: str, output: str | None) -> None:
+    """Query stored events and export them (CSV uses ACLED's column names and order).
+
+    Example:
+
+        eventcoder events --country Iraq --since 2025-01-01 --format csv -o iraq.csv
+    """
+    from ..export import write_events
+    from ..store import Store
+
+    if fmt == "parquet" and not output:
+        raise click.UsageError("--format parquet needs --output FILE")
+    with user_errors():
+        with Store(db) as store:
+            rows = store.query_events(since=since, until=until, country=country, admin1=admin1,
+                                      event_type=event_type, actor=actor,
+                                      min_fatalities=min_fatalities, limit=limit)
+        write_events(rows, fmt, output)

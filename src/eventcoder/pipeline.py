@@ -1,0 +1,161 @@
+"""The end-to-end pipeline: article -> nlp -> extract -> geo -> events -> dedup.
+
+Storage is not part of it: :func:`analyse` is a pure function of (doc, article) given the
+components, so the CLI, a Dask worker, the spaCy component and an API request all call the same
+code. The CLI (``eventcoder extract``) adds ingest before it and the store after it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .config import Config
+from .dedup import merge_events
+from .events import build_events, resolve_date
+from .nlp import MAX_CHARS, load_nlp
+from .schema import Article, Event, EventMention, Place
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from .extract import EventExtractor
+    from .geo import Geoparser
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ArticleResult:
+    """Everything the pipeline learnt from one article."""
+
+    article: Article
+    places: list[Place] = field(default_factory=list)
+    mentions: list[EventMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    skipped: str | None = None  # reason, when the article was not processed
+
+
+class Pipeline:
+    """The loaded components of a run. Components load lazily, once, on first use."""
+
+    def __init__(self, config: Config | None = None, *, nlp: Language | None = None,
+                 geoparser: Geoparser | None = None,
+                 extractor: EventExtractor | None = None) -> None:
+        self.config = config or Config()
+        self._nlp = nlp
+        self._geoparser = geoparser
+        self._extractor = extractor
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_nlp(self.config.model)
+        return self._nlp
+
+    @property
+    def geoparser(self) -> Geoparser:
+        if self._geoparser is None:
+            from .geo import Geoparser
+
+            self._geoparser = Geoparser.load(self.config.gazetteer, self.config.overlay)
+        return self._geoparser
+
+    @property
+    def extractor(self) -> EventExtractor:
+        if self._extractor is None:
+            from .extract import EventExtractor
+
+            self._extractor = EventExtractor(actors_file=self.config.actors_file)
+        return self._extractor
+
+    def check(self, article: Article) -> str | None:
+        """Why ``article`` cannot be processed, or None when it can."""
+        if not article.text.strip():
+            return "empty text"
+        if len(article.text) > MAX_CHARS:
+            return f"text too long ({len(article.text):,} characters; limit {MAX_CHARS:,})"
+        if article.language and article.language not in self.config.languages:
+            return f"language {article.language!r} not processed (languages: " \
+                   f"{', '.join(self.config.languages)})"
+        return None
+
+    def analyse(self, doc: Doc, article: Article) -> ArticleResult:
+        """Run extract -> geo -> events -> dedup on an already parsed article."""
+        result = ArticleResult(article=article)
+        result.places = self.geoparser.parse(doc)
+        result.mentions = self.extractor.extract(doc, article)
+        locations = [self.geoparser.locate(doc, m, result.places) for m in result.mentions]
+        result.events = merge_events(build_events(article, result.mentions, locations))
+        for mention in result.mentions:
+            warning = resolve_date(mention, article.published)[2]
+            if warning and warning not in result.warnings:
+                result.warnings.append(warning)
+        return result
+
+    def process(self, article: Article) -> ArticleResult:
+        """Parse and analyse one article."""
+        reason = self.check(article)
+        if reason:
+            return ArticleResult(article=article, skipped=reason)
+        return self.analyse(self.nlp(article.text), article)
+
+    def process_many(self, articles: Iterable[Article], *, batch_size: int = 32
+                     ) -> Iterator[ArticleResult]:
+        """Results in input order, parsing with ``nlp.pipe`` in this process."""
+        pending: list[Article] = []
+        for article in articles:
+            reason = self.check(article)
+            if reason:
+                yield from self._flush(pending, batch_size)
+                pending = []
+                yield ArticleResult(article=article, skipped=reason)
+                continue
+            pending.append(article)
+            if len(pending) >= batch_size:
+                yield from self._flush(pending, batch_size)
+                pending = []
+        yield from self._flush(pending, batch_size)
+
+    def _flush(self, articles: list[Article], batch_size: int) -> Iterator[ArticleResult]:
+        if not articles:
+            return
+        docs = self.nlp.pipe((a.text for a in articles), batch_size=batch_size)
+        for doc, article in zip(docs, articles, strict=True):
+            yield self.analyse(doc, article)
+
+
+# --- multi-process execution -------------------------------------------------------------------
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(config: Config) -> None:
+    global _WORKER
+    _WORKER = Pipeline(config)
+
+
+def _work(articles: list[Article]) -> list[ArticleResult]:
+    assert _WORKER is not None, "worker not initialised"
+    return list(_WORKER.process_many(articles))
+
+
+def run_parallel(config: Config, chunks: Iterable[list[Article]], workers: int
+                 ) -> Iterator[list[ArticleResult]]:
+    """Process chunks of articles in ``workers`` processes, yielding results chunk by chunk, in
+    order. Each worker loads its own pipeline once."""
+    window = 2 * workers  # chunks in flight: bounded, so memory does not grow with the input
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=(config,)) as pool:
+        futures: deque[Future[list[ArticleResult]]] = deque()
+        for chunk in chunks:
+            futures.append(pool.submit(_work, chunk))
+            if len(futures) >= window:
+                yield futures.popleft().result()
+        while futures:
+            yield futures.popleft().result()
