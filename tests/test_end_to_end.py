@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 
 import pytest
 
 import eventcoder
+from ec_testutils import fold
 from eventcoder.schema import Event
-
-
-def fold(text: str | None) -> str:
-    """Lowercase ASCII form, so "Nīnawá" and "Ninawa" compare equal."""
-    text = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 def admin1_is(event: Event, *names: str) -> bool:
