@@ -1,5 +1,26 @@
-"""Ingest: read .txt, .jsonl, .html, RSS/Atom files and folders into :class:`Article` records.
+"""Ingest: read .txt, .jsonl, .json, .html, RSS/Atom files and folders into :class:`Article`.
 
-Public interface: ``iter_articles(paths, *, default_date=None) -> Iterator[Article | Skipped]``.
-Bad input never raises out of the iterator: it yields a :class:`Skipped` with the reason.
+Public interface: ``iter_articles(paths, *, default_date=None) -> Iterator[Article | Skipped]``
+and ``find_input_files(paths) -> list[Path]``. Bad input never raises out of the iterator: it
+yields a :class:`Skipped` with the reason. See ``docs/formats.md``.
 """
+
+from .decode import DecodeError, decode_bytes, normalize_text
+from .language import detect_language
+from .readers import (
+    MAX_CHARS,
+    SUPPORTED_EXTS,
+    Skipped,
+    find_input_files,
+    html_to_text,
+    iter_articles,
+    make_article,
+    parse_date,
+    split_title,
+)
+
+__all__ = [
+    "MAX_CHARS", "SUPPORTED_EXTS", "DecodeError", "Skipped", "decode_bytes", "detect_language",
+    "find_input_files", "html_to_text", "iter_articles", "make_article", "normalize_text",
+    "parse_date", "split_title",
+]

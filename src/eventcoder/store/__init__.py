@@ -2,5 +2,10 @@
 migrations. Only this package imports a database driver.
 
 Public interface: ``Store(url)`` with ``known_hashes``, ``save_batch``, ``query_events``,
-``count_events``, ``get_article``; see :mod:`eventcoder.store.store`.
+``count_events``, ``count_articles``, ``get_article``, ``close``; see
+:mod:`eventcoder.store.store` and ``docs/storage.md``.
 """
+
+from .store import Store, StoreError, normalize_url
+
+__all__ = ["Store", "StoreError", "normalize_url"]

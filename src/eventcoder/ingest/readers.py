@@ -1,0 +1,513 @@
+"""File readers: .txt, .jsonl, .json, .html/.htm and RSS/Atom feeds, and folders of them.
+
+Every reader yields :class:`~eventcoder.schema.Article` records or :class:`Skipped` notes; bad
+input never raises out of :func:`iter_articles`. ``docs/formats.md`` documents the decisions
+(what ``Article.text`` holds for each format, ids, dates, source, language).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import html
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..schema import Article
+from .decode import DecodeError, decode_bytes, looks_binary, normalize_text
+from .language import detect_language
+
+#: Articles longer than this (characters, after decoding) are skipped, not truncated.
+MAX_CHARS = 2_000_000
+#: Whole-file formats (txt, html, json, feeds) larger than this (bytes) are skipped unread.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+#: A title line must be shorter than this to be taken as the title of a .txt file.
+MAX_TITLE_CHARS = 200
+
+TEXT_EXTS = frozenset({".txt", ".text"})
+JSONL_EXTS = frozenset({".jsonl", ".ndjson"})
+JSON_EXTS = frozenset({".json"})
+HTML_EXTS = frozenset({".html", ".htm", ".xhtml"})
+FEED_EXTS = frozenset({".rss", ".atom", ".xml"})
+#: File extensions picked up when a folder is given (lower case, with the dot).
+SUPPORTED_EXTS: frozenset[str] = TEXT_EXTS | JSONL_EXTS | JSON_EXTS | HTML_EXTS | FEED_EXTS
+
+_ID_KEYS = ("id", "article_id", "doc_id")
+_TEXT_KEYS = ("text", "body", "content")
+_TITLE_KEYS = ("title", "headline")
+_DATE_KEYS = ("date", "published", "published_at", "publication_date", "pubdate")
+_SOURCE_KEYS = ("source", "sitename", "publisher")
+_URL_KEYS = ("url", "link")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that produced no article, and why. Yielded instead of raising.
+
+    origin: the file path, with ``":line N"`` (JSONL) or ``"#item N"`` (JSON list, feed entry)
+        when the problem is inside the file.
+    reason: one human-readable line, e.g. ``"binary file"`` or ``"invalid JSON on line 3: ..."``.
+    """
+
+    origin: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+# --------------------------------------------------------------------------------------------
+# files and folders
+
+
+def find_input_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand ``paths`` into input files: folders recursively by supported extension.
+
+    Files named explicitly are kept whatever their extension (the reader then reports an
+    unsupported type), and so are paths that do not exist (reported as such). Folder contents
+    are sorted; hidden files and folders (name starting with ".") inside folders are ignored.
+    A file reached twice (same resolved path) is listed once, at its first position.
+
+    RETURNS: the files, in argument order.
+    """
+    seen: set[Path] = set()
+    out: list[Path] = []
+
+    def add(p: Path) -> None:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = [
+                p for p in path.rglob("*")
+                if p.suffix.lower() in SUPPORTED_EXTS and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ]
+            for p in sorted(found):
+                add(p)
+        else:
+            add(path)
+    return out
+
+
+def iter_articles(paths: Iterable[str | Path], *, default_date: dt.date | None = None
+                  ) -> Iterator[Article | Skipped]:
+    """Read every article in ``paths`` (files or folders), in order.
+
+    paths: files and/or folders; folders are searched recursively (:func:`find_input_files`).
+    default_date: publication date for articles whose input gives none (the CLI's ``--date``).
+    RETURNS: an iterator of :class:`Article` and, for unusable input, :class:`Skipped`; it
+        never raises because of bad input.
+    """
+    for path in find_input_files(paths):
+        yield from _read_file(path, default_date)
+
+
+def _read_file(path: Path, default_date: dt.date | None) -> Iterator[Article | Skipped]:
+    """Dispatch one file to its reader; turn any reader failure into a Skipped."""
+    origin = str(path)
+    if not path.exists():
+        yield Skipped(origin, "no such file or directory")
+        return
+    if not path.is_file():
+        yield Skipped(origin, "not a regular file")
+        return
+    ext = path.suffix.lower()
+    reader = _READERS.get(ext)
+    if reader is None:
+        yield Skipped(origin, f"unsupported file type {ext or '(no extension)'!r}")
+        return
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            yield Skipped(origin, "empty file")
+            return
+        if ext not in JSONL_EXTS and size > MAX_FILE_BYTES:
+            yield Skipped(origin, f"file too large ({size:,} bytes > {MAX_FILE_BYTES:,})")
+            return
+        yield from reader(path, default_date)
+    except (OSError, ValueError, TypeError, LookupError, RecursionError) as exc:
+        msg = " ".join(str(exc).split())
+        yield Skipped(origin, f"unreadable: {type(exc).__name__}: {msg}"[:300])
+
+
+# --------------------------------------------------------------------------------------------
+# shared helpers
+
+
+def make_article(text: str, *, origin: str, default_date: dt.date | None = None,
+                 id: str | None = None, title: str | None = None, url: str | None = None,
+                 source: str | None = None, published: dt.date | None = None,
+                 language: str | None = None) -> Article | Skipped:
+    """Normalise ``text`` and build an :class:`Article`, or a :class:`Skipped` when unusable.
+
+    The text is normalised once (:func:`~eventcoder.ingest.decode.normalize_text`); that exact
+    string is ``Article.text``. A missing ``id`` becomes the content-hash id; a missing
+    ``published`` becomes ``default_date``; a missing ``language`` is detected.
+    """
+    text = normalize_text(text)
+    if not text:
+        return Skipped(origin, "empty text")
+    if len(text) > MAX_CHARS:
+        return Skipped(origin, f"text too long ({len(text):,} chars > {MAX_CHARS:,})")
+    return Article.from_text(
+        text,
+        id=id or None,
+        published=published or default_date,
+        title=_clean_meta(title),
+        url=_clean_meta(url),
+        source=_clean_meta(source),
+        language=(language or "").strip().lower() or detect_language(text),
+        origin=origin,
+    )
+
+
+def _clean_meta(value: object) -> str | None:
+    """A one-line metadata string (whitespace folded), or None when blank."""
+    if value is None:
+        return None
+    s = " ".join(str(value).split())
+    return s or None
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A publication date from ISO text, RFC 822 text, epoch seconds/ms, or free text.
+
+    Relative expressions ("yesterday") are not resolved. RETURNS None when unparseable.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float):
+        seconds = value / 1000 if value > 1e11 else value
+        try:
+            return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
+        except (OverflowError, OSError, ValueError):
+            return None
+    if not isinstance(value, str):
+        return None
+    s = value.strip()
+    if not s:
+        return None
+    if re.match(r"^\d{4}-\d{2}-\d{2}", s):
+        try:
+            return dt.date.fromisoformat(s[:10])
+        except ValueError:
+            pass
+    try:
+        return dt.datetime.fromisoformat(s).date()
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(s).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    import dateparser  # slow import: only when a date is not ISO or RFC 822
+
+    parsed = dateparser.parse(s, settings={
+        "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+        "PREFER_DAY_OF_MONTH": "first",
+    })
+    return parsed.date() if parsed is not None else None
+
+
+_BLOCK_TAGS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
+               "table", "blockquote", "section", "article", "header", "footer", "pre",
+               "figcaption")
+
+
+def html_to_text(markup: str) -> str:
+    """Plain text of an HTML fragment: tags stripped, blocks as paragraphs (blank-line separated)."""
+    if "<" not in markup:
+        return html.unescape(markup)
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return html.unescape(re.sub(r"<[^>]*>", " ", markup))
+    for bad in root.xpath(".//script|.//style|.//noscript"):
+        bad.drop_tree()
+    for el in root.iter("br"):
+        el.tail = "\n" + (el.tail or "")
+    for el in root.iter(*_BLOCK_TAGS):
+        el.text = "\n\n" + (el.text or "")
+        el.tail = "\n\n" + (el.tail or "")
+    text = root.text_content()
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    """The first non-empty value among ``keys``."""
+    for k in keys:
+        v = obj.get(k)
+        if v not in (None, ""):
+            return v
+    return None
+
+
+def _from_record(obj: object, origin: str, where: str, default_date: dt.date | None
+                 ) -> Article | Skipped:
+    """One JSON object ({"id","text","title","date"/"published","source","url"}) -> Article."""
+    if not isinstance(obj, dict):
+        return Skipped(origin, f"{where} is not a JSON object")
+    text = _first(obj, _TEXT_KEYS)
+    if text is None:
+        return Skipped(origin, f"{where} has no 'text' field")
+    if not isinstance(text, str):
+        return Skipped(origin, f"{where}: 'text' is not a string")
+    raw_id = _first(obj, _ID_KEYS)
+    lang = obj.get("language") or obj.get("lang")
+    return make_article(
+        text, origin=origin, default_date=default_date,
+        id=str(raw_id) if raw_id is not None else None,
+        title=_first(obj, _TITLE_KEYS), url=_first(obj, _URL_KEYS),
+        source=_first(obj, _SOURCE_KEYS), published=parse_date(_first(obj, _DATE_KEYS)),
+        language=lang if isinstance(lang, str) else None,
+    )
+
+
+def _read_decoded(path: Path) -> str:
+    """The whole file decoded to text. RAISES DecodeError for binary content."""
+    return decode_bytes(path.read_bytes())
+
+
+# --------------------------------------------------------------------------------------------
+# readers
+
+
+def split_title(text: str) -> str | None:
+    """The title of a plain-text article: its first line, when it looks like a headline.
+
+    A headline is shorter than 200 characters, does not end with a full stop, and is followed
+    by more text. RETURNS None otherwise.
+    """
+    first, sep, rest = text.partition("\n")
+    first = first.strip()
+    if not sep or not rest.strip() or not first or len(first) >= MAX_TITLE_CHARS:
+        return None
+    if first.endswith((".", ",", ";")):
+        return None
+    return first
+
+
+def read_txt(path: Path, default_date: dt.date | None = None) -> Iterator[Article | Skipped]:
+    """A .txt file is one article; ``Article.text`` is the whole (normalised) file.
+
+    A headline-like first line also becomes ``Article.title`` (it stays in the text).
+    """
+    origin = str(path)
+    try:
+        raw = _read_decoded(path)
+    except DecodeError as exc:
+        yield Skipped(origin, str(exc))
+        return
+    text = normalize_text(raw)
+    yield make_article(text, origin=origin, default_date=default_date,
+                       title=split_title(text))
+
+
+def read_jsonl(path: Path, default_date: dt.date | None = None) -> Iterator[Article | Skipped]:
+    """One JSON object per line; bad lines are skipped with their line number."""
+    origin = str(path)
+    with path.open("rb") as fh:
+        head = fh.read(8192)
+        if looks_binary(head):
+            yield Skipped(origin, "binary file")
+            return
+        fh.seek(0)
+        seen_content = False
+        for n, raw in enumerate(fh, start=1):
+            if n == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if not raw.strip():
+                continue
+            seen_content = True
+            where = f"line {n}"
+            line_origin = f"{origin}:line {n}"
+            if len(raw) > 4 * MAX_CHARS:
+                yield Skipped(line_origin, f"{where} too long ({len(raw):,} bytes)")
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                try:
+                    line = decode_bytes(raw)
+                except DecodeError as exc:
+                    yield Skipped(line_origin, f"{where}: {exc}")
+                    continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield Skipped(line_origin, f"invalid JSON on {where}: {exc.msg} (column {exc.colno})")
+                continue
+            yield _from_record(obj, line_origin, where, default_date)
+        if not seen_content:
+            yield Skipped(origin, "empty file")
+
+
+def read_json(path: Path, default_date: dt.date | None = None) -> Iterator[Article | Skipped]:
+    """A JSON array of article objects, ``{"articles": [...]}``, or a single article object."""
+    origin = str(path)
+    try:
+        data = json.loads(_read_decoded(path))
+    except DecodeError as exc:
+        yield Skipped(origin, str(exc))
+        return
+    except json.JSONDecodeError as exc:
+        yield Skipped(origin, f"invalid JSON on line {exc.lineno}: {exc.msg}")
+        return
+    if isinstance(data, dict):
+        items = next((data[k] for k in ("articles", "items", "data")
+                      if isinstance(data.get(k), list)), None)
+        if items is None:
+            yield _from_record(data, origin, "the JSON object", default_date)
+            return
+        data = items
+    if not isinstance(data, list):
+        yield Skipped(origin, "JSON is neither a list of articles nor an article object")
+        return
+    if not data:
+        yield Skipped(origin, "empty JSON list")
+        return
+    for n, obj in enumerate(data, start=1):
+        yield _from_record(obj, f"{origin}#item {n}", f"item {n}", default_date)
+
+
+def read_html(path: Path, default_date: dt.date | None = None) -> Iterator[Article | Skipped]:
+    """One article from a web page: trafilatura's main text and metadata (title, date, url,
+    site name); a plain tag-stripping fallback when trafilatura finds no main text."""
+    origin = str(path)
+    data = path.read_bytes()
+    if looks_binary(data):
+        yield Skipped(origin, "binary file")
+        return
+    try:
+        markup = decode_bytes(data)
+    except DecodeError as exc:
+        yield Skipped(origin, str(exc))
+        return
+    doc = _trafilatura(markup)
+    text = (doc or {}).get("text") or ""
+    if not text.strip():
+        text = _fallback_html_text(markup)
+    if not text.strip():
+        yield Skipped(origin, "no article text found in HTML")
+        return
+    meta = doc or {}
+    title = meta.get("title") or _html_title(markup)
+    source = meta.get("sitename") or meta.get("hostname")
+    yield make_article(text, origin=origin, default_date=default_date, title=title,
+                       url=meta.get("url"), source=source,
+                       published=parse_date(meta.get("date")))
+
+
+def _trafilatura(markup: str) -> dict[str, Any] | None:
+    """trafilatura's extraction as a dict (text, title, date, url, sitename, hostname)."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False,
+                                          favor_recall=True)
+    except (ValueError, TypeError, AttributeError, LookupError) as exc:  # malformed markup
+        del exc
+        return None
+    if doc is None:
+        return None
+    if isinstance(doc, dict):
+        return doc
+    return {k: getattr(doc, k, None)
+            for k in ("text", "title", "date", "url", "sitename", "hostname")}
+
+
+def _html_title(markup: str) -> str | None:
+    """The <title> of a page, if any."""
+    m = re.search(r"<title[^>]*>(.*?)</title>", markup, re.IGNORECASE | re.DOTALL)
+    return html.unescape(" ".join(m.group(1).split())) if m else None
+
+
+def _fallback_html_text(markup: str) -> str:
+    """The <body> text of a page with tags stripped, for pages trafilatura cannot handle."""
+    m = re.search(r"<body[^>]*>(.*)", markup, re.IGNORECASE | re.DOTALL)
+    body = m.group(1) if m else markup
+    body = re.sub(r"(?is)<(script|style|noscript|nav|footer|header)\b.*?</\1\s*>", " ", body)
+    body = re.sub(r"(?is)<title[^>]*>.*?</title>", " ", body)
+    return html_to_text(body)
+
+
+_ROOT_TAG = re.compile(rb"<([A-Za-z][\w:.-]*)")
+
+
+def is_feed(data: bytes) -> bool:
+    """True when the XML's root element is RSS (``rss``, ``rdf:RDF``) or Atom (``feed``)."""
+    head = data[:8192]
+    head = re.sub(rb"(?s)<!--.*?-->", b"", head)
+    head = re.sub(rb"(?s)<\?.*?\?>", b"", head)
+    head = re.sub(rb"(?s)<!DOCTYPE[^>]*>", b"", head)
+    m = _ROOT_TAG.search(head)
+    if not m:
+        return False
+    tag = m.group(1).split(b":")[-1].lower()
+    return tag in (b"rss", b"feed", b"rdf")
+
+
+def read_feed(path: Path, default_date: dt.date | None = None) -> Iterator[Article | Skipped]:
+    """RSS or Atom: each entry is an article (text from content, else summary, HTML stripped;
+    date from published, else updated; source = the feed's title)."""
+    import feedparser
+
+    origin = str(path)
+    data = path.read_bytes()
+    if looks_binary(data):
+        yield Skipped(origin, "binary file")
+        return
+    if not is_feed(data):
+        yield Skipped(origin, "XML file is not an RSS/Atom feed")
+        return
+    parsed = feedparser.parse(data)
+    entries = parsed.get("entries") or []
+    if not entries:
+        why = parsed.get("bozo_exception")
+        reason = "feed has no entries"
+        if parsed.get("bozo") and why is not None:
+            reason = f"malformed feed: {' '.join(str(why).split())}"[:300]
+        yield Skipped(origin, reason)
+        return
+    feed_title = html_to_text(parsed.get("feed", {}).get("title") or "") or None
+    for n, entry in enumerate(entries, start=1):
+        item_origin = f"{origin}#item {n}"
+        bodies = [c.get("value") or "" for c in entry.get("content") or []]
+        body = max(bodies, key=len) if bodies else ""
+        if not body.strip():
+            body = entry.get("summary") or entry.get("description") or ""
+        text = html_to_text(body)
+        if not text.strip():
+            yield Skipped(item_origin, f"item {n} has no content or summary")
+            continue
+        when = entry.get("published_parsed") or entry.get("updated_parsed")
+        published = dt.date(*when[:3]) if when else parse_date(entry.get("published"))
+        yield make_article(text, origin=item_origin, default_date=default_date,
+                           title=html_to_text(entry.get("title") or "") or None,
+                           url=entry.get("link"), source=feed_title, published=published)
+
+
+_READERS = {
+    **dict.fromkeys(TEXT_EXTS, read_txt),
+    **dict.fromkeys(JSONL_EXTS, read_jsonl),
+    **dict.fromkeys(JSON_EXTS, read_json),
+    **dict.fromkeys(HTML_EXTS, read_html),
+    **dict.fromkeys(FEED_EXTS, read_feed),
+}

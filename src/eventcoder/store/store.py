@@ -1,0 +1,438 @@
+"""The Store: events and articles in SQLite (default) or PostgreSQL, behind one interface.
+
+Only this package imports database drivers. Every write is one transaction; the schema is
+created and upgraded with Alembic when a Store opens. See ``docs/storage.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    case,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+)
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from ..schema import Article, Event, Evidence
+from .tables import articles, event_articles, event_revisions, events, evidence
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+#: Event fields stored as columns of ``events`` (everything but the two lists).
+EVENT_SCALARS: tuple[str, ...] = tuple(
+    f for f in Event.model_fields if f not in ("article_ids", "evidence"))
+ARTICLE_FIELDS: tuple[str, ...] = tuple(Article.model_fields)
+
+#: Rows per ``IN (...)`` clause: well under SQLite's and PostgreSQL's parameter limits.
+CHUNK = 500
+
+#: Statuses set by a human; an automatic re-coding never overwrites them.
+HUMAN_STATUSES = frozenset({"reviewed", "rejected"})
+
+
+class StoreError(ValueError):
+    """The database URL is unusable or the database cannot be opened; one-line message."""
+
+
+def normalize_url(url: str | Path) -> URL:
+    """A SQLAlchemy URL from what a user types.
+
+    ``postgresql://`` and ``postgres://`` use the psycopg 3 driver; a bare file path
+    (``events.db``) means SQLite. RAISES StoreError: for an unparseable URL.
+    """
+    raw = str(url).strip()
+    if not raw:
+        raise StoreError("empty database URL")
+    if "://" not in raw:
+        return URL.create("sqlite", database=raw)
+    if raw.startswith("postgres://"):
+        raw = "postgresql://" + raw[len("postgres://"):]
+    try:
+        parsed = make_url(raw)
+    except ArgumentError as exc:
+        raise StoreError(f"invalid database URL {raw!r}: {exc}") from None
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    backend = parsed.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise StoreError(f"unsupported database {backend!r} in {raw!r}: "
+                         "use sqlite:///path or postgresql://user@host/db")
+    return parsed
+
+
+def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _sqlite_memory(url: URL) -> bool:
+    return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc)
+    return " ".join(text.split())[:300]
+
+
+class Store:
+    """Articles and events in a SQL database, migrated to the current schema on open.
+
+    url: SQLAlchemy URL (``sqlite:///eventcoder.db`` by default, ``sqlite://`` in memory,
+        ``postgresql://user@host:port/db``) or a plain SQLite file path.
+    RAISES StoreError (a ValueError): for a bad URL or a database that cannot be opened.
+
+    Example::
+
+        with Store("sqlite:///events.db") as store:
+            store.save_batch(articles, events)
+            rows = store.query_events(country="Iraq", since=date(2024, 1, 1))
+    """
+
+    def __init__(self, url: str = "sqlite:///eventcoder.db") -> None:
+        self.url = normalize_url(url)
+        self.engine = self._create_engine(self.url)
+        try:
+            self._migrate()
+        except (SQLAlchemyError, OSError) as exc:
+            self.engine.dispose()
+            raise StoreError(f"cannot open database {self.url.render_as_string(hide_password=True)}: "
+                             f"{_one_line(exc)}") from None
+
+    # ---------------------------------------------------------------------------------------
+    # setup
+
+    @staticmethod
+    def _create_engine(url: URL) -> Engine:
+        kwargs: dict[str, Any] = {}
+        if url.get_backend_name() == "sqlite":
+            kwargs["connect_args"] = {"timeout": 60, "check_same_thread": False}
+            if _sqlite_memory(url):
+                kwargs["poolclass"] = StaticPool
+            elif url.database and not Path(url.database).parent.exists():
+                raise StoreError(f"cannot open database {url}: folder "
+                                 f"{Path(url.database).parent} does not exist")
+        try:
+            engine = create_engine(url, **kwargs)
+        except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+            raise StoreError(f"cannot use database URL {url.render_as_string(hide_password=True)}"
+                             f": {_one_line(exc)}") from None
+        if url.get_backend_name() == "sqlite":
+            _sqlite_setup(engine, memory=_sqlite_memory(url))
+        return engine
+
+    def _migrate(self) -> None:
+        """Create or upgrade the schema to Alembic's head, in one transaction."""
+        from alembic import command
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        cfg.set_main_option("sqlalchemy.url",
+                            self.url.render_as_string(hide_password=False).replace("%", "%%"))
+        with self.engine.connect().execution_options(eventcoder_write=True) as conn:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+
+    def close(self) -> None:
+        """Release every connection."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.url.render_as_string(hide_password=True)!r})"
+
+    # ---------------------------------------------------------------------------------------
+    # articles
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """The subset of ``hashes`` (article content hashes) already stored."""
+        wanted = sorted(set(hashes))
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(wanted):
+                found.update(conn.scalars(
+                    select(articles.c.content_hash).where(articles.c.content_hash.in_(chunk))))
+        return found
+
+    def get_article(self, article_id: str) -> Article | None:
+        """The stored article with this id, or None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
+        if row is None:
+            return None
+        return Article(**{f: getattr(row, f) for f in ARTICLE_FIELDS})
+
+    def count_articles(self) -> int:
+        """Number of stored articles."""
+        with self.engine.connect() as conn:
+            return int(conn.scalar(select(func.count()).select_from(articles)) or 0)
+
+    # ---------------------------------------------------------------------------------------
+    # writing
+
+    def save_batch(self, articles: Sequence[Article], events: Sequence[Event]) -> int:
+        """Store a batch of articles and events in ONE transaction.
+
+        Articles whose content hash or id is already stored are ignored. Events are upserted
+        by ``event_id``: a new id is inserted; a known id gets the new scalar fields, the union
+        of article ids and of evidence (old first), and its previous version is kept in
+        ``event_revisions``. A human status ("reviewed"/"rejected") is never overwritten by an
+        "auto" event: then only article ids and evidence are merged. ``sources_count`` never
+        decreases.
+
+        RETURNS: the number of events whose id was not stored before.
+        """
+        with self.engine.connect().execution_options(eventcoder_write=True) as conn:
+            with conn.begin():
+                self._insert_articles(conn, articles)
+                return self._upsert_events(conn, events)
+
+    def _insert_articles(self, conn: Connection, batch: Sequence[Article]) -> None:
+        unique: dict[str, Article] = {}
+        ids: set[str] = set()
+        for a in batch:
+            if a.content_hash in unique or a.id in ids:
+                continue
+            unique[a.content_hash] = a
+            ids.add(a.id)
+        if not unique:
+            return
+        hashes = list(unique)
+        known_h: set[str] = set()
+        known_id: set[str] = set()
+        for chunk in _chunks(hashes):
+            known_h.update(conn.scalars(
+                select(articles.c.content_hash).where(articles.c.content_hash.in_(chunk))))
+        for chunk in _chunks(sorted(ids)):
+            known_id.update(conn.scalars(select(articles.c.id).where(articles.c.id.in_(chunk))))
+        now = _now()
+        rows = [{**{f: getattr(a, f) for f in ARTICLE_FIELDS}, "ingested_at": now}
+                for h, a in unique.items() if h not in known_h and a.id not in known_id]
+        if rows:
+            conn.execute(insert(articles), rows)
+
+    def _upsert_events(self, conn: Connection, batch: Sequence[Event]) -> int:
+        merged: dict[str, Event] = {}
+        for ev in batch:
+            prev = merged.get(ev.event_id)
+            merged[ev.event_id] = ev if prev is None else _merge(prev, ev)
+        if not merged:
+            return 0
+        existing = self._load_events(conn, list(merged))
+        now = _now()
+        new_rows: list[dict[str, Any]] = []
+        link_rows: list[dict[str, Any]] = []
+        evidence_rows: list[dict[str, Any]] = []
+        revision_rows: list[dict[str, Any]] = []
+        replaced: list[str] = []
+        for event_id, ev in merged.items():
+            old_pair = existing.get(event_id)
+            if old_pair is None:
+                new_rows.append({**_event_row(ev), "revision": 1, "created_at": now,
+                                 "updated_at": now})
+                final = ev
+            else:
+                old, revision = old_pair
+                final = _merge(old, ev)
+                if final == old:
+                    continue
+                revision_rows.append({"event_id": event_id, "revision": revision,
+                                      "replaced_at": now, "data": old.model_dump_json()})
+                conn.execute(events.update().where(events.c.event_id == event_id).values(
+                    **_event_row(final), revision=revision + 1, updated_at=now))
+                replaced.append(event_id)
+            link_rows.extend({"event_id": event_id, "article_id": a, "position": i}
+                             for i, a in enumerate(final.article_ids))
+            evidence_rows.extend({"event_id": event_id, "position": i, **e.model_dump()}
+                                 for i, e in enumerate(final.evidence))
+        for chunk in _chunks(replaced):
+            conn.execute(delete(event_articles).where(event_articles.c.event_id.in_(chunk)))
+            conn.execute(delete(evidence).where(evidence.c.event_id.in_(chunk)))
+        if new_rows:
+            conn.execute(insert(events), new_rows)
+        if revision_rows:
+            conn.execute(insert(event_revisions), revision_rows)
+        if link_rows:
+            conn.execute(insert(event_articles), link_rows)
+        if evidence_rows:
+            conn.execute(insert(evidence), evidence_rows)
+        return len(new_rows)
+
+    # ---------------------------------------------------------------------------------------
+    # reading
+
+    def _load_events(self, conn: Connection, ids: Sequence[str]) -> dict[str, tuple[Event, int]]:
+        """Stored events by id, with their revision numbers."""
+        rows: dict[str, Any] = {}
+        for chunk in _chunks(ids):
+            for row in conn.execute(select(events).where(events.c.event_id.in_(chunk))):
+                rows[row.event_id] = row
+        lists = self._load_lists(conn, list(rows))
+        return {eid: (_event_from_row(row, *lists.get(eid, ([], []))), row.revision)
+                for eid, row in rows.items()}
+
+    @staticmethod
+    def _load_lists(conn: Connection, ids: Sequence[str]
+                    ) -> dict[str, tuple[list[str], list[Evidence]]]:
+        """Article ids and evidence of the given events, in stored order."""
+        out: dict[str, tuple[list[str], list[Evidence]]] = {eid: ([], []) for eid in ids}
+        for chunk in _chunks(ids):
+            for row in conn.execute(
+                    select(event_articles.c.event_id, event_articles.c.article_id)
+                    .where(event_articles.c.event_id.in_(chunk))
+                    .order_by(event_articles.c.event_id, event_articles.c.position)):
+                out[row.event_id][0].append(row.article_id)
+            for row in conn.execute(
+                    select(evidence).where(evidence.c.event_id.in_(chunk))
+                    .order_by(evidence.c.event_id, evidence.c.position)):
+                out[row.event_id][1].append(Evidence(
+                    article_id=row.article_id, field=row.field, start=row.start, end=row.end,
+                    text=row.text))
+        return out
+
+    def query_events(self, *, since: dt.date | None = None, until: dt.date | None = None,
+                     country: str | None = None, admin1: str | None = None,
+                     event_type: str | None = None, actor: str | None = None,
+                     min_fatalities: int | None = None, limit: int | None = None
+                     ) -> list[Event]:
+        """Stored events matching every given filter, ordered by event_date then event_id.
+
+        since/until: inclusive bounds on ``event_date`` (undated events are then excluded).
+        country: country name or ISO3 code; admin1: exact name; both case-insensitive.
+        event_type: matches ``event_type`` or ``sub_event_type``, case-insensitive.
+        actor: case-insensitive substring of actor1, actor2 or the associated actors.
+        min_fatalities: at least this many fatalities. limit: at most this many events.
+        Undated events sort last.
+        """
+        conds = []
+        if since is not None:
+            conds.append(events.c.event_date >= since)
+        if until is not None:
+            conds.append(events.c.event_date <= until)
+        if country:
+            c = country.strip().lower()
+            conds.append(or_(func.lower(events.c.country) == c, func.lower(events.c.iso3) == c))
+        if admin1:
+            conds.append(func.lower(events.c.admin1) == admin1.strip().lower())
+        if event_type:
+            t = event_type.strip().lower()
+            conds.append(or_(func.lower(events.c.event_type) == t,
+                             func.lower(events.c.sub_event_type) == t))
+        if actor:
+            pattern = "%" + _escape_like(actor.strip().lower()) + "%"
+            conds.append(or_(*(func.lower(col).like(pattern, escape="\\") for col in (
+                events.c.actor1, events.c.actor2, events.c.assoc_actor_1,
+                events.c.assoc_actor_2))))
+        if min_fatalities is not None:
+            conds.append(events.c.fatalities >= min_fatalities)
+        stmt = select(events).where(and_(True, *conds)).order_by(
+            case((events.c.event_date.is_(None), 1), else_=0), events.c.event_date,
+            events.c.event_id)
+        if limit is not None:
+            stmt = stmt.limit(max(0, int(limit)))
+        with self.engine.connect() as conn:
+            rows = list(conn.execute(stmt))
+            lists = self._load_lists(conn, [r.event_id for r in rows])
+        return [_event_from_row(r, *lists[r.event_id]) for r in rows]
+
+    def get_event(self, event_id: str) -> Event | None:
+        """The stored event with this id, or None."""
+        with self.engine.connect() as conn:
+            found = self._load_events(conn, [event_id])
+        pair = found.get(event_id)
+        return pair[0] if pair else None
+
+    def event_history(self, event_id: str) -> list[Event]:
+        """Earlier versions of an event, oldest first (each replaced by a later save)."""
+        with self.engine.connect() as conn:
+            data = conn.scalars(select(event_revisions.c.data)
+                                .where(event_revisions.c.event_id == event_id)
+                                .order_by(event_revisions.c.revision))
+            return [Event.model_validate_json(d) for d in data]
+
+    def count_events(self) -> int:
+        """Number of stored events."""
+        with self.engine.connect() as conn:
+            return int(conn.scalar(select(func.count()).select_from(events)) or 0)
+
+
+# --------------------------------------------------------------------------------------------
+# helpers
+
+
+def _escape_like(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _event_row(ev: Event) -> dict[str, Any]:
+    return {f: getattr(ev, f) for f in EVENT_SCALARS}
+
+
+def _event_from_row(row: Any, article_ids: list[str], ev_list: list[Evidence]) -> Event:
+    data = {f: getattr(row, f) for f in EVENT_SCALARS}
+    return Event(article_ids=list(article_ids), evidence=list(ev_list), **data)
+
+
+def _merge(old: Event, new: Event) -> Event:
+    """``new``'s fields over ``old`` with lists unioned (see :meth:`Store.save_batch`)."""
+    ids = list(dict.fromkeys([*old.article_ids, *new.article_ids]))
+    seen = {(e.article_id, e.field, e.start, e.end) for e in old.evidence}
+    ev_list = list(old.evidence)
+    for e in new.evidence:
+        key = (e.article_id, e.field, e.start, e.end)
+        if key not in seen:
+            seen.add(key)
+            ev_list.append(e)
+    base = old if (old.status in HUMAN_STATUSES and new.status == "auto") else new
+    return base.model_copy(update={
+        "article_ids": ids, "evidence": ev_list,
+        "sources_count": max(old.sources_count, new.sources_count),
+    })
+
+
+def _sqlite_setup(engine: Engine, *, memory: bool) -> None:
+    """WAL, foreign keys and explicit BEGIN (IMMEDIATE for writes) on every SQLite connection."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # let SQLAlchemy's "begin" hook emit BEGIN
+        cur = dbapi_conn.cursor()
+        try:
+            if not memory:
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=60000")
+        finally:
+            cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        write = conn.get_execution_options().get("eventcoder_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+

@@ -1,0 +1,119 @@
+"""The database tables (SQLAlchemy Core). Alembic migrations in ``migrations/`` create them.
+
+Design (see ``docs/storage.md``): ``articles`` keyed by id with a UNIQUE content hash (idempotent
+ingest); ``events`` with one column per scalar field of :class:`eventcoder.schema.Event` plus
+bookkeeping (revision, created/updated time); ``event_articles`` links events to the articles
+they were read from (ordered, provenance for cross-source dedup); ``evidence`` holds the text
+spans behind each field; ``event_revisions`` keeps a JSON snapshot of every replaced version.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData(naming_convention={
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+})
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(255), primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("title", Text),
+    Column("text", Text, nullable=False),
+    Column("url", Text),
+    Column("source", Text),
+    Column("published", Date, index=True),
+    Column("language", String(16)),
+    Column("origin", Text),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+events = Table(
+    "events", metadata,
+    Column("event_id", String(255), primary_key=True),
+    Column("event_date", Date, index=True),
+    Column("time_precision", SmallInteger, nullable=False),
+    Column("disorder_type", String(64), nullable=False),
+    Column("event_type", String(64), nullable=False, index=True),
+    Column("sub_event_type", String(64), nullable=False, index=True),
+    Column("plover_type", String(32)),
+    Column("actor1", Text),
+    Column("assoc_actor_1", Text),
+    Column("inter1", SmallInteger, nullable=False),
+    Column("actor2", Text),
+    Column("assoc_actor_2", Text),
+    Column("inter2", SmallInteger, nullable=False),
+    Column("interaction", SmallInteger, nullable=False),
+    Column("civilian_targeting", Boolean, nullable=False),
+    Column("country", String(128), index=True),
+    Column("iso3", String(3), index=True),
+    Column("admin1", String(255), index=True),
+    Column("admin2", String(255)),
+    Column("admin3", String(255)),
+    Column("location", Text),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("geo_precision", SmallInteger, nullable=False),
+    Column("geonames_id", BigInteger),
+    Column("fatalities", Integer, nullable=False),
+    Column("notes", Text, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("status", String(16), nullable=False, index=True),
+    Column("sources_count", Integer, nullable=False),
+    Column("location_reason", Text, nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+event_articles = Table(
+    "event_articles", metadata,
+    Column("event_id", String(255), ForeignKey("events.event_id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("article_id", String(255), primary_key=True, index=True),
+    Column("position", Integer, nullable=False),
+)
+
+evidence = Table(
+    "evidence", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(255), ForeignKey("events.event_id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("article_id", String(255), nullable=False, index=True),
+    Column("field", String(64), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("position", Integer, nullable=False),
+)
+
+event_revisions = Table(
+    "event_revisions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(255), ForeignKey("events.event_id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("revision", Integer, nullable=False),
+    Column("replaced_at", DateTime(timezone=True), nullable=False),
+    Column("data", Text, nullable=False),
+)
+
+Index("ix_events_date_id", events.c.event_date, events.c.event_id)

@@ -1,0 +1,320 @@
+"""Readers: every format, every kind of bad input, and the decisions documented in formats.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from eventcoder.ingest import (
+    Skipped,
+    detect_language,
+    find_input_files,
+    iter_articles,
+    parse_date,
+    split_title,
+)
+from eventcoder.schema import Article
+
+BODY = ("Gunmen killed five villagers on Monday in a village north of the capital, police said. "
+        "The attack was the third in the district this week.")
+
+
+def _read(*paths: Path, **kw: object) -> list[Article | Skipped]:
+    return list(iter_articles(paths, **kw))  # type: ignore[arg-type]
+
+
+def _one(path: Path, **kw: object) -> Article:
+    out = _read(path, **kw)
+    assert len(out) == 1 and isinstance(out[0], Article), out
+    return out[0]
+
+
+def _skip(path: Path) -> Skipped:
+    out = _read(path)
+    assert len(out) == 1 and isinstance(out[0], Skipped), out
+    return out[0]
+
+
+# -- txt --------------------------------------------------------------------------------------
+
+def test_txt_title_line_and_full_text(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text(f"Gunmen kill five in northern village\n\n{BODY}\n", encoding="utf-8")
+    a = _one(p)
+    assert a.title == "Gunmen kill five in northern village"
+    assert a.text == f"Gunmen kill five in northern village\n\n{BODY}"  # title stays in text
+    assert a.language == "en" and a.origin == str(p)
+    assert a.id.startswith("h") and a.content_hash
+    assert a.published is None and a.source is None
+
+
+def test_txt_default_date_and_no_title_for_sentence(tmp_path: Path) -> None:
+    p = tmp_path / "b.txt"
+    p.write_text(BODY, encoding="utf-8")
+    a = _one(p, default_date=dt.date(2024, 5, 1))
+    assert a.title is None
+    assert a.published == dt.date(2024, 5, 1)
+
+
+def test_txt_crlf_and_bom_are_normalised(tmp_path: Path) -> None:
+    p = tmp_path / "c.txt"
+    p.write_bytes(b"\xef\xbb\xbfTitle here\r\n\r\nFirst line.\r\nSecond line.\r\n")
+    a = _one(p)
+    assert a.text == "Title here\n\nFirst line.\nSecond line."
+    assert a.title == "Title here"
+
+
+def test_txt_cp1252_falls_back(tmp_path: Path) -> None:
+    p = tmp_path / "d.txt"
+    p.write_bytes("The caf\u00e9 owner said \u201cnothing\u201d was taken from the shop on Sunday."
+                  .encode("cp1252"))
+    a = _one(p)
+    assert "caf\u00e9" in a.text and "\u201cnothing\u201d" in a.text
+
+
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    p = tmp_path / "u16.txt"
+    p.write_bytes(BODY.encode("utf-16"))
+    assert _one(p).text == BODY
+
+
+def test_binary_empty_and_whitespace(tmp_path: Path) -> None:
+    (tmp_path / "bin.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text("  \n\n \t", encoding="utf-8")
+    assert _skip(tmp_path / "bin.txt").reason == "binary file"
+    assert _skip(tmp_path / "empty.txt").reason == "empty file"
+    assert _skip(tmp_path / "blank.txt").reason == "empty text"
+
+
+def test_huge_text_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventcoder.ingest import readers
+
+    monkeypatch.setattr(readers, "MAX_CHARS", 100)
+    p = tmp_path / "big.txt"
+    p.write_text(BODY * 3, encoding="utf-8")
+    assert _skip(p).reason.startswith("text too long")
+
+
+def test_non_english_gets_language(tmp_path: Path) -> None:
+    p = tmp_path / "fr.txt"
+    p.write_text("Les manifestants ont été dispersés par la police dans la capitale, selon les "
+                 "autorités et les témoins qui étaient sur place.", encoding="utf-8")
+    assert _one(p).language == "fr"
+    p2 = tmp_path / "ar.txt"
+    p2.write_text("قتل خمسة أشخاص في هجوم على قرية شمال العاصمة", encoding="utf-8")
+    assert _one(p2).language == "ar"
+
+
+def test_missing_and_unsupported(tmp_path: Path) -> None:
+    (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4")
+    assert _skip(tmp_path / "nope.txt").reason == "no such file or directory"
+    assert "unsupported file type" in _skip(tmp_path / "x.pdf").reason
+
+
+# -- jsonl / json -----------------------------------------------------------------------------
+
+def test_jsonl_bad_lines_are_skipped_rest_read(tmp_path: Path) -> None:
+    p = tmp_path / "a.jsonl"
+    lines = [
+        json.dumps({"id": "n1", "text": BODY, "title": "T", "date": "2024-03-05",
+                    "source": "Wire", "url": "http://example.org/1"}),
+        "{not json",
+        "",
+        json.dumps({"title": "no text"}),
+        json.dumps([1, 2]),
+        json.dumps({"id": 7, "text": "Police arrested 12 protesters.", "published": "5 March 2024"}),
+        json.dumps({"text": BODY + " Again."}),
+    ]
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = _read(p, default_date=dt.date(2020, 1, 1))
+    arts = [a for a in out if isinstance(a, Article)]
+    skips = [s for s in out if isinstance(s, Skipped)]
+    assert [a.id for a in arts[:2]] == ["n1", "7"]
+    assert arts[0].title == "T" and arts[0].source == "Wire" and arts[0].url.endswith("/1")
+    assert arts[0].published == dt.date(2024, 3, 5)
+    assert arts[1].published == dt.date(2024, 3, 5)
+    assert arts[2].id == Article.from_text(arts[2].text).id  # content-hash id
+    assert arts[2].published == dt.date(2020, 1, 1)
+    assert arts[0].origin == f"{p}:line 1"
+    assert [s.origin for s in skips] == [f"{p}:line 2", f"{p}:line 4", f"{p}:line 5"]
+    assert skips[0].reason.startswith("invalid JSON on line 2")
+    assert "no 'text' field" in skips[1].reason
+
+
+def test_jsonl_bom_and_latin1_line(tmp_path: Path) -> None:
+    p = tmp_path / "b.jsonl"
+    p.write_bytes(b"\xef\xbb\xbf" + json.dumps({"text": BODY}).encode() + b"\n"
+                  + '{"text": "The caf\u00e9 was attacked by gunmen."}'.encode("cp1252") + b"\n")
+    out = _read(p)
+    assert all(isinstance(a, Article) for a in out)
+    assert "caf\u00e9" in out[1].text  # type: ignore[union-attr]
+
+
+def test_json_list_and_object(tmp_path: Path) -> None:
+    p = tmp_path / "a.json"
+    p.write_text(json.dumps([{"id": "x", "text": BODY}, {"nope": 1}]), encoding="utf-8")
+    out = _read(p)
+    assert isinstance(out[0], Article) and out[0].id == "x"
+    assert isinstance(out[1], Skipped) and out[1].origin == f"{p}#item 2"
+    q = tmp_path / "b.json"
+    q.write_text(json.dumps({"text": BODY, "date": "2024-01-31T10:00:00Z"}), encoding="utf-8")
+    assert _one(q).published == dt.date(2024, 1, 31)
+    r = tmp_path / "c.json"
+    r.write_text("[{", encoding="utf-8")
+    assert _skip(r).reason.startswith("invalid JSON")
+
+
+# -- html -------------------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html><html><head><title>Clashes erupt | Daily Bugle</title>
+<meta property="og:site_name" content="Daily Bugle">
+<meta property="article:published_time" content="2024-02-10T08:00:00Z">
+<link rel="canonical" href="https://bugle.example.org/clashes"></head>
+<body><nav><a href="/">Home</a> | <a href="/world">World</a></nav>
+<article><h1>Clashes erupt near border</h1>
+<p>Fighting broke out between army troops and rebels near the border town on Saturday,
+killing at least seven people, officials said.</p>
+<p>The clashes continued into the night, residents told reporters, and hundreds of families
+fled towards the river.</p></article><footer>Copyright 2024</footer></body></html>"""
+
+
+def test_html_main_text_and_metadata(tmp_path: Path) -> None:
+    p = tmp_path / "page.html"
+    p.write_text(PAGE, encoding="utf-8")
+    a = _one(p, default_date=dt.date(2000, 1, 1))
+    assert "Fighting broke out between army troops" in a.text
+    assert "Copyright" not in a.text and "Home" not in a.text
+    assert a.title and "Clashes erupt" in a.title
+    assert a.published == dt.date(2024, 2, 10)
+    assert a.source == "Daily Bugle"
+    assert a.url == "https://bugle.example.org/clashes"
+
+
+@pytest.mark.parametrize("markup", [
+    "<html><body><p>Unclosed <b>bold <div>protesters marched in the city on Friday",
+    "<<<>>><p></div></span>Troops shelled the town on Friday.&nbsp;&bogus;",
+    "<html><head><title>x</title></head><body></body></html>",
+    "<",
+])
+def test_malformed_html_never_raises(tmp_path: Path, markup: str) -> None:
+    p = tmp_path / "bad.htm"
+    p.write_text(markup, encoding="utf-8")
+    out = _read(p)
+    assert len(out) == 1
+    if isinstance(out[0], Article):
+        assert out[0].text.strip()
+    else:
+        assert out[0].reason
+
+
+# -- feeds ------------------------------------------------------------------------------------
+
+RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire Feed</title>
+<item><title>Bomb kills 3</title><link>http://wire.example.org/1</link>
+<pubDate>Mon, 04 Mar 2024 10:00:00 GMT</pubDate>
+<description>&lt;p&gt;A roadside bomb killed three soldiers on Monday.&lt;/p&gt;&lt;p&gt;Second paragraph.&lt;/p&gt;</description></item>
+<item><title>Nothing</title></item></channel></rss>"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom News</title>
+<entry><title>Strike hits depot</title><link href="http://atom.example.org/2"/>
+<updated>2024-01-02T00:00:00Z</updated><published>2024-01-01T00:00:00Z</published>
+<summary>short</summary>
+<content type="html">&lt;p&gt;An air strike hit a fuel depot on Monday, the ministry said.&lt;/p&gt;</content>
+</entry></feed>"""
+
+
+def test_rss_entries(tmp_path: Path) -> None:
+    p = tmp_path / "wire.rss"
+    p.write_text(RSS, encoding="utf-8")
+    out = _read(p)
+    a, s = out
+    assert isinstance(a, Article) and isinstance(s, Skipped)
+    assert a.text == "A roadside bomb killed three soldiers on Monday.\n\nSecond paragraph."
+    assert a.title == "Bomb kills 3" and a.source == "Wire Feed"
+    assert a.published == dt.date(2024, 3, 4) and a.url == "http://wire.example.org/1"
+    assert a.origin == f"{p}#item 1" and s.origin == f"{p}#item 2"
+
+
+def test_atom_entry_prefers_content_and_published(tmp_path: Path) -> None:
+    p = tmp_path / "news.atom"
+    p.write_text(ATOM, encoding="utf-8")
+    a = _one(p)
+    assert a.text == "An air strike hit a fuel depot on Monday, the ministry said."
+    assert a.published == dt.date(2024, 1, 1) and a.source == "Atom News"
+
+
+def test_xml_only_when_feed(tmp_path: Path) -> None:
+    (tmp_path / "feed.xml").write_text(RSS, encoding="utf-8")
+    (tmp_path / "conf.xml").write_text('<?xml version="1.0"?><config/>', encoding="utf-8")
+    assert isinstance(_read(tmp_path / "feed.xml")[0], Article)
+    assert _skip(tmp_path / "conf.xml").reason == "XML file is not an RSS/Atom feed"
+    (tmp_path / "broken.rss").write_text("<rss><channel><item>", encoding="utf-8")
+    assert _read(tmp_path / "broken.rss")[0].reason  # type: ignore[union-attr]
+
+
+# -- folders ----------------------------------------------------------------------------------
+
+def test_folders_recursive_sorted_deduped(tmp_path: Path) -> None:
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    (tmp_path / ".hidden").mkdir()
+    for name in ("b.txt", "a.jsonl", "sub/c.html", "sub/deeper/d.rss", "e.pdf", ".hidden/x.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    files = find_input_files([tmp_path, tmp_path / "b.txt"])
+    rel = [str(p.relative_to(tmp_path)) for p in files]
+    assert rel == ["a.jsonl", "b.txt", "sub/c.html", "sub/deeper/d.rss"]
+
+
+def test_iterator_never_raises_on_a_mixed_folder(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "bin.html").write_bytes(b"\x00\x01\x02" * 50)
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    (tmp_path / "bad.rss").write_bytes(b"\xff\xfe\x00garbage")
+    out = _read(tmp_path)
+    assert sum(isinstance(x, Article) for x in out) == 1
+    assert all(isinstance(x, Skipped) and x.reason for x in out if not isinstance(x, Article))
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-03-05", dt.date(2024, 3, 5)),
+    ("2024-03-05T23:10:00+02:00", dt.date(2024, 3, 5)),
+    ("Tue, 05 Mar 2024 10:00:00 GMT", dt.date(2024, 3, 5)),
+    ("March 5, 2024", dt.date(2024, 3, 5)),
+    (1709596800, dt.date(2024, 3, 5)),
+    ("yesterday", None),
+    ("", None),
+    (None, None),
+])
+def test_parse_date(value: object, expected: dt.date | None) -> None:
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Headline\n\nBody.", "Headline"),
+    ("Headline\nBody continues.", "Headline"),
+    ("A full sentence.\n\nBody.", None),
+    ("Only one line", None),
+    ("x" * 250 + "\n\nBody", None),
+])
+def test_split_title(text: str, title: str | None) -> None:
+    assert split_title(text) == title
+
+
+@pytest.mark.parametrize("text, lang", [
+    (BODY, "en"),
+    ("Troops shelled Kobani", "en"),
+    ("Die Polizei hat am Montag in der Hauptstadt mehrere Demonstranten festgenommen, "
+     "wie ein Sprecher sagte.", "de"),
+    ("La policía detuvo a varios manifestantes en la capital del país según las autoridades.",
+     "es"),
+    ("Полиция задержала несколько человек", "ru"),
+    ("12345 67890", "und"),
+])
+def test_detect_language(text: str, lang: str) -> None:
+    assert detect_language(text) == lang

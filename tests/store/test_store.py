@@ -1,0 +1,267 @@
+"""Store: round trip, idempotency, upsert, filters, migrations, bad URLs, SIGKILL safety.
+
+Every test runs on SQLite and, when the server binaries are installed, on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+
+from eventcoder.schema import Article, Event, Evidence
+from eventcoder.store import Store, StoreError, normalize_url
+from eventcoder.store.tables import event_articles, evidence, metadata
+
+
+def art(n: int, text_: str | None = None) -> Article:
+    return Article.from_text(text_ or f"Article number {n}: gunmen attacked a village.",
+                             id=f"a{n}", title=f"T{n}", url=f"http://example.org/{n}",
+                             source="Wire", published=dt.date(2024, 1, n % 28 + 1),
+                             language="en", origin=f"/in/{n}.txt")
+
+
+def ev(n: int, **kw: object) -> Event:
+    base: dict[str, object] = dict(
+        event_id=f"ev-{n}", article_ids=[f"a{n}"], event_date=dt.date(2024, 1, n % 28 + 1),
+        time_precision=1, disorder_type="Political violence",
+        event_type="Violence against civilians", sub_event_type="Attack",
+        plover_type="ASSAULT", actor1="Unidentified Armed Group (Iraq)", inter1=3,
+        actor2="Civilians (Iraq)", inter2=7, interaction=37, civilian_targeting=True,
+        assoc_actor_2="Farmers (Iraq)", country="Iraq", iso3="IRQ", admin1="Ninewa",
+        admin2="Mosul", location="Mosul", latitude=36.335, longitude=43.11889,
+        geo_precision=1, geonames_id=99072, fatalities=n, notes="Gunmen attacked a village.",
+        confidence=0.8125,
+        evidence=[Evidence(article_id=f"a{n}", field="fatalities", start=0, end=4, text="five"),
+                  Evidence(article_id=f"a{n}", field="actor1", start=5, end=11, text="gunmen")],
+        status="auto", sources_count=1, location_reason="literal place in event sentence",
+    )
+    base.update(kw)
+    return Event(**base)  # type: ignore[arg-type]
+
+
+def test_round_trip_is_lossless(store: Store) -> None:
+    events = [ev(1), ev(2, event_date=None, latitude=None, longitude=None, geonames_id=None,
+                     plover_type=None, actor2=None, status="reviewed", notes="é ü 中文")]
+    assert store.save_batch([art(1), art(2)], events) == 2
+    got = store.query_events()
+    assert got == events  # undated events sort last
+    assert store.get_event("ev-1") == events[0]
+    assert store.get_article("a1") == art(1)
+    assert store.get_article("missing") is None
+    assert store.count_events() == 2 and store.count_articles() == 2
+
+
+def test_idempotent_save_and_known_hashes(store: Store) -> None:
+    arts = [art(i) for i in range(1, 4)]
+    assert store.save_batch(arts, [ev(1), ev(2)]) == 2
+    assert store.save_batch(arts, [ev(1), ev(2)]) == 0
+    assert store.count_events() == 2 and store.count_articles() == 3
+    assert store.event_history("ev-1") == []  # unchanged: no new revision
+    hashes = [a.content_hash for a in arts] + ["0" * 64]
+    assert store.known_hashes(hashes) == {a.content_hash for a in arts}
+    assert store.known_hashes([]) == set()
+
+
+def test_duplicate_articles_by_hash_or_id_are_ignored(store: Store) -> None:
+    a = art(1)
+    same_text = Article.from_text(a.text, id="other-id")
+    same_id = Article.from_text("Completely different text.", id="a1")
+    store.save_batch([a, same_text, same_id], [])
+    store.save_batch([same_text, same_id], [])
+    assert store.count_articles() == 1
+    assert store.get_article("a1") == a
+
+
+def test_known_hashes_many(store: Store) -> None:
+    arts = [art(i) for i in range(1200)]
+    store.save_batch(arts, [])
+    assert len(store.known_hashes(a.content_hash for a in arts)) == 1200
+
+
+def test_upsert_replaces_fields_and_unions_lists(store: Store) -> None:
+    first = ev(1)
+    store.save_batch([art(1)], [first])
+    newer = ev(1, article_ids=["a9", "a1"], fatalities=9, sources_count=2,
+               evidence=[Evidence(article_id="a9", field="fatalities", start=3, end=7,
+                                  text="nine"), first.evidence[0]])
+    assert store.save_batch([art(9)], [newer]) == 0
+    got = store.get_event("ev-1")
+    assert got is not None
+    assert got.fatalities == 9 and got.sources_count == 2
+    assert got.article_ids == ["a1", "a9"]
+    assert [e.text for e in got.evidence] == ["five", "gunmen", "nine"]
+    assert store.event_history("ev-1") == [first]
+    assert store.count_events() == 1
+
+
+def test_same_id_twice_in_one_batch(store: Store) -> None:
+    n = store.save_batch([], [ev(1), ev(1, article_ids=["a2"], fatalities=4)])
+    assert n == 1
+    got = store.get_event("ev-1")
+    assert got is not None and got.article_ids == ["a1", "a2"] and got.fatalities == 4
+
+
+def test_human_review_is_not_overwritten_by_auto(store: Store) -> None:
+    store.save_batch([], [ev(1, status="reviewed", fatalities=3)])
+    store.save_batch([], [ev(1, status="auto", fatalities=30, article_ids=["a7"],
+                             sources_count=1)])
+    got = store.get_event("ev-1")
+    assert got is not None
+    assert got.status == "reviewed" and got.fatalities == 3
+    assert got.article_ids == ["a1", "a7"]
+    store.save_batch([], [ev(1, status="rejected")])
+    assert store.get_event("ev-1").status == "rejected"  # type: ignore[union-attr]
+
+
+def test_filters(store: Store) -> None:
+    events = [
+        ev(1, event_date=dt.date(2024, 1, 5), fatalities=0),
+        ev(2, event_date=dt.date(2024, 2, 5), country="Syria", iso3="SYR", admin1="Aleppo",
+           event_type="Battles", sub_event_type="Armed clash", disorder_type="Political violence",
+           actor1="Military Forces of Syria (2000-)", actor2="Islamic State (IS)",
+           assoc_actor_2=None, fatalities=12),
+        ev(3, event_date=dt.date(2024, 3, 5), event_type="Protests",
+           sub_event_type="Peaceful protest", disorder_type="Demonstrations",
+           actor1="Protesters (Iraq)", actor2=None, assoc_actor_2="Teachers' 50%_Union",
+           fatalities=0),
+        ev(4, event_date=None),
+    ]
+    store.save_batch([], events)
+
+    def ids(**kw: object) -> list[str]:
+        return [e.event_id for e in store.query_events(**kw)]  # type: ignore[arg-type]
+
+    assert ids() == ["ev-1", "ev-2", "ev-3", "ev-4"]
+    assert ids(since=dt.date(2024, 2, 1)) == ["ev-2", "ev-3"]
+    assert ids(until=dt.date(2024, 2, 5)) == ["ev-1", "ev-2"]
+    assert ids(country="syria") == ids(country="syr") == ["ev-2"]
+    assert ids(country="IRQ") == ["ev-1", "ev-3", "ev-4"]
+    assert ids(admin1="ALEPPO") == ["ev-2"]
+    assert ids(event_type="battles") == ids(event_type="ARMED CLASH") == ["ev-2"]
+    assert ids(actor="islamic state") == ["ev-2"]
+    assert ids(actor="teachers") == ["ev-3"]
+    assert ids(actor="50%_") == ["ev-3"]  # LIKE wildcards are literal
+    assert ids(actor="%%") == ids(actor="a_b") == []
+    assert ids(min_fatalities=4) == ["ev-2", "ev-4"]
+    assert ids(limit=2) == ["ev-1", "ev-2"]
+    assert ids(country="iraq", event_type="Attack", min_fatalities=1) == ["ev-4"]
+
+
+def test_schema_matches_migrations(db_url: str) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    with Store(db_url) as store:
+        with store.engine.connect() as conn:
+            ctx = MigrationContext.configure(conn, opts={
+                "compare_type": True, "version_table": "eventcoder_alembic_version"})
+            assert compare_metadata(ctx, metadata) == []
+    with Store(db_url) as again:  # re-opening an up-to-date database is a no-op
+        assert again.count_events() == 0
+
+
+def test_every_scalar_event_field_has_a_column() -> None:
+    from eventcoder.store.store import EVENT_SCALARS
+    from eventcoder.store.tables import events
+
+    assert set(EVENT_SCALARS) <= set(events.c.keys())
+
+
+def test_sqlite_pragmas(tmp_path: Path) -> None:
+    with Store(f"sqlite:///{tmp_path / 'x.db'}") as store:
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_memory_and_bare_path(tmp_path: Path) -> None:
+    with Store("sqlite://") as mem:
+        mem.save_batch([art(1)], [ev(1)])
+        assert mem.count_events() == 1
+    with Store(str(tmp_path / "plain.db")) as s:
+        assert s.count_events() == 0
+    assert (tmp_path / "plain.db").exists()
+
+
+@pytest.mark.parametrize("url", [
+    "", "nosuchdb://x", "mysql://u@h/db", "sqlite:////no/such/folder/x.db",
+    "postgresql://u@127.0.0.1:1/db", "postgresql://u@[bad/db",
+])
+def test_bad_url_is_a_value_error(url: str) -> None:
+    with pytest.raises(ValueError) as info:
+        Store(url)
+    assert isinstance(info.value, StoreError)
+    assert "\n" not in str(info.value)
+
+
+def test_postgres_url_uses_psycopg3() -> None:
+    assert normalize_url("postgresql://u@h/db").drivername == "postgresql+psycopg"
+    assert normalize_url("postgres://u@h/db").drivername == "postgresql+psycopg"
+    assert normalize_url("postgresql+psycopg://u@h/db").drivername == "postgresql+psycopg"
+
+
+WRITER = textwrap.dedent("""
+    import datetime as dt, sys
+    from eventcoder.schema import Article, Event, Evidence
+    from eventcoder.store import Store
+
+    url, batches, size = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    store = Store(url)
+    for b in range(batches):
+        arts, evs = [], []
+        for i in range(size):
+            a = Article.from_text(f"Batch {b} article {i}: troops shelled the town.")
+            arts.append(a)
+            evs.append(Event(
+                event_id=f"ev-{b}-{i}", article_ids=[a.id], event_date=dt.date(2024, 1, 1),
+                disorder_type="Political violence", event_type="Explosions/Remote violence",
+                sub_event_type="Shelling/artillery/missile attack",
+                evidence=[Evidence(article_id=a.id, field="sub_event_type", start=20,
+                                   end=27, text="shelled")]))
+        store.save_batch(arts, evs)
+        print(f"committed {b}", flush=True)
+    print("done", flush=True)
+""")
+
+
+def _consistent(url: str, size: int) -> int:
+    with Store(url) as store:
+        n = store.count_events()
+        assert n % size == 0, "a batch was partly written"
+        assert store.count_articles() == n
+        with store.engine.connect() as conn:
+            links = conn.scalar(select(func.count()).select_from(event_articles))
+            spans = conn.scalar(select(func.count()).select_from(evidence))
+            orphans = conn.scalar(text(
+                "SELECT count(*) FROM events e WHERE NOT EXISTS "
+                "(SELECT 1 FROM evidence v WHERE v.event_id = e.event_id)"))
+        assert links == n and spans == n and orphans == 0
+        return n
+
+
+def test_sigkill_mid_run_leaves_a_consistent_db(db_url: str, tmp_path: Path) -> None:
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER, encoding="utf-8")
+    batches, size = 12, 400
+    cmd = [sys.executable, str(script), db_url, str(batches), str(size)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.strip() == "committed 2":
+            break
+    os.kill(proc.pid, signal.SIGKILL)  # most likely inside batch 3's transaction
+    proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL
+    n = _consistent(db_url, size)
+    assert 3 * size <= n < batches * size
+    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
+    assert rerun.returncode == 0, rerun.stderr
+    assert _consistent(db_url, size) == batches * size
