@@ -1,28 +1,153 @@
-"""Interface of the geoparser (implementation lands with the geoparser issue)."""
+"""The geoparser: recognise toponyms, resolve them against the gazetteer, locate events.
+
+Usage::
+
+    from eventcoder.geo import Geoparser
+    gp = Geoparser.default()              # default gazetteer + shipped overlay
+    places = gp.parse(doc)                # doc: a spaCy Doc of the article text
+    loc = gp.locate(doc, mention, places)
+
+``Geoparser.load(gazetteer=..., overlay=...)`` takes a gazetteer file built with
+``eventcoder gazetteer build`` (or ``$EVENTCODER_GAZETTEER``) and a user overlay CSV.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..schema import EventMention, Location, Place
+from .defaults import data_file, ensure_default_gazetteer
+from .gazetteer import Candidate, Gazetteer
+from .locate import locate as _locate
+from .recognize import Lexicon, Mention, Recognizer
+from .resolve import Resolution, Resolver
+from .text import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+#: The curated overlay shipped with eventcoder (spellings common in conflict reporting).
+SHIPPED_OVERLAY = "overlay.csv"
+
 
 class Geoparser:
-    """Recognise and resolve toponyms; choose each event's place."""
+    """Recognise and resolve toponyms; choose each event's place.
+
+    Args:
+        gazetteer: an open :class:`~eventcoder.geo.gazetteer.Gazetteer`.
+        lexicon: demonyms; defaults to the shipped table.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon or Lexicon.load(data_file("demonyms.csv"))
+        self.recognizer = Recognizer(gazetteer, self.lexicon)
+        self.resolver = Resolver(gazetteer)
+
+    @classmethod
+    def load(cls, gazetteer: Path | str | None = None,
+             overlay: Path | str | None = None) -> Geoparser:
+        """A geoparser over ``gazetteer`` (default: ``$EVENTCODER_GAZETTEER`` or the default
+        gazetteer, built on first use) with the shipped overlay plus ``overlay`` on top."""
+        if gazetteer is None:
+            env = os.environ.get("EVENTCODER_GAZETTEER")
+            path = Path(env) if env else ensure_default_gazetteer()
+        else:
+            path = Path(gazetteer)
+        overlays = [data_file(SHIPPED_OVERLAY)]
+        if overlay is not None:
+            overlays.append(Path(overlay))
+        return cls(Gazetteer(path, overlays))
 
     @classmethod
     def default(cls) -> Geoparser:
         """The geoparser over the default gazetteer (no download needed)."""
-        raise NotImplementedError
+        return cls.load()
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return (self.__class__, (self.gazetteer, self.lexicon))
+
+    # -- parsing ----------------------------------------------------------------------------------
+    def mentions(self, doc: Doc, spans: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
+        """The toponym mentions of ``doc`` (or exactly ``spans``), unresolved."""
+        if spans is not None:
+            return self.recognizer.mentions_for_spans(doc, spans)
+        return self.recognizer.recognize(doc)
 
     def parse(self, doc: Doc, spans: Sequence[tuple[int, int]] | None = None) -> list[Place]:
-        """Toponyms of ``doc`` resolved to GeoNames places, in text order."""
-        raise NotImplementedError
+        """Toponyms of ``doc`` resolved to GeoNames places, in text order.
+
+        Args:
+            doc: a parsed spaCy ``Doc`` (NER and dependency parse used when present).
+            spans: character spans to resolve; when given nothing else is recognised.
+        RETURNS:
+            one :class:`Place` per toponym; ``role`` is "associative" for demonyms and
+            metonymic uses. A name the gazetteer lacks gets the document's focus place with a
+            low confidence (``feature_code`` None) when ``spans`` were given, else is dropped.
+        """
+        mentions = self.mentions(doc, spans)
+        resolutions = self.resolver.resolve(mentions, doc.text)
+        focus = _focus_candidate(resolutions)
+        places = []
+        for r in resolutions:
+            place = self._place(r)
+            if place is None and spans is not None:
+                place = self._fallback(r.mention, focus)
+            if place is not None:
+                places.append(place)
+        return places
+
+    def _place(self, r: Resolution) -> Place | None:
+        c = r.candidate
+        if c is None:
+            return None
+        m = r.mention
+        role = m.role
+        if m.notes and m.notes[0].startswith("metonymy"):
+            role = "associative"
+        return Place(start=m.start, end=m.end, text=m.text, name=fold(c.name),
+                     geonames_id=c.geonames_id if c.geonames_id > 0 else None,
+                     latitude=c.latitude, longitude=c.longitude,
+                     country_code=c.country_code or None,
+                     admin1=self.gazetteer.admin1_name(c.country_code, c.admin1_code)
+                     if c.admin1_code else None,
+                     admin2=self.gazetteer.admin2_name(c.country_code, c.admin1_code,
+                                                       c.admin2_code) if c.admin2_code else None,
+                     feature_class=c.feature_class or None, feature_code=c.feature_code or None,
+                     role=role, confidence=r.confidence)
+
+    def _fallback(self, m: Mention, focus: Candidate | None) -> Place:
+        if focus is None:
+            return Place(start=m.start, end=m.end, text=m.text, role=m.role, confidence=0.0)
+        return Place(start=m.start, end=m.end, text=m.text, name=fold(focus.name),
+                     latitude=focus.latitude, longitude=focus.longitude,
+                     country_code=focus.country_code or None,
+                     admin1=self.gazetteer.admin1_name(focus.country_code, focus.admin1_code)
+                     if focus.admin1_code else None, role=m.role, confidence=0.05)
 
     def locate(self, doc: Doc, mention: EventMention, places: Sequence[Place]) -> Location:
         """Where ``mention`` happened, with geo_precision lowered as the evidence gets wider."""
-        raise NotImplementedError
+        return _locate(doc, mention, places, self.gazetteer)
+
+
+def _focus_candidate(resolutions: Sequence[Resolution]) -> Candidate | None:
+    """The document's focus: the most mentioned resolved town, else admin area, else country."""
+    from collections import Counter
+
+    for want in ("P", "A_sub", "A"):
+        counts: Counter[int] = Counter()
+        by_id: dict[int, Candidate] = {}
+        for r in resolutions:
+            c = r.candidate
+            if c is None or r.mention.role != "literal":
+                continue
+            kind = "P" if c.feature_class == "P" else ("A" if c.is_country else "A_sub")
+            if kind == want:
+                counts[c.geonames_id] += 1
+                by_id[c.geonames_id] = c
+        if counts:
+            return by_id[counts.most_common(1)[0][0]]
+    return None

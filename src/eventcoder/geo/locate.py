@@ -1,0 +1,143 @@
+"""Event geolocation: which of a document's places is where an event mention happened.
+
+Order of evidence, geo_precision lowered at each step (ACLED: 1 town or exact spot, 2 near a
+town or part of a region, 3 region or province level):
+
+1. the place the extractor attached to the trigger (``mention.place_span``);
+2. a place syntactically attached to the trigger ("in", "near", "on the road to");
+3. a place in the mention's sentence, then in its paragraph (nearest first);
+4. the document's focus (the most mentioned literal place, else its country).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..schema import EventMention, Location, Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .gazetteer import Gazetteer
+
+NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "north", "south", "east", "west",
+                        "northeast", "northwest", "southeast", "southwest", "km", "kilometres",
+                        "kilometers", "miles", "road", "highway", "between", "toward",
+                        "towards", "en", "route", "edge", "vicinity"})
+
+
+def base_precision(place: Place) -> int:
+    """geo_precision a place carries by itself: 1 town or spot, 2 district, 3 province/country."""
+    code = place.feature_code or ""
+    if place.feature_class == "A" and (code.startswith(("PCL", "TERR")) or code == "ADM1"):
+        return 3
+    if place.feature_class == "L" and code == "CONT":
+        return 3
+    if place.feature_class == "A" or place.feature_class == "L":
+        return 2
+    return 1
+
+
+def _usable(places: Sequence[Place]) -> list[Place]:
+    return [p for p in places if p.role == "literal" and p.latitude is not None
+            and p.feature_code != "CONT"]
+
+
+def _syntactic(doc: Doc, mention: EventMention, places: Sequence[Place]) -> tuple[Place, bool] | None:
+    """A place in the trigger's syntactic neighbourhood, and whether a "near" word intervenes."""
+    trig = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    if trig is None:
+        return None
+    heads = {t.i for t in trig} | {trig.root.head.i}
+    best: tuple[int, Place, bool] | None = None
+    for p in places:
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None or span.sent.start != trig.sent.start:
+            continue
+        tok = span.root
+        path: list[str] = []
+        steps = 0
+        while tok.i not in heads and tok.head.i != tok.i and steps < 6:
+            path.append(tok.lower_)
+            tok = tok.head
+            steps += 1
+        if tok.i in heads:
+            near = any(w in NEAR_WORDS for w in path)
+            if best is None or steps < best[0]:
+                best = (steps, p, near)
+    return (best[1], best[2]) if best else None
+
+
+def _location(gz: Gazetteer | None, place: Place, precision: int, reason: str) -> Location:
+    country = iso3 = None
+    if gz is not None and place.country_code:
+        info = gz.countries.get(place.country_code)
+        if info is not None:
+            country, iso3 = info.name, info.iso3 or None
+    code = place.feature_code or ""
+    is_country = place.feature_class == "A" and code.startswith(("PCL", "TERR"))
+    admin1 = None if is_country else place.admin1
+    if code == "ADM1" and not admin1:
+        admin1 = place.name
+    admin2 = place.admin2 if code != "ADM1" and not is_country else None
+    if code == "ADM2" and not admin2:
+        admin2 = place.name
+    return Location(place=place, country=country, iso3=iso3, admin1=admin1, admin2=admin2,
+                    location=place.name or place.text, latitude=place.latitude,
+                    longitude=place.longitude, geo_precision=precision,
+                    geonames_id=place.geonames_id, reason=reason)
+
+
+def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    a = text.rfind("\n\n", 0, start)
+    b = text.find("\n\n", end)
+    return (0 if a < 0 else a, len(text) if b < 0 else b)
+
+
+def locate(doc: Doc, mention: EventMention, places: Sequence[Place],
+           gazetteer: Gazetteer | None = None) -> Location:
+    """Where ``mention`` happened (see the module docstring for the order of evidence)."""
+    usable = _usable(places)
+    if not usable:
+        return Location(reason="no literal place in the document")
+    # 1. the extractor's place span
+    if mention.place_span is not None:
+        ps = mention.place_span
+        for p in usable:
+            if p.start < ps.end and ps.start < p.end:
+                return _location(gazetteer, p, base_precision(p),
+                                 f"place attached to the trigger by the extractor: {p.text!r}")
+    # 2. syntactic attachment
+    hit = _syntactic(doc, mention, usable)
+    if hit is not None:
+        p, near = hit
+        prec = base_precision(p)
+        if near and prec == 1:
+            prec = 2
+        how = "near" if near else "in"
+        return _location(gazetteer, p, prec,
+                         f"{p.text!r} is syntactically attached to the trigger "
+                         f"{mention.trigger.text!r} ({how})")
+    # 3. sentence, then paragraph
+    s0, s1 = mention.sentence.start, mention.sentence.end
+    mid = (mention.trigger.start + mention.trigger.end) / 2
+    in_sent = [p for p in usable if s0 <= p.start and p.end <= s1]
+    if in_sent:
+        p = min(in_sent, key=lambda q: (base_precision(q) == 3, abs(q.start - mid)))
+        return _location(gazetteer, p, max(base_precision(p), 2),
+                         f"nearest place in the event's sentence: {p.text!r}")
+    p0, p1 = _paragraph_bounds(doc.text, s0, s1)
+    in_par = [p for p in usable if p0 <= p.start and p.end <= p1]
+    if in_par:
+        before = [p for p in in_par if p.end <= s0]
+        p = (max(before, key=lambda q: q.start) if before
+             else min(in_par, key=lambda q: q.start))
+        return _location(gazetteer, p, max(base_precision(p), 2),
+                         f"nearest place in the event's paragraph: {p.text!r}")
+    # 4. document focus
+    counts = Counter(p.geonames_id for p in usable)
+    top_id = counts.most_common(1)[0][0]
+    p = next(q for q in usable if q.geonames_id == top_id)
+    return _location(gazetteer, p, 3, f"document focus: most mentioned place {p.text!r}")

@@ -1,0 +1,315 @@
+"""Toponym recognition: spaCy entities plus gazetteer-driven matching and a few patterns.
+
+Produces :class:`Mention` objects (character spans plus the name to look up and a role); the
+resolver (:mod:`eventcoder.geo.resolve`) turns them into places.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .gazetteer import Gazetteer
+from .text import name_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Words after a name that make it an administrative area ("Diyala province").
+ADMIN_SUFFIXES = frozenset({"province", "governorate", "district", "region", "state", "county",
+                            "prefecture", "municipality", "subdistrict", "sub-district", "parish",
+                            "oblast", "department", "emirate", "canton"})
+#: Words after a name that make it a populated place ("Hit town").
+TOWN_SUFFIXES = frozenset({"city", "town", "village", "camp", "township"})
+#: Heads of linear features between two places ("the Baghdad-Kirkuk highway").
+ROAD_WORDS = ("road", "highway", "motorway", "expressway", "route", "railway", "pipeline",
+              "border", "crossing", "corridor")
+#: Tokens before a name that make it a place even when NER says PERSON or says nothing.
+LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "to", "into", "toward", "towards",
+                      "around", "across", "through", "inside", "between", "of", "via", "reach",
+                      "reached", "entered", "captured", "shelled", "bombed", "besieged",
+                      "retook", "seized", "stormed", "liberated"})
+_STRONG_LOCATIVE = LOCATIVE - {"of", "from", "to", "between"}
+#: Verbs whose subject, when a place name, stands for its government (metonymy).
+SPEECH_VERBS = frozenset({"say", "announce", "accuse", "condemn", "warn", "urge", "demand", "deny",
+                          "claim", "call", "reject", "insist", "vow", "threaten", "respond",
+                          "welcome", "criticize", "criticise", "agree", "refuse", "tell",
+                          "sign", "negotiate", "sanction", "recognize", "recognise", "approve",
+                          "decide", "plan", "want", "believe", "hope", "blame", "protest",
+                          "state", "declare", "confirm", "report", "expel", "impose", "ask",
+                          "pledge", "promise", "seek", "support", "oppose", "back"})
+_NAME_RE = r"[A-Z][\w'’]+(?:\s(?:al|el|ad|ar|as|az|ash|de|du)?-?[A-Z][\w'’]+){0,2}"
+_ROAD_RE = re.compile(rf"\b({_NAME_RE})\s?[-–—/]\s?({_NAME_RE})\s+(?:{'|'.join(ROAD_WORDS)})s?\b")
+_NOT_PLACE_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "god", "allah", "president", "minister", "general", "colonel", "mr",
+    "mrs", "ms", "dr", "sheikh", "said", "police", "army", "the", "a", "an", "this", "that",
+    "he", "she", "they", "we", "it", "i", "you", "but", "and", "or", "if", "when", "after",
+    "before", "while", "as", "at", "in", "on", "for", "with", "by", "from", "to", "of",
+    "islamic", "state", "isis", "isil", "daesh", "reuters", "ap", "afp", "cnn", "bbc"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """A candidate toponym: a character span, the name to look up and how it is used."""
+
+    start: int
+    end: int
+    text: str
+    query: str
+    role: str = "literal"  # "literal" | "associative"
+    hint: str | None = None  # "admin" | "town" | None
+    source: str = "ner"  # "ner" | "gazetteer" | "demonym" | "pattern" | "given"
+    fixed_id: int | None = None  # demonyms resolve straight to their country
+    container: str | None = None  # "X, Y" / "X district of Y": the name Y
+    tokens: tuple[int, int] = (0, 0)  # token index range in the doc
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Demonyms and adjectives that name a country ("Iraqi" -> IQ) or a continent."""
+
+    demonyms: dict[str, tuple[str, int | None]]
+
+    @classmethod
+    def load(cls, path: Path) -> Lexicon:
+        """Read ``demonyms.csv`` (columns demonym, country_code, geonames_id)."""
+        table: dict[str, tuple[str, int | None]] = {}
+        with path.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                gid = int(row["geonames_id"]) if row.get("geonames_id") else None
+                table[name_key(row["demonym"])] = (row.get("country_code") or "", gid)
+        return cls(table)
+
+    def demonym(self, text: str) -> tuple[str, int | None] | None:
+        """The country code (or continent id) a demonym names, also for plurals ("Iraqis")."""
+        key = name_key(text)
+        hit = self.demonyms.get(key)
+        if hit is None and key.endswith("s"):
+            hit = self.demonyms.get(key[:-1])
+        return hit
+
+
+def _strip_the(span: Span) -> Span:
+    while len(span) > 1 and span[0].lower_ in ("the", "a"):
+        span = span[1:]
+    if len(span) > 1 and span[-1].tag_ == "POS":
+        span = span[:-1]
+    return span
+
+
+def _is_metonymy(span: Span) -> bool:
+    root = span.root
+    if span.start == 0 or not 0 < root.head.i - root.i <= 4:
+        return False  # datelines, and subjects far from their verb, are left literal
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS:
+        return True
+    # "Baghdad and Ankara agreed": the second conjunct shares the first's role
+    if root.dep_ == "conj" and root.head.dep_ == "nsubj" \
+            and root.head.head.lemma_.lower() in SPEECH_VERBS:
+        return True
+    return False
+
+
+def _container_after(doc: Doc, end_tok: int) -> str | None:
+    """``Y`` in "X, Y" or "X district of Y" / "X in Y" right after a mention ending at end_tok."""
+    i = end_tok
+    n = len(doc)
+    if i < n and doc[i].text == ",":
+        j = i + 1
+        k = j
+        while k < n and k - j < 4 and (doc[k].is_title or doc[k].text.endswith(".")
+                                        and doc[k].text[:1].isupper()):
+            k += 1
+        if k > j:
+            return doc[j:k].text
+    if i < n and doc[i].lower_ in ADMIN_SUFFIXES | TOWN_SUFFIXES:
+        i += 1
+    if i + 1 < n and doc[i].lower_ in ("of", "in") and doc[i + 1].is_title:
+        k = i + 1
+        while k < n and k - i <= 3 and doc[k].is_title:
+            k += 1
+        return doc[i + 1:k].text
+    return None
+
+
+class Recognizer:
+    """Finds toponym mentions in a parsed spaCy ``Doc``."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gz = gazetteer
+        self.lexicon = lexicon
+
+    # -- mention construction -------------------------------------------------------------------
+    def _mention(self, doc: Doc, span: Span, source: str) -> Mention | None:
+        span = _strip_the(span)
+        text = span.text
+        if not text.strip() or not any(ch.isalpha() for ch in text):
+            return None
+        query, hint = text, None
+        words = [t.lower_ for t in span]
+        if len(span) > 1 and words[-1] in ADMIN_SUFFIXES:
+            query, hint = doc[span.start:span.end - 1].text, "admin"
+        elif len(span) > 1 and words[-1] in TOWN_SUFFIXES:
+            query, hint = doc[span.start:span.end - 1].text, "town"
+        elif span.end < len(doc) and doc[span.end].lower_ in ADMIN_SUFFIXES \
+                and doc[span.end].lower_ not in ("state",):
+            hint = "admin"
+            span = doc[span.start:span.end + 1]
+            text = span.text
+        elif len(span) > 2 and words[0] in ("province", "governorate", "district", "city",
+                                            "town", "village") and words[1] == "of":
+            query, hint = doc[span.start + 2:span.end].text, "admin" if words[0] in (
+                "province", "governorate", "district") else "town"
+        m = Mention(span.start_char, span.end_char, text, query, source=source, hint=hint,
+                    tokens=(span.start, span.end))
+        m.container = _container_after(doc, span.end)
+        return m
+
+    def recognize(self, doc: Doc) -> list[Mention]:
+        """All toponym mentions of ``doc``, literal and associative, in text order."""
+        mentions: list[Mention] = []
+        taken = [False] * (len(doc.text) + 1)
+
+        def add(m: Mention | None) -> None:
+            if m is None or any(taken[m.start:m.end]):
+                return
+            for i in range(m.start, m.end):
+                taken[i] = True
+            mentions.append(m)
+
+        # 1. linear features between two places: "the Baghdad-Kirkuk highway"
+        for match in _ROAD_RE.finditer(doc.text):
+            for g in (1, 2):
+                name = match.group(g)
+                if self.gz.lookup(name):
+                    s = doc.char_span(match.start(g), match.end(g), alignment_mode="expand")
+                    if s is not None:
+                        add(Mention(match.start(g), match.end(g), name, name, source="pattern",
+                                    tokens=(s.start, s.end)))
+
+        # 2. spaCy entities
+        for ent in doc.ents:
+            label = ent.label_
+            if label in ("GPE", "LOC", "FAC"):
+                m = self._mention(doc, ent, "ner")
+                if m is None:
+                    continue
+                demonym = self.lexicon.demonym(m.text)
+                if demonym is not None:
+                    m = self._demonym_mention(ent, demonym)
+                elif label == "GPE" and _is_metonymy(ent):
+                    m.role = "associative"
+                    m.notes.append("metonymy: subject of a speech or stance verb")
+                elif label == "FAC" and not self.gz.lookup(m.query):
+                    m.notes.append("facility not in the gazetteer")
+                add(m)
+            elif label == "NORP":
+                demonym = self.lexicon.demonym(ent.text)
+                if demonym is not None:
+                    add(self._demonym_mention(ent, demonym))
+            elif label in ("PERSON", "ORG"):
+                prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+                nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
+                if prev in _STRONG_LOCATIVE or nxt in ADMIN_SUFFIXES or (
+                        label == "ORG" and len(ent) == 1 and self._strong_name(ent.text)):
+                    m = self._mention(doc, ent, "gazetteer")
+                    if m is not None and self.gz.lookup(m.query):
+                        add(m)
+
+        # 3. gazetteer-driven: capitalised runs the model missed
+        ent_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if i in ent_tokens or not self._can_start(tok) or taken[tok.idx]:
+                i += 1
+                continue
+            matched = False
+            for j in range(min(len(doc), i + 4), i, -1):
+                span = doc[i:j]
+                if not all(self._can_continue(t) for t in span) or not span[-1].is_title:
+                    continue
+                if any(t.i in ent_tokens for t in span):
+                    continue
+                if self._accept(doc, span):
+                    add(self._mention(doc, span, "gazetteer"))
+                    i = j
+                    matched = True
+                    break
+            if not matched:
+                i += 1
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _demonym_mention(self, span: Span, demonym: tuple[str, int | None]) -> Mention | None:
+        cc, gid = demonym
+        if gid is None:
+            info = self.gz.countries.get(cc)
+            gid = info.geonames_id if info else None
+        if gid is None:
+            return None
+        return Mention(span.start_char, span.end_char, span.text, span.text, role="associative",
+                       source="demonym", fixed_id=gid, tokens=(span.start, span.end),
+                       notes=["demonym or adjective of a country"])
+
+    def mentions_for_spans(self, doc: Doc, spans: Sequence[tuple[int, int]]) -> list[Mention]:
+        """Mentions for exactly the given character spans (resolve mode)."""
+        out = []
+        for start, end in spans:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            text = doc.text[start:end]
+            demonym = self.lexicon.demonym(text)
+            if span is None:
+                out.append(Mention(start, end, text, text, source="given"))
+                continue
+            if demonym is not None:
+                m = self._demonym_mention(span, demonym)
+                if m is not None:
+                    m.start, m.end, m.text = start, end, text
+                    out.append(m)
+                    continue
+            m = self._mention(doc, span, "given") or Mention(start, end, text, text)
+            m.start, m.end, m.text, m.source = start, end, text, "given"
+            if span.label_ == "GPE" and _is_metonymy(span):
+                m.notes.append("metonymy: subject of a speech or stance verb")
+            out.append(m)
+        return out
+
+    # -- gazetteer-driven helpers ---------------------------------------------------------------
+    def _can_start(self, tok: Token) -> bool:
+        return (tok.is_title or (tok.is_upper and len(tok) > 1)) and tok.is_alpha \
+            and tok.lower_ not in _NOT_PLACE_WORDS and tok.pos_ in ("PROPN", "NOUN", "ADJ")
+
+    def _can_continue(self, tok: Token) -> bool:
+        return tok.is_title or tok.lower_ in ("al", "el", "ad", "as", "ar", "az", "de", "-",
+                                              "ez", "ash", "es")
+
+    def _strong_name(self, text: str) -> bool:
+        return any(c.is_country or c.feature_code == "ADM1" or c.population >= 100_000
+                   for c in self.gz.lookup(text) if c.kind >= 2)
+
+    def _accept(self, doc: Doc, span: Span) -> bool:
+        cands = self.gz.lookup(span.text)
+        if not cands:
+            return False
+        prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+        sentence_start = span.start == span.sent.start
+        if prev in _STRONG_LOCATIVE or (span.end < len(doc)
+                                        and doc[span.end].lower_ in ADMIN_SUFFIXES):
+            return True
+        if sentence_start or span[0].pos_ != "PROPN":
+            return False
+        return any((c.is_country or c.feature_code in ("ADM1", "CONT", "PPLC")
+                    or c.population >= 50_000) and c.kind >= 2 for c in cands)
+
+
+def mention_keys(mentions: Iterable[Mention]) -> set[str]:
+    """The lookup keys of some mentions (for context features)."""
+    return {name_key(m.query) for m in mentions}

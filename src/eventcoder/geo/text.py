@@ -1,0 +1,53 @@
+"""Name keys: the normalised form under which gazetteer names are indexed and looked up."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = dict.fromkeys(map(ord, "'`\u2018\u2019\u02bb\u02bc\u02be\u02bf\u00b4"), None)
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_.,/()\"]+")
+_ARTICLES = frozenset({"al", "el", "as", "ad", "ar", "an", "at", "az", "ash", "adh", "ath",
+                       "the", "ez", "es", "ed", "er", "et"})
+_LATIN_OR_ARABIC = re.compile(r"^[\sA-Za-z\u00c0-\u024f\u1e00-\u1eff\-'.,()&\u0600-\u06ff\u0750-\u077f"
+                              r"\ufb50-\ufdff\ufe70-\ufeff\u200c\u2019\u02bb\u02bc\u02be\u02bf]+$")
+
+
+def fold(text: str) -> str:
+    """``text`` without diacritics (NFKD, combining marks dropped); case is kept."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def name_key(text: str) -> str:
+    """The lookup key of a name: folded, lower case, apostrophes dropped, separators as one space.
+
+    >>> name_key("Şalāḩ ad-Dīn")
+    'salah ad din'
+    """
+    folded = fold(text).casefold().translate(_APOSTROPHES)
+    return _SEPARATORS.sub(" ", folded).strip()
+
+
+def key_variants(key: str) -> list[str]:
+    """``key`` and, when it starts with an Arabic or English article ("al", "the"), the rest."""
+    out = [key]
+    head, _, rest = key.partition(" ")
+    if rest and head in _ARTICLES:
+        out.append(rest)
+    return out
+
+
+def useful_alias(alias: str) -> bool:
+    """Whether an alternate name is worth indexing for English-language news.
+
+    Keeps Latin- and Arabic-script names; drops other scripts, URLs, codes such as airport
+    identifiers (short all-capital strings) and names with digits.
+    """
+    if not alias or len(alias) > 80 or any(ch.isdigit() for ch in alias):
+        return False
+    if alias.startswith("http") or "://" in alias:
+        return False
+    if len(alias) <= 4 and alias.isupper():
+        return False
+    return bool(_LATIN_OR_ARABIC.match(fold(alias)))

@@ -1,0 +1,82 @@
+"""Geoparser.default() on Iraq/Syria-style conflict prose (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+
+from eventcoder.schema import EventMention, Span
+
+TEXT = ("BAGHDAD, May 2 (Wire) - Iraqi troops fought militants near the Balad Ruz district of "
+        "Diyala province on Sunday. A bomb hit a bus on the Baghdad-Kirkuk highway. Gunmen "
+        "stormed a checkpoint in Salahuddin. Damascus said the raid was illegal.")
+
+
+def _by_text(places):
+    return {p.text: p for p in places}
+
+
+def test_provinces_towns_and_highways(nlp, geoparser):
+    places = _by_text(geoparser.parse(nlp(TEXT)))
+    assert places["Diyala province"].feature_code == "ADM1"
+    assert places["Diyala province"].country_code == "IQ"
+    assert places["Salahuddin"].admin1 == "Salah ad Din"
+    assert places["Kirkuk"].country_code == "IQ"
+    assert places["BAGHDAD"].geonames_id == 98182
+    assert "Balad Ruz district" in places
+    assert places["Balad Ruz district"].admin1 == "Diyala"
+
+
+def test_demonym_and_metonymy_are_associative(nlp, geoparser):
+    places = _by_text(geoparser.parse(nlp(TEXT)))
+    assert places["Iraqi"].role == "associative"
+    assert places["Iraqi"].country_code == "IQ"
+    assert places["Damascus"].role == "associative"
+    assert places["Salahuddin"].role == "literal"
+
+
+def test_spans_mode_resolves_only_given_spans(nlp, geoparser):
+    doc = nlp("Officials in Anbar and the U.S. met in Mosul.")
+    spans = [(13, 18), (27, 31)]
+    places = geoparser.parse(doc, spans=spans)
+    assert [(p.start, p.end) for p in places] == spans
+    assert places[0].admin1 == "Al Anbar"
+    assert places[1].country_code == "US"
+
+
+def test_locate_prefers_attached_place(nlp, geoparser):
+    text = "Clashes erupted in Tikrit on Monday. Later a car bomb exploded near Ramadi."
+    doc = nlp(text)
+    places = geoparser.parse(doc)
+    start = text.index("exploded")
+    sent_start = text.index("Later")
+    mention = EventMention(
+        article_id="a1", sentence=Span(start=sent_start, end=len(text), text=text[sent_start:]),
+        trigger=Span(start=start, end=start + 8, text="exploded"),
+        sub_event_type="Remote explosive/landmine/IED", event_date=dt.date(2024, 5, 6))
+    loc = geoparser.locate(doc, mention, places)
+    assert loc.location == "Ramadi"
+    assert loc.iso3 == "IRQ"
+    assert loc.admin1 == "Al Anbar"
+    assert loc.geo_precision == 2  # "near" a town
+    assert "Ramadi" in loc.reason
+
+
+def test_locate_falls_back_to_document_focus(nlp, geoparser):
+    text = "Fighting in Kirkuk continued.\n\nSeveral people were killed, officials said."
+    doc = nlp(text)
+    places = geoparser.parse(doc)
+    s = text.index("Several")
+    mention = EventMention(
+        article_id="a2", sentence=Span(start=s, end=len(text), text=text[s:]),
+        trigger=Span(start=s + 21, end=s + 27, text="killed"), sub_event_type="Armed clash")
+    loc = geoparser.locate(doc, mention, places)
+    assert loc.geo_precision == 3
+    assert loc.country == "Iraq"
+
+
+def test_geoparser_pickles(nlp, geoparser):
+    clone = pickle.loads(pickle.dumps(geoparser))
+    doc = nlp("Shelling hit Aleppo.")
+    assert [p.geonames_id for p in clone.parse(doc)] == [p.geonames_id for p in
+                                                        geoparser.parse(doc)]
