@@ -1,22 +1,613 @@
-"""Interface of the event extractor (implementation lands with the extraction issue)."""
+"""The event extractor: spaCy parse + trigger lexicon + actor dictionary -> EventMentions.
+
+For every sentence (split further at semicolons into *segments*) the extractor
+
+1. finds trigger phrases (``lexicon.TRIGGERS``) and resolves their kind into an ACLED
+   sub-event type from the actors and cues around them (see ``lexicon`` for the kinds);
+2. drops what is not a new event: negated, future/intended, hypothetical, background
+   (a date more than 31 days before publication, or history cues) and out-of-scope statements
+   (ordinary crime, disasters, diplomacy, claims of responsibility);
+3. reads the arguments: actor1/actor2 through the actor dictionary and the parse, fatalities,
+   the date (resolved against ``article.published``) and the place attached to the trigger;
+4. optionally re-types the mention with the shipped linear classifier (``classifier.py``)
+   and maps a raw score to a calibrated confidence (``calibration.json``).
+
+Sentences that only report an outcome ("Five people were killed.") are merged into the
+previous mention when they add fatalities without a new trigger (arguments split across
+adjacent sentences).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..schema import Article, EventMention
+from ..schema import ActorMention, Article, EventMention, Span
+from ..taxonomy import SUB_EVENTS
+from . import lexicon as L
+from .actors import DATA_DIR, ActorDictionary, ActorHit
+from .calibration import Calibrator
+from .classifier import LinearClassifier
+from .dates import DateResolver, ResolvedDate
+from .numbers import fatality_candidates
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+#: resolved dates older than this many days before publication are background, not events
+BACKGROUND_DAYS = 31
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LOC_PREPS = frozenset({"in", "near", "at", "outside", "on", "around", "inside", "across", "into",
+                       "along", "between", "within", "throughout", "off", "toward", "towards",
+                       "from", "of"})
+PLACE_SUFFIX = re.compile(r"\s+(?:province|governorate|district|region|city|town|village|"
+                          r"county|state|area|camp|neighbou?rhood|sub-district|subdistrict)\b",
+                          re.IGNORECASE)
+KILL_WORDS = re.compile(r"\b(?:kill\w*|dead|died|dies|death\w*|slain|perish\w*|bod(?:y|ies)|"
+                        r"corpses?|lives|fatalit\w+|massacr\w+|execut\w+|behead\w*|murder\w*|"
+                        r"shot\s+dead|gunned\s+down|toll|lifeless)\b", re.IGNORECASE)
+INJURE_ONLY = re.compile(r"\b(?:injur\w+|wound\w*|hurt)\b", re.IGNORECASE)
+GENERIC_ARMED = frozenset({"militants", "militant", "insurgents", "insurgent", "jihadists",
+                           "jihadist", "terrorists", "terrorist", "extremists", "fighters",
+                           "rebels", "rebel", "militiamen", "suicide bomber", "bomber",
+                           "bombers", "kidnappers", "abductors", "gunmen", "attackers",
+                           "assailants"})
+TERRITORY_REGAIN = re.compile(r"\b(?:recaptur\w+|retook|retake\w*|regain\w*|liberat\w+|took\s+back|"
+                              r"reclaim\w+)\b", re.IGNORECASE)
+PLACE_NOUNS = re.compile(r"\b(?:town|towns|village|villages|city|cities|district|area|areas|"
+                         r"base|bases|hill|hills|airport|territory|territories|region|"
+                         r"neighbou?rhoods?|positions?|checkpoints?|county|province|strongholds?|"
+                         r"outposts?|headquarters|crossing|bridge|road|highway|dam|oil\s+fields?|"
+                         r"airbase|island|port|control|posts?|camp|barracks)\b", re.IGNORECASE)
+STRONG_AGREEMENT = re.compile(r"\b(?:ceasefire|cease-?fire|truce|peace|prisoner|prisoners|"
+                              r"detainees|hostages|swap|exchange|armistice|reconciliation|"
+                              r"disarm\w*|surrender)\b", re.IGNORECASE)
+
+
+@dataclass
+class _Candidate:
+    start: int  # trigger char offsets (absolute)
+    end: int
+    kind: str
+    priority: int
+
+
+@dataclass
+class _Draft:
+    """A mention being built (mutable, turned into an EventMention at the end)."""
+
+    sentence: tuple[int, int]
+    trigger: tuple[int, int]
+    sub_event_type: str
+    score: float
+    kind: str
+    actor1: ActorMention | None = None
+    actor2: ActorMention | None = None
+    assoc1: list[ActorMention] = field(default_factory=list)
+    assoc2: list[ActorMention] = field(default_factory=list)
+    fatalities: int = 0
+    fatalities_span: tuple[int, int] | None = None
+    date: ResolvedDate | None = None
+    date_span: tuple[int, int] | None = None
+    place_span: tuple[int, int] | None = None
+    modality: str = "asserted"
 
 
 class EventExtractor:
-    """Find the events an article reports."""
+    """Find the events an article reports.
 
-    def __init__(self, *, actors_file: Path | None = None) -> None:
+    Args:
+        actors_file: an optional actor dictionary (JSON in the shipped layout, or TSV/CSV
+            ``alias, name, inter[, role]``) that extends the shipped one.
+        use_classifier: re-type mentions with the shipped linear classifier when it is
+            present (default True).
+
+    The object holds only plain data (regexes, dicts, numpy arrays): it pickles and is cheap
+    to re-create, so Dask workers can each build one.
+    """
+
+    def __init__(self, actors_file: Path | None = None, *, use_classifier: bool = True) -> None:
         self.actors_file = actors_file
+        self.actors = ActorDictionary(actors_file)
+        self.dates = DateResolver()
+        self.classifier = LinearClassifier.load(DATA_DIR / "classifier.npz") \
+            if use_classifier and (DATA_DIR / "classifier.npz").exists() else None
+        self.calibrator = Calibrator.load(DATA_DIR / "calibration.json")
 
+    # -- public -----------------------------------------------------------------------------
     def extract(self, doc: Doc, article: Article) -> list[EventMention]:
-        """Event mentions of ``article`` (``doc`` is its parsed text)."""
-        raise NotImplementedError
+        """Event mentions of ``article`` (``doc`` is its parsed text).
+
+        Raises:
+            ValueError: when ``doc.text`` is not ``article.text`` (offsets would not match).
+        """
+        if doc.text != article.text:
+            raise ValueError("E201 doc.text must equal article.text: parse the article's text")
+        text = article.text
+        country = self.actors.country_of(text)
+        hits = self.actors.find(text)
+        dominant = self._dominant_group(hits)
+        drafts: list[_Draft] = []
+        for sent in doc.sents:
+            for seg_start, seg_end in _segments(sent):
+                d = self._segment(doc, sent, seg_start, seg_end, hits, country, dominant,
+                                  article.published, drafts)
+                if d is not None:
+                    drafts.append(d)
+        return [self._finish(d, article, text) for d in drafts]
+
+    # -- per segment ------------------------------------------------------------------------
+    def _segment(self, doc: Doc, sent: SpacySpan, s0: int, s1: int, hits: list[ActorHit],
+                 country: str | None, dominant: ActorHit | None, published: dt.date | None,
+                 drafts: list[_Draft]) -> _Draft | None:
+        text = doc.text
+        seg = text[s0:s1]
+        cands = _find_triggers(seg, s0)
+        if not cands:
+            return None
+        seg_hits = [h for h in hits if s0 <= h.start and h.end <= s1]
+        resolved = []
+        for c in cands:
+            typ = self._resolve_kind(c, doc, seg, s0, seg_hits)
+            if typ is not None:
+                resolved.append((c, typ))
+        if not resolved:
+            return None
+        resolved.sort(key=lambda ct: (-ct[0].priority, ct[0].start))
+        cand, typ = resolved[0]
+        trig_tok = _token_at(doc, cand.start)
+        if trig_tok is None:
+            return None
+
+        # -- what is not a new event --------------------------------------------------------
+        if _negated(trig_tok) or _irrealis(trig_tok, seg, cand.start - s0):
+            return None
+        scope = _out_of_scope(seg, typ, cand.kind, seg_hits)
+        if scope is not None:
+            return None
+        if L.BACKGROUND.search(seg) and not _recent_cue(seg):
+            return None
+
+        # outcome-only sentences add to the previous mention (split arguments)
+        prev = drafts[-1] if drafts else None
+        date, date_span = self._date(doc, s0, s1, cand.start, published, prev)
+        if date == "background":
+            return None
+        if cand.kind in ("outcome", "violence") and prev is not None and date is None \
+                and not seg_hits and prev.sentence[1] >= sent.start_char - 2 \
+                and ";" not in text[prev.sentence[1] - 1:s0 + 1]:
+            self._merge_outcome(prev, seg, s0, s1)
+            return None
+
+        modality = "announced" if cand.kind == "operation" else "asserted"
+        score = _base_score(cand, typ, resolved)
+        d = _Draft(sentence=(sent.start_char, sent.end_char), trigger=(cand.start, cand.end),
+                   sub_event_type=typ, score=score, kind=cand.kind, modality=modality)
+        if isinstance(date, ResolvedDate):
+            d.date, d.date_span = date, date_span
+        self._actors(d, doc, trig_tok, seg, s0, seg_hits, country, dominant, prev)
+        self._fatalities(d, seg, s0)
+        d.place_span = _place(doc, trig_tok, s0, s1, seg_hits)
+        if self.classifier is not None:
+            self._classify(d, seg)
+        return d
+
+    def _resolve_kind(self, c: _Candidate, doc: Doc, seg: str, s0: int,
+                      seg_hits: list[ActorHit]) -> str | None:
+        kind = c.kind
+        if kind in SUB_EVENTS:
+            if kind == "Agreement" and not STRONG_AGREEMENT.search(seg):
+                return None
+            return kind
+        roles = Counter(h.role for h in seg_hits)
+        protest_ctx = bool(re.search(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies|ied)|"
+                                     r"marche[sd]|sit-in)\b", seg, re.IGNORECASE)) \
+            or roles["protester"] > 0
+        if kind == "protest":
+            if re.search(r"strik", seg[c.start - s0:c.end - s0], re.IGNORECASE) and \
+                    L.STRIKE_MILITARY.search(seg):
+                return None
+            return _protest_type(seg)
+        if kind == "riot":
+            if protest_ctx:
+                return _protest_type(seg)
+            word = seg[c.start - s0:c.end - s0].lower()
+            if word.startswith("riot"):
+                return "Violent demonstration"
+            return "Mob violence"
+        if kind == "clash":
+            if protest_ctx:
+                return _protest_type(seg)
+            return "Armed clash"
+        if kind == "territory":
+            after = seg[c.end - s0:c.end - s0 + 80]
+            place_after = bool(PLACE_NOUNS.search(after[:60])) or any(
+                e.label_ in PLACE_LABELS and c.end <= e.start_char < c.end + 60
+                for e in doc.ents)
+            if not place_after:
+                return None
+            actor1 = _first_before(seg_hits, c.start)
+            if actor1 is not None and actor1.inter == 1:
+                return "Government regains territory"
+            if actor1 is not None and actor1.inter in (2, 3, 4, 8):
+                return "Non-state actor overtakes territory"
+            return ("Government regains territory" if TERRITORY_REGAIN.search(
+                seg[c.start - s0:c.end - s0]) else "Non-state actor overtakes territory")
+        if kind in ("violence", "outcome"):
+            if protest_ctx:
+                return _protest_type(seg)
+            if roles["rioter"]:
+                return "Mob violence"
+            if kind == "violence" and INJURE_ONLY.fullmatch(seg[c.start - s0:c.end - s0]):
+                # "injured" alone: an attack only when someone was hurt by someone
+                if not seg_hits:
+                    return None
+            after = seg[c.start - s0:]
+            civ = L.CIVILIAN_WORDS.search(seg)
+            armed_target = L.ARMED_WORDS.search(after)
+            target_hit = next((h for h in seg_hits if h.start >= c.end), None)
+            if target_hit is not None:
+                if target_hit.role == "civilian":
+                    return "Attack"
+                if target_hit.role in ("state", "armed"):
+                    return "Armed clash"
+            if armed_target and not (civ and civ.start() >= c.start - s0 and
+                                     civ.start() < armed_target.start()):
+                return "Armed clash"
+            if civ:
+                return "Attack"
+            if kind == "outcome":
+                return "Attack"
+            return "Attack" if seg_hits else None
+        if kind == "operation":
+            return "Change to group/activity"
+        return None
+
+    # -- arguments --------------------------------------------------------------------------
+    def _actors(self, d: _Draft, doc: Doc, trig: Token, seg: str, s0: int,
+                seg_hits: list[ActorHit], country: str | None, dominant: ActorHit | None,
+                prev: _Draft | None) -> None:
+        def mention(h: ActorHit) -> ActorMention:
+            name, inter = h.name, h.inter
+            if dominant is not None and h.text.lower() in GENERIC_ARMED and h.role == "armed":
+                name, inter = dominant.name, dominant.inter
+            return ActorMention(name=self.actors.resolve(name, h.country or country), inter=inter,
+                                span=Span(start=h.start, end=h.end, text=h.text))
+
+        verb = _governing_verb(trig)
+        subj_ids, obj_ids, agent_ids = set(), set(), set()
+        for ch in verb.children:
+            ids = {t.idx for t in ch.subtree}
+            if ch.dep_ in ("nsubj", "csubj", "expl"):
+                subj_ids |= ids
+            elif ch.dep_ == "agent":
+                agent_ids |= ids
+            elif ch.dep_ in ("nsubjpass", "dobj", "dative", "attr", "prep", "npadvmod", "pobj"):
+                obj_ids |= ids
+        if trig is not verb:
+            obj_ids |= {t.idx for t in trig.subtree if t.i != trig.i}
+
+        def in_ids(h: ActorHit, ids: set[int]) -> bool:
+            return any(h.start <= i < h.end for i in ids)
+
+        a1 = [h for h in seg_hits if in_ids(h, agent_ids)] or \
+            [h for h in seg_hits if in_ids(h, subj_ids) and h.role != "civilian"]
+        a2 = [h for h in seg_hits if in_ids(h, obj_ids) and h not in a1]
+        if not a1:
+            a1 = [h for h in seg_hits if h.end <= d.trigger[0] and h.role not in ("civilian",)
+                  and h not in a2][:1]
+        if not a2:
+            a2 = [h for h in seg_hits if h.start >= d.trigger[1] and h not in a1][:1]
+        typ = d.sub_event_type
+        et = SUB_EVENTS[typ].event_type
+        if typ in ("Peaceful protest", "Protest with intervention",
+                   "Excessive force against protesters"):
+            state = [h for h in seg_hits if h.role == "state"]
+            d.actor1 = ActorMention(name=self.actors.resolve("Protesters ({country})", country),
+                                    inter=6, span=_span_of([h for h in seg_hits
+                                                            if h.role == "protester"], doc))
+            d.actor2 = mention(state[0]) if state and typ != "Peaceful protest" else None
+            return
+        if et == "Riots":
+            rioters = [h for h in seg_hits if h.role in ("rioter", "protester")]
+            name = "Rioters ({country})"
+            d.actor1 = ActorMention(name=self.actors.resolve(name, country), inter=5,
+                                    span=_span_of(rioters, doc))
+            others = [h for h in seg_hits if h.role not in ("rioter", "protester")]
+            d.actor2 = mention(others[0]) if others else None
+            return
+        if a1:
+            d.actor1 = mention(a1[0])
+            d.assoc1 = [mention(h) for h in a1[1:] if h.name != a1[0].name][:2]
+        if a2:
+            d.actor2 = mention(a2[0])
+            d.assoc2 = [mention(h) for h in a2[1:] if h.name != a2[0].name][:2]
+        if d.actor1 is not None and d.actor2 is not None and d.actor1.name == d.actor2.name \
+                and typ != "Armed clash":
+            d.actor2 = None
+        if typ == "Arrests" and (d.actor1 is None or d.actor1.inter != 1):
+            if d.actor1 is not None and d.actor2 is None:
+                d.actor2 = d.actor1
+            d.actor1 = ActorMention(name=self.actors.resolve("Police Forces of {country}",
+                                                             country), inter=1)
+        if et == "Violence against civilians":
+            if d.actor1 is None or d.actor1.inter == 7:
+                if d.actor1 is not None and d.actor2 is None:
+                    d.actor2 = d.actor1
+                carried = prev.actor1 if prev is not None and prev.actor1 is not None and \
+                    SUB_EVENTS[prev.sub_event_type].event_type == et else None
+                d.actor1 = carried.model_copy(update={"span": None}) if carried is not None \
+                    else ActorMention(name=self.actors.resolve(
+                        "Unidentified Armed Group ({country})", country), inter=3)
+            if d.actor2 is None or d.actor2.inter != 7:
+                civ = L.CIVILIAN_WORDS.search(seg)
+                d.actor2 = ActorMention(
+                    name=self.actors.resolve("Civilians ({country})", country), inter=7,
+                    span=Span(start=s0 + civ.start(), end=s0 + civ.end(), text=civ.group(0))
+                    if civ else None)
+        if et == "Explosions/Remote violence" and d.actor1 is None and typ != "Air/drone strike":
+            d.actor1 = ActorMention(name=self.actors.resolve(
+                "Unidentified Armed Group ({country})", country), inter=3)
+
+    def _fatalities(self, d: _Draft, seg: str, s0: int) -> None:
+        if not KILL_WORDS.search(seg):
+            return
+        cands = fatality_candidates(seg)
+        if cands:
+            # the conservative figure: the smallest number reported for the killing, unless
+            # the numbers are parts ("including ...") of the first, larger figure
+            first = min(cands, key=lambda c: c[1])
+            v, a, b = first
+            d.fatalities = v
+            d.fatalities_span = (s0 + a, s0 + b)
+
+    def _merge_outcome(self, prev: _Draft, seg: str, s0: int, s1: int) -> None:
+        cands = fatality_candidates(seg)
+        if cands and KILL_WORDS.search(seg) and prev.fatalities == 0:
+            v, a, b = min(cands, key=lambda c: c[1])
+            prev.fatalities = v
+            prev.fatalities_span = (s0 + a, s0 + b)
+        prev.sentence = (prev.sentence[0], max(prev.sentence[1], s1))
+
+    def _date(self, doc: Doc, s0: int, s1: int, trig_start: int, published: dt.date | None,
+              prev: _Draft | None) -> tuple[ResolvedDate | str | None, tuple[int, int] | None]:
+        ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and s0 <= e.start_char
+                and e.end_char <= s1]
+        best: tuple[ResolvedDate, tuple[int, int]] | None = None
+        for e in sorted(ents, key=lambda e: abs(e.start_char - trig_start)):
+            r = self.dates.resolve(e.text, published)
+            if r is None:
+                continue
+            if r.relative_to_event and published is not None:
+                anchor = prev.date if prev is not None and prev.date is not None else None
+                if anchor is not None:
+                    r = ResolvedDate(anchor.date + (r.date - published),
+                                     max(anchor.precision, r.precision))
+                else:
+                    r = ResolvedDate(min(r.date, published), max(r.precision, 2))
+            best = (r, (e.start_char, e.end_char))
+            break
+        if best is None:
+            return None, None
+        r, span = best
+        if published is not None and r.date < published - dt.timedelta(days=BACKGROUND_DAYS):
+            return "background", None
+        if published is None and r.explicit_year is False:
+            return None, None
+        return r, span
+
+    def _classify(self, d: _Draft, seg: str) -> None:
+        assert self.classifier is not None
+        label, prob = self.classifier.predict(seg, d.sub_event_type)
+        if label is not None and label != d.sub_event_type and prob >= self.classifier.override:
+            d.sub_event_type = label
+            d.score = max(d.score, prob)
+
+    def _finish(self, d: _Draft, article: Article, text: str) -> EventMention:
+        def sp(t: tuple[int, int] | None) -> Span | None:
+            return None if t is None else Span(start=t[0], end=t[1], text=text[t[0]:t[1]])
+
+        if d.date is not None:
+            event_date, precision = d.date.date, d.date.precision
+        elif article.published is not None:
+            event_date, precision = article.published, 2
+        else:
+            event_date, precision = None, 3
+        civ = d.actor2 is not None and d.actor2.inter == 7 and SUB_EVENTS[
+            d.sub_event_type].event_type in ("Violence against civilians",
+                                             "Explosions/Remote violence")
+        return EventMention(
+            article_id=article.id, sentence=sp(d.sentence), trigger=sp(d.trigger),
+            sub_event_type=d.sub_event_type, confidence=self.calibrator(d.score, d.kind),
+            actor1=d.actor1, actor2=d.actor2, assoc_actor_1=d.assoc1, assoc_actor_2=d.assoc2,
+            civilian_targeting=civ, fatalities=d.fatalities,
+            fatalities_span=sp(d.fatalities_span), event_date=event_date,
+            time_precision=precision, date_span=sp(d.date_span), place_span=sp(d.place_span),
+            modality=d.modality,  # type: ignore[arg-type]
+        )
+
+    @staticmethod
+    def _dominant_group(hits: list[ActorHit]) -> ActorHit | None:
+        named = [h for h in hits if h.role == "armed" and not h.generic]
+        if not named:
+            return None
+        counts = Counter(h.name for h in named)
+        top = counts.most_common(1)[0][0]
+        return next(h for h in named if h.name == top)
+
+
+# -- helpers ---------------------------------------------------------------------------------
+def _segments(sent: SpacySpan) -> list[tuple[int, int]]:
+    """Character ranges of the sentence split at semicolons."""
+    out, start = [], sent.start_char
+    for t in sent:
+        if t.text == ";":
+            out.append((start, t.idx))
+            start = t.idx + 1
+    out.append((start, sent.end_char))
+    return [(a, b) for a, b in out if b - a > 3]
+
+
+def _find_triggers(seg: str, s0: int) -> list[_Candidate]:
+    out = []
+    for trig in L.TRIGGERS:
+        for m in trig.pattern.finditer(seg):
+            out.append(_Candidate(s0 + m.start(), s0 + m.end(), trig.kind, trig.priority))
+    return out
+
+
+def _protest_type(seg: str) -> str:
+    if L.EXCESSIVE.search(seg) and re.search(
+            r"\b(?:police|security\s+forces|soldiers|troops|army|officers|authorities|"
+            r"forces|guards|regime|militia\w*)\b", seg, re.IGNORECASE) and \
+            re.search(r"\b(?:killed|killing|shot|live|opened\s+fire|fired\s+(?:on|at|into)|"
+                      r"brutal\w*|beat(?:en|ing)?|injur\w+|wounded|died|dead|attacked|"
+                      r"tortur\w*|assault\w*)\b", seg, re.IGNORECASE):
+        return "Excessive force against protesters"
+    if L.RIOTING.search(seg):
+        return "Violent demonstration"
+    if L.INTERVENTION.search(seg):
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    # prefer the verb or noun head of a multi-word trigger
+    return span[0]
+
+
+def _governing_verb(tok: Token) -> Token:
+    t = tok
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
+            return t
+        t = t.head
+    return tok
+
+
+def _negated(tok: Token) -> bool:
+    verb = _governing_verb(tok)
+    for t in {tok, verb}:
+        for ch in t.children:
+            if ch.dep_ == "neg" or (ch.dep_ == "det" and ch.lower_ == "no"):
+                return True
+    for anc in verb.ancestors:
+        if anc.lemma_.lower() in L.DENY_VERBS:
+            return True
+        if anc.dep_ in ("ROOT",):
+            break
+    return False
+
+
+def _irrealis(tok: Token, seg: str, rel: int) -> bool:
+    """Future, intended, hypothetical or planned: not a reported event."""
+    verb = _governing_verb(tok)
+    for t in (tok, verb):
+        for ch in t.children:
+            if ch.dep_ in ("aux", "auxpass") and (ch.text in L.MODAL_FUTURE or (
+                    ch.lower_ in L.MODAL_HYPOTHETICAL and ch.text.islower())):
+                return True
+            if ch.dep_ == "mark" and ch.lower_ in ("if", "unless", "whether"):
+                return True
+            if ch.dep_ == "amod" and ch.lower_ in ("upcoming", "planned", "proposed",
+                                                   "possible", "potential", "future"):
+                return True
+            if ch.dep_ == "aux" and ch.lower_ == "to" and t.head.lemma_.lower() in L.INTENT_VERBS:
+                return True
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in L.INTENT_VERBS and \
+            any(c.lower_ == "to" for c in verb.children):
+        return True
+    near = seg[max(0, rel - 60):rel + 60]
+    return bool(re.search(r"\b(?:tomorrow|next\s+(?:week|month|year)|in\s+the\s+coming\s+"
+                          r"(?:days|weeks|months)|will\s+be\s+held|to\s+be\s+held|"
+                          r"is\s+set\s+to|are\s+set\s+to)\b", near, re.IGNORECASE))
+
+
+def _out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit]) -> str | None:
+    named_armed = any((h.role == "armed" and not h.generic) or h.role == "state" for h in hits)
+    if L.OUT_OF_SCOPE["attribution"].search(seg) and kind in ("violence", "outcome") \
+            or re.search(r"\bclaim\w*\s+(?:of\s+)?responsibility\b", seg, re.IGNORECASE):
+        return "attribution"
+    if L.OUT_OF_SCOPE["disaster"].search(seg) and typ in (
+            "Remote explosive/landmine/IED", "Attack", "Looting/property destruction",
+            "Change to group/activity", "Non-violent transfer of territory", "Armed clash"
+    ) and kind not in ("clash",) and not named_armed:
+        return "disaster"
+    if L.OUT_OF_SCOPE["crime"].search(seg) and typ in (
+            "Arrests", "Attack", "Abduction/forced disappearance", "Looting/property destruction",
+            "Disrupted weapons use", "Armed clash", "Sexual violence"
+    ) and not any(h.role == "armed" and not h.generic for h in hits):
+        return "crime"
+    if typ in ("Agreement", "Change to group/activity", "Non-violent transfer of territory",
+               "Headquarters or base established") and \
+            len(L.OUT_OF_SCOPE["diplomacy"].findall(seg)) >= 2 and not named_armed:
+        return "diplomacy"
+    return None
+
+
+def _recent_cue(seg: str) -> bool:
+    return bool(re.search(r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+                          r"sunday)|yesterday|today|last\s+night|this\s+week)\b", seg,
+                          re.IGNORECASE))
+
+
+def _first_before(hits: list[ActorHit], pos: int) -> ActorHit | None:
+    before = [h for h in hits if h.end <= pos and h.role in ("state", "armed")]
+    return before[-1] if before else None
+
+
+def _span_of(hits: list[ActorHit], doc: Doc) -> Span | None:
+    if not hits:
+        return None
+    h = hits[0]
+    return Span(start=h.start, end=h.end, text=h.text)
+
+
+def _place(doc: Doc, trig: Token, s0: int, s1: int, hits: list[ActorHit]) -> tuple[int, int] | None:
+    """A place attached to the trigger by a locative preposition, else the nearest place."""
+    ents = [e for e in doc.ents if e.label_ in PLACE_LABELS and s0 <= e.start_char
+            and e.end_char <= s1 and not any(h.start <= e.start_char < h.end for h in hits)]
+    if not ents:
+        return None
+    verb = _governing_verb(trig)
+    heads = {verb.i, trig.i}
+    best = None
+    for e in ents:
+        # climb from the entity to a preposition attached (within 3 steps) to the verb/trigger
+        t, prep, steps = e.root, None, 0
+        while t.head.i != t.i and steps < 5:
+            if t.dep_ == "pobj" and t.head.lower_ in LOC_PREPS:
+                prep = t.head
+            t = t.head
+            steps += 1
+            if t.i in heads and prep is not None:
+                rank = (0 if prep.lower_ in ("in", "near", "at", "outside") else 1, steps)
+                if best is None or rank < best[0]:
+                    best = (rank, e)
+                break
+            if t.dep_ in ("ccomp", "conj", "advcl", "relcl", "ROOT") and t.i not in heads:
+                break
+    chosen = best[1] if best is not None else min(
+        ents, key=lambda e: abs(e.start_char - trig.idx))
+    end = chosen.end_char
+    m = PLACE_SUFFIX.match(doc.text, end)
+    if m and m.end() <= s1:
+        end = m.end()
+    return (chosen.start_char, end)
+
+
+def _base_score(c: _Candidate, typ: str, resolved: list) -> float:
+    base = {"violence": 0.55, "outcome": 0.5, "operation": 0.45, "territory": 0.6,
+            "clash": 0.65, "protest": 0.7, "riot": 0.65}.get(c.kind, 0.75)
+    others = {t for _, t in resolved[1:]}
+    if typ in others:
+        base += 0.1
+    return min(base, 0.95)

@@ -1,0 +1,216 @@
+"""The actor dictionary: find actor phrases in text and normalise them to ACLED-style names.
+
+The shipped dictionary lives in ``eventcoder/data/extract/actors.json`` (named groups, generic
+roles such as gunmen, civilians, protesters) and ``countries.json`` (country names, adjectives
+and admin-1 names used to name state forces: "Iraqi army" and "Diyala Operations Command" both
+become "Military Forces of Iraq"). A user file extends it: the same JSON layout, or a TSV/CSV
+file with the columns ``alias, name, inter`` (optional fourth column ``role``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROLES = ("state", "armed", "civilian", "protester", "rioter", "group")
+
+
+@dataclass(frozen=True)
+class ActorHit:
+    """One actor phrase found in a text, with its normalised name."""
+
+    start: int
+    end: int
+    text: str
+    name: str  # may contain "{country}" until :meth:`ActorDictionary.resolve` fills it
+    inter: int
+    role: str
+    country: str | None = None  # a country the phrase itself names ("Iraqi army")
+
+    @property
+    def generic(self) -> bool:
+        """True when the name depends on the article's country."""
+        return "{country}" in self.name
+
+
+@dataclass(frozen=True)
+class _Entry:
+    name: str
+    inter: int
+    role: str
+
+
+#: Directory of the shipped lexicons, dictionaries and weights.
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "extract"
+
+
+def _load_json_resource(name: str) -> dict:
+    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+def _alt(phrases: list[str]) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
+    uniq = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in uniq)
+
+
+class ActorDictionary:
+    """Actor phrases -> canonical names and ACLED inter codes.
+
+    Args:
+        extra: an optional user file (JSON in the shipped layout, or TSV/CSV ``alias, name,
+            inter[, role]``) whose entries extend and override the shipped ones.
+    """
+
+    def __init__(self, extra: Path | None = None) -> None:
+        data = _load_json_resource("actors.json")
+        countries = _load_json_resource("countries.json")["countries"]
+        self._country_of_word: dict[str, str] = {}
+        self._region_of_word: dict[str, str] = {}
+        adjectives: dict[str, str] = {}
+        for name, _iso2, adjs, regions in countries:
+            self._country_of_word[name.lower()] = name
+            for a in adjs:
+                self._country_of_word[a.lower()] = name
+                adjectives[a] = name
+            for r in regions:
+                self._region_of_word[r.lower()] = name
+        self._adjectives = adjectives
+        self.state = data["state_forces"]
+        self._police_nouns = {n.lower() for n in data["state_forces"]["police"]["nouns"]}
+        self._generic_police = {n.lower() for n in data["state_generic_police"]}
+
+        self._ci: dict[str, _Entry] = {}
+        self._cs: dict[str, _Entry] = {}
+        for a in data["actors"]:
+            self._add(a["name"], int(a["inter"]), a.get("role", "group"), a.get("aliases", []),
+                      a.get("exact", []))
+        for noun in data["state_generic"]:
+            role_name = (self.state["police"]["name"] if noun.lower() in self._generic_police
+                         else self.state["military"]["name"])
+            self._ci.setdefault(noun.lower(), _Entry(role_name, 1, "state"))
+        if extra is not None:
+            self._load_extra(Path(extra))
+
+        state_nouns = self.state["military"]["nouns"] + self.state["police"]["nouns"]
+        adj_alt = _alt(list(adjectives) + [c for c in self._country_of_word if c[0].isalpha()])
+        self._state_re = re.compile(
+            rf"\b(?P<adj>{adj_alt})(?:'s)?\s+(?:(?:regime|government|pro-government|federal|"
+            rf"national|security|special|allied|state)\s+)?(?P<noun>{_alt(state_nouns)})\b",
+            re.IGNORECASE,
+        )
+        self._command_re = re.compile(
+            r"\b(?:the\s+)?(?P<pre>(?:[A-Z][\w'-]*\s+){0,3}?)(?P<cmd>"
+            + _alt(data["command_patterns"]) + r")\b"
+        )
+        self._ci_re = re.compile(rf"\b(?:{_alt(list(self._ci))})\b", re.IGNORECASE)
+        self._cs_re = (re.compile(rf"\b(?:{_alt(list(self._cs))})\b") if self._cs else None)
+        self._country_re = re.compile(
+            rf"\b(?:{_alt([*self._country_of_word, *self._region_of_word])})\b", re.IGNORECASE
+        )
+
+    # -- building ---------------------------------------------------------------------------
+    def _add(self, name: str, inter: int, role: str, aliases: list[str], exact: list[str]
+             ) -> None:
+        if not 0 <= inter <= 8:
+            raise ValueError(f"E101 inter code of actor {name!r} must be 0-8, got {inter}")
+        entry = _Entry(name, inter, role if role in ROLES else "group")
+        for al in aliases:
+            self._ci[al.lower()] = entry
+        for al in exact:
+            self._cs[al] = entry
+
+    def _load_extra(self, path: Path) -> None:
+        if not path.exists():
+            raise FileNotFoundError(f"E102 actor file not found: {path}")
+        if path.suffix.lower() == ".json":
+            data = json.loads(path.read_text(encoding="utf-8"))
+            for a in data.get("actors", data if isinstance(data, list) else []):
+                self._add(a["name"], int(a["inter"]), a.get("role", "group"),
+                          a.get("aliases", []), a.get("exact", []))
+            return
+        delim = "\t" if path.suffix.lower() in (".tsv", ".txt") else ","
+        with path.open(encoding="utf-8", newline="") as fh:
+            for n, row in enumerate(csv.reader(fh, delimiter=delim), 1):
+                if not row or row[0].startswith("#") or row[0].strip().lower() == "alias":
+                    continue
+                if len(row) < 3:
+                    raise ValueError(f"E103 {path}:{n}: expected alias, name, inter")
+                alias, name, inter = (c.strip() for c in row[:3])
+                role = row[3].strip() if len(row) > 3 else "group"
+                exact = [alias] if alias.isupper() and len(alias) <= 5 else []
+                self._add(name, int(inter), role, [] if exact else [alias], exact)
+
+    # -- matching ---------------------------------------------------------------------------
+    def find(self, text: str) -> list[ActorHit]:
+        """All actor phrases in ``text``, longest match first where they overlap."""
+        hits: list[ActorHit] = []
+        for m in self._command_re.finditer(text):
+            pre = m.group("pre") or ""
+            country = None
+            for w in re.findall(r"[\w'-]+", pre):
+                country = (self._country_of_word.get(w.lower())
+                           or self._region_of_word.get(w.lower()) or country)
+            hits.append(ActorHit(m.start(), m.end(), m.group(0),
+                                 self.state["military"]["name"], 1, "state", country))
+        for m in self._state_re.finditer(text):
+            country = self._country_of_word.get(m.group("adj").lower())
+            kind = "police" if m.group("noun").lower() in self._police_nouns else "military"
+            hits.append(ActorHit(m.start(), m.end(), m.group(0), self.state[kind]["name"], 1,
+                                 "state", country))
+        for m in self._ci_re.finditer(text):
+            e = self._ci[" ".join(m.group(0).lower().split())]
+            hits.append(ActorHit(m.start(), m.end(), m.group(0), e.name, e.inter, e.role))
+        if self._cs_re is not None:
+            for m in self._cs_re.finditer(text):
+                e = self._cs[m.group(0)]
+                hits.append(ActorHit(m.start(), m.end(), m.group(0), e.name, e.inter, e.role))
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        out: list[ActorHit] = []
+        last_end = -1
+        for h in hits:
+            if h.start >= last_end:
+                out.append(h)
+                last_end = h.end
+        return self._join_named_generic(out, text)
+
+    @staticmethod
+    def _join_named_generic(hits: list[ActorHit], text: str) -> list[ActorHit]:
+        """"IS militants", "Taliban fighters": a named group followed by a generic noun."""
+        out: list[ActorHit] = []
+        for h in hits:
+            prev = out[-1] if out else None
+            if prev is not None and h.generic and h.role == "armed" and not prev.generic \
+                    and prev.role in ("armed", "state") and text[prev.end:h.start].strip() == "":
+                out[-1] = ActorHit(prev.start, h.end, text[prev.start:h.end], prev.name,
+                                   prev.inter, prev.role, prev.country)
+                continue
+            out.append(h)
+        return out
+
+    def country_of(self, text: str) -> str | None:
+        """The country an article is most about: country names, adjectives, known regions."""
+        counts: Counter[str] = Counter()
+        for m in self._country_re.finditer(text):
+            w = m.group(0).lower()
+            c = self._country_of_word.get(w)
+            if c is not None:
+                counts[c] += 2
+            elif (r := self._region_of_word.get(w)) is not None:
+                counts[r] += 1
+        if not counts:
+            return None
+        return counts.most_common(1)[0][0]
+
+    @staticmethod
+    def resolve(name: str, country: str | None) -> str:
+        """Fill ``{country}`` in a generic name; without a country drop the placeholder."""
+        if "{country}" not in name:
+            return name
+        if country:
+            return name.replace("{country}", country)
+        return name.replace(" of {country}", "").replace(" ({country})", "")

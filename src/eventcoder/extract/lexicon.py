@@ -1,0 +1,262 @@
+"""Trigger lexicon and cue lists of the rule layer of the event extractor.
+
+Each trigger is a regular expression over the lower-cased sentence with a *kind*:
+
+- a fixed ACLED sub-event type (e.g. ``"Air/drone strike"``), or
+- ``violence`` (attack, kill, shoot: typed by the actors: civilians as target -> Attack,
+  armed actors on both sides -> Armed clash, a mob -> Mob violence),
+- ``clash`` (clash, fighting, ambush -> Armed clash unless protesters are involved),
+- ``protest`` (typed by intervention / violence cues into the four demonstration types),
+- ``territory`` (capture, recapture -> Government regains territory when a state actor acts,
+  otherwise Non-state actor overtakes territory),
+- ``outcome`` (bodies found, died: an Attack when nothing more specific is reported),
+- ``operation`` (launched an operation/offensive: Change to group/activity, modality
+  ``announced``; see docs/extraction.md).
+
+Priorities decide between triggers of one clause: the most specific weapon wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger pattern."""
+
+    pattern: re.Pattern[str]
+    kind: str
+    priority: int
+
+
+def _t(regex: str, kind: str, priority: int) -> Trigger:
+    return Trigger(re.compile(regex, re.IGNORECASE), kind, priority)
+
+
+_N = r"(?:[\w'-]+\s+){0,3}?"  # up to three words
+
+TRIGGERS: tuple[Trigger, ...] = (
+    # -- explosions / remote violence -------------------------------------------------------
+    _t(r"\b(?:chemical\s+(?:weapons?|attacks?|agents?|munitions?|strikes?|substances?|gas)|"
+       r"chlorine(?:\s+gas)?|sarin|mustard\s+gas|nerve\s+(?:agent|gas)|toxic\s+(?:gas|chemicals?|"
+       r"substances?)|poison(?:ous)?\s+gas|phosphorus|gas\s+attack)\b", "Chemical weapon", 92),
+    _t(r"\b(?:suicide\s+(?:bomb(?:er|ers|ing|ings|s)?|attacks?|attackers?|car\s+bomb(?:s|ing)?|"
+       r"truck\s+bomb|vests?|belts?|blasts?|explosions?|bomber)|blew\s+(?:himself|herself|"
+       r"themselves)\s+up|self-detonat\w*|detonated\s+(?:his|her|their)\s+(?:explosive|suicide)"
+       r"|explosive\s+(?:vest|belt)s?|suicide-bomb\w*|svbied)\b", "Suicide bomb", 88),
+    _t(r"\b(?:defus\w+|dismantl\w+|neutrali[sz]\w+|disarm\w+|(?:seiz\w+|confiscat\w+|recover\w+|"
+       r"found|discover\w+|unearth\w+|captur\w+)\s+" + _N + r"(?:weapons?|arms|ammunition|"
+       r"explosives?|ieds?|bombs?|rockets?|missiles?|mortar\s+rounds|grenades|rifles|guns|"
+       r"munitions|detonators|cache)|(?:weapons?|arms|ammunition|explosives?)\s+(?:cache|depot|"
+       r"haul|seizure)|intercept\w*|shot\s+down|downed|foil\w*|thwart\w*|bomb\s+disposal|"
+       r"controlled\s+explosion|air\s+defen[cs]es?)\b", "Disrupted weapons use", 86),
+    _t(r"\b(?:hand\s+)?grenades?\b|\bgrenade\s+attacks?\b", "Grenade", 84),
+    _t(r"\b(?:air\s*strikes?|air\s*raids?|air\s+attacks?|aerial\s+(?:bombardment|attacks?|"
+       r"bombing|strikes?|raids?)|drone\s+(?:strikes?|attacks?)|(?:armed|suicide|kamikaze)\s+"
+       r"drones?|warplanes?|war\s+planes?|fighter\s+jets?|jets?\s+(?:struck|bombed|pounded|"
+       r"targeted|hit)|helicopter\s+gunships?|gunships?|barrel\s+bombs?|bombers|air\s+force"
+       r"|unmanned\s+aerial|uavs?|drones?|airstrike\w*|bombing\s+raids?|aircraft)\b",
+       "Air/drone strike", 80),
+    _t(r"\b(?:shell(?:s|ed|ing)?|artillery|mortars?|rockets?|missiles?|katyushas?|howitzers?|"
+       r"bombard\w*|projectiles?|rocket-propelled|rpgs?|tank\s+fire|heavy\s+weapons|mlrs)\b",
+       "Shelling/artillery/missile attack", 76),
+    _t(r"\b(?:(?:car|truck|roadside|road-side|motorcycle|bicycle|parcel|magnetic|sticky|"
+       r"time|nail|pipe|letter|vehicle-borne|improvised)\s+bombs?|improvised\s+explosive\s+"
+       r"devices?|ieds?|vbieds?|landmines?|land\s+mines?|mines?\s+(?:exploded|blast|explosion)|"
+       r"explosive\s+devices?|bomb\s+(?:blasts?|attacks?|explosions?|exploded|went\s+off)|"
+       r"bombs?|bombings?|blasts?|explosions?|exploded|explosives?|detonat\w+|booby[-\s]trap\w*|"
+       r"mine\s+(?:blast|explosion))\b", "Remote explosive/landmine/IED", 70),
+    # -- violence against civilians ---------------------------------------------------------
+    _t(r"\b(?:rap(?:e|ed|es|ing|ist|ists)|gang-?rap\w*|sexual(?:ly)?\s+(?:assault\w*|"
+       r"violence|abus\w*|exploit\w*|harass\w*|slavery)|sex\s+slaves?|molest\w*)\b",
+       "Sexual violence", 87),
+    _t(r"\b(?:kidnap\w*|abduct\w*|taken\s+hostage|held\s+hostage|hostages?|forc(?:ed|ibly)\s+"
+       r"disappear\w*|enforced\s+disappearance|disappeared|taken\s+captive|went\s+missing)\b",
+       "Abduction/forced disappearance", 82),
+    # -- demonstrations ---------------------------------------------------------------------
+    _t(r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied|ying)|marche[sd]|"
+       r"marching|sit-ins?|picket\w*|took\s+to\s+the\s+streets?|take\s+to\s+the\s+streets?|"
+       r"(?<!air\s)(?<!drone\s)(?<!missile\s)(?<!air)(?:general\s+|hunger\s+)?strik(?:e|es|ing)"
+       r"(?!\s+(?:on|at|against)\s)|walkouts?|boycott\w*|vigils?|chant\w*|placards?|banners?)\b",
+       "protest", 60),
+    _t(r"\b(?:riot\w*|lynch\w*|mob|mobs|vigilante\w*|angry\s+crowds?|angry\s+residents)\b",
+       "riot", 66),
+    # -- battles ----------------------------------------------------------------------------
+    _t(r"\b(?:recaptur\w+|retook|retake|retaken|regain\w*|liberat\w+|took\s+back|"
+       r"reclaim\w+|(?:seiz\w+|captur\w+|overr[au]n\w*|took|take[sn]?|taking|gain\w*|wrested|"
+       r"occup\w+)\s+(?:full\s+|complete\s+|total\s+)?control|seiz\w+|captur\w+|overr[au]n\w*|"
+       r"stormed|fell\s+to|fallen\s+to|advanc\w+\s+(?:into|on)|entered|took\s+over|"
+       r"under\s+(?:the\s+)?control)\b", "territory", 64),
+    _t(r"\b(?:clash\w*|fight\w*|fought|battl\w+|gun\s*fights?|fire\s*fights?|gun\s+battles?|"
+       r"exchange[sd]?\s+(?:of\s+)?fire|exchanging\s+fire|skirmish\w*|ambush\w*|counter-?"
+       r"attack\w*|offensive|hostilities|engag(?:ed|ement)|repel\w*|repuls\w+|"
+       r"(?:attacked|stormed|raided|assaulted)\s+(?:a|an|the)?\s*" + _N + r"(?:checkpoints?|"
+       r"bases?|posts?|outposts?|convoys?|patrols?|positions?|barracks|military|army|police"
+       r"\s+stations?|soldiers|troops))\b", "clash", 62),
+    _t(r"\b(?:attack\w*|assault\w*|raid\w*|gunned\s+down|shot|shoot\w*|opened\s+fire|"
+       r"gunfire|fired\s+(?:on|at|upon)|kill(?:ed|ing|s)?|murder\w*|execut\w+|behead\w*|"
+       r"stabb\w*|hack\w*\s+to\s+death|massacr\w+|slaughter\w*|beat(?:en|ing)?\s+to\s+death|"
+       r"tortur\w+|assassinat\w+|torch\w*|burn\w*\s+alive|set\s+ablaze|targeted|"
+       r"slain|slew|injur\w+|wound\w*|beat(?:en|ing)?|lashed|flogged)\b", "violence", 50),
+    _t(r"\b(?:bod(?:y|ies)\s+(?:of\s+)?" + _N + r"(?:were|was|have\s+been|has\s+been)?\s*"
+       r"(?:found|discovered|recovered|retrieved|dumped)|(?:found|discovered|recovered)\s+"
+       r"(?:the\s+)?(?:\w+\s+){0,3}?(?:dead|bod(?:y|ies)|corpses?|remains)|found\s+dead|"
+       r"mass\s+graves?|(?:died|dead)\b)", "outcome", 45),
+    # -- strategic developments -------------------------------------------------------------
+    _t(r"\b(?:arrest\w*|detain\w*|detention|apprehend\w*|taken\s+into\s+custody|custody|"
+       r"rounded\s+up|nabbed|captured\s+(?:a|an|the|\d+|two|three|four|five|several)\s+" + _N +
+       r"(?:suspects?|members?|militants?|fighters?|commanders?|leaders?|terrorists?)|"
+       r"imprison\w*|jailed)\b", "Arrests", 58),
+    _t(r"\b(?:loot\w*|pillag\w*|plunder\w*|ransack\w*|vandali[sz]\w*|torched|set\s+(?:on\s+)?"
+       r"fire|set\s+ablaze|burn(?:ed|t|ing)\s+(?:down\s+)?" + _N + r"(?:houses?|homes?|shops?|"
+       r"vehicles?|cars?|property|properties|buildings?|crops|offices?|stores?|churche?s?|"
+       r"mosques?|schools?)|destroy\w*\s+" + _N + r"(?:houses?|homes?|property|properties|"
+       r"shops?|crops|buildings?|offices?|infrastructure|vehicles?|statues?|shrines?|towers?)|"
+       r"demoli\w+|razed|bulldoz\w+|sabotag\w*|arson)\b", "Looting/property destruction", 54),
+    _t(r"\b(?:agreements?|agreed|accords?|ceasefires?|cease-?fires?|truces?|peace\s+deals?|"
+       r"deals?|signed|memorandum|prisoner\s+(?:swaps?|exchanges?)|exchange\s+of\s+(?:prisoners|"
+       r"detainees|bodies)|swap\w*|negotiated|reconciliation)\b", "Agreement", 48),
+    _t(r"\b(?:withdr[ae]w\w*|withdrawal|pull(?:ed|ing)?\s+out|handed\s+over|hand\s+over|"
+       r"handover|evacuat\w+|retreat\w*|relinquish\w*|ceded|vacated|abandoned|redeploy\w*)\b",
+       "Non-violent transfer of territory", 46),
+    _t(r"\b(?:(?:establish\w*|set(?:ting)?\s+up|built|build\w*|open\w*|construct\w*|install\w*)"
+       r"\s+(?:a\s+|an\s+|new\s+|the\s+|its\s+|their\s+)*" + _N + r"(?:bases?|headquarters|hq|"
+       r"outposts?|camps?|checkpoints?|posts?|military\s+posts?|garrisons?|positions?|"
+       r"command\s+centres?|command\s+centers?|training\s+camps?)|new\s+(?:military\s+)?base)\b",
+       "Headquarters or base established", 52),
+    _t(r"\b(?:launch\w*\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+)?" + _N + r"(?:operations?|"
+       r"offensives?|campaigns?|crackdowns?|sweeps?|clearance|manhunt)|launch\w*\s+['\"\u2018"
+       r"\u201c]?operation|(?:security|military|clearance|search|combing|cordon-and-search|"
+       r"counter-terrorism|counterterrorism)\s+operations?|deploy\w*|reinforcements?|mobili[sz]\w*"
+       r"|recruit\w*|merg\w+|defect\w*|surrender\w*|pledged\s+allegiance|joined\s+forces|"
+       r"formed\s+a\s+new|split\s+from|curfew|state\s+of\s+emergency|martial\s+law|troop\s+"
+       r"movements?|convoy\s+of|patrol\w*|military\s+exercises?|drills?|manoeuvres|maneuvers"
+       r")\b", "operation", 40),
+)
+
+#: words that make a clause about civilians as victims
+CIVILIAN_WORDS = re.compile(
+    r"\b(?:civilians?|villagers?|residents?|people|men|women|children|child|boys?|girls?|"
+    r"farmers?|shepherds?|herders?|students?|worshipp?ers?|journalists?|teachers?|passengers?|"
+    r"pilgrims?|famil(?:y|ies)|workers?|traders?|merchants?|refugees?|displaced|locals?|"
+    r"drivers?|doctors?|nurses?|schoolchildren|elders?|fishermen|miners?|man|woman|"
+    r"mukhtar|wedding|market|mosque|church|school|hospital|homes?|houses?|village|"
+    r"christians|yazidis|tribal\s+(?:leader|elder|sheikh)|activists?|politicians?|candidates?|"
+    r"officials?|councill?ors?|mayor|lawyers?|judges?|humanitarian|aid\s+workers?|"
+    r"brothers?|sons?|daughters?|wives|wife|husband|father|mother|relatives?|persons?|"
+    r"individuals?|businessm[ae]n|contractors?|road\s+workers?|laborers?|labourers?)\b",
+    re.IGNORECASE,
+)
+
+#: words that make a clause about armed actors as victims or opponents
+ARMED_WORDS = re.compile(
+    r"\b(?:soldiers?|troops?|army|military|police(?:men|man)?|officers?|security\s+forces|"
+    r"forces|militants?|fighters?|insurgents?|rebels?|jihadists?|terrorists?|militi\w+|"
+    r"gunmen|checkpoints?|base|bases|barracks|convoys?|patrols?|positions?|commanders?|"
+    r"guards?|personnel|servicem[ae]n|recruits?|cadres?|combatants?|paramilitar\w+|"
+    r"peshmerga|gendarmes?|army\s+post|outposts?|military\s+post)\b",
+    re.IGNORECASE,
+)
+
+#: cues of state intervention in a demonstration
+INTERVENTION = re.compile(
+    r"\b(?:tear\s*-?gas|teargas|dispers\w+|water\s+cannons?|rubber\s+bullets|batons?|"
+    r"baton-charg\w*|lathi|arrest\w*|detain\w*|broke\s+up|break\s+up|cordon\w*|pepper\s+spray|"
+    r"stun\s+grenades|prevent\w*|blocked|stopped|obstructed|scuffl\w*|pushed\s+back|"
+    r"forcibly\s+removed|charged|kettled|evicted)\b",
+    re.IGNORECASE,
+)
+#: cues of lethal or excessive force against demonstrators
+EXCESSIVE = re.compile(
+    r"\b(?:live\s+(?:ammunition|fire|rounds|bullets)|opened\s+fire|shot\s+(?:dead|at)|"
+    r"killed|killing|shot|gunfire|fired\s+(?:on|at|into)|bullets|brutal\w*|beat(?:en|ing)?|"
+    r"injur\w+|wounded|crackdown|died|dead|tortur\w*|assault\w*|attacked|lashed|"
+    r"whipped|ran\s+over)\b",
+    re.IGNORECASE,
+)
+#: cues of demonstrator violence
+RIOTING = re.compile(
+    r"\b(?:riot\w*|clash\w*|ston(?:e|es|ed|ing)|threw|hurl\w*|pelt\w*|rocks|molotov|"
+    r"petrol\s+bombs?|firebomb\w*|torch\w*|set\s+(?:on\s+)?fire|set\s+ablaze|burn\w*|"
+    r"vandali[sz]\w*|ransack\w*|loot\w*|smash\w*|violent\w*|turned\s+violent|stormed|"
+    r"attacked|damag\w*|destroy\w*|tyres|tires|fought|scuffl\w*|rampag\w*)\b",
+    re.IGNORECASE,
+)
+
+#: words of a protest's object that rather describe an armed event ("strikes on positions")
+STRIKE_MILITARY = re.compile(r"\b(?:air|drone|missile|rocket|artillery|strikes?\s+(?:on|against|"
+                             r"at|targeted|hit))\b", re.IGNORECASE)
+
+#: out-of-scope cues: ordinary crime, disasters, diplomacy, claims of responsibility
+OUT_OF_SCOPE: dict[str, re.Pattern[str]] = {
+    "crime": re.compile(
+        r"\b(?:robber\w*|robbed|thie(?:f|ves)|theft|stole|stolen|burglar\w*|drug\w*|narcotic\w*|"
+        r"cocaine|heroin|meth\w*|smuggl\w*|traffick\w*|cartel\w*|gang(?:s|ster\w*)?|fraud\w*|"
+        r"scam\w*|brib\w*|corrupt\w*|embezzl\w*|money\s+laundering|poach\w*|counterfeit\w*|"
+        r"domestic\s+(?:violence|dispute)|family\s+dispute|love\s+affair|dowry|honou?r\s+killing|"
+        r"extortion|loan|debt|cattle\s+rustl\w*|carjack\w*|serial\s+killer|ransom\s+demand|"
+        r"sentenced|convicted|court|trial|jail\s+term|prison\s+term|acquitted|verdict|"
+        r"charge\s*sheet|fir\b|cyber\w*|hacker\w*|illegal\s+(?:liquor|mining|sand)|liquor|"
+        r"murder\s+case|his\s+wife|her\s+husband|girlfriend|boyfriend|neighbou?r)\b",
+        re.IGNORECASE),
+    "disaster": re.compile(
+        r"\b(?:earthquakes?|quakes?|tremors?|floods?|flooding|flash\s+floods|landslides?|"
+        r"mudslides?|cyclones?|hurricanes?|typhoons?|tornado\w*|storms?|droughts?|famine|"
+        r"tsunami|volcan\w*|eruption|heat\s*waves?|wildfires?|forest\s+fires?|bushfires?|"
+        r"avalanche|covid\w*|coronavirus|pandemic|epidemic|outbreak|infections?|infected|"
+        r"virus|cholera|ebola|dengue|malaria|vaccin\w*|cases|patients|accidents?|accidental\w*|"
+        r"crash\w*|collided|collision|derail\w*|capsiz\w*|sank|sinking|shipwreck|collaps\w*|"
+        r"gas\s+(?:leak|cylinder|explosion)|cylinder|short[-\s]circuit|boiler|factory\s+fire|"
+        r"fire\s+broke\s+out|blaze|fire\s+(?:department|fighters?|brigade)|firefighters?|"
+        r"stampede|electrocut\w*|leak\w*|spill\w*|toxic\s+fumes|poisoning|hooch|"
+        r"power\s+outage|blackout|rainfall|rains|monsoon|weather|snow\w*|lightning|"
+        r"magnitude|richter|evacuat\w+\s+(?:due|because|after)\s+(?:to\s+)?(?:the\s+)?"
+        r"(?:flood|fire|storm))\b",
+        re.IGNORECASE),
+    "diplomacy": re.compile(
+        r"\b(?:met\s+with|meeting|talks|summit|visit\w*|bilateral|diplomat\w*|envoy|ambassador\w*|"
+        r"foreign\s+minister|prime\s+minister|president|minister|ministry|spokes(?:man|woman|person)|"
+        r"condemn\w*|urged|called\s+(?:on|for)|discuss\w*|sanction\w*|statement|said|says|"
+        r"announced|expressed|welcomed|praised|criticis\w*|criticiz\w*|accused|warned|"
+        r"negotiat\w*|embassy|relations|cooperation|trade|economic|election\w*|vote|parliament|"
+        r"resolution|united\s+nations|security\s+council|nato|eu\b)\b",
+        re.IGNORECASE),
+    "attribution": re.compile(
+        r"\b(?:claim\w*\s+(?:of\s+)?responsibility|responsibility\s+for|claimed\s+(?:the|that|it)|"
+        r"claims?\s+by|blamed|blames|attributed|accus\w+|behind\s+the\s+attack|"
+        r"suspected\s+of\s+being\s+behind|perpetrated\s+by)\b",
+        re.IGNORECASE),
+}
+
+#: words in a clause that mark background or history rather than a new event
+BACKGROUND = re.compile(
+    r"\b(?:since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d|years?\s+ago|decades?\s+ago|in\s+the\s+past|"
+    r"previously|formerly|once\s+(?:controlled|held|ruled)|used\s+to|history|historic\w*|"
+    r"anniversary|commemorat\w*|at\s+the\s+height\s+of|between\s+(?:19|20)\d\d|"
+    r"(?:19|20)\d\d\s*-\s*(?:19|20)?\d\d|during\s+the\s+(?:war|civil\s+war|conflict|occupation)"
+    r"|was\s+defeated|were\s+defeated|has\s+been\s+(?:waging|fighting)|for\s+(?:years|decades)"
+    r"|last\s+year|a\s+year\s+ago|earlier\s+this\s+year)\b",
+    re.IGNORECASE,
+)
+
+#: verbs whose clausal complement is an intention, not an event ("vowed to attack")
+INTENT_VERBS = frozenset({
+    "plan", "intend", "vow", "threaten", "pledge", "promise", "aim", "seek", "want", "prepare",
+    "decide", "expect", "hope", "call", "urge", "warn", "demand", "propose", "consider", "try",
+    "attempt", "plot", "mean", "wish", "need", "ask", "order", "announce", "agree", "refuse",
+    "fail", "set", "schedule", "allow", "permit", "encourage", "would", "could",
+})
+MODAL_FUTURE = frozenset({"will", "'ll", "shall", "wo"})
+MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "must", "can"})
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+DENY_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
+FUTURE_WORDS = re.compile(
+    r"\b(?:upcoming|planned|next\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)|tomorrow|coming\s+(?:days|weeks|months)|in\s+the\s+coming|"
+    r"scheduled|to\s+be\s+held|will\s+be\s+held|is\s+set\s+to|are\s+set\s+to|is\s+expected\s+to"
+    r"|are\s+expected\s+to|is\s+to\s+|are\s+to\s+|plans?\s+to|threat(?:en)?s?\s+to|"
+    r"possible|potential|risk\s+of|fears?\s+of|if\s)\b",
+    re.IGNORECASE,
+)

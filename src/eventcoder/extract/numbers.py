@@ -1,0 +1,109 @@
+"""Numbers in words and digits, and fatality counts tied to a killing.
+
+Vague quantities get documented conservative figures (see docs/extraction.md):
+"a dozen"/"dozens" 12, "scores" 20, "hundreds" 100, "thousands" 1000, "several"/"a number of"
+3, "a few"/"some" 2 (ACLED-style: the lower figure when reports are vague).
+"""
+
+from __future__ import annotations
+
+import re
+
+UNITS = {
+    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3,
+    "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "both": 2, "couple": 2,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+VAGUE = {"dozen": 12, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
+         "several": 3, "few": 2, "some": 2, "many": 3, "numerous": 3, "multiple": 2}
+SCALES = {"hundred": 100, "thousand": 1000}
+
+_NUM_WORD = "|".join(sorted([*UNITS, *TENS, *VAGUE, *SCALES], key=len, reverse=True))
+#: one number phrase: digits ("12", "1,200") or words ("twenty-two", "a dozen", "dozens of")
+NUMBER_RE = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)"
+    rf"|(?:(?:{_NUM_WORD})(?:[\s-]+(?:{_NUM_WORD}))*)"
+)
+
+
+def parse_number(text: str) -> int | None:
+    """The value of a number phrase: ``"eight"`` 8, ``"twenty-two"`` 22, ``"1,200"`` 1200,
+    ``"dozens"`` 12. None when ``text`` is not a number."""
+    t = text.lower().strip().replace(",", "")
+    if not t:
+        return None
+    if t.isdigit():
+        return int(t)
+    words = [w for w in re.split(r"[\s-]+", t) if w and w not in ("of", "and")]
+    if not words:
+        return None
+    total, current, seen = 0, 0, False
+    for w in words:
+        if w in UNITS:
+            current += UNITS[w]
+        elif w in TENS:
+            current += TENS[w]
+        elif w in SCALES:
+            current = max(current, 1) * SCALES[w]
+            if SCALES[w] >= 1000:
+                total += current
+                current = 0
+        elif w in VAGUE:
+            current = max(current, 1) * VAGUE[w] if w in ("dozen",) else VAGUE[w]
+        elif w.isdigit():
+            current += int(w)
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+_Q = r"(?:at\s+least|as\s+many\s+as|up\s+to|some|about|around|nearly|almost|over|more\s+than|" \
+     r"approximately|roughly|an\s+estimated|a\s+total\s+of|the|another|another\s+of)"
+_KILLED = (r"(?:killed|dead|died|slain|perished|massacred|executed|beheaded|shot\s+dead|"
+           r"murdered|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|"
+           r"bodies|corpses|dead\s+bodies|fatalities|deaths|lifeless|gunned\s+down|"
+           r"hacked\s+to\s+death|beaten\s+to\s+death|burned\s+to\s+death|burnt\s+to\s+death)")
+_NOUN = r"(?:[A-Za-z'-]+\s+){0,3}?"
+
+#: patterns whose group "n" is a number of people killed
+FATALITY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for p in (
+    rf"\b(?:bodies|corpses|remains)\s+of\s+(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\b",
+    rf"\bdeath\s+toll\s+(?:\w+\s+){{0,4}}?(?:to|at|of|is|was|reached|hit)\s+(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\b",
+    rf"\b(?:killing|killed|kills|kill|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|"
+    rf"leaving|left|massacred|executed|beheaded|shot\s+dead|murdered|gunned\s+down|slaughtered)"
+    rf"\s+(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\b(?!\s*(?:%|percent|km|kilomet|miles|hours|days|"
+    rf"weeks|months|years|am|pm|o'clock))",
+    rf"\b(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\s+{_NOUN}(?:were|was|have\s+been|had\s+been|are|is|"
+    rf"been|being|reportedly|later)?\s*(?:were\s+|was\s+)?(?:reported\s+)?{_KILLED}\b",
+    rf"\b(?P<n>{NUMBER_RE})\s+(?:people\s+|persons\s+)?(?:dead|killed|deaths|fatalities)\b",
+))
+
+
+def fatality_candidates(text: str) -> list[tuple[int, int, int]]:
+    """(value, start, end) of every number in ``text`` that counts people killed."""
+    out: dict[tuple[int, int], int] = {}
+    for pat in FATALITY_PATTERNS:
+        for m in pat.finditer(text):
+            raw = m.group("n")
+            if raw.lower() in ("a", "an", "the", "no", "some", "one") and not _single_ok(m, text):
+                continue
+            v = parse_number(raw)
+            if v is None or v > 100000:
+                continue
+            out.setdefault((m.start("n"), m.end("n")), v)
+    return sorted((v, s, e) for (s, e), v in out.items())
+
+
+def _single_ok(m: re.Match[str], text: str) -> bool:
+    """"a soldier was killed" counts 1; "a dozen"/"the three" are handled elsewhere."""
+    raw = m.group("n").lower()
+    if raw in ("a", "an", "one"):
+        after = text[m.end("n"):m.end("n") + 40].lower()
+        return bool(re.match(r"\s+(?:[a-z'-]+\s+){0,2}?(?:was|is|has\s+been)\s+(?:\w+\s+)?"
+                             r"(?:killed|shot\s+dead|slain|murdered|executed|beheaded|found\s+dead)",
+                             after)) or bool(re.match(r"\s+(?:[a-z'-]+\s+){0,2}?(?:died|dead)\b", after))
+    return False
