@@ -77,11 +77,12 @@ def test_csv_header_and_acled_values(tmp_path: Path) -> None:
     assert first["event_date"] == "2024-03-01" and first["year"] == "2024"
     assert first["civilian_targeting"] == "Civilian targeting"
     assert first["iso"] == "368"  # ISO 3166-1 numeric for Iraq
+    assert first["region"] == "Middle East"
     assert first["notes"] == 'Gunmen "attacked", a village'
     assert first["latitude"] == "36.335" and first["article_ids"] == "a1;b"
     assert json.loads(first["evidence"])[0]["text"] == "five"
     second = dict(zip(rows[0], rows[2], strict=True))
-    assert second["civilian_targeting"] == "" and second["iso"] == ""
+    assert second["civilian_targeting"] == "" and second["iso"] == "" and second["region"] == ""
     assert second["event_date"] == "" and second["latitude"] == ""
 
 
@@ -151,3 +152,14 @@ def test_unknown_format() -> None:
 def test_generators_are_streamed(tmp_path: Path) -> None:
     gen = (make_event(i % 28 + 1, event_id=f"g{i}") for i in range(25))
     assert write_events(gen, "csv", tmp_path / "g.csv") == 25
+
+
+@pytest.mark.parametrize("iso3, numeric, region", [
+    ("IRQ", 368, "Middle East"), ("TUR", 792, "Middle East"), ("IRN", 364, "Middle East"),
+    ("ARM", 51, "Caucasus and Central Asia"), ("NGA", 566, "Western Africa"),
+    ("MEX", 484, "Central America"), ("AFG", 4, "South Asia"), ("USA", 840, "North America"),
+])
+def test_country_codes(iso3: str, numeric: int, region: str) -> None:
+    from eventcoder.export import country_codes
+
+    assert country_codes()[iso3] == (numeric, region)

@@ -265,3 +265,19 @@ def test_sigkill_mid_run_leaves_a_consistent_db(db_url: str, tmp_path: Path) -> 
     rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
     assert rerun.returncode == 0, rerun.stderr
     assert _consistent(db_url, size) == batches * size
+
+
+def test_events_for_articles_in_reading_order(store: Store) -> None:
+    def span(aid: str, start: int) -> list[Evidence]:
+        return [Evidence(article_id=aid, field="sub_event_type", start=start, end=start + 3,
+                         text="hit")]
+
+    store.save_batch([], [
+        ev(1, article_ids=["a1"], evidence=span("a1", 50)),
+        ev(2, article_ids=["a1"], evidence=span("a1", 10)),
+        ev(3, article_ids=["a2", "a1"], evidence=span("a2", 5)),
+        ev(4, article_ids=["a3"], evidence=span("a3", 0)),
+    ])
+    got = [e.event_id for e in store.events_for_articles(["a2", "a1", "a2", "zz"])]
+    assert got == ["ev-3", "ev-2", "ev-1"]
+    assert store.events_for_articles([]) == []

@@ -9,6 +9,7 @@ from .writers import (
     CSV_COLUMNS,
     EXTRA_COLUMNS,
     FORMATS,
+    country_codes,
     csv_row,
     event_record,
     geojson_feature,
@@ -17,6 +18,6 @@ from .writers import (
 )
 
 __all__ = [
-    "ACLED_COLUMNS", "CSV_COLUMNS", "EXTRA_COLUMNS", "FORMATS", "csv_row", "event_record",
+    "ACLED_COLUMNS", "CSV_COLUMNS", "EXTRA_COLUMNS", "FORMATS", "country_codes", "csv_row", "event_record",
     "geojson_feature", "parquet_schema", "write_events",
 ]

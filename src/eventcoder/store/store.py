@@ -360,6 +360,33 @@ class Store:
             lists = self._load_lists(conn, [r.event_id for r in rows])
         return [_event_from_row(r, *lists[r.event_id]) for r in rows]
 
+    def events_for_articles(self, article_ids: Sequence[str]) -> list[Event]:
+        """Stored events read from any of ``article_ids``, each once, in reading order.
+
+        Ordered by the position (in ``article_ids``) of the first listed article an event was
+        read from, then by where its evidence starts in that article, then by event_id.
+        """
+        order: dict[str, int] = {}
+        for aid in article_ids:
+            order.setdefault(aid, len(order))
+        if not order:
+            return []
+        with self.engine.connect() as conn:
+            ids: set[str] = set()
+            for chunk in _chunks(list(order)):
+                ids.update(conn.scalars(select(event_articles.c.event_id)
+                                        .where(event_articles.c.article_id.in_(chunk))))
+            loaded = self._load_events(conn, sorted(ids))
+        ordered_ids = list(order)
+
+        def key(ev: Event) -> tuple[int, int, str]:
+            first = min((order[a] for a in ev.article_ids if a in order), default=len(order))
+            aid = ordered_ids[first] if first < len(ordered_ids) else None
+            starts = [e.start for e in ev.evidence if e.article_id == aid]
+            return first, min(starts, default=2**31), ev.event_id
+
+        return sorted((pair[0] for pair in loaded.values()), key=key)
+
     def get_event(self, event_id: str) -> Event | None:
         """The stored event with this id, or None."""
         with self.engine.connect() as conn:
