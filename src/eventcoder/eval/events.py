@@ -1,0 +1,416 @@
+"""``eventcoder eval events``: score the event extractor on CASE 2021, UCDP GED or PLOVER.
+
+- ``case2021``: each snippet's prediction is the sub-event type of its most confident mention
+  (none: "kept out"). Per-class precision/recall/F1 over ACLED's 25 types, accuracy on the
+  ACLED snippets, macro and weighted F1, the share of non-ACLED snippets kept out, and a
+  reliability table of the confidences.
+- ``ucdp``: on each headline: share with an event, share whose fatalities (the largest count
+  among the headline's mentions, 0 when none) fall within UCDP's [low, high], share located
+  within 50 km of UCDP's point (geoparser's event location of the first mention).
+- ``plover``: actor-role accuracy: a gold source (target) actor counts as found when actor1
+  (actor2) of the first mention names it (span overlap by text).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from ..taxonomy import NON_ACLED_CASE_LABELS, SUB_EVENT_BY_CASE_LABEL, SUB_EVENT_TYPES
+
+if TYPE_CHECKING:
+    from ..extract import EventExtractor
+    from ..schema import EventMention
+
+NONE = "(none)"
+
+
+@dataclass
+class CaseResult:
+    """Scores on CASE 2021 task 2."""
+
+    per_class: dict[str, tuple[float, float, float, int]] = field(default_factory=dict)
+    accuracy: float = 0.0
+    macro_f1: float = 0.0
+    weighted_f1: float = 0.0
+    kept_out: int = 0
+    non_acled: int = 0
+    n_acled: int = 0
+    reliability: list[tuple[float, float, int, float]] = field(default_factory=list)
+    pairs: list[tuple[str, str, float]] = field(default_factory=list)  # gold, pred, raw score
+
+
+# -- corpora ---------------------------------------------------------------------------------
+def read_case2021(path: Path) -> list[tuple[str, str, str]]:
+    """(id, snippet, gold label) rows of a CASE 2021 task 2 TSV."""
+    rows = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(reader, None)
+        if header is None or len(header) < 3:
+            raise click.ClickException(f"{path}: expected a TSV with columns id, snippet, label")
+        for row in reader:
+            if len(row) >= 3:
+                rows.append((row[0], row[1], row[-1].strip()))
+    if not rows:
+        raise click.ClickException(f"{path}: no rows")
+    return rows
+
+
+def read_ucdp(path: Path) -> list[dict[str, str]]:
+    """Rows of a UCDP GED CSV (needs source_headline, low, high)."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    if not rows or "source_headline" not in rows[0]:
+        raise click.ClickException(f"{path}: not a UCDP GED CSV (no source_headline column)")
+    return rows
+
+
+def read_plover(path: Path) -> list[dict[str, Any]]:
+    """PLOVER gold records (JSON array; trailing commas are stripped)."""
+    raw = path.read_text(encoding="utf-8")
+    raw = re.sub(r",(\s*[\]}])", r"\1", raw)
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as err:
+        raise click.ClickException(f"{path}: not PLOVER JSON ({err})") from None
+    return [r for r in data if isinstance(r, dict) and r.get("text")]
+
+
+# -- scoring ---------------------------------------------------------------------------------
+def _extract_all(texts: Iterable[tuple[str, dt.date | None]], extractor: EventExtractor,
+                 nlp: Any, n: int, label: str) -> Iterator[list[EventMention]]:
+    from ..schema import Article
+
+    items = list(texts)
+    with click.progressbar(length=n, label=label, file=click.get_text_stream("stderr")) as bar:
+        for (text, published), doc in zip(items, nlp.pipe(t for t, _ in items), strict=True):
+            art = Article.from_text(text, published=published)
+            yield extractor.extract(doc, art)
+            bar.update(1)
+
+
+def _best(ms: list[EventMention]) -> EventMention | None:
+    return max(ms, key=lambda m: m.confidence) if ms else None
+
+
+def score_case2021(rows: list[tuple[str, str, str]], extractor: EventExtractor, nlp: Any
+                   ) -> CaseResult:
+    """Score typing on CASE 2021 rows; see the module docstring."""
+    res = CaseResult()
+    name = {lab: s.name for lab, s in SUB_EVENT_BY_CASE_LABEL.items()}
+    for (_, _, gold), ms in zip(rows, _extract_all(((r[1], None) for r in rows), extractor, nlp,
+                                                   len(rows), "case2021"), strict=True):
+        best = _best(ms)
+        pred = best.sub_event_type if best else NONE
+        gold_name = name.get(gold, gold)
+        res.pairs.append((gold_name, pred, best.confidence if best else 0.0))
+    labels = [s.name for s in SUB_EVENT_TYPES]
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for gold, pred, _ in res.pairs:
+        acled = gold in labels
+        if acled:
+            res.n_acled += 1
+            if pred == gold:
+                tp[gold] += 1
+            else:
+                fn[gold] += 1
+                if pred != NONE:
+                    fp[pred] += 1
+        else:
+            res.non_acled += 1
+            if pred == NONE:
+                res.kept_out += 1
+            else:
+                fp[pred] += 1
+    f1s, weights = [], []
+    for lab in labels:
+        support = tp[lab] + fn[lab]
+        p = tp[lab] / (tp[lab] + fp[lab]) if tp[lab] + fp[lab] else 0.0
+        r = tp[lab] / support if support else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        res.per_class[lab] = (p, r, f, support)
+        if support:
+            f1s.append(f)
+            weights.append(support)
+    res.accuracy = sum(tp.values()) / res.n_acled if res.n_acled else 0.0
+    res.macro_f1 = sum(f1s) / len(f1s) if f1s else 0.0
+    res.weighted_f1 = (sum(f * w for f, w in zip(f1s, weights, strict=True)) / sum(weights)
+                       if weights else 0.0)
+    res.reliability = reliability(res.pairs)
+    return res
+
+
+def reliability(pairs: list[tuple[str, str, float]], bins: int = 10
+                ) -> list[tuple[float, float, int, float]]:
+    """(bin low, bin high, count, observed precision) of predictions by confidence."""
+    table = []
+    preds = [(conf, gold == pred) for gold, pred, conf in pairs if pred != NONE]
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        sel = [ok for c, ok in preds if lo <= c < hi or (b == bins - 1 and c == 1.0)]
+        if sel:
+            table.append((lo, hi, len(sel), sum(sel) / len(sel)))
+    return table
+
+
+def fit_calibration(pairs: list[tuple[str, str, float]], bins: int = 8) -> dict[str, list]:
+    """Isotonic (pool-adjacent-violators) map raw score -> precision, as bin means."""
+    preds = sorted((conf, float(gold == pred)) for gold, pred, conf in pairs if pred != NONE)
+    if not preds:
+        raise click.ClickException("no predictions to calibrate on")
+    size = max(1, len(preds) // bins)
+    blocks = [[sum(c for c, _ in preds[i:i + size]) / len(preds[i:i + size]),
+               sum(y for _, y in preds[i:i + size]), len(preds[i:i + size])]
+              for i in range(0, len(preds), size)]
+    merged: list[list[float]] = []
+    for blk in blocks:
+        merged.append(blk)
+        while len(merged) > 1 and merged[-2][1] / merged[-2][2] > merged[-1][1] / merged[-1][2]:
+            b2 = merged.pop()
+            b1 = merged.pop()
+            n = b1[2] + b2[2]
+            merged.append([(b1[0] * b1[2] + b2[0] * b2[2]) / n, b1[1] + b2[1], n])
+    return {"x": [round(b[0], 4) for b in merged],
+            "y": [round(b[1] / b[2], 4) for b in merged],
+            "n": [int(b[2]) for b in merged],
+            "source": "CASE 2021 task 2 dev (eventcoder eval events --calibrate)"}
+
+
+def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _headline(row: dict[str, str]) -> str:
+    h = row.get("source_headline") or ""
+    parts = [p.strip() for p in h.split(";") if p.strip()]
+    return max(parts, key=len) if parts else ""
+
+
+def score_ucdp(rows: list[dict[str, str]], extractor: EventExtractor, nlp: Any,
+               geoparser: Any | None) -> dict[str, float]:
+    """Event share, fatalities within [low, high], location within 50 km on UCDP headlines."""
+    from ..schema import Article
+
+    heads = [(_headline(r), _date(r.get("date_start"))) for r in rows]
+    n = with_event = within = located = loc_total = 0
+    for (text, pub), row, doc in zip(heads, rows, _pipe_docs(heads, nlp, "ucdp"), strict=True):
+        art = Article.from_text(text or " ", published=pub)
+        ms = extractor.extract(doc, art) if text else []
+        n += 1
+        with_event += bool(ms)
+        fat = max((m.fatalities for m in ms), default=0)
+        low, high = _num(row.get("low")), _num(row.get("high"))
+        if low is not None and high is not None and low <= fat <= high:
+            within += 1
+        if geoparser is not None and ms and row.get("latitude") and row.get("longitude"):
+            loc_total += 1
+            places = geoparser.parse(doc)
+            loc = geoparser.locate(doc, ms[0], places)
+            if loc.latitude is not None and loc.longitude is not None and _haversine(
+                    loc.latitude, loc.longitude, float(row["latitude"]),
+                    float(row["longitude"])) <= 50.0:
+                located += 1
+    return {"headlines": n, "with_event": with_event / n if n else 0.0,
+            "fatalities_within": within / n if n else 0.0,
+            "located_50km": located / loc_total if loc_total else float("nan"),
+            "located_of": loc_total}
+
+
+def _pipe_docs(items: list[tuple[str, dt.date | None]], nlp: Any, label: str) -> Iterator[Any]:
+    with click.progressbar(length=len(items), label=label,
+                           file=click.get_text_stream("stderr")) as bar:
+        for doc in nlp.pipe(t or " " for t, _ in items):
+            bar.update(1)
+            yield doc
+
+
+def _num(v: str | None) -> float | None:
+    try:
+        return float(v) if v not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _date(v: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(v[:10]) if v else None
+    except ValueError:
+        return None
+
+
+def _names(actors: list[dict[str, Any]] | dict[str, Any] | None) -> list[str]:
+    if not actors:
+        return []
+    if isinstance(actors, dict):
+        actors = [actors]
+    return [a.get("actorText", "") for a in actors if isinstance(a, dict) and a.get("actorText")]
+
+
+def _match(gold: list[str], ment: Any) -> bool:
+    if ment is None:
+        return False
+    texts = [ment.name.lower()] + ([ment.span.text.lower()] if ment.span else [])
+    for g in gold:
+        g = g.lower()
+        if any(g in t or (t in g and len(t) > 2) for t in texts):
+            return True
+    return False
+
+
+def score_plover(records: list[dict[str, Any]], extractor: EventExtractor, nlp: Any
+                 ) -> dict[str, float]:
+    """Actor-role accuracy on PLOVER gold records."""
+    items = [(r["text"], _date(r.get("date"))) for r in records]
+    roles = correct = src_n = src_ok = tgt_n = tgt_ok = detected = 0
+    for rec, ms in zip(records, _extract_all(items, extractor, nlp, len(items), "plover"),
+                       strict=True):
+        m = ms[0] if ms else None
+        detected += m is not None
+        src, tgt = _names(rec.get("source")), _names(rec.get("target"))
+        if src:
+            src_n += 1
+            ok = _match(src, m.actor1 if m else None)
+            src_ok += ok
+        if tgt:
+            tgt_n += 1
+            ok2 = _match(tgt, m.actor2 if m else None)
+            tgt_ok += ok2
+    roles = src_n + tgt_n
+    correct = src_ok + tgt_ok
+    n = len(records)
+    return {"records": n, "detected": detected / n if n else 0.0,
+            "role_accuracy": correct / roles if roles else 0.0,
+            "source_accuracy": src_ok / src_n if src_n else 0.0,
+            "target_accuracy": tgt_ok / tgt_n if tgt_n else 0.0}
+
+
+# -- command ---------------------------------------------------------------------------------
+def _print_case(res: CaseResult) -> None:
+    echo = click.echo
+    echo(f"{'sub-event type':42} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}")
+    for lab, (p, r, f, n) in res.per_class.items():
+        echo(f"{lab:42} {p:6.3f} {r:6.3f} {f:6.3f} {n:4d}")
+    echo("")
+    echo(f"ACLED snippets: {res.n_acled}   accuracy: {res.accuracy:.3f}   "
+         f"macro F1: {res.macro_f1:.3f}   weighted F1: {res.weighted_f1:.3f}")
+    share = res.kept_out / res.non_acled if res.non_acled else 0.0
+    echo(f"non-ACLED snippets kept out: {res.kept_out}/{res.non_acled} ({share:.1%})")
+    missed = sum(1 for g, p, _ in res.pairs if p == NONE and g not in NON_ACLED_CASE_LABELS
+                 and g in {s.name for s in SUB_EVENT_TYPES})
+    echo(f"ACLED snippets with no event: {missed}")
+    echo("")
+    echo("reliability (confidence bin, predictions, observed precision):")
+    for lo, hi, n, prec in res.reliability:
+        echo(f"  [{lo:.1f}, {hi:.1f})  {n:4d}  {prec:.3f}")
+
+
+@click.command(name="events")
+@click.option("--corpus", type=click.Choice(["case2021", "ucdp", "plover"]), required=True,
+              help="Which corpus PATH is.")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--model", default=None, help="spaCy pipeline (default: the configured one).")
+@click.option("--actors", "actors_file", type=click.Path(path_type=Path), default=None,
+              help="Extra actor dictionary that extends the shipped one.")
+@click.option("--limit", type=int, default=None, help="Score only the first N records.")
+@click.option("--no-classifier", is_flag=True, help="Rules only (skip the linear classifier).")
+@click.option("--no-geo", is_flag=True, help="ucdp: skip the location metric.")
+@click.option("--calibrate", "calibrate_out", type=click.Path(path_type=Path), default=None,
+              help="case2021: fit the confidence calibration on raw scores and write it here.")
+@click.option("--confusion", is_flag=True, help="case2021: print the most common confusions.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def command(corpus: str, path: Path, model: str | None, actors_file: Path | None,
+            limit: int | None, no_classifier: bool, no_geo: bool, calibrate_out: Path | None,
+            confusion: bool, as_json: bool) -> None:
+    """Score event extraction on an evaluation corpus and print a table.
+
+    case2021: per-class P/R/F1, accuracy, macro and weighted F1 over ACLED's 25 types and the
+    share of non-ACLED snippets kept out. ucdp: share of headlines with an event, fatalities
+    within [low, high], location within 50 km. plover: actor-role accuracy.
+
+    Example:
+
+        eventcoder eval events --corpus case2021 ../shared/data/events/case2021-task2-dev.tsv
+    """
+    if not path.exists():
+        raise click.ClickException(f"no such file: {path}")
+    if actors_file is not None and not actors_file.exists():
+        raise click.ClickException(f"no such actor file: {actors_file}")
+    from ..config import Config
+    from ..extract import EventExtractor
+    from ..extract.calibration import Calibrator
+    from ..nlp import ModelNotFoundError, load_nlp
+
+    try:
+        nlp = load_nlp(model or Config().model)
+    except ModelNotFoundError as err:
+        raise click.ClickException(str(err)) from None
+    try:
+        extractor = EventExtractor(actors_file, use_classifier=not no_classifier)
+    except (ValueError, FileNotFoundError) as err:
+        raise click.ClickException(str(err)) from None
+    if calibrate_out is not None:
+        extractor.calibrator = Calibrator()  # raw scores
+    if corpus == "case2021":
+        rows = read_case2021(path)[:limit]
+        res = score_case2021(rows, extractor, nlp)
+        if calibrate_out is not None:
+            table = fit_calibration(res.pairs)
+            calibrate_out.write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
+            click.echo(f"calibration written to {calibrate_out}", err=True)
+        if as_json:
+            click.echo(json.dumps({"accuracy": res.accuracy, "macro_f1": res.macro_f1,
+                                   "weighted_f1": res.weighted_f1, "kept_out": res.kept_out,
+                                   "non_acled": res.non_acled,
+                                   "per_class": res.per_class}, indent=1))
+        else:
+            _print_case(res)
+        if confusion:
+            conf = Counter((g, p) for g, p, _ in res.pairs if g != p)
+            by_gold: dict[str, int] = defaultdict(int)
+            for (g, p), c in conf.most_common(40):
+                by_gold[g] += c
+                click.echo(f"  {c:3d}  {g}  ->  {p}")
+    elif corpus == "ucdp":
+        rows_u = read_ucdp(path)[:limit]
+        geo = None
+        if not no_geo:
+            try:
+                from ..geo import Geoparser
+
+                geo = Geoparser.default()
+            except Exception as err:  # noqa: BLE001 - geo is optional here; report and go on
+                click.echo(f"location metric skipped: {err}", err=True)
+        out = score_ucdp(rows_u, extractor, nlp, geo)
+        if as_json:
+            click.echo(json.dumps(out, indent=1))
+        else:
+            click.echo(f"headlines: {out['headlines']}")
+            click.echo(f"with an event: {out['with_event']:.3f}")
+            click.echo(f"fatalities within [low, high]: {out['fatalities_within']:.3f}")
+            click.echo(f"location within 50 km: {out['located_50km']:.3f} "
+                       f"(of {out['located_of']} headlines with an event and a UCDP point)")
+    else:
+        recs = read_plover(path)[:limit]
+        out = score_plover(recs, extractor, nlp)
+        if as_json:
+            click.echo(json.dumps(out, indent=1))
+        else:
+            click.echo(f"records: {out['records']}   with an event: {out['detected']:.3f}")
+            click.echo(f"actor-role accuracy: {out['role_accuracy']:.3f} (source "
+                       f"{out['source_accuracy']:.3f}, target {out['target_accuracy']:.3f})")
