@@ -314,6 +314,11 @@ def test_split_title(text: str, title: str | None) -> None:
     ("La policía detuvo a varios manifestantes en la capital del país según las autoridades.",
      "es"),
     ("Полиция задержала несколько человек", "ru"),
+    ("Rebels repulse army mortar attack near border town", "en"),
+    ("Gunmen kill teacher, wound two in al-Hamra market", "en"),
+    ("El lunes asesinaron a siete personas en la ciudad", "es"),
+    ("Corpos de homem e mulher são encontrados no rio", "pt"),
+    (" ".join(["Jambo rafiki habari gani leo asubuhi"] * 8), "und"),
     ("12345 67890", "und"),
 ])
 def test_detect_language(text: str, lang: str) -> None:

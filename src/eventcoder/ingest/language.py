@@ -21,7 +21,7 @@ _STOPWORDS: dict[str, frozenset[str]] = {
         "le la les de des du et un une est que qui dans pour sur par au aux avec pas ont "
         "été il elle ils se sont ce cette mais leur plus selon".split()),
     "es": frozenset(
-        "el la los las de del y un una es que en por con para se su sus al lo como más "
+        "el la los las de del y un una es que en por con para se su sus lo como más "
         "pero fue han según este esta".split()),
     "de": frozenset(
         "der die das und ist nicht ein eine mit von den dem des zu im auf für sich auch "
@@ -30,7 +30,7 @@ _STOPWORDS: dict[str, frozenset[str]] = {
         "o a os as de do da dos das e um uma que em no na por para com não se foi são "
         "segundo ao pelo pela".split()),
     "it": frozenset(
-        "il lo la gli le di del della e un una che in per con non si sono è ha dal nel "
+        "il lo la gli le di del della e un una che per con non si sono è ha dal nel "
         "alla degli secondo".split()),
     "nl": frozenset(
         "de het een van en in is dat op te zijn met voor niet aan door er werd bij ook".split()),
@@ -46,8 +46,8 @@ _SCRIPTS: tuple[tuple[str, str], ...] = (
     ("GEORGIAN", "ka"),
 )
 
-#: Fewer words than this: too little evidence, Latin-script text is assumed English.
-MIN_WORDS = 8
+#: Latin-script texts shorter than this (words) are English unless another language shows.
+SHORT_TEXT_WORDS = 40
 
 
 def _script_language(text: str) -> str | None:
@@ -79,9 +79,10 @@ def detect_language(text: str) -> str:
     """Guess the language of ``text``: ``"en"``, another ISO 639-1 code, or ``"und"``.
 
     Non-Latin scripts decide first. For Latin script, the language whose stopwords cover the
-    largest share of the (first 2,000) words wins; English needs a share of at least 8 %.
-    Short texts (fewer than 8 words) are taken as English unless another language's stopwords
-    clearly dominate.
+    largest share of the (first 2,000) words wins. English wins ties, and another language
+    must show at least two stopwords, 8 % of the words and clearly more than English. Short
+    Latin-script texts without such evidence (headlines such as "Troops repulse rebel
+    attack") are taken as English; long ones with hardly any English stopwords are ``"und"``.
     """
     by_script = _script_language(text)
     if by_script is not None:
@@ -89,14 +90,12 @@ def detect_language(text: str) -> str:
     words = [w.lower() for w in _WORD.findall(text[:20000])][:2000]
     if not words:
         return "und"
-    scores = {lang: sum(1 for w in words if w in sw) / len(words)
-              for lang, sw in _STOPWORDS.items()}
-    best = max(scores, key=lambda lang: scores[lang])
-    en = scores["en"]
-    if len(words) < MIN_WORDS:
-        return best if best != "en" and scores[best] > en + 0.2 else "en"
-    if best == "en" or en >= 0.08 and en >= scores[best] * 0.8:
-        return "en" if en >= 0.08 else "und"
-    if scores[best] >= 0.08:
-        return best
+    hits = {lang: sum(1 for w in words if w in sw) for lang, sw in _STOPWORDS.items()}
+    en = hits["en"] / len(words)
+    other = max((lang for lang in hits if lang != "en"), key=lambda lang: hits[lang])
+    other_share = hits[other] / len(words)
+    if hits[other] >= 2 and other_share >= 0.08 and other_share > 1.25 * en:
+        return other
+    if en >= 0.04 or len(words) < SHORT_TEXT_WORDS:
+        return "en"
     return "und"
