@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .gazetteer import KIND_ALT, KIND_ASCII, KIND_NAME, KIND_OVERLAY, Candidate, Gazetteer
 from .recognize import Mention
 
-_KIND_SCORE = {KIND_OVERLAY: 3.0, KIND_NAME: 1.0, KIND_ASCII: 0.9, KIND_ALT: 0.3}
+_KIND_SCORE = {KIND_OVERLAY: 3.0, KIND_NAME: 1.5, KIND_ASCII: 1.3, KIND_ALT: 0.0}
 
 
 @dataclass(slots=True)
@@ -41,13 +41,13 @@ def prior(c: Candidate, m: Mention) -> float:
     """Context-free score of candidate ``c`` for mention ``m``."""
     s = _KIND_SCORE.get(c.kind, 0.3)
     if c.is_country:
-        s += 3.0
+        s += 5.0
     elif c.feature_code == "CONT":
-        s += 2.5
+        s += 4.0
     elif c.feature_code == "ADM1":
-        s += 1.6
+        s += 2.5
     elif c.feature_code == "ADM2":
-        s += 0.5
+        s += 0.8
     elif c.feature_code == "PPLC":
         s += 1.5
     elif c.feature_code in ("PPLA", "PPLG"):
@@ -55,9 +55,7 @@ def prior(c: Candidate, m: Mention) -> float:
     elif c.feature_code == "PPLA2":
         s += 0.3
     if c.feature_class == "P":
-        s += 0.4 * math.log10(c.population + 1)
-    elif c.is_admin:
-        s += 1.2  # admin areas carry no population in the default gazetteer
+        s += 0.45 * math.log10(c.population + 1)
     if m.hint == "admin":
         s += 3.0 if c.is_admin else -1.0
     elif m.hint == "town":
@@ -77,8 +75,9 @@ class Resolver:
             c = self.gz.get(m.fixed_id)
             return [c] if c else []
         cands = list(self.gz.lookup(m.query))
-        if not cands and m.query != m.text:
-            cands = list(self.gz.lookup(m.text))
+        if m.query != m.text:  # "Orange County" is a name in itself, "Diyala province" is not
+            seen = {c.geonames_id for c in cands}
+            cands = [c for c in self.gz.lookup(m.text) if c.geonames_id not in seen] + cands
         if not cands and m.query.lower().startswith("the "):
             cands = list(self.gz.lookup(m.query[4:]))
         return cands[:300]
