@@ -5,8 +5,10 @@
   ACLED snippets, macro and weighted F1, the share of non-ACLED snippets kept out, and a
   reliability table of the confidences.
 - ``ucdp``: on each headline: share with an event, share whose fatalities (the largest count
-  among the headline's mentions, 0 when none) fall within UCDP's [low, high], share located
-  within 50 km of UCDP's point (geoparser's event location of the first mention).
+  fall within UCDP's [low, high], share located within 50 km of UCDP's point (geoparser's event location of the first mention). A
+  headline's fatalities are the smallest positive count among its mentions (UCDP counts one
+  event; headlines often give totals), 0 when none; a second figure applies UCDP's inclusion
+  floor (every UCDP event has at least one death, so no number read counts as 1).
 - ``plover``: actor-role accuracy: a gold source (target) actor counts as found when actor1
   (actor2) of the first mention names it (span overlap by text).
 """
@@ -198,8 +200,8 @@ def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _headline(row: dict[str, str]) -> str:
     h = row.get("source_headline") or ""
-    parts = [p.strip() for p in h.split(";") if p.strip()]
-    return max(parts, key=len) if parts else ""
+    parts = [p.strip().rstrip(".") for p in h.split(";") if len(p.strip()) > 3]
+    return ". ".join(parts) + "." if parts else ""
 
 
 def score_ucdp(rows: list[dict[str, str]], extractor: EventExtractor, nlp: Any,
@@ -208,16 +210,18 @@ def score_ucdp(rows: list[dict[str, str]], extractor: EventExtractor, nlp: Any,
     from ..schema import Article
 
     heads = [(_headline(r), _date(r.get("date_start"))) for r in rows]
-    n = with_event = within = located = loc_total = 0
+    n = with_event = within = within_floor = located = loc_total = 0
     for (text, pub), row, doc in zip(heads, rows, _pipe_docs(heads, nlp, "ucdp"), strict=True):
         art = Article.from_text(text or " ", published=pub)
         ms = extractor.extract(doc, art) if text else []
         n += 1
         with_event += bool(ms)
-        fat = max((m.fatalities for m in ms), default=0)
+        fat = min((m.fatalities for m in ms if m.fatalities), default=0)
         low, high = _num(row.get("low")), _num(row.get("high"))
         if low is not None and high is not None and low <= fat <= high:
             within += 1
+        if low is not None and high is not None and low <= (fat or 1) <= high:
+            within_floor += 1
         if geoparser is not None and ms and row.get("latitude") and row.get("longitude"):
             loc_total += 1
             places = geoparser.parse(doc)
@@ -228,6 +232,7 @@ def score_ucdp(rows: list[dict[str, str]], extractor: EventExtractor, nlp: Any,
                 located += 1
     return {"headlines": n, "with_event": with_event / n if n else 0.0,
             "fatalities_within": within / n if n else 0.0,
+            "fatalities_within_floor1": within_floor / n if n else 0.0,
             "located_50km": located / loc_total if loc_total else float("nan"),
             "located_of": loc_total}
 
@@ -402,7 +407,11 @@ def command(corpus: str, path: Path, model: str | None, actors_file: Path | None
         else:
             click.echo(f"headlines: {out['headlines']}")
             click.echo(f"with an event: {out['with_event']:.3f}")
-            click.echo(f"fatalities within [low, high]: {out['fatalities_within']:.3f}")
+            click.echo(f"fatalities within [low, high]: {out['fatalities_within']:.3f} "
+                       f"(0 when no killing is read)")
+            click.echo(f"fatalities within [low, high], UCDP floor: "
+                       f"{out['fatalities_within_floor1']:.3f} (1 when no number is read: every "
+                       f"UCDP event has at least one death)")
             click.echo(f"location within 50 km: {out['located_50km']:.3f} "
                        f"(of {out['located_of']} headlines with an event and a UCDP point)")
     else:

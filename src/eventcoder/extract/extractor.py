@@ -48,9 +48,17 @@ LOC_PREPS = frozenset({"in", "near", "at", "outside", "on", "around", "inside", 
 PLACE_SUFFIX = re.compile(r"\s+(?:province|governorate|district|region|city|town|village|"
                           r"county|state|area|camp|neighbou?rhood|sub-district|subdistrict)\b",
                           re.IGNORECASE)
-KILL_WORDS = re.compile(r"\b(?:kill\w*|dead|died|dies|death\w*|slain|perish\w*|bod(?:y|ies)|"
+KILL_WORDS = re.compile(r"\b(?:kill\w*|dead|died|dies|die|death\w*|slain|perish\w*|bod(?:y|ies)|"
                         r"corpses?|lives|fatalit\w+|massacr\w+|execut\w+|behead\w*|murder\w*|"
                         r"shot\s+dead|gunned\s+down|toll|lifeless)\b", re.IGNORECASE)
+#: a killing reported without a number ("a civilian was killed", "killed a policeman")
+SINGLE_DEATH = re.compile(
+    r"\b(?:(?:killed|killing|kills|kill|shot\s+dead|murdered|beheaded|executed|gunned\s+down|"
+    r"stabbed\s+to\s+death|assassinated)\s+(?:a|an|one|the|his|her)?\s*[a-z-]+|"
+    r"(?:a|an|one)\s+(?:[a-z-]+\s+){0,2}?(?:was|has\s+been|is)\s+(?:\w+\s+)?(?:killed|shot\s+dead|"
+    r"murdered|slain|beheaded|executed|assassinated)|[A-Z][a-z]+\s+(?:killed|dead|dies|died|"
+    r"slain|assassinated)|(?:body|corpse)\s+of\s+(?:a|an|the)\s|found\s+dead|assassinat\w+|"
+    r"lost\s+(?:his|her)\s+life|died|killed|dead)\b")
 INJURE_ONLY = re.compile(r"\b(?:injur\w+|wound\w*|hurt)\b", re.IGNORECASE)
 GENERIC_ARMED = frozenset({"militants", "militant", "insurgents", "insurgent", "jihadists",
                            "jihadist", "terrorists", "terrorist", "extremists", "fighters",
@@ -261,7 +269,7 @@ class EventExtractor:
                 return "Armed clash"
             if civ:
                 return "Attack"
-            if kind == "outcome":
+            if kind == "outcome" or KILL_WORDS.search(seg[c.start - s0:c.end - s0]):
                 return "Attack"
             return "Attack" if seg_hits else None
         if kind == "operation":
@@ -365,6 +373,10 @@ class EventExtractor:
             v, a, b = first
             d.fatalities = v
             d.fatalities_span = (s0 + a, s0 + b)
+        elif (m := SINGLE_DEATH.search(seg)) is not None:
+            # a killing with no number: at least one death (the conservative figure)
+            d.fatalities = 1
+            d.fatalities_span = (s0 + m.start(), s0 + m.end())
 
     def _merge_outcome(self, prev: _Draft, seg: str, s0: int, s1: int) -> None:
         cands = fatality_candidates(seg)

@@ -103,7 +103,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(r"\b(?:bod(?:y|ies)\s+(?:of\s+)?" + _N + r"(?:were|was|have\s+been|has\s+been)?\s*"
        r"(?:found|discovered|recovered|retrieved|dumped)|(?:found|discovered|recovered)\s+"
        r"(?:the\s+)?(?:\w+\s+){0,3}?(?:dead|bod(?:y|ies)|corpses?|remains)|found\s+dead|"
-       r"mass\s+graves?|(?:died|dead)\b)", "outcome", 45),
+       r"(?:find|finds)\s+(?:a|the|two|three|\d+)?\s*(?:bod(?:y|ies)|corpses?)|"
+       r"mass\s+graves?|(?:died|dead|die|dies|perished|succumbed)\b)", "outcome", 45),
     # -- strategic developments -------------------------------------------------------------
     _t(r"\b(?:arrest\w*|detain\w*|detention|apprehend\w*|taken\s+into\s+custody|custody|"
        r"rounded\s+up|nabbed|captured\s+(?:a|an|the|\d+|two|three|four|five|several)\s+" + _N +

@@ -63,7 +63,7 @@ def parse_number(text: str) -> int | None:
 
 _Q = r"(?:at\s+least|as\s+many\s+as|up\s+to|some|about|around|nearly|almost|over|more\s+than|" \
      r"approximately|roughly|an\s+estimated|a\s+total\s+of|the|another|another\s+of)"
-_KILLED = (r"(?:killed|dead|died|slain|perished|massacred|executed|beheaded|shot\s+dead|"
+_KILLED = (r"(?:killed|dead|died|die|dies|slain|perished|massacred|executed|beheaded|shot\s+dead|"
            r"murdered|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|"
            r"bodies|corpses|dead\s+bodies|fatalities|deaths|lifeless|gunned\s+down|"
            r"hacked\s+to\s+death|beaten\s+to\s+death|burned\s+to\s+death|burnt\s+to\s+death)")
