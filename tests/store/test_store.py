@@ -281,3 +281,36 @@ def test_events_for_articles_in_reading_order(store: Store) -> None:
     got = [e.event_id for e in store.events_for_articles(["a2", "a1", "a2", "zz"])]
     assert got == ["ev-3", "ev-2", "ev-1"]
     assert store.events_for_articles([]) == []
+
+
+CONCURRENT_WRITER = textwrap.dedent("""
+    import datetime as dt, sys
+    from eventcoder.schema import Article, Event
+    from eventcoder.store import Store
+
+    url, tag, batches, size = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    with Store(url) as store:
+        for b in range(batches):
+            arts = [Article.from_text(f"Writer {tag}, batch {b}, article {i}.")
+                    for i in range(size)]
+            evs = [Event(event_id=f"ev-{b}-{i}", article_ids=[a.id], event_date=dt.date(2024, 1, 1),
+                         disorder_type="Political violence", event_type="Battles",
+                         sub_event_type="Armed clash") for i, a in enumerate(arts)]
+            store.save_batch(arts, evs)
+""")
+
+
+def test_two_concurrent_writers_merge_without_errors(db_url: str, tmp_path: Path) -> None:
+    script = tmp_path / "writer.py"
+    script.write_text(CONCURRENT_WRITER, encoding="utf-8")
+    batches, size = 5, 200
+    procs = [subprocess.Popen([sys.executable, str(script), db_url, tag, str(batches),
+                               str(size)], stderr=subprocess.PIPE, text=True)
+             for tag in ("A", "B")]
+    for p in procs:
+        _, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+    with Store(db_url) as store:
+        assert store.count_events() == batches * size
+        assert store.count_articles() == 2 * batches * size
+        assert all(len(e.article_ids) == 2 for e in store.query_events())

@@ -74,6 +74,8 @@ def find_input_files(paths: Iterable[str | Path]) -> list[Path]:
 
     RETURNS: the files, in argument order.
     """
+    if isinstance(paths, str | Path):
+        paths = [paths]
     seen: set[Path] = set()
     out: list[Path] = []
 

@@ -23,6 +23,7 @@ from sqlalchemy import (
     insert,
     or_,
     select,
+    text,
 )
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
@@ -40,6 +41,9 @@ ARTICLE_FIELDS: tuple[str, ...] = tuple(Article.model_fields)
 
 #: Rows per ``IN (...)`` clause: well under SQLite's and PostgreSQL's parameter limits.
 CHUNK = 500
+
+#: PostgreSQL advisory lock taken by every save_batch transaction (serialises writers).
+WRITE_LOCK_KEY = 0x6576636F  # "evco"
 
 #: Statuses set by a human; an automatic re-coding never overwrites them.
 HUMAN_STATUSES = frozenset({"reviewed", "rejected"})
@@ -150,6 +154,9 @@ class Store:
                             self.url.render_as_string(hide_password=False).replace("%", "%%"))
         with self.engine.connect().execution_options(eventcoder_write=True) as conn:
             with conn.begin():
+                if conn.dialect.name == "postgresql":  # two processes opening a new database
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                 {"key": WRITE_LOCK_KEY})
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
 
@@ -209,6 +216,10 @@ class Store:
         """
         with self.engine.connect().execution_options(eventcoder_write=True) as conn:
             with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    # one writer at a time: concurrent upserts of one event id cannot collide
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                 {"key": WRITE_LOCK_KEY})
                 self._insert_articles(conn, articles)
                 return self._upsert_events(conn, events)
 
