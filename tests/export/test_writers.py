@@ -163,3 +163,15 @@ def test_country_codes(iso3: str, numeric: int, region: str) -> None:
     from eventcoder.export import country_codes
 
     assert country_codes()[iso3] == (numeric, region)
+
+
+def test_csv_source_column_from_article_sources(tmp_path: Path) -> None:
+    out = tmp_path / "s.csv"
+    sources = {"a1": "Wire", "b": "Daily Bugle", "a2": "Wire"}
+    write_events(EVENTS, "csv", out, sources=sources)
+    with out.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows[0]["source"] == "Wire; Daily Bugle"
+    write_events(EVENTS, "csv", out)
+    with out.open(encoding="utf-8", newline="") as fh:
+        assert next(csv.DictReader(fh))["source"] == ""

@@ -314,3 +314,8 @@ def test_two_concurrent_writers_merge_without_errors(db_url: str, tmp_path: Path
         assert store.count_events() == batches * size
         assert store.count_articles() == 2 * batches * size
         assert all(len(e.article_ids) == 2 for e in store.query_events())
+
+
+def test_article_sources(store: Store) -> None:
+    store.save_batch([art(1), Article.from_text("No source here.", id="x")], [])
+    assert store.article_sources(["a1", "x", "missing"]) == {"a1": "Wire", "x": None}

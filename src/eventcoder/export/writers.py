@@ -9,7 +9,7 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -36,13 +36,15 @@ CSV_COLUMNS: tuple[str, ...] = ACLED_COLUMNS + EXTRA_COLUMNS
 PARQUET_BATCH = 10_000
 
 
-def write_events(events: Iterable[Event], fmt: str, out: Path | str | IO[Any] | None = None
-                 ) -> int:
+def write_events(events: Iterable[Event], fmt: str, out: Path | str | IO[Any] | None = None,
+                 *, sources: Mapping[str, str | None] | None = None) -> int:
     """Write ``events`` in format ``fmt`` to ``out``.
 
     fmt: one of :data:`FORMATS`.
     out: a file path, an open file (text, or binary for parquet), or None for stdout.
         Parquet needs a path or a binary file.
+    sources: optional article id -> source (publisher) name, e.g. from
+        :meth:`eventcoder.store.Store.article_sources`; fills the CSV's ACLED ``source`` column.
     RETURNS: the number of events (rows) written.
     RAISES ValueError: for an unknown format or parquet to stdout/a text stream.
     """
@@ -53,9 +55,10 @@ def write_events(events: Iterable[Event], fmt: str, out: Path | str | IO[Any] | 
         if out is None or isinstance(out, io.TextIOBase):
             raise ValueError("parquet is binary: give an output file path (e.g. -o events.parquet)")
         return write_parquet(events, out)
-    writer = _TEXT_WRITERS[fmt]
     with _text_stream(out, newline="" if fmt == "csv" else None) as fh:
-        return writer(events, fh)
+        if fmt == "csv":
+            return write_csv(events, fh, sources=sources)
+        return _TEXT_WRITERS[fmt](events, fh)
 
 
 @contextlib.contextmanager
@@ -178,12 +181,16 @@ def _num(v: float | int | None) -> str:
     return "" if v is None else repr(v) if isinstance(v, float) else str(v)
 
 
-def csv_row(ev: Event, countries: dict[str, tuple[int | None, str]] | None = None
-            ) -> dict[str, str]:
+def csv_row(ev: Event, countries: dict[str, tuple[int | None, str]] | None = None,
+            sources: Mapping[str, str | None] | None = None) -> dict[str, str]:
     """One event as ACLED-style CSV values (strings), keyed by :data:`CSV_COLUMNS`.
 
     countries: :func:`country_codes` (ISO3 -> numeric code, ACLED region); None skips both.
+    sources: article id -> source name; the event's distinct sources, joined with "; ", fill
+        ACLED's ``source`` column (ACLED's separator).
     """
+    names = [(sources or {}).get(a) for a in ev.article_ids]
+    source = "; ".join(dict.fromkeys(n for n in names if n))
     iso, region = (countries or {}).get((ev.iso3 or "").upper(), (None, ""))
     return {
         "event_id_cnty": ev.event_id,
@@ -211,7 +218,7 @@ def csv_row(ev: Event, countries: dict[str, tuple[int | None, str]] | None = Non
         "latitude": _num(ev.latitude),
         "longitude": _num(ev.longitude),
         "geo_precision": str(ev.geo_precision),
-        "source": "",
+        "source": source,
         "source_scale": "",
         "notes": ev.notes,
         "fatalities": str(ev.fatalities),
@@ -229,14 +236,15 @@ def csv_row(ev: Event, countries: dict[str, tuple[int | None, str]] | None = Non
     }
 
 
-def write_csv(events: Iterable[Event], fh: IO[str]) -> int:
+def write_csv(events: Iterable[Event], fh: IO[str], *,
+              sources: Mapping[str, str | None] | None = None) -> int:
     """ACLED's columns in ACLED's order, then eventcoder's extras (:data:`CSV_COLUMNS`)."""
     countries = country_codes()
     writer = csv.DictWriter(fh, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
     writer.writeheader()
     n = 0
     for ev in events:
-        writer.writerow(csv_row(ev, countries))
+        writer.writerow(csv_row(ev, countries, sources))
         n += 1
     return n
 
@@ -287,7 +295,8 @@ def write_table(events: Iterable[Event], fh: IO[str]) -> int:
                       ev.actor1 or "", ev.actor2 or "", place, ev.admin1 or "",
                       str(ev.fatalities))
         n += 1
-    console = Console(file=fh, width=None if fh is sys.stdout else 160)
+    isatty = getattr(fh, "isatty", None)
+    console = Console(file=fh, width=None if isatty is not None and isatty() else 160)
     console.print(table)
     console.print(f"{n} event{'s' if n != 1 else ''}")
     return n
@@ -360,5 +369,5 @@ def write_parquet(events: Iterable[Event], out: Path | str | IO[Any]) -> int:
 
 
 _TEXT_WRITERS: dict[str, Callable[[Iterable[Event], IO[str]], int]] = {
-    "table": write_table, "jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson,
+    "table": write_table, "jsonl": write_jsonl, "geojson": write_geojson,
 }

@@ -194,6 +194,21 @@ class Store:
             return None
         return Article(**{f: getattr(row, f) for f in ARTICLE_FIELDS})
 
+    def article_sources(self, article_ids: Iterable[str]) -> dict[str, str | None]:
+        """Article id -> source (publisher) name, for the stored ones among ``article_ids``.
+
+        Pass it to :func:`eventcoder.export.write_events` (``sources=``) to fill ACLED's
+        ``source`` column.
+        """
+        wanted = sorted(set(article_ids))
+        out: dict[str, str | None] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(wanted):
+                for row in conn.execute(select(articles.c.id, articles.c.source)
+                                        .where(articles.c.id.in_(chunk))):
+                    out[row.id] = row.source
+        return out
+
     def count_articles(self) -> int:
         """Number of stored articles."""
         with self.engine.connect() as conn:
