@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
+#: priority bonus of a trigger that is the main predicate of its sentence
+MAIN_PREDICATE_BONUS = 20
 #: resolved dates older than this many days before publication are background, not events
 BACKGROUND_DAYS = 31
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -71,7 +73,9 @@ PLACE_NOUNS = re.compile(r"\b(?:town|towns|village|villages|city|cities|district
                          r"base|bases|hill|hills|airport|territory|territories|region|"
                          r"neighbou?rhoods?|positions?|checkpoints?|county|province|strongholds?|"
                          r"outposts?|headquarters|crossing|bridge|road|highway|dam|oil\s+fields?|"
-                         r"airbase|island|port|control|posts?|camp|barracks)\b", re.IGNORECASE)
+                         r"airbase|island|port|control|posts?|camp|barracks|localit\w+|"
+                         r"castle|air\s+base|suburbs?|countryside|provinces?|"
+                         r"counties|districts|hamlets?)\b", re.IGNORECASE)
 STRONG_AGREEMENT = re.compile(r"\b(?:ceasefire|cease-?fire|truce|peace|prisoner|prisoners|"
                               r"detainees|hostages|swap|exchange|armistice|reconciliation|"
                               r"disarm\w*|surrender)\b", re.IGNORECASE)
@@ -166,15 +170,26 @@ class EventExtractor:
                 resolved.append((c, typ))
         if not resolved:
             return None
-        resolved.sort(key=lambda ct: (-ct[0].priority, ct[0].start))
-        cand, typ = resolved[0]
-        trig_tok = _token_at(doc, cand.start)
-        if trig_tok is None:
+        ranked = []
+        for c, typ in resolved:
+            tok = _token_at(doc, c.start)
+            if tok is None:
+                continue
+            bonus = MAIN_PREDICATE_BONUS if _is_main_predicate(tok) else 0
+            ranked.append((c.priority + bonus, c, typ, tok))
+        ranked.sort(key=lambda r: (-r[0], r[1].start))
+        # -- what is not a new event: the best trigger that is asserted, current, in scope ---
+        chosen = None
+        for _, c, typ, tok in ranked:
+            if _negated(tok) or _irrealis(tok, seg, c.start - s0) or _dated_background(
+                    tok, published):
+                continue
+            chosen = (c, typ, tok)
+            break
+        if chosen is None:
             return None
-
-        # -- what is not a new event --------------------------------------------------------
-        if _negated(trig_tok) or _irrealis(trig_tok, seg, cand.start - s0):
-            return None
+        cand, typ, trig_tok = chosen
+        resolved = [(c, t) for _, c, t, _ in ranked]
         scope = _out_of_scope(seg, typ, cand.kind, seg_hits)
         if scope is not None:
             return None
@@ -494,6 +509,28 @@ def _token_at(doc: Doc, char: int) -> Token | None:
         return None
     # prefer the verb or noun head of a multi-word trigger
     return span[0]
+
+
+def _is_main_predicate(tok: Token) -> bool:
+    """The trigger is (or heads) the main verb of its sentence or a verb conjoined to it."""
+    verb = _governing_verb(tok)
+    if verb.i != tok.i and tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "compound"):
+        return False
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def _dated_background(tok: Token, published: dt.date | None) -> bool:
+    """A trigger noun carrying its own earlier year ("a 2017 chemical attack") is history."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    scope = list(tok.children)
+    if tok.dep_ == "compound":
+        scope += list(tok.head.children)
+    for t in scope:
+        if t.text.isdigit() and len(t.text) == 4 and 1900 < int(t.text) < 2100:
+            if published is None or int(t.text) < published.year:
+                return True
+    return False
 
 
 def _governing_verb(tok: Token) -> Token:

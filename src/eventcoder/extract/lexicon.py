@@ -36,6 +36,11 @@ def _t(regex: str, kind: str, priority: int) -> Trigger:
 
 
 _N = r"(?:[\w'-]+\s+){0,3}?"  # up to three words
+_N5 = r"(?:[\w'-]+\s+){0,5}?"  # up to five words
+_WEAPONS = (r"(?:weapons?|arms|ammunitions?|explosives?|ieds?|bombs?|rockets?|missiles?|mortar\s+"
+            r"rounds|grenades|rifles|guns|munitions|detonators|caches?|firearms|pistols|"
+            r"revolvers|kalashnikovs|machine\s+guns|rounds|cartridges|landmines|mines|tnt|"
+            r"projectiles|stash|shells|drones?|weaponry|military\s+equipment)")
 
 TRIGGERS: tuple[Trigger, ...] = (
     # -- explosions / remote violence -------------------------------------------------------
@@ -45,19 +50,23 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(r"\b(?:suicide\s+(?:bomb(?:er|ers|ing|ings|s)?|attacks?|attackers?|car\s+bomb(?:s|ing)?|"
        r"truck\s+bomb|vests?|belts?|blasts?|explosions?|bomber)|blew\s+(?:himself|herself|"
        r"themselves)\s+up|self-detonat\w*|detonated\s+(?:his|her|their)\s+(?:explosive|suicide)"
-       r"|explosive\s+(?:vest|belt)s?|suicide-bomb\w*|svbied)\b", "Suicide bomb", 88),
-    _t(r"\b(?:defus\w+|dismantl\w+|neutrali[sz]\w+|disarm\w+|(?:seiz\w+|confiscat\w+|recover\w+|"
-       r"found|discover\w+|unearth\w+|captur\w+)\s+" + _N + r"(?:weapons?|arms|ammunition|"
-       r"explosives?|ieds?|bombs?|rockets?|missiles?|mortar\s+rounds|grenades|rifles|guns|"
-       r"munitions|detonators|cache)|(?:weapons?|arms|ammunition|explosives?)\s+(?:cache|depot|"
-       r"haul|seizure)|intercept\w*|shot\s+down|downed|foil\w*|thwart\w*|bomb\s+disposal|"
-       r"controlled\s+explosion|air\s+defen[cs]es?)\b", "Disrupted weapons use", 86),
+       r"|explosive\s+(?:vest|belt)s?|suicide-bomb\w*|svbied|kamikazes?(?!\s+drones?))\b", "Suicide bomb", 88),
+    _t(r"\b(?:defus\w+|dismantl\w+|neutrali[sz]\w+\s+" + _N + _WEAPONS + r"|disarm\w+|"
+       r"(?:seiz\w+|confiscat\w+|recover\w+|found|discover\w+|unearth\w+|captur\w+|destroy\w*|"
+       r"dug\s+up|impound\w*)\s+" + _N5 + _WEAPONS + r"|" + _WEAPONS + r"\s+(?:\w+\s+){0,8}?"
+       r"(?:were|was|have\s+been|has\s+been)\s+(?:\w+\s+)?(?:seized|found|discovered|recovered|"
+       r"confiscated|destroyed|defused|dismantled|unearthed)|(?:weapons?|arms|ammunition|"
+       r"explosives?)\s+(?:caches?|depots?|hauls?|seizures?|stash)|caches?\s+(?:of|containing)|"
+       r"stash\s+of|intercept\w*\s+" + _N + r"(?:drones?|missiles?|rockets?|projectiles?|"
+       r"shipments?|weapons|arms|uavs?)|shot\s+down|downed|foil\w*|thwart\w*|"
+       r"bomb\s+disposal|controlled\s+explosion|demining|de-mining)\b",
+       "Disrupted weapons use", 86),
     _t(r"\b(?:hand\s+)?grenades?\b|\bgrenade\s+attacks?\b", "Grenade", 84),
     _t(r"\b(?:air\s*strikes?|air\s*raids?|air\s+attacks?|aerial\s+(?:bombardment|attacks?|"
-       r"bombing|strikes?|raids?)|drone\s+(?:strikes?|attacks?)|(?:armed|suicide|kamikaze)\s+"
+       r"bombings?|bombardments?|strikes?|raids?)|drone\s+(?:strikes?|attacks?)|(?:armed|suicide|kamikaze)\s+"
        r"drones?|warplanes?|war\s+planes?|fighter\s+jets?|jets?\s+(?:struck|bombed|pounded|"
        r"targeted|hit)|helicopter\s+gunships?|gunships?|barrel\s+bombs?|bombers|air\s+force"
-       r"|unmanned\s+aerial|uavs?|drones?|airstrike\w*|bombing\s+raids?|aircraft)\b",
+       r"|unmanned\s+aerial|uavs?|drones?|airstrike\w*|bombing\s+raids?|(?<!anti-)aircraft|jets?)\b",
        "Air/drone strike", 80),
     _t(r"\b(?:shell(?:s|ed|ing)?|artillery|mortars?|rockets?|missiles?|katyushas?|howitzers?|"
        r"bombard\w*|projectiles?|rocket-propelled|rpgs?|tank\s+fire|heavy\s+weapons|mlrs)\b",
@@ -67,7 +76,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"devices?|ieds?|vbieds?|landmines?|land\s+mines?|mines?\s+(?:exploded|blast|explosion)|"
        r"explosive\s+devices?|bomb\s+(?:blasts?|attacks?|explosions?|exploded|went\s+off)|"
        r"bombs?|bombings?|blasts?|explosions?|exploded|explosives?|detonat\w+|booby[-\s]trap\w*|"
-       r"mine\s+(?:blast|explosion))\b", "Remote explosive/landmine/IED", 70),
+       r"mine\s+(?:blast|explosion)|limpet\w*|went\s+off)\b", "Remote explosive/landmine/IED", 70),
     # -- violence against civilians ---------------------------------------------------------
     _t(r"\b(?:rap(?:e|ed|es|ing|ist|ists)|gang-?rap\w*|sexual(?:ly)?\s+(?:assault\w*|"
        r"violence|abus\w*|exploit\w*|harass\w*|slavery)|sex\s+slaves?|molest\w*)\b",
@@ -79,17 +88,18 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied|ying)|marche[sd]|"
        r"marching|sit-ins?|picket\w*|took\s+to\s+the\s+streets?|take\s+to\s+the\s+streets?|"
        r"(?<!air\s)(?<!drone\s)(?<!missile\s)(?<!air)(?:general\s+|hunger\s+)?strik(?:e|es|ing)"
-       r"(?!\s+(?:on|at|against)\s)|walkouts?|boycott\w*|vigils?|chant\w*|placards?|banners?)\b",
+       r"(?!\s+(?:on|at|against|back)\b)|shutdowns?|standstill|human\s+chains?|walkouts?|boycott\w*|vigils?|chant\w*|placards?|banners?)\b",
        "protest", 60),
     _t(r"\b(?:riot\w*|lynch\w*|mob|mobs|vigilante\w*|angry\s+crowds?|angry\s+residents)\b",
        "riot", 66),
     # -- battles ----------------------------------------------------------------------------
     _t(r"\b(?:recaptur\w+|retook|retake|retaken|regain\w*|liberat\w+|took\s+back|"
-       r"reclaim\w+|(?:seiz\w+|captur\w+|overr[au]n\w*|took|take[sn]?|taking|gain\w*|wrested|"
+       r"reclaim\w+|freed|recover\w+|drove\s+" + _N + r"out|advanc\w+|taken\s+over|"
+       r"(?:seiz\w+|captur\w+|overr[au]n\w*|took|take[sn]?|taking|gain\w*|wrested|"
        r"occup\w+)\s+(?:full\s+|complete\s+|total\s+)?control|seiz\w+|captur\w+|overr[au]n\w*|"
        r"stormed|fell\s+to|fallen\s+to|advanc\w+\s+(?:into|on)|entered|took\s+over|"
-       r"under\s+(?:the\s+)?control)\b", "territory", 64),
-    _t(r"\b(?:clash\w*|fight\w*|fought|battl\w+|gun\s*fights?|fire\s*fights?|gun\s+battles?|"
+       r"under\s+(?:the\s+)?control|ousted|expelled)\b", "territory", 64),
+    _t(r"\b(?:clash\w*|fight(?:ing|s)?|fought|battl\w+|gun\s*fights?|fire\s*fights?|gun\s+battles?|"
        r"exchange[sd]?\s+(?:of\s+)?fire|exchanging\s+fire|skirmish\w*|ambush\w*|counter-?"
        r"attack\w*|offensive|hostilities|engag(?:ed|ement)|repel\w*|repuls\w+|"
        r"(?:attacked|stormed|raided|assaulted)\s+(?:a|an|the)?\s*" + _N + r"(?:checkpoints?|"
@@ -115,7 +125,10 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"vehicles?|cars?|property|properties|buildings?|crops|offices?|stores?|churche?s?|"
        r"mosques?|schools?)|destroy\w*\s+" + _N + r"(?:houses?|homes?|property|properties|"
        r"shops?|crops|buildings?|offices?|infrastructure|vehicles?|statues?|shrines?|towers?)|"
-       r"demoli\w+|razed|bulldoz\w+|sabotag\w*|arson)\b", "Looting/property destruction", 54),
+       r"demoli\w+|razed|bulldoz\w+|sabotag\w*|arson|stole|"
+       r"(?:houses?|homes?|shops?|stores?|vehicles?|cars?|property|properties|buildings?|offices?)"
+       r"\s+(?:\w+\s+){0,3}?(?:burn(?:ed|t)|torched|looted|destroyed|vandali[sz]ed|set\s+ablaze|"
+       r"ransacked|razed))\b", "Looting/property destruction", 54),
     _t(r"\b(?:agreements?|agreed|accords?|ceasefires?|cease-?fires?|truces?|peace\s+deals?|"
        r"deals?|signed|memorandum|prisoner\s+(?:swaps?|exchanges?)|exchange\s+of\s+(?:prisoners|"
        r"detainees|bodies)|swap\w*|negotiated|reconciliation)\b", "Agreement", 48),
@@ -123,7 +136,8 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"handover|evacuat\w+|retreat\w*|relinquish\w*|ceded|vacated|abandoned|redeploy\w*)\b",
        "Non-violent transfer of territory", 46),
     _t(r"\b(?:(?:establish\w*|set(?:ting)?\s+up|built|build\w*|open\w*|construct\w*|install\w*)"
-       r"\s+(?:a\s+|an\s+|new\s+|the\s+|its\s+|their\s+)*" + _N + r"(?:bases?|headquarters|hq|"
+       r"\s+(?:a\s+|an\s+|new\s+|the\s+|its\s+|their\s+)*" + _N5 + r"(?:bases?|headquarters|hq|"
+       r"points|barracks|observation\s+posts?|"
        r"outposts?|camps?|checkpoints?|posts?|military\s+posts?|garrisons?|positions?|"
        r"command\s+centres?|command\s+centers?|training\s+camps?)|new\s+(?:military\s+)?base)\b",
        "Headquarters or base established", 52),
@@ -131,7 +145,8 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"offensives?|campaigns?|crackdowns?|sweeps?|clearance|manhunt)|launch\w*\s+['\"\u2018"
        r"\u201c]?operation|(?:security|military|clearance|search|combing|cordon-and-search|"
        r"counter-terrorism|counterterrorism)\s+operations?|deploy\w*|reinforcements?|mobili[sz]\w*"
-       r"|recruit\w*|merg\w+|defect\w*|surrender\w*|pledged\s+allegiance|joined\s+forces|"
+       r"|recruit\w*|merg\w+|defect\w*|dispatch\w*|reinforc\w*|pull(?:ed|ing|s)?\s+back|"
+       r"sent\s+" + _N + r"(?:troops|reinforcements|forces|soldiers)|surrender\w*|pledged\s+allegiance|joined\s+forces|"
        r"formed\s+a\s+new|split\s+from|curfew|state\s+of\s+emergency|martial\s+law|troop\s+"
        r"movements?|convoy\s+of|patrol\w*|military\s+exercises?|drills?|manoeuvres|maneuvers"
        r")\b", "operation", 40),
@@ -233,12 +248,9 @@ OUT_OF_SCOPE: dict[str, re.Pattern[str]] = {
 
 #: words in a clause that mark background or history rather than a new event
 BACKGROUND = re.compile(
-    r"\b(?:since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d|years?\s+ago|decades?\s+ago|in\s+the\s+past|"
-    r"previously|formerly|once\s+(?:controlled|held|ruled)|used\s+to|history|historic\w*|"
-    r"anniversary|commemorat\w*|at\s+the\s+height\s+of|between\s+(?:19|20)\d\d|"
-    r"(?:19|20)\d\d\s*-\s*(?:19|20)?\d\d|during\s+the\s+(?:war|civil\s+war|conflict|occupation)"
-    r"|was\s+defeated|were\s+defeated|has\s+been\s+(?:waging|fighting)|for\s+(?:years|decades)"
-    r"|last\s+year|a\s+year\s+ago|earlier\s+this\s+year)\b",
+    r"\b(?:years\s+ago|decades\s+ago|in\s+the\s+past|previously|formerly|"
+    r"once\s+(?:controlled|held|ruled)|used\s+to|at\s+the\s+height\s+of|"
+    r"during\s+the\s+(?:war|civil\s+war|occupation)|was\s+defeated|were\s+defeated)\b",
     re.IGNORECASE,
 )
 
