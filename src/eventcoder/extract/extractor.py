@@ -39,6 +39,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
+#: claims, credit and blame for an attack: attribution, not a new event
+ATTRIBUTION_STRONG = re.compile(
+    r"\b(?:claim\w*\s+(?:of\s+)?responsibility|(?:took|takes|taken|taking|take)\s+credit|"
+    r"claim(?:ed|s|ing)?\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,2}?(?:attacks?|bombings?|killings?|murders?|"
+    r"assassinations?|kidnappings?|beheadings?)|accus\w+\s+(?:\w+\s+){1,4}?of\s+(?:\w+\s+){0,2}?"
+    r"(?:bombing|attacking|killing|being\s+(?:behind|responsible))|blam\w+\s+(?:\w+\s+){1,4}?"
+    r"for\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:attacks?|bombings?|killings?|blasts?|explosions?)|"
+    r"(?:was|were|is|are)\s+(?:\w+\s+)?responsible\s+for)\b",
+    re.IGNORECASE,
+)
 #: priority bonus of a trigger that is the main predicate of its sentence
 MAIN_PREDICATE_BONUS = 20
 #: resolved dates older than this many days before publication are background, not events
@@ -190,7 +200,7 @@ class EventExtractor:
             return None
         cand, typ, trig_tok = chosen
         resolved = [(c, t) for _, c, t, _ in ranked]
-        scope = _out_of_scope(seg, typ, cand.kind, seg_hits)
+        scope = _out_of_scope(seg, typ, cand.kind, seg_hits, trig_tok)
         if scope is not None:
             return None
         if L.BACKGROUND.search(seg) and not _recent_cue(seg):
@@ -580,24 +590,26 @@ def _irrealis(tok: Token, seg: str, rel: int) -> bool:
                           r"is\s+set\s+to|are\s+set\s+to)\b", near, re.IGNORECASE))
 
 
-def _out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit]) -> str | None:
-    named_armed = any((h.role == "armed" and not h.generic) or h.role == "state" for h in hits)
-    if L.OUT_OF_SCOPE["attribution"].search(seg) and kind in ("violence", "outcome") \
-            or re.search(r"\bclaim\w*\s+(?:of\s+)?responsibility\b", seg, re.IGNORECASE):
+def _out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit], trig: Token | None = None
+                  ) -> str | None:
+    """Why a segment is outside ACLED's scope (crime, disaster, diplomacy, attribution)."""
+    nonstate = any(h.role == "armed" and not h.generic for h in hits)
+    state = any(h.role == "state" for h in hits)
+    demo = SUB_EVENTS[typ].event_type in ("Protests", "Riots")
+    if ATTRIBUTION_STRONG.search(seg):
         return "attribution"
-    if L.OUT_OF_SCOPE["disaster"].search(seg) and typ in (
-            "Remote explosive/landmine/IED", "Attack", "Looting/property destruction",
-            "Change to group/activity", "Non-violent transfer of territory", "Armed clash"
-    ) and kind not in ("clash",) and not named_armed:
+    if L.OUT_OF_SCOPE["attribution"].search(seg) and kind in ("violence", "outcome"):
+        return "attribution"
+    if L.OUT_OF_SCOPE["disaster"].search(seg) and not nonstate and not demo:
         return "disaster"
-    if L.OUT_OF_SCOPE["crime"].search(seg) and typ in (
-            "Arrests", "Attack", "Abduction/forced disappearance", "Looting/property destruction",
-            "Disrupted weapons use", "Armed clash", "Sexual violence"
-    ) and not any(h.role == "armed" and not h.generic for h in hits):
+    if L.OUT_OF_SCOPE["crime"].search(seg) and not nonstate and not demo:
         return "crime"
+    if L.OUT_OF_SCOPE["diplomacy_strong"].search(seg) and (
+            trig is None or trig.pos_ in ("NOUN", "PROPN", "ADJ")) and kind not in ("protest",):
+        return "diplomacy"
     if typ in ("Agreement", "Change to group/activity", "Non-violent transfer of territory",
                "Headquarters or base established") and \
-            len(L.OUT_OF_SCOPE["diplomacy"].findall(seg)) >= 2 and not named_armed:
+            len(L.OUT_OF_SCOPE["diplomacy"].findall(seg)) >= 2 and not (nonstate or state):
         return "diplomacy"
     return None
 

@@ -215,7 +215,8 @@ OUT_OF_SCOPE: dict[str, re.Pattern[str]] = {
         r"extortion|loan|debt|cattle\s+rustl\w*|carjack\w*|serial\s+killer|ransom\s+demand|"
         r"sentenced|convicted|court|trial|jail\s+term|prison\s+term|acquitted|verdict|"
         r"charge\s*sheet|fir\b|cyber\w*|hacker\w*|illegal\s+(?:liquor|mining|sand)|liquor|"
-        r"murder\s+case|his\s+wife|her\s+husband|girlfriend|boyfriend|neighbou?r)\b",
+        r"murder\s+case|girlfriend|boyfriend|migrants?|human[-\s]trafficking|shoplift\w*|"
+        r"pornograph\w*|poachers?|kidnap(?:ped|ping)?\s+for\s+ransom)\b",
         re.IGNORECASE),
     "disaster": re.compile(
         r"\b(?:earthquakes?|quakes?|tremors?|floods?|flooding|flash\s+floods|landslides?|"
@@ -228,6 +229,10 @@ OUT_OF_SCOPE: dict[str, re.Pattern[str]] = {
         r"fire\s+broke\s+out|blaze|fire\s+(?:department|fighters?|brigade)|firefighters?|"
         r"stampede|electrocut\w*|leak\w*|spill\w*|toxic\s+fumes|poisoning|hooch|"
         r"power\s+outage|blackout|rainfall|rains|monsoon|weather|snow\w*|lightning|"
+        r"(?:gas|chemical|power|nuclear|industrial|fertili[sz]er)\s+plants?|warehouses?|factory|"
+        r"factories|furnace|fireworks|refiner\w+|industrial|ammonium\s+nitrate|"
+        r"ca(?:ught|tch|tches|tching)\s+fire|plane\s+crash|airliner|passenger\s+(?:plane|jet)|"
+        r"emergency\s+landing|wildfires?|fires?\s+(?:are|were|is)\s+burning|"
         r"magnitude|richter|evacuat\w+\s+(?:due|because|after)\s+(?:to\s+)?(?:the\s+)?"
         r"(?:flood|fire|storm))\b",
         re.IGNORECASE),
@@ -238,6 +243,12 @@ OUT_OF_SCOPE: dict[str, re.Pattern[str]] = {
         r"announced|expressed|welcomed|praised|criticis\w*|criticiz\w*|accused|warned|"
         r"negotiat\w*|embassy|relations|cooperation|trade|economic|election\w*|vote|parliament|"
         r"resolution|united\s+nations|security\s+council|nato|eu\b)\b",
+        re.IGNORECASE),
+    "diplomacy_strong": re.compile(
+        r"\b(?:sanction\w*|expel\w*|expulsion|diplomat\w*|security\s+council|foreign\s+minist\w+|"
+        r"summit|bilateral|envoy|ambassador\w*|(?:missile|nuclear|weapons?)\s+(?:tests?|"
+        r"programs?|programmes?|development)|test[-\s]fir\w*|test\s+launch\w*|arms\s+(?:sales?|"
+        r"deals?|control)|condemn\w*)\b",
         re.IGNORECASE),
     "attribution": re.compile(
         r"\b(?:claim\w*\s+(?:of\s+)?responsibility|responsibility\s+for|claimed\s+(?:the|that|it)|"
