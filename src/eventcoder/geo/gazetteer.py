@@ -486,3 +486,29 @@ def finish_admin_places(writer: GazetteerWriter) -> None:
         writer.add_place(gid, name, lat, lon, "A", "ADM1", cc, code, "", 0)
         writer.add_names(gid, [(name, KIND_NAME)])
     writer.flush()
+
+
+_SKIP_LANGS = frozenset({"link", "post", "iata", "icao", "faac", "wkdt", "unlc", "tcid"})
+
+
+def ingest_alternate_names(writer: GazetteerWriter, path: Path | str,
+                           progress: object | None = None) -> int:
+    """Stream GeoNames alternateNamesV2 rows (id, geonameid, lang, name, ...) into ``writer``.
+
+    Links, postal codes and airport codes are skipped; names of ids that are not places in the
+    file are harmless (lookups join on places).
+    """
+    n = 0
+    batch: list[tuple[str, int]] = []
+    for line in open_text(path):
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) < 4 or not parts[1].isdigit() or parts[2] in _SKIP_LANGS:
+            continue
+        if not useful_alias(parts[3]):
+            continue
+        writer.add_names(int(parts[1]), [(parts[3], KIND_ALT)])
+        n += 1
+        if progress is not None and n % 10_000 == 0:
+            progress(10_000)  # type: ignore[operator]
+    del batch
+    return n

@@ -63,11 +63,24 @@ def prior(c: Candidate, m: Mention) -> float:
     return s
 
 
+@dataclass(frozen=True, slots=True)
+class ContextWeights:
+    """Weights of the context features (tuned on the dev corpora; see docs/geoparser.md)."""
+
+    country_focus: float = 6.0
+    admin1_focus: float = 2.5
+    container: float = 4.0
+    near_50: float = 1.5
+    near_200: float = 2.0
+    near_600: float = 0.8
+
+
 class Resolver:
     """Resolves the mentions of one document against a gazetteer."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, weights: ContextWeights | None = None) -> None:
         self.gz = gazetteer
+        self.w = weights or ContextWeights()
 
     def candidates(self, m: Mention) -> list[Candidate]:
         """The gazetteer candidates of a mention (by its query, then its full text)."""
@@ -153,9 +166,10 @@ class Resolver:
     def _context(self, c: Candidate, focus_cc: dict[str, float],
                  focus_a1: Counter[tuple[str, str]], others: Sequence[Candidate],
                  container: Sequence[Candidate]) -> float:
-        s = 2.5 * focus_cc.get(c.country_code, 0.0)
+        w = self.w
+        s = w.country_focus * focus_cc.get(c.country_code, 0.0)
         if c.admin1_code and focus_a1.get((c.country_code, c.admin1_code)):
-            s += 0.8 if c.is_admin else 1.2
+            s += w.admin1_focus * (0.7 if c.is_admin else 1.0)
         if container:
             inside = any(
                 (k.is_country and k.country_code == c.country_code)
@@ -164,15 +178,15 @@ class Resolver:
                 or (k.feature_code == "ADM2" and k.admin2_code == c.admin2_code
                     and k.admin1_code == c.admin1_code)
                 for k in container)
-            s += 4.0 if inside else 0.0
+            s += w.container if inside else 0.0
         if others and not c.is_country and c.feature_code != "CONT":
             near = min(haversine_km(c.latitude, c.longitude, o.latitude, o.longitude)
                        for o in others if not o.is_country and o.feature_code != "CONT") \
                 if any(not o.is_country and o.feature_code != "CONT" for o in others) else 1e9
             if near < 50:
-                s += 1.5
+                s += w.near_50
             elif near < 200:
-                s += 1.0
+                s += w.near_200
             elif near < 600:
-                s += 0.4
+                s += w.near_600
         return s

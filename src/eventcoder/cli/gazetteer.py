@@ -1,0 +1,227 @@
+"""``eventcoder gazetteer``: build, download and inspect gazetteers (see docs/gazetteer.md)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import click
+
+GEONAMES_URL = "https://download.geonames.org/export/dump/"
+
+
+@click.group(name="gazetteer")
+def gazetteer() -> None:
+    """Build, download and inspect the GeoNames gazetteer the geoparser uses.
+
+    Example:
+
+        eventcoder gazetteer build --geonames cities15000.txt --admin1 admin1CodesASCII.txt \\
+            --output my-gazetteer.sqlite
+    """
+
+
+@gazetteer.command(name="build")
+@click.option("--geonames", "geonames_files", multiple=True, required=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="GeoNames dump: allCountries.zip/.txt, XX.zip/.txt or citiesN.zip/.txt "
+                   "(repeatable).")
+@click.option("--admin1", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="admin1CodesASCII.txt (admin1 names and GeoNames ids).")
+@click.option("--admin2", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="admin2Codes.txt (admin2 names and GeoNames ids).")
+@click.option("--alternate-names", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="alternateNamesV2.zip/.txt: more alternate names.")
+@click.option("--countries", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="countryInfo.txt (ISO codes, names, GeoNames ids).")
+@click.option("--base", type=click.Choice(["default", "none"]), default="default",
+              show_default=True,
+              help="Start from the default gazetteer (merge) or from nothing.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              required=True, help="The gazetteer file to write (replaced atomically).")
+def build(geonames_files: tuple[Path, ...], admin1: Path | None, admin2: Path | None,
+          alternate_names: Path | None, countries: Path | None, base: str,
+          output: Path) -> None:
+    """Build a gazetteer file from GeoNames dumps; streams, so allCountries fits in 2 GB.
+
+    Point the geoparser at it with EVENTCODER_GAZETTEER=FILE or Geoparser.load(FILE).
+
+    Example:
+
+        eventcoder gazetteer build --geonames allCountries.zip --admin1 admin1CodesASCII.txt \\
+            --admin2 admin2Codes.txt --countries countryInfo.txt --base none -o full.sqlite
+    """
+    from ..geo.defaults import ensure_default_gazetteer
+    from ..geo.gazetteer import (
+        GazetteerWriter,
+        finish_admin_places,
+        ingest_admin_codes,
+        ingest_alternate_names,
+        ingest_country_info,
+        ingest_geonames,
+    )
+
+    for p in (*geonames_files, admin1, admin2, alternate_names, countries):
+        if p is not None and not p.is_file():
+            raise click.BadParameter(f"no such file: {p}")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=output.name + ".", suffix=".tmp", dir=output.parent)
+    os.close(fd)
+    os.unlink(tmp)
+    try:
+        writer = GazetteerWriter(tmp, base=ensure_default_gazetteer() if base == "default"
+                                 else None)
+        total = 0
+        for f in geonames_files:
+            size = f.stat().st_size
+            with click.progressbar(length=size, label=f"reading {f.name}") as bar:
+                approx = max(1, size // max(1, _guess_rows(f)))
+                try:
+                    total += ingest_geonames(writer, f,
+                                             progress=lambda n, a=approx, b=bar: b.update(n * a))
+                except (ValueError, UnicodeDecodeError) as exc:
+                    raise click.ClickException(f"{f}: not a GeoNames dump ({exc})") from exc
+        if countries is not None:
+            ingest_country_info(writer, countries)
+        if admin1 is not None:
+            ingest_admin_codes(writer, admin1, level=1)
+        if admin2 is not None:
+            ingest_admin_codes(writer, admin2, level=2)
+        if alternate_names is not None:
+            with click.progressbar(length=alternate_names.stat().st_size,
+                                   label="alternate names") as bar:
+                ingest_alternate_names(writer, alternate_names,
+                                       progress=lambda n: bar.update(n * 60))
+        finish_admin_places(writer)
+        sources = ", ".join(str(p.name) for p in geonames_files)
+        writer.close({"source": f"{sources} (base: {base})"})
+        os.replace(tmp, output)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    click.echo(f"{output}: {total:,} places read from {len(geonames_files)} file(s)")
+
+
+def _guess_rows(path: Path) -> int:
+    """Rough rows in a dump (about 180 bytes a row, 3x compression in zip)."""
+    size = path.stat().st_size
+    return max(1, (size * 3 if path.suffix == ".zip" else size) // 180)
+
+
+@gazetteer.command(name="download")
+@click.option("--country", "countries", multiple=True,
+              help="ISO country code(s) to fetch as XX.zip (repeatable); default: "
+                   "allCountries.zip.")
+@click.option("--cities", type=click.Choice(["500", "1000", "5000", "15000"]), default=None,
+              help="Fetch citiesN.zip instead of per-country dumps.")
+@click.option("--dest", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("geonames"), show_default=True, help="Folder to save files in.")
+@click.option("--base-url", default=GEONAMES_URL, show_default=True,
+              help="Where the GeoNames dump folder is served.")
+@click.option("--build/--no-build", "do_build", default=True, show_default=True,
+              help="Build DEST/gazetteer.sqlite from the downloaded files.")
+def download(countries: tuple[str, ...], cities: str | None, dest: Path, base_url: str,
+             do_build: bool) -> None:
+    """Download GeoNames dumps (plus admin codes and country info) and build a gazetteer.
+
+    Needs the internet (geonames.org); data are CC BY 4.0, credit "GeoNames, geonames.org".
+
+    Example:
+
+        eventcoder gazetteer download --country IQ --country SY --dest geonames
+    """
+    dest.mkdir(parents=True, exist_ok=True)
+    if cities:
+        dumps = [f"cities{cities}.zip"]
+    elif countries:
+        dumps = [f"{c.upper()}.zip" for c in countries]
+        bad = [c for c in countries if len(c) != 2 or not c.isalpha()]
+        if bad:
+            raise click.BadParameter(f"not an ISO 3166 alpha-2 code: {', '.join(bad)}",
+                                     param_hint="--country")
+    else:
+        dumps = ["allCountries.zip"]
+    extras = ["admin1CodesASCII.txt", "admin2Codes.txt", "countryInfo.txt"]
+    got: dict[str, Path] = {}
+    for name in dumps + extras:
+        got[name] = _fetch(base_url.rstrip("/") + "/" + name, dest / name)
+    if not do_build:
+        return
+    ctx = click.get_current_context()
+    ctx.invoke(build, geonames_files=tuple(got[d] for d in dumps),
+               admin1=got["admin1CodesASCII.txt"], admin2=got["admin2Codes.txt"],
+               alternate_names=None, countries=got["countryInfo.txt"], base="default",
+               output=dest / "gazetteer.sqlite")
+
+
+def _fetch(url: str, target: Path) -> Path:
+    """Download ``url`` to ``target`` with a progress bar (atomic rename)."""
+    tmp = target.with_suffix(target.suffix + ".part")
+    try:
+        with urllib.request.urlopen(url, timeout=60) as resp:  # noqa: S310 - user-given URL
+            length = int(resp.headers.get("Content-Length") or 0) or None
+            with tmp.open("wb") as out, click.progressbar(length=length or 0,
+                                                           label=f"fetching {target.name}") as bar:
+                while chunk := resp.read(1 << 20):
+                    out.write(chunk)
+                    bar.update(len(chunk))
+    except (urllib.error.URLError, OSError) as exc:
+        if tmp.exists():
+            tmp.unlink()
+        raise click.ClickException(f"could not download {url}: {exc}") from exc
+    shutil.move(str(tmp), target)
+    return target
+
+
+@gazetteer.command(name="info")
+@click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
+def info(path: Path | None) -> None:
+    """Show what a gazetteer file holds (default: the default gazetteer, built if missing).
+
+    Example:
+
+        eventcoder gazetteer info
+    """
+    from ..geo.defaults import ensure_default_gazetteer
+    from ..geo.gazetteer import Gazetteer, GazetteerError
+
+    try:
+        gz = Gazetteer(path or ensure_default_gazetteer())
+    except GazetteerError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"file:      {gz.path}")
+    click.echo(f"places:    {gz.count():,}")
+    click.echo(f"countries: {len(gz.countries):,}  admin1: {len(gz.admin1):,}  "
+               f"admin2: {len(gz.admin2):,}")
+    for k, v in sorted(gz.meta.items()):
+        click.echo(f"{k}: {v}")
+
+
+@gazetteer.command(name="lookup")
+@click.argument("name")
+@click.option("--gazetteer", "path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Gazetteer file (default: the default gazetteer).")
+@click.option("--limit", default=10, show_default=True, help="Candidates to show.")
+def lookup(name: str, path: Path | None, limit: int) -> None:
+    """List the places a name may refer to, best-known first.
+
+    Example:
+
+        eventcoder gazetteer lookup Salahuddin
+    """
+    from ..geo.defaults import data_file, ensure_default_gazetteer
+    from ..geo.gazetteer import Gazetteer, GazetteerError
+
+    try:
+        gz = Gazetteer(path or ensure_default_gazetteer(), [data_file("overlay.csv")])
+    except GazetteerError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for c in gz.lookup(name)[:limit]:
+        click.echo(f"{c.geonames_id}\t{c.name}\t{c.country_code}\t"
+                   f"{gz.admin1_name(c.country_code, c.admin1_code) or ''}\t"
+                   f"{c.feature_class}.{c.feature_code}\t{c.population}\t"
+                   f"{c.latitude:.4f},{c.longitude:.4f}")
