@@ -1,7 +1,7 @@
 """``eventcoder eval events``: score the event extractor on CASE 2021, UCDP GED or PLOVER.
 
-- ``case2021``: each snippet's prediction is the sub-event type of its most confident mention
-  (none: "kept out"). Per-class precision/recall/F1 over ACLED's 25 types, accuracy on the
+- ``case2021``: each snippet's prediction is the sub-event type of its first mention (the
+  news lead; none: "kept out"). Per-class precision/recall/F1 over ACLED's 25 types, accuracy on the
   ACLED snippets, macro and weighted F1, the share of non-ACLED snippets kept out, and a
   reliability table of the confidences.
 - ``ucdp``: on each headline: share with an event, share whose fatalities (the largest count
@@ -103,7 +103,8 @@ def _extract_all(texts: Iterable[tuple[str, dt.date | None]], extractor: EventEx
 
 
 def _best(ms: list[EventMention]) -> EventMention | None:
-    return max(ms, key=lambda m: m.confidence) if ms else None
+    """The mention a one-label snippet is scored by: the first one (the lead)."""
+    return ms[0] if ms else None
 
 
 def score_case2021(rows: list[tuple[str, str, str]], extractor: EventExtractor, nlp: Any

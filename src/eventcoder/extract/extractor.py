@@ -218,7 +218,7 @@ class EventExtractor:
             return None
 
         modality = "announced" if cand.kind == "operation" else "asserted"
-        score = _base_score(cand, typ, resolved)
+        score = _base_score(cand, typ, resolved, _is_main_predicate(trig_tok))
         d = _Draft(sentence=(sent.start_char, sent.end_char), trigger=(cand.start, cand.end),
                    sub_event_type=typ, score=score, kind=cand.kind, modality=modality)
         if isinstance(date, ResolvedDate):
@@ -665,10 +665,15 @@ def _place(doc: Doc, trig: Token, s0: int, s1: int, hits: list[ActorHit]) -> tup
     return (chosen.start_char, end)
 
 
-def _base_score(c: _Candidate, typ: str, resolved: list) -> float:
-    base = {"violence": 0.55, "outcome": 0.5, "operation": 0.45, "territory": 0.6,
-            "clash": 0.65, "protest": 0.7, "riot": 0.65}.get(c.kind, 0.75)
-    others = {t for _, t in resolved[1:]}
-    if typ in others:
+def _base_score(c: _Candidate, typ: str, resolved: list, main: bool) -> float:
+    """A raw score from the evidence; ``calibration.json`` maps it to a probability."""
+    base = {"violence": 0.45, "outcome": 0.4, "operation": 0.35, "territory": 0.5,
+            "clash": 0.55, "protest": 0.6, "riot": 0.55}.get(c.kind, 0.6)
+    types = [t for _, t in resolved]
+    agree = sum(1 for t in types if t == typ)
+    rivals = {t for t in types if t != typ}
+    base += 0.05 * min(agree - 1, 3)
+    base -= 0.05 * min(len(rivals), 3)
+    if main:
         base += 0.1
-    return min(base, 0.95)
+    return min(max(base, 0.05), 0.95)
