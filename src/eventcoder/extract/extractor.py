@@ -212,7 +212,8 @@ class EventExtractor:
         if date == "background":
             return None
         if cand.kind in ("outcome", "violence") and prev is not None and date is None \
-                and not seg_hits and prev.sentence[1] >= sent.start_char - 2 \
+                and all(h.role == "civilian" for h in seg_hits) \
+                and prev.sentence[1] >= sent.start_char - 2 \
                 and ";" not in text[prev.sentence[1] - 1:s0 + 1]:
             self._merge_outcome(prev, seg, s0, s1)
             return None

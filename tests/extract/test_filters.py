@@ -1,0 +1,99 @@
+"""What is and is not an event: types of common reports, and the non-event filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Government troops clashed with rebels near the town of Kidal on Monday.", "Armed clash"),
+    ("Warplanes struck a market in the town of Ariha, killing nine civilians.",
+     "Air/drone strike"),
+    ("Rebels shelled residential areas of the city with mortars on Friday.",
+     "Shelling/artillery/missile attack"),
+    ("A roadside bomb hit an army convoy on the road to Gao.",
+     "Remote explosive/landmine/IED"),
+    ("A suicide bomber blew himself up at a checkpoint in Mogadishu.", "Suicide bomb"),
+    ("Unknown attackers threw a grenade at a police station in Srinagar.", "Grenade"),
+    ("Gunmen shot dead three farmers in their fields in Plateau state.", "Attack"),
+    ("Militants abducted a teacher from his home in Zamfara.",
+     "Abduction/forced disappearance"),
+    ("Hundreds of students marched peacefully through the capital demanding free tuition.",
+     "Peaceful protest"),
+    ("Police fired tear gas to disperse demonstrators outside parliament.",
+     "Protest with intervention"),
+    ("Protesters hurled stones and set tyres on fire on the main road.",
+     "Violent demonstration"),
+    ("Security forces arrested five suspected members of the cell in Basra.", "Arrests"),
+    ("Army troops recaptured the town of Palma from insurgents.",
+     "Government regains territory"),
+    ("Al-Shabaab militants seized control of the village of El Ade.",
+     "Non-state actor overtakes territory"),
+    ("Police defused an improvised explosive device planted near a school.",
+     "Disrupted weapons use"),
+    ("A mob lynched a man accused of blasphemy in the village.", "Mob violence"),
+])
+def test_common_types(run, text, expected):
+    ms = run(text)
+    assert ms, text
+    assert ms[0].sub_event_type == expected, (text, ms[0].sub_event_type)
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers did not attack the village, officials said.",
+    "The army will launch an offensive against the rebels next week.",
+    "Militants threatened to attack polling stations.",
+    "If the talks fail, the rebels could attack the capital.",
+    "An upcoming protest is planned for the weekend.",
+    "Floods killed twelve people after heavy rain hit the region.",
+    "A gas cylinder explosion at a restaurant killed two people.",
+    "Robbers shot a shopkeeper during a robbery at a jewellery store.",
+    "The foreign minister condemned the missile tests and called for new sanctions.",
+    "The Islamic State claimed responsibility for the bombing.",
+])
+def test_non_events(run, text):
+    assert run(text) == [], text
+
+
+def test_background_date_is_not_an_event(run):
+    ms = run("The town was captured by militants in June 2016.", dt.date(2025, 3, 10))
+    assert ms == []
+
+
+def test_outcome_sentence_adds_fatalities_to_previous_event(run):
+    ms = run("A car bomb exploded at a busy market in Baquba on Sunday. Seven people were "
+             "killed.")
+    assert len(ms) == 1
+    assert ms[0].sub_event_type == "Remote explosive/landmine/IED"
+    assert ms[0].fatalities == 7
+    assert ms[0].sentence.text.endswith("killed.")
+
+
+def test_conservative_fatalities(run):
+    ms = run("Dozens of villagers were killed when gunmen raided the village.")
+    assert ms and ms[0].fatalities == 12
+
+
+def test_no_killing_means_zero(run):
+    ms = run("Gunmen attacked a checkpoint near Tikrit, wounding two soldiers.")
+    assert ms and ms[0].fatalities == 0
+
+
+def test_date_defaults_to_publication_week(run):
+    ms = run("Gunmen attacked a checkpoint near Tikrit.", dt.date(2025, 3, 10))
+    assert ms[0].event_date == dt.date(2025, 3, 10) and ms[0].time_precision == 2
+    assert ms[0].date_span is None
+
+
+def test_confidence_is_probability(run):
+    for m in run("Warplanes struck a market in Ariha, killing nine civilians."):
+        assert 0.0 <= m.confidence <= 1.0
+
+
+def test_doc_must_match_article(nlp, extractor):
+    from eventcoder.schema import Article
+
+    with pytest.raises(ValueError, match="E201"):
+        extractor.extract(nlp("one text"), Article.from_text("another text"))
