@@ -20,6 +20,7 @@ import datetime as dt
 import json
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -95,7 +96,7 @@ def _extract_all(texts: Iterable[tuple[str, dt.date | None]], extractor: EventEx
     from ..schema import Article
 
     items = list(texts)
-    with click.progressbar(length=n, label=label, file=click.get_text_stream("stderr")) as bar:
+    with click.progressbar(length=n, label=label, file=sys.stderr) as bar:
         for (text, published), doc in zip(items, nlp.pipe(t for t, _ in items), strict=True):
             art = Article.from_text(text, published=published)
             yield extractor.extract(doc, art)
@@ -240,7 +241,7 @@ def score_ucdp(rows: list[dict[str, str]], extractor: EventExtractor, nlp: Any,
 
 def _pipe_docs(items: list[tuple[str, dt.date | None]], nlp: Any, label: str) -> Iterator[Any]:
     with click.progressbar(length=len(items), label=label,
-                           file=click.get_text_stream("stderr")) as bar:
+                           file=sys.stderr) as bar:
         for doc in nlp.pipe(t or " " for t, _ in items):
             bar.update(1)
             yield doc
