@@ -39,6 +39,6 @@ def pipeline(nlp):
     return Pipeline(nlp=nlp)
 
 
-@pytest.fixture()
+@pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES
