@@ -333,10 +333,12 @@ class EventExtractor:
             [h for h in seg_hits if in_ids(h, subj_ids) and h.role != "civilian"]
         a2 = [h for h in seg_hits if in_ids(h, obj_ids) and h not in a1]
         if not a1:
-            a1 = [h for h in seg_hits if h.end <= d.trigger[0] and h.role not in ("civilian",)
-                  and h not in a2][:1]
+            a1 = _ner_actor(doc, agent_ids or subj_ids, self.actors) or \
+                [h for h in seg_hits if h.end <= d.trigger[0] and h.role not in ("civilian",)
+                 and h not in a2][:1]
         if not a2:
-            a2 = [h for h in seg_hits if h.start >= d.trigger[1] and h not in a1][:1]
+            a2 = [h for h in seg_hits if h.start >= d.trigger[1] and h not in a1][:1] or \
+                _ner_actor(doc, obj_ids, self.actors)
         typ = d.sub_event_type
         et = SUB_EVENTS[typ].event_type
         if typ in ("Peaceful protest", "Protest with intervention",
@@ -619,6 +621,43 @@ def _recent_cue(seg: str) -> bool:
     return bool(re.search(r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
                           r"sunday)|yesterday|today|last\s+night|this\s+week)\b", seg,
                           re.IGNORECASE))
+
+
+ARMED_NAME = re.compile(r"\b(?:militia|brigades?|army|front|movement|rebels?|liberation|"
+                        r"forces|guerrillas?|insurgents?|jihad|mujahideen|battalions?)\b",
+                        re.IGNORECASE)
+
+
+def _ner_actor(doc: Doc, ids: set[int], actors: ActorDictionary) -> list[ActorHit]:
+    """An actor outside the dictionary: the named entity in the role, with a generic type.
+
+    A country (GPE) acting is its state forces (inter 1); an organisation with an armed-group
+    word in its name is a rebel group (inter 2); other organisations and people are 8
+    (External/Other) and 0 (no ACLED type) -- reviewers can add them to the actor file.
+    """
+    if not ids:
+        return []
+    for e in doc.ents:
+        if e.start_char not in ids or e.label_ not in ("ORG", "GPE", "NORP", "PERSON"):
+            continue
+        text = e.text[4:] if e.text.lower().startswith("the ") else e.text
+        start = e.end_char - len(text)
+        if e.label_ == "GPE":
+            country = actors.country_of(text) or text
+            return [ActorHit(start, e.end_char, text, "Military Forces of {country}", 1,
+                             "state", country)]
+        if e.label_ == "NORP":
+            country = actors.country_of(text)
+            if country is None:
+                continue
+            return [ActorHit(start, e.end_char, text, "Military Forces of {country}", 1,
+                             "state", country)]
+        if e.label_ == "ORG":
+            inter = 2 if ARMED_NAME.search(text) else 8
+            return [ActorHit(start, e.end_char, text, text, inter, "armed" if inter == 2
+                             else "group")]
+        return [ActorHit(start, e.end_char, text, text, 0, "group")]
+    return []
 
 
 def _first_before(hits: list[ActorHit], pos: int) -> ActorHit | None:
