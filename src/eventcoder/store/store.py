@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     Engine,
+    Table,
     and_,
     case,
     create_engine,
@@ -127,6 +128,10 @@ class Store:
     @staticmethod
     def _create_engine(url: URL) -> Engine:
         kwargs: dict[str, Any] = {}
+        if url.get_backend_name() == "postgresql" and url.get_driver_name() == "psycopg":
+            # no server-side prepared statements: their generic plans for IN (...) lists of
+            # varying content turn index lookups into sequential scans as tables grow
+            kwargs["connect_args"] = {"prepare_threshold": None}
         if url.get_backend_name() == "sqlite":
             kwargs["connect_args"] = {"timeout": 60, "check_same_thread": False}
             if _sqlite_memory(url):
@@ -259,8 +264,7 @@ class Store:
         now = _now()
         rows = [{**{f: getattr(a, f) for f in ARTICLE_FIELDS}, "ingested_at": now}
                 for h, a in unique.items() if h not in known_h and a.id not in known_id]
-        if rows:
-            conn.execute(insert(articles), rows)
+        _bulk_insert(conn, articles, rows)
 
     def _upsert_events(self, conn: Connection, batch: Sequence[Event]) -> int:
         merged: dict[str, Event] = {}
@@ -299,14 +303,10 @@ class Store:
         for chunk in _chunks(replaced):
             conn.execute(delete(event_articles).where(event_articles.c.event_id.in_(chunk)))
             conn.execute(delete(evidence).where(evidence.c.event_id.in_(chunk)))
-        if new_rows:
-            conn.execute(insert(events), new_rows)
-        if revision_rows:
-            conn.execute(insert(event_revisions), revision_rows)
-        if link_rows:
-            conn.execute(insert(event_articles), link_rows)
-        if evidence_rows:
-            conn.execute(insert(evidence), evidence_rows)
+        _bulk_insert(conn, events, new_rows)
+        _bulk_insert(conn, event_revisions, revision_rows)
+        _bulk_insert(conn, event_articles, link_rows)
+        _bulk_insert(conn, evidence, evidence_rows)
         return len(new_rows)
 
     # ---------------------------------------------------------------------------------------
@@ -436,6 +436,24 @@ class Store:
 
 # --------------------------------------------------------------------------------------------
 # helpers
+
+
+def _bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` inside the current transaction: executemany on SQLite (a C loop),
+    ``COPY ... FROM STDIN`` on PostgreSQL (psycopg's executemany is one round trip per row)."""
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql" or conn.dialect.driver != "psycopg":
+        conn.execute(insert(table), rows)
+        return
+    cols = list(rows[0])
+    names = ", ".join('"' + c.replace('"', '""') + '"' for c in cols)
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    with raw.cursor() as cur:
+        with cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row([row[c] for c in cols])
 
 
 def _escape_like(s: str) -> str:
