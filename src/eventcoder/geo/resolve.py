@@ -8,13 +8,16 @@ the priors alone to find the document's focus, the second adds the context.
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from .gazetteer import KIND_ALT, KIND_ASCII, KIND_NAME, KIND_OVERLAY, Candidate, Gazetteer
 from .recognize import Mention
+from .text import name_key
 
 _KIND_SCORE = {KIND_OVERLAY: 3.0, KIND_NAME: 1.5, KIND_ASCII: 1.3, KIND_ALT: 0.0}
 
@@ -63,6 +66,74 @@ def prior(c: Candidate, m: Mention) -> float:
     return s
 
 
+#: Names of the ranker's features, in order.
+FEATURES = (
+    "kind_overlay", "kind_name", "kind_ascii", "kind_alt",
+    "country", "continent", "adm1", "adm2", "other_admin", "pplc", "ppla", "ppla2",
+    "ppl", "other_class", "log_pop", "most_populous", "hint_admin_ok", "hint_admin_bad",
+    "hint_town_ok", "country_focus", "country_focus_x_country", "admin1_focus",
+    "container_inside", "container_missed", "near_50", "near_200", "near_600", "log_near",
+    "no_others", "log_n_candidates", "demonym",
+)
+
+
+def _inside(c: Candidate, k: Candidate) -> bool:
+    if k.is_country:
+        return k.country_code == c.country_code
+    if k.feature_code == "ADM1":
+        return k.country_code == c.country_code and k.admin1_code == c.admin1_code
+    if k.feature_code == "ADM2":
+        return (k.country_code == c.country_code and k.admin1_code == c.admin1_code
+                and k.admin2_code == c.admin2_code)
+    return False
+
+
+def _features(c: Candidate, m: Mention, cc_share: float, a1_hit: bool, near: float | None,
+              inside: bool, has_container: bool, max_pop: int, n: int) -> list[float]:
+    fc = c.feature_code
+    is_p = c.feature_class == "P"
+    admin_other = c.feature_class == "A" and not c.is_country and fc not in ("ADM1", "ADM2")
+    return [
+        float(c.kind == KIND_OVERLAY), float(c.kind == KIND_NAME), float(c.kind == KIND_ASCII),
+        float(c.kind == KIND_ALT),
+        float(c.is_country), float(fc == "CONT"), float(fc == "ADM1"), float(fc == "ADM2"),
+        float(admin_other), float(fc == "PPLC"), float(fc in ("PPLA", "PPLG")),
+        float(fc in ("PPLA2", "PPLA3", "PPLA4")),
+        float(is_p and fc not in ("PPLC", "PPLA", "PPLG", "PPLA2", "PPLA3", "PPLA4")),
+        float(c.feature_class not in ("P", "A") and fc != "CONT"),
+        math.log10(c.population + 1) / 7 if is_p else 0.0,
+        float(c.population == max_pop and c.population > 0),
+        float(m.hint == "admin" and c.is_admin), float(m.hint == "admin" and not c.is_admin),
+        float(m.hint == "town" and is_p),
+        cc_share, cc_share * float(c.is_country), float(a1_hit),
+        float(inside), float(has_container and not inside),
+        float(near is not None and near < 50), float(near is not None and near < 200),
+        float(near is not None and near < 600),
+        math.log1p(near) / 10 if near is not None else 0.0, float(near is None),
+        math.log1p(n) / 5, float(m.fixed_id is not None),
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class LinearRanker:
+    """A linear candidate scorer: ``coef . features + intercept`` (logistic regression)."""
+
+    coef: tuple[float, ...]
+    intercept: float = 0.0
+
+    def score(self, features: Sequence[float]) -> float:
+        """The candidate's score (log-odds of being the right place)."""
+        return self.intercept + sum(w * f for w, f in zip(self.coef, features, strict=True))
+
+    @classmethod
+    def load(cls, path: Path) -> LinearRanker:
+        """Read weights written by scripts/train_geo_ranker.py."""
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if list(data["features"]) != list(FEATURES):
+            raise ValueError(f"{path}: ranker features do not match this eventcoder; retrain")
+        return cls(tuple(float(x) for x in data["coef"]), float(data.get("intercept", 0.0)))
+
+
 @dataclass(frozen=True, slots=True)
 class ContextWeights:
     """Weights of the context features (tuned on the dev corpora; see docs/geoparser.md)."""
@@ -75,12 +146,31 @@ class ContextWeights:
     near_600: float = 0.8
 
 
+def _best(cand_lists: Sequence[Sequence[Candidate]], scores: Sequence[Sequence[float]]
+          ) -> tuple[list[Candidate | None], list[float]]:
+    """Each mention's top candidate and its softmax probability."""
+    best: list[Candidate | None] = []
+    probs: list[float] = []
+    for cands, ss in zip(cand_lists, scores, strict=True):
+        if not cands:
+            best.append(None)
+            probs.append(0.0)
+            continue
+        k = max(range(len(cands)), key=ss.__getitem__)
+        z = sum(math.exp(x - ss[k]) for x in ss)
+        best.append(cands[k])
+        probs.append(1.0 / z)
+    return best, probs
+
+
 class Resolver:
     """Resolves the mentions of one document against a gazetteer."""
 
-    def __init__(self, gazetteer: Gazetteer, weights: ContextWeights | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer, weights: ContextWeights | None = None,
+                 ranker: LinearRanker | None = None) -> None:
         self.gz = gazetteer
         self.w = weights or ContextWeights()
+        self.ranker = ranker
 
     def candidates(self, m: Mention) -> list[Candidate]:
         """The gazetteer candidates of a mention (by its query, then its full text)."""
@@ -98,23 +188,9 @@ class Resolver:
     def resolve(self, mentions: Sequence[Mention], text: str = "") -> list[Resolution]:
         """Choose a place for every mention (None when the gazetteer has no candidate)."""
         cand_lists = [self.candidates(m) for m in mentions]
-        priors = [[prior(c, m) for c in cands] for m, cands in zip(mentions, cand_lists,
-                                                                     strict=True)]
-        best = [cands[max(range(len(cands)), key=ps.__getitem__)] if cands else None
-                for cands, ps in zip(cand_lists, priors, strict=True)]
-        dateline = self._dateline_index(mentions, text)
-        scores = priors
-        for _ in range(2):
-            focus_cc, focus_a1 = self._focus(mentions, best, dateline)
-            scores = []
-            for i, (m, cands) in enumerate(zip(mentions, cand_lists, strict=True)):
-                others = [b for j, b in enumerate(best) if j != i and b is not None]
-                container = self._container(m)
-                scores.append([priors[i][k] + self._context(c, focus_cc, focus_a1, others,
-                                                             container)
-                               for k, c in enumerate(cands)])
-            best = [cands[max(range(len(cands)), key=ss.__getitem__)] if cands else None
-                    for cands, ss in zip(cand_lists, scores, strict=True)]
+        scores = self.score(mentions, cand_lists, text)
+        best = [cands[max(range(len(cands)), key=ss.__getitem__)] if cands else None
+                for cands, ss in zip(cand_lists, scores, strict=True)]
         out: list[Resolution] = []
         for m, cands, ss, b in zip(mentions, cand_lists, scores, best, strict=True):
             if b is None:
@@ -129,6 +205,91 @@ class Resolver:
             out.append(Resolution(m, b, conf, reason))
         return out
 
+    def score(self, mentions: Sequence[Mention], cand_lists: Sequence[Sequence[Candidate]],
+              text: str = "", *, rounds: int = 2) -> list[list[float]]:
+        """Scores of every candidate of every mention (higher is better)."""
+        priors = [[prior(c, m) for c in cands] for m, cands in zip(mentions, cand_lists,
+                                                                     strict=True)]
+        scores = priors
+        dateline = self._dateline_index(mentions, text)
+        for _ in range(rounds):
+            best, probs = _best(cand_lists, scores)
+            rows = self.feature_rows(mentions, cand_lists, best, dateline, probs)
+            if self.ranker is not None:
+                scores = [[self.ranker.score(f) for f in fs] for fs in rows]
+            else:
+                scores = [[p + self._heuristic_context(f) for p, f in zip(ps, fs, strict=True)]
+                          for ps, fs in zip(priors, rows, strict=True)]
+        return scores
+
+    def feature_rows(self, mentions: Sequence[Mention], cand_lists: Sequence[Sequence[Candidate]],
+                     best: Sequence[Candidate | None], dateline: int | None,
+                     probs: Sequence[float] | None = None) -> list[list[list[float]]]:
+        """The ranker's feature vectors (see :data:`FEATURES`) for every candidate.
+
+        Context comes from the other mentions' current best candidates, each distinct name
+        counted once (weighted by its confidence) and never the mention's own name, so an
+        ambiguous name repeated in a document cannot vote for itself.
+        """
+        keys = [name_key(m.query) for m in mentions]
+        contrib: dict[str, tuple[str, tuple[str, str] | None, float, Candidate]] = {}
+        for i, b in enumerate(best):
+            if b is None or not b.country_code or keys[i] in contrib:
+                continue
+            w = (3.0 if i == dateline else 1.0) * (1.5 if b.is_country else 1.0)
+            w *= probs[i] if probs is not None else 1.0
+            a1 = (b.country_code, b.admin1_code) if b.admin1_code and not b.is_country else None
+            contrib[keys[i]] = (b.country_code, a1, w, b)
+        cc_mass: Counter[str] = Counter()
+        a1_mass: Counter[tuple[str, str]] = Counter()
+        for cc, a1, w, _b in contrib.values():
+            cc_mass[cc] += w
+            if a1:
+                a1_mass[a1] += w
+        total = sum(cc_mass.values())
+        rows = []
+        for i, (m, cands) in enumerate(zip(mentions, cand_lists, strict=True)):
+            own = contrib.get(keys[i])
+            own_w = own[2] if own else 0.0
+            denom = total - own_w
+            others = [v[3] for k, v in contrib.items() if k != keys[i]
+                      and not v[3].is_country and v[3].feature_code != "CONT"]
+            container = self._container(m)
+            max_pop = max((c.population for c in cands), default=0)
+            fs = []
+            for c in cands:
+                cc_share = 0.0
+                if denom > 1e-9:
+                    cc_share = (cc_mass.get(c.country_code, 0.0)
+                                - (own_w if own and own[0] == c.country_code else 0.0)) / denom
+                a1 = (c.country_code, c.admin1_code)
+                a1_hit = bool(c.admin1_code) and (
+                    a1_mass.get(a1, 0.0) - (own_w if own and own[1] == a1 else 0.0) > 1e-9)
+                near = min((haversine_km(c.latitude, c.longitude, o.latitude, o.longitude)
+                            for o in others), default=None)
+                inside = bool(container) and any(_inside(c, k) for k in container)
+                fs.append(_features(c, m, cc_share, a1_hit, near, inside, bool(container),
+                                    max_pop, len(cands)))
+            rows.append(fs)
+        return rows
+
+    def _heuristic_context(self, f: Sequence[float]) -> float:
+        """The hand-set context score of a feature row (used when no ranker is loaded)."""
+        w = self.w
+        x = dict(zip(FEATURES, f, strict=True))
+        s = w.country_focus * x["country_focus"]
+        if x["admin1_focus"]:
+            s += w.admin1_focus * (0.7 if x["adm1"] or x["adm2"] or x["other_admin"] else 1.0)
+        s += w.container * x["container_inside"]
+        if not (x["country"] or x["continent"]):
+            if x["near_50"]:
+                s += w.near_50
+            elif x["near_200"]:
+                s += w.near_200
+            elif x["near_600"]:
+                s += w.near_600
+        return s
+
     # -- context ----------------------------------------------------------------------------------
     def _dateline_index(self, mentions: Sequence[Mention], text: str) -> int | None:
         """The mention forming a dateline ("BAGHDAD, March 3 (Reuters) -"), if any."""
@@ -142,51 +303,7 @@ class Resolver:
             return 0
         return None
 
-    def _focus(self, mentions: Sequence[Mention], best: Sequence[Candidate | None],
-               dateline: int | None) -> tuple[dict[str, float], Counter[tuple[str, str]]]:
-        cc_mass: Counter[str] = Counter()
-        a1: Counter[tuple[str, str]] = Counter()
-        for i, (_m, b) in enumerate(zip(mentions, best, strict=True)):
-            if b is None or not b.country_code:
-                continue
-            w = 3.0 if i == dateline else 1.0
-            if b.is_country:
-                w *= 1.5
-            cc_mass[b.country_code] += w
-            if b.admin1_code and not b.is_country:
-                a1[(b.country_code, b.admin1_code)] += w
-        total = sum(cc_mass.values()) or 1.0
-        return {cc: v / total for cc, v in cc_mass.items()}, a1
-
     def _container(self, m: Mention) -> list[Candidate]:
         if not m.container:
             return []
         return [c for c in self.gz.lookup(m.container) if c.is_country or c.is_admin]
-
-    def _context(self, c: Candidate, focus_cc: dict[str, float],
-                 focus_a1: Counter[tuple[str, str]], others: Sequence[Candidate],
-                 container: Sequence[Candidate]) -> float:
-        w = self.w
-        s = w.country_focus * focus_cc.get(c.country_code, 0.0)
-        if c.admin1_code and focus_a1.get((c.country_code, c.admin1_code)):
-            s += w.admin1_focus * (0.7 if c.is_admin else 1.0)
-        if container:
-            inside = any(
-                (k.is_country and k.country_code == c.country_code)
-                or (k.feature_code == "ADM1" and k.country_code == c.country_code
-                    and k.admin1_code == c.admin1_code)
-                or (k.feature_code == "ADM2" and k.admin2_code == c.admin2_code
-                    and k.admin1_code == c.admin1_code)
-                for k in container)
-            s += w.container if inside else 0.0
-        if others and not c.is_country and c.feature_code != "CONT":
-            near = min(haversine_km(c.latitude, c.longitude, o.latitude, o.longitude)
-                       for o in others if not o.is_country and o.feature_code != "CONT") \
-                if any(not o.is_country and o.feature_code != "CONT" for o in others) else 1e9
-            if near < 50:
-                s += w.near_50
-            elif near < 200:
-                s += w.near_200
-            elif near < 600:
-                s += w.near_600
-        return s
