@@ -206,6 +206,10 @@ class ActorDictionary:
             return None
         return counts.most_common(1)[0][0]
 
+    def country_named(self, text: str) -> str | None:
+        """The country ``text`` names exactly ("Iraq", "Iraqi"), else None."""
+        return self._country_of_word.get(text.lower().strip())
+
     @staticmethod
     def resolve(name: str, country: str | None) -> str:
         """Fill ``{country}`` in a generic name; without a country drop the placeholder."""

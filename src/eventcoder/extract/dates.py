@@ -164,8 +164,14 @@ class DateResolver:
 
     @staticmethod
     def _dateparser(t: str, pub: dt.date) -> ResolvedDate | None:
-        if not re.search(r"\d|day|week|month|year|ago|jan|feb|mar|apr|may|jun|jul|aug|sep|"
-                         r"oct|nov|dec", t):
+        # only expressions with a month name, a year or a numeric date are worth dateparser's
+        # time; ages ("31-year-old"), durations and clock times are not dates
+        if re.search(r"year-old|year\s+old|-hour|-week|-day|\d\s*[ap]\.?m\b|hours|minutes", t):
+            return None
+        if not re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:[a-z]*|\.)"
+                         r"(?=\W|$)|\b(?:19|20)\d\d\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", t):
+            return None
+        if re.search(r"\bdecades?\b", t) and not re.search(r"\d", t):
             return None
         import dateparser  # slow import; only when the rules above do not apply
 

@@ -155,19 +155,21 @@ class EventExtractor:
         hits = self.actors.find(text)
         dominant = self._dominant_group(hits)
         drafts: list[_Draft] = []
+        all_ents = list(doc.ents)
         for sent in doc.sents:
+            ents = [e for e in all_ents if sent.start_char <= e.start_char < sent.end_char]
             for seg_start, seg_end in _segments(sent):
-                d = self._segment(doc, sent, seg_start, seg_end, hits, country, dominant,
-                                  article.published, drafts)
+                d = self._segment(doc, text, sent, seg_start, seg_end, hits, country,
+                                  dominant, article.published, drafts, ents)
                 if d is not None:
                     drafts.append(d)
         return [self._finish(d, article, text) for d in drafts]
 
     # -- per segment ------------------------------------------------------------------------
-    def _segment(self, doc: Doc, sent: SpacySpan, s0: int, s1: int, hits: list[ActorHit],
-                 country: str | None, dominant: ActorHit | None, published: dt.date | None,
-                 drafts: list[_Draft]) -> _Draft | None:
-        text = doc.text
+    def _segment(self, doc: Doc, text: str, sent: SpacySpan, s0: int, s1: int,
+                 hits: list[ActorHit], country: str | None, dominant: ActorHit | None,
+                 published: dt.date | None, drafts: list[_Draft], ents: list[SpacySpan]
+                 ) -> _Draft | None:
         seg = text[s0:s1]
         cands = _find_triggers(seg, s0)
         if not cands:
@@ -175,7 +177,7 @@ class EventExtractor:
         seg_hits = [h for h in hits if s0 <= h.start and h.end <= s1]
         resolved = []
         for c in cands:
-            typ = self._resolve_kind(c, doc, seg, s0, seg_hits)
+            typ = self._resolve_kind(c, ents, seg, s0, seg_hits)
             if typ is not None:
                 resolved.append((c, typ))
         if not resolved:
@@ -208,7 +210,7 @@ class EventExtractor:
 
         # outcome-only sentences add to the previous mention (split arguments)
         prev = drafts[-1] if drafts else None
-        date, date_span = self._date(doc, s0, s1, cand.start, published, prev)
+        date, date_span = self._date(ents, s0, s1, cand.start, published, prev)
         if date == "background":
             return None
         if cand.kind in ("outcome", "violence") and prev is not None and date is None \
@@ -224,14 +226,14 @@ class EventExtractor:
                    sub_event_type=typ, score=score, kind=cand.kind, modality=modality)
         if isinstance(date, ResolvedDate):
             d.date, d.date_span = date, date_span
-        self._actors(d, doc, trig_tok, seg, s0, seg_hits, country, dominant, prev)
+        self._actors(d, doc, trig_tok, seg, s0, seg_hits, country, dominant, prev, ents)
         self._fatalities(d, seg, s0)
-        d.place_span = _place(doc, trig_tok, s0, s1, seg_hits)
+        d.place_span = _place(text, ents, trig_tok, s0, s1, seg_hits)
         if self.classifier is not None:
             self._classify(d, seg)
         return d
 
-    def _resolve_kind(self, c: _Candidate, doc: Doc, seg: str, s0: int,
+    def _resolve_kind(self, c: _Candidate, ents: list[SpacySpan], seg: str, s0: int,
                       seg_hits: list[ActorHit]) -> str | None:
         kind = c.kind
         if kind in SUB_EVENTS:
@@ -262,7 +264,7 @@ class EventExtractor:
             after = seg[c.end - s0:c.end - s0 + 80]
             place_after = bool(PLACE_NOUNS.search(after[:60])) or any(
                 e.label_ in PLACE_LABELS and c.end <= e.start_char < c.end + 60
-                for e in doc.ents)
+                for e in ents)
             if not place_after:
                 return None
             actor1 = _first_before(seg_hits, c.start)
@@ -305,7 +307,7 @@ class EventExtractor:
     # -- arguments --------------------------------------------------------------------------
     def _actors(self, d: _Draft, doc: Doc, trig: Token, seg: str, s0: int,
                 seg_hits: list[ActorHit], country: str | None, dominant: ActorHit | None,
-                prev: _Draft | None) -> None:
+                prev: _Draft | None, ents: list[SpacySpan]) -> None:
         def mention(h: ActorHit) -> ActorMention:
             name, inter = h.name, h.inter
             if dominant is not None and h.text.lower() in GENERIC_ARMED and h.role == "armed":
@@ -333,12 +335,12 @@ class EventExtractor:
             [h for h in seg_hits if in_ids(h, subj_ids) and h.role != "civilian"]
         a2 = [h for h in seg_hits if in_ids(h, obj_ids) and h not in a1]
         if not a1:
-            a1 = _ner_actor(doc, agent_ids or subj_ids, self.actors) or \
+            a1 = _ner_actor(ents, agent_ids or subj_ids, self.actors) or \
                 [h for h in seg_hits if h.end <= d.trigger[0] and h.role not in ("civilian",)
                  and h not in a2][:1]
         if not a2:
             a2 = [h for h in seg_hits if h.start >= d.trigger[1] and h not in a1][:1] or \
-                _ner_actor(doc, obj_ids, self.actors)
+                _ner_actor(ents, obj_ids, self.actors)
         typ = d.sub_event_type
         et = SUB_EVENTS[typ].event_type
         if typ in ("Peaceful protest", "Protest with intervention",
@@ -414,9 +416,10 @@ class EventExtractor:
             prev.fatalities_span = (s0 + a, s0 + b)
         prev.sentence = (prev.sentence[0], max(prev.sentence[1], s1))
 
-    def _date(self, doc: Doc, s0: int, s1: int, trig_start: int, published: dt.date | None,
+    def _date(self, ents: list[SpacySpan], s0: int, s1: int, trig_start: int,
+              published: dt.date | None,
               prev: _Draft | None) -> tuple[ResolvedDate | str | None, tuple[int, int] | None]:
-        ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and s0 <= e.start_char
+        ents = [e for e in ents if e.label_ in ("DATE", "TIME") and s0 <= e.start_char
                 and e.end_char <= s1]
         best: tuple[ResolvedDate, tuple[int, int]] | None = None
         for e in sorted(ents, key=lambda e: abs(e.start_char - trig_start)):
@@ -628,7 +631,8 @@ ARMED_NAME = re.compile(r"\b(?:militia|brigades?|army|front|movement|rebels?|lib
                         re.IGNORECASE)
 
 
-def _ner_actor(doc: Doc, ids: set[int], actors: ActorDictionary) -> list[ActorHit]:
+def _ner_actor(ents: list[SpacySpan], ids: set[int], actors: ActorDictionary
+               ) -> list[ActorHit]:
     """An actor outside the dictionary: the named entity in the role, with a generic type.
 
     A country (GPE) acting is its state forces (inter 1); an organisation with an armed-group
@@ -637,17 +641,17 @@ def _ner_actor(doc: Doc, ids: set[int], actors: ActorDictionary) -> list[ActorHi
     """
     if not ids:
         return []
-    for e in doc.ents:
+    for e in ents:
         if e.start_char not in ids or e.label_ not in ("ORG", "GPE", "NORP", "PERSON"):
             continue
         text = e.text[4:] if e.text.lower().startswith("the ") else e.text
         start = e.end_char - len(text)
         if e.label_ == "GPE":
-            country = actors.country_of(text) or text
+            country = actors.country_named(text) or text
             return [ActorHit(start, e.end_char, text, "Military Forces of {country}", 1,
                              "state", country)]
         if e.label_ == "NORP":
-            country = actors.country_of(text)
+            country = actors.country_named(text)
             if country is None:
                 continue
             return [ActorHit(start, e.end_char, text, "Military Forces of {country}", 1,
@@ -672,9 +676,10 @@ def _span_of(hits: list[ActorHit], doc: Doc) -> Span | None:
     return Span(start=h.start, end=h.end, text=h.text)
 
 
-def _place(doc: Doc, trig: Token, s0: int, s1: int, hits: list[ActorHit]) -> tuple[int, int] | None:
+def _place(text: str, ents: list[SpacySpan], trig: Token, s0: int, s1: int,
+           hits: list[ActorHit]) -> tuple[int, int] | None:
     """A place attached to the trigger by a locative preposition, else the nearest place."""
-    ents = [e for e in doc.ents if e.label_ in PLACE_LABELS and s0 <= e.start_char
+    ents = [e for e in ents if e.label_ in PLACE_LABELS and s0 <= e.start_char
             and e.end_char <= s1 and not any(h.start <= e.start_char < h.end for h in hits)]
     if not ents:
         return None
@@ -699,7 +704,7 @@ def _place(doc: Doc, trig: Token, s0: int, s1: int, hits: list[ActorHit]) -> tup
     chosen = best[1] if best is not None else min(
         ents, key=lambda e: abs(e.start_char - trig.idx))
     end = chosen.end_char
-    m = PLACE_SUFFIX.match(doc.text, end)
+    m = PLACE_SUFFIX.match(text, end)
     if m and m.end() <= s1:
         end = m.end()
     return (chosen.start_char, end)
