@@ -319,3 +319,11 @@ def test_two_concurrent_writers_merge_without_errors(db_url: str, tmp_path: Path
 def test_article_sources(store: Store) -> None:
     store.save_batch([art(1), Article.from_text("No source here.", id="x")], [])
     assert store.article_sources(["a1", "x", "missing"]) == {"a1": "Wire", "x": None}
+
+
+def test_large_query_results_keep_their_lists(store: Store) -> None:
+    events = [ev(i, event_id=f"ev-{i:04d}", event_date=dt.date(2024, 1, 1) + dt.timedelta(days=i),
+                 article_ids=[f"a{i}", "shared"], fatalities=i % 3) for i in range(700)]
+    store.save_batch([], events)
+    assert store.query_events() == events
+    assert store.query_events(min_fatalities=1) == [e for e in events if e.fatalities >= 1]

@@ -323,22 +323,35 @@ class Store:
                 for eid, row in rows.items()}
 
     @staticmethod
-    def _load_lists(conn: Connection, ids: Sequence[str]
+    def _load_lists(conn: Connection, ids: Sequence[str], *, where: Any = None
                     ) -> dict[str, tuple[list[str], list[Evidence]]]:
-        """Article ids and evidence of the given events, in stored order."""
+        """Article ids and evidence of the given events, in stored order.
+
+        where: optional subquery selecting the same event ids; then the lists are read in
+            two queries instead of two per chunk of ids (large query results).
+        """
         out: dict[str, tuple[list[str], list[Evidence]]] = {eid: ([], []) for eid in ids}
-        for chunk in _chunks(ids):
+        if not out:
+            return out
+        filters = ([event_articles.c.event_id.in_(where)], [evidence.c.event_id.in_(where)]) \
+            if where is not None else None
+        for chunk in ([ids] if filters else _chunks(ids)):
+            link_cond, ev_cond = filters or ([event_articles.c.event_id.in_(chunk)],
+                                             [evidence.c.event_id.in_(chunk)])
             for row in conn.execute(
                     select(event_articles.c.event_id, event_articles.c.article_id)
-                    .where(event_articles.c.event_id.in_(chunk))
+                    .where(*link_cond)
                     .order_by(event_articles.c.event_id, event_articles.c.position)):
-                out[row.event_id][0].append(row.article_id)
+                if row.event_id in out:
+                    out[row.event_id][0].append(row.article_id)
             for row in conn.execute(
-                    select(evidence).where(evidence.c.event_id.in_(chunk))
-                    .order_by(evidence.c.event_id, evidence.c.position)):
-                out[row.event_id][1].append(Evidence(
-                    article_id=row.article_id, field=row.field, start=row.start, end=row.end,
-                    text=row.text))
+                    select(evidence.c.event_id, evidence.c.article_id, evidence.c.field,
+                           evidence.c.start, evidence.c.end, evidence.c.text)
+                    .where(*ev_cond).order_by(evidence.c.event_id, evidence.c.position)):
+                if row.event_id in out:
+                    out[row.event_id][1].append(Evidence(
+                        article_id=row.article_id, field=row.field, start=row.start,
+                        end=row.end, text=row.text))
         return out
 
     def query_events(self, *, since: dt.date | None = None, until: dt.date | None = None,
@@ -383,7 +396,10 @@ class Store:
             stmt = stmt.limit(max(0, int(limit)))
         with self.engine.connect() as conn:
             rows = list(conn.execute(stmt))
-            lists = self._load_lists(conn, [r.event_id for r in rows])
+            where = None
+            if len(rows) > CHUNK and limit is None:  # re-apply the filters in a subquery
+                where = select(events.c.event_id).where(and_(True, *conds)).scalar_subquery()
+            lists = self._load_lists(conn, [r.event_id for r in rows], where=where)
         return [_event_from_row(r, *lists[r.event_id]) for r in rows]
 
     def events_for_articles(self, article_ids: Sequence[str]) -> list[Event]:
