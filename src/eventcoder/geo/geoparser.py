@@ -23,7 +23,7 @@ from .defaults import data_file, ensure_default_gazetteer
 from .gazetteer import Candidate, Gazetteer
 from .locate import locate as _locate
 from .recognize import Lexicon, Mention, Recognizer
-from .resolve import Resolution, Resolver
+from .resolve import LinearRanker, Resolution, Resolver
 from .text import fold
 
 if TYPE_CHECKING:
@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 #: The curated overlay shipped with eventcoder (spellings common in conflict reporting).
 SHIPPED_OVERLAY = "overlay.csv"
+#: The shipped candidate ranker (scripts/train_geo_ranker.py); hand-set weights if absent.
+SHIPPED_RANKER = "ranker.json"
 
 
 class Geoparser:
@@ -41,11 +43,16 @@ class Geoparser:
         lexicon: demonyms; defaults to the shipped table.
     """
 
-    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon | None = None,
+                 ranker: LinearRanker | None | str = "shipped") -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon or Lexicon.load(data_file("demonyms.csv"))
+        if ranker == "shipped":
+            path = data_file(SHIPPED_RANKER)
+            ranker = LinearRanker.load(path) if path.is_file() else None
+        self.ranker = ranker if isinstance(ranker, LinearRanker) else None
         self.recognizer = Recognizer(gazetteer, self.lexicon)
-        self.resolver = Resolver(gazetteer)
+        self.resolver = Resolver(gazetteer, ranker=self.ranker)
 
     @classmethod
     def load(cls, gazetteer: Path | str | None = None,
@@ -68,7 +75,7 @@ class Geoparser:
         return cls.load()
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
-        return (self.__class__, (self.gazetteer, self.lexicon))
+        return (self.__class__, (self.gazetteer, self.lexicon, self.ranker))
 
     # -- parsing ----------------------------------------------------------------------------------
     def mentions(self, doc: Doc, spans: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
