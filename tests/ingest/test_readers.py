@@ -323,3 +323,46 @@ def test_split_title(text: str, title: str | None) -> None:
 ])
 def test_detect_language(text: str, lang: str) -> None:
     assert detect_language(text) == lang
+
+
+# -- front matter and gzip --------------------------------------------------------------------
+
+def test_txt_front_matter(tmp_path: Path) -> None:
+    p = tmp_path / "fm.txt"
+    p.write_text("---\ntitle: \"Gunmen kill five\"\ndate: 2024-03-05\nsource: Wire\n"
+                 "url: http://example.org/5\nid: w-5\n---\n\n" + BODY + "\n", encoding="utf-8")
+    a = _one(p)
+    assert a.text == BODY and a.id == "w-5" and a.title == "Gunmen kill five"
+    assert a.published == dt.date(2024, 3, 5) and a.source == "Wire"
+    assert a.url == "http://example.org/5"
+
+
+def test_txt_dashes_without_front_matter_stay_text(tmp_path: Path) -> None:
+    p = tmp_path / "dash.txt"
+    text = "---\nThis is not metadata at all, just a rule.\n---\n" + BODY
+    p.write_text(text, encoding="utf-8")
+    assert _one(p).text == text
+
+
+def test_gzip_inputs(tmp_path: Path) -> None:
+    import gzip
+
+    with gzip.open(tmp_path / "a.txt.gz", "wt", encoding="utf-8") as fh:
+        fh.write(BODY)
+    with gzip.open(tmp_path / "b.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "g1", "text": BODY}) + "\n{bad\n")
+    (tmp_path / "c.txt.gz").write_bytes(b"not gzip at all")
+    (tmp_path / "d.pdf.gz").write_bytes(b"x")
+    out = _read(tmp_path)
+    assert [type(x).__name__ for x in out] == ["Article", "Article", "Skipped", "Skipped"]
+    assert out[0].text == BODY and out[1].id == "g1"  # type: ignore[union-attr]
+    assert out[2].origin.endswith("b.jsonl.gz:line 2")  # type: ignore[union-attr]
+    assert out[3].reason.startswith("unreadable")  # type: ignore[union-attr]
+    assert "d.pdf.gz" not in [p.name for p in find_input_files([tmp_path])]
+    assert "unsupported file type '.pdf.gz'" in _skip(tmp_path / "d.pdf.gz").reason
+
+
+def test_single_path_string(tmp_path: Path) -> None:
+    p = tmp_path / "one.txt"
+    p.write_text(BODY, encoding="utf-8")
+    assert len(list(iter_articles(str(p)))) == 1  # type: ignore[arg-type]

@@ -16,11 +16,12 @@ from .readers import (
     iter_articles,
     make_article,
     parse_date,
+    split_front_matter,
     split_title,
 )
 
 __all__ = [
     "MAX_CHARS", "SUPPORTED_EXTS", "DecodeError", "Skipped", "decode_bytes", "detect_language",
     "find_input_files", "html_to_text", "iter_articles", "make_article", "normalize_text",
-    "parse_date", "split_title",
+    "parse_date", "split_front_matter", "split_title",
 ]

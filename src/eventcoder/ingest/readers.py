@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import gzip
 import html
 import json
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ..schema import Article
 from .decode import DecodeError, decode_bytes, looks_binary, normalize_text
@@ -35,6 +37,9 @@ HTML_EXTS = frozenset({".html", ".htm", ".xhtml"})
 FEED_EXTS = frozenset({".rss", ".atom", ".xml"})
 #: File extensions picked up when a folder is given (lower case, with the dot).
 SUPPORTED_EXTS: frozenset[str] = TEXT_EXTS | JSONL_EXTS | JSON_EXTS | HTML_EXTS | FEED_EXTS
+
+#: Compressed variants (``.txt.gz``, ``.jsonl.gz``, ...) are read through gzip.
+GZIP_EXT = ".gz"
 
 _ID_KEYS = ("id", "article_id", "doc_id")
 _TEXT_KEYS = ("text", "body", "content")
@@ -90,7 +95,7 @@ def find_input_files(paths: Iterable[str | Path]) -> list[Path]:
         if path.is_dir():
             found = [
                 p for p in path.rglob("*")
-                if p.suffix.lower() in SUPPORTED_EXTS and p.is_file()
+                if input_ext(p) in SUPPORTED_EXTS and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             ]
             for p in sorted(found):
@@ -98,6 +103,34 @@ def find_input_files(paths: Iterable[str | Path]) -> list[Path]:
         else:
             add(path)
     return out
+
+
+def input_ext(path: Path) -> str:
+    """The format extension of ``path``, lower case: ``.txt`` for ``a.txt`` and ``a.txt.gz``."""
+    suffix = path.suffix.lower()
+    if suffix == GZIP_EXT:
+        return Path(path.stem).suffix.lower()
+    return suffix
+
+
+class _TooLarge(ValueError):
+    """A file decompresses to more than MAX_FILE_BYTES."""
+
+
+def _open_binary(path: Path) -> IO[bytes]:
+    """The file's bytes, decompressed when it ends in .gz."""
+    if path.suffix.lower() == GZIP_EXT:
+        return gzip.open(path, "rb")
+    return path.open("rb")
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The whole (decompressed) file. RAISES _TooLarge: beyond MAX_FILE_BYTES."""
+    with _open_binary(path) as fh:
+        data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise _TooLarge(f"file too large (> {MAX_FILE_BYTES:,} bytes)")
+    return data
 
 
 def iter_articles(paths: Iterable[str | Path], *, default_date: dt.date | None = None
@@ -109,6 +142,8 @@ def iter_articles(paths: Iterable[str | Path], *, default_date: dt.date | None =
     RETURNS: an iterator of :class:`Article` and, for unusable input, :class:`Skipped`; it
         never raises because of bad input.
     """
+    if isinstance(paths, str | Path):
+        paths = [paths]
     for path in find_input_files(paths):
         yield from _read_file(path, default_date)
 
@@ -122,21 +157,24 @@ def _read_file(path: Path, default_date: dt.date | None) -> Iterator[Article | S
     if not path.is_file():
         yield Skipped(origin, "not a regular file")
         return
-    ext = path.suffix.lower()
+    ext = input_ext(path)
     reader = _READERS.get(ext)
     if reader is None:
-        yield Skipped(origin, f"unsupported file type {ext or '(no extension)'!r}")
+        shown = ext + GZIP_EXT if path.suffix.lower() == GZIP_EXT else ext
+        yield Skipped(origin, f"unsupported file type {shown or '(no extension)'!r}")
         return
     try:
         size = path.stat().st_size
         if size == 0:
             yield Skipped(origin, "empty file")
             return
-        if ext not in JSONL_EXTS and size > MAX_FILE_BYTES:
+        if ext not in JSONL_EXTS and size > MAX_FILE_BYTES:  # compressed: checked on reading
             yield Skipped(origin, f"file too large ({size:,} bytes > {MAX_FILE_BYTES:,})")
             return
         yield from reader(path, default_date)
-    except (OSError, ValueError, TypeError, LookupError, RecursionError) as exc:
+    except _TooLarge as exc:
+        yield Skipped(origin, str(exc))
+    except (OSError, EOFError, zlib.error, ValueError, TypeError, LookupError, RecursionError) as exc:
         msg = " ".join(str(exc).split())
         yield Skipped(origin, f"unreadable: {type(exc).__name__}: {msg}"[:300])
 
@@ -284,7 +322,7 @@ def _from_record(obj: object, origin: str, where: str, default_date: dt.date | N
 
 def _read_decoded(path: Path) -> str:
     """The whole file decoded to text. RAISES DecodeError for binary content."""
-    return decode_bytes(path.read_bytes())
+    return decode_bytes(_read_bytes(path))
 
 
 # --------------------------------------------------------------------------------------------
@@ -306,10 +344,41 @@ def split_title(text: str) -> str | None:
     return first
 
 
+_FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Metadata from a front-matter block at the top of a text file, and the rest.
+
+    The block starts with a line ``---``, ends with the next ``---`` line (within 50 lines)
+    and holds ``key: value`` lines (keys lower-cased; values may be quoted). Without a valid
+    block RETURNS ``({}, text)`` unchanged.
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, text
+    meta: dict[str, str] = {}
+    for i, line in enumerate(lines[1:51], start=1):
+        if line.strip() == "---":
+            return meta, "\n".join(lines[i + 1:])
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        m = _FRONT_KEY.match(line.strip())
+        if m is None:
+            return {}, text
+        value = m.group(2).strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        meta[m.group(1).lower().replace("-", "_")] = value
+    return {}, text
+
+
 def read_txt(path: Path, default_date: dt.date | None = None) -> Iterator[Article | Skipped]:
     """A .txt file is one article; ``Article.text`` is the whole (normalised) file.
 
-    A headline-like first line also becomes ``Article.title`` (it stays in the text).
+    A headline-like first line also becomes ``Article.title`` (it stays in the text). A
+    front-matter block (``---`` / ``key: value`` lines / ``---``) at the top gives metadata
+    (id, title, date/published, source, url, language) and is not part of the text.
     """
     origin = str(path)
     try:
@@ -317,15 +386,23 @@ def read_txt(path: Path, default_date: dt.date | None = None) -> Iterator[Articl
     except DecodeError as exc:
         yield Skipped(origin, str(exc))
         return
-    text = normalize_text(raw)
-    yield make_article(text, origin=origin, default_date=default_date,
-                       title=split_title(text))
+    meta, body = split_front_matter(normalize_text(raw))
+    text = normalize_text(body)
+    if not meta:
+        yield make_article(text, origin=origin, default_date=default_date,
+                           title=split_title(text))
+        return
+    yield make_article(
+        text, origin=origin, default_date=default_date, id=_first(meta, _ID_KEYS),
+        title=_first(meta, _TITLE_KEYS) or split_title(text), url=_first(meta, _URL_KEYS),
+        source=_first(meta, _SOURCE_KEYS), published=parse_date(_first(meta, _DATE_KEYS)),
+        language=_first(meta, ("language", "lang")))
 
 
 def read_jsonl(path: Path, default_date: dt.date | None = None) -> Iterator[Article | Skipped]:
     """One JSON object per line; bad lines are skipped with their line number."""
     origin = str(path)
-    with path.open("rb") as fh:
+    with _open_binary(path) as fh:
         head = fh.read(8192)
         if looks_binary(head):
             yield Skipped(origin, "binary file")
@@ -393,7 +470,7 @@ def read_html(path: Path, default_date: dt.date | None = None) -> Iterator[Artic
     """One article from a web page: trafilatura's main text and metadata (title, date, url,
     site name); a plain tag-stripping fallback when trafilatura finds no main text."""
     origin = str(path)
-    data = path.read_bytes()
+    data = _read_bytes(path)
     if looks_binary(data):
         yield Skipped(origin, "binary file")
         return
@@ -472,7 +549,7 @@ def read_feed(path: Path, default_date: dt.date | None = None) -> Iterator[Artic
     import feedparser
 
     origin = str(path)
-    data = path.read_bytes()
+    data = _read_bytes(path)
     if looks_binary(data):
         yield Skipped(origin, "binary file")
         return
