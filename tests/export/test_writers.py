@@ -62,6 +62,8 @@ def test_jsonl_to_stream_and_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     assert bbuf.getvalue().decode("utf-8") == buf.getvalue()
     assert write_events(EVENTS, "jsonl") == 2
     assert len(capsys.readouterr().out.splitlines()) == 2
+    assert write_events(EVENTS, "jsonl", "-") == 2
+    assert len(capsys.readouterr().out.splitlines()) == 2
 
 
 def test_csv_header_and_acled_values(tmp_path: Path) -> None:

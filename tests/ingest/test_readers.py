@@ -194,6 +194,15 @@ def test_html_main_text_and_metadata(tmp_path: Path) -> None:
     assert a.url == "https://bugle.example.org/clashes"
 
 
+def test_html_date_only_from_metadata(tmp_path: Path) -> None:
+    p = tmp_path / "nodate.html"
+    p.write_text("<html><head><title>Raid</title></head><body><article><p>Police arrested "
+                 "five suspects in a raid on Thursday, officials said in a statement.</p><p>The "
+                 "city was recaptured from the group in July 2017 after a long battle that "
+                 "left the old city in ruins.</p></article></body></html>", encoding="utf-8")
+    assert _one(p, default_date=dt.date(2025, 3, 1)).published == dt.date(2025, 3, 1)
+
+
 @pytest.mark.parametrize("markup", [
     "<html><body><p>Unclosed <b>bold <div>protesters marched in the city on Friday",
     "<<<>>><p></div></span>Troops shelled the town on Friday.&nbsp;&bogus;",
@@ -217,7 +226,8 @@ RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire Feed</titl
 <item><title>Bomb kills 3</title><link>http://wire.example.org/1</link>
 <pubDate>Mon, 04 Mar 2024 10:00:00 GMT</pubDate>
 <description>&lt;p&gt;A roadside bomb killed three soldiers on Monday.&lt;/p&gt;&lt;p&gt;Second paragraph.&lt;/p&gt;</description></item>
-<item><title>Nothing</title></item></channel></rss>"""
+<item><title>Police disperse protesters in the capital</title></item>
+<item><link>http://wire.example.org/3</link></item></channel></rss>"""
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Atom News</title>
@@ -232,12 +242,14 @@ def test_rss_entries(tmp_path: Path) -> None:
     p = tmp_path / "wire.rss"
     p.write_text(RSS, encoding="utf-8")
     out = _read(p)
-    a, s = out
+    a, headline, s = out
     assert isinstance(a, Article) and isinstance(s, Skipped)
+    assert isinstance(headline, Article)
+    assert headline.text == headline.title == "Police disperse protesters in the capital"
     assert a.text == "A roadside bomb killed three soldiers on Monday.\n\nSecond paragraph."
     assert a.title == "Bomb kills 3" and a.source == "Wire Feed"
     assert a.published == dt.date(2024, 3, 4) and a.url == "http://wire.example.org/1"
-    assert a.origin == f"{p}#item 1" and s.origin == f"{p}#item 2"
+    assert a.origin == f"{p}#item 1" and s.origin == f"{p}#item 3"
 
 
 def test_atom_entry_prefers_content_and_published(tmp_path: Path) -> None:

@@ -41,14 +41,16 @@ def write_events(events: Iterable[Event], fmt: str, out: Path | str | IO[Any] | 
     """Write ``events`` in format ``fmt`` to ``out``.
 
     fmt: one of :data:`FORMATS`.
-    out: a file path, an open file (text, or binary for parquet), or None for stdout.
-        Parquet needs a path or a binary file.
+    out: a file path, an open file (text, or binary for parquet), or None (or "-") for
+        stdout. Parquet needs a path or a binary file.
     sources: optional article id -> source (publisher) name, e.g. from
         :meth:`eventcoder.store.Store.article_sources`; fills the CSV's ACLED ``source`` column.
     RETURNS: the number of events (rows) written.
     RAISES ValueError: for an unknown format or parquet to stdout/a text stream.
     """
     fmt = fmt.strip().lower()
+    if isinstance(out, str) and out.strip() == "-":
+        out = None
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if fmt == "parquet":

@@ -499,8 +499,11 @@ def _trafilatura(markup: str) -> dict[str, Any] | None:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False,
-                                          favor_recall=True)
+        # dates only from metadata/markup: htmldate's extensive search reads dates out of the
+        # body ("recaptured in July 2017" -> 2017-01-01), which are not publication dates
+        doc = trafilatura.bare_extraction(
+            markup, with_metadata=True, include_comments=False, favor_recall=True,
+            date_extraction_params={"extensive_search": False, "original_date": True})
     except (ValueError, TypeError, AttributeError, LookupError) as exc:  # malformed markup
         del exc
         return None
@@ -573,13 +576,15 @@ def read_feed(path: Path, default_date: dt.date | None = None) -> Iterator[Artic
         if not body.strip():
             body = entry.get("summary") or entry.get("description") or ""
         text = html_to_text(body)
+        title = html_to_text(entry.get("title") or "") or None
         if not text.strip():
-            yield Skipped(item_origin, f"item {n} has no content or summary")
-            continue
+            if not title:
+                yield Skipped(item_origin, f"item {n} has no title, content or summary")
+                continue
+            text = title  # headline-only feeds: the headline is the article
         when = entry.get("published_parsed") or entry.get("updated_parsed")
         published = dt.date(*when[:3]) if when else parse_date(entry.get("published"))
-        yield make_article(text, origin=item_origin, default_date=default_date,
-                           title=html_to_text(entry.get("title") or "") or None,
+        yield make_article(text, origin=item_origin, default_date=default_date, title=title,
                            url=entry.get("link"), source=feed_title, published=published)
 
 
