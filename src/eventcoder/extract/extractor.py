@@ -174,7 +174,9 @@ class EventExtractor:
         cands = _find_triggers(seg, s0)
         if not cands:
             return None
-        seg_hits = [h for h in hits if s0 <= h.start and h.end <= s1]
+        in_seg = [h for h in hits if s0 <= h.start and h.end <= s1]
+        seg_hits = [h for h in in_seg if not _is_source(text, h)]
+        sources = [h for h in in_seg if h not in seg_hits and h.role in ("state", "armed")]
         resolved = []
         for c in cands:
             typ = self._resolve_kind(c, ents, seg, s0, seg_hits)
@@ -227,6 +229,14 @@ class EventExtractor:
         if isinstance(date, ResolvedDate):
             d.date, d.date_span = date, date_span
         self._actors(d, doc, trig_tok, seg, s0, seg_hits, country, dominant, prev, ents)
+        if d.actor1 is None and sources and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON"
+                for c in _governing_verb(trig_tok).children):
+            # "the command said it had launched ...": the source is the actor
+            h = sources[0]
+            d.actor1 = ActorMention(name=self.actors.resolve(h.name, h.country or country),
+                                    inter=h.inter, span=Span(start=h.start, end=h.end,
+                                                             text=h.text))
         self._fatalities(d, seg, s0)
         d.place_span = _place(text, ents, trig_tok, s0, s1, seg_hits)
         if self.classifier is not None:
@@ -326,7 +336,14 @@ class EventExtractor:
             elif ch.dep_ in ("nsubjpass", "dobj", "dative", "attr", "prep", "npadvmod", "pobj"):
                 obj_ids |= ids
         if trig is not verb:
-            obj_ids |= {t.idx for t in trig.subtree if t.i != trig.i}
+            for ch in trig.children:
+                ids = {t.idx for t in ch.subtree}
+                if ch.dep_ == "prep" and ch.lower_ == "by":  # "the kidnapping of X by Y"
+                    agent_ids |= ids
+                elif ch.dep_ in ("poss",) and trig.pos_ == "NOUN":
+                    agent_ids |= ids
+                else:
+                    obj_ids |= ids
 
         def in_ids(h: ActorHit, ids: set[int]) -> bool:
             return any(h.start <= i < h.end for i in ids)
@@ -340,7 +357,8 @@ class EventExtractor:
                  and h not in a2][:1]
         if not a2:
             a2 = [h for h in seg_hits if h.start >= d.trigger[1] and h not in a1][:1] or \
-                _ner_actor(ents, obj_ids, self.actors)
+                [h for h in _ner_actor(ents, obj_ids, self.actors)
+                 if not h.text.lower().startswith("operation")]
         typ = d.sub_event_type
         et = SUB_EVENTS[typ].event_type
         if typ in ("Peaceful protest", "Protest with intervention",
@@ -662,6 +680,18 @@ def _ner_actor(ents: list[SpacySpan], ids: set[int], actors: ActorDictionary
                              else "group")]
         return [ActorHit(start, e.end_char, text, text, 0, "group")]
     return []
+
+
+SOURCE_AFTER = re.compile(r"\s*(?:,\s*)?(?:\w+\s+)?(?:said|say|says|told|reported|stated|"
+                          r"announced|confirmed|added|claimed)\b", re.IGNORECASE)
+SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|quoting|cited|citing)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+                           re.IGNORECASE)
+
+
+def _is_source(text: str, h: ActorHit) -> bool:
+    """An actor named as the source of the report ("police said"), not a participant."""
+    return bool(SOURCE_AFTER.match(text, h.end, h.end + 25)) or bool(
+        SOURCE_BEFORE.search(text[max(0, h.start - 40):h.start]))
 
 
 def _first_before(hits: list[ActorHit], pos: int) -> ActorHit | None:
