@@ -226,6 +226,7 @@ WRITER = textwrap.dedent("""
                 sub_event_type="Shelling/artillery/missile attack",
                 evidence=[Evidence(article_id=a.id, field="sub_event_type", start=20,
                                    end=27, text="shelled")]))
+        print(f"saving {b}", flush=True)
         store.save_batch(arts, evs)
         print(f"committed {b}", flush=True)
     print("done", flush=True)
@@ -255,9 +256,9 @@ def test_sigkill_mid_run_leaves_a_consistent_db(db_url: str, tmp_path: Path) -> 
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None
     for line in proc.stdout:
-        if line.strip() == "committed 2":
+        if line.strip() == "saving 3":
             break
-    os.kill(proc.pid, signal.SIGKILL)  # most likely inside batch 3's transaction
+    os.kill(proc.pid, signal.SIGKILL)  # inside batch 3's save_batch (its transaction)
     proc.wait(timeout=60)
     assert proc.returncode == -signal.SIGKILL
     n = _consistent(db_url, size)
