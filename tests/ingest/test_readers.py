@@ -378,3 +378,31 @@ def test_single_path_string(tmp_path: Path) -> None:
     p = tmp_path / "one.txt"
     p.write_text(BODY, encoding="utf-8")
     assert len(list(iter_articles(str(p)))) == 1  # type: ignore[arg-type]
+
+
+def test_fuzzed_inputs_never_raise(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(7)
+    prefixes = [b'<?xml version="1.0"?><rss><channel><item><description>',
+                b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><content type="html">',
+                b"<html><body><p>", b'{"text": "', b'[{"text": ', b"\xef\xbb\xbf", b"\xff\xfe",
+                b"---\ntitle: x\n"]
+    alphabet = "abc <>&;\"'{}[]:,\n\\/\x7f\u00e9\u4e2d-#"
+    n = 0
+    for ext in (".txt", ".jsonl", ".json", ".html", ".rss", ".atom", ".xml"):
+        for i in range(25):
+            if i % 3 == 0:
+                body = bytes(rng.randrange(256) for _ in range(rng.randrange(400)))
+            else:
+                body = "".join(rng.choice(alphabet) for _ in range(rng.randrange(400))).encode()
+            (tmp_path / f"f{n}{ext}").write_bytes(rng.choice(prefixes) + body)
+            n += 1
+    out = _read(tmp_path)
+    assert len(out) >= n
+    for item in out:
+        assert isinstance(item, Article | Skipped)
+        if isinstance(item, Skipped):
+            assert item.reason and "\n" not in item.reason
+        else:
+            assert item.text and item.text == item.text.strip()
