@@ -97,3 +97,21 @@ def test_doc_must_match_article(nlp, extractor):
 
     with pytest.raises(ValueError, match="E201"):
         extractor.extract(nlp("one text"), Article.from_text("another text"))
+
+
+def test_coordinated_victims_are_summed(run):
+    ms = run("Gunmen attacked a checkpoint near Hawija on Monday night, killing four soldiers "
+             "and two attackers, an officer said.")
+    assert ms and ms[0].fatalities == 6
+
+
+def test_parts_are_not_added(run):
+    ms = run("An air strike killed 15 people, including 6 children, in the village of Kafr "
+             "Nabl on Tuesday.")
+    assert ms and ms[0].fatalities == 15
+
+
+def test_report_source_is_not_an_actor(run):
+    ms = run("The bodies of four shepherds were found near Kirkuk on Sunday, police said.")
+    assert ms and ms[0].sub_event_type == "Attack"
+    assert ms[0].actor2 is not None and ms[0].actor2.inter == 7

@@ -33,7 +33,7 @@ from .actors import DATA_DIR, ActorDictionary, ActorHit
 from .calibration import Calibrator
 from .classifier import LinearClassifier
 from .dates import DateResolver, ResolvedDate
-from .numbers import fatality_candidates
+from .numbers import fatality_candidates, summed_fatalities
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -419,6 +419,7 @@ class EventExtractor:
             # the numbers are parts ("including ...") of the first, larger figure
             first = min(cands, key=lambda c: c[1])
             v, a, b = first
+            v, b = summed_fatalities(seg, a, b, v)
             d.fatalities = v
             d.fatalities_span = (s0 + a, s0 + b)
         elif (m := SINGLE_DEATH.search(seg)) is not None:

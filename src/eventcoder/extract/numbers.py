@@ -83,6 +83,33 @@ FATALITY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECA
 ))
 
 
+_CONJ_NUMBER = re.compile(
+    rf"(?P<np>\s+(?:[A-Za-z'-]+\s+){{0,2}}?[A-Za-z'-]+)\s*(?:,\s*and|,|and)\s+"
+    rf"(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\b", re.IGNORECASE)
+_NOT_A_PART = re.compile(r"\b(?:including|among|of\s+whom|of\s+them|injur\w*|wound\w*|"
+                         r"hurt|arrest\w*|captur\w*|detain\w*)\b", re.IGNORECASE)
+
+
+def summed_fatalities(text: str, start: int, end: int, value: int) -> tuple[int, int]:
+    """Add the counts coordinated with the number at ``text[start:end]`` ("killed two soldiers
+    and three attackers" -> 5); returns (total, end of the last number added)."""
+    total, pos = value, end
+    for _ in range(4):
+        m = _CONJ_NUMBER.match(text, pos)
+        if m is None or _NOT_A_PART.search(m.group("np")):
+            break
+        after = text[m.end("n"):m.end("n") + 30]
+        if re.match(r"\s+(?:others\s+)?(?:were\s+)?(?:injur|wound|hurt|arrest)", after,
+                    re.IGNORECASE):
+            break
+        v = parse_number(m.group("n"))
+        if v is None or m.group("n").lower() in ("a", "an", "the", "some"):
+            break
+        total += v
+        pos = m.end("n")
+    return total, pos
+
+
 def fatality_candidates(text: str) -> list[tuple[int, int, int]]:
     """(value, start, end) of every number in ``text`` that counts people killed."""
     out: dict[tuple[int, int], int] = {}
