@@ -101,8 +101,9 @@ class Geoparser:
         places = []
         for r in resolutions:
             place = self._place(r)
-            if place is None and spans is not None:
-                place = self._fallback(r.mention, focus)
+            if place is None and (spans is not None or r.mention.facility):
+                place = self._fallback(r.mention, _context_candidate(resolutions, r.mention)
+                                       or focus)
             if place is not None:
                 places.append(place)
         return places
@@ -138,6 +139,18 @@ class Geoparser:
     def locate(self, doc: Doc, mention: EventMention, places: Sequence[Place]) -> Location:
         """Where ``mention`` happened, with geo_precision lowered as the evidence gets wider."""
         return _locate(doc, mention, places, self.gazetteer)
+
+
+def _context_candidate(resolutions: Sequence[Resolution], m: Mention) -> Candidate | None:
+    """The resolved town nearest before ``m`` in the text (within 1,500 characters)."""
+    best = None
+    for r in resolutions:
+        c = r.candidate
+        if c is None or r.mention.role != "literal" or c.feature_class != "P":
+            continue
+        if r.mention.end <= m.start and m.start - r.mention.end < 1500:
+            best = c
+    return best
 
 
 def _focus_candidate(resolutions: Sequence[Resolution]) -> Candidate | None:

@@ -44,6 +44,19 @@ SPEECH_VERBS = frozenset({"say", "announce", "accuse", "condemn", "warn", "urge"
                           "pledge", "promise", "seek", "support", "oppose", "back"})
 _NAME_RE = r"[A-Z][\w'’]+(?:\s(?:al|el|ad|ar|as|az|ash|de|du)?-?[A-Z][\w'’]+){0,2}"
 _ROAD_RE = re.compile(rf"\b({_NAME_RE})\s?[-–—/]\s?({_NAME_RE})\s+(?:{'|'.join(ROAD_WORDS)})s?\b")
+#: Last words of named spots: streets, buildings, sites. Such a name that the gazetteer lacks
+#: resolves to the place around it (its context), with a low confidence.
+FACILITY_WORDS = frozenset({
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive",
+    "highway", "bridge", "square", "park", "church", "cathedral", "mosque", "temple",
+    "shrine", "library", "hospital", "school", "academy", "university", "college", "airport",
+    "airbase", "base", "stadium", "arena", "racecourse", "estate", "plantation", "palace",
+    "house", "tower", "hotel", "inn", "market", "bazaar", "mall", "center", "centre", "camp",
+    "prison", "checkpoint", "station", "port", "harbour", "harbor", "dam", "canal", "refinery",
+    "field", "fields", "mountain", "mountains", "mount", "valley", "river", "lake", "island",
+    "islands", "peninsula", "desert", "forest", "beach", "bay", "gulf", "sea", "ocean",
+    "neighbourhood", "neighborhood", "quarter", "district", "village", "town", "city",
+})
 _NOT_PLACE_WORDS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -69,6 +82,8 @@ class Mention:
     container: str | None = None  # "X, Y" / "X district of Y": the name Y
     tokens: tuple[int, int] = (0, 0)  # token index range in the doc
     notes: list[str] = field(default_factory=list)
+    facility: bool = False  # a named spot (street, building, site): resolves to its context
+    weak: bool = False  # kept only if a candidate lies near the document's other places
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +109,11 @@ class Lexicon:
         if hit is None and key.endswith("s"):
             hit = self.demonyms.get(key[:-1])
         return hit
+
+
+def _is_facility(span: Span) -> bool:
+    """A multi-word title-case name ending in a facility word ("Royal Street")."""
+    return len(span) > 1 and span[-1].is_title and span[-1].lower_.rstrip(".") in FACILITY_WORDS
 
 
 def _strip_the(span: Span) -> Span:
@@ -207,8 +227,11 @@ class Recognizer:
                 elif label == "GPE" and _is_metonymy(ent):
                     m.role = "associative"
                     m.notes.append("metonymy: subject of a speech or stance verb")
-                elif label == "FAC" and not self.gz.lookup(m.query):
-                    m.notes.append("facility not in the gazetteer")
+                elif not self.gz.lookup(m.query):
+                    if not _is_facility(ent):
+                        continue  # an unknown name without a facility word: likely not a place
+                    m.facility = True
+                    m.notes.append("not in the gazetteer: resolved to its context")
                 add(m)
             elif label == "NORP":
                 demonym = self.lexicon.demonym(ent.text)
@@ -218,9 +241,15 @@ class Recognizer:
                 prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
                 nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
                 if prev in _STRONG_LOCATIVE or nxt in ADMIN_SUFFIXES or (
-                        label == "ORG" and len(ent) == 1 and self._strong_name(ent.text)):
+                        label == "ORG" and self._strong_name(_strip_the(ent).text)):
                     m = self._mention(doc, ent, "gazetteer")
                     if m is not None and self.gz.lookup(m.query):
+                        add(m)
+                        continue
+                if label == "ORG" and _is_facility(ent):
+                    m = self._mention(doc, ent, "facility")
+                    if m is not None:
+                        m.facility = True
                         add(m)
 
         # 3. gazetteer-driven: capitalised runs the model missed
