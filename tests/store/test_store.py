@@ -328,3 +328,22 @@ def test_large_query_results_keep_their_lists(store: Store) -> None:
     store.save_batch([], events)
     assert store.query_events() == events
     assert store.query_events(min_fatalities=1) == [e for e in events if e.fatalities >= 1]
+
+
+def test_errors_hide_passwords_and_newer_revisions_are_reported(tmp_path: Path) -> None:
+    with pytest.raises(StoreError) as info:
+        Store("mysql://bob:s3cret@db.example.org/events")
+    assert "s3cret" not in str(info.value)
+    url = f"sqlite:///{tmp_path / 'future.db'}"
+    Store(url).close()
+    with Store(url) as store, store.engine.begin() as conn:
+        conn.execute(text("UPDATE eventcoder_alembic_version SET version_num = '9999'"))
+    with pytest.raises(StoreError, match="newer eventcoder"):
+        Store(url)
+
+
+def test_not_a_database_file(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("this is not a SQLite database, just some text " * 50, encoding="utf-8")
+    with pytest.raises(StoreError, match="cannot open database"):
+        Store(f"sqlite:///{bad}")

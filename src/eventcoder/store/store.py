@@ -7,6 +7,7 @@ created and upgraded with Alembic when a Store opens. See ``docs/storage.md``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,7 @@ def normalize_url(url: str | Path) -> URL:
     raw = str(url).strip()
     if not raw:
         raise StoreError("empty database URL")
+    shown = _hide_password(raw)
     if "://" not in raw:
         return URL.create("sqlite", database=raw)
     if raw.startswith("postgres://"):
@@ -70,14 +72,19 @@ def normalize_url(url: str | Path) -> URL:
     try:
         parsed = make_url(raw)
     except ArgumentError as exc:
-        raise StoreError(f"invalid database URL {raw!r}: {exc}") from None
+        raise StoreError(f"invalid database URL {shown!r}: {_one_line(exc)}") from None
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     backend = parsed.get_backend_name()
     if backend not in ("sqlite", "postgresql"):
-        raise StoreError(f"unsupported database {backend!r} in {raw!r}: "
+        raise StoreError(f"unsupported database {backend!r} in {shown!r}: "
                          "use sqlite:///path or postgresql://user@host/db")
     return parsed
+
+
+def _hide_password(raw: str) -> str:
+    """``scheme://user:***@host/db`` for error messages."""
+    return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", raw)
 
 
 def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
@@ -115,12 +122,18 @@ class Store:
     def __init__(self, url: str = "sqlite:///eventcoder.db") -> None:
         self.url = normalize_url(url)
         self.engine = self._create_engine(self.url)
+        from alembic.util.exc import CommandError
+
+        shown = self.url.render_as_string(hide_password=True)
         try:
             self._migrate()
+        except CommandError as exc:  # e.g. a revision from a newer eventcoder
+            self.engine.dispose()
+            raise StoreError(f"cannot migrate database {shown}: {_one_line(exc)} (was it "
+                             "created by a newer eventcoder?)") from None
         except (SQLAlchemyError, OSError) as exc:
             self.engine.dispose()
-            raise StoreError(f"cannot open database {self.url.render_as_string(hide_password=True)}: "
-                             f"{_one_line(exc)}") from None
+            raise StoreError(f"cannot open database {shown}: {_one_line(exc)}") from None
 
     # ---------------------------------------------------------------------------------------
     # setup
@@ -142,8 +155,10 @@ class Store:
         try:
             engine = create_engine(url, **kwargs)
         except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+            hint = (" (install the PostgreSQL driver: pip install 'eventcoder[postgres]')"
+                    if url.get_backend_name() == "postgresql" else "")
             raise StoreError(f"cannot use database URL {url.render_as_string(hide_password=True)}"
-                             f": {_one_line(exc)}") from None
+                             f": {_one_line(exc)}{hint}") from None
         if url.get_backend_name() == "sqlite":
             _sqlite_setup(engine, memory=_sqlite_memory(url))
         return engine
