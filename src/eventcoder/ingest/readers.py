@@ -12,6 +12,7 @@ import email.utils
 import gzip
 import html
 import json
+import os
 import re
 import zlib
 from collections.abc import Iterable, Iterator
@@ -93,13 +94,14 @@ def find_input_files(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = [
-                p for p in path.rglob("*")
-                if input_ext(p) in SUPPORTED_EXTS and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            ]
+            found: list[Path] = []
+            for root, dirs, names in os.walk(path):  # symlinked folders are not followed
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                found.extend(Path(root) / n for n in names if not n.startswith(".")
+                             and input_ext(Path(n)) in SUPPORTED_EXTS)
             for p in sorted(found):
-                add(p)
+                if p.is_file():
+                    add(p)
         else:
             add(path)
     return out
@@ -253,6 +255,8 @@ def parse_date(value: object) -> dt.date | None:
         return email.utils.parsedate_to_datetime(s).date()
     except (TypeError, ValueError, IndexError):
         pass
+    if len(s) > 100:  # not a date field; dateparser would only waste time
+        return None
     import dateparser  # slow import: only when a date is not ISO or RFC 822
 
     parsed = dateparser.parse(s, settings={
@@ -311,13 +315,16 @@ def _from_record(obj: object, origin: str, where: str, default_date: dt.date | N
         return Skipped(origin, f"{where}: 'text' is not a string")
     raw_id = _first(obj, _ID_KEYS)
     lang = obj.get("language") or obj.get("lang")
-    return make_article(
-        text, origin=origin, default_date=default_date,
-        id=str(raw_id) if raw_id is not None else None,
-        title=_first(obj, _TITLE_KEYS), url=_first(obj, _URL_KEYS),
-        source=_first(obj, _SOURCE_KEYS), published=parse_date(_first(obj, _DATE_KEYS)),
-        language=lang if isinstance(lang, str) else None,
-    )
+    try:
+        return make_article(
+            text, origin=origin, default_date=default_date,
+            id=str(raw_id) if raw_id is not None else None,
+            title=_first(obj, _TITLE_KEYS), url=_first(obj, _URL_KEYS),
+            source=_first(obj, _SOURCE_KEYS), published=parse_date(_first(obj, _DATE_KEYS)),
+            language=lang if isinstance(lang, str) else None,
+        )
+    except (ValueError, TypeError) as exc:  # one bad record must not end the file
+        return Skipped(origin, f"{where}: {' '.join(str(exc).split())}"[:300])
 
 
 def _read_decoded(path: Path) -> str:
