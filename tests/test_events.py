@@ -83,3 +83,11 @@ def test_merge_keeps_first_id_and_conservative_fatalities():
     different = build_event(ARTICLE, _mention(sub_event_type="Attack",
                                               trigger=_span(TEXT, "found")), _location())
     assert len(merge_events([a, different])) == 2
+
+
+def test_blank_lines_end_sentences(nlp):
+    doc = nlp("Army retakes town\n\nTroops entered the town on Monday, officials said.\n"
+              "Residents fled.")
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[0] == "Army retakes town"
+    assert sentences[1].startswith("Troops entered")

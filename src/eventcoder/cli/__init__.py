@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 
 import click
@@ -63,7 +64,13 @@ def cli(verbose: int) -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    cli(prog_name="eventcoder")
+    try:
+        cli(prog_name="eventcoder")
+    except BrokenPipeError:
+        # the reader went away (e.g. `eventcoder events | head`): stop quietly, as Unix tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -39,7 +39,7 @@ def user_errors() -> Iterator[None]:
     """Turn the library's expected errors into one-line click errors (no traceback)."""
     try:
         yield
-    except click.ClickException:
+    except (click.ClickException, BrokenPipeError):
         raise
     except (ValueError, OSError, RuntimeError, SQLAlchemyError) as err:
         message = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__

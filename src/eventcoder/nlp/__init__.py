@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
+
+PARAGRAPHS = "eventcoder_paragraphs"
 
 #: Longest article text parsed; longer ones are skipped with a reason (parser memory grows
 #: with document length).
@@ -40,4 +43,30 @@ def load_nlp(name: str) -> Language:
         raise ModelNotFoundError(f"E021 spaCy pipeline {name!r} lacks {sorted(missing)}; "
                                  "eventcoder needs a parser and an entity recogniser")
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
+    if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+        _register_paragraphs()
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp
+
+
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after a blank line, and after a line break that follows ., ! or ?.
+
+    Headlines and datelines have no final stop, so without this the parser glues a title to the
+    first sentence of the body and the evidence sentence spans both. A single line break inside
+    a sentence (hard-wrapped text) is left alone.
+    """
+    for i in range(1, len(doc) - 1):
+        token = doc[i]
+        if not token.is_space or "\n" not in token.text:
+            continue
+        if token.text.count("\n") >= 2 or doc[i - 1].text[-1:] in {".", "!", "?"}:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+def _register_paragraphs() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=mark_paragraphs)
