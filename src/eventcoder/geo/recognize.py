@@ -57,6 +57,7 @@ FACILITY_WORDS = frozenset({
     "islands", "peninsula", "desert", "forest", "beach", "bay", "gulf", "sea", "ocean",
     "neighbourhood", "neighborhood", "quarter", "district", "village", "town", "city",
 })
+_DATELINE_RE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'’ -]{2,40}?)(?=,\s|\s*\(|\s+[-–—]\s)")
 _NOT_PLACE_WORDS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -214,7 +215,17 @@ class Recognizer:
                         add(Mention(match.start(g), match.end(g), name, name, source="pattern",
                                     tokens=(s.start, s.end)))
 
-        # 2. spaCy entities
+        # 2. an all-capitals dateline: "ST. LOUIS (Wire) -", "SAN ANTONIO -"
+        for match in _DATELINE_RE.finditer(doc.text[:200]):
+            name = match.group(1).strip()
+            if self.gz.lookup(name):
+                s = doc.char_span(match.start(1), match.start(1) + len(name),
+                                  alignment_mode="expand")
+                if s is not None:
+                    add(Mention(match.start(1), match.start(1) + len(name), name, name,
+                                source="dateline", tokens=(s.start, s.end)))
+
+        # 3. spaCy entities
         for ent in doc.ents:
             label = ent.label_
             if label in ("GPE", "LOC", "FAC"):
@@ -230,7 +241,9 @@ class Recognizer:
                 elif not self.gz.lookup(m.query):
                     if not _is_facility(ent):
                         continue  # an unknown name without a facility word: likely not a place
-                    m.facility = True
+                    m = self._facility_mention(doc, ent, "ner")
+                    if m is None:
+                        continue
                     m.notes.append("not in the gazetteer: resolved to its context")
                 add(m)
             elif label == "NORP":
@@ -247,12 +260,9 @@ class Recognizer:
                         add(m)
                         continue
                 if label == "ORG" and _is_facility(ent):
-                    m = self._mention(doc, ent, "facility")
-                    if m is not None:
-                        m.facility = True
-                        add(m)
+                    add(self._facility_mention(doc, ent, "facility"))
 
-        # 3. gazetteer-driven: capitalised runs the model missed
+        # 4. gazetteer-driven: capitalised runs the model missed
         ent_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         i = 0
         while i < len(doc):
@@ -276,6 +286,22 @@ class Recognizer:
                 i += 1
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _facility_mention(self, doc: Doc, span: Span, source: str) -> Mention | None:
+        """A named spot; if a prefix of its name is a well-known place ("Dubai World Trade
+        Centre"), that place is looked up instead."""
+        m = self._mention(doc, span, source)
+        if m is None:
+            return None
+        m.facility = True
+        span = _strip_the(span)
+        for j in range(span.end - 1, span.start, -1):
+            prefix = doc[span.start:j]
+            if self._strong_name(prefix.text):
+                m.query = prefix.text
+                m.notes.append(f"named spot inside {prefix.text!r}")
+                break
+        return m
 
     def _demonym_mention(self, span: Span, demonym: tuple[str, int | None]) -> Mention | None:
         cc, gid = demonym

@@ -177,10 +177,17 @@ class Resolver:
         if m.fixed_id is not None:
             c = self.gz.get(m.fixed_id)
             return [c] if c else []
-        cands = list(self.gz.lookup(m.query))
-        if m.query != m.text:  # "Orange County" is a name in itself, "Diyala province" is not
-            seen = {c.geonames_id for c in cands}
-            cands = [c for c in self.gz.lookup(m.text) if c.geonames_id not in seen] + cands
+        if m.query != m.text:  # "Orange County", "Mexico City" are names in themselves
+            whole = list(self.gz.lookup(m.text))
+            if any(c.kind >= KIND_ASCII for c in whole):
+                return whole[:300]
+            seen = {c.geonames_id for c in whole}
+            cands = whole + [c for c in self.gz.lookup(m.query) if c.geonames_id not in seen]
+        else:
+            cands = list(self.gz.lookup(m.query))
+        bare = m.text.replace(".", "").strip()
+        if bare.isupper() and len(bare) <= 3:  # "SA", "ST": only curated abbreviations
+            cands = [c for c in cands if c.kind == KIND_OVERLAY]
         if not cands and m.query.lower().startswith("the "):
             cands = list(self.gz.lookup(m.query[4:]))
         return cands[:300]
