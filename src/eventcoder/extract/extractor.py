@@ -466,7 +466,8 @@ class EventExtractor:
     def _classify(self, d: _Draft, seg: str) -> None:
         assert self.classifier is not None
         label, prob = self.classifier.predict(seg, d.sub_event_type)
-        if label is not None and label != d.sub_event_type and prob >= self.classifier.override:
+        if label in SUB_EVENTS and label != d.sub_event_type and \
+                prob >= self.classifier.override:
             d.sub_event_type = label
             d.score = max(d.score, prob)
 
