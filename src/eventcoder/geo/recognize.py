@@ -235,12 +235,15 @@ class Recognizer:
                 demonym = self.lexicon.demonym(m.text)
                 if demonym is not None:
                     m = self._demonym_mention(ent, demonym)
-                elif label == "GPE" and _is_metonymy(ent):
+                elif label in ("GPE", "FAC") and _is_metonymy(ent):
                     m.role = "associative"
                     m.notes.append("metonymy: subject of a speech or stance verb")
                 elif not self.gz.lookup(m.query):
                     if not _is_facility(ent):
-                        continue  # an unknown name without a facility word: likely not a place
+                        # "Greece Italy" (a missing comma): keep well-known parts, drop the rest
+                        for part in self._known_parts(doc, _strip_the(ent)):
+                            add(part)
+                        continue
                     m = self._facility_mention(doc, ent, "ner")
                     if m is None:
                         continue
@@ -286,6 +289,22 @@ class Recognizer:
                 i += 1
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _known_parts(self, doc: Doc, span: Span) -> list[Mention]:
+        """Well-known places inside an unknown multi-word name, longest first."""
+        out = []
+        i = span.start
+        while i < span.end and len(span) > 1:
+            for j in range(span.end, i, -1):
+                part = doc[i:j]
+                if j - i < len(span) and part[0].is_title and self._strong_name(part.text):
+                    m = self._mention(doc, part, "ner")
+                    if m is not None:
+                        out.append(m)
+                    i = j - 1
+                    break
+            i += 1
+        return out
 
     def _facility_mention(self, doc: Doc, span: Span, source: str) -> Mention | None:
         """A named spot; if a prefix of its name is a well-known place ("Dubai World Trade
