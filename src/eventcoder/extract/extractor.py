@@ -221,6 +221,13 @@ class EventExtractor:
                 and ";" not in text[prev.sentence[1] - 1:s0 + 1]:
             self._merge_outcome(prev, seg, s0, s1)
             return None
+        adjacent = prev is not None and prev.sentence[1] >= sent.start_char - 2
+        if adjacent and date is None and prev is not None and (
+                _anaphoric(trig_tok) or (_is_demo(typ) and _is_demo(prev.sub_event_type))):
+            # "The demonstration ended peacefully." / "The strikes also destroyed a market."
+            # / "Several protesters were injured.": more about the previous event
+            self._merge_outcome(prev, seg, s0, s1)
+            return None
 
         modality = "announced" if cand.kind == "operation" else "asserted"
         score = _base_score(cand, typ, resolved, _is_main_predicate(trig_tok))
@@ -545,6 +552,18 @@ def _token_at(doc: Doc, char: int) -> Token | None:
         return None
     # prefer the verb or noun head of a multi-word trigger
     return span[0]
+
+
+def _is_demo(typ: str) -> bool:
+    return SUB_EVENTS[typ].event_type in ("Protests", "Riots")
+
+
+def _anaphoric(tok: Token) -> bool:
+    """A definite noun trigger ("the strikes", "this attack") refers to an event told before."""
+    if tok.pos_ != "NOUN":
+        return False
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+    return any(d in ("the", "this", "that", "these", "those", "its", "their") for d in dets)
 
 
 def _is_main_predicate(tok: Token) -> bool:

@@ -87,8 +87,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     # -- demonstrations ---------------------------------------------------------------------
     _t(r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied|ying)|marche[sd]|"
        r"marching|sit-ins?|picket\w*|took\s+to\s+the\s+streets?|take\s+to\s+the\s+streets?|"
-       r"(?<!air\s)(?<!drone\s)(?<!missile\s)(?<!air)(?:general\s+|hunger\s+)?strik(?:e|es|ing)"
-       r"(?!\s+(?:on|at|against|back)\b)|shutdowns?|standstill|human\s+chains?|walkouts?|boycott\w*|vigils?|chant\w*|placards?|banners?)\b",
+       r"(?:general|hunger|labou?r|national|nationwide|teachers'?|workers'?|doctors'?|"
+       r"transport|sit-down)\s+strikes?|(?:on|went\s+on|go\s+on|going\s+on|staged\s+a|"
+       r"called\s+a|began\s+a|launched\s+a)\s+strikes?|strik(?:ing|ers)\s+(?:workers|"
+       r"teachers|doctors|employees|miners|drivers)|shutdowns?|standstill|human\s+chains?|walkouts?|boycott\w*|vigils?|chant\w*|placards?|banners?)\b",
        "protest", 60),
     _t(r"\b(?:riot\w*|lynch\w*|mob|mobs|vigilante\w*|angry\s+crowds?|angry\s+residents)\b",
        "riot", 66),
