@@ -115,3 +115,9 @@ def test_report_source_is_not_an_actor(run):
     ms = run("The bodies of four shepherds were found near Kirkuk on Sunday, police said.")
     assert ms and ms[0].sub_event_type == "Attack"
     assert ms[0].actor2 is not None and ms[0].actor2.inter == 7
+
+
+def test_demand_for_release_of_detainees_is_not_an_intervention(run):
+    ms = run("Hundreds of people protested in Aleppo on Friday, demanding the release of "
+             "detainees.")
+    assert [m.sub_event_type for m in ms] == ["Peaceful protest"]

@@ -181,7 +181,7 @@ ARMED_WORDS = re.compile(
 #: cues of state intervention in a demonstration
 INTERVENTION = re.compile(
     r"\b(?:tear\s*-?gas|teargas|dispers\w+|water\s+cannons?|rubber\s+bullets|batons?|"
-    r"baton-charg\w*|lathi|arrest\w*|detain\w*|broke\s+up|break\s+up|cordon\w*|pepper\s+spray|"
+    r"baton-charg\w*|lathi|arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|broke\s+up|break\s+up|cordon\w*|pepper\s+spray|"
     r"stun\s+grenades|prevent\w*|blocked|stopped|obstructed|scuffl\w*|pushed\s+back|"
     r"forcibly\s+removed|charged|kettled|evicted)\b",
     re.IGNORECASE,
