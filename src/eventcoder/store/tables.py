@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    func,
 )
 
 metadata = MetaData(naming_convention={
@@ -117,3 +118,8 @@ event_revisions = Table(
 )
 
 Index("ix_events_date_id", events.c.event_date, events.c.event_id)
+
+#: Case-insensitive filters (``lower(col) = ...``) use these expression indexes (migration 0002).
+for _col in ("country", "iso3", "admin1", "event_type", "sub_event_type"):
+    Index(f"ix_events_lower_{_col}", func.lower(events.c[_col]))
+del _col
