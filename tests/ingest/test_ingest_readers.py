@@ -406,3 +406,24 @@ def test_fuzzed_inputs_never_raise(tmp_path: Path) -> None:
             assert item.reason and "\n" not in item.reason
         else:
             assert item.text and item.text == item.text.strip()
+
+
+def test_mostly_utf8_with_a_stray_byte_stays_utf8() -> None:
+    from eventcoder.ingest import decode_bytes
+
+    text = "Le café était fermé, dit-il, à Saint-Étienne. "
+    data = text.encode("utf-8") + b"stray \x92 byte " + text.encode("utf-8")
+    out = decode_bytes(data)
+    assert out.startswith(text) and "\ufffd" in out and "Ã" not in out
+    assert decode_bytes("Полиция задержала людей в столице.".encode("cp1251")).startswith("Полиция")
+
+
+@pytest.mark.parametrize("text", [
+    "The café owner said “nothing” was taken.",
+    "naïve façade — résumé",
+    "Protesters chanted “No to war” outside the ministry’s gates on Sunday.",
+])
+def test_short_cp1252_texts(text: str) -> None:
+    from eventcoder.ingest import decode_bytes
+
+    assert decode_bytes(text.encode("cp1252")) == text

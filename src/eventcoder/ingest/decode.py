@@ -8,15 +8,6 @@ import unicodedata
 #: Bytes sniffed for NUL/control characters before a file is called binary.
 SNIFF_BYTES = 8192
 
-#: Single-byte Latin encodings that charset detection often confuses with Windows-1252 on short
-#: English text; when one of them wins and cp1252 decodes cleanly, cp1252 is preferred.
-_LATIN_LOOKALIKES = frozenset({
-    "cp1252", "windows-1252", "latin_1", "latin-1", "iso8859_1", "iso-8859-1", "iso8859_15",
-    "iso-8859-15", "cp1250", "windows-1250", "iso8859_2", "iso-8859-2", "mac_roman",
-    "mac_latin2", "cp1257", "iso8859_9", "cp1254", "cp850", "cp437", "ascii",
-})
-
-
 class DecodeError(ValueError):
     """The bytes are not readable text; the message is a one-line reason such as "binary file"."""
 
@@ -40,8 +31,10 @@ def looks_binary(data: bytes) -> bool:
 def decode_bytes(data: bytes) -> str:
     """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else detected charset.
 
-    Falls back to charset-normalizer's best guess, preferring Windows-1252 among look-alike
-    Latin code pages, and finally to Windows-1252 with replacement characters.
+    Mostly-UTF-8 bytes (more valid multi-byte characters than invalid sequences) are decoded
+    as UTF-8 with U+FFFD for the stray bytes. Otherwise Windows-1252 is used unless
+    charset-normalizer's guess decodes to a non-Latin script (e.g. Windows-1251 Cyrillic);
+    bytes Windows-1252 cannot decode get the guess, else replacement characters.
 
     RAISES DecodeError: for binary content.
     """
@@ -56,22 +49,41 @@ def decode_bytes(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    lossy = data.decode("utf-8-sig", errors="replace")
+    bad = lossy.count("\ufffd")
+    good = sum(1 for c in lossy if ord(c) > 127) - bad
+    if good >= max(bad, 1):  # UTF-8 with a few stray bytes: keep it UTF-8
+        return lossy
     try:
         cp1252: str | None = data.decode("cp1252")
     except UnicodeDecodeError:
         cp1252 = None
     guess = _detect(data)
+    guessed: str | None = None
     if guess is not None:
-        enc = codecs.lookup(guess).name
-        if cp1252 is not None and (enc in _LATIN_LOOKALIKES or guess in _LATIN_LOOKALIKES):
-            return cp1252
         try:
-            return data.decode(guess)
+            guessed = data.decode(guess)
         except (UnicodeDecodeError, LookupError):
-            pass
+            guessed = None
+    if cp1252 is not None and (guessed is None or _mostly_latin(guessed)):
+        return cp1252  # Latin-script text: Windows-1252 is by far the most common code page
+    if guessed is not None:
+        return guessed
     if cp1252 is not None:
         return cp1252
     return data.decode("cp1252", errors="replace")
+
+
+def _mostly_latin(text: str) -> bool:
+    """True when most non-ASCII letters of ``text`` are Latin (é, ß, ...), not Cyrillic etc."""
+    latin = other = 0
+    for c in text:
+        if ord(c) > 127 and c.isalpha():
+            if unicodedata.name(c, "").startswith("LATIN"):
+                latin += 1
+            else:
+                other += 1
+    return latin >= other
 
 
 def _detect(data: bytes) -> str | None:
