@@ -189,7 +189,8 @@ class EventExtractor:
             tok = _token_at(doc, c.start)
             if tok is None:
                 continue
-            bonus = MAIN_PREDICATE_BONUS if _is_main_predicate(tok) else 0
+            bonus = MAIN_PREDICATE_BONUS if c.kind not in ("violence", "outcome") and \
+                _is_main_predicate(tok) else 0
             ranked.append((c.priority + bonus, c, typ, tok))
         ranked.sort(key=lambda r: (-r[0], r[1].start))
         # -- what is not a new event: the best trigger that is asserted, current, in scope ---
@@ -569,8 +570,10 @@ def _anaphoric(tok: Token) -> bool:
 def _is_main_predicate(tok: Token) -> bool:
     """The trigger is (or heads) the main verb of its sentence or a verb conjoined to it."""
     verb = _governing_verb(tok)
-    if verb.i != tok.i and tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "compound"):
-        return False
+    if verb.i != tok.i:
+        head = tok.head if tok.dep_ == "compound" else tok
+        if head.head.i != verb.i or head.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+            return False
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
@@ -716,8 +719,9 @@ def _is_source(text: str, h: ActorHit) -> bool:
 
 
 def _first_before(hits: list[ActorHit], pos: int) -> ActorHit | None:
+    """The first state or armed actor before ``pos`` (the subject side of the trigger)."""
     before = [h for h in hits if h.end <= pos and h.role in ("state", "armed")]
-    return before[-1] if before else None
+    return before[0] if before else None
 
 
 def _span_of(hits: list[ActorHit], doc: Doc) -> Span | None:

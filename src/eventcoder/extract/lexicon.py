@@ -50,7 +50,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(r"\b(?:suicide\s+(?:bomb(?:er|ers|ing|ings|s)?|attacks?|attackers?|car\s+bomb(?:s|ing)?|"
        r"truck\s+bomb|vests?|belts?|blasts?|explosions?|bomber)|blew\s+(?:himself|herself|"
        r"themselves)\s+up|self-detonat\w*|detonated\s+(?:his|her|their)\s+(?:explosive|suicide)"
-       r"|explosive\s+(?:vest|belt)s?|suicide-bomb\w*|svbied|kamikazes?(?!\s+drones?))\b", "Suicide bomb", 88),
+       r"|blown\s+(?:himself|herself|themselves)\s+up|explosive\s+(?:vest|belt)s?|suicide-bomb\w*|svbied|kamikazes?(?!\s+drones?))\b", "Suicide bomb", 88),
     _t(r"\b(?:defus\w+|dismantl\w+|neutrali[sz]\w+\s+" + _N + _WEAPONS + r"|disarm\w+|"
        r"(?:seiz\w+|confiscat\w+|recover\w+|found|discover\w+|unearth\w+|captur\w+|destroy\w*|"
        r"dug\s+up|impound\w*)\s+" + _N5 + _WEAPONS + r"|" + _WEAPONS + r"\s+(?:\w+\s+){0,8}?"
@@ -79,7 +79,8 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"mine\s+(?:blast|explosion)|limpet\w*|went\s+off)\b", "Remote explosive/landmine/IED", 70),
     # -- violence against civilians ---------------------------------------------------------
     _t(r"\b(?:rap(?:e|ed|es|ing|ist|ists)|gang-?rap\w*|sexual(?:ly)?\s+(?:assault\w*|"
-       r"violence|abus\w*|exploit\w*|harass\w*|slavery)|sex\s+slaves?|molest\w*)\b",
+       r"violence|abus\w*|exploit\w*|harass\w*|slavery)|sex\s+slaves?|molest\w*|"
+       r"abus(?:ed|ing)\s+(?:\w+\s+){0,2}?(?:women|girls|boys|children|detainees))\b",
        "Sexual violence", 87),
     _t(r"\b(?:kidnap\w*|abduct\w*|taken\s+hostage|held\s+hostage|hostages?|forc(?:ed|ibly)\s+"
        r"disappear\w*|enforced\s+disappearance|disappeared|taken\s+captive|went\s+missing)\b",
