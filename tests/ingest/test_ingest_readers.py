@@ -194,6 +194,15 @@ def test_html_main_text_and_metadata(tmp_path: Path) -> None:
     assert a.url == "https://bugle.example.org/clashes"
 
 
+def test_html_declared_charset(tmp_path: Path) -> None:
+    p = tmp_path / "latin.html"
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+            "<title>Caf\u00e9</title></head><body><p>Gunmen attacked the caf\u00e9 in the old "
+            "town on Sunday, wounding three people, the police said.</p></body></html>")
+    p.write_bytes(page.encode("latin-1"))
+    assert "caf\u00e9" in _one(p).text
+
+
 def test_html_date_only_from_metadata(tmp_path: Path) -> None:
     p = tmp_path / "nodate.html"
     p.write_text("<html><head><title>Raid</title></head><body><article><p>Police arrested "

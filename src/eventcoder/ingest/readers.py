@@ -482,7 +482,7 @@ def read_html(path: Path, default_date: dt.date | None = None) -> Iterator[Artic
         yield Skipped(origin, "binary file")
         return
     try:
-        markup = decode_bytes(data)
+        markup = _decode_html(data)
     except DecodeError as exc:
         yield Skipped(origin, str(exc))
         return
@@ -499,6 +499,25 @@ def read_html(path: Path, default_date: dt.date | None = None) -> Iterator[Artic
     yield make_article(text, origin=origin, default_date=default_date, title=title,
                        url=meta.get("url"), source=source,
                        published=parse_date(meta.get("date")))
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def _decode_html(data: bytes) -> str:
+    """Page bytes to text: UTF-8 when valid, else the charset the page declares (``<meta
+    charset>``) when it decodes cleanly, else :func:`decode_bytes`' detection."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    m = _META_CHARSET.search(data[:4096])
+    if m:
+        try:
+            return data.decode(m.group(1).decode("ascii"))
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return decode_bytes(data)
 
 
 def _trafilatura(markup: str) -> dict[str, Any] | None:
