@@ -254,14 +254,16 @@ class EventExtractor:
     def _resolve_kind(self, c: _Candidate, ents: list[SpacySpan], seg: str, s0: int,
                       seg_hits: list[ActorHit]) -> str | None:
         kind = c.kind
+        roles = Counter(h.role for h in seg_hits)
+        protest_ctx = bool(re.search(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies|ied)|"
+                                     r"marche[sd]|sit-ins?)\b", seg, re.IGNORECASE)) \
+            or roles["protester"] > 0
         if kind in SUB_EVENTS:
             if kind == "Agreement" and not STRONG_AGREEMENT.search(seg):
                 return None
+            if protest_ctx and kind in ("Arrests", "Looting/property destruction"):
+                return _protest_type(seg)  # arrests of demonstrators, demonstrators' damage
             return kind
-        roles = Counter(h.role for h in seg_hits)
-        protest_ctx = bool(re.search(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies|ied)|"
-                                     r"marche[sd]|sit-in)\b", seg, re.IGNORECASE)) \
-            or roles["protester"] > 0
         if kind == "protest":
             if re.search(r"strik", seg[c.start - s0:c.end - s0], re.IGNORECASE) and \
                     L.STRIKE_MILITARY.search(seg):
@@ -657,6 +659,7 @@ def _out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit], trig: Tok
         return "diplomacy"
     if typ in ("Agreement", "Change to group/activity", "Non-violent transfer of territory",
                "Headquarters or base established") and \
+            not (typ == "Agreement" and STRONG_AGREEMENT.search(seg)) and \
             len(L.OUT_OF_SCOPE["diplomacy"].findall(seg)) >= 2 and not (nonstate or state):
         return "diplomacy"
     return None
