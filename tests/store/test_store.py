@@ -389,3 +389,16 @@ def _index_names(store: Store) -> set[str]:
            "SELECT indexname FROM pg_indexes WHERE tablename = 'events'")
     with store.engine.connect() as conn:
         return set(conn.scalars(text(sql)))
+
+
+@pytest.mark.parametrize("page_size", [1, 2, 7, 2000])
+def test_iter_events_streams_the_same_rows(store: Store, page_size: int) -> None:
+    events = [ev(i, event_id=f"ev-{i:02d}",
+                 event_date=None if i % 4 == 0 else dt.date(2024, 1, 1 + i % 3),
+                 country="Syria" if i % 2 else "Iraq") for i in range(1, 20)]
+    store.save_batch([], events)
+    for kw in ({}, {"country": "syria"}, {"since": dt.date(2024, 1, 2)}, {"limit": 5},
+               {"limit": 17}, {"min_fatalities": 100}):
+        expected = store.query_events(**kw)  # type: ignore[arg-type]
+        got = list(store.iter_events(page_size=page_size, **kw))  # type: ignore[arg-type]
+        assert got == expected, kw

@@ -383,27 +383,8 @@ class Store:
         min_fatalities: at least this many fatalities. limit: at most this many events.
         Undated events sort last.
         """
-        conds = []
-        if since is not None:
-            conds.append(events.c.event_date >= since)
-        if until is not None:
-            conds.append(events.c.event_date <= until)
-        if country:
-            c = country.strip().lower()
-            conds.append(or_(func.lower(events.c.country) == c, func.lower(events.c.iso3) == c))
-        if admin1:
-            conds.append(func.lower(events.c.admin1) == admin1.strip().lower())
-        if event_type:
-            t = event_type.strip().lower()
-            conds.append(or_(func.lower(events.c.event_type) == t,
-                             func.lower(events.c.sub_event_type) == t))
-        if actor:
-            pattern = "%" + _escape_like(actor.strip().lower()) + "%"
-            conds.append(or_(*(func.lower(col).like(pattern, escape="\\") for col in (
-                events.c.actor1, events.c.actor2, events.c.assoc_actor_1,
-                events.c.assoc_actor_2))))
-        if min_fatalities is not None:
-            conds.append(events.c.fatalities >= min_fatalities)
+        conds = _filters(since=since, until=until, country=country, admin1=admin1,
+                         event_type=event_type, actor=actor, min_fatalities=min_fatalities)
         stmt = select(events).where(and_(True, *conds)).order_by(
             case((events.c.event_date.is_(None), 1), else_=0), events.c.event_date,
             events.c.event_id)
@@ -416,6 +397,45 @@ class Store:
                 where = select(events.c.event_id).where(and_(True, *conds)).scalar_subquery()
             lists = self._load_lists(conn, [r.event_id for r in rows], where=where)
         return [_event_from_row(r, *lists[r.event_id]) for r in rows]
+
+    def iter_events(self, *, since: dt.date | None = None, until: dt.date | None = None,
+                    country: str | None = None, admin1: str | None = None,
+                    event_type: str | None = None, actor: str | None = None,
+                    min_fatalities: int | None = None, limit: int | None = None,
+                    page_size: int = 2000) -> Iterator[Event]:
+        """Like :meth:`query_events` (same filters, same order) but streamed page by page,
+        so exporting millions of events needs memory for one page only.
+
+        Pages are read by keyset (``event_date``, ``event_id``), each in its own short read,
+        so writers are not blocked while the caller consumes the events.
+        """
+        conds = _filters(since=since, until=until, country=country, admin1=admin1,
+                         event_type=event_type, actor=actor, min_fatalities=min_fatalities)
+        remaining = None if limit is None else max(0, int(limit))
+        size = max(1, int(page_size))
+        for dated in (True, False):
+            last: tuple[dt.date | None, str] | None = None
+            while remaining is None or remaining > 0:
+                n = size if remaining is None else min(size, remaining)
+                page_conds = [*conds, events.c.event_date.isnot(None) if dated
+                              else events.c.event_date.is_(None)]
+                if last is not None:
+                    page_conds.append(
+                        or_(events.c.event_date > last[0],
+                            and_(events.c.event_date == last[0], events.c.event_id > last[1]))
+                        if dated else events.c.event_id > last[1])
+                stmt = (select(events).where(and_(True, *page_conds))
+                        .order_by(events.c.event_date, events.c.event_id).limit(n))
+                with self.engine.connect() as conn:
+                    rows = list(conn.execute(stmt))
+                    lists = self._load_lists(conn, [r.event_id for r in rows])
+                for r in rows:
+                    yield _event_from_row(r, *lists[r.event_id])
+                if remaining is not None:
+                    remaining -= len(rows)
+                if len(rows) < n:
+                    break
+                last = (rows[-1].event_date, rows[-1].event_id)
 
     def events_for_articles(self, article_ids: Sequence[str]) -> list[Event]:
         """Stored events read from any of ``article_ids``, each once, in reading order.
@@ -485,6 +505,33 @@ def _bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> 
         with cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
             for row in rows:
                 copy.write_row([row[c] for c in cols])
+
+
+def _filters(*, since: dt.date | None, until: dt.date | None, country: str | None,
+             admin1: str | None, event_type: str | None, actor: str | None,
+             min_fatalities: int | None) -> list[Any]:
+    """SQL conditions for :meth:`Store.query_events`' filters."""
+    conds: list[Any] = []
+    if since is not None:
+        conds.append(events.c.event_date >= since)
+    if until is not None:
+        conds.append(events.c.event_date <= until)
+    if country:
+        c = country.strip().lower()
+        conds.append(or_(func.lower(events.c.country) == c, func.lower(events.c.iso3) == c))
+    if admin1:
+        conds.append(func.lower(events.c.admin1) == admin1.strip().lower())
+    if event_type:
+        t = event_type.strip().lower()
+        conds.append(or_(func.lower(events.c.event_type) == t,
+                         func.lower(events.c.sub_event_type) == t))
+    if actor:
+        pattern = "%" + _escape_like(actor.strip().lower()) + "%"
+        conds.append(or_(*(func.lower(col).like(pattern, escape="\\") for col in (
+            events.c.actor1, events.c.actor2, events.c.assoc_actor_1, events.c.assoc_actor_2))))
+    if min_fatalities is not None:
+        conds.append(events.c.fatalities >= min_fatalities)
+    return conds
 
 
 def _escape_like(s: str) -> str:
