@@ -402,3 +402,9 @@ def test_iter_events_streams_the_same_rows(store: Store, page_size: int) -> None
         expected = store.query_events(**kw)  # type: ignore[arg-type]
         got = list(store.iter_events(page_size=page_size, **kw))  # type: ignore[arg-type]
         assert got == expected, kw
+
+
+def test_repeated_article_id_in_one_event_is_stored_once(store: Store) -> None:
+    assert store.save_batch([], [ev(1, article_ids=["a1", "a2", "a1"])]) == 1
+    got = store.get_event("ev-1")
+    assert got is not None and got.article_ids == ["a1", "a2"]

@@ -284,6 +284,8 @@ class Store:
     def _upsert_events(self, conn: Connection, batch: Sequence[Event]) -> int:
         merged: dict[str, Event] = {}
         for ev in batch:
+            if len(set(ev.article_ids)) != len(ev.article_ids):  # a link is stored once
+                ev = ev.model_copy(update={"article_ids": list(dict.fromkeys(ev.article_ids))})
             prev = merged.get(ev.event_id)
             merged[ev.event_id] = ev if prev is None else _merge(prev, ev)
         if not merged:
