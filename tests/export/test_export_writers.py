@@ -177,3 +177,17 @@ def test_csv_source_column_from_article_sources(tmp_path: Path) -> None:
     write_events(EVENTS, "csv", out)
     with out.open(encoding="utf-8", newline="") as fh:
         assert next(csv.DictReader(fh))["source"] == ""
+
+
+def test_non_finite_coordinates_never_make_invalid_json(tmp_path: Path) -> None:
+    bad = make_event(3, latitude=float("nan"), longitude=1.0, confidence=float("inf"))
+    for fmt in ("jsonl", "geojson"):
+        out = tmp_path / f"nan.{fmt}"
+        write_events([bad], fmt, out)
+        text = out.read_text(encoding="utf-8")
+        assert "NaN" not in text and "Infinity" not in text
+        json.loads(text.splitlines()[0] if fmt == "jsonl" else text)
+    write_events([bad], "csv", tmp_path / "nan.csv")
+    with (tmp_path / "nan.csv").open(encoding="utf-8", newline="") as fh:
+        row = next(csv.DictReader(fh))
+    assert row["latitude"] == "" and row["confidence"] == ""

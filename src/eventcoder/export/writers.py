@@ -8,6 +8,7 @@ import contextlib
 import csv
 import io
 import json
+import math
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -97,7 +98,9 @@ def _is_binary(fh: IO[Any]) -> bool:
 def event_record(ev: Event) -> dict[str, Any]:
     """The JSONL contract for one event: schema fields in schema order, then ``article_id``."""
     rec = ev.model_dump(mode="json")
-    rec = {f: rec[f] for f in EVENT_FIELDS}
+    # NaN/inf are not JSON: written as null
+    rec = {f: None if isinstance(rec[f], float) and not math.isfinite(rec[f]) else rec[f]
+           for f in EVENT_FIELDS}
     rec["article_id"] = ev.article_ids[0] if ev.article_ids else None
     return rec
 
@@ -180,7 +183,9 @@ def country_codes() -> dict[str, tuple[int | None, str]]:
 
 
 def _num(v: float | int | None) -> str:
-    return "" if v is None else repr(v) if isinstance(v, float) else str(v)
+    if v is None or (isinstance(v, float) and not math.isfinite(v)):
+        return ""
+    return repr(v) if isinstance(v, float) else str(v)
 
 
 def csv_row(ev: Event, countries: dict[str, tuple[int | None, str]] | None = None,
@@ -258,7 +263,8 @@ def write_csv(events: Iterable[Event], fh: IO[str], *,
 def geojson_feature(ev: Event) -> dict[str, Any]:
     """A GeoJSON Point feature (lon, lat) for an event; geometry null without coordinates."""
     geometry = None
-    if ev.latitude is not None and ev.longitude is not None:
+    if (ev.latitude is not None and ev.longitude is not None
+            and math.isfinite(ev.latitude) and math.isfinite(ev.longitude)):
         geometry = {"type": "Point", "coordinates": [ev.longitude, ev.latitude]}
     return {"type": "Feature", "id": ev.event_id, "geometry": geometry,
             "properties": event_record(ev)}
