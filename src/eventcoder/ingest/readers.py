@@ -597,21 +597,29 @@ def read_feed(path: Path, default_date: dt.date | None = None) -> Iterator[Artic
     feed_title = html_to_text(parsed.get("feed", {}).get("title") or "") or None
     for n, entry in enumerate(entries, start=1):
         item_origin = f"{origin}#item {n}"
-        bodies = [c.get("value") or "" for c in entry.get("content") or []]
-        body = max(bodies, key=len) if bodies else ""
-        if not body.strip():
-            body = entry.get("summary") or entry.get("description") or ""
-        text = html_to_text(body)
-        title = html_to_text(entry.get("title") or "") or None
-        if not text.strip():
-            if not title:
-                yield Skipped(item_origin, f"item {n} has no title, content or summary")
-                continue
-            text = title  # headline-only feeds: the headline is the article
-        when = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = dt.date(*when[:3]) if when else parse_date(entry.get("published"))
-        yield make_article(text, origin=item_origin, default_date=default_date, title=title,
-                           url=entry.get("link"), source=feed_title, published=published)
+        try:
+            yield _feed_entry(entry, n, item_origin, feed_title, default_date)
+        except (ValueError, TypeError, AttributeError, LookupError) as exc:  # one bad entry
+            yield Skipped(item_origin, f"item {n}: {' '.join(str(exc).split())}"[:300])
+
+
+def _feed_entry(entry: Any, n: int, origin: str, feed_title: str | None,
+                default_date: dt.date | None) -> Article | Skipped:
+    """One feed entry as an article (see :func:`read_feed`)."""
+    bodies = [c.get("value") or "" for c in entry.get("content") or []]
+    body = max(bodies, key=len) if bodies else ""
+    if not body.strip():
+        body = entry.get("summary") or entry.get("description") or ""
+    text = html_to_text(body)
+    title = html_to_text(entry.get("title") or "") or None
+    if not text.strip():
+        if not title:
+            return Skipped(origin, f"item {n} has no title, content or summary")
+        text = title  # headline-only feeds: the headline is the article
+    when = entry.get("published_parsed") or entry.get("updated_parsed")
+    published = dt.date(*when[:3]) if when else parse_date(entry.get("published"))
+    return make_article(text, origin=origin, default_date=default_date, title=title,
+                        url=entry.get("link"), source=feed_title, published=published)
 
 
 _READERS = {
