@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from eventcoder.cli.gazetteer import gazetteer as gazetteer_cli
+from eventcoder.geo.defaults import default_gazetteer_path
 from eventcoder.geo.gazetteer import Gazetteer, GazetteerError
 from eventcoder.geo.text import key_variants, name_key
 
@@ -108,7 +109,7 @@ def test_download_from_loopback(tmp_path, geonames_server, monkeypatch):
     # base the build on a tiny stand-in "default" so the test does not build the real one
     home = tmp_path / "home"
     home.mkdir()
-    shutil.copy(_build(tmp_path), home / "gazetteer-default-v1.sqlite")
+    shutil.copy(_build(tmp_path), default_gazetteer_path())
     dest = tmp_path / "dl"
     result = CliRunner().invoke(gazetteer_cli, ["download", "--country", "IQ", "--dest",
                                                 str(dest), "--base-url", geonames_server])

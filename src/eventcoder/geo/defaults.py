@@ -32,7 +32,7 @@ from .gazetteer import (
 )
 from .text import fold, useful_alias
 
-DEFAULT_VERSION = "v1"
+DEFAULT_VERSION = "v2"
 
 
 def cache_dir() -> Path:

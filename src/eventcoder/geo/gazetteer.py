@@ -306,6 +306,9 @@ class GazetteerWriter:
             key = name_key(name)
             if key and seen.get(key, 0) < kind:
                 seen[key] = kind
+            for short in key_variants(key)[1:]:  # "Ar Raqqah" is also found as "Raqqah"
+                if seen.get(short, 0) < KIND_ALT:
+                    seen[short] = KIND_ALT
         self._names.extend((key, gid, kind) for key, kind in seen.items())
         self.n_names += len(seen)
         if len(self._names) >= 200_000:

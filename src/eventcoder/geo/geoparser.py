@@ -14,6 +14,7 @@ Usage::
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,7 +24,7 @@ from .defaults import data_file, ensure_default_gazetteer
 from .gazetteer import Candidate, Gazetteer
 from .locate import locate as _locate
 from .recognize import Lexicon, Mention, Recognizer
-from .resolve import LinearRanker, Resolution, Resolver
+from .resolve import LinearRanker, Resolution, Resolver, haversine_km
 from .text import fold
 
 if TYPE_CHECKING:
@@ -96,6 +97,8 @@ class Geoparser:
             low confidence (``feature_code`` None) when ``spans`` were given, else is dropped.
         """
         mentions = self.mentions(doc, spans)
+        if spans is None and any(m.weak for m in mentions):
+            mentions = self._keep_supported(mentions, doc.text)
         resolutions = self.resolver.resolve(mentions, doc.text)
         focus = _focus_candidate(resolutions)
         places = []
@@ -107,6 +110,32 @@ class Geoparser:
             if place is not None:
                 places.append(place)
         return places
+
+    def _keep_supported(self, mentions: list[Mention], text: str) -> list[Mention]:
+        """Drop weak mentions unless a candidate lies in the country the document is about
+        (a third of its resolved places) or within 100 km of one of its resolved towns."""
+        strong = [m for m in mentions if not m.weak]
+        resolved = [r.candidate for r in self.resolver.resolve(strong, text)
+                    if r.candidate is not None and r.mention.role == "literal"]
+        countries = Counter(c.country_code for c in resolved if c.country_code)
+        total = sum(countries.values())
+        focus = {cc for cc, n in countries.items() if total and n / total >= 0.34}
+        towns = [c for c in resolved if c.feature_class == "P"]
+        kept = []
+        for m in mentions:
+            if not m.weak:
+                kept.append(m)
+                continue
+            for c in self.resolver.candidates(m):
+                if c.kind < 2 or not (c.is_admin or c.population >= 1000 or c.kind == 4):
+                    continue
+                if c.country_code in focus or any(
+                        haversine_km(c.latitude, c.longitude, t.latitude, t.longitude) < 100
+                        for t in towns):
+                    m.notes.append("weak name kept: resolves within the document's area")
+                    kept.append(m)
+                    break
+        return kept
 
     def _place(self, r: Resolution) -> Place | None:
         c = r.candidate

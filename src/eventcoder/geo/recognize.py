@@ -249,10 +249,13 @@ class Recognizer:
                         continue
                     m.notes.append("not in the gazetteer: resolved to its context")
                 add(m)
-            elif label == "NORP":
-                demonym = self.lexicon.demonym(ent.text)
-                if demonym is not None:
-                    add(self._demonym_mention(ent, demonym))
+            elif label == "NORP" and self.lexicon.demonym(ent.text) is not None:
+                add(self._demonym_mention(ent, self.lexicon.demonym(ent.text)))
+            elif label in ("NORP", "LANGUAGE", "EVENT", "PRODUCT", "WORK_OF_ART"):
+                # the small model labels some well-known places so ("Aleppo" as NORP)
+                inner = _strip_the(ent)
+                if self._strong_name(inner.text):
+                    add(self._mention(doc, inner, "ner"))
             elif label in ("PERSON", "ORG"):
                 prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
                 nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
@@ -264,6 +267,22 @@ class Recognizer:
                         continue
                 if label == "ORG" and _is_facility(ent):
                     add(self._facility_mention(doc, ent, "facility"))
+                    continue
+                inner = _strip_the(ent)
+                if label == "ORG" and len(inner) <= 3 and all(t.is_title for t in inner) \
+                        and self.gz.lookup(inner.text):
+                    # a village the model calls a person or an organisation: kept only if the
+                    # resolver finds it in the document's country or near its places
+                    m = self._mention(doc, inner, "gazetteer")
+                    if m is not None:
+                        m.weak = True
+                        add(m)
+                    continue
+                if label == "ORG":  # "the Government of Iraq": the place inside is associative
+                    for part in self._known_parts(doc, inner, after_of=True):
+                        part.role = "associative"
+                        part.notes.append("inside an organisation's name")
+                        add(part)
 
         # 4. gazetteer-driven: capitalised runs the model missed
         ent_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
@@ -280,8 +299,12 @@ class Recognizer:
                     continue
                 if any(t.i in ent_tokens for t in span):
                     continue
-                if self._accept(doc, span):
-                    add(self._mention(doc, span, "gazetteer"))
+                verdict = self._accept(doc, span)
+                if verdict:
+                    m = self._mention(doc, span, "gazetteer")
+                    if m is not None and verdict == "weak":
+                        m.weak = True
+                    add(m)
                     i = j
                     matched = True
                     break
@@ -290,10 +313,16 @@ class Recognizer:
         mentions.sort(key=lambda m: m.start)
         return mentions
 
-    def _known_parts(self, doc: Doc, span: Span) -> list[Mention]:
-        """Well-known places inside an unknown multi-word name, longest first."""
+    def _known_parts(self, doc: Doc, span: Span, after_of: bool = False) -> list[Mention]:
+        """Well-known places inside an unknown multi-word name, longest first (with
+        ``after_of``, only after an "of" or "in" inside the name)."""
         out = []
         i = span.start
+        if after_of:
+            heads = [t.i for t in span if t.lower_ in ("of", "in")]
+            if not heads:
+                return []
+            i = heads[0] + 1
         while i < span.end and len(span) > 1:
             for j in range(span.end, i, -1):
                 part = doc[i:j]
@@ -369,7 +398,8 @@ class Recognizer:
         return any(c.is_country or c.feature_code == "ADM1" or c.population >= 100_000
                    for c in self.gz.lookup(text) if c.kind >= 2)
 
-    def _accept(self, doc: Doc, span: Span) -> bool:
+    def _accept(self, doc: Doc, span: Span) -> bool | str:
+        """True: a toponym; "weak": one if it resolves near the document's places."""
         cands = self.gz.lookup(span.text)
         if not cands:
             return False
@@ -380,8 +410,10 @@ class Recognizer:
             return True
         if sentence_start or span[0].pos_ != "PROPN":
             return False
-        return any((c.is_country or c.feature_code in ("ADM1", "CONT", "PPLC")
-                    or c.population >= 50_000) and c.kind >= 2 for c in cands)
+        if any((c.is_country or c.feature_code in ("ADM1", "CONT", "PPLC")
+                or c.population >= 50_000) and c.kind >= 2 for c in cands):
+            return True
+        return "weak" if any(c.kind >= 2 for c in cands) else False
 
 
 def mention_keys(mentions: Iterable[Mention]) -> set[str]:
