@@ -55,19 +55,23 @@ class PgCluster:
 
     def __init__(self, bindir: Path) -> None:
         self.bindir = bindir
-        self.root = Path(tempfile.mkdtemp(prefix="eventcoder-pg-"))
-        self.data = self.root / "data"
-        self.port = _free_port()
         self.prefix: list[str] = []
-        if os.geteuid() == 0:
+        user = None
+        if os.geteuid() == 0:  # PostgreSQL refuses to run as root
             try:
                 user = pwd.getpwnam("postgres")
             except KeyError:
                 raise RuntimeError("running as root and no 'postgres' user to run the server") from None
             if shutil.which("runuser") is None:
                 raise RuntimeError("running as root and 'runuser' is not available")
-            os.chown(self.root, user.pw_uid, user.pw_gid)
             self.prefix = ["runuser", "-u", "postgres", "--"]
+        # the socket folder path must stay short (unix sockets: ~100 bytes)
+        self.root = Path(tempfile.mkdtemp(prefix="ecpg-", dir="/tmp" if Path("/tmp").is_dir()
+                                          else None))
+        if user is not None:
+            os.chown(self.root, user.pw_uid, user.pw_gid)
+        self.data = self.root / "data"
+        self.port = _free_port()
 
     def _run(self, *args: str) -> None:
         proc = subprocess.run([*self.prefix, *args], capture_output=True, text=True, timeout=120,
@@ -113,7 +117,10 @@ def pg_cluster() -> Iterator[PgCluster]:
         import psycopg  # noqa: F401
     except ImportError:
         pytest.skip("psycopg (PostgreSQL driver) is not installed: pip install 'psycopg[binary]'")
-    cluster = PgCluster(bindir)
+    try:
+        cluster = PgCluster(bindir)
+    except (RuntimeError, OSError) as exc:
+        pytest.skip(f"cannot set up a throwaway PostgreSQL cluster: {exc}")
     try:
         cluster.start()
     except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
