@@ -58,7 +58,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"confiscated|destroyed|defused|dismantled|unearthed)|(?:weapons?|arms|ammunition|"
        r"explosives?)\s+(?:caches?|depots?|hauls?|seizures?|stash)|caches?\s+(?:of|containing)|"
        r"stash\s+of|intercept\w*\s+" + _N + r"(?:drones?|missiles?|rockets?|projectiles?|"
-       r"shipments?|weapons|arms|uavs?)|shot\s+down|downed|foil\w*|thwart\w*|"
+       r"shipments?|uavs?)|intercept\w*\s+" + _N5 + _WEAPONS + r"|shot\s+down|downed|foil\w*|thwart\w*|"
        r"bomb\s+disposal|controlled\s+explosion|demining|de-mining)\b",
        "Disrupted weapons use", 86),
     _t(r"\b(?:hand\s+)?grenades?\b|\bgrenade\s+attacks?\b", "Grenade", 84),
@@ -140,9 +140,12 @@ TRIGGERS: tuple[Trigger, ...] = (
        "Non-violent transfer of territory", 46),
     _t(r"\b(?:(?:establish\w*|set(?:ting)?\s+up|built|build\w*|open\w*|construct\w*|install\w*)"
        r"\s+(?:a\s+|an\s+|new\s+|the\s+|its\s+|their\s+)*" + _N5 + r"(?:bases?|headquarters|hq|"
-       r"points|barracks|observation\s+posts?|"
+       r"points?|barracks|observation\s+posts?|"
        r"outposts?|camps?|checkpoints?|posts?|military\s+posts?|garrisons?|positions?|"
-       r"command\s+centres?|command\s+centers?|training\s+camps?)|new\s+(?:military\s+)?base)\b",
+       r"command\s+centres?|command\s+centers?|training\s+camps?)|new\s+(?:military\s+)?base|"
+       r"observation\s+points?|(?:bases?|headquarters|outposts?|camps?|points?|posts?|"
+       r"garrisons?)\s+(?:\w+\s+){0,2}?(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
+       r"(?:established|set\s+up|built|opened|installed))\b",
        "Headquarters or base established", 52),
     _t(r"\b(?:launch\w*\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+)?" + _N + r"(?:operations?|"
        r"offensives?|campaigns?|crackdowns?|sweeps?|clearance|manhunt)|launch\w*\s+['\"\u2018"
@@ -262,7 +265,8 @@ OUT_OF_SCOPE: dict[str, re.Pattern[str]] = {
 
 #: words in a clause that mark background or history rather than a new event
 BACKGROUND = re.compile(
-    r"\b(?:years\s+ago|decades\s+ago|in\s+the\s+past|previously|formerly|"
+    r"\b(?:years\s+ago|decades\s+ago|in\s+the\s+past(?!\s+(?:\w+\s+)?(?:hours?|days?|weeks?|"
+    r"months?|few|several|\d+|two|three|four|five|24|48))|previously|formerly|"
     r"once\s+(?:controlled|held|ruled)|used\s+to|at\s+the\s+height\s+of|"
     r"during\s+the\s+(?:war|civil\s+war|occupation)|was\s+defeated|were\s+defeated)\b",
     re.IGNORECASE,
