@@ -650,9 +650,9 @@ def _out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit], trig: Tok
         return "attribution"
     if L.OUT_OF_SCOPE["attribution"].search(seg) and kind in ("violence", "outcome"):
         return "attribution"
-    if L.OUT_OF_SCOPE["disaster"].search(seg) and not nonstate and not demo:
+    if _common_word_cue(L.OUT_OF_SCOPE["disaster"], seg) and not nonstate and not demo:
         return "disaster"
-    if L.OUT_OF_SCOPE["crime"].search(seg) and not nonstate and not demo:
+    if _common_word_cue(L.OUT_OF_SCOPE["crime"], seg) and not nonstate and not demo:
         return "crime"
     if L.OUT_OF_SCOPE["diplomacy_strong"].search(seg) and (
             trig is None or trig.pos_ in ("NOUN", "PROPN", "ADJ")) and kind not in ("protest",):
@@ -663,6 +663,17 @@ def _out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit], trig: Tok
             len(L.OUT_OF_SCOPE["diplomacy"].findall(seg)) >= 2 and not (nonstate or state):
         return "diplomacy"
     return None
+
+
+def _common_word_cue(pattern: re.Pattern[str], seg: str) -> bool:
+    """A cue used as a common word: lower case, or capitalised only at a sentence start
+    ("Storm Corps" and "Flood Street" are names, not disasters)."""
+    for m in pattern.finditer(seg):
+        w = m.group(0)
+        if w[:1].islower() or m.start() == 0 or seg[max(0, m.start() - 2):m.start()] in (
+                ". ", "\n", ": ", '"'):
+            return True
+    return False
 
 
 def _recent_cue(seg: str) -> bool:
