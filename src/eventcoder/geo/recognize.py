@@ -66,6 +66,11 @@ _NOT_PLACE_WORDS = frozenset({
     "he", "she", "they", "we", "it", "i", "you", "but", "and", "or", "if", "when", "after",
     "before", "while", "as", "at", "in", "on", "for", "with", "by", "from", "to", "of",
     "islamic", "state", "isis", "isil", "daesh", "reuters", "ap", "afp", "cnn", "bbc"})
+#: Words that are never a place by themselves, only the start of one ("Al Anbar", "New York").
+_NOT_ALONE = frozenset({"al", "el", "ad", "ar", "az", "ash", "de", "la", "le", "du", "van",
+                        "von", "north", "south", "east", "west", "central", "northern",
+                        "southern", "eastern", "western", "new", "old", "saint", "st", "san",
+                        "santa", "mount", "lake", "port", "fort", "upper", "lower", "great"})
 
 
 @dataclass(slots=True)
@@ -118,7 +123,9 @@ def _is_facility(span: Span) -> bool:
 
 
 def _strip_the(span: Span) -> Span:
-    while len(span) > 1 and span[0].lower_ in ("the", "a"):
+    """``span`` without a leading article or preposition ("Near Palmyra") or trailing 's."""
+    while len(span) > 1 and (span[0].lower_ in ("the", "a") or (
+            span[0].lower_ in LOCATIVE and span[0].is_title and span[0].pos_ == "ADP")):
         span = span[1:]
     if len(span) > 1 and span[-1].tag_ == "POS":
         span = span[:-1]
@@ -225,6 +232,10 @@ class Recognizer:
                     add(Mention(match.start(1), match.start(1) + len(name), name, name,
                                 source="dateline", tokens=(s.start, s.end)))
 
+        # words of longer person names ("Kellyanne Conway" makes a later "Conway" a person)
+        person_parts = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                        for t in ent}
+
         # 3. spaCy entities
         for ent in doc.ents:
             label = ent.label_
@@ -269,7 +280,9 @@ class Recognizer:
                     add(self._facility_mention(doc, ent, "facility"))
                     continue
                 inner = _strip_the(ent)
-                if label == "ORG" and len(inner) <= 3 and all(t.is_title for t in inner) \
+                if len(inner) <= 3 and all(t.is_title for t in inner) \
+                        and not (label == "PERSON" and inner.text in person_parts) \
+                        and not (label == "PERSON" and prev in _NOT_PLACE_WORDS) \
                         and self.gz.lookup(inner.text):
                     # a village the model calls a person or an organisation: kept only if the
                     # resolver finds it in the document's country or near its places
@@ -400,6 +413,8 @@ class Recognizer:
 
     def _accept(self, doc: Doc, span: Span) -> bool | str:
         """True: a toponym; "weak": one if it resolves near the document's places."""
+        if len(span) == 1 and span[0].lower_ in _NOT_ALONE:
+            return False
         cands = self.gz.lookup(span.text)
         if not cands:
             return False
