@@ -366,7 +366,7 @@ class Store:
                            evidence.c.start, evidence.c.end, evidence.c.text)
                     .where(*ev_cond).order_by(evidence.c.event_id, evidence.c.position)):
                 if row.event_id in out:
-                    out[row.event_id][1].append(Evidence(
+                    out[row.event_id][1].append(Evidence.model_construct(
                         article_id=row.article_id, field=row.field, start=row.start,
                         end=row.end, text=row.text))
         return out
