@@ -121,3 +121,17 @@ def test_demand_for_release_of_detainees_is_not_an_intervention(run):
     ms = run("Hundreds of people protested in Aleppo on Friday, demanding the release of "
              "detainees.")
     assert [m.sub_event_type for m in ms] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The militants were pushed back from their strongholds near Hama by army units.",
+     "Government regains territory"),
+    ("The town of Bama fell to Boko Haram fighters on Sunday.",
+     "Non-state actor overtakes territory"),
+    ("Police arrested nine activists in the capital on Tuesday.", "Arrests"),
+    ("Police arrested dozens of protesters during a march in the capital.",
+     "Protest with intervention"),
+])
+def test_territory_direction_and_arrest_context(run, text, expected):
+    ms = run(text)
+    assert ms and ms[0].sub_event_type == expected, [m.sub_event_type for m in ms]

@@ -257,7 +257,8 @@ class EventExtractor:
         roles = Counter(h.role for h in seg_hits)
         protest_ctx = bool(re.search(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies|ied)|"
                                      r"marche[sd]|sit-ins?)\b", seg, re.IGNORECASE)) \
-            or roles["protester"] > 0
+            or any(h.role == "protester" and not h.text.lower().startswith("activist")
+                   for h in seg_hits)
         if kind in SUB_EVENTS:
             if kind == "Agreement" and not STRONG_AGREEMENT.search(seg):
                 return None
@@ -285,9 +286,27 @@ class EventExtractor:
             place_after = bool(PLACE_NOUNS.search(after[:60])) or any(
                 e.label_ in PLACE_LABELS and c.end <= e.start_char < c.end + 60
                 for e in ents)
+            actor1 = _first_before(seg_hits, c.start)
+            trig_text = seg[c.start - s0:c.end - s0].lower()
+            passive = bool(re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$",
+                                     seg[max(0, c.start - s0 - 30):c.start - s0])) \
+                or trig_text.startswith(("fell to", "fallen to", "pushed", "driven", "forced"))
+            if not place_after and passive:
+                before = seg[max(0, c.start - s0 - 60):c.start - s0]
+                place_after = bool(PLACE_NOUNS.search(before)) or any(
+                    e.label_ in PLACE_LABELS and c.start - 60 <= e.start_char < c.start
+                    for e in ents)
             if not place_after:
                 return None
-            actor1 = _first_before(seg_hits, c.start)
+            if passive:
+                # "the town fell to X", "X were pushed back": the winner is after the trigger
+                after_hits = [h for h in seg_hits if h.start >= c.end
+                              and h.role in ("state", "armed")]
+                if after_hits:
+                    actor1 = after_hits[0]
+                elif actor1 is not None:
+                    return ("Non-state actor overtakes territory" if actor1.inter == 1
+                            else "Government regains territory")
             if actor1 is not None and actor1.inter == 1:
                 return "Government regains territory"
             if actor1 is not None and actor1.inter in (2, 3, 4, 8):

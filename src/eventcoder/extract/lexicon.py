@@ -97,7 +97,8 @@ TRIGGERS: tuple[Trigger, ...] = (
        "riot", 66),
     # -- battles ----------------------------------------------------------------------------
     _t(r"\b(?:recaptur\w+|retook|retake|retaken|regain\w*|liberat\w+|took\s+back|"
-       r"reclaim\w+|freed|recover\w+|drove\s+" + _N + r"out|advanc\w+|taken\s+over|"
+       r"reclaim\w+|freed|recover\w+|drove\s+" + _N + r"(?:out|back)|(?:pushed|driven|forced)\s+"
+       r"(?:back|out)|advanc\w+|taken\s+over|occupied|"
        r"(?:seiz\w+|captur\w+|overr[au]n\w*|took|take[sn]?|taking|gain\w*|wrested|"
        r"occup\w+)\s+(?:full\s+|complete\s+|total\s+)?control|seiz\w+|captur\w+|overr[au]n\w*|"
        r"stormed|fell\s+to|fallen\s+to|advanc\w+\s+(?:into|on)|entered|took\s+over|"
