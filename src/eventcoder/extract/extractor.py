@@ -553,13 +553,27 @@ def _find_triggers(seg: str, s0: int) -> list[_Candidate]:
     return out
 
 
+#: demonstrators' own violence: makes a demonstration violent whatever the police did
+DEMONSTRATOR_VIOLENCE = re.compile(
+    r"\b(?:riot(?:s|ed|ing|ers)?\b(?!\s+police)|ston(?:es|ed|ing)|threw|hurl\w*|pelt\w*|rocks|"
+    r"molotov|petrol\s+bombs?|firebomb\w*|torch(?:ed|ing)|set\s+(?:on\s+)?fire|set\s+ablaze|"
+    r"vandali[sz]\w*|ransack\w*|loot\w*|smash\w*|turned\s+violent|rampag\w*|"
+    r"(?:aggressive|violent|angry)\s+(?:protesters|demonstrators|crowds?|mobs?)|"
+    r"(?<!police\s)violence(?!\s+against)|burn(?:ed|t|ing)\s+(?:tyres|tires|cars|vehicles))\b",
+    re.IGNORECASE,
+)
+
+
 def _protest_type(seg: str) -> str:
+    """The demonstration sub-event type from who used force against whom."""
+    if DEMONSTRATOR_VIOLENCE.search(seg):
+        return "Violent demonstration"
     if L.EXCESSIVE.search(seg) and re.search(
             r"\b(?:police|security\s+forces|soldiers|troops|army|officers|authorities|"
             r"forces|guards|regime|militia\w*)\b", seg, re.IGNORECASE) and \
             re.search(r"\b(?:killed|killing|shot|live|opened\s+fire|fired\s+(?:on|at|into)|"
                       r"brutal\w*|beat(?:en|ing)?|injur\w+|wounded|died|dead|attacked|"
-                      r"tortur\w*|assault\w*)\b", seg, re.IGNORECASE):
+                      r"tortur\w*|assault\w*|hits?|excessive\s+force)\b", seg, re.IGNORECASE):
         return "Excessive force against protesters"
     if L.RIOTING.search(seg):
         return "Violent demonstration"
