@@ -436,3 +436,28 @@ def test_short_cp1252_texts(text: str) -> None:
     from eventcoder.ingest import decode_bytes
 
     assert decode_bytes(text.encode("cp1252")) == text
+
+
+def test_csv_and_tsv_tables(tmp_path: Path) -> None:
+    import csv as csvmod
+
+    p = tmp_path / "news.csv"
+    with p.open("w", encoding="utf-8", newline="") as fh:
+        w = csvmod.writer(fh)
+        w.writerow(["ID", "Title", "Text", "Date", "Source"])
+        w.writerow(["c1", "Clash", BODY + "\nSecond line, with a comma.", "2024-03-05", "Wire"])
+        w.writerow(["c2", "Empty", "", "2024-03-06", "Wire"])
+        w.writerow(["c3", "", "Troops shelled the town on Friday.", "", ""])
+    out = _read(p, default_date=dt.date(2024, 1, 1))
+    a1, skipped, a3 = out
+    assert isinstance(a1, Article) and a1.id == "c1" and a1.title == "Clash"
+    assert a1.text.endswith("with a comma.") and a1.published == dt.date(2024, 3, 5)
+    assert a1.source == "Wire" and a1.origin == f"{p}:line 2"
+    assert isinstance(skipped, Skipped) and skipped.origin == f"{p}:line 4"
+    assert isinstance(a3, Article) and a3.published == dt.date(2024, 1, 1)
+    t = tmp_path / "news.tsv"
+    t.write_text("text\tsource\n" + BODY + "\tWire\n", encoding="utf-8")
+    assert _one(t).source == "Wire"
+    e = tmp_path / "events.csv"
+    e.write_text("event_id_cnty,event_date\nev-1,2024-01-01\n", encoding="utf-8")
+    assert _skip(e).reason.startswith("table has no 'text' column")

@@ -502,7 +502,8 @@ def _bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> 
     cols = list(rows[0])
     names = ", ".join('"' + c.replace('"', '""') + '"' for c in cols)
     raw = conn.connection.driver_connection
-    assert raw is not None
+    if raw is None:
+        raise RuntimeError("the database connection was closed during the batch")
     with raw.cursor() as cur:
         with cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
             for row in rows:
