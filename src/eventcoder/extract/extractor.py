@@ -193,6 +193,7 @@ class EventExtractor:
                 _is_main_predicate(tok) else 0
             ranked.append((c.priority + bonus, c, typ, tok))
         ranked.sort(key=lambda r: (-r[0], r[1].start))
+        ranked = _specific_first(ranked)
         # -- what is not a new event: the best trigger that is asserted, current, in scope ---
         chosen = None
         for _, c, typ, tok in ranked:
@@ -588,6 +589,20 @@ def _token_at(doc: Doc, char: int) -> Token | None:
         return None
     # prefer the verb or noun head of a multi-word trigger
     return span[0]
+
+
+def _specific_first(ranked: list) -> list:
+    """Drop a trigger inside a longer, more specific one ("bombing" in "suicide bombing");
+    within explosions/remote violence the weapon's own priority decides, not the syntax."""
+    kept = [r for r in ranked if not any(
+        o is not r and o[1].priority > r[1].priority and o[1].start <= r[1].start
+        and r[1].end <= o[1].end for o in ranked)]
+    if kept and SUB_EVENTS[kept[0][2]].event_type == "Explosions/Remote violence":
+        fam = [r for r in kept if SUB_EVENTS[r[2]].event_type == "Explosions/Remote violence"]
+        best = max(fam, key=lambda r: r[1].priority)
+        kept.remove(best)
+        kept.insert(0, best)
+    return kept
 
 
 def _is_demo(typ: str) -> bool:
