@@ -49,6 +49,9 @@ ATTRIBUTION_STRONG = re.compile(
     r"(?:was|were|is|are)\s+(?:\w+\s+)?responsible\s+for)\b",
     re.IGNORECASE,
 )
+#: death or injury words that alone do not tell of political violence
+BARE_OUTCOME = re.compile(r"(?:died|dead|die|dies|perished|succumbed|injur\w+|wound\w*|hurt)",
+                          re.IGNORECASE)
 #: priority bonus of a trigger that is the main predicate of its sentence
 MAIN_PREDICATE_BONUS = 20
 #: resolved dates older than this many days before publication are background, not events
@@ -231,6 +234,11 @@ class EventExtractor:
             self._merge_outcome(prev, seg, s0, s1)
             return None
 
+        if cand.kind in ("outcome", "violence") and prev is None and typ == "Attack" and \
+                BARE_OUTCOME.fullmatch(text[cand.start:cand.end]) and \
+                not any(h.role in ("state", "armed") for h in seg_hits):
+            # "a man is dead after his car crashed": a death with no perpetrator in sight
+            return None
         modality = "announced" if cand.kind == "operation" else "asserted"
         score = _base_score(cand, typ, resolved, _is_main_predicate(trig_tok))
         d = _Draft(sentence=(sent.start_char, sent.end_char), trigger=(cand.start, cand.end),
@@ -565,8 +573,16 @@ DEMONSTRATOR_VIOLENCE = re.compile(
 )
 
 
+#: what a demonstration is about ("against police brutality", "to denounce violence"): its
+#: words are not force used at the demonstration
+GRIEVANCE = re.compile(r"\b(?:against|denounc\w*|decr(?:y|ied|ying)|condemn\w*|protest(?:ing)?\s+"
+                       r"(?:over|at)|in\s+protest\s+(?:at|over|against)|demand\w*|call\w*\s+for|"
+                       r"outrage\s+(?:at|over))\b[^.;,]*", re.IGNORECASE)
+
+
 def _protest_type(seg: str) -> str:
     """The demonstration sub-event type from who used force against whom."""
+    seg = GRIEVANCE.sub(" ", seg)
     if DEMONSTRATOR_VIOLENCE.search(seg):
         return "Violent demonstration"
     if L.EXCESSIVE.search(seg) and re.search(
