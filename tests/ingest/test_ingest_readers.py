@@ -461,3 +461,14 @@ def test_csv_and_tsv_tables(tmp_path: Path) -> None:
     e = tmp_path / "events.csv"
     e.write_text("event_id_cnty,event_date\nev-1,2024-01-01\n", encoding="utf-8")
     assert _skip(e).reason.startswith("table has no 'text' column")
+
+
+def test_reused_ids_get_unique_ids_within_a_run(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "1", "text": BODY}) + "\n",
+                                      encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(
+        json.dumps({"id": "1", "text": "Another text entirely."}) + "\n"
+        + json.dumps({"id": "1", "text": BODY}) + "\n", encoding="utf-8")
+    arts = [a for a in _read(tmp_path) if isinstance(a, Article)]
+    other = Article.from_text("Another text entirely.")
+    assert [a.id for a in arts] == ["1", f"1~{other.content_hash[:8]}", "1"]

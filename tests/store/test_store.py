@@ -70,14 +70,25 @@ def test_idempotent_save_and_known_hashes(store: Store) -> None:
     assert store.known_hashes([]) == set()
 
 
-def test_duplicate_articles_by_hash_or_id_are_ignored(store: Store) -> None:
+def test_known_texts_are_ignored_and_reused_ids_renamed(store: Store) -> None:
     a = art(1)
     same_text = Article.from_text(a.text, id="other-id")
     same_id = Article.from_text("Completely different text.", id="a1")
-    store.save_batch([a, same_text, same_id], [])
-    store.save_batch([same_text, same_id], [])
-    assert store.count_articles() == 1
-    assert store.get_article("a1") == a
+    store.save_batch([a, same_text], [])
+    store.save_batch([same_text], [])
+    assert store.count_articles() == 1 and store.get_article("a1") == a
+    e = ev(5, article_ids=["a1"], evidence=[Evidence(article_id="a1", field="actor1", start=0,
+                                                     end=10, text="Completely")])
+    store.save_batch([same_id], [e])
+    new_id = f"a1~{same_id.content_hash[:8]}"
+    assert store.count_articles() == 2 and store.get_article("a1") == a
+    stored = store.get_article(new_id)
+    assert stored is not None and stored.text == "Completely different text."
+    got = store.get_event("ev-5")
+    assert got is not None and got.article_ids == [new_id]
+    assert got.evidence[0].article_id == new_id
+    store.save_batch([same_id], [])  # known text now: nothing new
+    assert store.count_articles() == 2
 
 
 def test_known_hashes_many(store: Store) -> None:

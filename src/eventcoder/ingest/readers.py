@@ -146,12 +146,21 @@ def iter_articles(paths: Iterable[str | Path], *, default_date: dt.date | None =
     paths: files and/or folders; folders are searched recursively (:func:`find_input_files`).
     default_date: publication date for articles whose input gives none (the CLI's ``--date``).
     RETURNS: an iterator of :class:`Article` and, for unusable input, :class:`Skipped`; it
-        never raises because of bad input.
+        never raises because of bad input. Ids are unique within one call: an id already
+        used for a different text becomes ``"<id>~<first 8 hex of its content hash>"`` (the
+        Store applies the same rule against stored articles).
     """
     if isinstance(paths, str | Path):
         paths = [paths]
+    seen: dict[str, str] = {}  # article id -> content hash, to keep ids unique in a run
     for path in find_input_files(paths):
-        yield from _read_file(path, default_date)
+        for item in _read_file(path, default_date):
+            if isinstance(item, Article):
+                first = seen.setdefault(item.id, item.content_hash)
+                if first != item.content_hash:  # id reused for another text
+                    item = item.model_copy(update={"id": f"{item.id}~{item.content_hash[:8]}"})
+                    seen.setdefault(item.id, item.content_hash)
+            yield item
 
 
 def _read_file(path: Path, default_date: dt.date | None) -> Iterator[Article | Skipped]:

@@ -240,8 +240,12 @@ class Store:
     def save_batch(self, articles: Sequence[Article], events: Sequence[Event]) -> int:
         """Store a batch of articles and events in ONE transaction.
 
-        Articles whose content hash or id is already stored are ignored. Events are upserted
-        by ``event_id``: a new id is inserted; a known id gets the new scalar fields, the union
+        Articles whose content hash is already stored are ignored. An article whose id is
+        already stored for a different text (an updated article, or ids reused across files)
+        is stored as ``"<id>~<first 8 hex of its content hash>"`` and this batch's events are
+        rewritten to cite that id, so evidence offsets always index the right text.
+
+        Events are upserted by ``event_id``: a new id is inserted; a known id gets the new scalar fields, the union
         of article ids and of evidence (old first), and its previous version is kept in
         ``event_revisions``. A human status ("reviewed"/"rejected") is never overwritten by an
         "auto" event: then only article ids and evidence are merged. ``sources_count`` never
@@ -255,31 +259,41 @@ class Store:
                     # one writer at a time: concurrent upserts of one event id cannot collide
                     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                  {"key": WRITE_LOCK_KEY})
-                self._insert_articles(conn, articles)
+                renamed = self._insert_articles(conn, articles)
+                if renamed:
+                    events = [_rename_articles(e, renamed) for e in events]
                 return self._upsert_events(conn, events)
 
-    def _insert_articles(self, conn: Connection, batch: Sequence[Article]) -> None:
+    def _insert_articles(self, conn: Connection, batch: Sequence[Article]) -> dict[str, str]:
+        """Insert the batch's new articles. RETURNS renamed ids (old -> new), see save_batch."""
         unique: dict[str, Article] = {}
-        ids: set[str] = set()
         for a in batch:
-            if a.content_hash in unique or a.id in ids:
-                continue
-            unique[a.content_hash] = a
-            ids.add(a.id)
+            unique.setdefault(a.content_hash, a)
         if not unique:
-            return
-        hashes = list(unique)
+            return {}
         known_h: set[str] = set()
-        known_id: set[str] = set()
-        for chunk in _chunks(hashes):
+        for chunk in _chunks(list(unique)):
             known_h.update(conn.scalars(
                 select(articles.c.content_hash).where(articles.c.content_hash.in_(chunk))))
-        for chunk in _chunks(sorted(ids)):
-            known_id.update(conn.scalars(select(articles.c.id).where(articles.c.id.in_(chunk))))
+        fresh = [a for h, a in unique.items() if h not in known_h]
+        wanted_ids = sorted({a.id for a in fresh} | {_renamed(a) for a in fresh})
+        taken: set[str] = set()
+        for chunk in _chunks(wanted_ids):
+            taken.update(conn.scalars(select(articles.c.id).where(articles.c.id.in_(chunk))))
+        renamed: dict[str, str] = {}
         now = _now()
-        rows = [{**{f: getattr(a, f) for f in ARTICLE_FIELDS}, "ingested_at": now}
-                for h, a in unique.items() if h not in known_h and a.id not in known_id]
+        rows = []
+        for a in fresh:
+            if a.id in taken:  # same id, different text: keep both versions
+                new_id = _renamed(a)
+                if new_id in taken:
+                    continue
+                renamed[a.id] = new_id
+                a = a.model_copy(update={"id": new_id})
+            taken.add(a.id)
+            rows.append({**{f: getattr(a, f) for f in ARTICLE_FIELDS}, "ingested_at": now})
         _bulk_insert(conn, articles, rows)
+        return renamed
 
     def _upsert_events(self, conn: Connection, batch: Sequence[Event]) -> int:
         merged: dict[str, Event] = {}
@@ -548,6 +562,23 @@ def _event_row(ev: Event) -> dict[str, Any]:
 def _event_from_row(row: Any, article_ids: list[str], ev_list: list[Evidence]) -> Event:
     data = {f: getattr(row, f) for f in EVENT_SCALARS}
     return Event(article_ids=list(article_ids), evidence=list(ev_list), **data)
+
+
+def _renamed(a: Article) -> str:
+    """The id an article gets when its own id is taken by another text."""
+    return f"{a.id}~{a.content_hash[:8]}"
+
+
+def _rename_articles(ev: Event, renamed: dict[str, str]) -> Event:
+    """``ev`` citing renamed article ids (article_ids and evidence)."""
+    if not any(a in renamed for a in ev.article_ids) and \
+            not any(e.article_id in renamed for e in ev.evidence):
+        return ev
+    return ev.model_copy(update={
+        "article_ids": [renamed.get(a, a) for a in ev.article_ids],
+        "evidence": [e.model_copy(update={"article_id": renamed.get(e.article_id, e.article_id)})
+                     for e in ev.evidence],
+    })
 
 
 def _merge(old: Event, new: Event) -> Event:
