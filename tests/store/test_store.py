@@ -89,6 +89,8 @@ def test_known_texts_are_ignored_and_reused_ids_renamed(store: Store) -> None:
     assert got.evidence[0].article_id == new_id
     store.save_batch([same_id], [])  # known text now: nothing new
     assert store.count_articles() == 2
+    assert [x.event_id for x in store.events_for_hashes([same_id.content_hash])] == ["ev-5"]
+    assert store.events_for_hashes([a.content_hash, "0" * 64]) == []
 
 
 def test_known_hashes_many(store: Store) -> None:

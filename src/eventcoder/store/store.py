@@ -480,6 +480,17 @@ class Store:
 
         return sorted((pair[0] for pair in loaded.values()), key=key)
 
+    def events_for_hashes(self, content_hashes: Sequence[str]) -> list[Event]:
+        """Like :meth:`events_for_articles`, for the stored articles with these content hashes
+        (robust to articles stored under a renamed id, see :meth:`save_batch`)."""
+        by_hash: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(content_hashes))):
+                for row in conn.execute(select(articles.c.content_hash, articles.c.id)
+                                        .where(articles.c.content_hash.in_(chunk))):
+                    by_hash[row.content_hash] = row.id
+        return self.events_for_articles([by_hash[h] for h in content_hashes if h in by_hash])
+
     def get_event(self, event_id: str) -> Event | None:
         """The stored event with this id, or None."""
         with self.engine.connect() as conn:
