@@ -1,4 +1,5 @@
-"""File readers: .txt, .jsonl, .json, .html/.htm and RSS/Atom feeds, and folders of them.
+"""File readers: .txt, .jsonl, .json, .csv/.tsv, .html/.htm, RSS/Atom feeds (each optionally
+gzip-compressed), and folders of them.
 
 Every reader yields :class:`~eventcoder.schema.Article` records or :class:`Skipped` notes; bad
 input never raises out of :func:`iter_articles`. ``docs/formats.md`` documents the decisions
@@ -498,6 +499,7 @@ def read_csv(path: Path, default_date: dt.date | None = None) -> Iterator[Articl
         yield Skipped(origin, str(exc))
         return
     delimiter = "\t" if input_ext(path) == ".tsv" else ","
+    # the csv module's limit is process-wide; it is only ever raised, to fit one article
     csv.field_size_limit(max(csv.field_size_limit(), 4 * MAX_CHARS))
     reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=delimiter)
     fields = [(f or "").strip().lower() for f in reader.fieldnames or []]
