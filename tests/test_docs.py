@@ -41,3 +41,12 @@ def test_readme_setup_matches_ci():
     assert len(commands) == 2
     for command in commands:
         assert command in ci, f"README command not run by .ci/run: {command}"
+
+
+def test_cli_reference_is_current():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(REPO / "scripts" / "gen_cli_docs.py"),
+                             "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
