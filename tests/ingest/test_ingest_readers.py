@@ -472,3 +472,18 @@ def test_reused_ids_get_unique_ids_within_a_run(tmp_path: Path) -> None:
     arts = [a for a in _read(tmp_path) if isinstance(a, Article)]
     other = Article.from_text("Another text entirely.")
     assert [a.id for a in arts] == ["1", f"1~{other.content_hash[:8]}", "1"]
+
+
+def test_broken_html_is_quiet_and_punctuation_is_not_an_article(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    (tmp_path / "empty.html").write_text("<html><body></body></html>", encoding="utf-8")
+    (tmp_path / "lt.html").write_text("<", encoding="utf-8")
+    (tmp_path / "dots.txt").write_text("... --- !!!", encoding="utf-8")
+    with caplog.at_level(logging.DEBUG):
+        out = _read(tmp_path)
+    assert all(isinstance(x, Skipped) for x in out)
+    assert {x.reason for x in out} >= {"no words in text"}  # type: ignore[union-attr]
+    assert not [r for r in caplog.records if r.name.startswith("trafilatura")]
+    assert logging.getLogger("trafilatura").level == logging.NOTSET

@@ -15,6 +15,7 @@ import gzip
 import html
 import io
 import json
+import logging
 import os
 import re
 import zlib
@@ -212,6 +213,8 @@ def make_article(text: str, *, origin: str, default_date: dt.date | None = None,
     text = normalize_text(text)
     if not text:
         return Skipped(origin, "empty text")
+    if not any(c.isalnum() for c in text):
+        return Skipped(origin, "no words in text")
     if len(text) > MAX_CHARS:
         return Skipped(origin, f"text too long ({len(text):,} chars > {MAX_CHARS:,})")
     return Article.from_text(
@@ -568,13 +571,13 @@ def _trafilatura(markup: str) -> dict[str, Any] | None:
     import trafilatura
 
     try:
-        # dates only from metadata/markup: htmldate's extensive search reads dates out of the
-        # body ("recaptured in July 2017" -> 2017-01-01), which are not publication dates
-        doc = trafilatura.bare_extraction(
-            markup, with_metadata=True, include_comments=False, favor_recall=True,
-            date_extraction_params={"extensive_search": False, "original_date": True})
-    except (ValueError, TypeError, AttributeError, LookupError) as exc:  # malformed markup
-        del exc
+        with _QuietLoggers("trafilatura", "htmldate", "courlan", "justext", "readability"):
+            # dates only from metadata/markup: htmldate's extensive search reads dates out of
+            # the body ("recaptured in July 2017" -> 2017-01-01): not publication dates
+            doc = trafilatura.bare_extraction(
+                markup, with_metadata=True, include_comments=False, favor_recall=True,
+                date_extraction_params={"extensive_search": False, "original_date": True})
+    except (ValueError, TypeError, AttributeError, LookupError):  # malformed markup
         return None
     if doc is None:
         return None
@@ -582,6 +585,24 @@ def _trafilatura(markup: str) -> dict[str, Any] | None:
         return doc
     return {k: getattr(doc, k, None)
             for k in ("text", "title", "date", "url", "sitename", "hostname")}
+
+
+class _QuietLoggers:
+    """Silence libraries' log records while they run (levels restored after): our Skipped
+    reason already reports a page without text; their ERROR lines would only add noise."""
+
+    def __init__(self, *names: str) -> None:
+        self.loggers = [logging.getLogger(n) for n in names]
+        self.saved: list[int] = []
+
+    def __enter__(self) -> None:
+        self.saved = [lg.level for lg in self.loggers]
+        for lg in self.loggers:  # child loggers (trafilatura.core) inherit the level
+            lg.setLevel(logging.CRITICAL + 1)
+
+    def __exit__(self, *exc: object) -> None:
+        for lg, level in zip(self.loggers, self.saved, strict=False):
+            lg.setLevel(level)
 
 
 def _html_title(markup: str) -> str | None:
