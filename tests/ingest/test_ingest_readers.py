@@ -235,7 +235,8 @@ RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire Feed</titl
 <item><title>Bomb kills 3</title><link>http://wire.example.org/1</link>
 <pubDate>Mon, 04 Mar 2024 10:00:00 GMT</pubDate>
 <description>&lt;p&gt;A roadside bomb killed three soldiers on Monday.&lt;/p&gt;&lt;p&gt;Second paragraph.&lt;/p&gt;</description></item>
-<item><title>Police disperse protesters in the capital</title></item>
+<item><title>Police disperse protesters in the capital</title>
+<pubDate>Mon, 04 Mar 2024 23:30:00 -0500</pubDate></item>
 <item><link>http://wire.example.org/3</link></item></channel></rss>"""
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
@@ -255,6 +256,7 @@ def test_rss_entries(tmp_path: Path) -> None:
     assert isinstance(a, Article) and isinstance(s, Skipped)
     assert isinstance(headline, Article)
     assert headline.text == headline.title == "Police disperse protesters in the capital"
+    assert headline.published == dt.date(2024, 3, 4)  # the publisher's day, not UTC's
     assert a.text == "A roadside bomb killed three soldiers on Monday.\n\nSecond paragraph."
     assert a.title == "Bomb kills 3" and a.source == "Wire Feed"
     assert a.published == dt.date(2024, 3, 4) and a.url == "http://wire.example.org/1"

@@ -680,8 +680,11 @@ def _feed_entry(entry: Any, n: int, origin: str, feed_title: str | None,
         if not title:
             return Skipped(origin, f"item {n} has no title, content or summary")
         text = title  # headline-only feeds: the headline is the article
+    # the date as written (publisher's local day), else feedparser's UTC-normalised one
+    published = parse_date(entry.get("published")) or parse_date(entry.get("updated"))
     when = entry.get("published_parsed") or entry.get("updated_parsed")
-    published = dt.date(*when[:3]) if when else parse_date(entry.get("published"))
+    if published is None and when:
+        published = dt.date(*when[:3])
     return make_article(text, origin=origin, default_date=default_date, title=title,
                         url=entry.get("link"), source=feed_title, published=published)
 
