@@ -135,3 +135,19 @@ def test_demand_for_release_of_detainees_is_not_an_intervention(run):
 def test_territory_direction_and_arrest_context(run, text, expected):
     ms = run(text)
     assert ms and ms[0].sub_event_type == expected, [m.sub_event_type for m in ms]
+
+
+@pytest.mark.parametrize("text", [
+    "Sergeant Ruiz, an artillery crewmember, said the exercise went well.",
+    "His death will degrade the group's ability to plan attacks, said the terror attack "
+    "planners' former associate.",
+    "We will continue to support their efforts in the fight against the group.",
+])
+def test_weapon_words_naming_things_are_not_events(run, text):
+    assert run(text) == [], [m.sub_event_type for m in run(text)]
+
+
+def test_looting_spree_is_an_event(run):
+    ms = run("Hundreds of residents went on a looting spree in the market district on Monday.")
+    assert ms and ms[0].sub_event_type in ("Looting/property destruction", "Violent demonstration",
+                                           "Mob violence")

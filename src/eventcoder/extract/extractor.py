@@ -199,9 +199,10 @@ class EventExtractor:
         ranked = _specific_first(ranked)
         # -- what is not a new event: the best trigger that is asserted, current, in scope ---
         chosen = None
+        spans = [(c.start, c.end) for c in cands]
         for _, c, typ, tok in ranked:
             if _negated(tok) or _irrealis(tok, seg, c.start - s0) or _dated_background(
-                    tok, published):
+                    tok, published) or _modifier_only(doc, c, spans):
                 continue
             chosen = (c, typ, tok)
             break
@@ -577,7 +578,14 @@ DEMONSTRATOR_VIOLENCE = re.compile(
 #: words are not force used at the demonstration
 GRIEVANCE = re.compile(r"\b(?:against|denounc\w*|decr(?:y|ied|ying)|condemn\w*|protest(?:ing)?\s+"
                        r"(?:over|at)|in\s+protest\s+(?:at|over|against)|demand\w*|call\w*\s+for|"
-                       r"outrage\s+(?:at|over))\b[^.;,]*", re.IGNORECASE)
+                       r"outrage\s+(?:at|over))(?:\s+(?!(?:as|after|when|while|but|in|on|near|at|"
+                       r"who|which|that|and\s+(?:clash|threw|torch|set|attack|stormed))\b)"
+                       r"[\w'-]+){1,5}", re.IGNORECASE)
+#: nouns headed by an event word are events ("a looting spree", "a grenade attack")
+EVENT_HEADS = re.compile(r"sprees?|waves?|incidents?|campaigns?|series|spates?|outbreaks?|"
+                         r"episodes?|attacks?|raids?|operations?|deals?|blasts?|explosions?|"
+                         r"strikes?|violence|clash(?:es)?|fighting|rally|rallies|marches|march|"
+                         r"protests?|demonstrations?")
 
 
 def _protest_type(seg: str) -> str:
@@ -619,6 +627,22 @@ def _specific_first(ranked: list) -> list:
         kept.remove(best)
         kept.insert(0, best)
     return kept
+
+
+def _modifier_only(doc: Doc, c: _Candidate, spans: list[tuple[int, int]]) -> bool:
+    """The trigger only modifies another noun ("an artillery crewmember", "attack planners",
+    "a VBIED storage facility"): it names a thing or a person, not an event."""
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    last = span.root
+    if last.dep_ not in ("compound", "amod", "nmod") or last.pos_ not in ("NOUN", "PROPN",
+                                                                         "ADJ"):
+        return False
+    head = last.head
+    if c.start <= head.idx < c.end or EVENT_HEADS.fullmatch(head.lower_):
+        return False
+    return not any(a <= head.idx < b for a, b in spans)
 
 
 def _is_demo(typ: str) -> bool:

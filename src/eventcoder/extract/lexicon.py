@@ -88,7 +88,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        "Abduction/forced disappearance", 82),
     # -- demonstrations ---------------------------------------------------------------------
     _t(r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied|ying)|marche[sd]|"
-       r"marching|sit-ins?|picket\w*|took\s+to\s+the\s+streets?|take\s+to\s+the\s+streets?|"
+       r"(?-i:march)|marching|sit-ins?|picket\w*|took\s+to\s+the\s+streets?|take\s+to\s+the\s+streets?|"
        r"(?:general|hunger|labou?r|national|nationwide|teachers'?|workers'?|doctors'?|"
        r"transport|sit-down)\s+strikes?|(?:on|went\s+on|go\s+on|going\s+on|staged\s+a|"
        r"called\s+a|began\s+a|launched\s+a)\s+strikes?|strik(?:ing|ers)\s+(?:workers|"
@@ -104,7 +104,8 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"occup\w+)\s+(?:full\s+|complete\s+|total\s+)?control|seiz\w+|captur\w+|overr[au]n\w*|"
        r"stormed|fell\s+to|fallen\s+to|advanc\w+\s+(?:into|on)|entered|took\s+over|"
        r"under\s+(?:the\s+)?control|ousted|expelled)\b", "territory", 64),
-    _t(r"\b(?:clash\w*|fight(?:ing|s)?|fought|battl\w+|gun\s*fights?|fire\s*fights?|gun\s+battles?|"
+    _t(r"\b(?:clash\w*|(?<!the\s)(?<!their\s)(?<!our\s)(?<!its\s)(?<!global\s)fight(?:ing|s)?"
+       r"(?<!the\sfight)|fought|battl\w+|gun\s*fights?|fire\s*fights?|gun\s+battles?|"
        r"exchange[sd]?\s+(?:of\s+)?fire|exchanging\s+fire|skirmish\w*|ambush\w*|counter-?"
        r"attack\w*|offensive|hostilities|engag(?:ed|ement)|repel\w*|repuls\w+|"
        r"(?:attacked|stormed|raided|assaulted)\s+(?:a|an|the)?\s*" + _N + r"(?:checkpoints?|"
