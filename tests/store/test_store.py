@@ -421,3 +421,13 @@ def test_repeated_article_id_in_one_event_is_stored_once(store: Store) -> None:
     assert store.save_batch([], [ev(1, article_ids=["a1", "a2", "a1"])]) == 1
     got = store.get_event("ev-1")
     assert got is not None and got.article_ids == ["a1", "a2"]
+
+
+def test_long_url_ids(store: Store) -> None:
+    long_id = "https://news.example.org/" + "x" * 1000
+    a = Article.from_text("Gunmen attacked a convoy near the border.", id=long_id)
+    store.save_batch([a], [ev(1, event_id="ev-" + "y" * 600, article_ids=[long_id],
+                              evidence=[Evidence(article_id=long_id, field="actor1", start=0,
+                                                 end=6, text="Gunmen")])])
+    assert store.get_article(long_id) == a
+    assert store.query_events()[0].article_ids == [long_id]

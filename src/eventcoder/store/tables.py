@@ -27,6 +27,10 @@ from sqlalchemy import (
     func,
 )
 
+#: Ids (article, event): no length limit on PostgreSQL (ids can be long URLs; migration 0003);
+#: SQLite never enforces lengths.
+ID = String(255).with_variant(Text(), "postgresql")
+
 metadata = MetaData(naming_convention={
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -36,7 +40,7 @@ metadata = MetaData(naming_convention={
 
 articles = Table(
     "articles", metadata,
-    Column("id", String(255), primary_key=True),
+    Column("id", ID, primary_key=True),
     Column("content_hash", String(64), nullable=False, unique=True),
     Column("title", Text),
     Column("text", Text, nullable=False),
@@ -50,7 +54,7 @@ articles = Table(
 
 events = Table(
     "events", metadata,
-    Column("event_id", String(255), primary_key=True),
+    Column("event_id", ID, primary_key=True),
     Column("event_date", Date, index=True),
     Column("time_precision", SmallInteger, nullable=False),
     Column("disorder_type", String(64), nullable=False),
@@ -88,18 +92,18 @@ events = Table(
 
 event_articles = Table(
     "event_articles", metadata,
-    Column("event_id", String(255), ForeignKey("events.event_id", ondelete="CASCADE"),
+    Column("event_id", ID, ForeignKey("events.event_id", ondelete="CASCADE"),
            primary_key=True),
-    Column("article_id", String(255), primary_key=True, index=True),
+    Column("article_id", ID, primary_key=True, index=True),
     Column("position", Integer, nullable=False),
 )
 
 evidence = Table(
     "evidence", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("event_id", String(255), ForeignKey("events.event_id", ondelete="CASCADE"),
+    Column("event_id", ID, ForeignKey("events.event_id", ondelete="CASCADE"),
            nullable=False, index=True),
-    Column("article_id", String(255), nullable=False, index=True),
+    Column("article_id", ID, nullable=False, index=True),
     Column("field", String(64), nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
@@ -110,7 +114,7 @@ evidence = Table(
 event_revisions = Table(
     "event_revisions", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("event_id", String(255), ForeignKey("events.event_id", ondelete="CASCADE"),
+    Column("event_id", ID, ForeignKey("events.event_id", ondelete="CASCADE"),
            nullable=False, index=True),
     Column("revision", Integer, nullable=False),
     Column("replaced_at", DateTime(timezone=True), nullable=False),
