@@ -431,3 +431,16 @@ def test_long_url_ids(store: Store) -> None:
                                                  end=6, text="Gunmen")])])
     assert store.get_article(long_id) == a
     assert store.query_events()[0].article_ids == [long_id]
+
+
+def test_set_status_keeps_history(store: Store) -> None:
+    store.save_batch([], [ev(1)])
+    reviewed = store.set_status("ev-1", "reviewed")
+    assert reviewed is not None and reviewed.status == "reviewed"
+    assert store.get_event("ev-1") == reviewed
+    assert [e.status for e in store.event_history("ev-1")] == ["auto"]
+    assert store.set_status("ev-1", "reviewed") == reviewed  # no new revision
+    assert len(store.event_history("ev-1")) == 1
+    assert store.set_status("missing", "rejected") is None
+    with pytest.raises(ValueError, match="unknown status"):
+        store.set_status("ev-1", "approved")

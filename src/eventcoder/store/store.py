@@ -340,6 +340,30 @@ class Store:
         _bulk_insert(conn, evidence, evidence_rows)
         return len(new_rows)
 
+    def set_status(self, event_id: str, status: str) -> Event | None:
+        """Record a review decision ("auto", "reviewed" or "rejected") for one event.
+
+        The previous version goes to the revision history. RETURNS the updated event, or None
+        when no event has this id. RAISES ValueError: for an unknown status.
+        """
+        if status not in ("auto", "reviewed", "rejected"):
+            raise ValueError(f"unknown status {status!r}: use auto, reviewed or rejected")
+        with self.engine.connect().execution_options(eventcoder_write=True) as conn:
+            with conn.begin():
+                found = self._load_events(conn, [event_id]).get(event_id)
+                if found is None:
+                    return None
+                old, revision = found
+                if old.status == status:
+                    return old
+                now = _now()
+                conn.execute(insert(event_revisions).values(
+                    event_id=event_id, revision=revision, replaced_at=now,
+                    data=old.model_dump_json()))
+                conn.execute(events.update().where(events.c.event_id == event_id).values(
+                    status=status, revision=revision + 1, updated_at=now))
+                return old.model_copy(update={"status": status})
+
     # ---------------------------------------------------------------------------------------
     # reading
 
