@@ -311,6 +311,8 @@ def test_iterator_never_raises_on_a_mixed_folder(tmp_path: Path) -> None:
     ("March 5, 2024", dt.date(2024, 3, 5)),
     (1709596800, dt.date(2024, 3, 5)),
     ("yesterday", None),
+    ("2024", None),
+    ("1709596800", dt.date(2024, 3, 5)),
     ("", None),
     (None, None),
 ])

@@ -272,7 +272,7 @@ def parse_date(value: object) -> dt.date | None:
         return email.utils.parsedate_to_datetime(s).date()
     except (TypeError, ValueError, IndexError):
         pass
-    if len(s) > 100:  # not a date field; dateparser would only waste time
+    if len(s) > 100 or re.fullmatch(r"\d{1,4}", s):  # not a date; a bare year is no day
         return None
     import dateparser  # slow import: only when a date is not ISO or RFC 822
 
