@@ -151,3 +151,11 @@ def test_looting_spree_is_an_event(run):
     ms = run("Hundreds of residents went on a looting spree in the market district on Monday.")
     assert ms and ms[0].sub_event_type in ("Looting/property destruction", "Violent demonstration",
                                            "Mob violence")
+
+
+@pytest.mark.parametrize("text", [
+    "The minister condemned the attacks and called for calm.",
+    "Such violence requires a strong response from the international community.",
+])
+def test_opinion_about_events_is_not_an_event(run, text):
+    assert run(text) == [], [m.sub_event_type for m in run(text)]

@@ -202,7 +202,8 @@ class EventExtractor:
         spans = [(c.start, c.end) for c in cands]
         for _, c, typ, tok in ranked:
             if _negated(tok) or _irrealis(tok, seg, c.start - s0) or _dated_background(
-                    tok, published) or _modifier_only(doc, c, spans):
+                    tok, published) or _modifier_only(doc, c, spans) or \
+                    _unanchored_noun(doc, c, seg, ents):
                 continue
             chosen = (c, typ, tok)
             break
@@ -643,6 +644,39 @@ def _modifier_only(doc: Doc, c: _Candidate, spans: list[tuple[int, int]]) -> boo
     if c.start <= head.idx < c.end or EVENT_HEADS.fullmatch(head.lower_):
         return False
     return not any(a <= head.idx < b for a, b in spans)
+
+
+#: verbs whose nominal object is commented on, not reported ("condemned the attacks")
+OPINION_VERBS = frozenset({
+    "condemn", "welcome", "congratulate", "deplore", "denounce", "praise", "criticize",
+    "criticise", "comment", "call", "urge", "demand", "need", "require", "end", "stop",
+    "prevent", "fear", "warn", "discuss", "support", "oppose", "investigate", "mark",
+    "commemorate", "remember", "justify", "blame", "win", "lose", "continue", "pursue",
+    "stiffen", "show", "highlight", "rid", "prepare", "plan", "take",
+})
+
+
+def _unanchored_noun(doc: Doc, c: _Candidate, seg: str, ents: list[SpacySpan]) -> bool:
+    """A nominal trigger with nothing that makes it a reported event: no date, no place, no
+    casualties and no past-tense event verb ("ISIL's violence requires a response", "the
+    regime must end its attacks"), or the object of an opinion verb ("condemned the
+    attacks")."""
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    if root.pos_ not in ("NOUN", "PROPN") or re.search(r"(?:ers?|ors?|ists?|ants?|ees?)$",
+                                                       root.lower_):
+        return False  # participants ("demonstrators", "bombers") are not event nouns
+    verb = _governing_verb(root)
+    lemma = verb.lemma_.lower()
+    if lemma in OPINION_VERBS and root.dep_ in ("dobj", "pobj", "nsubj", "attr"):
+        return True
+    has_date = any(e.label_ in ("DATE", "TIME") for e in ents)
+    has_place = any(e.label_ in PLACE_LABELS for e in ents)
+    has_toll = bool(KILL_WORDS.search(seg)) or bool(INJURE_ONLY.search(seg))
+    past_verb = verb.tag_ in ("VBD", "VBN") and lemma not in ("say", "report", "tell")
+    return not (has_date or has_place or has_toll or past_verb)
 
 
 def _is_demo(typ: str) -> bool:
