@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import os
 import statistics
 import tempfile
@@ -32,7 +33,7 @@ from .gazetteer import (
 )
 from .text import fold, useful_alias
 
-DEFAULT_VERSION = "v2"
+DEFAULT_VERSION = "v3"
 
 
 def cache_dir() -> Path:
@@ -96,6 +97,14 @@ def strip_admin_word(name: str) -> str | None:
     if words[0].lower() in _ADMIN_WORDS:
         return " ".join(words[1:])
     return None
+
+
+def grid_point(points: list[tuple[float, float]], cell: float) -> tuple[float, float]:
+    """The mean of the centres of the ``cell``-degree grid cells holding member places: a
+    centre of the area the places cover rather than of where people live (used for ADM1)."""
+    cells = {(math.floor(p[0] / cell), math.floor(p[1] / cell)) for p in points}
+    return (statistics.fmean((c[0] + 0.5) * cell for c in cells),
+            statistics.fmean((c[1] + 0.5) * cell for c in cells))
 
 
 def representative_point(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -191,7 +200,9 @@ def build_default(out: Path) -> Path:
         name, code, gid = row[0], row[2], int(row[3])
         parts = code.split(".")
         pts = members.get(sid, [])
-        lat, lon = representative_point(pts) if pts else (None, None)
+        lat = lon = None
+        if pts:
+            lat, lon = grid_point(pts, 0.5) if code.count(".") == 1 else representative_point(pts)
         ascii_name = fold(name)
         if len(parts) == 2:
             w.set_admin1(parts[0], parts[1], ascii_name, gid, lat, lon)
