@@ -703,11 +703,15 @@ def _is_main_predicate(tok: Token) -> bool:
 
 def _dated_background(tok: Token, published: dt.date | None) -> bool:
     """A trigger noun carrying its own earlier year ("a 2017 chemical attack") is history."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return False
     scope = list(tok.children)
-    if tok.dep_ == "compound":
-        scope += list(tok.head.children)
+    t = tok
+    for _ in range(3):  # up the noun phrase: "2017 chemical weapons attack"
+        if t.dep_ not in ("compound", "amod", "nmod"):
+            break
+        t = t.head
+        scope += list(t.children)
     for t in scope:
         if t.text.isdigit() and len(t.text) == 4 and 1900 < int(t.text) < 2100:
             if published is None or int(t.text) < published.year:

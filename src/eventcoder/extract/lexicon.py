@@ -94,7 +94,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"called\s+a|began\s+a|launched\s+a)\s+strikes?|strik(?:ing|ers)\s+(?:workers|"
        r"teachers|doctors|employees|miners|drivers)|shutdowns?|standstill|human\s+chains?|walkouts?|boycott\w*|vigils?|chant\w*|placards?|banners?)\b",
        "protest", 60),
-    _t(r"\b(?:riot\w*|lynch\w*|mob|mobs|vigilante\w*|angry\s+crowds?|angry\s+residents)\b",
+    _t(r"\b(?:riot\w*(?!\s+(?:police|policemen|gear|squads?|control|units?))|lynch\w*|mob|mobs|vigilante\w*|angry\s+crowds?|angry\s+residents)\b",
        "riot", 66),
     # -- battles ----------------------------------------------------------------------------
     _t(r"\b(?:recaptur\w+|retook|retake|retaken|regain\w*|liberat\w+|took\s+back|"
@@ -197,7 +197,7 @@ INTERVENTION = re.compile(
 EXCESSIVE = re.compile(
     r"\b(?:live\s+(?:ammunition|fire|rounds|bullets)|opened\s+fire|shot\s+(?:dead|at)|"
     r"killed|killing|shot|gunfire|fired\s+(?:on|at|into)|bullets|brutal\w*|beat(?:en|ing)?|"
-    r"injur\w+|wounded|crackdown|died|dead|tortur\w*|assault\w*|attacked|lashed|"
+    r"hits?|hitting|clubbed|injur\w+|wounded|crackdown|died|dead|tortur\w*|assault\w*|attacked|lashed|"
     r"whipped|ran\s+over)\b",
     re.IGNORECASE,
 )
