@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import click
 
+from ..schema import Event
 from .common import db_option, output_option, parse_date, user_errors
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 
 @click.command()
@@ -36,9 +42,26 @@ def events(db: str, since: dt.date | None, until: dt.date | None, country: str |
 
     if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet needs --output FILE")
-    with user_errors():
-        with Store(db) as store:
-            rows = store.query_events(since=since, until=until, country=country, admin1=admin1,
-                                      event_type=event_type, actor=actor,
-                                      min_fatalities=min_fatalities, limit=limit)
-        write_events(rows, fmt, output)
+    with user_errors(), Store(db) as store:
+        rows = store.iter_events(since=since, until=until, country=country, admin1=admin1,
+                                 event_type=event_type, actor=actor,
+                                 min_fatalities=min_fatalities, limit=limit)
+        sources: dict[str, str | None] = {}
+        write_events(_with_sources(rows, store, sources), fmt, output, sources=sources)
+
+
+def _with_sources(events: Iterable[Event], store: Store, sources: dict[str, str | None],
+                  page: int = 1000) -> Iterator[Event]:
+    """Stream ``events`` while keeping ``sources`` filled for the page being written, so the
+    CSV's ACLED ``source`` column is filled without loading every event or article at once."""
+    batch: list[Event] = []
+    for event in events:
+        batch.append(event)
+        if len(batch) >= page:
+            sources.clear()
+            sources.update(store.article_sources({a for e in batch for a in e.article_ids}))
+            yield from batch
+            batch = []
+    sources.clear()
+    sources.update(store.article_sources({a for e in batch for a in e.article_ids}))
+    yield from batch

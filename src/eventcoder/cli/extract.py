@@ -51,7 +51,8 @@ def extract(inputs: tuple[Path, ...], db: str, fmt: str, output: str | None, wor
             actors_file: Path | None, batch_size: int, progress: bool | None) -> None:
     """Extract events from articles, store them and print them.
 
-    INPUTS are .txt, .jsonl, .html and RSS/Atom files, or folders of them (read recursively).
+    INPUTS are files (.txt, .jsonl, .json, .csv/.tsv with a text column, .html, RSS/Atom
+    .rss/.atom/.xml, and .gz versions of these) or folders of them, read recursively.
     Articles already in the database (same text) are not processed again, so re-running a
     command adds nothing; their stored events are printed all the same.
 
@@ -60,7 +61,7 @@ def extract(inputs: tuple[Path, ...], db: str, fmt: str, output: str | None, wor
         eventcoder extract examples/articles --db sqlite:///events.db --format jsonl
     """
     from ..export import write_events
-    from ..ingest import Skipped, find_input_files, iter_articles
+    from ..ingest import SUPPORTED_EXTS, Skipped, find_input_files, iter_articles
     from ..pipeline import Pipeline, run_parallel
     from ..store import Store
 
@@ -71,12 +72,13 @@ def extract(inputs: tuple[Path, ...], db: str, fmt: str, output: str | None, wor
     with user_errors():
         files = find_input_files(inputs)
         if not files:
-            raise click.ClickException("no readable input files (.txt .jsonl .html .rss .atom "
-                                       "or folders of them) in " + ", ".join(map(str, inputs)))
+            raise click.ClickException(
+                "no readable input files (" + " ".join(sorted(SUPPORTED_EXTS)) +
+                ", or folders of them) in " + ", ".join(map(str, inputs)))
         store = Store(db)
         pipeline = Pipeline(config)
         stats = {"read": 0, "known": 0, "skipped": 0, "processed": 0, "new_events": 0}
-        input_ids: list[str] = []
+        input_hashes: list[str] = []
         run_events: dict[str, Event] = {}
         seen_hashes: set[str] = set()
 
@@ -89,7 +91,7 @@ def extract(inputs: tuple[Path, ...], db: str, fmt: str, output: str | None, wor
                                   highlight=False)
                         continue
                     stats["read"] += 1
-                    input_ids.append(item.id)
+                    input_hashes.append(item.content_hash)
                     if item.content_hash in seen_hashes:
                         stats["known"] += 1
                         continue
@@ -131,9 +133,9 @@ def extract(inputs: tuple[Path, ...], db: str, fmt: str, output: str | None, wor
                     run_events[e.event_id] = e
                 bar.update(task, events=len(run_events))
 
-        ordered = list(dict.fromkeys(input_ids))
-        events = store.events_for_articles(ordered)
-        written = write_events(events, fmt, output)
+        events = store.events_for_hashes(list(dict.fromkeys(input_hashes)))
+        sources = store.article_sources({a for e in events for a in e.article_ids})
+        written = write_events(events, fmt, output, sources=sources)
         store.close()
     elapsed = time.perf_counter() - started
     err.print(f"{stats['read']} articles read ({stats['known']} already stored, "
