@@ -182,7 +182,7 @@ class EventExtractor:
         sources = [h for h in in_seg if h not in seg_hits and h.role in ("state", "armed")]
         resolved = []
         for c in cands:
-            typ = self._resolve_kind(c, ents, seg, s0, seg_hits)
+            typ = self._resolve_kind(c, ents, seg, s0, seg_hits, doc)
             if typ is not None:
                 resolved.append((c, typ))
         if not resolved:
@@ -263,7 +263,7 @@ class EventExtractor:
         return d
 
     def _resolve_kind(self, c: _Candidate, ents: list[SpacySpan], seg: str, s0: int,
-                      seg_hits: list[ActorHit]) -> str | None:
+                      seg_hits: list[ActorHit], doc: Doc | None = None) -> str | None:
         kind = c.kind
         roles = Counter(h.role for h in seg_hits)
         protest_ctx = bool(re.search(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies|ied)|"
@@ -297,7 +297,7 @@ class EventExtractor:
             place_after = bool(PLACE_NOUNS.search(after[:60])) or any(
                 e.label_ in PLACE_LABELS and c.end <= e.start_char < c.end + 60
                 for e in ents)
-            actor1 = _first_before(seg_hits, c.start)
+            actor1 = _subject_actor(doc, c.start, seg_hits) or _first_before(seg_hits, c.start)
             trig_text = seg[c.start - s0:c.end - s0].lower()
             passive = bool(re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$",
                                      seg[max(0, c.start - s0 - 30):c.start - s0])) \
@@ -856,6 +856,23 @@ def _is_source(text: str, h: ActorHit) -> bool:
     """An actor named as the source of the report ("police said"), not a participant."""
     return bool(SOURCE_AFTER.match(text, h.end, h.end + 25)) or bool(
         SOURCE_BEFORE.search(text[max(0, h.start - 40):h.start]))
+
+
+def _subject_actor(doc: Doc | None, char: int, hits: list[ActorHit]) -> ActorHit | None:
+    """The state or armed actor in the subject of the trigger's verb, if the parse has one."""
+    if doc is None:
+        return None
+    tok = _token_at(doc, char)
+    if tok is None:
+        return None
+    verb = _governing_verb(tok)
+    for ch in verb.children:
+        if ch.dep_ in ("nsubj", "agent"):
+            ids = {t.idx for t in ch.subtree}
+            for h in hits:
+                if h.role in ("state", "armed") and any(h.start <= i < h.end for i in ids):
+                    return h
+    return None
 
 
 def _first_before(hits: list[ActorHit], pos: int) -> ActorHit | None:
