@@ -66,8 +66,11 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"bombings?|bombardments?|strikes?|raids?)|drone\s+(?:strikes?|attacks?)|(?:armed|suicide|kamikaze)\s+"
        r"drones?|warplanes?|war\s+planes?|fighter\s+jets?|jets?\s+(?:struck|bombed|pounded|"
        r"targeted|hit)|helicopter\s+gunships?|gunships?|barrel\s+bombs?|bombers|air\s+force"
-       r"|unmanned\s+aerial|uavs?|drones?|airstrike\w*|bombing\s+raids?|(?<!anti-)aircraft|jets?|"
-       r"helicopters?|choppers?|planes?\s+(?:bombed|struck|hit|targeted|pounded|attacked))\b",
+       r"|unmanned\s+aerial|uavs?|drones?|airstrike\w*|bombing\s+raids?|"
+       r"(?:(?<!anti-)aircraft|jets?|helicopters?|choppers?|planes?)\s+(?:\w+\s+)?(?:bombed|struck|"
+       r"hit|targeted|pounded|attacked|fired|carried\s+out|conducted|launched|dropped|shelled|"
+       r"raided|strafed)|(?:by|from)\s+(?:\w+\s+){0,2}?(?:aircraft|jets|helicopters|choppers|"
+       r"planes|warplanes))\b",
        "Air/drone strike", 80),
     _t(r"\b(?:shell(?:s|ed|ing)?|artillery|mortars?|rockets?|missiles?|katyushas?|howitzers?|"
        r"bombard\w*|projectiles?|rocket-propelled|rpgs?|tank\s+fire|heavy\s+weapons|mlrs)\b",
