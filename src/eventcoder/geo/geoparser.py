@@ -171,15 +171,33 @@ class Geoparser:
 
 
 def _context_candidate(resolutions: Sequence[Resolution], m: Mention) -> Candidate | None:
-    """The resolved town nearest before ``m`` in the text (within 1,500 characters)."""
-    best = None
+    """The place around a named spot the gazetteer lacks: among the confidently resolved towns
+    of the document's main admin1 area, the nearest one before ``m`` (else the most confident);
+    else that admin1 area itself."""
+    weights: Counter[tuple[str, str]] = Counter()
+    admin1: dict[tuple[str, str], Candidate] = {}
+    towns: list[tuple[Resolution, Candidate]] = []
     for r in resolutions:
         c = r.candidate
-        if c is None or r.mention.role != "literal" or c.feature_class != "P":
+        if c is None or r.mention.role != "literal" or c.is_country or not c.admin1_code:
             continue
-        if r.mention.end <= m.start and m.start - r.mention.end < 1500:
-            best = c
-    return best
+        key = (c.country_code, c.admin1_code)
+        weights[key] += r.confidence
+        if c.feature_code == "ADM1":
+            admin1[key] = c
+        elif c.feature_class == "P":
+            towns.append((r, c))
+    if not weights:
+        return None
+    top = weights.most_common(1)[0][0]
+    pool = [(r, c) for r, c in towns if (c.country_code, c.admin1_code) == top] or towns
+    before = [(r, c) for r, c in pool if r.mention.end <= m.start
+              and m.start - r.mention.end < 1500]
+    if before:
+        return before[-1][1]
+    if pool:
+        return max(pool, key=lambda rc: rc[0].confidence)[1]
+    return admin1.get(top)
 
 
 def _focus_candidate(resolutions: Sequence[Resolution]) -> Candidate | None:
