@@ -159,3 +159,11 @@ def test_looting_spree_is_an_event(run):
 ])
 def test_opinion_about_events_is_not_an_event(run, text):
     assert run(text) == [], [m.sub_event_type for m in run(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign ministry lodged an official protest with the neighbouring government.",
+    "The rebels said they were willing to withdraw from the town.",
+])
+def test_diplomatic_protest_and_offers_are_not_events(run, text):
+    assert run(text) == [], [m.sub_event_type for m in run(text)]

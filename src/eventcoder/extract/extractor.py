@@ -49,6 +49,12 @@ ATTRIBUTION_STRONG = re.compile(
     r"(?:was|were|is|are)\s+(?:\w+\s+)?responsible\s+for)\b",
     re.IGNORECASE,
 )
+#: a government's protest note is diplomacy, not a demonstration
+DIPLOMATIC_PROTEST = re.compile(
+    r"\b(?:lodg\w+|fil(?:ed|es)|deliver\w*|sen[dt]s?|hand(?:ed)?|issu\w+)\s+(?:an?\s+|its\s+)?"
+    r"(?:\w+\s+)?protest(?:\s+note)?\s+(?:with|to)\b|\b(?:formal|official|diplomatic|strong)\s+"
+    r"protests?\s+(?:with|to)\b|protest\s+note|summon\w*\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:ambassador|envoy|charg[eé])", re.IGNORECASE)
 #: death or injury words that alone do not tell of political violence
 BARE_OUTCOME = re.compile(r"(?:died|dead|die|dies|perished|succumbed|injur\w+|wound\w*|hurt)",
                           re.IGNORECASE)
@@ -774,6 +780,8 @@ def _out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit], trig: Tok
     demo = SUB_EVENTS[typ].event_type in ("Protests", "Riots")
     if ATTRIBUTION_STRONG.search(seg):
         return "attribution"
+    if DIPLOMATIC_PROTEST.search(seg):
+        return "diplomacy"
     if L.OUT_OF_SCOPE["attribution"].search(seg) and kind in ("violence", "outcome"):
         return "attribution"
     if _common_word_cue(L.OUT_OF_SCOPE["disaster"], seg) and not nonstate and not demo:

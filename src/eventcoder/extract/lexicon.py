@@ -283,7 +283,8 @@ INTENT_VERBS = frozenset({
     "plan", "intend", "vow", "threaten", "pledge", "promise", "aim", "seek", "want", "prepare",
     "decide", "expect", "hope", "call", "urge", "warn", "demand", "propose", "consider", "try",
     "attempt", "plot", "mean", "wish", "need", "ask", "order", "announce", "agree", "refuse",
-    "fail", "set", "schedule", "allow", "permit", "encourage", "would", "could",
+    "fail", "set", "schedule", "allow", "permit", "encourage", "would", "could", "offer",
+    "willing", "ready", "able", "likely", "expected", "due", "invite",
 })
 MODAL_FUTURE = frozenset({"will", "'ll", "shall", "wo"})
 MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "must", "can"})
