@@ -80,3 +80,24 @@ def test_geoparser_pickles(nlp, geoparser):
     doc = nlp("Shelling hit Aleppo.")
     assert [p.geonames_id for p in clone.parse(doc)] == [p.geonames_id for p in
                                                         geoparser.parse(doc)]
+
+
+def test_unknown_spot_resolves_to_its_town(nlp, geoparser):
+    text = "Clashes erupted in Kirkuk on Monday. Later a bomb exploded on Qwertyuiop Street."
+    doc = nlp(text)
+    start = text.index("Qwertyuiop")
+    k = text.index("Kirkuk")
+    town, place = geoparser.parse(doc, spans=[(k, k + 6),
+                                              (start, start + len("Qwertyuiop Street"))])
+    assert town.name == "Kirkuk"
+    assert place.name == "Kirkuk" and place.confidence <= 0.05
+    assert place.geonames_id is None  # not the spot's own id
+
+
+def test_demonym_plural_and_abbreviations(nlp, geoparser):
+    doc = nlp("Syrians fled to Turkey while U.S. and UK envoys met in W.Va. on Friday.")
+    by_text = {p.text: p for p in geoparser.parse(doc)}
+    assert by_text["Syrians"].country_code == "SY"
+    assert by_text["Syrians"].role == "associative"
+    assert by_text["U.S."].country_code == "US"
+    assert by_text["UK"].country_code == "GB"

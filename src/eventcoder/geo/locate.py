@@ -31,6 +31,8 @@ NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "north", "sout
 def base_precision(place: Place) -> int:
     """geo_precision a place carries by itself: 1 town or spot, 2 district, 3 province/country."""
     code = place.feature_code or ""
+    if place.feature_class is None:  # a named spot resolved to the town around it
+        return 2
     if place.feature_class == "A" and (code.startswith(("PCL", "TERR")) or code == "ADM1"):
         return 3
     if place.feature_class == "L" and code == "CONT":
