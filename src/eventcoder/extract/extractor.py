@@ -255,8 +255,9 @@ class EventExtractor:
             d.date, d.date_span = date, date_span
         self._actors(d, doc, trig_tok, seg, s0, seg_hits, country, dominant, prev, ents)
         if d.actor1 is None and sources and any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON"
-                for c in _governing_verb(trig_tok).children):
+                c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "PRON" or any(
+                    g.dep_ == "poss" and g.pos_ == "PRON" for g in c.children))
+                for c in list(_governing_verb(trig_tok).children) + [trig_tok]):
             # "the command said it had launched ...": the source is the actor
             h = sources[0]
             d.actor1 = ActorMention(name=self.actors.resolve(h.name, h.country or country),
@@ -691,7 +692,9 @@ def _is_demo(typ: str) -> bool:
 
 def _anaphoric(tok: Token) -> bool:
     """A definite noun trigger ("the strikes", "this attack") refers to an event told before."""
-    if tok.pos_ != "NOUN":
+    if tok.pos_ != "NOUN" or not (EVENT_HEADS.fullmatch(tok.lower_) or re.fullmatch(
+            r"bombings?|shelling|killings?|kidnappings?|abductions?|blast|explosion|"
+            r"assault|ambush|offensive|airstrikes?|incident", tok.lower_)):
         return False
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
     return any(d in ("the", "this", "that", "these", "those", "its", "their") for d in dets)
