@@ -140,7 +140,9 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"ransacked|razed))\b", "Looting/property destruction", 54),
     _t(r"\b(?:agreements?|agreed|accords?|ceasefires?|cease-?fires?|truces?|peace\s+deals?|"
        r"deals?|signed|memorandum|prisoner\s+(?:swaps?|exchanges?)|exchange\s+of\s+(?:prisoners|"
-       r"detainees|bodies)|swap\w*|negotiated|reconciliation)\b", "Agreement", 48),
+       r"detainees|bodies)|swap\w*|negotiated|reconciliation|surrender\w*|laid\s+down\s+(?:their\s+)?"
+       r"arms|evacuation\s+deal|releas\w+\s+" + _N + r"(?:prisoners|hostages|detainees|captives))\b",
+       "Agreement", 48),
     _t(r"\b(?:withdr[ae]w\w*|withdrawal|pull(?:ed|ing)?\s+out|handed\s+over|hand\s+over|"
        r"handover|evacuat\w+|retreat\w*|relinquish\w*|ceded|vacated|abandoned|redeploy\w*)\b",
        "Non-violent transfer of territory", 46),
@@ -158,7 +160,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"\u201c]?operation|(?:security|military|clearance|search|combing|cordon-and-search|"
        r"counter-terrorism|counterterrorism)\s+operations?|deploy\w*|reinforcements?|mobili[sz]\w*"
        r"|recruit\w*|merg\w+|defect\w*|dispatch\w*|reinforc\w*|pull(?:ed|ing|s)?\s+back|"
-       r"sent\s+" + _N + r"(?:troops|reinforcements|forces|soldiers)|surrender\w*|pledged\s+allegiance|joined\s+forces|"
+       r"sent\s+" + _N + r"(?:troops|reinforcements|forces|soldiers)|pledged\s+allegiance|joined\s+forces|"
        r"formed\s+a\s+new|split\s+from|curfew|state\s+of\s+emergency|martial\s+law|troop\s+"
        r"movements?|convoy\s+of|patrol\w*|military\s+exercises?|drills?|manoeuvres|maneuvers"
        r")\b", "operation", 40),
