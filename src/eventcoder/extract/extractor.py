@@ -55,6 +55,9 @@ DIPLOMATIC_PROTEST = re.compile(
     r"(?:\w+\s+)?protest(?:\s+note)?\s+(?:with|to)\b|\b(?:formal|official|diplomatic|strong)\s+"
     r"protests?\s+(?:with|to)\b|protest\s+note|summon\w*\s+(?:the\s+)?(?:\w+\s+)?"
     r"(?:ambassador|envoy|charg[eé])", re.IGNORECASE)
+#: a number that is a part of a figure given before ("including 5 children")
+PART_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them|among)\s+(?:\w+\s+)?$",
+                         re.IGNORECASE)
 #: death or injury words that alone do not tell of political violence
 BARE_OUTCOME = re.compile(r"(?:died|dead|die|dies|perished|succumbed|injur\w+|wound\w*|hurt)",
                           re.IGNORECASE)
@@ -464,8 +467,8 @@ class EventExtractor:
         if cands:
             # the conservative figure: the smallest number reported for the killing, unless
             # the numbers are parts ("including ...") of the first, larger figure
-            first = min(cands, key=lambda c: c[1])
-            v, a, b = first
+            wholes = [c for c in cands if not PART_BEFORE.search(seg[max(0, c[1] - 25):c[1]])]
+            v, a, b = min(wholes or cands, key=lambda c: (c[0], c[1]))
             v, b = summed_fatalities(seg, a, b, v)
             d.fatalities = v
             d.fatalities_span = (s0 + a, s0 + b)
