@@ -33,7 +33,7 @@ from .gazetteer import (
 )
 from .text import fold, useful_alias
 
-DEFAULT_VERSION = "v3"
+DEFAULT_VERSION = "v4"
 
 
 def cache_dir() -> Path:

@@ -307,8 +307,9 @@ class GazetteerWriter:
             if key and seen.get(key, 0) < kind:
                 seen[key] = kind
             for short in key_variants(key)[1:]:  # "Ar Raqqah" is also found as "Raqqah"
-                if seen.get(short, 0) < KIND_ALT:
-                    seen[short] = KIND_ALT
+                short_kind = KIND_ASCII if kind >= KIND_ASCII else KIND_ALT
+                if seen.get(short, 0) < short_kind:
+                    seen[short] = short_kind
         self._names.extend((key, gid, kind) for key, kind in seen.items())
         self.n_names += len(seen)
         if len(self._names) >= 200_000:
