@@ -113,13 +113,15 @@ class Geoparser:
 
     def _keep_supported(self, mentions: list[Mention], text: str) -> list[Mention]:
         """Drop weak mentions unless a candidate lies in the country the document is about
-        (a third of its resolved places) or within 100 km of one of its resolved towns."""
+        (a third of its resolved places), is a town of 20,000+ or an admin area of a country
+        the document names, or lies within 100 km of one of its resolved towns."""
         strong = [m for m in mentions if not m.weak]
         resolved = [r.candidate for r in self.resolver.resolve(strong, text)
-                    if r.candidate is not None and r.mention.role == "literal"]
+                    if r.candidate is not None]  # "Iraqi forces" also says where we are
         countries = Counter(c.country_code for c in resolved if c.country_code)
         total = sum(countries.values())
         focus = {cc for cc, n in countries.items() if total and n / total >= 0.34}
+        named = {c.country_code for c in resolved if c.is_country}
         towns = [c for c in resolved if c.feature_class == "P"]
         kept = []
         for m in mentions:
@@ -129,7 +131,8 @@ class Geoparser:
             for c in self.resolver.candidates(m):
                 if c.kind < 2 or not (c.is_admin or c.population >= 1000 or c.kind == 4):
                     continue
-                if c.country_code in focus or any(
+                if c.country_code in focus or (
+                        c.country_code in named and (c.is_admin or c.population >= 20_000)) or any(
                         haversine_km(c.latitude, c.longitude, t.latitude, t.longitude) < 100
                         for t in towns):
                     m.notes.append("weak name kept: resolves within the document's area")

@@ -34,6 +34,8 @@ LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "to", "into", "towa
                       "reached", "entered", "captured", "shelled", "bombed", "besieged",
                       "retook", "seized", "stormed", "liberated"})
 _STRONG_LOCATIVE = LOCATIVE - {"of", "from", "to", "between"}
+_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "from", "to", "into", "toward",
+                           "towards", "around", "across", "through", "inside", "via", "of"})
 #: Verbs whose subject, when a place name, stands for its government (metonymy).
 SPEECH_VERBS = frozenset({"say", "announce", "accuse", "condemn", "warn", "urge", "demand", "deny",
                           "claim", "call", "reject", "insist", "vow", "threaten", "respond",
@@ -125,7 +127,7 @@ def _is_facility(span: Span) -> bool:
 def _strip_the(span: Span) -> Span:
     """``span`` without a leading article or preposition ("Near Palmyra") or trailing 's."""
     while len(span) > 1 and (span[0].lower_ in ("the", "a") or (
-            span[0].lower_ in LOCATIVE and span[0].is_title and span[0].pos_ == "ADP")):
+            span[0].lower_ in _PREPOSITIONS and span[0].is_title)):
         span = span[1:]
     if len(span) > 1 and span[-1].tag_ == "POS":
         span = span[:-1]
