@@ -167,3 +167,14 @@ def test_opinion_about_events_is_not_an_event(run, text):
 ])
 def test_diplomatic_protest_and_offers_are_not_events(run, text):
     assert run(text) == [], [m.sub_event_type for m in run(text)]
+
+
+def test_territory_taken_after_withdrawal_is_a_transfer(run):
+    ms = run("Rebel fighters took control of the town of Marka on Monday after government "
+             "troops withdrew.")
+    assert ms and ms[0].sub_event_type == "Non-violent transfer of territory"
+
+
+def test_seized_weapons_are_not_territory(run):
+    ms = run("Troops seized rifles and ammunition in the village of Dar on Sunday.")
+    assert ms and ms[0].sub_event_type == "Disrupted weapons use"

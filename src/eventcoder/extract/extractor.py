@@ -55,6 +55,15 @@ DIPLOMATIC_PROTEST = re.compile(
     r"(?:\w+\s+)?protest(?:\s+note)?\s+(?:with|to)\b|\b(?:formal|official|diplomatic|strong)\s+"
     r"protests?\s+(?:with|to)\b|protest\s+note|summon\w*\s+(?:the\s+)?(?:\w+\s+)?"
     r"(?:ambassador|envoy|charg[eé])", re.IGNORECASE)
+#: the other side withdrew, or no fight: a transfer of territory, not a battle
+PEACEFUL_TRANSFER = re.compile(
+    r"\b(?:withdr[ae]w\w*|withdrawal|pull(?:ed|ing)?\s+out|vacat\w+|without\s+(?:a\s+)?(?:fight|"
+    r"fighting|resistance|a\s+shot)|unopposed|handed\s+over|abandoned)\b", re.IGNORECASE)
+#: "seized weapons ...": the object of a capture verb is arms, not a place
+WEAPON_OBJECT = re.compile(
+    r"\s+(?:[\w'-]+\s+){0,3}?(?:weapons?|arms|ammunition|explosives?|rifles|guns|firearms|"
+    r"drugs|vehicles?|boats?|ships?|documents|equipment|cash|money)\b|\s+on\s+a\s+boat",
+    re.IGNORECASE)
 #: a number that is a part of a figure given before ("including 5 children")
 PART_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them|among)\s+(?:\w+\s+)?$",
                          re.IGNORECASE)
@@ -279,7 +288,9 @@ class EventExtractor:
         protest_ctx = bool(re.search(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies|ied)|"
                                      r"marche[sd]|sit-ins?)\b", seg, re.IGNORECASE)) \
             or any(h.role == "protester" and not h.text.lower().startswith("activist")
-                   for h in seg_hits)
+                   for h in seg_hits) \
+            or bool(re.search(r"\b(?:tear\s*-?gas|water\s+cannons?|rubber\s+bullets|"
+                              r"disperse[ds]?\s+(?:the\s+)?(?:crowds?|anti-))", seg, re.IGNORECASE))
         if kind in SUB_EVENTS:
             if kind == "Agreement" and not STRONG_AGREEMENT.search(seg):
                 return None
@@ -317,8 +328,11 @@ class EventExtractor:
                 place_after = bool(PLACE_NOUNS.search(before)) or any(
                     e.label_ in PLACE_LABELS and c.start - 60 <= e.start_char < c.start
                     for e in ents)
-            if not place_after:
+            if not place_after or WEAPON_OBJECT.match(seg, c.end - s0):
                 return None
+            if PEACEFUL_TRANSFER.search(seg):
+                # taken after the other side withdrew, or without a fight
+                return "Non-violent transfer of territory"
             if passive:
                 # "the town fell to X", "X were pushed back": the winner is after the trigger
                 after_hits = [h for h in seg_hits if h.start >= c.end

@@ -55,7 +55,8 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"(?:seiz\w+|confiscat\w+|recover\w+|found|discover\w+|unearth\w+|captur\w+|destroy\w*|"
        r"dug\s+up|impound\w*)\s+" + _N5 + _WEAPONS + r"|" + _WEAPONS + r"\s+(?:\w+\s+){0,8}?"
        r"(?:were|was|have\s+been|has\s+been)\s+(?:\w+\s+)?(?:seized|found|discovered|recovered|"
-       r"confiscated|destroyed|defused|dismantled|unearthed)|(?:weapons?|arms|ammunition|"
+       r"confiscated|destroyed|defused|dismantled|unearthed)|" + _WEAPONS + r"\s+(?:seized|confiscated|"
+       r"recovered|found|discovered|impounded)|(?:weapons?|arms|ammunition|"
        r"explosives?)\s+(?:caches?|depots?|hauls?|seizures?|stash)|caches?\s+(?:of|containing)|"
        r"stash\s+of|intercept\w*\s+" + _N + r"(?:drones?|missiles?|rockets?|projectiles?|"
        r"shipments?|uavs?)|intercept\w*\s+" + _N5 + _WEAPONS + r"|shot\s+down|downed|foil\w*|thwart\w*|"
@@ -69,7 +70,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"|unmanned\s+aerial|uavs?|drones?|airstrike\w*|bombing\s+raids?|"
        r"(?:(?<!anti-)aircraft|jets?|helicopters?|choppers?|planes?)\s+(?:\w+\s+)?(?:bombed|struck|"
        r"hit|targeted|pounded|attacked|fired|carried\s+out|conducted|launched|dropped|shelled|"
-       r"raided|strafed)|(?:by|from)\s+(?:\w+\s+){0,2}?(?:aircraft|jets|helicopters|choppers|"
+       r"raided|strafed)|(?:by|from)\s+(?:[\w']+\s+){0,3}?(?:aircraft|jets|helicopters|choppers|"
        r"planes|warplanes))\b",
        "Air/drone strike", 80),
     _t(r"\b(?:shell(?:s|ed|ing)?|artillery|mortars?|rockets?|missiles?|katyushas?|howitzers?|"
