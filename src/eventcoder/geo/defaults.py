@@ -29,6 +29,7 @@ from .gazetteer import (
     KIND_ALT,
     KIND_ASCII,
     KIND_NAME,
+    GazetteerError,
     GazetteerWriter,
 )
 from .text import fold, useful_alias
@@ -60,8 +61,12 @@ def ensure_default_gazetteer() -> Path:
     path = default_gazetteer_path()
     if path.is_file():
         return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise GazetteerError(f"cannot write the default gazetteer to {path.parent} ({exc}); "
+                             "set EVENTCODER_HOME to a writable folder") from exc
     os.close(fd)
     try:
         build_default(Path(tmp))

@@ -36,6 +36,10 @@ LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "to", "into", "towa
 _STRONG_LOCATIVE = LOCATIVE - {"of", "from", "to", "between"}
 _PREPOSITIONS = frozenset({"in", "near", "at", "outside", "from", "to", "into", "toward",
                            "towards", "around", "across", "through", "inside", "via", "of"})
+#: Buildings whose names stand for a government ("the White House said"): associative.
+SEATS_OF_POWER = frozenset({"white house", "kremlin", "pentagon", "downing street", "elysee",
+                            "elysee palace", "capitol hill", "whitehall", "zhongnanhai",
+                            "blue house", "quai d orsay", "foggy bottom"})
 #: Verbs whose subject, when a place name, stands for its government (metonymy).
 SPEECH_VERBS = frozenset({"say", "announce", "accuse", "condemn", "warn", "urge", "demand", "deny",
                           "claim", "call", "reject", "insist", "vow", "threaten", "respond",
@@ -210,6 +214,9 @@ class Recognizer:
         def add(m: Mention | None) -> None:
             if m is None or any(taken[m.start:m.end]):
                 return
+            if m.role == "literal" and name_key(m.text) in SEATS_OF_POWER:
+                m.role = "associative"
+                m.notes.append("metonymy: a seat of government stands for it")
             for i in range(m.start, m.end):
                 taken[i] = True
             mentions.append(m)
