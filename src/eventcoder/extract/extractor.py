@@ -109,7 +109,8 @@ PLACE_NOUNS = re.compile(r"\b(?:town|towns|village|villages|city|cities|district
                          r"counties|districts|hamlets?)\b", re.IGNORECASE)
 STRONG_AGREEMENT = re.compile(r"\b(?:ceasefire|cease-?fire|truce|peace|prisoner|prisoners|"
                               r"detainees|hostages|swap|exchange|armistice|reconciliation|"
-                              r"disarm\w*|surrender)\b", re.IGNORECASE)
+                              r"disarm\w*|surrender\w*|releas\w+|evacuation|laid\s+down)\b",
+                              re.IGNORECASE)
 
 
 @dataclass

@@ -92,7 +92,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        "Abduction/forced disappearance", 82),
     # -- demonstrations ---------------------------------------------------------------------
     _t(r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied|ying)|marche[sd]|"
-       r"(?-i:march)|marching|sit-ins?|picket\w*|took\s+to\s+the\s+streets?|take\s+to\s+the\s+streets?|"
+       r"(?-i:march)|marching|(?:fired|used|lobbed|shot)\s+tear\s*-?gas|sit-ins?|picket\w*|took\s+to\s+the\s+streets?|take\s+to\s+the\s+streets?|"
        r"(?:general|hunger|labou?r|national|nationwide|teachers'?|workers'?|doctors'?|"
        r"transport|sit-down)\s+strikes?|(?:on|went\s+on|go\s+on|going\s+on|staged\s+a|"
        r"called\s+a|began\s+a|launched\s+a)\s+strikes?|strik(?:ing|ers)\s+(?:workers|"
@@ -209,9 +209,11 @@ EXCESSIVE = re.compile(
 )
 #: cues of demonstrator violence
 RIOTING = re.compile(
-    r"\b(?:riot\w*|clash\w*|ston(?:e|es|ed|ing)|threw|hurl\w*|pelt\w*|rocks|molotov|"
+    r"\b(?:riot\w*(?!\s+(?:police|policemen|gear|squads?|units?))|clash\w*|ston(?:e|es|ed|ing)|"
+    r"threw|hurl\w*|pelt\w*|rocks|molotov|"
     r"petrol\s+bombs?|firebomb\w*|torch\w*|set\s+(?:on\s+)?fire|set\s+ablaze|burn\w*|"
-    r"vandali[sz]\w*|ransack\w*|loot\w*|smash\w*|violent\w*|turned\s+violent|stormed|"
+    r"vandali[sz]\w*|ransack\w*|loot\w*|smash\w*|"
+    r"violent\w*(?!\s+(?:dispersal|crackdown|repression|suppression|break-?up))|stormed|"
     r"attacked|damag\w*|destroy\w*|tyres|tires|fought|scuffl\w*|rampag\w*)\b",
     re.IGNORECASE,
 )
