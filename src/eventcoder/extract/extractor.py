@@ -358,10 +358,22 @@ class EventExtractor:
                 # "injured" alone: an attack only when someone was hurt by someone
                 if not seg_hits:
                     return None
-            after = seg[c.start - s0:]
+            obj = _object_range(doc, c.start) if doc is not None else None
+            if obj is not None:
+                o0 = max(0, obj[0] - s0)
+                after = seg[o0:max(o0, obj[1] - s0)]
+                target_hit = next((h for h in seg_hits if obj[0] <= h.start < obj[1]), None)
+            else:
+                after = seg[c.start - s0:c.start - s0 + 80]
+                o0 = c.start - s0
+                target_hit = next((h for h in seg_hits if c.end <= h.start < c.end + 80),
+                                  None)
             civ = L.CIVILIAN_WORDS.search(seg)
-            armed_target = L.ARMED_WORDS.search(after)
-            target_hit = next((h for h in seg_hits if h.start >= c.end), None)
+            armed_target = L.ARMED_WORDS.search(seg, max(0, o0), max(0, o0) + len(after))
+            if not seg_hits or all(h.role == "civilian" for h in seg_hits):
+                if kind == "violence" and re.match(r"clash|fight|fought", seg[c.start - s0:],
+                                                   re.IGNORECASE):
+                    return "Mob violence"
             if target_hit is not None:
                 if target_hit.role == "civilian":
                     return "Attack"
@@ -885,6 +897,24 @@ def _is_source(text: str, h: ActorHit) -> bool:
     """An actor named as the source of the report ("police said"), not a participant."""
     return bool(SOURCE_AFTER.match(text, h.end, h.end + 25)) or bool(
         SOURCE_BEFORE.search(text[max(0, h.start - 40):h.start]))
+
+
+def _object_range(doc: Doc, char: int) -> tuple[int, int] | None:
+    """Character range of what the trigger acts on: the objects and passive subject of its
+    verb, or the complements of a trigger noun; None when the parse shows none."""
+    tok = _token_at(doc, char)
+    if tok is None:
+        return None
+    verb = _governing_verb(tok)
+    toks = []
+    for head in {verb, tok}:
+        for ch in head.children:
+            if ch.dep_ in ("dobj", "nsubjpass", "dative") or (
+                    ch.dep_ == "prep" and ch.lower_ in ("on", "at", "against", "upon", "of")):
+                toks.extend(ch.subtree)
+    if not toks:
+        return None
+    return (min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks))
 
 
 def _subject_actor(doc: Doc | None, char: int, hits: list[ActorHit]) -> ActorHit | None:
