@@ -50,3 +50,18 @@ def test_command_errors_are_one_line(tmp_path):
     result = runner.invoke(command, ["--corpus", "gwn", str(bad)])
     assert result.exit_code != 0 and "not gwn XML" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.shared
+def test_gwn_dev_subset_when_shared_data_present():
+    from .conftest import shared_data
+
+    gwn = shared_data() / "geoparsing" / "GWN-dev.xml"
+    if not gwn.is_file():
+        pytest.skip(f"shared evaluation data not found at {gwn} (set EVENTCODER_SHARED_DATA)")
+    result = CliRunner().invoke(command, ["--corpus", "gwn", str(gwn), "--limit", "10",
+                                          "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output.strip().splitlines()[-1])
+    assert figures["toponyms_scored"] > 50
+    assert figures["accuracy_161km"] > 0.6  # a smoke floor, not the target

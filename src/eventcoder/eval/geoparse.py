@@ -307,10 +307,12 @@ def _err(g: GoldToponym, p: object) -> float:
               help="Gazetteer file (default: $EVENTCODER_GAZETTEER or the default gazetteer).")
 @click.option("--overlay", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Extra overlay CSV of places and aliases.")
+@click.option("--ranker", default="shipped", show_default=True,
+              help="Candidate ranker: shipped, none (hand-set weights) or a weights file.")
 @click.option("--limit", type=int, default=None, help="Score only the first N articles.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 def command(corpus: str, path: Path, mode: str, gazetteer: Path | None, overlay: Path | None,
-            limit: int | None, as_json: bool) -> None:
+            ranker: str, limit: int | None, as_json: bool) -> None:
     """Score the geoparser on a geoparsing corpus (GeoWebNews, LGL, TR-News, GeoVirus).
 
     Prints toponyms scored, exact GeoNames id, accuracy within 161 km, median error (km), AUC
@@ -337,9 +339,11 @@ def command(corpus: str, path: Path, mode: str, gazetteer: Path | None, overlay:
     from ..geo import Geoparser
     from ..geo.gazetteer import GazetteerError
 
+    if ranker not in ("shipped", "none") and not Path(ranker).is_file():
+        raise click.BadParameter(f"no such file: {ranker}", param_hint="--ranker")
     try:
-        gp = Geoparser.load(gazetteer, overlay)
-    except GazetteerError as exc:
+        gp = Geoparser.load(gazetteer, overlay, ranker=None if ranker == "none" else ranker)
+    except (GazetteerError, ValueError, KeyError) as exc:
         raise click.ClickException(str(exc)) from exc
     import spacy
 

@@ -56,10 +56,13 @@ class Geoparser:
         self.resolver = Resolver(gazetteer, ranker=self.ranker)
 
     @classmethod
-    def load(cls, gazetteer: Path | str | None = None,
-             overlay: Path | str | None = None) -> Geoparser:
+    def load(cls, gazetteer: Path | str | None = None, overlay: Path | str | None = None, *,
+             ranker: Path | str | None = "shipped") -> Geoparser:
         """A geoparser over ``gazetteer`` (default: ``$EVENTCODER_GAZETTEER`` or the default
-        gazetteer, built on first use) with the shipped overlay plus ``overlay`` on top."""
+        gazetteer, built on first use) with the shipped overlay plus ``overlay`` on top.
+
+        ``ranker``: "shipped" (the trained weights in eventcoder/data/geo/ranker.json), None
+        (hand-set weights) or the path of weights written by scripts/train_geo_ranker.py."""
         if gazetteer is None:
             env = os.environ.get("EVENTCODER_GAZETTEER")
             path = Path(env) if env else ensure_default_gazetteer()
@@ -68,7 +71,12 @@ class Geoparser:
         overlays = [data_file(SHIPPED_OVERLAY)]
         if overlay is not None:
             overlays.append(Path(overlay))
-        return cls(Gazetteer(path, overlays))
+        weights: LinearRanker | None | str = "shipped"
+        if ranker is None:
+            weights = None
+        elif str(ranker) != "shipped":
+            weights = LinearRanker.load(Path(ranker))
+        return cls(Gazetteer(path, overlays), ranker=weights)
 
     @classmethod
     def default(cls) -> Geoparser:
