@@ -48,6 +48,9 @@ class _Entry:
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "extract"
 
 
+_CAP_RUN = re.compile(r"(?:\b[A-Z][\w.'-]*(?:\s+(?:of|al-|el-|ez-|the)?\s*[A-Z][\w.'-]*)*)")
+
+
 def _load_json_resource(name: str) -> dict:
     return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
 
@@ -195,13 +198,19 @@ class ActorDictionary:
     def country_of(self, text: str) -> str | None:
         """The country an article is most about: country names, adjectives, known regions."""
         counts: Counter[str] = Counter()
-        for m in self._country_re.finditer(text):
-            w = m.group(0).lower()
-            c = self._country_of_word.get(w)
-            if c is not None:
-                counts[c] += 2
-            elif (r := self._region_of_word.get(w)) is not None:
-                counts[r] += 1
+        # names are capitalised: look up the 1-4 word n-grams of capitalised runs only
+        for m in _CAP_RUN.finditer(text):
+            words = m.group(0).split()
+            for i in range(len(words)):
+                for j in range(i + 1, min(i + 4, len(words)) + 1):
+                    w = " ".join(words[i:j]).lower()
+                    if w not in self._country_of_word and w not in self._region_of_word:
+                        w = w.rstrip(".,")
+                    c = self._country_of_word.get(w)
+                    if c is not None:
+                        counts[c] += 2
+                    elif (r := self._region_of_word.get(w)) is not None:
+                        counts[r] += 1
         if not counts:
             return None
         return counts.most_common(1)[0][0]
