@@ -178,3 +178,14 @@ def test_territory_taken_after_withdrawal_is_a_transfer(run):
 def test_seized_weapons_are_not_territory(run):
     ms = run("Troops seized rifles and ammunition in the village of Dar on Sunday.")
     assert ms and ms[0].sub_event_type == "Disrupted weapons use"
+
+
+def test_reported_with_announced_is_not_an_intention(run):
+    ms = run("Twelve fighters surrendered to the army in the district on Friday, the military "
+             "announced.")
+    assert ms and ms[0].sub_event_type == "Agreement"
+
+
+def test_police_chasing_demonstrators_is_an_intervention(run):
+    ms = run("Riot police chased demonstrators through the centre of the capital on Tuesday.")
+    assert ms and ms[0].sub_event_type == "Protest with intervention"

@@ -797,7 +797,7 @@ def _irrealis(tok: Token, seg: str, rel: int) -> bool:
             if ch.dep_ == "aux" and ch.lower_ == "to" and t.head.lemma_.lower() in L.INTENT_VERBS:
                 return True
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in L.INTENT_VERBS and \
-            any(c.lower_ == "to" for c in verb.children):
+            any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         return True
     near = seg[max(0, rel - 60):rel + 60]
     return bool(re.search(r"\b(?:tomorrow|next\s+(?:week|month|year)|in\s+the\s+coming\s+"

@@ -196,7 +196,7 @@ INTERVENTION = re.compile(
     r"\b(?:tear\s*-?gas|teargas|dispers\w+|water\s+cannons?|rubber\s+bullets|batons?|"
     r"baton-charg\w*|lathi|arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|broke\s+up|break\s+up|cordon\w*|pepper\s+spray|"
     r"stun\s+grenades|prevent\w*|blocked|stopped|obstructed|scuffl\w*|pushed\s+back|"
-    r"forcibly\s+removed|charged|kettled|evicted)\b",
+    r"forcibly\s+removed|charged|kettled|evicted|chas(?:e|es|ed|ing)|dragg?\w*)\b",
     re.IGNORECASE,
 )
 #: cues of lethal or excessive force against demonstrators
