@@ -101,3 +101,27 @@ def test_demonym_plural_and_abbreviations(nlp, geoparser):
     assert by_text["Syrians"].role == "associative"
     assert by_text["U.S."].country_code == "US"
     assert by_text["UK"].country_code == "GB"
+
+
+def _mention_at(doc, text, trigger):
+    i = text.index(trigger)
+    sent = next(s for s in doc.sents if s.start_char <= i < s.end_char)
+    return EventMention(article_id="a", sentence=Span(start=sent.start_char, end=sent.end_char,
+                                                      text=sent.text),
+                        trigger=Span(start=i, end=i + len(trigger), text=trigger),
+                        sub_event_type="Remote explosive/landmine/IED")
+
+
+def test_locate_prefers_spot_over_road_ends(nlp, geoparser):
+    text = ("Two soldiers were killed when a roadside bomb exploded on the Baghdad-Kirkuk "
+            "highway near Tuz Khurmatu on Sunday, police said.")
+    doc = nlp(text)
+    loc = geoparser.locate(doc, _mention_at(doc, text, "exploded"), geoparser.parse(doc))
+    assert loc.location == "Tuz Khurmatu" and loc.geo_precision == 2
+    assert loc.admin1 == "Salah ad Din"
+
+
+def test_bare_province_name_is_its_city(nlp, geoparser):
+    places = {p.text: p for p in geoparser.parse(nlp("Mortars hit Kirkuk and Idlib province."))}
+    assert places["Kirkuk"].feature_class == "P"
+    assert places["Idlib province"].feature_code == "ADM1"

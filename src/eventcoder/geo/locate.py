@@ -28,6 +28,11 @@ NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "north", "sout
                         "towards", "en", "route", "edge", "vicinity"})
 
 
+#: Heads that make an attached place the end of a road rather than where something happened.
+ROAD_HEADS = frozenset({"road", "highway", "motorway", "expressway", "route", "border",
+                        "crossing", "corridor", "railway", "pipeline", "-"})
+
+
 def base_precision(place: Place) -> int:
     """geo_precision a place carries by itself: 1 town or spot, 2 district, 3 province/country."""
     code = place.feature_code or ""
@@ -42,6 +47,19 @@ def base_precision(place: Place) -> int:
     return 1
 
 
+def _road_endpoint(tok: object) -> bool:
+    """Whether a place token modifies a road word before any preposition ("Baghdad" in "the
+    Baghdad-Kirkuk highway"), so it names an end of the road, not the spot."""
+    for _ in range(4):
+        head = tok.head  # type: ignore[attr-defined]
+        if head.i == tok.i or head.pos_ == "ADP":  # type: ignore[attr-defined]
+            return False
+        if head.lower_ in ROAD_HEADS:
+            return True
+        tok = head
+    return False
+
+
 def _usable(places: Sequence[Place]) -> list[Place]:
     return [p for p in places if p.role == "literal" and p.latitude is not None
             and p.feature_code != "CONT"]
@@ -53,7 +71,7 @@ def _syntactic(doc: Doc, mention: EventMention, places: Sequence[Place]) -> tupl
     if trig is None:
         return None
     heads = {t.i for t in trig} | {trig.root.head.i}
-    best: tuple[int, Place, bool] | None = None
+    best: tuple[tuple[bool, int, int], Place, bool] | None = None
     for p in places:
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
         if span is None or span.sent.start != trig.sent.start:
@@ -67,8 +85,10 @@ def _syntactic(doc: Doc, mention: EventMention, places: Sequence[Place]) -> tupl
             steps += 1
         if tok.i in heads:
             near = any(w in NEAR_WORDS for w in path)
-            if best is None or steps < best[0]:
-                best = (steps, p, near)
+            endpoint = _road_endpoint(span.root)  # "the Baghdad-Kirkuk road"
+            rank = (endpoint, base_precision(p), steps)  # the most precise attached place first
+            if best is None or rank < best[0]:
+                best = (rank, p, near)
     return (best[1], best[2]) if best else None
 
 

@@ -163,6 +163,19 @@ def _best(cand_lists: Sequence[Sequence[Candidate]], scores: Sequence[Sequence[f
     return best, probs
 
 
+def _prefer_city(m: Mention, cands: Sequence[Candidate], b: Candidate | None
+                 ) -> Candidate | None:
+    """A bare name that is both a province and its capital ("Kirkuk", "Idlib") is the city;
+    "Kirkuk province" stays the province."""
+    if b is None or m.hint == "admin" or b.feature_code not in ("ADM1", "ADM2"):
+        return b
+    floor = 10_000 if b.feature_code == "ADM1" else 0  # a district's seat may be small
+    towns = [c for c in cands if c.feature_class == "P" and c.country_code == b.country_code
+             and c.admin1_code == b.admin1_code and c.kind >= KIND_ASCII
+             and c.population >= floor]
+    return max(towns, key=lambda c: c.population) if towns else b
+
+
 class Resolver:
     """Resolves the mentions of one document against a gazetteer."""
 
@@ -198,6 +211,8 @@ class Resolver:
         scores = self.score(mentions, cand_lists, text)
         best = [cands[max(range(len(cands)), key=ss.__getitem__)] if cands else None
                 for cands, ss in zip(cand_lists, scores, strict=True)]
+        best = [_prefer_city(m, cands, b) for m, cands, b in zip(mentions, cand_lists, best,
+                                                                 strict=True)]
         out: list[Resolution] = []
         for m, cands, ss, b in zip(mentions, cand_lists, scores, best, strict=True):
             if b is None:
