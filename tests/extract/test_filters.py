@@ -189,3 +189,8 @@ def test_reported_with_announced_is_not_an_intention(run):
 def test_police_chasing_demonstrators_is_an_intervention(run):
     ms = run("Riot police chased demonstrators through the centre of the capital on Tuesday.")
     assert ms and ms[0].sub_event_type == "Protest with intervention"
+
+
+def test_aggregate_toll_is_not_one_events_count(run):
+    ms = run("A wave of bombings across the country killed 58 people on Sunday.")
+    assert ms and ms[0].fatalities == 1 and ms[0].fatalities_span is None

@@ -64,6 +64,15 @@ WEAPON_OBJECT = re.compile(
     r"\s+(?:[\w'-]+\s+){0,3}?(?:weapons?|arms|ammunition|explosives?|rifles|guns|firearms|"
     r"drugs|vehicles?|boats?|ships?|documents|equipment|cash|money)\b|\s+on\s+a\s+boat",
     re.IGNORECASE)
+#: tolls that add up many events: not one event's fatalities
+AGGREGATE = re.compile(
+    r"\b(?:across|nationwide|throughout|so\s+far|in\s+total|a\s+total\s+of|overall|cumulative|"
+    r"since\s+(?:the\s+)?(?:start|beginning|outbreak)|this\s+(?:year|month)|last\s+(?:year|month)|"
+    r"wave\s+of|series\s+of|separate\s+(?:attacks|incidents|clashes)|death\s+toll\s+"
+    r"(?:tops|rises|rose|climbs|climbed|passes|passed|exceeds|reaches|reached)|"
+    r"(?:died|were\s+killed|killed)\s+(?:yesterday|today),?\s+including|"
+    r"in\s+(?:several|multiple|various|different)\s+(?:attacks|areas|provinces|districts|"
+    r"regions|incidents))\b", re.IGNORECASE)
 #: a number that is a part of a figure given before ("including 5 children")
 PART_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them|among)\s+(?:\w+\s+)?$",
                          re.IGNORECASE)
@@ -497,6 +506,11 @@ class EventExtractor:
             wholes = [c for c in cands if not PART_BEFORE.search(seg[max(0, c[1] - 25):c[1]])]
             v, a, b = min(wholes or cands, key=lambda c: (c[0], c[1]))
             v, b = summed_fatalities(seg, a, b, v)
+            if v > 1 and AGGREGATE.search(seg):
+                # a toll over many events ("across the country", "death toll tops"): not this
+                # event's count; the conservative minimum of one death, with no span
+                d.fatalities = 1
+                return
             d.fatalities = v
             d.fatalities_span = (s0 + a, s0 + b)
         elif (m := SINGLE_DEATH.search(seg)) is not None:
