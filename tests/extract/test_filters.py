@@ -194,3 +194,9 @@ def test_police_chasing_demonstrators_is_an_intervention(run):
 def test_aggregate_toll_is_not_one_events_count(run):
     ms = run("A wave of bombings across the country killed 58 people on Sunday.")
     assert ms and ms[0].fatalities == 1 and ms[0].fatalities_span is None
+
+
+def test_attacks_against_protesters_are_not_their_grievance(run):
+    ms = run("Two people were killed in attacks by soldiers against peaceful protesters in the "
+             "capital on Friday.")
+    assert ms and ms[0].sub_event_type == "Excessive force against protesters"

@@ -628,7 +628,9 @@ DEMONSTRATOR_VIOLENCE = re.compile(
 
 #: what a demonstration is about ("against police brutality", "to denounce violence"): its
 #: words are not force used at the demonstration
-GRIEVANCE = re.compile(r"\b(?:against|denounc\w*|decr(?:y|ied|ying)|condemn\w*|protest(?:ing)?\s+"
+GRIEVANCE = re.compile(r"\b(?:(?:protest\w*|rall(?:y|ied|ies|ying)|march\w*|demonstrat\w+|"
+                       r"chant\w*|sit-ins?|strikes?|gathered|took\s+to\s+the\s+streets?)\s+"
+                       r"(?:[\w'-]+\s+){0,3}?against|denounc\w*|decr(?:y|ied|ying)|condemn\w*|protest(?:ing)?\s+"
                        r"(?:over|at)|in\s+protest\s+(?:at|over|against)|demand\w*|call\w*\s+for|"
                        r"outrage\s+(?:at|over))(?:\s+(?!(?:as|after|when|while|but|in|on|near|at|"
                        r"who|which|that|and\s+(?:clash|threw|torch|set|attack|stormed))\b)"
@@ -650,7 +652,8 @@ def _protest_type(seg: str) -> str:
             r"forces|guards|regime|militia\w*)\b", seg, re.IGNORECASE) and \
             re.search(r"\b(?:killed|killing|shot|live|opened\s+fire|fired\s+(?:on|at|into)|"
                       r"brutal\w*|beat(?:en|ing)?|injur\w+|wounded|died|dead|attacked|"
-                      r"tortur\w*|assault\w*|hits?|excessive\s+force)\b", seg, re.IGNORECASE):
+                      r"tortur\w*|assault\w*|hits?|excessive\s+force|fatal\w*|deadly|"
+                      r"crackdown|attacks?)\b", seg, re.IGNORECASE):
         return "Excessive force against protesters"
     if L.RIOTING.search(seg):
         return "Violent demonstration"
