@@ -100,7 +100,7 @@ SINGLE_DEATH = re.compile(
     r"(?:a|an|one)\s+(?:[a-z-]+\s+){0,2}?(?:was|has\s+been|is)\s+(?:\w+\s+)?(?:killed|shot\s+dead|"
     r"murdered|slain|beheaded|executed|assassinated)|[A-Z][a-z]+\s+(?:killed|dead|dies|died|"
     r"slain|assassinated)|(?:body|corpse)\s+of\s+(?:a|an|the)\s|found\s+dead|assassinat\w+|"
-    r"lost\s+(?:his|her)\s+life|died|killed|dead)\b")
+    r"lost\s+(?:his|her)\s+life|died|killed|dead)\b", re.IGNORECASE)
 INJURE_ONLY = re.compile(r"\b(?:injur\w+|wound\w*|hurt)\b", re.IGNORECASE)
 GENERIC_ARMED = frozenset({"militants", "militant", "insurgents", "insurgent", "jihadists",
                            "jihadist", "terrorists", "terrorist", "extremists", "fighters",
