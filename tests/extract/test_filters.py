@@ -200,3 +200,15 @@ def test_attacks_against_protesters_are_not_their_grievance(run):
     ms = run("Two people were killed in attacks by soldiers against peaceful protesters in the "
              "capital on Friday.")
     assert ms and ms[0].sub_event_type == "Excessive force against protesters"
+
+
+def test_without_fighting_negates_the_clash(run):
+    ms = run("Government troops withdrew from the base and rebel forces entered the town "
+             "without fighting on Monday.")
+    assert ms and ms[0].sub_event_type == "Non-violent transfer of territory"
+
+
+def test_new_armed_unit_set_up_is_a_change_to_group(run):
+    ms = run("A new brigade of the militia has been set up in the province, its commander said "
+             "on Sunday.")
+    assert ms and ms[0].sub_event_type == "Change to group/activity"

@@ -785,6 +785,9 @@ def _governing_verb(tok: Token) -> Token:
 
 
 def _negated(tok: Token) -> bool:
+    """The trigger is negated: "did not attack", "no clashes", "entered without fighting"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        return True
     verb = _governing_verb(tok)
     for t in {tok, verb}:
         for ch in t.children:

@@ -152,7 +152,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"points?|barracks|observation\s+posts?|"
        r"outposts?|camps?|checkpoints?|posts?|military\s+posts?|garrisons?|positions?|"
        r"command\s+centres?|command\s+centers?|training\s+camps?)|new\s+(?:military\s+)?base|"
-       r"observation\s+points?|(?:bases?|headquarters|outposts?|camps?|points?|posts?|"
+       r"(?:bases?|headquarters|outposts?|camps?|points?|posts?|"
        r"garrisons?)\s+(?:\w+\s+){0,2}?(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
        r"(?:established|set\s+up|built|opened|installed))\b",
        "Headquarters or base established", 52),
@@ -162,7 +162,9 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"counter-terrorism|counterterrorism)\s+operations?|deploy\w*|reinforcements?|mobili[sz]\w*"
        r"|recruit\w*|merg\w+|defect\w*|dispatch\w*|reinforc\w*|pull(?:ed|ing|s)?\s+back|"
        r"sent\s+" + _N + r"(?:troops|reinforcements|forces|soldiers)|pledged\s+allegiance|joined\s+forces|"
-       r"formed\s+a\s+new|split\s+from|curfew|state\s+of\s+emergency|martial\s+law|troop\s+"
+       r"formed\s+a\s+new|split\s+from|(?:entity|group|unit|brigade|militia|faction|branch|wing|"
+       r"force|battalion|movement|alliance|coalition)\s+(?:[\w'(),-]+\s+){0,12}?(?:has\s+been|was|"
+       r"have\s+been|were)\s+(?:set\s+up|formed|established|created|launched|founded)|curfew|state\s+of\s+emergency|martial\s+law|troop\s+"
        r"movements?|convoy\s+of|patrol\w*|military\s+exercises?|drills?|manoeuvres|maneuvers"
        r")\b", "operation", 40),
 )
@@ -289,7 +291,7 @@ INTENT_VERBS = frozenset({
     "decide", "expect", "hope", "call", "urge", "warn", "demand", "propose", "consider", "try",
     "attempt", "plot", "mean", "wish", "need", "ask", "order", "announce", "agree", "refuse",
     "fail", "set", "schedule", "allow", "permit", "encourage", "would", "could", "offer",
-    "willing", "ready", "able", "likely", "expected", "due", "invite",
+    "willing", "ready", "able", "likely", "expected", "due", "mobilise", "mobilize", "invite",
 })
 MODAL_FUTURE = frozenset({"will", "'ll", "shall", "wo"})
 MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "must", "can"})
