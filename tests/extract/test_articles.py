@@ -53,3 +53,24 @@ def test_city_article(run):
     assert killing.actor2 is not None and killing.actor2.inter == 7
     assert killing.event_date == dt.date(2024, 5, 13)
     assert killing.place_span is not None and killing.place_span.text == "Peshawar"
+
+
+def test_accident_story_stays_out_of_scope(run):
+    text = ("A storage tank at a chemical plant exploded on Monday night, injuring four workers. "
+            "It is believed the blast occurred in a tank of solvents. A wide area was evacuated.")
+    assert run(text, dt.date(2024, 5, 14)) == []
+
+
+def test_conflict_after_an_unrelated_lead_is_kept(run):
+    text = ("Heavy rain caused floods in the north on Monday. Separately, gunmen attacked a "
+            "police checkpoint near Kidal on Tuesday, killing two officers.")
+    ms = run(text, dt.date(2024, 5, 15))
+    assert [m.sub_event_type for m in ms] == ["Armed clash"]
+
+
+def test_separately_ends_the_accident_story(run):
+    text = ("Floods killed three people in the north on Monday. Separately, gunmen attacked a "
+            "police checkpoint near Kidal on Tuesday, killing two officers. Gunmen also "
+            "kidnapped a trader near Gao.")
+    ms = run(text, dt.date(2024, 5, 15))
+    assert [m.sub_event_type for m in ms] == ["Armed clash", "Abduction/forced disappearance"]

@@ -187,11 +187,12 @@ class EventExtractor:
         dominant = self._dominant_group(hits)
         drafts: list[_Draft] = []
         all_ents = list(doc.ents)
+        story: dict[str, str] = {}  # out-of-scope story context ("disaster", "crime")
         for sent in doc.sents:
             ents = [e for e in all_ents if sent.start_char <= e.start_char < sent.end_char]
             for seg_start, seg_end in _segments(sent):
                 d = self._segment(doc, text, sent, seg_start, seg_end, hits, country,
-                                  dominant, article.published, drafts, ents)
+                                  dominant, article.published, drafts, ents, story)
                 if d is not None:
                     drafts.append(d)
         return [self._finish(d, article, text) for d in drafts]
@@ -199,8 +200,8 @@ class EventExtractor:
     # -- per segment ------------------------------------------------------------------------
     def _segment(self, doc: Doc, text: str, sent: SpacySpan, s0: int, s1: int,
                  hits: list[ActorHit], country: str | None, dominant: ActorHit | None,
-                 published: dt.date | None, drafts: list[_Draft], ents: list[SpacySpan]
-                 ) -> _Draft | None:
+                 published: dt.date | None, drafts: list[_Draft], ents: list[SpacySpan],
+                 story: dict[str, str] | None = None) -> _Draft | None:
         seg = text[s0:s1]
         cands = _find_triggers(seg, s0)
         if not cands:
@@ -240,6 +241,17 @@ class EventExtractor:
         cand, typ, trig_tok = chosen
         resolved = [(c, t) for _, c, t, _ in ranked]
         scope = _out_of_scope(seg, typ, cand.kind, seg_hits, trig_tok)
+        if story is not None:
+            if scope in ("disaster", "crime") and not drafts:
+                story["scope"] = scope  # the article's lead story is out of scope
+            elif re.match(r"\s*(?:separately|elsewhere|meanwhile|in\s+(?:another|a\s+separate))\b",
+                          seg, re.IGNORECASE):
+                story.pop("scope", None)
+            elif scope is None and story.get("scope") and not drafts and not any(
+                    h.role in ("armed", "state") for h in seg_hits) and not _is_demo(typ):
+                # more about the accident or the crime told before ("the blast occurred in
+                # a tank", "a wide area was evacuated")
+                scope = story["scope"]
         if scope is not None:
             return None
         if L.BACKGROUND.search(seg) and not _recent_cue(seg):
