@@ -20,8 +20,9 @@ def gazetteer() -> None:
 
     Example:
 
-        eventcoder gazetteer build --geonames cities15000.txt --admin1 admin1CodesASCII.txt \\
-            --output my-gazetteer.sqlite
+    \b
+        eventcoder gazetteer build --geonames cities15000.txt -o my-gazetteer.sqlite
+        eventcoder gazetteer lookup Salahuddin
     """
 
 
@@ -52,8 +53,10 @@ def build(geonames_files: tuple[Path, ...], admin1: Path | None, admin2: Path | 
 
     Example:
 
-        eventcoder gazetteer build --geonames allCountries.zip --admin1 admin1CodesASCII.txt \\
-            --admin2 admin2Codes.txt --countries countryInfo.txt --base none -o full.sqlite
+    \b
+        eventcoder gazetteer build --geonames allCountries.zip \\
+            --admin1 admin1CodesASCII.txt --admin2 admin2Codes.txt \\
+            --countries countryInfo.txt --base none -o full.sqlite
     """
     from ..geo.defaults import ensure_default_gazetteer
     from ..geo.gazetteer import (

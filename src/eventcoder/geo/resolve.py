@@ -198,6 +198,10 @@ class Resolver:
             cands = whole + [c for c in self.gz.lookup(m.query) if c.geonames_id not in seen]
         else:
             cands = list(self.gz.lookup(m.query))
+        if m.hint == "admin" and any(c.is_admin for c in cands):  # "Kirkuk province"
+            cands = [c for c in cands if c.is_admin]
+        elif m.hint == "town" and any(c.feature_class == "P" for c in cands):
+            cands = [c for c in cands if c.feature_class == "P"]
         bare = m.text.replace(".", "").strip()
         if bare.isupper() and len(bare) <= 3:  # "SA", "ST": only curated abbreviations
             cands = [c for c in cands if c.kind == KIND_OVERLAY]
