@@ -359,10 +359,7 @@ def command(corpus: str, path: Path, model: str | None, actors_file: Path | None
 
     Example:
 
-    \b
         eventcoder eval events --corpus case2021 ../shared/data/events/case2021-task2-dev.tsv
-        eventcoder eval events --corpus ucdp ../shared/data/events/ucdp-ged-dev.csv
-        eventcoder eval events --corpus plover ../shared/data/events/plover-gsr.txt
     """
     if not path.exists():
         raise click.ClickException(f"no such file: {path}")
