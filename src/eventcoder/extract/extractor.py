@@ -742,7 +742,10 @@ def _unanchored_noun(doc: Doc, c: _Candidate, seg: str, ents: list[SpacySpan]) -
     has_place = any(e.label_ in PLACE_LABELS for e in ents)
     has_toll = bool(KILL_WORDS.search(seg)) or bool(INJURE_ONLY.search(seg))
     past_verb = verb.tag_ in ("VBD", "VBN") and lemma not in ("say", "report", "tell")
-    return not (has_date or has_place or has_toll or past_verb)
+    # "shells fired by ...", "a bomb planted in ...": the noun's own participle anchors it
+    own_verb = any(ch.dep_ in ("acl", "relcl") and ch.tag_ in ("VBN", "VBD")
+                   for ch in root.children)
+    return not (has_date or has_place or has_toll or past_verb or own_verb)
 
 
 def _is_demo(typ: str) -> bool:
