@@ -34,7 +34,7 @@ from .gazetteer import (
 )
 from .text import fold, useful_alias
 
-DEFAULT_VERSION = "v4"
+DEFAULT_VERSION = "v5"
 
 
 def cache_dir() -> Path:

@@ -22,9 +22,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .text import key_variants, name_key, useful_alias
+from .text import key_variants, loose_key, name_key, useful_alias
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: Keys under which loose forms of names are indexed (see :func:`~eventcoder.geo.text.loose_key`).
+LOOSE_PREFIX = "~"
 
 #: Kinds of name, best first: an overlay entry beats the place's own name, which beats its ASCII
 #: form, which beats an alternate name.
@@ -170,6 +172,15 @@ class Gazetteer:
                 if old is None or old.kind < cand.kind:
                     best[cand.geonames_id] = self._overlay_by_id.get(cand.geonames_id, cand) \
                         if old is None else cand
+        if not best and key:  # "Maarat al-Numan" for "Ma'arrat an Nu'man": loose forms
+            with self._lock:
+                rows = self._db.execute(
+                    "SELECT p.gid, p.name, p.lat, p.lon, p.fclass, p.fcode, p.cc, p.a1, p.a2, "
+                    "p.pop, n.kind FROM names n JOIN places p ON p.gid = n.gid WHERE n.key = ? "
+                    "AND p.lat IS NOT NULL", (LOOSE_PREFIX + loose_key(key),)).fetchall()
+            for row in rows:
+                cand = self._overlay_by_id.get(row[0]) or _candidate(row)
+                best[cand.geonames_id] = replace(cand, kind=KIND_ALT)
         result = tuple(sorted(best.values(), key=lambda c: (-c.kind, -c.population)))
         if len(self._cache) > 200_000:
             self._cache.clear()
@@ -310,6 +321,9 @@ class GazetteerWriter:
                 short_kind = KIND_ASCII if kind >= KIND_ASCII else KIND_ALT
                 if seen.get(short, 0) < short_kind:
                     seen[short] = short_kind
+            loose = LOOSE_PREFIX + loose_key(key)  # transliteration variants, tried last
+            if seen.get(loose, 0) < KIND_ALT:
+                seen[loose] = KIND_ALT
         self._names.extend((key, gid, kind) for key, kind in seen.items())
         self.n_names += len(seen)
         if len(self._names) >= 200_000:

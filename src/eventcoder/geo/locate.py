@@ -60,6 +60,27 @@ def _road_endpoint(tok: object) -> bool:
     return False
 
 
+def _town_within(text: str, area: Place, places: Sequence[Place]) -> Place | None:
+    """A town named just before an admin area and inside it ("the town of X in Y province",
+    "X, Y"): the more precise place of the same phrase."""
+    if base_precision(area) == 1:
+        return None
+    best = None
+    for p in places:
+        if base_precision(p) != 1 or p.end > area.start or area.start - p.end > 40:
+            continue
+        between = text[p.end:area.start].strip().lower()
+        if between not in ("in", ",", "of", "in the", ", in", "province of", "in eastern",
+                           "in western", "in northern", "in southern") and len(between) > 12:
+            continue
+        same_area = (p.country_code == area.country_code
+                     and (area.feature_code in ("PCLI", "PCL", "PCLD", "PCLF", "PCLS")
+                          or (area.admin1 and p.admin1 == area.admin1)))
+        if same_area and (best is None or p.end > best.end):
+            best = p
+    return best
+
+
 def _usable(places: Sequence[Place]) -> list[Place]:
     return [p for p in places if p.role == "literal" and p.latitude is not None
             and p.feature_code != "CONT"]
@@ -129,6 +150,11 @@ def locate(doc: Doc, mention: EventMention, places: Sequence[Place],
         ps = mention.place_span
         for p in usable:
             if p.start < ps.end and ps.start < p.end:
+                town = _town_within(doc.text, p, usable)
+                if town is not None:
+                    return _location(gazetteer, town, base_precision(town),
+                                     f"{town.text!r} lies in {p.text!r}, the place the "
+                                     "extractor attached to the trigger")
                 return _location(gazetteer, p, base_precision(p),
                                  f"place attached to the trigger by the extractor: {p.text!r}")
     # 2. syntactic attachment

@@ -279,6 +279,9 @@ class Recognizer:
             elif label in ("PERSON", "ORG"):
                 prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
                 nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
+                prev2 = doc[ent.start - 2].lower_ if ent.start > 1 else ""
+                if prev == "of" and prev2 in TOWN_SUFFIXES | ADMIN_SUFFIXES:
+                    prev = "in"  # "the town of X", "the province of X"
                 if prev in _STRONG_LOCATIVE or nxt in ADMIN_SUFFIXES or (
                         label == "ORG" and self._strong_name(_strip_the(ent).text)):
                     m = self._mention(doc, ent, "gazetteer")
@@ -289,7 +292,8 @@ class Recognizer:
                     add(self._facility_mention(doc, ent, "facility"))
                     continue
                 inner = _strip_the(ent)
-                if len(inner) <= 3 and all(t.is_title for t in inner) \
+                if len(inner) <= 4 and inner[0].is_title \
+                        and all(self._can_continue(t) for t in inner) \
                         and not (label == "PERSON" and inner.text in person_parts) \
                         and not (label == "PERSON" and prev in _NOT_PLACE_WORDS) \
                         and self.gz.lookup(inner.text):

@@ -171,7 +171,7 @@ def _prefer_city(m: Mention, cands: Sequence[Candidate], b: Candidate | None
         return b
     floor = 10_000 if b.feature_code == "ADM1" else 0  # a district's seat may be small
     towns = [c for c in cands if c.feature_class == "P" and c.country_code == b.country_code
-             and c.admin1_code == b.admin1_code and c.kind >= KIND_ASCII
+             and c.admin1_code == b.admin1_code and c.kind >= min(b.kind, KIND_ASCII)
              and c.population >= floor]
     return max(towns, key=lambda c: c.population) if towns else b
 

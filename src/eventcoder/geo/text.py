@@ -38,6 +38,22 @@ def key_variants(key: str) -> list[str]:
     return out
 
 
+_ARABIC_ARTICLES = frozenset({"al", "el", "an", "ar", "as", "ash", "at", "ad", "adh", "az", "ath",
+                              "ul", "es", "ez", "ed", "er", "et", "en"})
+_DOUBLED = re.compile(r"([a-z])\1+")
+
+
+def loose_key(key: str) -> str:
+    """A looser form of a name key for transliteration variants: every Arabic article becomes
+    "al" and doubled letters are single ("maarrat an numan" and "maarat al numan" meet).
+
+    >>> loose_key("ma arrat an nu man")
+    'ma arat al nu man'
+    """
+    words = ["al" if w in _ARABIC_ARTICLES else w for w in key.split()]
+    return _DOUBLED.sub(r"\1", " ".join(words))
+
+
 def useful_alias(alias: str) -> bool:
     """Whether an alternate name is worth indexing for English-language news.
 
