@@ -74,3 +74,11 @@ def test_separately_ends_the_accident_story(run):
             "kidnapped a trader near Gao.")
     ms = run(text, dt.date(2024, 5, 15))
     assert [m.sub_event_type for m in ms] == ["Armed clash", "Abduction/forced disappearance"]
+
+
+def test_the_attack_told_again_is_one_event(run):
+    text = ("Gunmen attacked a police checkpoint near Kidal on Monday, killing two officers. "
+            "Residents said the town was calm on Tuesday. The attack was the third on the "
+            "checkpoint this year.")
+    ms = run(text, dt.date(2024, 5, 15))
+    assert [m.sub_event_type for m in ms] == ["Armed clash"]

@@ -275,6 +275,13 @@ class EventExtractor:
             # / "Several protesters were injured.": more about the previous event
             self._merge_outcome(prev, seg, s0, s1)
             return None
+        if prev is not None and date is None and _anaphoric(trig_tok) and not any(
+                e.label_ in PLACE_LABELS for e in ents if s0 <= e.start_char < s1):
+            # "the attack" told again further down, with nothing new: the same event (its
+            # sentence is not added to the evidence of the earlier mention)
+            if prev.fatalities == 0:
+                self._merge_outcome(prev, seg, s0, prev.sentence[1])
+            return None
 
         if cand.kind in ("outcome", "violence") and prev is None and typ == "Attack" and \
                 BARE_OUTCOME.fullmatch(text[cand.start:cand.end]) and \
