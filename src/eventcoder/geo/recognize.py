@@ -211,8 +211,22 @@ class Recognizer:
         mentions: list[Mention] = []
         taken = [False] * (len(doc.text) + 1)
 
+        # words of longer person names ("Kellyanne Conway" makes a later "Conway" a person)
+        person_parts = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                        and all(t.is_alpha and t.is_title for t in ent)
+                        and ent[0].lower_ not in _PREPOSITIONS
+                        and not self.gz.lookup(ent.text) for t in ent}
+
+        def surname(m: Mention | None) -> bool:
+            """A lone word of a person named in full elsewhere ("Bryant" after "Kobe
+            Bryant"), unless it is a well-known place."""
+            return m is not None and " " not in m.text and m.text in person_parts \
+                and not self._strong_name(m.text)
+
         def add(m: Mention | None) -> None:
             if m is None or any(taken[m.start:m.end]):
+                return
+            if m.source in ("ner", "gazetteer") and m.fixed_id is None and surname(m):
                 return
             if m.role == "literal" and name_key(m.text) in SEATS_OF_POWER:
                 m.role = "associative"
@@ -240,10 +254,6 @@ class Recognizer:
                 if s is not None:
                     add(Mention(match.start(1), match.start(1) + len(name), name, name,
                                 source="dateline", tokens=(s.start, s.end)))
-
-        # words of longer person names ("Kellyanne Conway" makes a later "Conway" a person)
-        person_parts = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
-                        for t in ent}
 
         # 3. spaCy entities
         for ent in doc.ents:
