@@ -246,7 +246,7 @@ class Recognizer:
                                     tokens=(s.start, s.end)))
 
         # 2. an all-capitals dateline: "ST. LOUIS (Wire) -", "SAN ANTONIO -"
-        for match in _DATELINE_RE.finditer(doc.text[:200]):
+        for match in _DATELINE_RE.finditer(doc.text):
             name = match.group(1).strip()
             if self.gz.lookup(name):
                 s = doc.char_span(match.start(1), match.start(1) + len(name),
@@ -286,6 +286,8 @@ class Recognizer:
                 inner = _strip_the(ent)
                 if self._strong_name(inner.text):
                     add(self._mention(doc, inner, "ner"))
+                elif label == "EVENT":  # "the Muscat International Film Festival"
+                    add(self._leading_place(doc, inner))
             elif label in ("PERSON", "ORG"):
                 prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
                 nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
@@ -314,6 +316,11 @@ class Recognizer:
                         m.weak = True
                         add(m)
                     continue
+                if label == "ORG":  # "the Winnipeg Fire Service": where the body is
+                    lead = self._leading_place(doc, inner)
+                    if lead is not None:
+                        add(lead)
+                        continue
                 if label == "ORG":  # "the Government of Iraq": the place inside is associative
                     for part in self._known_parts(doc, inner, after_of=True):
                         part.role = "associative"
@@ -348,6 +355,18 @@ class Recognizer:
                 i += 1
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _leading_place(self, doc: Doc, span: Span) -> Mention | None:
+        """A well-known place that begins a longer name ("Winnipeg" in "Winnipeg Fire
+        Paramedic Service"): a literal modifier naming where the body or event is."""
+        for j in range(min(span.end - 1, span.start + 3), span.start, -1):
+            part = doc[span.start:j]
+            if part[-1].is_title and self._strong_name(part.text):
+                m = self._mention(doc, part, "ner")
+                if m is not None:
+                    m.notes.append("place at the head of a longer name")
+                return m
+        return None
 
     def _known_parts(self, doc: Doc, span: Span, after_of: bool = False) -> list[Mention]:
         """Well-known places inside an unknown multi-word name, longest first (with
