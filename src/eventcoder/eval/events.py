@@ -175,19 +175,25 @@ def fit_calibration(pairs: list[tuple[str, str, float]], bins: int = 8) -> dict[
     preds = sorted((conf, float(gold == pred)) for gold, pred, conf in pairs if pred != NONE)
     if not preds:
         raise click.ClickException("no predictions to calibrate on")
+    # blocks of equal raw scores stay together; [upper raw score, correct, count]
     size = max(1, len(preds) // bins)
-    blocks = [[sum(c for c, _ in preds[i:i + size]) / len(preds[i:i + size]),
-               sum(y for _, y in preds[i:i + size]), len(preds[i:i + size])]
-              for i in range(0, len(preds), size)]
+    blocks: list[list[float]] = []
+    for conf, y in preds:
+        if blocks and (blocks[-1][2] < size or conf == blocks[-1][0]):
+            blocks[-1][0] = conf
+            blocks[-1][1] += y
+            blocks[-1][2] += 1
+        else:
+            blocks.append([conf, y, 1])
     merged: list[list[float]] = []
     for blk in blocks:
         merged.append(blk)
         while len(merged) > 1 and merged[-2][1] / merged[-2][2] > merged[-1][1] / merged[-1][2]:
             b2 = merged.pop()
             b1 = merged.pop()
-            n = b1[2] + b2[2]
-            merged.append([(b1[0] * b1[2] + b2[0] * b2[2]) / n, b1[1] + b2[1], n])
-    return {"x": [round(b[0], 4) for b in merged],
+            merged.append([b2[0], b1[1] + b2[1], b1[2] + b2[2]])
+    return {"mode": "step",
+            "x": [round(b[0], 4) for b in merged],
             "y": [round(b[1] / b[2], 4) for b in merged],
             "n": [int(b[2]) for b in merged],
             "source": "CASE 2021 task 2 dev (eventcoder eval events --calibrate)"}
