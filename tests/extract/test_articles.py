@@ -82,3 +82,12 @@ def test_the_attack_told_again_is_one_event(run):
             "checkpoint this year.")
     ms = run(text, dt.date(2024, 5, 15))
     assert [m.sub_event_type for m in ms] == ["Armed clash"]
+
+
+def test_two_events_in_one_sentence(run):
+    text = ("Taliban fighters seized a district centre in Faryab province on Saturday, while a "
+            "roadside bomb at an army base in Helmand killed at least five soldiers.")
+    ms = run(text, dt.date(2024, 5, 13))
+    assert [m.sub_event_type for m in ms] == ["Non-state actor overtakes territory",
+                                              "Remote explosive/landmine/IED"]
+    assert ms[1].fatalities == 5 and ms[0].fatalities == 0
