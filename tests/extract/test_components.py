@@ -138,3 +138,15 @@ def test_calibrator_is_monotone_and_bounded():
 def test_extractor_pickles(extractor):
     clone = pickle.loads(pickle.dumps(extractor))
     assert clone.actors.find("ISIS")[0].name == "Islamic State (IS)"
+
+
+@pytest.mark.parametrize("sentence,total", [
+    ("killed two soldiers and three attackers", 5),
+    ("249 people died yesterday, 17 of whom were tortured", 249),
+    ("449 deaths, 3120 homes burned", 449),
+])
+def test_summed_fatalities_only_add_people(sentence, total):
+    from eventcoder.extract.numbers import summed_fatalities
+
+    v, a, b = fatality_candidates(sentence)[0]
+    assert summed_fatalities(sentence, a, b, v)[0] == total

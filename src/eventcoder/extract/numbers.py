@@ -90,17 +90,30 @@ _NOT_A_PART = re.compile(r"\b(?:including|among|of\s+whom|of\s+them|injur\w*|wou
                          r"hurt|arrest\w*|captur\w*|detain\w*)\b", re.IGNORECASE)
 
 
+#: a verb in between: the next number belongs to another clause ("249 died, 17 of whom ...")
+_CLAUSE_WORDS = re.compile(r"\b(?:died|killed|dead|were|was|are|is|have|had|has|been|said)\b",
+                           re.IGNORECASE)
+#: the added count must count people ("three attackers", "two others")
+_PERSON_AFTER = re.compile(
+    r"\s+(?:more\s+|other\s+|of\s+the\s+)?(?:[\w'-]+\s+)?(?:people|persons|civilians?|soldiers?|"
+    r"troops|policem[ae]n|officers?|police|militants?|fighters?|insurgents?|rebels?|attackers?|"
+    r"assailants?|gunmen|others|members|children|women|men|villagers|farmers|workers|"
+    r"passengers|guards?|personnel|terrorists?|jihadists?|militiamen|bandits|residents|"
+    r"students|pilgrims|worshippers|protesters|demonstrators)\b(?!\s+of\s+(?:whom|them))",
+    re.IGNORECASE)
+
+
 def summed_fatalities(text: str, start: int, end: int, value: int) -> tuple[int, int]:
     """Add the counts coordinated with the number at ``text[start:end]`` ("killed two soldiers
     and three attackers" -> 5); returns (total, end of the last number added)."""
     total, pos = value, end
     for _ in range(4):
         m = _CONJ_NUMBER.match(text, pos)
-        if m is None or _NOT_A_PART.search(m.group("np")):
+        if m is None or _NOT_A_PART.search(m.group("np")) or _CLAUSE_WORDS.search(m.group("np")):
             break
         after = text[m.end("n"):m.end("n") + 30]
         if re.match(r"\s+(?:others\s+)?(?:were\s+)?(?:injur|wound|hurt|arrest)", after,
-                    re.IGNORECASE):
+                    re.IGNORECASE) or not _PERSON_AFTER.match(after):
             break
         v = parse_number(m.group("n"))
         if v is None or m.group("n").lower() in ("a", "an", "the", "some"):
