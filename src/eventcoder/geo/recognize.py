@@ -300,7 +300,7 @@ class Recognizer:
                     if m is not None and self.gz.lookup(m.query):
                         add(m)
                         continue
-                if label == "ORG" and _is_facility(ent):
+                if _is_facility(ent):
                     add(self._facility_mention(doc, ent, "facility"))
                     continue
                 inner = _strip_the(ent)
@@ -353,6 +353,22 @@ class Recognizer:
                     break
             if not matched:
                 i += 1
+
+        # 5. named spots the model missed: "Makeen Market Complex", "Rashid Street"
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if i in ent_tokens or not tok.is_title or taken[tok.idx] or i == tok.sent.start:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and j - i < 5 and doc[j].is_title and doc[j].is_alpha \
+                    and j not in ent_tokens and not taken[doc[j].idx]:
+                j += 1
+            span = doc[i:j]
+            if _is_facility(span) and span[0].lower_ not in _NOT_PLACE_WORDS:
+                add(self._facility_mention(doc, span, "facility"))
+            i = max(j, i + 1)
         mentions.sort(key=lambda m: m.start)
         return mentions
 
