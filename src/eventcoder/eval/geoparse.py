@@ -219,7 +219,7 @@ def auc_of_error(errors: list[float]) -> float:
 
 
 def evaluate(docs: list[GoldDoc], geoparser: object, nlp: object, mode: str = "resolve",
-             progress: bool = True) -> dict[str, float | int]:
+             progress: bool = True) -> dict[str, float | int | None]:
     """Score ``geoparser`` on ``docs``; returns the figures the command prints."""
     errors: list[float] = []
     exact = scored_ids = covered = 0
@@ -267,9 +267,9 @@ def evaluate(docs: list[GoldDoc], geoparser: object, nlp: object, mode: str = "r
                         exact += int(p.geonames_id == g.geonames_id)
                 fn += sum(1 for i, g in enumerate(gold) if g.literal and i not in matched_gold)
     n_gold = sum(1 for d in docs for g in d.toponyms if g.latitude is not None)
-    out: dict[str, float | int] = {
+    out: dict[str, float | int | None] = {
         "toponyms_scored": len(errors),
-        "exact_geonames_id": round(exact / scored_ids, 4) if scored_ids else 0.0,
+        "exact_geonames_id": round(exact / scored_ids, 4) if scored_ids else None,  # no ids
         "accuracy_161km": round(sum(e <= KM_161 for e in errors) / len(errors), 4)
         if errors else 0.0,
         "median_error_km": round(statistics.median(errors), 1) if errors else 0.0,
