@@ -33,7 +33,7 @@ from .actors import DATA_DIR, ActorDictionary, ActorHit
 from .calibration import Calibrator
 from .classifier import LinearClassifier
 from .dates import DateResolver, ResolvedDate
-from .numbers import fatality_candidates, summed_fatalities
+from .numbers import PART_OF_NEXT, fatality_candidates, parse_number, summed_fatalities
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -90,7 +90,7 @@ LOC_PREPS = frozenset({"in", "near", "at", "outside", "on", "around", "inside", 
 PLACE_SUFFIX = re.compile(r"\s+(?:province|governorate|district|region|city|town|village|"
                           r"county|state|area|camp|neighbou?rhood|sub-district|subdistrict)\b",
                           re.IGNORECASE)
-KILL_WORDS = re.compile(r"\b(?:kill\w*|dead|died|dies|die|death\w*|slain|perish\w*|bod(?:y|ies)|"
+KILL_WORDS = re.compile(r"\b(?:kill\w*|assassinat\w*|dead|died|dies|die|death\w*|slain|perish\w*|bod(?:y|ies)|"
                         r"corpses?|lives|fatalit\w+|massacr\w+|execut\w+|behead\w*|murder\w*|"
                         r"shot\s+dead|gunned\s+down|toll|lifeless)\b", re.IGNORECASE)
 #: a killing reported without a number ("a civilian was killed", "killed a policeman")
@@ -304,7 +304,7 @@ class EventExtractor:
             d.actor1 = ActorMention(name=self.actors.resolve(h.name, h.country or country),
                                     inter=h.inter, span=Span(start=h.start, end=h.end,
                                                              text=h.text))
-        self._fatalities(d, seg, s0)
+        self._fatalities(d, seg, s0, doc)
         d.place_span = _place(text, ents, trig_tok, s0, s1, seg_hits)
         if self.classifier is not None:
             self._classify(d, seg)
@@ -515,23 +515,32 @@ class EventExtractor:
             d.actor1 = ActorMention(name=self.actors.resolve(
                 "Unidentified Armed Group ({country})", country), inter=3)
 
-    def _fatalities(self, d: _Draft, seg: str, s0: int) -> None:
+    def _fatalities(self, d: _Draft, seg: str, s0: int, doc: Doc | None = None) -> None:
         if not KILL_WORDS.search(seg):
             return
         cands = fatality_candidates(seg)
+        victims = _victim_count(doc, s0, s0 + len(seg)) if doc is not None else None
         if cands:
             # the conservative figure: the smallest number reported for the killing, unless
-            # the numbers are parts ("including ...") of the first, larger figure
-            wholes = [c for c in cands if not PART_BEFORE.search(seg[max(0, c[1] - 25):c[1]])]
-            v, a, b = min(wholes or cands, key=lambda c: (c[0], c[1]))
+            # the numbers are parts ("including ...", "four of the eight") of another figure
+            v, a, b = _conservative(seg, cands)
             v, b = summed_fatalities(seg, a, b, v)
             if v > 1 and AGGREGATE.search(seg):
                 # a toll over many events ("across the country", "death toll tops"): not this
                 # event's count; the conservative minimum of one death, with no span
                 d.fatalities = 1
                 return
+            if victims is not None and victims[0] > v and \
+                    victims[1] <= s0 + a and s0 + b <= victims[2]:
+                # the number is one of several coordinated victims ("a soldier, 6 militants
+                # killed"): all of them count
+                v, a, b = victims[0], victims[1] - s0, victims[2] - s0
             d.fatalities = v
             d.fatalities_span = (s0 + a, s0 + b)
+        elif victims is not None and not AGGREGATE.search(seg):
+            # coordinated victims without numbers ("kill a farmer and his son"): one each
+            d.fatalities = victims[0]
+            d.fatalities_span = (victims[1], victims[2])
         elif (m := SINGLE_DEATH.search(seg)) is not None:
             # a killing with no number: at least one death (the conservative figure)
             d.fatalities = 1
@@ -539,8 +548,10 @@ class EventExtractor:
 
     def _merge_outcome(self, prev: _Draft, seg: str, s0: int, s1: int) -> None:
         cands = fatality_candidates(seg)
-        if cands and KILL_WORDS.search(seg) and prev.fatalities == 0:
-            v, a, b = min(cands, key=lambda c: c[1])
+        if cands and KILL_WORDS.search(seg) and (prev.fatalities == 0 or
+                                                 prev.fatalities_span is None):
+            # a count read here replaces none or the placeholder of an aggregate toll
+            v, a, b = _conservative(seg, cands)
             prev.fatalities = v
             prev.fatalities_span = (s0 + a, s0 + b)
         prev.sentence = (prev.sentence[0], max(prev.sentence[1], s1))
@@ -1040,3 +1051,103 @@ def _base_score(c: _Candidate, typ: str, resolved: list, main: bool) -> float:
     if main:
         base += 0.1
     return min(max(base, 0.05), 0.95)
+
+
+def _conservative(seg: str, cands: list[tuple[int, int, int]]) -> tuple[int, int, int]:
+    """The conservative figure among a segment's fatality numbers: the smallest one that is
+    not a part of another ("including 5 children", "four of the eight bodies")."""
+    wholes = [c for c in cands if not PART_BEFORE.search(seg[max(0, c[1] - 25):c[1]])
+              and not PART_OF_NEXT.match(seg, c[2])]
+    return min(wholes or cands, key=lambda c: (c[0], c[1]))
+
+
+#: verbs and adjectives of killing whose victims are counted from the parse
+VICTIM_VERB = re.compile(r"kill(?:s|ed|ing)?|di(?:e|es|ed)|dead|slain|murder(?:s|ed)?|"
+                         r"assassinat(?:e|es|ed)|execut(?:e|es|ed)|behead(?:s|ed)?|"
+                         r"massacr(?:e|es|ed)|perish(?:es|ed)?|slaughter(?:s|ed)?", re.IGNORECASE)
+#: nouns for groups of people: a singular one is not one person ("a family", "a convoy")
+COLLECTIVE = frozenset({"family", "families", "group", "convoy", "crowd", "unit", "patrol",
+                        "force", "army", "police", "community", "village", "people", "team",
+                        "others", "brigade", "militia", "couple", "dozen", "dozens", "scores",
+                        "hundreds", "thousands", "several", "many", "some", "crew", "staff"})
+#: singular nouns for one person (a victim counted 1 in a list of victims)
+PERSON_NOUNS = frozenset("""
+soldier officer policeman policewoman cop trooper guard sentry pilot commander chief leader
+head general colonel major captain lieutenant sergeant corporal private commando agent spy
+informant militant fighter rebel insurgent gunman attacker assailant bomber terrorist jihadist
+militiaman tribesman herder herdsman hunter vigilante bandit kidnapper civilian villager farmer
+shepherd trader shopkeeper businessman worker employee contractor engineer driver passenger
+doctor nurse teacher student pupil journalist reporter official judge prosecutor lawyer
+governor mayor lawmaker politician candidate councillor chairman minister deputy diplomat
+activist cleric imam priest pastor monk elder ruler king sheikh prince dignitary director
+manager volunteer pilgrim worshipper resident local man woman boy girl child baby infant teen
+teenager youth person individual father mother son daughter brother sister husband wife uncle
+aunt cousin nephew niece grandfather grandmother relative associate bodyguard aide assistant
+member associate collaborator translator interpreter medic paramedic ranger warden
+""".split())
+#: words that end a list of victims ("two killed, three wounded")
+NOT_KILLED = re.compile(r"\b(?:injur\w*|wound\w*|hurt|arrest\w*|captur\w*|detain\w*|abduct\w*|"
+                        r"kidnap\w*|including|among)\b", re.IGNORECASE)
+
+
+def _victim_count(doc: Doc, s0: int, s1: int) -> tuple[int, int, int] | None:
+    """The number of people killed when the parse shows two or more coordinated victims
+    ("kill a farmer, his son" 2; "a soldier, 6 militants killed" 7; "a commander, 4 others"
+    5): (total, start char, end char), or None when there is no such list or a part has no
+    countable size (a bare plural, a group name)."""
+    span = doc.char_span(s0, s1, alignment_mode="contract")
+    if span is None:
+        return None
+    for tok in span:
+        if not VICTIM_VERB.fullmatch(tok.text):
+            continue
+        passive = tok.tag_ == "VBN" or tok.lemma_.lower() in ("die", "perish") or \
+            tok.lower_ == "dead" or any(c.dep_ == "auxpass" for c in tok.children)
+        if passive:
+            roots = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "npadvmod")]
+            if tok.dep_ in ("acl", "amod") and tok.head.i < tok.i:
+                roots.append(tok.head)
+        else:
+            roots = [c for c in tok.children if c.dep_ == "dobj" or (
+                c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN") and c.i > tok.i)]
+        parts: list[Token] = []
+        # "a policeman, a local elder killed": the list may start above the participle's noun
+        roots += [r.head for r in roots if r.dep_ in ("conj", "appos") and r.head.i != tok.i]
+        # the victims stand before a participle or "died" and after an active verb ("killed
+        # a soldier, three wounded": "three" is not a victim)
+        todo = [r for r in roots if r.pos_ in ("NOUN", "PROPN", "NUM")
+                and (r.i < tok.i) == passive]
+        while todo:
+            t = todo.pop()
+            if t in parts:
+                continue
+            parts.append(t)
+            todo.extend(c for c in t.children if c.dep_ in ("conj", "appos")
+                        and c.pos_ in ("NOUN", "PROPN", "NUM") and (c.i < tok.i) == passive)
+        if len(parts) < 2:
+            continue
+        values = [_part_size(t) for t in parts]
+        if any(v is None for v in values):
+            continue
+        a = min(p.left_edge.idx for p in parts)
+        b = max(p.idx + len(p.text) for p in parts)
+        if NOT_KILLED.search(doc.text, a, b) or not (s0 <= a and b <= s1):
+            continue
+        return sum(v for v in values if v is not None), a, b
+    return None
+
+
+def _part_size(tok: Token) -> int | None:
+    """People counted by one victim noun: its number, 1 for a singular person noun, None
+    when unknown (a bare plural, a group name, a collective noun)."""
+    if tok.pos_ == "NUM":
+        return parse_number(tok.text)
+    nums = [c for c in tok.children if c.dep_ == "nummod"]
+    if nums:
+        return parse_number(" ".join(t.text for t in nums[0].subtree))
+    if tok.lower_ in COLLECTIVE or tok.ent_type_ in ("NORP", "ORG", "GPE", "LOC", "FAC"):
+        return None
+    if tok.ent_type_ == "PERSON" or (tok.tag_ in ("NN", "NNP") and
+                                     tok.lower_ in PERSON_NOUNS):
+        return 1
+    return None

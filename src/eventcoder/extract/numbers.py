@@ -64,17 +64,31 @@ def parse_number(text: str) -> int | None:
 _Q = r"(?:at\s+least|as\s+many\s+as|up\s+to|some|about|around|nearly|almost|over|more\s+than|" \
      r"approximately|roughly|an\s+estimated|a\s+total\s+of|the|another|another\s+of)"
 _KILLED = (r"(?:killed|dead|died|die|dies|slain|perished|massacred|executed|beheaded|shot\s+dead|"
-           r"murdered|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|"
+           r"murdered|assassinated|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|"
            r"bodies|corpses|dead\s+bodies|fatalities|deaths|lifeless|gunned\s+down|"
            r"hacked\s+to\s+death|beaten\s+to\s+death|burned\s+to\s+death|burnt\s+to\s+death)")
-_NOUN = r"(?:[A-Za-z'-]+\s+){0,3}?"
+#: up to three words of a victim noun phrase (headline quotes allowed: "three rebel 'commanders'"),
+#: optionally with an of-phrase ("twelve members of the security forces")
+_W = r"[\"'\u2018\u2019\u201c\u201d]?[A-Za-z'-]+[\"'\u2018\u2019\u201c\u201d]?"
+_NOUN = rf"(?:{_W}\s+){{0,3}}?(?:of\s+(?:the\s+)?(?:{_W}\s+){{1,3}}?)?"
+#: a sum of money, not people ("a reward of Rs 4 lakh", "$5 million")
+_MONEY_BEFORE = re.compile(r"(?:\b(?:rs|inr|usd|us\$|eur|afs|afn|ngn)\.?|[$\u00a3\u20ac\u20b9])\s*$",
+                           re.IGNORECASE)
+_MONEY_AFTER = re.compile(r"\s*(?:lakhs?|crores?|millions?|billions?|dollars|rupees|pounds|euros|"
+                          r"naira|afghanis|shillings|francs|bounty|reward)\b", re.IGNORECASE)
+#: a count of the dead and the wounded together ("five killed and wounded", "killed, injured")
+_KILLED_AND_WOUNDED = re.compile(r"\s*(?:,\s*|/\s*|\s+(?:and|or|&)\s+)"
+                                 r"(?:wounded|injured|hurt)\b", re.IGNORECASE)
+#: "four of the eight": the first number is a part of the second
+PART_OF_NEXT = re.compile(r"\s+of\s+(?:the|these|those|them|whom)\b", re.IGNORECASE)
 
 #: patterns whose group "n" is a number of people killed
 FATALITY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"\b(?:bodies|corpses|remains)\s+of\s+(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\b",
     rf"\bdeath\s+toll\s+(?:\w+\s+){{0,4}}?(?:to|at|of|is|was|reached|hit)\s+(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\b",
     rf"\b(?:killing|killed|kills|kill|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|"
-    rf"leaving|left|massacred|executed|beheaded|shot\s+dead|murdered|gunned\s+down|slaughtered)"
+    rf"leaving|left|massacred|executed|beheaded|shot\s+dead|murdered|gunned\s+down|slaughtered|"
+    rf"assassinated|assassinates|assassinate|assassinating)"
     rf"\s+(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\b(?!\s*(?:%|percent|km|kilomet|miles|hours|days|"
     rf"weeks|months|years|am|pm|o'clock))",
     rf"\b(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\s+{_NOUN}(?:were|was|have\s+been|had\s+been|are|is|"
@@ -127,15 +141,30 @@ def fatality_candidates(text: str) -> list[tuple[int, int, int]]:
     """(value, start, end) of every number in ``text`` that counts people killed."""
     out: dict[tuple[int, int], int] = {}
     for pat in FATALITY_PATTERNS:
-        for m in pat.finditer(text):
+        for m in _overlapping(pat, text):
             raw = m.group("n")
             if raw.lower() in ("a", "an", "the", "no", "some", "one") and not _single_ok(m, text):
                 continue
             v = parse_number(raw)
             if v is None or v > 100000:
                 continue
+            if _KILLED_AND_WOUNDED.match(text, m.end()):
+                continue  # "ten soldiers killed and wounded": not a count of the dead
+            if _MONEY_BEFORE.search(text[max(0, m.start("n") - 6):m.start("n")]) or \
+                    _MONEY_AFTER.match(text, m.end("n")):
+                continue
             out.setdefault((m.start("n"), m.end("n")), v)
     return sorted((v, s, e) for (s, e), v in out.items())
+
+
+def _overlapping(pat: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches of ``pat``, each search resuming after the previous number (not after the whole
+    match): "three of the ten bodies" yields both "three" and "ten"."""
+    out, pos = [], 0
+    while (m := pat.search(text, pos)) is not None:
+        out.append(m)
+        pos = max(m.end("n"), m.start() + 1)
+    return out
 
 
 def _single_ok(m: re.Match[str], text: str) -> bool:
