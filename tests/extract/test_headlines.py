@@ -56,3 +56,29 @@ def test_read_count_replaces_aggregate_placeholder(run):
     ms = run("The death toll in the war tops 50,000. Twelve soldiers were killed during "
              "clashes near the town of Morak.")
     assert 12 in [m.fatalities for m in ms]
+
+
+def test_rising_toll_of_one_event_is_its_count(run):
+    ms = run("Car bomb death toll rises to 12 in Kabul.")
+    assert ms and ms[0].fatalities == 12 and ms[0].fatalities_span.text == "12"
+
+
+def test_rising_toll_of_a_war_is_not_an_event_count(run):
+    assert all(m.fatalities <= 1 for m in run("Country's war death toll rises to 4,500 as "
+                                               "fighting rages near the capital."))
+
+
+def test_toll_sentence_without_trigger_completes_previous_event(run):
+    ms = run("A car bomb exploded in Kabul on Monday. The death toll rose to 12.")
+    assert len(ms) == 1 and ms[0].fatalities == 12
+
+
+def test_martyrs_count_as_dead(run):
+    ms = run("Air raids on Kafr Aya leave 6 martyrs in the bombing of a market.")
+    assert ms and ms[0].fatalities == 6
+
+
+def test_number_attached_through_the_parse(run):
+    ms = run("18 militants, including a commander named Bashir, were killed in operations "
+             "near Zherai on Tuesday.")
+    assert ms and ms[0].fatalities == 18

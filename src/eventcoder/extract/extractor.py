@@ -68,11 +68,18 @@ WEAPON_OBJECT = re.compile(
 AGGREGATE = re.compile(
     r"\b(?:across|nationwide|throughout|so\s+far|in\s+total|a\s+total\s+of|overall|cumulative|"
     r"since\s+(?:the\s+)?(?:start|beginning|outbreak)|this\s+(?:year|month)|last\s+(?:year|month)|"
-    r"wave\s+of|series\s+of|separate\s+(?:attacks|incidents|clashes)|death\s+toll\s+"
-    r"(?:tops|rises|rose|climbs|climbed|passes|passed|exceeds|reaches|reached)|"
+    r"wave\s+of|series\s+of|separate\s+(?:attacks|incidents|clashes)|"
+    r"(?<!blast\s)(?<!bomb\s)(?<!bombing\s)(?<!attack\s)(?<!attack's\s)(?<!explosion\s)"
+    r"(?<!ambush\s)(?<!raid\s)(?<!strike\s)(?<!massacre\s)(?<!shooting\s)death\s+toll\s+"
+    r"(?!(?:\w+\s+){0,2}?(?:from|of|in)\s+(?:the|this|that|a|an|[\w-]+'s)\s+(?:[\w-]+\s+)?"
+    r"(?:blast|bombing|attack|explosion|ambush|raid|strike|massacre|shooting)\b)"
+    r"(?:\w+\s+){0,4}?(?:tops|rises|rose|climbs|climbed|passes|passed|exceeds|reaches|reached)|"
     r"(?:died|were\s+killed|killed)\s+(?:yesterday|today),?\s+including|"
     r"in\s+(?:several|multiple|various|different)\s+(?:attacks|areas|provinces|districts|"
     r"regions|incidents))\b", re.IGNORECASE)
+#: a sentence that only gives the death toll of the event told just before
+TOLL_FOLLOWUP = re.compile(r"\b(?:the\s+)?death\s+toll\b|\b(?:were|was)\s+(?:\w+\s+)?killed\b",
+                           re.IGNORECASE)
 #: a number that is a part of a figure given before ("including 5 children")
 PART_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them|among)\s+(?:\w+\s+)?$",
                          re.IGNORECASE)
@@ -90,7 +97,7 @@ LOC_PREPS = frozenset({"in", "near", "at", "outside", "on", "around", "inside", 
 PLACE_SUFFIX = re.compile(r"\s+(?:province|governorate|district|region|city|town|village|"
                           r"county|state|area|camp|neighbou?rhood|sub-district|subdistrict)\b",
                           re.IGNORECASE)
-KILL_WORDS = re.compile(r"\b(?:kill\w*|assassinat\w*|dead|died|dies|die|death\w*|slain|perish\w*|bod(?:y|ies)|"
+KILL_WORDS = re.compile(r"\b(?:kill\w*|assassinat\w*|martyr(?:s|ed)\b|dead|died|dies|die|death\w*|slain|perish\w*|bod(?:y|ies)|"
                         r"corpses?|lives|fatalit\w+|massacr\w+|execut\w+|behead\w*|murder\w*|"
                         r"shot\s+dead|gunned\s+down|toll|lifeless)\b", re.IGNORECASE)
 #: a killing reported without a number ("a civilian was killed", "killed a policeman")
@@ -195,6 +202,13 @@ class EventExtractor:
                                   dominant, article.published, drafts, ents, story)
                 if d is not None:
                     drafts.append(d)
+                elif drafts and TOLL_FOLLOWUP.search(text, seg_start, seg_end) and \
+                        drafts[-1].sentence[1] >= sent.start_char - 2 and \
+                        (drafts[-1].fatalities == 0 or drafts[-1].fatalities_span is None):
+                    # "A car bomb exploded ... The death toll rose to 12.": the next sentence
+                    # gives the count of the event just told, with no trigger of its own
+                    self._merge_outcome(drafts[-1], text[seg_start:seg_end], seg_start,
+                                        seg_end)
         return [self._finish(d, article, text) for d in drafts]
 
     # -- per segment ------------------------------------------------------------------------
@@ -730,7 +744,8 @@ def _modifier_only(doc: Doc, c: _Candidate, spans: list[tuple[int, int]]) -> boo
                                                                          "ADJ"):
         return False
     head = last.head
-    if c.start <= head.idx < c.end or EVENT_HEADS.fullmatch(head.lower_):
+    if c.start <= head.idx < c.end or EVENT_HEADS.fullmatch(head.lower_) or \
+            head.lower_ in ("toll", "victims", "casualties"):  # "blast death toll rises"
         return False
     return not any(a <= head.idx < b for a, b in spans)
 
@@ -1099,8 +1114,10 @@ def _victim_count(doc: Doc, s0: int, s1: int) -> tuple[int, int, int] | None:
     if span is None:
         return None
     for tok in span:
-        if not VICTIM_VERB.fullmatch(tok.text):
-            continue
+        if not VICTIM_VERB.fullmatch(tok.text) or re.match(
+                r"\s*(?:,|/|and|or|&)\s*(?:wound|injur|hurt)", doc.text[tok.idx + len(tok.text):],
+                re.IGNORECASE):
+            continue  # "killed and wounded": the count is not of the dead
         passive = tok.tag_ == "VBN" or tok.lemma_.lower() in ("die", "perish") or \
             tok.lower_ == "dead" or any(c.dep_ == "auxpass" for c in tok.children)
         if passive:
@@ -1124,7 +1141,7 @@ def _victim_count(doc: Doc, s0: int, s1: int) -> tuple[int, int, int] | None:
             parts.append(t)
             todo.extend(c for c in t.children if c.dep_ in ("conj", "appos")
                         and c.pos_ in ("NOUN", "PROPN", "NUM") and (c.i < tok.i) == passive)
-        if len(parts) < 2:
+        if not parts or (len(parts) == 1 and not _has_number(parts[0])):
             continue
         values = [_part_size(t) for t in parts]
         if any(v is None for v in values):
@@ -1135,6 +1152,10 @@ def _victim_count(doc: Doc, s0: int, s1: int) -> tuple[int, int, int] | None:
             continue
         return sum(v for v in values if v is not None), a, b
     return None
+
+
+def _has_number(tok: Token) -> bool:
+    return tok.pos_ == "NUM" or any(c.dep_ == "nummod" for c in tok.children)
 
 
 def _part_size(tok: Token) -> int | None:

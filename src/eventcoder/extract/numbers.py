@@ -64,7 +64,7 @@ def parse_number(text: str) -> int | None:
 _Q = r"(?:at\s+least|as\s+many\s+as|up\s+to|some|about|around|nearly|almost|over|more\s+than|" \
      r"approximately|roughly|an\s+estimated|a\s+total\s+of|the|another|another\s+of)"
 _KILLED = (r"(?:killed|dead|died|die|dies|slain|perished|massacred|executed|beheaded|shot\s+dead|"
-           r"murdered|assassinated|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|"
+           r"murdered|assassinated|martyred|martyrs|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|"
            r"bodies|corpses|dead\s+bodies|fatalities|deaths|lifeless|gunned\s+down|"
            r"hacked\s+to\s+death|beaten\s+to\s+death|burned\s+to\s+death|burnt\s+to\s+death)")
 #: up to three words of a victim noun phrase (headline quotes allowed: "three rebel 'commanders'"),
@@ -84,7 +84,9 @@ PART_OF_NEXT = re.compile(r"\s+of\s+(?:the|these|those|them|whom)\b", re.IGNOREC
 
 #: patterns whose group "n" is a number of people killed
 FATALITY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for p in (
-    rf"\b(?:bodies|corpses|remains)\s+of\s+(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\b",
+    rf"\b(?:bodies|corpses|remains|killings?|murders?|deaths|massacre|execution|executions)\s+"
+    rf"of\s+(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\b(?!\s*(?:%|percent|km|miles|hours|days|weeks|"
+    rf"months|years))",
     rf"\bdeath\s+toll\s+(?:\w+\s+){{0,4}}?(?:to|at|of|is|was|reached|hit)\s+(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\b",
     rf"\b(?:killing|killed|kills|kill|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|"
     rf"leaving|left|massacred|executed|beheaded|shot\s+dead|murdered|gunned\s+down|slaughtered|"
