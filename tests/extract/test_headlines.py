@@ -82,3 +82,13 @@ def test_number_attached_through_the_parse(run):
     ms = run("18 militants, including a commander named Bashir, were killed in operations "
              "near Zherai on Tuesday.")
     assert ms and ms[0].fatalities == 18
+
+
+def test_deadly_event_counts_one(run):
+    ms = run("Deadly raid between army troops and rebels in Zabul.")
+    assert ms and ms[0].fatalities == 1 and ms[0].fatalities_span.text == "Deadly raid"
+
+
+def test_found_body_counts_one(run):
+    ms = run("Villagers find a body with signs of torture after gunmen raid the village.")
+    assert ms and ms[0].fatalities == 1

@@ -106,8 +106,14 @@ SINGLE_DEATH = re.compile(
     r"stabbed\s+to\s+death|assassinated)\s+(?:a|an|one|the|his|her)?\s*[a-z-]+|"
     r"(?:a|an|one)\s+(?:[a-z-]+\s+){0,2}?(?:was|has\s+been|is)\s+(?:\w+\s+)?(?:killed|shot\s+dead|"
     r"murdered|slain|beheaded|executed|assassinated)|[A-Z][a-z]+\s+(?:killed|dead|dies|died|"
-    r"slain|assassinated)|(?:body|corpse)\s+of\s+(?:a|an|the)\s|found\s+dead|assassinat\w+|"
+    r"slain|assassinated)|(?:body|corpse)\s+of\s+(?:a|an|the)\s|(?:find|finds|found)\s+"
+    r"(?:a|the)\s+(?:[a-z-]+\s+)?(?:body|corpse)|found\s+dead|assassinat\w+|"
     r"lost\s+(?:his|her)\s+life|died|killed|dead)\b", re.IGNORECASE)
+#: an event called deadly: at least one death
+DEADLY_EVENT = re.compile(r"\b(?:deadly|fatal|lethal|bloody)\s+(?:[\w-]+\s+)?(?:attacks?|raids?|"
+                          r"clash(?:es)?|blasts?|explosions?|bombings?|ambush(?:es)?|strikes?|"
+                          r"airstrikes?|shootings?|fighting|assaults?|shelling|incidents?|"
+                          r"violence)\b", re.IGNORECASE)
 INJURE_ONLY = re.compile(r"\b(?:injur\w+|wound\w*|hurt)\b", re.IGNORECASE)
 GENERIC_ARMED = frozenset({"militants", "militant", "insurgents", "insurgent", "jihadists",
                            "jihadist", "terrorists", "terrorist", "extremists", "fighters",
@@ -531,6 +537,10 @@ class EventExtractor:
 
     def _fatalities(self, d: _Draft, seg: str, s0: int, doc: Doc | None = None) -> None:
         if not KILL_WORDS.search(seg):
+            if (m := DEADLY_EVENT.search(seg)) is not None:
+                # "a deadly raid": at least one death (the conservative figure)
+                d.fatalities = 1
+                d.fatalities_span = (s0 + m.start(), s0 + m.end())
             return
         cands = fatality_candidates(seg)
         victims = _victim_count(doc, s0, s0 + len(seg)) if doc is not None else None
