@@ -92,3 +92,13 @@ def test_deadly_event_counts_one(run):
 def test_found_body_counts_one(run):
     ms = run("Villagers find a body with signs of torture after gunmen raid the village.")
     assert ms and ms[0].fatalities == 1
+
+
+@pytest.mark.parametrize("headline", [
+    "In less than 12 hours, three people were murdered in the city.",
+    "Forty insurgents killed in four provinces, the ministry says.",
+    "Nine soldiers killed within a day in the north.",
+])
+def test_totals_over_periods_and_provinces_are_not_one_event(run, headline):
+    ms = run(headline)
+    assert ms and ms[0].fatalities == 1 and ms[0].fatalities_span is None

@@ -76,7 +76,14 @@ AGGREGATE = re.compile(
     r"(?:\w+\s+){0,4}?(?:tops|rises|rose|climbs|climbed|passes|passed|exceeds|reaches|reached)|"
     r"(?:died|were\s+killed|killed)\s+(?:yesterday|today),?\s+including|"
     r"in\s+(?:several|multiple|various|different)\s+(?:attacks|areas|provinces|districts|"
-    r"regions|incidents))\b", re.IGNORECASE)
+    r"regions|incidents)|"
+    # several admin units, or a period of hours or days: a total of several events
+    r"in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+\s+different)\s+"
+    r"(?:provinces|districts|regions|states|governorates|counties)|"
+    r"in\s+(?:less\s+than\s+|under\s+|the\s+(?:past|last)\s+)?(?:\d+|a|one|two|three|four|five|"
+    r"six|seven|twenty-four|forty-eight)\s+(?:hours|days|weeks|day|week)|"
+    r"within\s+(?:a\s+|one\s+|the\s+past\s+|the\s+last\s+|\d+\s+)?(?:day|days|week|weeks|hours)|"
+    r"(?:past|last)\s+(?:24|48|72)\s+hours)\b", re.IGNORECASE)
 #: a sentence that only gives the death toll of the event told just before
 TOLL_FOLLOWUP = re.compile(r"\b(?:the\s+)?death\s+toll\b|\b(?:were|was)\s+(?:\w+\s+)?killed\b",
                            re.IGNORECASE)
