@@ -88,3 +88,19 @@ def test_case2021_dev_targets():
     out = json.loads(res.output[res.output.index("{"):])
     assert out["kept_out"] / out["non_acled"] >= 0.8
     assert out["weighted_f1"] >= 0.7
+
+
+def test_ucdp_ceilings(tmp_path):
+    csv_path = tmp_path / "ucdp.csv"
+    csv_path.write_text(
+        "source_headline,low,high,best,latitude,longitude,date_start\n"
+        "\"Gunmen kill four villagers in Zamfara\",4,4,4,12.1,6.2,2020-01-02\n"
+        "\"\",3,3,3,31.6,64.4,2020-02-03\n"
+        "\"Weekly report 12\",5,5,5,31.6,64.4,2020-02-03\n",
+        encoding="utf-8")
+    res = CliRunner().invoke(command, ["--corpus", "ucdp", "--no-geo", "--json", str(csv_path)])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout[res.stdout.index("{"):])
+    assert out["empty_headlines"] == pytest.approx(1 / 3)
+    assert out["ceiling_headline_numbers"] == pytest.approx(1 / 3)
+    assert out["fatalities_within"] == pytest.approx(1 / 3)

@@ -4,11 +4,16 @@
   news lead; none: "kept out"). Per-class precision/recall/F1 over ACLED's 25 types, accuracy on the
   ACLED snippets, macro and weighted F1, the share of non-ACLED snippets kept out, and a
   reliability table of the confidences.
-- ``ucdp``: on each headline: share with an event, share whose fatalities (the largest count
-  fall within UCDP's [low, high], share located within 50 km of UCDP's point (geoparser's event location of the first mention). A
-  headline's fatalities are the smallest positive count among its mentions (UCDP counts one
-  event; headlines often give totals), 0 when none; a second figure applies UCDP's inclusion
-  floor (every UCDP event has at least one death, so no number read counts as 1).
+- ``ucdp``: on each headline (the ";"-separated source headlines of one UCDP event, joined
+  as sentences): share with an event, share whose fatalities fall within UCDP's [low, high],
+  share located within 50 km of UCDP's point (the geoparser's event location of the first
+  mention). A headline's fatalities are the smallest positive count among its mentions, as
+  the pipeline reports them (the conservative figure across sources: UCDP counts one event,
+  headlines often give totals), 0 when none; a second figure applies UCDP's inclusion floor
+  (every UCDP event has at least one death, so no number read counts as 1). For reading the
+  figures, the command also prints two ceilings that use the gold: the share of empty
+  headlines, and the share of headlines where 1 or some number written in the headline falls
+  within [low, high] (the best any reading of the headline alone could score).
 - ``plover``: actor-role accuracy: a gold source (target) actor counts as found when actor1
   (actor2) of the first mention names it (span overlap by text).
 """
@@ -215,10 +220,11 @@ def _headline(row: dict[str, str]) -> str:
 def score_ucdp(rows: list[dict[str, str]], extractor: EventExtractor, nlp: Any,
                geoparser: Any | None) -> dict[str, float]:
     """Event share, fatalities within [low, high], location within 50 km on UCDP headlines."""
+    from ..extract.numbers import headline_numbers
     from ..schema import Article
 
     heads = [(_headline(r), _date(r.get("date_start"))) for r in rows]
-    n = with_event = within = within_floor = located = loc_total = 0
+    n = with_event = within = within_floor = located = loc_total = empty = reachable = 0
     for (text, pub), row, doc in zip(heads, rows, _pipe_docs(heads, nlp, "ucdp"), strict=True):
         art = Article.from_text(text or " ", published=pub)
         ms = extractor.extract(doc, art) if text else []
@@ -230,6 +236,10 @@ def score_ucdp(rows: list[dict[str, str]], extractor: EventExtractor, nlp: Any,
             within += 1
         if low is not None and high is not None and low <= (fat or 1) <= high:
             within_floor += 1
+        empty += not text
+        if low is not None and high is not None and any(
+                low <= v <= high for v in {1, *headline_numbers(text)}):
+            reachable += 1
         if geoparser is not None and ms and row.get("latitude") and row.get("longitude"):
             loc_total += 1
             places = geoparser.parse(doc)
@@ -242,7 +252,9 @@ def score_ucdp(rows: list[dict[str, str]], extractor: EventExtractor, nlp: Any,
             "fatalities_within": within / n if n else 0.0,
             "fatalities_within_floor1": within_floor / n if n else 0.0,
             "located_50km": located / loc_total if loc_total else float("nan"),
-            "located_of": loc_total}
+            "located_of": loc_total,
+            "empty_headlines": empty / n if n else 0.0,
+            "ceiling_headline_numbers": reachable / n if n else 0.0}
 
 
 def _pipe_docs(items: list[tuple[str, dt.date | None]], nlp: Any, label: str) -> Iterator[Any]:
@@ -429,6 +441,9 @@ def command(corpus: str, path: Path, model: str | None, actors_file: Path | None
                        f"UCDP event has at least one death)")
             click.echo(f"location within 50 km: {out['located_50km']:.3f} "
                        f"(of {out['located_of']} headlines with an event and a UCDP point)")
+            click.echo(f"ceilings: empty headlines {out['empty_headlines']:.3f}; 1 or a number "
+                       f"written in the headline within [low, high] "
+                       f"{out['ceiling_headline_numbers']:.3f}")
     else:
         recs = read_plover(path)[:limit]
         out = score_plover(recs, extractor, nlp)

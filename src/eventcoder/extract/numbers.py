@@ -178,3 +178,19 @@ def _single_ok(m: re.Match[str], text: str) -> bool:
                              r"(?:killed|shot\s+dead|slain|murdered|executed|beheaded|found\s+dead)",
                              after)) or bool(re.match(r"\s+(?:[a-z'-]+\s+){0,2}?(?:died|dead)\b", after))
     return False
+
+
+_ANY_NUMBER = re.compile(rf"\b(?:{NUMBER_RE})\b", re.IGNORECASE)
+
+
+def headline_numbers(text: str) -> set[int]:
+    """Every number written in ``text`` (digits, number words, vague quantities), whatever it
+    counts; used by the evaluation to bound what reading a headline can score."""
+    out = set()
+    for m in _ANY_NUMBER.finditer(text):
+        if m.group(0).lower() in ("a", "an", "the", "no", "some"):
+            continue
+        v = parse_number(m.group(0))
+        if v is not None and v < 100000:
+            out.add(v)
+    return out
