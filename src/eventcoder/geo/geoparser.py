@@ -182,9 +182,9 @@ class Geoparser:
 
 
 def _context_candidate(resolutions: Sequence[Resolution], m: Mention) -> Candidate | None:
-    """The place around a named spot the gazetteer lacks: among the confidently resolved towns
-    of the document's main admin1 area, the nearest one before ``m`` (else the most confident);
-    else that admin1 area itself."""
+    """The place around a named spot the gazetteer lacks: among the resolved towns of the
+    document's main admin1 area (by summed confidence), the nearest one before ``m`` (else the
+    most confident); else that admin1 area itself."""
     weights: Counter[tuple[str, str]] = Counter()
     admin1: dict[tuple[str, str], Candidate] = {}
     towns: list[tuple[Resolution, Candidate]] = []
@@ -213,8 +213,6 @@ def _context_candidate(resolutions: Sequence[Resolution], m: Mention) -> Candida
 
 def _focus_candidate(resolutions: Sequence[Resolution]) -> Candidate | None:
     """The document's focus: the most mentioned resolved town, else admin area, else country."""
-    from collections import Counter
-
     for want in ("P", "A_sub", "A"):
         counts: Counter[int] = Counter()
         by_id: dict[int, Candidate] = {}

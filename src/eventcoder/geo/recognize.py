@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -488,7 +488,3 @@ class Recognizer:
             return True
         return "weak" if any(c.kind >= 2 for c in cands) else False
 
-
-def mention_keys(mentions: Iterable[Mention]) -> set[str]:
-    """The lookup keys of some mentions (for context features)."""
-    return {name_key(m.query) for m in mentions}
