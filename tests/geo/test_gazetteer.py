@@ -120,3 +120,20 @@ def test_download_from_loopback(tmp_path, geonames_server, monkeypatch):
                                                  str(dest), "--base-url", geonames_server,
                                                  "--no-build"])
     assert missing.exit_code != 0 and "could not download" in missing.output
+
+
+def test_alternate_names_file(tmp_path):
+    out = _build(tmp_path, "--alternate-names", str(DATA / "alternate_tiny.txt"))
+    gz = Gazetteer(out)
+    assert [c.geonames_id for c in gz.lookup("Testabad Saghir")] == [900002]
+    assert [c.geonames_id for c in gz.lookup("تستاباد")] == [900001]
+    assert not gz.lookup("https://example.org/x")
+
+
+def test_env_var_selects_gazetteer(tmp_path, monkeypatch):
+    from eventcoder.geo import Geoparser
+
+    monkeypatch.setenv("EVENTCODER_GAZETTEER", str(_build(tmp_path)))
+    gp = Geoparser.load()
+    assert gp.gazetteer.count() == 4
+    assert gp.gazetteer.lookup("Little Testabad")[0].geonames_id == 900002

@@ -220,7 +220,8 @@ def lookup(name: str, path: Path | None, limit: int) -> None:
     from ..geo.gazetteer import Gazetteer, GazetteerError
 
     try:
-        gz = Gazetteer(path or ensure_default_gazetteer(), [data_file("overlay.csv")])
+        gz = Gazetteer(path or ensure_default_gazetteer(),
+                       lenient_overlays=[data_file("overlay.csv")])
     except GazetteerError as exc:
         raise click.ClickException(str(exc)) from exc
     for c in gz.lookup(name)[:limit]:

@@ -79,6 +79,10 @@ class GazetteerError(RuntimeError):
     """A gazetteer file is missing, unreadable or of another schema version."""
 
 
+class _MissingPlace(LookupError):
+    """An overlay alias names a GeoNames id the gazetteer does not hold."""
+
+
 @dataclass(frozen=True, slots=True)
 class CountryInfo:
     """A country's codes, name, GeoNames id and representative point."""
@@ -101,18 +105,23 @@ class Gazetteer:
             overlay rows take precedence over the gazetteer.
     """
 
-    def __init__(self, path: Path | str, overlays: Iterable[Path | str] = ()) -> None:
+    def __init__(self, path: Path | str, overlays: Iterable[Path | str] = (), *,
+                 lenient_overlays: Iterable[Path | str] = ()) -> None:
         self.path = Path(path)
         self.overlays = tuple(Path(p) for p in overlays)
+        # loaded first; alias rows of places this gazetteer lacks are skipped, not errors
+        self.lenient_overlays = tuple(Path(p) for p in lenient_overlays)
         self._open()
 
     # -- pickling: the state is the paths -------------------------------------------------------
     def __getstate__(self) -> dict[str, object]:
-        return {"path": self.path, "overlays": self.overlays}
+        return {"path": self.path, "overlays": self.overlays,
+                "lenient_overlays": self.lenient_overlays}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.path = state["path"]  # type: ignore[assignment]
         self.overlays = state["overlays"]  # type: ignore[assignment]
+        self.lenient_overlays = state.get("lenient_overlays", ())  # type: ignore[assignment]
         self._open()
 
     def _open(self) -> None:
@@ -141,6 +150,8 @@ class Gazetteer:
         self.meta = dict(self._db.execute("SELECT key, value FROM meta"))
         self._overlay: dict[str, list[Candidate]] = {}
         self._overlay_by_id: dict[int, Candidate] = {}
+        for overlay in self.lenient_overlays:
+            self._load_overlay(overlay, lenient=True)
         for overlay in self.overlays:
             self._load_overlay(overlay)
 
@@ -222,7 +233,7 @@ class Gazetteer:
             return int(self._db.execute("SELECT count(*) FROM places").fetchone()[0])
 
     # -- overlay --------------------------------------------------------------------------------
-    def _load_overlay(self, path: Path) -> None:
+    def _load_overlay(self, path: Path, lenient: bool = False) -> None:
         if not path.is_file():
             raise GazetteerError(f"overlay file not found: {path}")
         with path.open(encoding="utf-8-sig", newline="") as fh:
@@ -231,6 +242,11 @@ class Gazetteer:
         for line, row in enumerate(rows, start=2):
             try:
                 cand = self._overlay_candidate(row)
+            except _MissingPlace:
+                if lenient:
+                    continue
+                raise GazetteerError(f"{path}: row {line}: geonames_id {row['geonames_id']} is "
+                                     "not in the gazetteer; give latitude and longitude") from None
             except (ValueError, KeyError) as exc:
                 raise GazetteerError(f"{path}: row {line}: {exc}") from exc
             self._overlay.setdefault(name_key(row["name"]), []).append(cand)
@@ -243,8 +259,7 @@ class Gazetteer:
         if gid_text and not lat_text:  # an alias of a place the gazetteer holds
             base = self._overlay_by_id.get(int(gid_text)) or self.get(int(gid_text))
             if base is None:
-                raise ValueError(f"geonames_id {gid_text} is not in the gazetteer; give "
-                                 "latitude and longitude")
+                raise _MissingPlace(gid_text)
             return replace(base, kind=KIND_OVERLAY)
         if not lat_text or not (row.get("longitude") or "").strip():
             raise ValueError("either geonames_id or latitude and longitude are required")

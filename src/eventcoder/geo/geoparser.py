@@ -68,15 +68,14 @@ class Geoparser:
             path = Path(env) if env else ensure_default_gazetteer()
         else:
             path = Path(gazetteer)
-        overlays = [data_file(SHIPPED_OVERLAY)]
-        if overlay is not None:
-            overlays.append(Path(overlay))
+        overlays = [Path(overlay)] if overlay is not None else []
         weights: LinearRanker | None | str = "shipped"
         if ranker is None:
             weights = None
         elif str(ranker) != "shipped":
             weights = LinearRanker.load(Path(ranker))
-        return cls(Gazetteer(path, overlays), ranker=weights)
+        return cls(Gazetteer(path, overlays, lenient_overlays=[data_file(SHIPPED_OVERLAY)]),
+                   ranker=weights)
 
     @classmethod
     def default(cls) -> Geoparser:
