@@ -102,3 +102,19 @@ def test_found_body_counts_one(run):
 def test_totals_over_periods_and_provinces_are_not_one_event(run, headline):
     ms = run(headline)
     assert ms and ms[0].fatalities == 1 and ms[0].fatalities_span is None
+
+
+def test_killings_noun_is_an_event(run):
+    ms = run("Army killings of 6 civilians in Tamaulipas unjustified, says rights body.")
+    assert ms and ms[0].fatalities == 6
+
+
+def test_a_month_as_a_whole_is_a_total(run):
+    from eventcoder.extract.extractor import AGGREGATE
+
+    assert AGGREGATE.search("Conflicts claim more than 150 lives in the north in August")
+    assert not AGGREGATE.search("Gunmen killed five villagers on August 3")
+    assert not AGGREGATE.search("Gunmen killed five villagers, police said, as they may return")
+    ms = run("Insurgent casualties for November estimated at 449 deaths after gunmen raided "
+             "villages.")
+    assert all(m.fatalities <= 1 for m in ms)

@@ -83,7 +83,11 @@ AGGREGATE = re.compile(
     r"in\s+(?:less\s+than\s+|under\s+|the\s+(?:past|last)\s+)?(?:\d+|a|one|two|three|four|five|"
     r"six|seven|twenty-four|forty-eight)\s+(?:hours|days|weeks|day|week)|"
     r"within\s+(?:a\s+|one\s+|the\s+past\s+|the\s+last\s+|\d+\s+)?(?:day|days|week|weeks|hours)|"
-    r"(?:past|last)\s+(?:24|48|72)\s+hours)\b", re.IGNORECASE)
+    r"(?:past|last)\s+(?:24|48|72)\s+hours|"
+    # a month as a whole ("150 lives in August", "casualties for November")
+    r"(?:in|for|during|throughout)\s+(?:the\s+month\s+of\s+)?(?-i:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b(?![\s,]+\d))\b",
+    re.IGNORECASE)
 #: a sentence that only gives the death toll of the event told just before
 TOLL_FOLLOWUP = re.compile(r"\b(?:the\s+)?death\s+toll\b|\b(?:were|was)\s+(?:\w+\s+)?killed\b",
                            re.IGNORECASE)

@@ -116,7 +116,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"bases?|posts?|outposts?|convoys?|patrols?|positions?|barracks|military|army|police"
        r"\s+stations?|soldiers|troops))\b", "clash", 62),
     _t(r"\b(?:attack\w*|assault\w*|raid\w*|gunned\s+down|shot|shoot\w*|opened\s+fire|"
-       r"gunfire|fired\s+(?:on|at|upon)|kill(?:ed|ing|s)?|murder\w*|execut\w+|behead\w*|"
+       r"gunfire|fired\s+(?:on|at|upon)|kill(?:ed|ings?|s)?|murder\w*|execut\w+|behead\w*|"
        r"stabb\w*|hack\w*\s+to\s+death|massacr\w+|slaughter\w*|beat(?:en|ing)?\s+to\s+death|"
        r"tortur\w+|assassinat\w+|torch\w*|burn\w*\s+alive|set\s+ablaze|targeted|"
        r"slain|slew|injur\w+|wound\w*|beat(?:en|ing)?|lashed|flogged)\b", "violence", 50),
