@@ -118,3 +118,17 @@ def test_a_month_as_a_whole_is_a_total(run):
     ms = run("Insurgent casualties for November estimated at 449 deaths after gunmen raided "
              "villages.")
     assert all(m.fatalities <= 1 for m in ms)
+
+
+@pytest.mark.parametrize("headline,value", [
+    ("At least 30 militants and a soldier killed in clash in Helmand.", 31),
+    ("Twenty-two rebels and a policeman killed in clash in Helmand.", 23),
+    ("A dozen rebels and a policeman killed in clash in Helmand.", 13),
+])
+def test_numbers_with_quantifiers_in_victim_lists(run, headline, value):
+    assert _fat(run(headline)) == value
+
+
+def test_deadly_attacks_without_actors_are_attacks(run):
+    ms = run("Northern Burkina Faso hit by two new deadly attacks.")
+    assert ms and ms[0].sub_event_type == "Attack" and ms[0].fatalities == 1

@@ -443,8 +443,9 @@ class EventExtractor:
                 return "Armed clash"
             if civ:
                 return "Attack"
-            if kind == "outcome" or KILL_WORDS.search(seg[c.start - s0:c.end - s0]):
-                return "Attack"
+            if kind == "outcome" or KILL_WORDS.search(seg[c.start - s0:c.end - s0]) or any(
+                    m.start() <= c.start - s0 < m.end() for m in DEADLY_EVENT.finditer(seg)):
+                return "Attack"  # a killing, or "deadly attacks", with no actor named
             return "Attack" if seg_hits else None
         if kind == "operation":
             return "Change to group/activity"
@@ -1184,9 +1185,15 @@ def _part_size(tok: Token) -> int | None:
     when unknown (a bare plural, a group name, a collective noun)."""
     if tok.pos_ == "NUM":
         return parse_number(tok.text)
-    nums = [c for c in tok.children if c.dep_ == "nummod"]
+    if tok.lower_ in ("dozens", "scores", "hundreds", "dozen") and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return parse_number(tok.text)  # "dozens of rebels"
+    nums = [c for c in tok.children if c.dep_ == "nummod" or (
+        c.dep_ in ("compound", "amod", "quantmod") and c.lower_ in ("dozen", "dozens", "scores"))]
     if nums:
-        return parse_number(" ".join(t.text for t in nums[0].subtree))
+        # "at least 30", "twenty-two", "a dozen": the number words of the modifier
+        words = [t.text for t in nums[0].subtree if parse_number(t.text) is not None]
+        return parse_number(" ".join(words)) if words else None
     if tok.lower_ in COLLECTIVE or tok.ent_type_ in ("NORP", "ORG", "GPE", "LOC", "FAC"):
         return None
     if tok.ent_type_ == "PERSON" or (tok.tag_ in ("NN", "NNP") and
