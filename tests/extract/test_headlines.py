@@ -132,3 +132,15 @@ def test_numbers_with_quantifiers_in_victim_lists(run, headline, value):
 def test_deadly_attacks_without_actors_are_attacks(run):
     ms = run("Northern Burkina Faso hit by two new deadly attacks.")
     assert ms and ms[0].sub_event_type == "Attack" and ms[0].fatalities == 1
+
+
+def test_deadly_only_when_it_describes_this_event(run):
+    ms = run("Hundreds of students marched peacefully in Charlotte over the deadly shooting of a "
+             "man by police last week.")
+    assert ms and ms[0].fatalities == 0
+
+
+def test_a_dateline_is_not_a_victim(run):
+    ms = run("Khartoum, More than 35 protesters were killed on Monday when soldiers broke up a "
+             "sit-in.")
+    assert ms and ms[0].fatalities == 35

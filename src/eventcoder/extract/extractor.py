@@ -68,7 +68,7 @@ WEAPON_OBJECT = re.compile(
 AGGREGATE = re.compile(
     r"\b(?:across|nationwide|throughout|so\s+far|in\s+total|a\s+total\s+of|overall|cumulative|"
     r"since\s+(?:the\s+)?(?:start|beginning|outbreak)|this\s+(?:year|month)|last\s+(?:year|month)|"
-    r"wave\s+of|series\s+of|separate\s+(?:attacks|incidents|clashes)|"
+    r"wave\s+of|series\s+of|separate\s+(?:[\w-]+\s+){0,2}?(?:attacks|incidents|clashes)|"
     r"(?<!blast\s)(?<!bomb\s)(?<!bombing\s)(?<!attack\s)(?<!attack's\s)(?<!explosion\s)"
     r"(?<!ambush\s)(?<!raid\s)(?<!strike\s)(?<!massacre\s)(?<!shooting\s)death\s+toll\s+"
     r"(?!(?:\w+\s+){0,2}?(?:from|of|in)\s+(?:the|this|that|a|an|[\w-]+'s)\s+(?:[\w-]+\s+)?"
@@ -549,10 +549,12 @@ class EventExtractor:
 
     def _fatalities(self, d: _Draft, seg: str, s0: int, doc: Doc | None = None) -> None:
         if not KILL_WORDS.search(seg):
-            if (m := DEADLY_EVENT.search(seg)) is not None:
-                # "a deadly raid": at least one death (the conservative figure)
-                d.fatalities = 1
-                d.fatalities_span = (s0 + m.start(), s0 + m.end())
+            for m in DEADLY_EVENT.finditer(seg):
+                if s0 + m.start() <= d.trigger[0] < s0 + m.end():
+                    # "a deadly raid" (the raid is this event): at least one death
+                    d.fatalities = 1
+                    d.fatalities_span = (s0 + m.start(), s0 + m.end())
+                    break
             return
         cands = fatality_candidates(seg)
         victims = _victim_count(doc, s0, s0 + len(seg)) if doc is not None else None
@@ -1196,7 +1198,9 @@ def _part_size(tok: Token) -> int | None:
         return parse_number(" ".join(words)) if words else None
     if tok.lower_ in COLLECTIVE or tok.ent_type_ in ("NORP", "ORG", "GPE", "LOC", "FAC"):
         return None
-    if tok.ent_type_ == "PERSON" or (tok.tag_ in ("NN", "NNP") and
-                                     tok.lower_ in PERSON_NOUNS):
+    if tok.tag_ in ("NN", "NNP") and tok.lower_ in PERSON_NOUNS:
         return 1
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None and ent.label_ == "PERSON" and len(ent) >= 2:
+        return 1  # a named victim ("Ana Ruiz Torres, killed in ..."); one word is unsure
     return None
