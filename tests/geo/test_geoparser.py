@@ -125,3 +125,11 @@ def test_bare_province_name_is_its_city(nlp, geoparser):
     places = {p.text: p for p in geoparser.parse(nlp("Mortars hit Kirkuk and Idlib province."))}
     assert places["Kirkuk"].feature_class == "P"
     assert places["Idlib province"].feature_code == "ADM1"
+
+
+def test_province_named_after_its_capital(nlp, geoparser):
+    doc = nlp("Shelling was reported in Tartous province and in Sulaimaniyah province.")
+    by_text = {p.text: p for p in geoparser.parse(doc)}
+    assert by_text["Tartous province"].feature_code == "ADM1"
+    assert by_text["Tartous province"].country_code == "SY"
+    assert by_text["Sulaimaniyah province"].feature_code == "ADM1"

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 ADMIN_SUFFIXES = frozenset({"province", "governorate", "district", "region", "state", "county",
                             "prefecture", "municipality", "subdistrict", "sub-district", "parish",
                             "oblast", "department", "emirate", "canton"})
+#: Admin words that name a second-order division (the others name a first-order one).
+ADMIN2_WORDS = frozenset({"district", "county", "subdistrict", "sub-district", "parish",
+                          "municipality"})
 #: Words after a name that make it a populated place ("Hit town").
 TOWN_SUFFIXES = frozenset({"city", "town", "village", "camp", "township"})
 #: Heads of linear features between two places ("the Baghdad-Kirkuk highway").
@@ -94,6 +97,7 @@ class Mention:
     container: str | None = None  # "X, Y" / "X district of Y": the name Y
     tokens: tuple[int, int] = (0, 0)  # token index range in the doc
     notes: list[str] = field(default_factory=list)
+    admin_level: int | None = None  # with hint "admin": 1 province/governorate, 2 district
     facility: bool = False  # a named spot (street, building, site): resolves to its context
     weak: bool = False  # kept only if a candidate lies near the document's other places
 
@@ -203,6 +207,9 @@ class Recognizer:
                 "province", "governorate", "district") else "town"
         m = Mention(span.start_char, span.end_char, text, query, source=source, hint=hint,
                     tokens=(span.start, span.end))
+        if hint == "admin":
+            word = next((t.lower_ for t in span if t.lower_ in ADMIN_SUFFIXES), "")
+            m.admin_level = 2 if word in ADMIN2_WORDS else 1
         m.container = _container_after(doc, span.end)
         return m
 

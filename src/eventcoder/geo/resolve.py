@@ -12,12 +12,12 @@ import json
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .gazetteer import KIND_ALT, KIND_ASCII, KIND_NAME, KIND_OVERLAY, Candidate, Gazetteer
 from .recognize import Mention
-from .text import name_key
+from .text import key_variants, loose_key, name_key
 
 _KIND_SCORE = {KIND_OVERLAY: 3.0, KIND_NAME: 1.5, KIND_ASCII: 1.3, KIND_ALT: 0.0}
 
@@ -198,8 +198,8 @@ class Resolver:
             cands = whole + [c for c in self.gz.lookup(m.query) if c.geonames_id not in seen]
         else:
             cands = list(self.gz.lookup(m.query))
-        if m.hint == "admin" and any(c.is_admin for c in cands):  # "Kirkuk province"
-            cands = [c for c in cands if c.is_admin]
+        if m.hint == "admin":  # "Kirkuk province", "Dohuk governorate", "Balad Ruz district"
+            cands = self._admin_candidates(m, cands)
         elif m.hint == "town" and any(c.feature_class == "P" for c in cands):
             cands = [c for c in cands if c.feature_class == "P"]
         bare = m.text.replace(".", "").strip()
@@ -208,6 +208,31 @@ class Resolver:
         if not cands and m.query.lower().startswith("the "):
             cands = list(self.gz.lookup(m.query[4:]))
         return cands[:300]
+
+    def _admin_candidates(self, m: Mention, cands: list[Candidate]) -> list[Candidate]:
+        """Admin areas for "X province": those named X at the level the word says; if none,
+        the province of a town named X when the province bears a like name ("Tartous
+        province" -> Tartus governorate)."""
+        admins = [c for c in cands if c.is_admin]
+        if not admins:
+            want = loose_key(name_key(m.query))[:4]
+            seen: set[int] = set()
+            for c in cands:
+                entry = self.gz.admin1.get((c.country_code, c.admin1_code))
+                if c.feature_class != "P" or entry is None or entry[1] is None \
+                        or entry[1] in seen:
+                    continue
+                name = key_variants(loose_key(name_key(entry[0])))[-1]
+                if want and name.startswith(want):
+                    parent = self.gz.get(entry[1])
+                    if parent is not None:
+                        seen.add(entry[1])
+                        admins.append(replace(parent, kind=c.kind))
+        if not admins:
+            return cands
+        code = {1: "ADM1", 2: "ADM2"}.get(m.admin_level or 0)
+        level = [c for c in admins if c.feature_code == code]
+        return level or admins
 
     def resolve(self, mentions: Sequence[Mention], text: str = "") -> list[Resolution]:
         """Choose a place for every mention (None when the gazetteer has no candidate)."""
