@@ -144,3 +144,13 @@ def test_a_dateline_is_not_a_victim(run):
     ms = run("Khartoum, More than 35 protesters were killed on Monday when soldiers broke up a "
              "sit-in.")
     assert ms and ms[0].fatalities == 35
+
+
+def test_shot_dead_has_a_shooter(run):
+    ms = run("Policeman shot dead in Srinagar.")
+    assert ms and ms[0].fatalities == 1 and ms[0].fatalities_span.text == "shot dead"
+
+
+def test_single_victim_span_names_the_victim(run):
+    ms = run("Gunmen killed a local farmer in Zamfara.")
+    assert ms and ms[0].fatalities_span.text == "killed a local farmer"

@@ -114,7 +114,8 @@ KILL_WORDS = re.compile(r"\b(?:kill\w*|assassinat\w*|martyr(?:s|ed)\b|dead|died|
 #: a killing reported without a number ("a civilian was killed", "killed a policeman")
 SINGLE_DEATH = re.compile(
     r"\b(?:(?:killed|killing|kills|kill|shot\s+dead|murdered|beheaded|executed|gunned\s+down|"
-    r"stabbed\s+to\s+death|assassinated)\s+(?:a|an|one|the|his|her)?\s*[a-z-]+|"
+    r"stabbed\s+to\s+death|assassinated)\s+(?:a|an|one|the|his|her)?\s*"
+    r"(?!(?:in|on|at|near|by|as|after|during|while|and|with|from|outside|inside|over)\b)[a-z-]+|"
     r"(?:a|an|one)\s+(?:[a-z-]+\s+){0,2}?(?:was|has\s+been|is)\s+(?:\w+\s+)?(?:killed|shot\s+dead|"
     r"murdered|slain|beheaded|executed|assassinated)|[A-Z][a-z]+\s+(?:killed|dead|dies|died|"
     r"slain|assassinated)|(?:body|corpse)\s+of\s+(?:a|an|the)\s|(?:find|finds|found)\s+"
@@ -125,6 +126,11 @@ DEADLY_EVENT = re.compile(r"\b(?:deadly|fatal|lethal|bloody)\s+(?:[\w-]+\s+)?(?:
                           r"clash(?:es)?|blasts?|explosions?|bombings?|ambush(?:es)?|strikes?|"
                           r"airstrikes?|shootings?|fighting|assaults?|shelling|incidents?|"
                           r"violence)\b", re.IGNORECASE)
+#: the killing verb and its one victim ("killed a farmer"): the preferred evidence span
+SINGLE_VICTIM = re.compile(
+    r"\b(?:killed|killing|kills|kill|shot\s+dead|murdered|beheaded|executed|gunned\s+down|"
+    r"stabbed\s+to\s+death|assassinated)\s+(?:a|an|one|the|his|her)\s+(?:[a-z-]+\s+)?"
+    r"(?!(?:in|on|at|near|by|as|after|during|while|and|with|from)\b)[a-z-]+\b", re.IGNORECASE)
 INJURE_ONLY = re.compile(r"\b(?:injur\w+|wound\w*|hurt)\b", re.IGNORECASE)
 GENERIC_ARMED = frozenset({"militants", "militant", "insurgents", "insurgent", "jihadists",
                            "jihadist", "terrorists", "terrorist", "extremists", "fighters",
@@ -316,7 +322,9 @@ class EventExtractor:
 
         if cand.kind in ("outcome", "violence") and prev is None and typ == "Attack" and \
                 BARE_OUTCOME.fullmatch(text[cand.start:cand.end]) and \
-                not any(h.role in ("state", "armed") for h in seg_hits):
+                not any(h.role in ("state", "armed") for h in seg_hits) and \
+                not any(c.kind == "violence" and not BARE_OUTCOME.fullmatch(
+                    text[c.start:c.end]) for c in cands):
             # "a man is dead after his car crashed": a death with no perpetrator in sight
             return None
         modality = "announced" if cand.kind == "operation" else "asserted"
@@ -579,7 +587,7 @@ class EventExtractor:
             # coordinated victims without numbers ("kill a farmer and his son"): one each
             d.fatalities = victims[0]
             d.fatalities_span = (victims[1], victims[2])
-        elif (m := SINGLE_DEATH.search(seg)) is not None:
+        elif (m := SINGLE_VICTIM.search(seg) or SINGLE_DEATH.search(seg)) is not None:
             # a killing with no number: at least one death (the conservative figure)
             d.fatalities = 1
             d.fatalities_span = (s0 + m.start(), s0 + m.end())
