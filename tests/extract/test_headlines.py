@@ -154,3 +154,8 @@ def test_shot_dead_has_a_shooter(run):
 def test_single_victim_span_names_the_victim(run):
     ms = run("Gunmen killed a local farmer in Zamfara.")
     assert ms and ms[0].fatalities_span.text == "killed a local farmer"
+
+
+def test_casualties_anchor_a_clash_but_count_no_deaths(run):
+    ms = run("Insurgents suffer casualties in Faryab clashes.")
+    assert ms and ms[0].sub_event_type == "Armed clash" and ms[0].fatalities == 0

@@ -810,7 +810,8 @@ def _unanchored_noun(doc: Doc, c: _Candidate, seg: str, ents: list[SpacySpan]) -
         return True
     has_date = any(e.label_ in ("DATE", "TIME") for e in ents)
     has_place = any(e.label_ in PLACE_LABELS for e in ents)
-    has_toll = bool(KILL_WORDS.search(seg)) or bool(INJURE_ONLY.search(seg))
+    has_toll = bool(KILL_WORDS.search(seg)) or bool(INJURE_ONLY.search(seg)) or bool(
+        re.search(r"\bcasualt(?:y|ies)\b", seg, re.IGNORECASE))
     past_verb = verb.tag_ in ("VBD", "VBN") and lemma not in ("say", "report", "tell")
     # "shells fired by ...", "a bomb planted in ...": the noun's own participle anchors it
     own_verb = any(ch.dep_ in ("acl", "relcl") and ch.tag_ in ("VBN", "VBD")
