@@ -91,3 +91,9 @@ def test_blank_lines_end_sentences(nlp):
     sentences = [s.text.strip() for s in doc.sents]
     assert sentences[0] == "Army retakes town"
     assert sentences[1].startswith("Troops entered")
+
+
+def test_unresolvable_relative_date_says_why():
+    m = _mention(event_date=None, time_precision=1)
+    date, _, warning = resolve_date(m, None)
+    assert date is None and "'on Monday' needs a publication date" in warning

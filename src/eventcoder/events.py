@@ -43,6 +43,9 @@ def resolve_date(mention: EventMention, published: dt.date | None) -> tuple[dt.d
     if published is not None:
         precision = max(mention.time_precision, FALLBACK_TIME_PRECISION)
         return published, precision, "no date in the text: publication date used"
+    if mention.date_span is not None:
+        return None, 3, (f"relative date {mention.date_span.text!r} needs a publication date "
+                         "(give --date): event_date left empty")
     return None, 3, "no date in the text and no publication date: event_date left empty"
 
 

@@ -44,3 +44,22 @@ def user_errors() -> Iterator[None]:
     except (ValueError, OSError, RuntimeError, SQLAlchemyError) as err:
         message = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise click.ClickException(message) from err
+
+
+def prepare_gazetteer(gazetteer: object | None) -> None:
+    """Build the default gazetteer now, with a note, if this run needs it and it is not built.
+
+    Done once in the main process so that worker processes never build it concurrently and the
+    user knows why the first run takes longer.
+    """
+    import os
+
+    if gazetteer is not None or os.environ.get("EVENTCODER_GAZETTEER"):
+        return
+    from ..geo.defaults import default_gazetteer_path, ensure_default_gazetteer
+
+    path = default_gazetteer_path()
+    if not path.is_file():
+        click.echo(f"building the default gazetteer from the installed GeoNames data (once, "
+                   f"about 20 s) -> {path}", err=True)
+        ensure_default_gazetteer()

@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ..config import Config
 from ..schema import Article, Event
-from .common import db_option, output_option, parse_date, user_errors
+from .common import db_option, output_option, parse_date, prepare_gazetteer, user_errors
 
 
 def _batches(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
@@ -75,6 +75,7 @@ def extract(inputs: tuple[Path, ...], db: str, fmt: str, output: str | None, wor
             raise click.ClickException(
                 "no readable input files (" + " ".join(sorted(SUPPORTED_EXTS)) +
                 ", or folders of them) in " + ", ".join(map(str, inputs)))
+        prepare_gazetteer(config.gazetteer)
         store = Store(db)
         pipeline = Pipeline(config)
         stats = {"read": 0, "known": 0, "skipped": 0, "processed": 0, "new_events": 0}

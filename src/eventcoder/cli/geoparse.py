@@ -10,7 +10,7 @@ from typing import IO
 import click
 
 from ..schema import Article
-from .common import output_option, user_errors
+from .common import output_option, prepare_gazetteer, user_errors
 
 #: keys of each place in the JSONL contract, in order
 PLACE_KEYS = ("start", "end", "text", "name", "geonames_id", "latitude", "longitude",
@@ -83,6 +83,7 @@ def geoparse(inputs: tuple[Path, ...], fmt: str, output: str | None, model: str 
 
     with user_errors():
         config = Config().with_(model=model, gazetteer=gazetteer)
+        prepare_gazetteer(config.gazetteer)
         nlp = load_nlp(config.model)
         geoparser = Geoparser.load(config.gazetteer, config.overlay)
         out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
