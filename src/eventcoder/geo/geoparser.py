@@ -23,6 +23,7 @@ from ..schema import EventMention, Location, Place
 from .defaults import data_file, ensure_default_gazetteer
 from .gazetteer import Candidate, Gazetteer
 from .locate import locate as _locate
+from .nominal import NominalResolver
 from .recognize import Lexicon, Mention, Recognizer
 from .resolve import LinearRanker, Resolution, Resolver, haversine_km
 from .text import fold
@@ -54,6 +55,7 @@ class Geoparser:
         self.ranker = ranker if isinstance(ranker, LinearRanker) else None
         self.recognizer = Recognizer(gazetteer, self.lexicon)
         self.resolver = Resolver(gazetteer, ranker=self.ranker)
+        self.nominals = NominalResolver(gazetteer)
 
     @classmethod
     def load(cls, gazetteer: Path | str | None = None, overlay: Path | str | None = None, *,
@@ -92,7 +94,8 @@ class Geoparser:
             return self.recognizer.mentions_for_spans(doc, spans)
         return self.recognizer.recognize(doc)
 
-    def parse(self, doc: Doc, spans: Sequence[tuple[int, int]] | None = None) -> list[Place]:
+    def parse(self, doc: Doc, spans: Sequence[tuple[int, int]] | None = None, *,
+              nominals: bool = True) -> list[Place]:
         """Toponyms of ``doc`` resolved to GeoNames places, in text order.
 
         Args:
@@ -102,6 +105,10 @@ class Geoparser:
             one :class:`Place` per toponym; ``role`` is "associative" for demonyms and
             metonymic uses. A name the gazetteer lacks gets the document's focus place with a
             low confidence (``feature_code`` None) when ``spans`` were given, else is dropped.
+            Without ``spans`` and with ``nominals``, nominal references ("the city", "the
+            province") are added, resolved to the place they refer back to
+            (:mod:`eventcoder.geo.nominal`; :func:`~eventcoder.geo.nominal.is_nominal` tells
+            them apart).
         """
         mentions = self.mentions(doc, spans)
         if spans is None and any(m.weak for m in mentions):
@@ -116,6 +123,9 @@ class Geoparser:
                                        or focus)
             if place is not None:
                 places.append(place)
+        if spans is None and nominals:
+            places.extend(self.nominals.resolve(doc, places))
+            places.sort(key=lambda p: p.start)
         return places
 
     def _keep_supported(self, mentions: list[Mention], text: str) -> list[Mention]:

@@ -1,0 +1,205 @@
+"""Nominal place references: "the city", "the province", "the country", "the camp".
+
+A definite noun phrase whose head names a kind of place refers back to the last place of that
+kind the article named ("Gunmen entered Tikrit ... militants attacked the town" -> Tikrit). The
+reference is resolved to that place (role "literal", a lower confidence, the span of the noun
+phrase), so event geolocation can use it like a name.
+
+Levels (head word -> what it refers back to):
+
+* city, town, village, township, hamlet -> the last populated place (feature class P);
+* capital -> the last national capital (PPLC; "provincial capital" -> PPLA*);
+* province, governorate, prefecture, oblast -> the last first-order area (ADM1), else the
+  province of the last town;
+* district, county, municipality -> the last second-order area (ADM2), else the district of the
+  last town;
+* country, nation -> the last country, else the country of the last literal place;
+* area, region, locality, vicinity -> the last literal place below country level;
+* a facility word (camp, hospital, library, mosque...) -> the last named spot ending in that
+  word ("Carnegie Library" ... "the library").
+
+Not references: indefinite or plural phrases ("a city", "the towns"), a head that modifies
+another noun ("the city council", "the town hall"), a phrase followed by its own name ("the
+city of Mosul", "the capital, Baghdad": the name is reported instead), and "here"/"there"
+(not precise enough without discourse analysis).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..schema import Place
+from .text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from .gazetteer import Gazetteer
+
+#: Head word of a nominal reference -> the level of place it refers back to.
+NOMINAL_HEADS: dict[str, str] = {
+    "city": "town", "town": "town", "village": "town", "township": "town", "hamlet": "town",
+    "capital": "capital",
+    "province": "admin1", "governorate": "admin1", "prefecture": "admin1", "oblast": "admin1",
+    "district": "admin2", "county": "admin2", "municipality": "admin2",
+    "country": "country", "nation": "country",
+    "area": "area", "region": "area", "locality": "area", "vicinity": "area",
+}
+#: Heads that refer back to a named spot ending in the same word ("the camp").
+FACILITY_HEADS = frozenset({
+    "camp", "hospital", "library", "mosque", "church", "school", "university", "airport",
+    "airbase", "base", "market", "prison", "stadium", "bridge", "dam", "refinery", "hotel",
+    "checkpoint", "station", "port", "palace", "square", "shrine", "temple", "cathedral",
+    "compound", "barracks", "embassy", "consulate",
+})
+DETERMINERS = frozenset({"the", "this", "that"})
+#: Confidence of a reference relative to its antecedent's, and its ceiling.
+CONFIDENCE_FACTOR = 0.6
+MAX_CONFIDENCE = 0.5
+#: Characters an antecedent may lie before its reference.
+MAX_DISTANCE = 3000
+
+
+def is_nominal(place: Place) -> bool:
+    """Whether ``place`` is a nominal reference ("the city") rather than a name."""
+    first = place.text.split(maxsplit=1)[0].lower() if place.text.strip() else ""
+    return first in DETERMINERS
+
+
+def _phrase(doc: Doc, head: Token) -> tuple[int, int] | None:
+    """Token range [det, head] of a definite noun phrase ending in ``head``, or None."""
+    i = head.i - 1
+    adjectives = 0
+    while i >= 0 and adjectives < 2 and doc[i].pos_ == "ADJ" and doc[i].lower_ not in DETERMINERS:
+        adjectives += 1
+        i -= 1
+    if i < 0 or doc[i].lower_ not in DETERMINERS:
+        return None
+    return i, head.i
+
+
+def _names_itself(doc: Doc, head: Token) -> bool:
+    """"the city of Mosul", "the capital, Baghdad", "the town Hit": the name follows."""
+    j = head.i + 1
+    if j < len(doc) and doc[j].lower_ in ("of", ",") and j + 1 < len(doc):
+        nxt = doc[j + 1]
+        return nxt.is_title or nxt.pos_ == "PROPN"
+    return j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title
+
+
+def _modifies_noun(doc: Doc, head: Token) -> bool:
+    """"the city council", "the town hall": the head word is a modifier, not the place."""
+    j = head.i + 1
+    if head.dep_ == "compound":
+        return True
+    return j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN") and doc[j].tag_ != "POS" \
+        and head.head.i == j
+
+
+def _is_country(p: Place) -> bool:
+    return p.feature_class == "A" and (p.feature_code or "").startswith(("PCL", "TERR"))
+
+
+class NominalResolver:
+    """Resolves nominal place references of a document to its named places."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gz = gazetteer
+
+    def resolve(self, doc: Doc, places: Sequence[Place]) -> list[Place]:
+        """The nominal references of ``doc`` resolved against ``places`` (its named places,
+        resolved), in text order; references without an antecedent are left out."""
+        named = sorted(places, key=lambda p: p.start)
+        taken = [(p.start, p.end) for p in named]
+        out: list[Place] = []
+        for tok in doc:
+            word = tok.lower_
+            level = NOMINAL_HEADS.get(word) or ("facility" if word in FACILITY_HEADS else None)
+            if level is None or tok.tag_ in ("NNS", "NNPS") or (tok.is_title
+                                                                  and not tok.is_sent_start):
+                continue  # plurals; "Mexico City", "the Old City" are names
+            rng = _phrase(doc, tok)
+            if rng is None or _names_itself(doc, tok) or _modifies_noun(doc, tok):
+                continue
+            start, end = doc[rng[0]].idx, tok.idx + len(tok)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            modifiers = {doc[k].lower_ for k in range(rng[0] + 1, rng[1])}
+            antecedent, derived = self._antecedent(named, start, level, word, modifiers)
+            if antecedent is None:
+                continue
+            role = "literal"
+            if level in ("country", "capital") and tok.i + 1 < len(doc) \
+                    and doc[tok.i + 1].tag_ == "POS":
+                role = "associative"  # "the country's president"
+            conf = min(MAX_CONFIDENCE, antecedent.confidence * CONFIDENCE_FACTOR)
+            if derived:
+                conf *= 0.5
+            out.append(antecedent.model_copy(update={
+                "start": start, "end": end, "text": doc.text[start:end], "role": role,
+                "confidence": round(conf, 4)}))
+        return out
+
+    def _antecedent(self, named: Sequence[Place], start: int, level: str, word: str,
+                    modifiers: set[str]) -> tuple[Place | None, bool]:
+        """The place a reference at ``start`` points back to, and whether it was derived
+        (the province of a town) rather than named."""
+        before = [p for p in reversed(named) if p.end <= start and start - p.end <= MAX_DISTANCE
+                  and p.latitude is not None]
+        literal = [p for p in before if p.role == "literal" and is_nominal(p) is False]
+        if level == "town":
+            hit = next((p for p in literal if p.feature_class == "P"
+                        and p.geonames_id is not None), None)
+            return hit, False
+        if level == "capital":
+            codes = ("PPLA", "PPLA2") if modifiers & {"provincial", "regional", "state"} \
+                else ("PPLC",)
+            return next((p for p in literal if (p.feature_code or "") in codes), None), False
+        if level == "facility":
+            return next((p for p in literal if p.text.lower().rstrip(".").endswith(" " + word)),
+                        None), False
+        if level == "area":
+            return next((p for p in literal if not _is_country(p)
+                         and p.feature_code != "CONT"), None), False
+        if level == "country":
+            hit = next((p for p in before if _is_country(p)), None)
+            if hit is not None:
+                return hit, False
+            src = next((p for p in literal if p.country_code), None)
+            return (self._country(src) if src else None), True
+        code = "ADM1" if level == "admin1" else "ADM2"
+        for p in literal:
+            if p.feature_code == code:
+                return p, False
+            if p.feature_class == "P" and p.geonames_id is not None:
+                return self._admin_of(p, level), True
+        return None, False
+
+    def _country(self, p: Place) -> Place | None:
+        info = self.gz.countries.get(p.country_code or "")
+        cand = self.gz.get(info.geonames_id) if info and info.geonames_id else None
+        if cand is None:
+            return None
+        return p.model_copy(update={
+            "name": fold(cand.name), "geonames_id": cand.geonames_id, "latitude": cand.latitude,
+            "longitude": cand.longitude, "admin1": None, "admin2": None,
+            "feature_class": cand.feature_class or "A", "feature_code": cand.feature_code or "PCLI"})
+
+    def _admin_of(self, p: Place, level: str) -> Place | None:
+        """The province (or district) a resolved town lies in, from the gazetteer."""
+        name = p.admin1 if level == "admin1" else p.admin2
+        if not name:
+            return None
+        code = "ADM1" if level == "admin1" else "ADM2"
+        for c in self.gz.lookup(name):
+            if c.feature_code == code and c.country_code == p.country_code:
+                return p.model_copy(update={
+                    "name": fold(c.name), "geonames_id": c.geonames_id if c.geonames_id > 0 else None,
+                    "latitude": c.latitude, "longitude": c.longitude,
+                    "admin2": p.admin2 if level == "admin2" else None,
+                    "feature_class": c.feature_class, "feature_code": c.feature_code})
+        return None
+
+
+__all__ = ["FACILITY_HEADS", "NOMINAL_HEADS", "NominalResolver", "is_nominal"]

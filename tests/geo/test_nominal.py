@@ -1,0 +1,55 @@
+"""Nominal place references ("the town", "the province") resolve to the place named before."""
+
+from __future__ import annotations
+
+from eventcoder.geo.nominal import is_nominal
+from eventcoder.schema import EventMention, Span
+
+
+def _nominals(places):
+    return {p.text: p for p in places if is_nominal(p)}
+
+
+def test_town_province_and_country_refer_back(nlp, geoparser):
+    text = ("Gunmen entered Tikrit on Monday. Later militants attacked the town, and the "
+            "province was sealed off. Fighting spread across the country.")
+    places = geoparser.parse(nlp(text))
+    noms = _nominals(places)
+    assert noms["the town"].name == "Tikrit"
+    assert noms["the town"].role == "literal"
+    assert noms["the town"].confidence <= 0.5
+    assert noms["the province"].feature_code == "ADM1"
+    assert noms["the province"].country_code == "IQ"
+    assert noms["the country"].feature_code.startswith("PCL")
+    assert [p.start for p in places] == sorted(p.start for p in places)
+
+
+def test_not_references(nlp, geoparser):
+    text = ("Shelling hit Aleppo on Friday. The city council met, and fighting raged in the "
+            "city of Homs. A town nearby was empty. Several towns were cut off.")
+    noms = _nominals(geoparser.parse(nlp(text)))
+    assert noms == {}
+
+
+def test_no_antecedent_no_reference(nlp, geoparser):
+    assert _nominals(geoparser.parse(nlp("Militants attacked the town at dawn."))) == {}
+
+
+def test_nominals_can_be_turned_off_and_spans_mode_has_none(nlp, geoparser):
+    doc = nlp("Gunmen entered Tikrit on Monday. Later militants attacked the town.")
+    assert not _nominals(geoparser.parse(doc, nominals=False))
+    assert not _nominals(geoparser.parse(doc, spans=[(15, 21)]))
+
+
+def test_locate_uses_a_nominal_reference(nlp, geoparser):
+    text = "Gunmen entered Tikrit on Monday.\n\nOn Tuesday militants attacked the town."
+    doc = nlp(text)
+    places = geoparser.parse(doc)
+    s = text.index("On Tuesday")
+    t = text.index("attacked")
+    mention = EventMention(
+        article_id="n1", sentence=Span(start=s, end=len(text), text=text[s:]),
+        trigger=Span(start=t, end=t + 8, text="attacked"), sub_event_type="Armed clash")
+    loc = geoparser.locate(doc, mention, places)
+    assert loc.location == "Tikrit"
+    assert "the town" in loc.reason
