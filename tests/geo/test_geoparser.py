@@ -133,3 +133,12 @@ def test_province_named_after_its_capital(nlp, geoparser):
     assert by_text["Tartous province"].feature_code == "ADM1"
     assert by_text["Tartous province"].country_code == "SY"
     assert by_text["Sulaimaniyah province"].feature_code == "ADM1"
+
+
+def test_wire_datelines_inside_a_line_and_literal_demonyms(nlp, geoparser):
+    text = ("He lost that income. BOSTON (Wire) - A judge ruled. Troops crossed the Syrian "
+            "border while Iraqi forces waited.")
+    places = _by_text(geoparser.parse(nlp(text)))
+    assert places["BOSTON"].country_code == "US"
+    assert places["Syrian"].role == "literal"  # a demonym before a place noun names where
+    assert places["Iraqi"].role == "associative"

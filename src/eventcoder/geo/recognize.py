@@ -67,6 +67,18 @@ FACILITY_WORDS = frozenset({
     "neighbourhood", "neighborhood", "quarter", "district", "village", "town", "city",
 })
 _DATELINE_RE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'’ -]{2,40}?)(?=,\s|\s*\(|\s+[-–—]\s)")
+#: A dateline inside a line, known by the wire tag after it: "... statements. SAN DIEGO (AP) -",
+#: "BOSTON (Reuters) -", "ALBUQUERQUE, N.M. (AP) -".
+_WIRE_DATELINE_RE = re.compile(
+    r"(?<![\w.’'-])([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:,\s[A-Z][\w.]{1,12})?"
+    r"\s\((?:[A-Z][\w.]*)(?: [A-Z][\w.]*){0,2}\)\s*[-–—:]")
+#: Nouns after a demonym that make it a literal place ("the Syrian border", "Iraqi territory").
+PLACE_NOUNS = frozenset({
+    "border", "borders", "territory", "territories", "soil", "city", "cities", "town", "towns",
+    "village", "villages", "capital", "island", "islands", "coast", "coastline", "waters",
+    "airspace", "province", "provinces", "states", "countries", "region", "regions", "side",
+    "mainland", "frontier", "frontiers", "countryside", "port", "ports", "desert", "interior",
+    "peninsula", "border-crossing", "highlands", "lowlands"})
 _NOT_PLACE_WORDS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -219,10 +231,11 @@ class Recognizer:
         taken = [False] * (len(doc.text) + 1)
 
         # words of longer person names ("Kellyanne Conway" makes a later "Conway" a person)
-        person_parts = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
-                        and all(t.is_alpha and t.is_title for t in ent)
+        # (the surname only: "Riverdale Luke Oil" does not make "Riverdale" a person)
+        person_parts = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON"
+                        and len(ent) > 1 and all(t.is_alpha and t.is_title for t in ent)
                         and ent[0].lower_ not in _PREPOSITIONS
-                        and not self.gz.lookup(ent.text) for t in ent}
+                        and not self.gz.lookup(ent.text)}
 
         def surname(m: Mention | None) -> bool:
             """A lone word of a person named in full elsewhere ("Bryant" after "Kobe
@@ -262,6 +275,14 @@ class Recognizer:
                     add(Mention(match.start(1), match.start(1) + len(name), name, name,
                                 source="dateline", tokens=(s.start, s.end)))
 
+        for match in _WIRE_DATELINE_RE.finditer(doc.text):
+            name = match.group(1).strip()
+            if len(name) >= 3 and self.gz.lookup(name):
+                s = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+                if s is not None:
+                    add(Mention(match.start(1), match.end(1), name, name, source="dateline",
+                                tokens=(s.start, s.end)))
+
         # 3. spaCy entities
         for ent in doc.ents:
             label = ent.label_
@@ -271,7 +292,7 @@ class Recognizer:
                     continue
                 demonym = self.lexicon.demonym(m.text)
                 if demonym is not None:
-                    m = self._demonym_mention(ent, demonym)
+                    m = self._literal_if_place_noun(doc, ent, self._demonym_mention(ent, demonym))
                 elif label in ("GPE", "FAC") and _is_metonymy(ent):
                     m.role = "associative"
                     m.notes.append("metonymy: subject of a speech or stance verb")
@@ -287,7 +308,8 @@ class Recognizer:
                     m.notes.append("not in the gazetteer: resolved to its context")
                 add(m)
             elif label == "NORP" and self.lexicon.demonym(ent.text) is not None:
-                add(self._demonym_mention(ent, self.lexicon.demonym(ent.text)))
+                add(self._literal_if_place_noun(
+                    doc, ent, self._demonym_mention(ent, self.lexicon.demonym(ent.text))))
             elif label in ("NORP", "LANGUAGE", "EVENT", "PRODUCT", "WORK_OF_ART"):
                 # the small model labels some well-known places so ("Aleppo" as NORP)
                 inner = _strip_the(ent)
@@ -301,6 +323,8 @@ class Recognizer:
                 prev2 = doc[ent.start - 2].lower_ if ent.start > 1 else ""
                 if prev == "of" and prev2 in TOWN_SUFFIXES | ADMIN_SUFFIXES:
                     prev = "in"  # "the town of X", "the province of X"
+                if prev == "the" and prev2 in _STRONG_LOCATIVE:
+                    prev = prev2  # "in the Samos hotspot"
                 if prev in _STRONG_LOCATIVE or nxt in ADMIN_SUFFIXES or (
                         label == "ORG" and self._strong_name(_strip_the(ent).text)):
                     m = self._mention(doc, ent, "gazetteer")
@@ -427,6 +451,15 @@ class Recognizer:
                 m.query = prefix.text
                 m.notes.append(f"named spot inside {prefix.text!r}")
                 break
+        return m
+
+    @staticmethod
+    def _literal_if_place_noun(doc: Doc, span: Span, m: Mention | None) -> Mention | None:
+        """A demonym before a place noun names where ("the Syrian border", "Iraqi
+        territory"): literal, not associative."""
+        if m is not None and span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS:
+            m.role = "literal"
+            m.notes.append(f"demonym before the place noun {doc[span.end].text!r}: literal")
         return m
 
     def _demonym_mention(self, span: Span, demonym: tuple[str, int | None]) -> Mention | None:
