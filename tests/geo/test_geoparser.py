@@ -142,3 +142,12 @@ def test_wire_datelines_inside_a_line_and_literal_demonyms(nlp, geoparser):
     assert places["BOSTON"].country_code == "US"
     assert places["Syrian"].role == "literal"  # a demonym before a place noun names where
     assert places["Iraqi"].role == "associative"
+
+
+def test_streets_and_compass_words_do_not_become_far_away_places(nlp, geoparser):
+    text = "A fire broke out in Basra near Baghdad Street and the North Tower Estate."
+    places = geoparser.parse(nlp(text))
+    assert all(p.text != "North" for p in places)
+    street = next((p for p in places if p.text == "Baghdad Street"), None)
+    if street is not None:  # a street named after a city is not in that city
+        assert street.name != "Baghdad"

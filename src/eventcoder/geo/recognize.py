@@ -66,6 +66,9 @@ FACILITY_WORDS = frozenset({
     "islands", "peninsula", "desert", "forest", "beach", "bay", "gulf", "sea", "ocean",
     "neighbourhood", "neighborhood", "quarter", "district", "village", "town", "city",
 })
+#: Facility words of streets and squares: named after other places, not inside them.
+STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd",
+                          "lane", "drive", "square"})
 _DATELINE_RE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'’ -]{2,40}?)(?=,\s|\s*\(|\s+[-–—]\s)")
 #: A dateline inside a line, known by the wire tag after it: "... statements. SAN DIEGO (AP) -",
 #: "BOSTON (Reuters) -", "ALBUQUERQUE, N.M. (AP) -".
@@ -90,7 +93,7 @@ _NOT_PLACE_WORDS = frozenset({
 #: Words that are never a place by themselves, only the start of one ("Al Anbar", "New York").
 _NOT_ALONE = frozenset({"al", "el", "ad", "ar", "az", "ash", "de", "la", "le", "du", "van",
                         "von", "north", "south", "east", "west", "central", "northern",
-                        "southern", "eastern", "western", "new", "old", "saint", "st", "san",
+                        "southern", "eastern", "western", "centre", "center", "new", "old", "saint", "st", "san",
                         "santa", "mount", "lake", "port", "fort", "upper", "lower", "great"})
 
 
@@ -248,6 +251,8 @@ class Recognizer:
                 return
             if m.source in ("ner", "gazetteer") and m.fixed_id is None and surname(m):
                 return
+            if m.fixed_id is None and m.query.strip().lower() in _NOT_ALONE:
+                return  # "North" of "River North", "Western" of "Western Trust"
             if m.role == "literal" and name_key(m.text) in SEATS_OF_POWER:
                 m.role = "associative"
                 m.notes.append("metonymy: a seat of government stands for it")
@@ -445,8 +450,12 @@ class Recognizer:
             return None
         m.facility = True
         span = _strip_the(span)
+        if span[-1].lower_.rstrip(".") in STREET_WORDS:
+            return m  # "Baghdad Street" is in Damascus; "Hampton Avenue" is not in Hampton
         for j in range(span.end - 1, span.start, -1):
             prefix = doc[span.start:j]
+            if len(prefix) == 1 and prefix[0].lower_ in _NOT_ALONE:
+                continue  # "South Kilburn Estate" is not in a region called South
             if self._strong_name(prefix.text):
                 m.query = prefix.text
                 m.notes.append(f"named spot inside {prefix.text!r}")
@@ -506,6 +515,8 @@ class Recognizer:
                                               "ez", "ash", "es")
 
     def _strong_name(self, text: str) -> bool:
+        if text.strip().lower() in _NOT_ALONE:
+            return False
         return any(c.is_country or c.feature_code == "ADM1" or c.population >= 100_000
                    for c in self.gz.lookup(text) if c.kind >= 2)
 
