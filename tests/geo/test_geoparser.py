@@ -151,3 +151,10 @@ def test_streets_and_compass_words_do_not_become_far_away_places(nlp, geoparser)
     street = next((p for p in places if p.text == "Baghdad Street"), None)
     if street is not None:  # a street named after a city is not in that city
         assert street.name != "Baghdad"
+
+
+def test_surname_with_initial_is_not_a_place(nlp, geoparser):
+    text = ("Gino D. Bassett, Sr., 56, was charged in Chicago. Police say Bassett fled and "
+            "officers haven't found the knife.")
+    places = geoparser.parse(nlp(text))
+    assert {p.text for p in places} == {"Chicago"}

@@ -93,7 +93,7 @@ _NOT_PLACE_WORDS = frozenset({
 #: Words that are never a place by themselves, only the start of one ("Al Anbar", "New York").
 _NOT_ALONE = frozenset({"al", "el", "ad", "ar", "az", "ash", "de", "la", "le", "du", "van",
                         "von", "north", "south", "east", "west", "central", "northern",
-                        "southern", "eastern", "western", "centre", "center", "new", "old", "saint", "st", "san",
+                        "southern", "eastern", "western", "centre", "center", "sr", "jr", "new", "old", "saint", "st", "san",
                         "santa", "mount", "lake", "port", "fort", "upper", "lower", "great"})
 
 
@@ -140,6 +140,11 @@ class Lexicon:
         if hit is None and key.endswith("s"):
             hit = self.demonyms.get(key[:-1])
         return hit
+
+
+def _is_initial(tok: Token) -> bool:
+    """A name initial ("D." in "Gino D. Bassett")."""
+    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
 
 
 def _is_facility(span: Span) -> bool:
@@ -236,7 +241,8 @@ class Recognizer:
         # words of longer person names ("Kellyanne Conway" makes a later "Conway" a person)
         # (the surname only: "Riverdale Luke Oil" does not make "Riverdale" a person)
         person_parts = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON"
-                        and len(ent) > 1 and all(t.is_alpha and t.is_title for t in ent)
+                        and len(ent) > 1 and ent[-1].is_alpha and ent[-1].is_title
+                        and all((t.is_alpha and t.is_title) or _is_initial(t) for t in ent)
                         and ent[0].lower_ not in _PREPOSITIONS
                         and not self.gz.lookup(ent.text)}
 
@@ -251,7 +257,9 @@ class Recognizer:
                 return
             if m.source in ("ner", "gazetteer") and m.fixed_id is None and surname(m):
                 return
-            if m.fixed_id is None and m.query.strip().lower() in _NOT_ALONE:
+            if not any(ch.isupper() for ch in m.text):
+                return  # place names are capitalised ("n't" is not 'Anah)
+            if m.fixed_id is None and m.query.strip().lower().rstrip(".") in _NOT_ALONE:
                 return  # "North" of "River North", "Western" of "Western Trust"
             if m.role == "literal" and name_key(m.text) in SEATS_OF_POWER:
                 m.role = "associative"
