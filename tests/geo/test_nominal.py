@@ -53,3 +53,10 @@ def test_locate_uses_a_nominal_reference(nlp, geoparser):
     loc = geoparser.locate(doc, mention, places)
     assert loc.location == "Tikrit"
     assert "the town" in loc.reason
+
+
+def test_region_refers_to_an_area_not_a_town(nlp, geoparser):
+    text = "Floods hit Basra in Basra province. Aid reached the town and the region."
+    noms = _nominals(geoparser.parse(nlp(text)))
+    assert noms["the town"].feature_class == "P"
+    assert noms["the region"].feature_code == "ADM1"

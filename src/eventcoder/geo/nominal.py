@@ -14,7 +14,8 @@ Levels (head word -> what it refers back to):
 * district, county, municipality -> the last second-order area (ADM2), else the district of the
   last town;
 * country, nation -> the last country, else the country of the last literal place;
-* area, region, locality, vicinity -> the last literal place below country level;
+* area, locality, vicinity -> the last literal place below country level;
+* region -> the last literal area below country level and above town level (ADM1, ADM2, L);
 * a facility word (camp, hospital, library, mosque...) -> the last named spot ending in that
   word ("Carnegie Library" ... "the library").
 
@@ -44,7 +45,7 @@ NOMINAL_HEADS: dict[str, str] = {
     "province": "admin1", "governorate": "admin1", "prefecture": "admin1", "oblast": "admin1",
     "district": "admin2", "county": "admin2", "municipality": "admin2",
     "country": "country", "nation": "country",
-    "area": "area", "region": "area", "locality": "area", "vicinity": "area",
+    "area": "area", "locality": "area", "vicinity": "area", "region": "region",
 }
 #: Heads that refer back to a named spot ending in the same word ("the camp").
 FACILITY_HEADS = frozenset({
@@ -159,6 +160,9 @@ class NominalResolver:
         if level == "facility":
             return next((p for p in literal if p.text.lower().rstrip(".").endswith(" " + word)),
                         None), False
+        if level == "region":  # an area above town level, below country level
+            return next((p for p in literal if not _is_country(p) and p.feature_code != "CONT"
+                         and p.feature_class in ("A", "L")), None), False
         if level == "area":
             return next((p for p in literal if not _is_country(p)
                          and p.feature_code != "CONT"), None), False
