@@ -60,3 +60,18 @@ def test_region_refers_to_an_area_not_a_town(nlp, geoparser):
     noms = _nominals(geoparser.parse(nlp(text)))
     assert noms["the town"].feature_class == "P"
     assert noms["the region"].feature_code == "ADM1"
+
+
+def test_a_building_without_a_named_antecedent_is_a_spot_in_the_last_town(nlp, geoparser):
+    text = "Shelling hit Aleppo on Friday. Doctors said the hospital was struck twice."
+    doc = nlp(text)
+    places = geoparser.parse(doc)
+    spot = _nominals(places)["the hospital"]
+    assert spot.name == "Aleppo"
+    assert spot.geonames_id is None and spot.feature_class is None
+    s = text.index("Doctors")
+    t = text.index("struck")
+    mention = EventMention(
+        article_id="n2", sentence=Span(start=s, end=len(text), text=text[s:]),
+        trigger=Span(start=t, end=t + 6, text="struck"), sub_event_type="Shelling/artillery/missile attack")
+    assert geoparser.locate(doc, mention, places).geo_precision == 2

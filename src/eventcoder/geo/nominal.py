@@ -17,7 +17,9 @@ Levels (head word -> what it refers back to):
 * area, locality, vicinity -> the last literal place below country level;
 * region -> the last literal area below country level and above town level (ADM1, ADM2, L);
 * a facility word (camp, hospital, library, mosque...) -> the last named spot ending in that
-  word ("Carnegie Library" ... "the library").
+  word ("Carnegie Library" ... "the library"); failing that, for unambiguous building words,
+  a spot in the last named town within 1,500 characters (``geonames_id`` and feature class
+  null, like a named spot the gazetteer lacks; event geolocation gives it precision 2).
 
 Not references: indefinite or plural phrases ("a city", "the towns"), a head that modifies
 another noun ("the city council", "the town hall"), a phrase followed by its own name ("the
@@ -54,6 +56,14 @@ FACILITY_HEADS = frozenset({
     "checkpoint", "station", "port", "palace", "square", "shrine", "temple", "cathedral",
     "compound", "barracks", "embassy", "consulate",
 })
+#: Facility heads that are seldom anything but a building or site: without a named antecedent
+#: "the hospital" is taken to be a spot in the last named town (as a named spot the gazetteer
+#: lacks is). Ambiguous heads ("the market", "the base", "the station") are left out.
+SPOT_HEADS = frozenset({"camp", "hospital", "library", "mosque", "church", "school",
+                        "university", "airport", "prison", "stadium", "hotel", "checkpoint",
+                        "embassy", "barracks", "refinery", "cathedral", "shrine"})
+#: Characters a town may lie before a spot reference that falls back to it.
+SPOT_DISTANCE = 1500
 DETERMINERS = frozenset({"the", "this", "that"})
 #: Confidence of a reference relative to its antecedent's, and its ceiling.
 CONFIDENCE_FACTOR = 0.6
@@ -158,8 +168,16 @@ class NominalResolver:
                 else ("PPLC",)
             return next((p for p in literal if (p.feature_code or "") in codes), None), False
         if level == "facility":
-            return next((p for p in literal if p.text.lower().rstrip(".").endswith(" " + word)),
-                        None), False
+            hit = next((p for p in literal if p.text.lower().rstrip(".").endswith(" " + word)),
+                       None)
+            if hit is not None or word not in SPOT_HEADS:
+                return hit, False
+            town = next((p for p in literal if p.feature_class == "P" and p.geonames_id
+                         is not None and start - p.end <= SPOT_DISTANCE), None)
+            if town is None:
+                return None, False
+            return town.model_copy(update={"geonames_id": None, "feature_class": None,
+                                           "feature_code": None}), True
         if level == "region":  # an area above town level, below country level
             return next((p for p in literal if not _is_country(p) and p.feature_code != "CONT"
                          and p.feature_class in ("A", "L")), None), False
