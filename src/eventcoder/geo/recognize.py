@@ -75,6 +75,11 @@ _DATELINE_RE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'’ -]{2,40}?)(?=,\s|\s*\(|\s
 _WIRE_DATELINE_RE = re.compile(
     r"(?<![\w.’'-])([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:,\s[A-Z][\w.]{1,12})?"
     r"\s\((?:[A-Z][\w.]*)(?: [A-Z][\w.]*){0,2}\)\s*[-–—:]")
+#: Words of motion before "to" that make the next name a destination ("flew to X").
+MOTION = frozenset({"fly", "travel", "trip", "drive", "driving", "move", "return", "flee",
+                    "go", "head", "journey", "deport", "evacuate", "transfer", "relocate",
+                    "sail", "march", "deploy", "flight", "flights", "route", "advance",
+                    "retreat", "withdraw", "escape", "migrate", "commute", "rush", "redeploy"})
 #: Nouns after a demonym that make it a literal place ("the Syrian border", "Iraqi territory").
 PLACE_NOUNS = frozenset({
     "border", "borders", "territory", "territories", "soil", "city", "cities", "town", "towns",
@@ -338,6 +343,8 @@ class Recognizer:
                     prev = "in"  # "the town of X", "the province of X"
                 if prev == "the" and prev2 in _STRONG_LOCATIVE:
                     prev = prev2  # "in the Samos hotspot"
+                if prev == "to" and ent.start > 1 and doc[ent.start - 2].lemma_.lower() in MOTION:
+                    prev = "into"  # "flew to Saipan", "driving to Castlegar"
                 if prev in _STRONG_LOCATIVE or nxt in ADMIN_SUFFIXES or (
                         label == "ORG" and self._strong_name(_strip_the(ent).text)):
                     m = self._mention(doc, ent, "gazetteer")
