@@ -158,3 +158,11 @@ def test_surname_with_initial_is_not_a_place(nlp, geoparser):
             "officers haven't found the knife.")
     places = geoparser.parse(nlp(text))
     assert {p.text for p in places} == {"Chicago"}
+
+
+def test_one_sense_per_article(nlp, geoparser):
+    text = ("Fighters advanced toward Raqqah on Monday. Commanders said the isolation of Raqqah "
+            "would take weeks.")
+    places = [p for p in geoparser.parse(nlp(text)) if p.text == "Raqqah"]
+    assert len(places) == 2
+    assert {p.country_code for p in places} == {"SY"}

@@ -341,6 +341,8 @@ class Recognizer:
                 prev2 = doc[ent.start - 2].lower_ if ent.start > 1 else ""
                 if prev == "of" and prev2 in TOWN_SUFFIXES | ADMIN_SUFFIXES:
                     prev = "in"  # "the town of X", "the province of X"
+                if ent[0].is_title and ent[0].lower_ in _STRONG_LOCATIVE and len(ent) > 1:
+                    prev = ent[0].lower_  # "Near Palmyra" tagged as one person
                 if prev == "the" and prev2 in _STRONG_LOCATIVE:
                     prev = prev2  # "in the Samos hotspot"
                 if prev == "to" and ent.start > 1 and doc[ent.start - 2].lemma_.lower() in MOTION:
@@ -420,6 +422,25 @@ class Recognizer:
             if _is_facility(span) and span[0].lower_ not in _NOT_PLACE_WORDS:
                 add(self._facility_mention(doc, span, "facility"))
             i = max(j, i + 1)
+        # 6. one sense per article: other uses of a name taken as a literal place ("the
+        #    liberation of Raqqah" after "to Raqqah"), unless inside a longer entity
+        known = {m.text for m in mentions if m.role == "literal" and not m.weak
+                 and not m.facility and m.fixed_id is None and m.text[:1].isupper()
+                 and m.text not in person_parts}
+        for name in sorted(known):
+            for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
+                if any(taken[match.start():match.end()]):
+                    continue
+                span = doc.char_span(match.start(), match.end())
+                if span is None or any(ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT",
+                                                      "FAC", "LAW")
+                                       and ent.start <= span.start and span.end <= ent.end
+                                       and len(ent) > len(span) for ent in doc.ents):
+                    continue
+                m = self._mention(doc, span, "gazetteer")
+                if m is not None and m.text == name:
+                    m.notes.append("the same name is a place elsewhere in the article")
+                    add(m)
         mentions.sort(key=lambda m: m.start)
         return mentions
 
