@@ -166,3 +166,11 @@ def test_one_sense_per_article(nlp, geoparser):
     places = [p for p in geoparser.parse(nlp(text)) if p.text == "Raqqah"]
     assert len(places) == 2
     assert {p.country_code for p in places} == {"SY"}
+
+
+def test_unknown_locality_with_a_container_resolves_to_it(nlp, geoparser):
+    text = "A car bomb exploded in Zarqoun, Baghdad, on Sunday."
+    places = _by_text(geoparser.parse(nlp(text)))
+    if "Zarqoun" in places:  # only when the model tags it GPE
+        assert places["Zarqoun"].name == "Baghdad"
+        assert places["Zarqoun"].confidence <= 0.05

@@ -315,7 +315,7 @@ class Recognizer:
                     m.role = "associative"
                     m.notes.append("metonymy: subject of a speech or stance verb")
                 elif not self.gz.lookup(m.query):
-                    if not _is_facility(ent):
+                    if not (_is_facility(ent) or self._unknown_locality(doc, ent)):
                         # "Greece Italy" (a missing comma): keep well-known parts, drop the rest
                         for part in self._known_parts(doc, _strip_the(ent)):
                             add(part)
@@ -497,6 +497,22 @@ class Recognizer:
                 m.notes.append(f"named spot inside {prefix.text!r}")
                 break
         return m
+
+    @staticmethod
+    def _unknown_locality(doc: Doc, ent: Span) -> bool:
+        """A one- or two-word GPE the gazetteer lacks after "the village of", or after
+        "in"/"near"... and before ", Y" ("in Karrada, Baghdad"): a locality, resolved to the
+        place around it."""
+        inner = _strip_the(ent)
+        if ent.label_ != "GPE" or len(inner) > 2 or not inner[0].is_title or ent.start == 0:
+            return False
+        prev = doc[ent.start - 1].lower_
+        prev2 = doc[ent.start - 2].lower_ if ent.start > 1 else ""
+        if prev == "of" and prev2 in TOWN_SUFFIXES | {"villages", "towns", "neighbourhood",
+                                                      "neighborhood", "district", "suburb"}:
+            return True
+        return prev in _STRONG_LOCATIVE and ent.end + 1 < len(doc) and doc[ent.end].text == "," \
+            and doc[ent.end + 1].is_title  # "in Karrada, Baghdad"
 
     @staticmethod
     def _literal_if_place_noun(doc: Doc, span: Span, m: Mention | None) -> Mention | None:
