@@ -75,3 +75,9 @@ def test_a_building_without_a_named_antecedent_is_a_spot_in_the_last_town(nlp, g
         article_id="n2", sentence=Span(start=s, end=len(text), text=text[s:]),
         trigger=Span(start=t, end=t + 6, text="struck"), sub_event_type="Shelling/artillery/missile attack")
     assert geoparser.locate(doc, mention, places).geo_precision == 2
+
+
+def test_the_demonym_capital_is_that_countrys_capital(nlp, geoparser):
+    noms = _nominals(geoparser.parse(nlp("Rockets hit the Syrian capital on Monday.")))
+    assert noms["the Syrian capital"].name == "Damascus"
+    assert noms["the Syrian capital"].feature_code == "PPLC"

@@ -212,6 +212,18 @@ class Gazetteer:
                 "WHERE gid = ?", (geonames_id,)).fetchone()
         return _candidate(row) if row else None
 
+    def capital(self, cc: str) -> Candidate | None:
+        """The national capital (PPLC) of country ``cc``, the most populous if several."""
+        key = f"\x00capital:{cc}"
+        if key not in self._cache:
+            with self._lock:
+                rows = self._db.execute(
+                    "SELECT gid, name, lat, lon, fclass, fcode, cc, a1, a2, pop, 3 FROM places "
+                    "WHERE cc = ? AND fcode = 'PPLC' ORDER BY pop DESC LIMIT 1", (cc,)).fetchall()
+            self._cache[key] = tuple(_candidate(r) for r in rows)
+        hit = self._cache[key]
+        return hit[0] if hit else None
+
     def country_name(self, cc: str) -> str | None:
         """The English name of a country by ISO 3166 alpha-2 code."""
         info = self.countries.get(cc)

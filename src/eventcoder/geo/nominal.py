@@ -8,7 +8,8 @@ phrase), so event geolocation can use it like a name.
 Levels (head word -> what it refers back to):
 
 * city, town, village, township, hamlet -> the last populated place (feature class P);
-* capital -> the last national capital (PPLC; "provincial capital" -> PPLA*);
+* capital -> the last national capital (PPLC; "provincial capital" -> PPLA*); "the Syrian
+  capital" -> the capital of the country the demonym names;
 * province, governorate, prefecture, oblast -> the last first-order area (ADM1), else the
   province of the last town;
 * district, county, municipality -> the last second-order area (ADM2), else the district of the
@@ -134,6 +135,13 @@ class NominalResolver:
             if rng is None or _names_itself(doc, tok) or _modifies_noun(doc, tok):
                 continue
             start, end = doc[rng[0]].idx, tok.idx + len(tok)
+            country = next((p for p in named if start <= p.start and p.end <= end
+                            and _is_country(p)), None)
+            if level == "capital" and country is not None:  # "the Syrian capital"
+                capital = self._capital(doc, country, start, end)
+                if capital is not None:
+                    out.append(capital)
+                continue
             if any(s < end and start < e for s, e in taken):
                 continue
             modifiers = {doc[k].lower_ for k in range(rng[0] + 1, rng[1])}
@@ -197,6 +205,20 @@ class NominalResolver:
             if p.feature_class == "P" and p.geonames_id is not None:
                 return self._admin_of(p, level), True
         return None, False
+
+    def _capital(self, doc: Doc, country: Place, start: int, end: int) -> Place | None:
+        """The capital of the country a demonym inside the phrase names."""
+        c = self.gz.capital(country.country_code or "")
+        if c is None:
+            return None
+        return Place(start=start, end=end, text=doc.text[start:end], name=fold(c.name),
+                     geonames_id=c.geonames_id if c.geonames_id > 0 else None,
+                     latitude=c.latitude, longitude=c.longitude, country_code=c.country_code,
+                     admin1=self.gz.admin1_name(c.country_code, c.admin1_code)
+                     if c.admin1_code else None, feature_class=c.feature_class,
+                     feature_code=c.feature_code, role="literal",
+                     confidence=round(min(MAX_CONFIDENCE,
+                                          country.confidence * CONFIDENCE_FACTOR), 4))
 
     def _country(self, p: Place) -> Place | None:
         info = self.gz.countries.get(p.country_code or "")
