@@ -81,3 +81,11 @@ def test_the_demonym_capital_is_that_countrys_capital(nlp, geoparser):
     noms = _nominals(geoparser.parse(nlp("Rockets hit the Syrian capital on Monday.")))
     assert noms["the Syrian capital"].name == "Damascus"
     assert noms["the Syrian capital"].feature_code == "PPLC"
+
+
+def test_here_only_in_a_datelined_report(nlp, geoparser):
+    text = "MOSUL, May 2 (Wire) - A car bomb exploded here on Sunday. Here is what we know."
+    here = [p for p in geoparser.parse(nlp(text)) if p.text.lower() == "here"]
+    assert [(p.text, p.name) for p in here] == [("here", "Mosul")]
+    assert not [p for p in geoparser.parse(nlp("A car bomb exploded here in Mosul."))
+                if p.text == "here"]

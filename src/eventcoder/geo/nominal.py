@@ -24,8 +24,9 @@ Levels (head word -> what it refers back to):
 
 Not references: indefinite or plural phrases ("a city", "the towns"), a head that modifies
 another noun ("the city council", "the town hall"), a phrase followed by its own name ("the
-city of Mosul", "the capital, Baghdad": the name is reported instead), and "here"/"there"
-(not precise enough without discourse analysis).
+city of Mosul", "the capital, Baghdad": the name is reported instead), and "there" (not
+precise enough without discourse analysis). "here" is resolved only in a report opening with an
+all-capital dateline town ("BAGHDAD (Wire) - ... a bomb exploded here"), to that town.
 """
 
 from __future__ import annotations
@@ -74,9 +75,9 @@ MAX_DISTANCE = 3000
 
 
 def is_nominal(place: Place) -> bool:
-    """Whether ``place`` is a nominal reference ("the city") rather than a name."""
+    """Whether ``place`` is a nominal reference ("the city", "here") rather than a name."""
     first = place.text.split(maxsplit=1)[0].lower() if place.text.strip() else ""
-    return first in DETERMINERS
+    return first in DETERMINERS or first == "here"
 
 
 def _phrase(doc: Doc, head: Token) -> tuple[int, int] | None:
@@ -109,6 +110,17 @@ def _modifies_noun(doc: Doc, head: Token) -> bool:
         and head.head.i == j
 
 
+def _dateline(doc: Doc, named: Sequence[Place]) -> Place | None:
+    """The town of an all-capital dateline opening the article ("BAGHDAD, May 2 (Wire) -")."""
+    for p in named:
+        if p.start > 80:
+            break
+        if p.text.isupper() and len(p.text) > 2 and p.feature_class == "P" \
+                and p.role == "literal" and p.geonames_id is not None:
+            return p
+    return None
+
+
 def _is_country(p: Place) -> bool:
     return p.feature_class == "A" and (p.feature_code or "").startswith(("PCL", "TERR"))
 
@@ -125,8 +137,14 @@ class NominalResolver:
         named = sorted(places, key=lambda p: p.start)
         taken = [(p.start, p.end) for p in named]
         out: list[Place] = []
+        dateline = _dateline(doc, named)
         for tok in doc:
             word = tok.lower_
+            if word == "here" and dateline is not None and tok.idx > dateline.end:
+                ref = self._here(doc, tok, dateline)
+                if ref is not None:
+                    out.append(ref)
+                continue
             level = NOMINAL_HEADS.get(word) or ("facility" if word in FACILITY_HEADS else None)
             if level is None or tok.tag_ in ("NNS", "NNPS") or (tok.is_title
                                                                   and not tok.is_sent_start):
@@ -159,6 +177,20 @@ class NominalResolver:
                 "start": start, "end": end, "text": doc.text[start:end], "role": role,
                 "confidence": round(conf, 4)}))
         return out
+
+    @staticmethod
+    def _here(doc: Doc, tok: Token, dateline: Place) -> Place | None:
+        """"here" in a datelined report ("BAGHDAD (Wire) - ... a bomb exploded here"): the
+        dateline's town. Not "here is", "here's", "here and there", "from here on"."""
+        nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+        prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        if tok.pos_ != "ADV" or nxt in ("is", "are", "'s", "’s", "and", "to") \
+                or prev in ("from", "over", "right", "look"):
+            return None
+        return dateline.model_copy(update={
+            "start": tok.idx, "end": tok.idx + len(tok), "text": tok.text, "role": "literal",
+            "confidence": round(min(MAX_CONFIDENCE, dateline.confidence * CONFIDENCE_FACTOR),
+                                4)})
 
     def _antecedent(self, named: Sequence[Place], start: int, level: str, word: str,
                     modifiers: set[str]) -> tuple[Place | None, bool]:
