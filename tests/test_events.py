@@ -97,3 +97,15 @@ def test_unresolvable_relative_date_says_why():
     m = _mention(event_date=None, time_precision=1)
     date, _, warning = resolve_date(m, None)
     assert date is None and "'on Monday' needs a publication date" in warning
+
+
+def test_undated_headline_folds_into_the_dated_lead():
+    dated = build_event(ARTICLE, _mention(), _location())
+    headline = build_event(ARTICLE, _mention(event_date=None, date_span=None,
+                                             trigger=_span(TEXT, "Militants")), _location())
+    assert headline.event_date == dt.date(2025, 3, 10)  # fell back to publication
+    (merged,) = merge_events([headline, dated])
+    assert merged.event_id == dated.event_id and merged.event_date == dt.date(2025, 3, 3)
+    other_type = build_event(ARTICLE, _mention(event_date=None, date_span=None,
+                                               sub_event_type="Attack"), _location())
+    assert len(merge_events([other_type, dated])) == 2

@@ -38,15 +38,37 @@ def _merge_two(keep: Event, other: Event) -> Event:
         "fatalities": fatalities,
         "confidence": max(keep.confidence, other.confidence),
         "sources_count": len(article_ids),
-        "geo_precision": min(keep.geo_precision, other.geo_precision),
     })
     return merged.model_copy(update={"notes": compose_notes(merged)})
 
 
+def _undated_restatement(event: Event, dated: Event) -> bool:
+    """``event`` restates ``dated`` within one report: same single article, type and initiator,
+    no date of its own (its date fell back to publication), and a compatible place (same admin1,
+    or one of them has none). Typical case: the headline ("Forces launch operation in Diyala")
+    told again, dated, in the lead."""
+    return (event.article_ids == dated.article_ids and len(event.article_ids) == 1
+            and not event.evidence_for("event_date") and bool(dated.evidence_for("event_date"))
+            and event.sub_event_type == dated.sub_event_type
+            and (event.actor1 or "").lower() == (dated.actor1 or "").lower()
+            and (not event.admin1 or not dated.admin1 or event.admin1 == dated.admin1))
+
+
 def merge_events(events: Iterable[Event]) -> list[Event]:
-    """Merge duplicates, keeping the first event's id and order; evidence and ids are unioned."""
+    """Merge duplicates, keeping the first event's id and order; evidence and ids are unioned.
+
+    An undated restatement inside one report is folded into the dated telling (which keeps its
+    own id, date and place), see :func:`_undated_restatement`.
+    """
     merged: dict[tuple[object, ...], Event] = {}
     for event in events:
         key = same_event_key(event)
         merged[key] = _merge_two(merged[key], event) if key in merged else event
-    return list(merged.values())
+    result = list(merged.values())
+    for undated in [e for e in result if not e.evidence_for("event_date")]:
+        target = next((d for d in result if d is not undated
+                       and _undated_restatement(undated, d)), None)
+        if target is not None:
+            result[result.index(target)] = _merge_two(target, undated)
+            result.remove(undated)
+    return result
