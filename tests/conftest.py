@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
+from ec_testutils import shared_data_dir
+
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "articles"
-
-
-def shared_data_dir() -> Path:
-    """../shared/data beside the checkout (CI lays it there), or $EVENTCODER_SHARED_DATA."""
-    env = os.environ.get("EVENTCODER_SHARED_DATA")
-    return Path(env) if env else REPO.parent / "shared" / "data"
 
 
 @pytest.fixture(scope="session")

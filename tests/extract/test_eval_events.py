@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from ec_testutils import shared_data_dir
 from eventcoder.eval.events import command, fit_calibration, reliability
 
 
 def _shared() -> Path:
-    env = os.environ.get("EVENTCODER_SHARED_DATA")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
+    return shared_data_dir()
 
 
 @pytest.fixture(autouse=True)
 def _nlp_loaded(nlp):
-    """Make sure spaCy loads (the stub entry point of conftest) before the command runs."""
+    """Load spaCy once (session fixture) before the command runs."""
     return nlp
 
 

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
+from ec_testutils import shared_data_dir
+
 
 def shared_data() -> Path:
     """Where ../shared/data is (or $EVENTCODER_SHARED_DATA)."""
-    env = os.environ.get("EVENTCODER_SHARED_DATA")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
+    return shared_data_dir()
 
 
 @pytest.fixture(scope="session")

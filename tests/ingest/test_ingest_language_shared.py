@@ -7,20 +7,17 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
+from ec_testutils import shared_data_dir
 from eventcoder.ingest import detect_language
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 def _shared() -> Path:
-    env = os.environ.get("EVENTCODER_SHARED_DATA")
-    path = Path(env) if env else REPO / ".." / "shared" / "data"
+    path = shared_data_dir()
     if not path.is_dir():
         pytest.skip(f"evaluation data not found at {path} (set EVENTCODER_SHARED_DATA)")
     return path

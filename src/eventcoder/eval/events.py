@@ -302,34 +302,30 @@ def score_plover(records: list[dict[str, Any]], extractor: EventExtractor, nlp: 
                  ) -> dict[str, float]:
     """Actor-role accuracy on PLOVER gold records."""
     items = [(r["text"], _date(r.get("date"))) for r in records]
-    roles = correct = src_n = src_ok = tgt_n = tgt_ok = detected = det_roles = det_ok = 0
+    detected = det_roles = det_ok = 0
+    seen: Counter[str] = Counter()  # gold roles, by role
+    hits: Counter[str] = Counter()  # ... of which actor1/actor2 names them
     for rec, ms in zip(records, _extract_all(items, extractor, nlp, len(items), "plover"),
                        strict=True):
         m = ms[0] if ms else None
         detected += m is not None
-        src, tgt = _names(rec.get("source")), _names(rec.get("target"))
-        if src:
-            src_n += 1
-            ok = _match(src, m.actor1 if m else None)
-            src_ok += ok
+        for gold_key, actor_attr in (("source", "actor1"), ("target", "actor2")):
+            gold = _names(rec.get(gold_key))
+            if not gold:
+                continue
+            ok = _match(gold, getattr(m, actor_attr) if m else None)
+            seen[gold_key] += 1
+            hits[gold_key] += ok
             if m is not None:
                 det_roles += 1
                 det_ok += ok
-        if tgt:
-            tgt_n += 1
-            ok2 = _match(tgt, m.actor2 if m else None)
-            tgt_ok += ok2
-            if m is not None:
-                det_roles += 1
-                det_ok += ok2
-    roles = src_n + tgt_n
-    correct = src_ok + tgt_ok
     n = len(records)
+    roles, correct = sum(seen.values()), sum(hits.values())
     return {"records": n, "detected": detected / n if n else 0.0,
             "role_accuracy": correct / roles if roles else 0.0,
             "role_accuracy_detected": det_ok / det_roles if det_roles else 0.0,
-            "source_accuracy": src_ok / src_n if src_n else 0.0,
-            "target_accuracy": tgt_ok / tgt_n if tgt_n else 0.0}
+            "source_accuracy": hits["source"] / seen["source"] if seen["source"] else 0.0,
+            "target_accuracy": hits["target"] / seen["target"] if seen["target"] else 0.0}
 
 
 # -- command ---------------------------------------------------------------------------------
