@@ -20,6 +20,11 @@ def test_readers_fix_offsets():
     assert [t.text for t in doc.toponyms] == ["Basra", "Najaf"]
     (doc,) = READERS["lgl"](DATA / "lgl_tiny.xml")
     assert [t.geonames_id for t in doc.toponyms] == [99072, 98182]
+    # TR-News: LGL's elements plus title/url/domain/dltime, indented markup, a <country> child
+    (doc,) = READERS["trnews"](DATA / "trnews_tiny.xml")
+    assert [(t.text, t.geonames_id) for t in doc.toponyms] == [("Kirkuk", 94787),
+                                                               ("Erbil", 95446)]
+    assert doc.text.startswith("Mortar rounds")
 
 
 def test_auc():
@@ -29,6 +34,7 @@ def test_auc():
 
 @pytest.mark.parametrize("corpus,name,mode", [("gwn", "gwn_tiny.xml", "e2e"),
                                               ("lgl", "lgl_tiny.xml", "resolve"),
+                                              ("trnews", "trnews_tiny.xml", "resolve"),
                                               ("geovirus", "geovirus_tiny.xml", "resolve")])
 def test_command_prints_figures(corpus, name, mode):
     result = CliRunner().invoke(command, ["--corpus", corpus, str(DATA / name), "--mode", mode,

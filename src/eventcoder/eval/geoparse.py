@@ -309,7 +309,7 @@ def _err(g: GoldToponym, p: object) -> float:
 
 @click.command(name="geoparse")
 @click.option("--corpus", type=click.Choice(sorted(READERS)), required=True,
-              help="Corpus format: gwn (GeoWebNews), lgl, trnews (LGL format; untested), "
+              help="Corpus format: gwn (GeoWebNews), lgl, trnews (TR-News, LGL layout), "
                    "geovirus, or re3d (a folder; recall of Location entities only).")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--mode", type=click.Choice(["resolve", "e2e"]), default="resolve",
