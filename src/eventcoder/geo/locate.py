@@ -33,16 +33,26 @@ ROAD_HEADS = frozenset({"road", "highway", "motorway", "expressway", "route", "b
                         "crossing", "corridor", "railway", "pipeline", "-"})
 
 
+#: Feature codes of class L that name a small local area (district level, not a region).
+LOCAL_AREA_CODES = frozenset({"AREA"})
+
+
 def base_precision(place: Place) -> int:
-    """geo_precision a place carries by itself: 1 town or spot, 2 district, 3 province/country."""
+    """geo_precision a place carries by itself: 1 town or spot, 2 district, 3 province/country.
+
+    Water bodies, relief features and regions (GeoNames class H, T and L: "the Red Sea", "the
+    Sahel", "the Qandil Mountains") are region level (3), except a small named area (L.AREA,
+    "Eastern Ghouta"), which is district level (2)."""
     code = place.feature_code or ""
     if place.feature_class is None:  # a named spot resolved to the town around it
         return 2
     if place.feature_class == "A" and (code.startswith(("PCL", "TERR")) or code == "ADM1"):
         return 3
-    if place.feature_class == "L" and code == "CONT":
+    if place.feature_class == "L" and code in LOCAL_AREA_CODES:
+        return 2
+    if place.feature_class in ("H", "T", "L"):
         return 3
-    if place.feature_class == "A" or place.feature_class == "L":
+    if place.feature_class == "A":
         return 2
     return 1
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .gazetteer import Gazetteer
+from .gazetteer import KIND_OVERLAY, Candidate, Gazetteer
 from .text import name_key
 
 if TYPE_CHECKING:
@@ -95,11 +95,30 @@ _NOT_PLACE_WORDS = frozenset({
     "he", "she", "they", "we", "it", "i", "you", "but", "and", "or", "if", "when", "after",
     "before", "while", "as", "at", "in", "on", "for", "with", "by", "from", "to", "of",
     "islamic", "state", "isis", "isil", "daesh", "reuters", "ap", "afp", "cnn", "bbc"})
+#: Era abbreviations that are also curated place abbreviations ("BC" = British Columbia): after
+#: a number or a century word ("500 BC", "the 5th century BC") they are dates, not places.
+ERA_ABBREVIATIONS = frozenset({"BC", "BCE"})
+_ERA_WORDS = frozenset({"century", "centuries", "millennium", "millennia", "c", "ca", "circa"})
 #: Words that are never a place by themselves, only the start of one ("Al Anbar", "New York").
 _NOT_ALONE = frozenset({"al", "el", "ad", "ar", "az", "ash", "de", "la", "le", "du", "van",
                         "von", "north", "south", "east", "west", "central", "northern",
                         "southern", "eastern", "western", "centre", "center", "sr", "jr", "new", "old", "saint", "st", "san",
                         "santa", "mount", "lake", "port", "fort", "upper", "lower", "great"})
+
+
+def is_region_feature(c: Candidate) -> bool:
+    """A water body, relief feature, macro-region or historical state: GeoNames class H or T,
+    class L other than a continent, or a historical political entity (A.PCLH)."""
+    return c.feature_class in ("H", "T") or (c.feature_class == "L" and c.feature_code != "CONT") \
+        or (c.feature_class == "A" and c.feature_code == "PCLH")
+
+
+def _is_era(doc: Doc, span: Span) -> bool:
+    """An era abbreviation used as one ("500 BC", "2,000 B.C.", "the 5th century BC")."""
+    if span.text.replace(".", "").strip() not in ERA_ABBREVIATIONS or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    return prev.like_num or prev.lower_.rstrip(".") in _ERA_WORDS
 
 
 @dataclass(slots=True)
@@ -264,6 +283,8 @@ class Recognizer:
                 return
             if not any(ch.isupper() for ch in m.text):
                 return  # place names are capitalised ("n't" is not 'Anah)
+            if m.tokens[1] > m.tokens[0] and _is_era(doc, doc[m.tokens[0]:m.tokens[1]]):
+                return  # "500 BC" is a date, not British Columbia
             if m.fixed_id is None and m.query.strip().lower().rstrip(".") in _NOT_ALONE:
                 return  # "North" of "River North", "Western" of "Western Trust"
             if m.role == "literal" and name_key(m.text) in SEATS_OF_POWER:
@@ -331,7 +352,7 @@ class Recognizer:
             elif label in ("NORP", "LANGUAGE", "EVENT", "PRODUCT", "WORK_OF_ART"):
                 # the small model labels some well-known places so ("Aleppo" as NORP)
                 inner = _strip_the(ent)
-                if self._strong_name(inner.text):
+                if self._strong_name(inner.text) or self.curated_region(inner.text):
                     add(self._mention(doc, inner, "ner"))
                 elif label == "EVENT":  # "the Muscat International Film Festival"
                     add(self._leading_place(doc, inner))
@@ -353,10 +374,16 @@ class Recognizer:
                     if m is not None and self.gz.lookup(m.query):
                         add(m)
                         continue
+                inner = _strip_the(ent)
+                if self.curated_region(inner.text) is not None and (
+                        ent[0].lower_ == "the" or prev == "the" or prev in _STRONG_LOCATIVE
+                        or len(inner) > 1):
+                    # "the Levant" (PERSON), "the Bab al-Mandab" (ORG): a curated region
+                    add(self._mention(doc, inner, "gazetteer"))
+                    continue
                 if _is_facility(ent):
                     add(self._facility_mention(doc, ent, "facility"))
                     continue
-                inner = _strip_the(ent)
                 if len(inner) <= 4 and inner[0].is_title \
                         and all(self._can_continue(t) for t in inner) \
                         and not (label == "PERSON" and inner.text in person_parts) \
@@ -391,10 +418,12 @@ class Recognizer:
             matched = False
             for j in range(min(len(doc), i + 4), i, -1):
                 span = doc[i:j]
-                if not all(self._can_continue(t) for t in span) or not span[-1].is_title:
-                    continue
-                if any(t.i in ent_tokens for t in span):
-                    continue
+                if not all(self._can_continue(t, inner_of=0 < t.i - i < j - i - 1)
+                           for t in span) or not span[-1].is_title:
+                    continue  # "Gulf of Aden": "of" only inside a name
+                if any(t.i in ent_tokens for t in span) and (
+                        len(span) == 1 or self.curated_region(span.text) is None):
+                    continue  # a curated region may cover a part-entity ("Bab al-Mandab")
                 verdict = self._accept(doc, span)
                 if verdict:
                     m = self._mention(doc, span, "gazetteer")
@@ -441,6 +470,8 @@ class Recognizer:
                 if m is not None and m.text == name:
                     m.notes.append("the same name is a place elsewhere in the article")
                     add(m)
+        for m in mentions:
+            self._fix_region(doc, m)
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -554,6 +585,7 @@ class Recognizer:
             m.start, m.end, m.text, m.source = start, end, text, "given"
             if span.label_ == "GPE" and _is_metonymy(span):
                 m.notes.append("metonymy: subject of a speech or stance verb")
+            self._fix_region(doc, m)
             out.append(m)
         return out
 
@@ -562,9 +594,35 @@ class Recognizer:
         return (tok.is_title or (tok.is_upper and len(tok) > 1)) and tok.is_alpha \
             and tok.lower_ not in _NOT_PLACE_WORDS and tok.pos_ in ("PROPN", "NOUN", "ADJ")
 
-    def _can_continue(self, tok: Token) -> bool:
+    def _can_continue(self, tok: Token, inner_of: bool = False) -> bool:
+        """A token that may continue a name; with ``inner_of`` also a lower-case "of" inside
+        it ("Strait of Hormuz")."""
         return tok.is_title or tok.lower_ in ("al", "el", "ad", "as", "ar", "az", "de", "-",
-                                              "ez", "ash", "es")
+                                              "ez", "ash", "es") or (inner_of and tok.text == "of")
+
+    def curated_region(self, text: str) -> Candidate | None:
+        """The curated overlay entry a name refers to when that entry is a water body, relief
+        feature, macro-region or historical state ("Red Sea", "Sahel", "Soviet Union"); None
+        if the name has no such entry or several different ones."""
+        if not text.strip():
+            return None
+        hits = {c.geonames_id: c for c in self.gz.lookup(text)
+                if c.kind == KIND_OVERLAY and is_region_feature(c)}
+        return next(iter(hits.values())) if len(hits) == 1 else None
+
+    def _fix_region(self, doc: Doc, m: Mention) -> None:
+        """Resolve a mention of a curated water body or region straight to the overlay entry
+        ("the Red Sea" is the sea, not Sudan's Red Sea state nor a village called so), unless
+        the text marks it as an admin area or a town ("Red Sea state", "Atlantic, Iowa")."""
+        if m.fixed_id is not None or m.hint is not None or m.facility or m.container:
+            return
+        end = m.tokens[1]
+        if end < len(doc) and doc[end].lower_ in ADMIN_SUFFIXES | TOWN_SUFFIXES:
+            return
+        region = self.curated_region(m.query)
+        if region is not None:
+            m.fixed_id = region.geonames_id
+            m.notes.append("curated water body or region: resolved to its overlay entry")
 
     def _strong_name(self, text: str) -> bool:
         if text.strip().lower() in _NOT_ALONE:
@@ -579,6 +637,8 @@ class Recognizer:
         cands = self.gz.lookup(span.text)
         if not cands:
             return False
+        if span[0].pos_ == "PROPN" and self.curated_region(span.text) is not None:
+            return True  # "across the Sahel", "in the Gulf of Aden"
         prev = doc[span.start - 1].lower_ if span.start > 0 else ""
         sentence_start = span.start == span.sent.start
         if prev in _STRONG_LOCATIVE or (span.end < len(doc)
