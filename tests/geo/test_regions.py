@@ -224,3 +224,10 @@ def test_news_abbreviations(nlp, geoparser):
     assert places["NYC"].geonames_id == 5128581
     assert places["DC"].geonames_id == 4140963
     assert places["KSA"].country_code == "SA"
+
+
+def test_one_word_region_as_a_bare_adjective_is_not_a_place(nlp, geoparser):
+    places = _places(nlp, geoparser, "Doctors praised a Mediterranean diet rich in fish.")
+    assert "Mediterranean" not in places
+    places = _places(nlp, geoparser, "The Atlantic hurricane season ended early.")
+    assert places["Atlantic"].feature_code == "OCN"

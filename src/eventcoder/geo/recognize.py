@@ -285,6 +285,8 @@ class Recognizer:
                 return  # place names are capitalised ("n't" is not 'Anah)
             if m.tokens[1] > m.tokens[0] and _is_era(doc, doc[m.tokens[0]:m.tokens[1]]):
                 return  # "500 BC" is a date, not British Columbia
+            if m.fixed_id is None and self._adjectival_region(doc, m):
+                return  # "a Mediterranean diet", "Caribbean nations"
             if m.fixed_id is None and m.query.strip().lower().rstrip(".") in _NOT_ALONE:
                 return  # "North" of "River North", "Western" of "Western Trust"
             if m.role == "literal" and name_key(m.text) in SEATS_OF_POWER:
@@ -609,6 +611,19 @@ class Recognizer:
         hits = {c.geonames_id: c for c in self.gz.lookup(text)
                 if c.kind == KIND_OVERLAY and is_region_feature(c)}
         return next(iter(hits.values())) if len(hits) == 1 else None
+
+    def _adjectival_region(self, doc: Doc, m: Mention) -> bool:
+        """A one-word curated region used as an adjective before a common noun without an
+        article ("a Mediterranean diet", "Caribbean nations"): not a toponym. With "the" or a
+        locative before it ("the Atlantic hurricane season", "off the Caribbean coast") it is
+        one."""
+        start, end = m.tokens
+        if end - start != 1 or end >= len(doc) or doc[end].pos_ != "NOUN":
+            return False
+        prev = doc[start - 1].lower_ if start > 0 else ""
+        if prev == "the" or prev in _STRONG_LOCATIVE:
+            return False
+        return self.curated_region(m.query) is not None
 
     def _fix_region(self, doc: Doc, m: Mention) -> None:
         """Resolve a mention of a curated water body or region straight to the overlay entry
