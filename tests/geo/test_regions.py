@@ -231,3 +231,32 @@ def test_one_word_region_as_a_bare_adjective_is_not_a_place(nlp, geoparser):
     assert "Mediterranean" not in places
     places = _places(nlp, geoparser, "The Atlantic hurricane season ended early.")
     assert places["Atlantic"].feature_code == "OCN"
+
+
+def _with_place_span(mention: EventMention, text: str, name: str) -> EventMention:
+    s = text.index(name)
+    return mention.model_copy(update={"place_span": Span(start=s, end=s + len(name), text=name)})
+
+
+def test_attached_town_beats_the_region_the_extractor_gave(nlp, geoparser):
+    text = "Missiles struck a tanker off Hodeidah in the Red Sea on Sunday."
+    doc = nlp(text)
+    places = geoparser.parse(doc)
+    mention = _with_place_span(_mention(text, "struck"), text, "Red Sea")
+    loc = geoparser.locate(doc, mention, places)
+    assert loc.location == "Al Hudaydah", loc
+    alone = "Missiles struck a tanker in the Red Sea on Sunday."
+    doc = nlp(alone)
+    mention = _with_place_span(_mention(alone, "struck"), alone, "Red Sea")
+    loc = geoparser.locate(doc, mention, geoparser.parse(doc))
+    assert loc.location == "Red Sea" and loc.geo_precision == 3
+
+
+def test_town_named_inside_a_region_beats_it(nlp, geoparser):
+    text = "Gunmen killed four soldiers in the town of Arish in the Sinai Peninsula."
+    doc = nlp(text)
+    places = geoparser.parse(doc)
+    mention = _with_place_span(_mention(text, "killed"), text, "Sinai Peninsula")
+    loc = geoparser.locate(doc, mention, places)
+    assert loc.country == "Egypt" and loc.geo_precision == 1, loc
+    assert "Arish" in (loc.location or ""), loc

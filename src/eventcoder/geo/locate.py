@@ -57,6 +57,13 @@ def base_precision(place: Place) -> int:
     return 1
 
 
+def is_region(place: Place) -> bool:
+    """A water body, relief feature or region (GeoNames class H, T or L, not a continent nor
+    a small named area): a valid event place, but a town attached to the trigger beats it."""
+    return place.feature_class in ("H", "T", "L") and (place.feature_code or "") not in (
+        "CONT", *LOCAL_AREA_CODES)
+
+
 def _road_endpoint(tok: object) -> bool:
     """Whether a place token modifies a road word before any preposition ("Baghdad" in "the
     Baghdad-Kirkuk highway"), so it names an end of the road, not the spot."""
@@ -86,6 +93,8 @@ def _town_within(text: str, area: Place, places: Sequence[Place]) -> Place | Non
         same_area = (p.country_code == area.country_code
                      and (area.feature_code in ("PCLI", "PCL", "PCLD", "PCLF", "PCLS")
                           or (area.admin1 and p.admin1 == area.admin1)))
+        if is_region(area):  # "the town of X in the Sinai", "Djibo in the Sahel"
+            same_area = not area.country_code or p.country_code == area.country_code
         if same_area and (best is None or p.end > best.end):
             best = p
     return best
@@ -165,6 +174,15 @@ def locate(doc: Doc, mention: EventMention, places: Sequence[Place],
                     return _location(gazetteer, town, base_precision(town),
                                      f"{town.text!r} lies in {p.text!r}, the place the "
                                      "extractor attached to the trigger")
+                if is_region(p):  # "off Hodeidah in the Red Sea": the town, if attached
+                    hit = _syntactic(doc, mention, usable)
+                    if hit is not None and base_precision(hit[0]) < base_precision(p):
+                        q, near = hit
+                        prec = 2 if near and base_precision(q) == 1 else base_precision(q)
+                        return _location(gazetteer, q, prec,
+                                         f"{q.text!r} is attached to the trigger "
+                                         f"{mention.trigger.text!r}, more precisely than the "
+                                         f"region {p.text!r} the extractor gave")
                 return _location(gazetteer, p, base_precision(p),
                                  f"place attached to the trigger by the extractor: {p.text!r}")
     # 2. syntactic attachment
