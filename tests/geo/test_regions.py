@@ -260,3 +260,12 @@ def test_town_named_inside_a_region_beats_it(nlp, geoparser):
     loc = geoparser.locate(doc, mention, places)
     assert loc.country == "Egypt" and loc.geo_precision == 1, loc
     assert "Arish" in (loc.location or ""), loc
+
+
+def test_a_title_with_a_capital_the_is_not_the_ocean(nlp, geoparser):
+    places = geoparser.parse(nlp("According to The Atlantic, the talks failed."))
+    assert not any(p.text == "Atlantic" for p in places), places
+    places = geoparser.parse(nlp("The Atlantic reported on Monday that the talks failed."))
+    assert not any(p.text == "Atlantic" for p in places), places
+    places = _places(nlp, geoparser, "The Red Sea is a busy shipping lane.")
+    assert places["Red Sea"].feature_code == "SEA"

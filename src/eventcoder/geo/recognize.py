@@ -186,6 +186,12 @@ def _strip_the(span: Span) -> Span:
     return span
 
 
+def _titled(span: Span) -> bool:
+    """A name with a capital "The" inside a sentence: a title ("The Atlantic" magazine), not
+    the place ("the Atlantic")."""
+    return span[0].text == "The" and not span[0].is_sent_start
+
+
 def _is_metonymy(span: Span) -> bool:
     root = span.root
     if span.start == 0 or not 0 < root.head.i - root.i <= 4:
@@ -285,8 +291,9 @@ class Recognizer:
                 return  # place names are capitalised ("n't" is not 'Anah)
             if m.tokens[1] > m.tokens[0] and _is_era(doc, doc[m.tokens[0]:m.tokens[1]]):
                 return  # "500 BC" is a date, not British Columbia
-            if m.fixed_id is None and self._adjectival_region(doc, m):
-                return  # "a Mediterranean diet", "Caribbean nations"
+            if m.fixed_id is None and (self._adjectival_region(doc, m)
+                                       or self._titled_region(doc, m)):
+                return  # "a Mediterranean diet", "Caribbean nations", "The Atlantic" magazine
             if m.fixed_id is None and m.query.strip().lower().rstrip(".") in _NOT_ALONE:
                 return  # "North" of "River North", "Western" of "Western Trust"
             if m.role == "literal" and name_key(m.text) in SEATS_OF_POWER:
@@ -354,7 +361,8 @@ class Recognizer:
             elif label in ("NORP", "LANGUAGE", "EVENT", "PRODUCT", "WORK_OF_ART"):
                 # the small model labels some well-known places so ("Aleppo" as NORP)
                 inner = _strip_the(ent)
-                if self._strong_name(inner.text) or self.curated_region(inner.text):
+                if self._strong_name(inner.text) or (
+                        self.curated_region(inner.text) and not _titled(ent)):
                     add(self._mention(doc, inner, "ner"))
                 elif label == "EVENT":  # "the Muscat International Film Festival"
                     add(self._leading_place(doc, inner))
@@ -377,7 +385,8 @@ class Recognizer:
                         add(m)
                         continue
                 inner = _strip_the(ent)
-                if self.curated_region(inner.text) is not None and (
+                if self.curated_region(inner.text) is not None and not _titled(ent) \
+                        and not _is_metonymy(ent) and (
                         ent[0].lower_ == "the" or prev == "the" or prev in _STRONG_LOCATIVE
                         or len(inner) > 1):
                     # "the Levant" (PERSON), "the Bab al-Mandab" (ORG): a curated region
@@ -623,6 +632,20 @@ class Recognizer:
         prev = doc[start - 1].lower_ if start > 0 else ""
         if prev == "the" or prev in _STRONG_LOCATIVE:
             return False
+        return self.curated_region(m.query) is not None
+
+    def _titled_region(self, doc: Doc, m: Mention) -> bool:
+        """A curated region name after a capital "The" inside a sentence ("according to The
+        Atlantic"), or after a sentence-initial "The" as the subject of a speech verb ("The
+        Atlantic reported"): a title, not the place."""
+        start, end = m.tokens
+        if start == 0 or end <= start or doc[start - 1].text != "The":
+            return False
+        if doc[start - 1].is_sent_start:
+            root = doc[start:end].root
+            if not (root.dep_ in ("nsubj", "nsubjpass")
+                    and root.head.lemma_.lower() in SPEECH_VERBS):
+                return False
         return self.curated_region(m.query) is not None
 
     def _fix_region(self, doc: Doc, m: Mention) -> None:
