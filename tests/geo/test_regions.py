@@ -269,3 +269,10 @@ def test_a_title_with_a_capital_the_is_not_the_ocean(nlp, geoparser):
     assert not any(p.text == "Atlantic" for p in places), places
     places = _places(nlp, geoparser, "The Red Sea is a busy shipping lane.")
     assert places["Red Sea"].feature_code == "SEA"
+
+
+def test_abbreviations_not_read_as_places(nlp, geoparser):
+    places = geoparser.parse(nlp("DC Comics released a new film on Friday."))
+    assert not any(p.text == "DC" for p in places), places
+    places = _places(nlp, geoparser, "Envoys of the PRC and NZ met in Wellington.")
+    assert places["PRC"].country_code == "CN" and places["NZ"].country_code == "NZ"
