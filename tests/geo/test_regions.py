@@ -276,3 +276,8 @@ def test_abbreviations_not_read_as_places(nlp, geoparser):
     assert not any(p.text == "DC" for p in places), places
     places = _places(nlp, geoparser, "Envoys of the PRC and NZ met in Wellington.")
     assert places["PRC"].country_code == "CN" and places["NZ"].country_code == "NZ"
+
+
+def test_capital_the_after_a_noun_is_a_missed_sentence_start(nlp, geoparser):
+    text = "Forecasters expect an above-average season The Atlantic hurricane season lasts long."
+    assert _places(nlp, geoparser, text)["Atlantic"].feature_code == "OCN"

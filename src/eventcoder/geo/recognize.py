@@ -186,10 +186,21 @@ def _strip_the(span: Span) -> Span:
     return span
 
 
+def _title_the(tok: Token) -> bool:
+    """A capital "The" inside a sentence after a preposition or verb ("according to The",
+    "told The"): the start of a title. After a noun it more likely starts a sentence the
+    parser missed ("... above-average season The Atlantic hurricane season lasts ...")."""
+    if tok.text != "The" or tok.is_sent_start or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") or prev.text in (",", "(", "\"",
+                                                                               "“", "'")
+
+
 def _titled(span: Span) -> bool:
     """A name with a capital "The" inside a sentence: a title ("The Atlantic" magazine), not
     the place ("the Atlantic")."""
-    return span[0].text == "The" and not span[0].is_sent_start
+    return _title_the(span[0])
 
 
 def _is_metonymy(span: Span) -> bool:
@@ -646,6 +657,8 @@ class Recognizer:
             if not (root.dep_ in ("nsubj", "nsubjpass")
                     and root.head.lemma_.lower() in SPEECH_VERBS):
                 return False
+        elif not _title_the(doc[start - 1]):
+            return False
         return self.curated_region(m.query) is not None
 
     def _fix_region(self, doc: Doc, m: Mention) -> None:
