@@ -1,7 +1,9 @@
 import datetime as dt
 
+import pytest
+
 from eventcoder.dedup import merge_events
-from eventcoder.events import build_event, compose_notes, resolve_date
+from eventcoder.events import build_event, compose_notes, place_phrase, resolve_date
 from eventcoder.schema import ActorMention, Article, EventMention, Location, Place, Span
 
 TEXT = ("Militants kidnapped eight men near Tuz Khurmatu on Monday. "
@@ -109,3 +111,13 @@ def test_undated_headline_folds_into_the_dated_lead():
     other_type = build_event(ARTICLE, _mention(event_date=None, date_span=None,
                                                sub_event_type="Attack"), _location())
     assert len(merge_events([other_type, dated])) == 2
+
+
+@pytest.mark.parametrize("name,phrase", [
+    ("Red Sea", "the Red Sea"), ("Gulf of Aden", "the Gulf of Aden"), ("Sahel", "the Sahel"),
+    ("Golan Heights", "the Golan Heights"), ("United States", "the United States"),
+    ("Central African Republic", "the Central African Republic"), ("Baghdad", "Baghdad"),
+    ("Lake Chad", "Lake Chad"), ("Mount Sinjar", "Mount Sinjar"), ("Diyala", "Diyala"),
+    ("the Hague", "the Hague")])
+def test_place_phrase_adds_the_where_english_does(name, phrase):
+    assert place_phrase(name) == phrase

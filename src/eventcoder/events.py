@@ -88,6 +88,34 @@ _VERBS = {
 }
 
 
+#: Last words of names that take "the" in English ("the Red Sea", "the Golan Heights").
+_THE_LAST = frozenset({"sea", "ocean", "gulf", "strait", "straits", "canal", "channel", "river",
+                       "mountains", "hills", "range", "peninsula", "desert", "delta", "heights",
+                       "valley", "islands", "basin", "plateau", "highlands", "region", "coast",
+                       "union", "empire", "east", "strip", "bank", "marshes", "republic",
+                       "emirates", "states", "kingdom"})
+#: First words of names that take "the" ("the Gulf of Aden", "the Horn of Africa").
+_THE_FIRST = frozenset({"gulf", "strait", "straits", "bay", "horn", "sea", "isle", "republic",
+                        "state", "kingdom", "united"})
+#: One-word names that take "the".
+_THE_ALONE = frozenset({"sahel", "levant", "maghreb", "caucasus", "balkans", "caribbean",
+                        "mediterranean", "atlantic", "pacific", "arctic", "antarctic", "sahara",
+                        "negev", "sinai", "ogaden", "hejaz", "alps", "himalayas", "andes",
+                        "baltic", "netherlands", "philippines", "gambia", "bahamas"})
+
+
+def place_phrase(name: str) -> str:
+    """``name`` as it reads after "in": "the Red Sea", "the Sahel", "the Gulf of Aden", but
+    "Baghdad", "Lake Chad", "Mount Sinjar"."""
+    words = name.lower().split()
+    if not words or words[0] == "the":
+        return name
+    if (len(words) > 1 and (words[-1] in _THE_LAST or words[0] in _THE_FIRST)) \
+            or (len(words) == 1 and words[0] in _THE_ALONE):
+        return f"the {name}"
+    return name
+
+
 def compose_notes(event: Event) -> str:
     """One sentence in ACLED's style, composed from the event's fields (never article text)."""
     when = _date_phrase(event.event_date, event.time_precision)
@@ -102,11 +130,11 @@ def compose_notes(event: Event) -> str:
     where = ""
     if event.location:
         region = event.admin1 if event.admin1 and event.admin1 != event.location else None
-        where = f" in {event.location}" + (f" ({region})" if region else "")
+        where = f" in {place_phrase(event.location)}" + (f" ({region})" if region else "")
     elif event.admin1:
-        where = f" in {event.admin1}"
+        where = f" in {place_phrase(event.admin1)}"
     elif event.country:
-        where = f" in {event.country}"
+        where = f" in {place_phrase(event.country)}"
     sentence = f"{when}, {actor1} {verb}{target}{where}."
     if event.event_type in (BATTLES, EXPLOSIONS, VAC) or event.fatalities:
         sentence += f" {event.fatalities} reported fatalities." if event.fatalities != 1 else (
