@@ -277,8 +277,10 @@ class Gazetteer:
             raise ValueError("either geonames_id or latitude and longitude are required")
         if gid_text:
             gid = int(gid_text)
-        else:  # a stable negative id for places GeoNames lacks
-            digest = hashlib.sha1(f"{row['name']}|{lat_text}|{row['longitude']}".encode())
+        else:  # a stable negative id for places GeoNames lacks; rows that give one canonical
+            # name and point ("Persian Gulf", "Arabian Gulf") are one place with one id
+            canonical = (row.get("canonical_name") or row["name"]).strip()
+            digest = hashlib.sha1(f"{canonical}|{lat_text}|{row['longitude']}".encode())
             gid = -int(digest.hexdigest()[:12], 16)
         return Candidate(
             geonames_id=gid, name=(row.get("canonical_name") or row["name"]).strip(),
