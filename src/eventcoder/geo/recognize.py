@@ -37,6 +37,20 @@ LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "to", "into", "towa
                       "reached", "entered", "captured", "shelled", "bombed", "besieged",
                       "retook", "seized", "stormed", "liberated"})
 _STRONG_LOCATIVE = LOCATIVE - {"of", "from", "to", "between"}
+#: Nouns before "of" that make the next name a place: compass directions ("north of X"), the
+#: parts around a town ("the outskirts of X") and sieges ("the siege of X").
+PLACE_OF_NOUNS = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "north-east", "north-west", "south-east", "south-west", "outskirts", "suburbs", "suburb",
+    "environs", "countryside", "siege", "outskirt", "kilometres", "kilometers", "km", "miles",
+    "residents", "inhabitants", "neighbourhoods", "neighborhoods", "streets"})
+#: Nouns before "to"/"for"/"on" that make the next name a destination or an objective ("on the
+#: way to X", "the road to X", "the battle for X", "the offensive on X").
+PLACE_OBJECTIVE = {"to": frozenset({"way", "road", "route", "highway", "path", "advance",
+                                    "approach", "approaches", "gateway", "corridor"}),
+                   "for": frozenset({"battle", "fight", "fighting", "offensive", "push", "race"}),
+                   "on": frozenset({"offensive", "assault", "advance", "attack", "march"}),
+                   "towards": frozenset(), "toward": frozenset()}
 _PREPOSITIONS = frozenset({"in", "near", "at", "outside", "from", "to", "into", "toward",
                            "towards", "around", "across", "through", "inside", "via", "of"})
 #: Buildings whose names stand for a government ("the White House said"): associative.
@@ -111,6 +125,32 @@ def is_region_feature(c: Candidate) -> bool:
     class L other than a continent, or a historical political entity (A.PCLH)."""
     return c.feature_class in ("H", "T") or (c.feature_class == "L" and c.feature_code != "CONT") \
         or (c.feature_class == "A" and c.feature_code == "PCLH")
+
+
+def _place_context(doc: Doc, start: int) -> bool:
+    """Words before token ``start`` that make a name there a place whatever NER says: "the
+    town of X", "north of X", "the outskirts of X", "flew to X", "on the way to X", "the battle
+    for X", "the offensive on X"."""
+    if start < 2:
+        return False
+    prev, prev2 = doc[start - 1].lower_, doc[start - 2]
+    if prev == "of":
+        return prev2.lower_ in TOWN_SUFFIXES | ADMIN_SUFFIXES | PLACE_OF_NOUNS
+    if prev == "to" and prev2.lemma_.lower() in MOTION:
+        return True  # "flew to Saipan", "driving to Castlegar"
+    return prev2.lower_ in PLACE_OBJECTIVE.get(prev, ())
+
+
+def _coordinated_with_place(doc: Doc, ent: Span) -> bool:
+    """A name joined by "and"/"or" to a place entity ("Mosul and Raqqah", "Raqqah or Aleppo"):
+    coordinated names share their kind."""
+    before = doc[ent.start - 2] if ent.start > 1 else None
+    after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+    if before is not None and doc[ent.start - 1].lower_ in ("and", "or") \
+            and before.ent_type_ in ("GPE", "LOC"):
+        return True
+    return after is not None and doc[ent.end].lower_ in ("and", "or") \
+        and after.ent_type_ in ("GPE", "LOC") and after.ent_iob_ == "B"
 
 
 def _is_era(doc: Doc, span: Span) -> bool:
@@ -381,14 +421,12 @@ class Recognizer:
                 prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
                 nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
                 prev2 = doc[ent.start - 2].lower_ if ent.start > 1 else ""
-                if prev == "of" and prev2 in TOWN_SUFFIXES | ADMIN_SUFFIXES:
-                    prev = "in"  # "the town of X", "the province of X"
                 if ent[0].is_title and ent[0].lower_ in _STRONG_LOCATIVE and len(ent) > 1:
                     prev = ent[0].lower_  # "Near Palmyra" tagged as one person
                 if prev == "the" and prev2 in _STRONG_LOCATIVE:
                     prev = prev2  # "in the Samos hotspot"
-                if prev == "to" and ent.start > 1 and doc[ent.start - 2].lemma_.lower() in MOTION:
-                    prev = "into"  # "flew to Saipan", "driving to Castlegar"
+                if _place_context(doc, ent.start) or _coordinated_with_place(doc, ent):
+                    prev = "in"
                 if prev in _STRONG_LOCATIVE or nxt in ADMIN_SUFFIXES or (
                         label == "ORG" and self._strong_name(_strip_the(ent).text)):
                     m = self._mention(doc, ent, "gazetteer")
@@ -692,7 +730,7 @@ class Recognizer:
             return True  # "across the Sahel", "in the Gulf of Aden"
         prev = doc[span.start - 1].lower_ if span.start > 0 else ""
         sentence_start = span.start == span.sent.start
-        if prev in _STRONG_LOCATIVE or (span.end < len(doc)
+        if prev in _STRONG_LOCATIVE or _place_context(doc, span.start) or (span.end < len(doc)
                                         and doc[span.end].lower_ in ADMIN_SUFFIXES):
             return True
         if sentence_start or span[0].pos_ != "PROPN":

@@ -1,0 +1,48 @@
+"""Words around a name that make it a place whatever the model's entity label says.
+
+The small English model labels some towns as persons or organisations; these tests set the
+wrong label by hand so that they do not depend on what the model happens to predict."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+
+def _parse_with_label(nlp, geoparser, text: str, name: str, label: str, occurrence: int = 0):
+    doc = nlp(text)
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(name, start + 1)
+    span = doc.char_span(start, start + len(name))
+    assert span is not None
+    others = [e for e in doc.ents if e.end <= span.start or e.start >= span.end]
+    doc.ents = [*others, Span(doc, span.start, span.end, label=label)]
+    return [p for p in geoparser.parse(doc) if p.start == start and p.role == "literal"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Kurdish fighters advanced to within ten kilometres north of Kirkuk on Sunday.", "Kirkuk"),
+    ("Shelling hit the outskirts of Mosul overnight, residents said.", "Mosul"),
+    ("Convoys were ambushed on the way to Tikrit, officials said.", "Tikrit"),
+    ("Commanders said the battle for Ramadi would take months.", "Ramadi"),
+    ("The army announced a new offensive on Fallujah at dawn.", "Fallujah"),
+])
+def test_locative_phrases_make_a_mislabelled_name_a_place(nlp, geoparser, text, name):
+    for label in ("PERSON", "ORG"):
+        places = _parse_with_label(nlp, geoparser, text, name, label)
+        assert places and places[0].country_code == "IQ", (label, places)
+
+
+def test_a_name_coordinated_with_a_place_is_a_place(nlp, geoparser):
+    text = "Coalition officials discussed the campaigns for Basra and Kirkuk in Baghdad."
+    places = _parse_with_label(nlp, geoparser, text, "Kirkuk", "PERSON")
+    assert places and places[0].country_code == "IQ"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The memoir tells the story of Kirkuk Smith, a carpenter.", "Kirkuk Smith"),
+    ("The race for Mayor Tikrit Jones is close.", "Tikrit Jones"),
+])
+def test_person_names_after_other_words_stay_persons(nlp, geoparser, text, name):
+    assert _parse_with_label(nlp, geoparser, text, name, "PERSON") == []
