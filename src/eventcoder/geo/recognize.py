@@ -127,6 +127,15 @@ def is_region_feature(c: Candidate) -> bool:
         or (c.feature_class == "A" and c.feature_code == "PCLH")
 
 
+def _where_phrase(doc: Doc, start: int) -> bool:
+    """Token ``start`` follows a preposition of place ("outside the White House", "at the
+    Kremlin"): the building is where something happened, not the government it stands for."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _PREPOSITIONS - {"of", "from"}
+
+
 def _place_context(doc: Doc, start: int) -> bool:
     """Words before token ``start`` that make a name there a place whatever NER says: "the
     town of X", "north of X", "the outskirts of X", "flew to X", "on the way to X", "the battle
@@ -347,7 +356,8 @@ class Recognizer:
                 return  # "a Mediterranean diet", "Caribbean nations", "The Atlantic" magazine
             if m.fixed_id is None and m.query.strip().lower().rstrip(".") in _NOT_ALONE:
                 return  # "North" of "River North", "Western" of "Western Trust"
-            if m.role == "literal" and name_key(m.text) in SEATS_OF_POWER:
+            if m.role == "literal" and name_key(m.text) in SEATS_OF_POWER \
+                    and not _where_phrase(doc, m.tokens[0]):
                 m.role = "associative"
                 m.notes.append("metonymy: a seat of government stands for it")
             for i in range(m.start, m.end):
