@@ -195,23 +195,37 @@ class Lexicon:
     """Demonyms and adjectives that name a country ("Iraqi" -> IQ) or a continent."""
 
     demonyms: dict[str, tuple[str, int | None]]
+    #: demonyms of regions the overlay holds without a GeoNames id ("West African"): name key
+    #: -> the overlay name ("West Africa"), looked up when the demonym is used
+    region_demonyms: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
-        """Read ``demonyms.csv`` (columns demonym, country_code, geonames_id)."""
+        """Read ``demonyms.csv`` (columns demonym, country_code, geonames_id, place: a
+        country code, a GeoNames id, or the overlay name of a region)."""
         table: dict[str, tuple[str, int | None]] = {}
+        regions: dict[str, str] = {}
         with path.open(encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 gid = int(row["geonames_id"]) if row.get("geonames_id") else None
+                if (row.get("place") or "").strip() and gid is None \
+                        and not row.get("country_code"):
+                    regions[name_key(row["demonym"])] = row["place"].strip()
+                    continue
                 table[name_key(row["demonym"])] = (row.get("country_code") or "", gid)
-        return cls(table)
+        return cls(table, regions)
 
-    def demonym(self, text: str) -> tuple[str, int | None] | None:
-        """The country code (or continent id) a demonym names, also for plurals ("Iraqis")."""
-        key = name_key(text)
+    def _get(self, key: str) -> tuple[str, int | None] | str | None:
         hit = self.demonyms.get(key)
+        return hit if hit is not None else self.region_demonyms.get(key)
+
+    def demonym(self, text: str) -> tuple[str, int | None] | str | None:
+        """The country code (or continent id) a demonym names, also for plurals ("Iraqis"),
+        or for a region's demonym the overlay name of the region ("West African")."""
+        key = name_key(text)
+        hit = self._get(key)
         if hit is None and key.endswith("s"):
-            hit = self.demonyms.get(key[:-1])
+            hit = self._get(key[:-1])
         return hit
 
 
@@ -624,7 +638,11 @@ class Recognizer:
             m.notes.append(f"demonym before the place noun {doc[span.end].text!r}: literal")
         return m
 
-    def _demonym_mention(self, span: Span, demonym: tuple[str, int | None]) -> Mention | None:
+    def _demonym_mention(self, span: Span,
+                         demonym: tuple[str, int | None] | str) -> Mention | None:
+        if isinstance(demonym, str):  # a region's demonym: the overlay entry of that name
+            region = self.curated_region(demonym)
+            demonym = ("", region.geonames_id if region else None)
         cc, gid = demonym
         if gid is None:
             info = self.gz.countries.get(cc)
