@@ -29,6 +29,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -217,14 +218,227 @@ def _headline(row: dict[str, str]) -> str:
     return ". ".join(parts) + "." if parts else ""
 
 
+# -- event geolocation against UCDP ------------------------------------------------------------
+#: Words UCDP (and GeoNames) add to an admin area's name: "Idlib governorate", "Kandahar
+#: province", "Chechnya republic". Dropped before names are compared.
+ADMIN_WORDS = frozenset({
+    "governorate", "province", "provincia", "state", "estado", "region", "district",
+    "department", "departamento", "county", "prefecture", "oblast", "krai", "kray", "republic",
+    "division", "municipality", "territory", "zone", "muhafazah", "muhafazat", "wilayah",
+    "wilaya", "of", "the", "autonomous", "federal", "administrative", "special", "capital",
+    "oblast'", "respublika", "governorat", "provinsi", "parish", "emirate", "ostan"})
+
+#: UCDP's country names GeoNames spells otherwise (UCDP adds former names in brackets,
+#: handled separately).
+UCDP_COUNTRY_NAMES = {"dr congo": "CD", "ivory coast": "CI", "bosnia herzegovina": "BA",
+                      "kingdom of eswatini": "SZ", "cambodia kampuchea": "KH",
+                      "madagascar malagasy": "MG", "zimbabwe rhodesia": "ZW"}
+
+#: UCDP where_prec -> the ACLED geo_precision that says the same (None: not comparable).
+#: 1 exact place -> 1; 2 within ~25 km of a known point -> 2; 3 second-order admin area -> 2;
+#: 4 first-order admin area -> 3; 6 only the country -> 3 (ACLED's widest); 5 (a line or an
+#: area between admin levels) and 7 (waters, airspace) have no ACLED counterpart.
+UCDP_PRECISION = {1: 1, 2: 2, 3: 2, 4: 3, 6: 3}
+
+GEO_RADII_KM = (25.0, 50.0, 100.0)
+
+
+def admin_key(name: str) -> str:
+    """A loose key of an admin area's name: accents folded, lower case, admin words dropped,
+    Arabic articles unified ("Deir ez Zor governorate" and "Dayr az Zawr" stay apart, but
+    "Şalāḩ ad Dīn province" and "Salah ad Din" meet)."""
+    from ..geo.text import loose_key, name_key
+
+    words = [w for w in name_key(name).split() if w not in ADMIN_WORDS]
+    return loose_key(" ".join(words))
+
+
+def ucdp_country_code(name: str, gazetteer: Any) -> str | None:
+    """ISO alpha-2 code of a UCDP country name ("DR Congo (Zaire)", "Yemen (North Yemen)"),
+    by the gazetteer's country names and alternate names; None when unknown."""
+    from ..geo.text import name_key
+
+    if not name or not name.strip():
+        return None
+    main, _, rest = name.partition("(")
+    variants = [main.strip(), rest.rstrip(") ").strip(), name.strip()]
+    by_name = {name_key(info.name): cc for cc, info in gazetteer.countries.items() if info.name}
+    for v in filter(None, variants):
+        k = name_key(v)
+        if k in UCDP_COUNTRY_NAMES:
+            return UCDP_COUNTRY_NAMES[k]
+        if k in by_name:
+            return by_name[k]
+        for cand in gazetteer.lookup(v):
+            if cand.is_country and cand.country_code:
+                return str(cand.country_code)
+    return None
+
+
+def ucdp_admin1_keys(adm1: str, cc: str | None, gazetteer: Any) -> set[str]:
+    """Keys under which UCDP's adm_1 may appear on our side: its own loose key, and the
+    GeoNames admin1 names of the first-order areas (in UCDP's country) the gazetteer knows
+    by that name ("Hilmand province" -> "Helmand")."""
+    if not adm1.strip():
+        return set()
+    keys = {admin_key(adm1)}
+    stripped = " ".join(w for w in re.split(r"\s+", adm1.strip())
+                        if w.lower() not in ADMIN_WORDS)
+    for query in {adm1.strip(), stripped}:
+        for cand in gazetteer.lookup(query) if query else ():
+            if cand.feature_code != "ADM1" or (cc and cand.country_code != cc):
+                continue
+            nm = gazetteer.admin1_name(cand.country_code, cand.admin1_code)
+            keys.update(admin_key(x) for x in (nm, cand.name) if x)
+    keys.discard("")
+    return keys
+
+
+def location_admin1_keys(loc: Any) -> set[str]:
+    """Keys of the first-order area our location lies in (its admin1, or the place itself
+    when it is one), and of its second-order area: where GeoNames' first level is a region
+    of provinces (the Philippines), UCDP's adm_1 is GeoNames' admin2."""
+    keys = set()
+    for name in (loc.admin1, loc.admin2):
+        if name:
+            keys.add(admin_key(name))
+    p = loc.place
+    if p is not None and p.feature_code in ("ADM1", "ADM2"):
+        keys.update(admin_key(x) for x in (p.name, p.text) if x)
+    keys.discard("")
+    return keys
+
+
+def same_admin_name(ucdp_keys: set[str], our_keys: set[str]) -> bool:
+    """Whether two sets of admin keys share a name, allowing a transliteration difference in
+    one word of 5+ letters ("panjsher" and "panjshir"; not "north west" and "north east")."""
+    if ucdp_keys & our_keys:
+        return True
+    for a in ucdp_keys:
+        for b in our_keys:
+            wa, wb = a.split(), b.split()
+            if len(wa) != len(wb):
+                continue
+            diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+            if len(diff) == 1:
+                x, y = diff[0]
+                if (min(len(x), len(y)) >= 5 and x[0] == y[0]
+                        and SequenceMatcher(None, x, y).ratio() >= 0.8):
+                    return True
+    return False
+
+
+@dataclass
+class GeoRow:
+    """How one headline's event location compares with UCDP's (None: not comparable)."""
+
+    located: bool = False
+    distance_km: float | None = None
+    country_ok: bool | None = None
+    admin1_ok: bool | None = None
+    precision_pair: tuple[int, int] | None = None  # (UCDP where_prec as ACLED, ours)
+    ceiling_50km: bool = False
+
+
+def geo_row(loc: Any, places: Iterable[Any], row: dict[str, str],
+            gazetteer: Any | None) -> GeoRow:
+    """Compare the :class:`~eventcoder.schema.Location` chosen for a headline's first event
+    (and all the places the geoparser found in it) with the UCDP row's point, country,
+    adm_1 and where_prec."""
+    lat, lon = _num(row.get("latitude")), _num(row.get("longitude"))
+    out = GeoRow(located=loc.latitude is not None and loc.longitude is not None)
+    if lat is not None and lon is not None:
+        if out.located:
+            out.distance_km = _haversine(loc.latitude, loc.longitude, lat, lon)
+        out.ceiling_50km = any(
+            p.role == "literal" and p.latitude is not None and p.longitude is not None
+            and _haversine(p.latitude, p.longitude, lat, lon) <= 50.0 for p in places)
+    cc = ucdp_country_code(row.get("country") or "", gazetteer) if gazetteer else None
+    ours_cc = loc.place.country_code if loc.place is not None else None
+    if cc:
+        out.country_ok = out.located and ours_cc == cc
+    adm1 = row.get("adm_1") or ""
+    if adm1.strip() and gazetteer is not None:
+        want = ucdp_admin1_keys(adm1, cc, gazetteer)
+        out.admin1_ok = bool(out.located and (cc is None or ours_cc == cc)
+                             and same_admin_name(want, location_admin1_keys(loc)))
+    prec = _num(row.get("where_prec"))
+    acled = UCDP_PRECISION.get(int(prec)) if prec is not None else None
+    if acled is not None and out.located:
+        out.precision_pair = (acled, loc.geo_precision)
+    return out
+
+
+def geo_summary(geo_rows: list[GeoRow]) -> dict[str, Any]:
+    """Shares over the headlines with an event and a UCDP point (see :func:`geo_row`)."""
+    n = len(geo_rows)
+
+    def share(k: int, of: int) -> float:
+        return k / of if of else float("nan")
+
+    located = sum(g.located for g in geo_rows)
+    country = [g.country_ok for g in geo_rows if g.country_ok is not None]
+    admin1 = [g.admin1_ok for g in geo_rows if g.admin1_ok is not None]
+    pairs = [g.precision_pair for g in geo_rows if g.precision_pair is not None]
+    ceiling = sum(g.ceiling_50km for g in geo_rows)
+    within = {r: sum(g.distance_km is not None and g.distance_km <= r for g in geo_rows)
+              for r in GEO_RADII_KM}
+    missed = sum(g.ceiling_50km and not (g.distance_km is not None and g.distance_km <= 50.0)
+                 for g in geo_rows)
+    confusion = Counter(f"{a}->{b}" for a, b in pairs)
+    out: dict[str, Any] = {
+        "geo_headlines": n,
+        "geo_located": share(located, n), "geo_located_n": located,
+        "geo_country": share(sum(country), len(country)), "geo_country_of": len(country),
+        "geo_admin1": share(sum(admin1), len(admin1)), "geo_admin1_of": len(admin1),
+        "geo_precision_agrees": share(sum(a == b for a, b in pairs), len(pairs)),
+        "geo_precision_of": len(pairs),
+        "geo_precision_confusion": dict(sorted(confusion.items())),
+        "geo_ceiling_50km": share(ceiling, n), "geo_ceiling_50km_n": ceiling,
+        "geo_ceiling_missed": missed,
+    }
+    for r, k in within.items():
+        out[f"geo_within_{int(r)}km"] = share(k, n)
+    return out
+
+
+def print_geo_table(out: dict[str, Any]) -> None:
+    """The event geolocation table of ``eval events --corpus ucdp``."""
+    n = out.get("geo_headlines", 0)
+    if not n:
+        return
+    echo = click.echo
+    echo(f"event geolocation (first event of {n} headlines with an event and a UCDP point):")
+    rows = [("located at all", out["geo_located"], n),
+            ("in UCDP's country", out["geo_country"], out["geo_country_of"]),
+            ("in UCDP's adm_1", out["geo_admin1"], out["geo_admin1_of"])]
+    rows += [(f"within {int(r)} km of UCDP's point", out[f"geo_within_{int(r)}km"], n)
+             for r in GEO_RADII_KM]
+    rows += [("geo_precision agrees with where_prec", out["geo_precision_agrees"],
+              out["geo_precision_of"]),
+             ("ceiling: a literal place found within 50 km", out["geo_ceiling_50km"], n)]
+    echo(f"  {'measure':44} {'share':>6} {'of':>5}")
+    for label, value, of in rows:
+        echo(f"  {label:44} {value:6.3f} {of:5d}")
+    echo(f"  headlines where a place within 50 km was found but another was chosen: "
+         f"{out['geo_ceiling_missed']}")
+    conf = out.get("geo_precision_confusion") or {}
+    if conf:
+        echo("  precision (UCDP as ACLED -> ours): "
+             + ", ".join(f"{k}: {v}" for k, v in conf.items()))
+
+
 def score_ucdp(rows: list[dict[str, str]], extractor: EventExtractor, nlp: Any,
-               geoparser: Any | None) -> dict[str, float]:
-    """Event share, fatalities within [low, high], location within 50 km on UCDP headlines."""
+               geoparser: Any | None) -> dict[str, Any]:
+    """Event share, fatalities within [low, high] and event geolocation on UCDP headlines
+    (see :func:`geo_row` and :func:`geo_summary` for the location figures)."""
     from ..extract.numbers import headline_numbers
     from ..schema import Article
 
     heads = [(_headline(r), _date(r.get("date_start"))) for r in rows]
-    n = with_event = within = within_floor = located = loc_total = empty = reachable = 0
+    n = with_event = within = within_floor = empty = reachable = 0
+    geo_rows: list[GeoRow] = []
+    gz = getattr(geoparser, "gazetteer", None)
     for (text, pub), row, doc in zip(heads, rows, _pipe_docs(heads, nlp, "ucdp"), strict=True):
         art = Article.from_text(text or " ", published=pub)
         ms = extractor.extract(doc, art) if text else []
@@ -241,20 +455,21 @@ def score_ucdp(rows: list[dict[str, str]], extractor: EventExtractor, nlp: Any,
                 low <= v <= high for v in {1, *headline_numbers(text)}):
             reachable += 1
         if geoparser is not None and ms and row.get("latitude") and row.get("longitude"):
-            loc_total += 1
             places = geoparser.parse(doc)
             loc = geoparser.locate(doc, ms[0], places)
-            if loc.latitude is not None and loc.longitude is not None and _haversine(
-                    loc.latitude, loc.longitude, float(row["latitude"]),
-                    float(row["longitude"])) <= 50.0:
-                located += 1
-    return {"headlines": n, "with_event": with_event / n if n else 0.0,
-            "fatalities_within": within / n if n else 0.0,
-            "fatalities_within_floor1": within_floor / n if n else 0.0,
-            "located_50km": located / loc_total if loc_total else float("nan"),
-            "located_of": loc_total,
-            "empty_headlines": empty / n if n else 0.0,
-            "ceiling_headline_numbers": reachable / n if n else 0.0}
+            geo_rows.append(geo_row(loc, places, row, gz))
+    located = sum(g.distance_km is not None and g.distance_km <= 50.0 for g in geo_rows)
+    out: dict[str, Any] = {
+        "headlines": n, "with_event": with_event / n if n else 0.0,
+        "fatalities_within": within / n if n else 0.0,
+        "fatalities_within_floor1": within_floor / n if n else 0.0,
+        "located_50km": located / len(geo_rows) if geo_rows else float("nan"),
+        "located_of": len(geo_rows),
+        "empty_headlines": empty / n if n else 0.0,
+        "ceiling_headline_numbers": reachable / n if n else 0.0}
+    if geoparser is not None:
+        out.update(geo_summary(geo_rows))
+    return out
 
 
 def _pipe_docs(items: list[tuple[str, dt.date | None]], nlp: Any, label: str) -> Iterator[Any]:
@@ -440,6 +655,7 @@ def command(corpus: str, path: Path, model: str | None, actors_file: Path | None
             click.echo(f"ceilings: empty headlines {out['empty_headlines']:.3f}; 1 or a number "
                        f"written in the headline within [low, high] "
                        f"{out['ceiling_headline_numbers']:.3f}")
+            print_geo_table(out)
     else:
         recs = read_plover(path)[:limit]
         out = score_plover(recs, extractor, nlp)
