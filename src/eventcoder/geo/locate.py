@@ -7,10 +7,17 @@ town or part of a region, 3 region or province level):
 2. a place syntactically attached to the trigger ("in", "near", "on the road to");
 3. a place in the mention's sentence, then in its paragraph (nearest first);
 4. the document's focus (the most mentioned literal place, else its country).
+
+Whichever step chose it, a country gives way to a place inside it that the text names (its
+possessive "Libya's Misrata", else the most specific one in the sentence, paragraph or
+document), since ACLED codes the most specific place a report supports. A place qualifying an
+actor ("Kabul-based", "Iran-backed", "Damascus-bound") is never the event's place; a town with
+"near", "outskirts", "countryside" around it is precision 2.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -25,7 +32,33 @@ if TYPE_CHECKING:
 NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "north", "south", "east", "west",
                         "northeast", "northwest", "southeast", "southwest", "km", "kilometres",
                         "kilometers", "miles", "road", "highway", "between", "toward",
-                        "towards", "en", "route", "edge", "vicinity"})
+                        "towards", "en", "route", "edge", "vicinity", "countryside",
+                        "suburbs", "suburb", "environs", "periphery", "nearby"})
+
+#: A hyphenated word after a place that makes it qualify an actor or a destination
+#: ("Kabul-based", "Iran-backed", "Saudi-led", "Damascus-bound"), not the event's place.
+QUALIFIER_AFTER = re.compile(
+    r"[ \t]*[-\u2010-\u2013][ \t]*(?:based|backed|led|born|funded|supported|allied|aligned|"
+    r"affiliated|linked|trained|sponsored|registered|owned|flagged|made|bound|headquartered)\b",
+    re.IGNORECASE)
+
+#: Nouns a demonym can make a place of ("the Afghan west province", "a Syrian border town").
+PLACE_NOUNS = frozenset({"province", "provinces", "state", "region", "district", "town",
+                         "city", "village", "villages", "capital", "territory", "soil",
+                         "countryside", "side", "port", "county", "governorate", "island",
+                         "coast", "mainland"})
+
+#: The same in the text, for parses that attach the noun elsewhere: a demonym, perhaps a
+#: direction or "border", a place noun, then the end of the noun phrase.
+DEMONYM_PLACE_AFTER = re.compile(
+    r"[ \t]+(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entral)[a-z]*[ \t]+|border[ \t]+|"
+    r"restive[ \t]+)?(?:province|state|region|district|town|city|village|capital|countryside|"
+    r"territory|soil|side)(?=[ \t]*(?:$|[.,;:!?)\-\u2013\u2014]|(?:of|in|on|near|where|after|"
+    r"when|as)\b))")
+
+#: Roles of the noun a place modifies that make it an actor's attribute ("Uganda LRA rebels
+#: kill ..."): a place attached that way loses to one attached by a preposition.
+ACTOR_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "appos", "compound"})
 
 
 #: Heads that make an attached place the end of a road rather than where something happened.
@@ -100,9 +133,124 @@ def _town_within(text: str, area: Place, places: Sequence[Place]) -> Place | Non
     return best
 
 
-def _usable(places: Sequence[Place]) -> list[Place]:
-    return [p for p in places if p.role == "literal" and p.latitude is not None
-            and p.feature_code != "CONT"]
+def is_qualifier(text: str, place: Place) -> bool:
+    """Whether ``place`` qualifies an actor or a destination ("Kabul-based journalist",
+    "Iran-backed militia", "a Damascus-bound convoy") rather than naming a location."""
+    return QUALIFIER_AFTER.match(text, place.end) is not None
+
+
+def _demonym_of_place(doc: Doc | None, place: Place) -> bool:
+    """An associative demonym that makes a place of the noun it modifies ("in the Afghan
+    west province", "a Syrian border town"), so the country is a literal place."""
+    if doc is None or not place.country_code:
+        return False
+    if DEMONYM_PLACE_AFTER.match(doc.text, place.end):
+        return True
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    for _ in range(2):  # "Syrian border town": border is itself a compound of town
+        if head.lower_ in PLACE_NOUNS and head.dep_ != "compound":
+            return head.i > span.root.i
+        if head.dep_ != "compound" or head.head.i == head.i:
+            return False
+        head = head.head
+    return False
+
+
+def _usable(places: Sequence[Place], doc: Doc | None = None) -> list[Place]:
+    text = doc.text if doc is not None else ""
+    out = []
+    for p in places:
+        if p.latitude is None or p.feature_code == "CONT" or is_qualifier(text, p):
+            continue
+        if p.role == "literal":
+            out.append(p)
+        elif p.role == "associative" and p.feature_code and p.feature_code.startswith("PCL") \
+                and _demonym_of_place(doc, p):
+            out.append(p.model_copy(update={"role": "literal"}))
+    return out
+
+
+def is_country(place: Place) -> bool:
+    """A country, dependency or territory (GeoNames A.PCL*, A.TERR)."""
+    return place.feature_class == "A" and (place.feature_code or "").startswith(("PCL", "TERR"))
+
+
+def _near_words(doc: Doc, place: Place) -> bool:
+    """Whether the place is qualified as an approximate spot: a "near", "outside",
+    "outskirts", "countryside", "north of" ... on its way up the parse (three steps, not past
+    a verb), or "near"/"outside" just before it."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if span.start > 0 and doc[span.start - 1].lower_ in ("near", "outside", "nearby", "around"):
+        return True
+    tok = span.root
+    for _ in range(3):
+        head = tok.head
+        if head.i == tok.i or head.pos_ in ("VERB", "AUX"):
+            return False
+        if head.lower_ in NEAR_WORDS and not (span.start <= head.i < span.end):
+            return True
+        tok = head
+    return False
+
+
+def _possessed(doc: Doc, country: Place, places: Sequence[Place]) -> Place | None:
+    """The place a country's possessive names ("Libya's Misrata", "Nigeria's Benue state",
+    "Syria's northern city of Aleppo"), when it lies in that country."""
+    span = doc.char_span(country.start, country.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or doc[span.end].lower_ not in ("'s", "’s"):
+        return None
+    owner = span.root.head  # the possessed noun
+    for q in places:
+        if q is country or is_country(q) or q.country_code != country.country_code:
+            continue
+        qs = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if qs is None or qs.start < span.end:
+            continue
+        root = qs.root
+        if (qs.start <= owner.i < qs.end or root.i == owner.i or root.head.i == owner.i
+                or (root.head.lower_ == "of" and root.head.head.i == owner.i)):
+            return q
+    return None
+
+
+def _refine_country(doc: Doc, mention: EventMention, country: Place, usable: Sequence[Place],
+                    gazetteer: Gazetteer | None, why: str) -> Location | None:
+    """A place inside the chosen country that the text names: its possessive, else the most
+    specific (then nearest) one of the mention's sentence, paragraph, then document."""
+    inside = [q for q in usable if not is_country(q) and q.country_code == country.country_code
+              and base_precision(q) <= 3]
+    if not inside:
+        return None
+    owned = _possessed(doc, country, inside)
+    if owned is not None:
+        return _location(gazetteer, owned, base_precision(owned),
+                         f"{owned.text!r}: the place of {country.text!r} ({why})")
+    hit = _syntactic(doc, mention, inside)  # "clashes in Iraq, in the city of Mosul"
+    if hit is not None:
+        q, near = hit
+        prec = 2 if near and base_precision(q) == 1 else base_precision(q)
+        return _location(gazetteer, q, prec, f"{q.text!r}, in {country.text!r} ({why}), is "
+                         f"attached to the trigger {mention.trigger.text!r}")
+    mid = (mention.trigger.start + mention.trigger.end) / 2
+    s0, s1 = mention.sentence.start, mention.sentence.end
+    trig = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    if trig is not None:  # the trigger's own sentence (a mention's may span two)
+        s0, s1 = trig.sent.start_char, trig.sent.end_char
+    p0, p1 = _paragraph_bounds(doc.text, s0, s1)
+    for scope, lo, hi in (("sentence", s0, s1), ("paragraph", p0, p1),
+                          ("document", 0, len(doc.text))):
+        pool = [q for q in inside if lo <= q.start and q.end <= hi]
+        if pool:
+            q = min(pool, key=lambda x: (base_precision(x), abs(x.start - mid)))
+            return _location(gazetteer, q, max(base_precision(q), 2),
+                             f"{q.text!r}, in {country.text!r} ({why}), is the most specific "
+                             f"place of the event's {scope}")
+    return None
 
 
 def _syntactic(doc: Doc, mention: EventMention, places: Sequence[Place]) -> tuple[Place, bool] | None:
@@ -126,10 +274,27 @@ def _syntactic(doc: Doc, mention: EventMention, places: Sequence[Place]) -> tupl
         if tok.i in heads:
             near = any(w in NEAR_WORDS for w in path)
             endpoint = _road_endpoint(span.root)  # "the Baghdad-Kirkuk road"
-            rank = (endpoint, base_precision(p), steps)  # the most precise attached place first
+            root = span.root
+            modifier = (root.dep_ in ("compound", "amod", "nmod", "poss")
+                        and root.head.lower_ not in PLACE_NOUNS | NEAR_WORDS
+                        and root.head.dep_ in ACTOR_ROLES
+                        and not any(doc[i].pos_ == "ADP" for i in _path_ids(root, heads)))
+            # the most precise attached place first; an actor's attribute last
+            rank = (endpoint, modifier, base_precision(p), steps)
             if best is None or rank < best[0]:
                 best = (rank, p, near)
     return (best[1], best[2]) if best else None
+
+
+def _path_ids(tok: object, heads: set[int]) -> list[int]:
+    """Token indices from ``tok`` up to (not including) the first of ``heads``."""
+    out = []
+    for _ in range(6):
+        if tok.i in heads or tok.head.i == tok.i:  # type: ignore[attr-defined]
+            break
+        out.append(tok.i)  # type: ignore[attr-defined]
+        tok = tok.head  # type: ignore[attr-defined]
+    return out
 
 
 def _location(gz: Gazetteer | None, place: Place, precision: int, reason: str) -> Location:
@@ -161,9 +326,21 @@ def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def locate(doc: Doc, mention: EventMention, places: Sequence[Place],
            gazetteer: Gazetteer | None = None) -> Location:
     """Where ``mention`` happened (see the module docstring for the order of evidence)."""
-    usable = _usable(places)
+    usable = _usable(places, doc)
     if not usable:
         return Location(reason="no literal place in the document")
+    loc = _choose(doc, mention, usable, gazetteer)
+    if loc.place is not None and is_country(loc.place):
+        better = _refine_country(doc, mention, loc.place, usable, gazetteer,
+                                 loc.reason.split(":")[0])
+        if better is not None:
+            return better
+    return loc
+
+
+def _choose(doc: Doc, mention: EventMention, usable: Sequence[Place],
+            gazetteer: Gazetteer | None) -> Location:
+    """Steps 1-4 of the module docstring over the usable places."""
     # 1. the extractor's place span
     if mention.place_span is not None:
         ps = mention.place_span
@@ -183,7 +360,11 @@ def locate(doc: Doc, mention: EventMention, places: Sequence[Place],
                                          f"{q.text!r} is attached to the trigger "
                                          f"{mention.trigger.text!r}, more precisely than the "
                                          f"region {p.text!r} the extractor gave")
-                return _location(gazetteer, p, base_precision(p),
+                prec = base_precision(p)
+                if prec == 1 and _near_words(doc, p):  # "near Kano", "Homs countryside"
+                    return _location(gazetteer, p, 2, "place attached to the trigger by the "
+                                     f"extractor: near {p.text!r}")
+                return _location(gazetteer, p, prec,
                                  f"place attached to the trigger by the extractor: {p.text!r}")
     # 2. syntactic attachment
     hit = _syntactic(doc, mention, usable)
