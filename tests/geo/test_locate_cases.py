@@ -96,6 +96,9 @@ def test_demonym_of_a_place_noun_is_the_country(nlp, geoparser):
     loc = _locate(nlp, geoparser, "At least nine soldiers were killed in the Afghan western "
                   "province overnight - officials.", "killed")
     assert loc.country == "Afghanistan" and loc.geo_precision == 3
+    loc = _locate(nlp, geoparser, "Nine fighters died in clashes with troops in the Afghan "
+                  "south.", "clashes")
+    assert loc.country == "Afghanistan" and loc.geo_precision == 3
     loc = _locate(nlp, geoparser, "Afghan police officers killed nine militants overnight.",
                   "killed")
     assert loc.latitude is None  # "Afghan police": whose, not where

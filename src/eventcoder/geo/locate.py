@@ -42,7 +42,8 @@ QUALIFIER_AFTER = re.compile(
     r"affiliated|linked|trained|sponsored|registered|owned|flagged|made|bound|headquartered)\b",
     re.IGNORECASE)
 
-#: Nouns a demonym can make a place of ("the Afghan west province", "a Syrian border town").
+#: Nouns a demonym can make a place of ("the Afghan west province", "a Syrian border town",
+#: "in the Afghan south").
 PLACE_NOUNS = frozenset({"province", "provinces", "state", "region", "district", "town",
                          "city", "village", "villages", "capital", "territory", "soil",
                          "countryside", "side", "port", "county", "governorate", "island",
@@ -53,7 +54,8 @@ PLACE_NOUNS = frozenset({"province", "provinces", "state", "region", "district",
 DEMONYM_PLACE_AFTER = re.compile(
     r"[ \t]+(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entral)[a-z]*[ \t]+|border[ \t]+|"
     r"restive[ \t]+)?(?:province|state|region|district|town|city|village|capital|countryside|"
-    r"territory|soil|side)(?=[ \t]*(?:$|[.,;:!?)\-\u2013\u2014]|(?:of|in|on|near|where|after|"
+    r"territory|soil|side|(?:north|south)(?:-?(?:east|west))?|east|west)"
+    r"(?=[ \t]*(?:$|[.,;:!?)\-\u2013\u2014]|(?:of|in|on|near|where|after|"
     r"when|as)\b))")
 
 #: Roles of the noun a place modifies that make it an actor's attribute ("Uganda LRA rebels
