@@ -107,3 +107,9 @@ def test_demonym_of_a_place_noun_is_the_country(nlp, geoparser):
 def test_preposition_beats_an_actor_attribute(nlp, geoparser):
     loc = _locate(nlp, geoparser, "Sudan SPLA rebels kill dozens in eastern Chad.", "kill")
     assert loc.country == "Chad"
+
+
+def test_an_actors_origin_is_not_the_event_place(nlp, geoparser):
+    loc = _locate(nlp, geoparser, "Soldiers from Chad were killed in an ambush in Niger's "
+                  "Tillaberi region.", "ambush", "Chad")
+    assert loc.country == "Niger" and loc.location == "Tillaberi"

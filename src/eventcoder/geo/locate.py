@@ -11,7 +11,8 @@ town or part of a region, 3 region or province level):
 Whichever step chose it, a country gives way to a place inside it that the text names (its
 possessive "Libya's Misrata", else the most specific one in the sentence, paragraph or
 document), since ACLED codes the most specific place a report supports. A place qualifying an
-actor ("Kabul-based", "Iran-backed", "Damascus-bound") is never the event's place; a town with
+actor ("Kabul-based", "Iran-backed", "Damascus-bound") is never the event's place, nor is an
+actor's origin ("troops from Chad") the extractor's choice; a town with
 "near", "outskirts", "countryside" around it is precision 2.
 """
 
@@ -180,6 +181,17 @@ def is_country(place: Place) -> bool:
     return place.feature_class == "A" and (place.feature_code or "").startswith(("PCL", "TERR"))
 
 
+def _origin(doc: Doc, place: Place) -> bool:
+    """Whether the place is where an actor comes from ("troops from Chad", "gunmen from
+    Zamfara"): "from" attached to a noun, not to a verb of movement or the event."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    prep = span.root.head
+    return (prep.lower_ == "from" and prep.dep_ == "prep" and prep.head.i != prep.i
+            and prep.head.pos_ in ("NOUN", "PROPN", "PRON"))
+
+
 def _near_words(doc: Doc, place: Place) -> bool:
     """Whether the place is qualified as an approximate spot: a "near", "outside",
     "outskirts", "countryside", "north of" ... on its way up the parse (three steps, not past
@@ -280,7 +292,8 @@ def _syntactic(doc: Doc, mention: EventMention, places: Sequence[Place]) -> tupl
             modifier = (root.dep_ in ("compound", "amod", "nmod", "poss")
                         and root.head.lower_ not in PLACE_NOUNS | NEAR_WORDS
                         and root.head.dep_ in ACTOR_ROLES
-                        and not any(doc[i].pos_ == "ADP" for i in _path_ids(root, heads)))
+                        and not any(doc[i].pos_ == "ADP" for i in _path_ids(root, heads))
+                        ) or _origin(doc, p)
             # the most precise attached place first; an actor's attribute last
             rank = (endpoint, modifier, base_precision(p), steps)
             if best is None or rank < best[0]:
@@ -347,7 +360,7 @@ def _choose(doc: Doc, mention: EventMention, usable: Sequence[Place],
     if mention.place_span is not None:
         ps = mention.place_span
         for p in usable:
-            if p.start < ps.end and ps.start < p.end:
+            if p.start < ps.end and ps.start < p.end and not _origin(doc, p):
                 town = _town_within(doc.text, p, usable)
                 if town is not None:
                     return _location(gazetteer, town, base_precision(town),
