@@ -113,3 +113,12 @@ def test_an_actors_origin_is_not_the_event_place(nlp, geoparser):
     loc = _locate(nlp, geoparser, "Soldiers from Chad were killed in an ambush in Niger's "
                   "Tillaberi region.", "ambush", "Chad")
     assert loc.country == "Niger" and loc.location == "Tillaberi"
+
+
+def test_an_areas_possessive_names_the_smaller_place(nlp, geoparser):
+    loc = _locate(nlp, geoparser, "Gunmen killed five people in Zamfara state's Anka town "
+                  "on Friday.", "killed", "Zamfara state")
+    assert loc.location == "Anka" and loc.geo_precision == 1
+    loc = _locate(nlp, geoparser, "Gunmen killed five people in Zamfara state's Anka area "
+                  "on Friday.", "killed", "Zamfara state")
+    assert loc.location == "Anka" and loc.geo_precision == 2

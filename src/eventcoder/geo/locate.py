@@ -34,7 +34,7 @@ NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "north", "sout
                         "northeast", "northwest", "southeast", "southwest", "km", "kilometres",
                         "kilometers", "miles", "road", "highway", "between", "toward",
                         "towards", "en", "route", "edge", "vicinity", "countryside",
-                        "suburbs", "suburb", "environs", "periphery", "nearby"})
+                        "suburbs", "suburb", "environs", "periphery", "nearby", "area", "areas"})
 
 #: A hyphenated word after a place that makes it qualify an actor or a destination
 #: ("Kabul-based", "Iran-backed", "Saudi-led", "Damascus-bound"), not the event's place.
@@ -58,6 +58,10 @@ DEMONYM_PLACE_AFTER = re.compile(
     r"territory|soil|side|(?:north|south)(?:-?(?:east|west))?|east|west)"
     r"(?=[ \t]*(?:$|[.,;:!?)\-\u2013\u2014]|(?:of|in|on|near|where|after|"
     r"when|as)\b))")
+
+#: Admin words a place's span may leave out before a possessive ("Zamfara state's Anka").
+ADMIN_TAILS = frozenset({"state", "province", "region", "governorate", "district", "county",
+                         "prefecture", "oblast"})
 
 #: Roles of the noun a place modifies that make it an actor's attribute ("Uganda LRA rebels
 #: kill ..."): a place attached that way loses to one attached by a preposition.
@@ -181,6 +185,12 @@ def is_country(place: Place) -> bool:
     return place.feature_class == "A" and (place.feature_code or "").startswith(("PCL", "TERR"))
 
 
+def _spot_precision(doc: Doc, place: Place) -> int:
+    """The place's base precision, 2 for a town qualified as approximate ("near X")."""
+    prec = base_precision(place)
+    return 2 if prec == 1 and _near_words(doc, place) else prec
+
+
 def _origin(doc: Doc, place: Place) -> bool:
     """Whether the place is where an actor comes from ("troops from Chad", "gunmen from
     Zamfara"): "from" attached to a noun, not to a verb of movement or the event."""
@@ -213,15 +223,24 @@ def _near_words(doc: Doc, place: Place) -> bool:
 
 
 def _possessed(doc: Doc, country: Place, places: Sequence[Place]) -> Place | None:
-    """The place a country's possessive names ("Libya's Misrata", "Nigeria's Benue state",
-    "Syria's northern city of Aleppo"), when it lies in that country."""
+    """The place a country's (or an area's) possessive names ("Libya's Misrata", "Nigeria's
+    Benue state", "Syria's northern city of Aleppo", "Zamfara state's Anka"), when it lies
+    in that country (a smaller place in that area)."""
     span = doc.char_span(country.start, country.end, alignment_mode="expand")
-    if span is None or span.end >= len(doc) or doc[span.end].lower_ not in ("'s", "’s"):
+    if span is None:
         return None
-    owner = span.root.head  # the possessed noun
+    last = span.root
+    if span.end < len(doc) and doc[span.end].lower_ in ADMIN_TAILS:  # "Zamfara state's"
+        last = doc[span.end]
+    if last.i + 1 >= len(doc) or doc[last.i + 1].lower_ not in ("'s", "’s"):
+        return None
+    owner = last.head  # the possessed noun
     for q in places:
         if q is country or is_country(q) or q.country_code != country.country_code:
             continue
+        if not is_country(country) and (base_precision(q) >= base_precision(country) or (
+                country.feature_code == "ADM1" and q.admin1 != country.admin1)):
+            continue  # "Zamfara state's Anka": a smaller place of the same area only
         qs = doc.char_span(q.start, q.end, alignment_mode="expand")
         if qs is None or qs.start < span.end:
             continue
@@ -242,7 +261,7 @@ def _refine_country(doc: Doc, mention: EventMention, country: Place, usable: Seq
         return None
     owned = _possessed(doc, country, inside)
     if owned is not None:
-        return _location(gazetteer, owned, base_precision(owned),
+        return _location(gazetteer, owned, _spot_precision(doc, owned),
                          f"{owned.text!r}: the place of {country.text!r} ({why})")
     hit = _syntactic(doc, mention, inside)  # "clashes in Iraq, in the city of Mosul"
     if hit is not None:
@@ -350,6 +369,12 @@ def locate(doc: Doc, mention: EventMention, places: Sequence[Place],
                                  loc.reason.split(":")[0])
         if better is not None:
             return better
+    elif loc.place is not None and base_precision(loc.place) >= 2:
+        owned = _possessed(doc, loc.place, usable)
+        if owned is not None:
+            return _location(gazetteer, owned, _spot_precision(doc, owned),
+                             f"{owned.text!r}: the place of {loc.place.text!r} "
+                             f"({loc.reason.split(':')[0]})")
     return loc
 
 
