@@ -1,4 +1,4 @@
-"""Train the geoparser's candidate ranker (a logistic regression over 31 features).
+"""Train the geoparser's candidate ranker (a logistic regression over ``FEATURES``).
 
 Reads geoparsing corpora (GeoWebNews, LGL, GeoVirus XML, as ``eventcoder eval geoparse``),
 resolves their gold spans with the current gazetteer, labels each mention's candidate nearest

@@ -74,7 +74,29 @@ FEATURES = (
     "hint_town_ok", "country_focus", "country_focus_x_country", "admin1_focus",
     "container_inside", "container_missed", "near_50", "near_200", "near_600", "log_near",
     "no_others", "log_n_candidates", "demonym",
+    "admin1_share", "admin1_named", "top_in_focus_country", "ppla_x_admin1_focus",
 )
+
+#: Trailing words of an administrative name dropped when deciding whether two mentions are
+#: the same name ("Clarke County" and "Clarke" must not vote for each other).
+_ADMIN_WORDS = frozenset({"county", "co", "parish", "province", "district", "governorate",
+                          "region", "borough", "township", "twp", "municipality", "prefecture"})
+
+
+def _vote_key(query: str) -> str:
+    """The name key under which a mention votes for the document's context."""
+    words = name_key(query).split()
+    while len(words) > 1 and words[-1] in _ADMIN_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class _Admin1Context:
+    """What the other mentions say about a candidate's first-order division."""
+
+    share: float = 0.0  # share of the other mentions' weight in the same admin1
+    named: bool = False  # another mention is that admin1 itself ("Indiana", "Ky.")
 
 
 def _inside(c: Candidate, k: Candidate) -> bool:
@@ -89,9 +111,11 @@ def _inside(c: Candidate, k: Candidate) -> bool:
 
 
 def _features(c: Candidate, m: Mention, cc_share: float, a1_hit: bool, near: float | None,
-              inside: bool, has_container: bool, max_pop: int, n: int) -> list[float]:
+              inside: bool, has_container: bool, max_pop: int, n: int,
+              a1: _Admin1Context | None = None, top_in_country: bool = False) -> list[float]:
     fc = c.feature_code
     is_p = c.feature_class == "P"
+    a1 = a1 or _Admin1Context()
     admin_other = c.feature_class == "A" and not c.is_country and fc not in ("ADM1", "ADM2")
     return [
         float(c.kind == KIND_OVERLAY), float(c.kind == KIND_NAME), float(c.kind == KIND_ASCII),
@@ -111,6 +135,9 @@ def _features(c: Candidate, m: Mention, cc_share: float, a1_hit: bool, near: flo
         float(near is not None and near < 600),
         math.log1p(near) / 10 if near is not None else 0.0, float(near is None),
         math.log1p(n) / 5, float(m.fixed_id is not None),
+        a1.share, float(a1.named),
+        cc_share * float(top_in_country),
+        float(fc in ("PPLA", "PPLG") and a1_hit),
     ]
 
 
@@ -282,7 +309,7 @@ class Resolver:
         counted once (weighted by its confidence) and never the mention's own name, so an
         ambiguous name repeated in a document cannot vote for itself.
         """
-        keys = [name_key(m.query) for m in mentions]
+        keys = [_vote_key(m.query) for m in mentions]
         contrib: dict[str, tuple[str, tuple[str, str] | None, float, Candidate]] = {}
         for i, b in enumerate(best):
             if b is None or not b.country_code or keys[i] in contrib:
@@ -298,6 +325,10 @@ class Resolver:
             if a1:
                 a1_mass[a1] += w
         total = sum(cc_mass.values())
+        named_a1: dict[tuple[str, str], set[str]] = {}
+        for k, (_cc, a1, _w, b) in contrib.items():
+            if a1 and b.feature_code == "ADM1":
+                named_a1.setdefault(a1, set()).add(k)
         rows = []
         for i, (m, cands) in enumerate(zip(mentions, cand_lists, strict=True)):
             own = contrib.get(keys[i])
@@ -307,6 +338,12 @@ class Resolver:
                       and not v[3].is_country and v[3].feature_code != "CONT"]
             container = self._container(m)
             max_pop = max((c.population for c in cands), default=0)
+            own_a1 = own[1] if own else None
+            a1_other = {a: w - (own_w if a == own_a1 else 0.0) for a, w in a1_mass.items()}
+            top_pop: dict[str, int] = {}
+            for c in cands:
+                if c.feature_class == "P":
+                    top_pop[c.country_code] = max(top_pop.get(c.country_code, 0), c.population)
             fs = []
             for c in cands:
                 cc_share = 0.0
@@ -319,8 +356,15 @@ class Resolver:
                 near = min((haversine_km(c.latitude, c.longitude, o.latitude, o.longitude)
                             for o in others), default=None)
                 inside = bool(container) and any(_inside(c, k) for k in container)
+                a1c = _Admin1Context()
+                if c.admin1_code and not c.is_country:
+                    a1c = _Admin1Context(
+                        share=max(0.0, a1_other.get(a1, 0.0)) / denom if denom > 1e-9 else 0.0,
+                        named=bool(named_a1.get(a1, set()) - {keys[i]}))
+                top_in = (c.feature_class == "P" and c.population > 0
+                          and c.population == top_pop.get(c.country_code))
                 fs.append(_features(c, m, cc_share, a1_hit, near, inside, bool(container),
-                                    max_pop, len(cands)))
+                                    max_pop, len(cands), a1c, top_in))
             rows.append(fs)
         return rows
 
