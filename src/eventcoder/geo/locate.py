@@ -34,7 +34,8 @@ NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "north", "sout
                         "northeast", "northwest", "southeast", "southwest", "km", "kilometres",
                         "kilometers", "miles", "road", "highway", "between", "toward",
                         "towards", "en", "route", "edge", "vicinity", "countryside",
-                        "suburbs", "suburb", "environs", "periphery", "nearby", "area", "areas"})
+                        "suburbs", "suburb", "environs", "periphery", "nearby", "area", "areas",
+                        "rural"})
 
 #: A hyphenated word after a place that makes it qualify an actor or a destination
 #: ("Kabul-based", "Iran-backed", "Saudi-led", "Damascus-bound"), not the event's place.
