@@ -122,3 +122,14 @@ def test_an_areas_possessive_names_the_smaller_place(nlp, geoparser):
     loc = _locate(nlp, geoparser, "Gunmen killed five people in Zamfara state's Anka area "
                   "on Friday.", "killed", "Zamfara state")
     assert loc.location == "Anka" and loc.geo_precision == 2
+
+
+def test_country_stays_when_the_document_names_places_all_over_it(nlp, geoparser):
+    text = ("Gunmen killed seven people in Nigeria on Monday.\n\nIn a separate case, police in "
+            "Kano arrested two suspects.\n\nIn Lagos, traders protested against new taxes.")
+    loc = _locate(nlp, geoparser, text, "killed", "Nigeria")
+    assert loc.location == "Nigeria" and loc.geo_precision == 3
+    text = ("Gunmen killed seven people in Nigeria on Monday.\n\nThe attack hit a village "
+            "near Maiduguri, the Borno state capital.")
+    loc = _locate(nlp, geoparser, text, "killed", "Nigeria")
+    assert loc.location == "Maiduguri" and loc.geo_precision == 2

@@ -254,8 +254,10 @@ def _possessed(doc: Doc, country: Place, places: Sequence[Place]) -> Place | Non
 
 def _refine_country(doc: Doc, mention: EventMention, country: Place, usable: Sequence[Place],
                     gazetteer: Gazetteer | None, why: str) -> Location | None:
-    """A place inside the chosen country that the text names: its possessive, else the most
-    specific (then nearest) one of the mention's sentence, paragraph, then document."""
+    """A place inside the chosen country that the text names: its possessive, else one
+    attached to the trigger, else the most specific (then nearest) one of the trigger's
+    sentence, its paragraph, then the document (only if the document's places there lie in
+    one first-order area)."""
     inside = [q for q in usable if not is_country(q) and q.country_code == country.country_code
               and base_precision(q) <= 3]
     if not inside:
@@ -275,10 +277,12 @@ def _refine_country(doc: Doc, mention: EventMention, country: Place, usable: Seq
     trig = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
     if trig is not None:  # the trigger's own sentence (a mention's may span two)
         s0, s1 = trig.sent.start_char, trig.sent.end_char
-    p0, p1 = _paragraph_bounds(doc.text, s0, s1)
+    p0, p1 = _paragraph_bounds(doc.text, mention.trigger.start, mention.trigger.end)
     for scope, lo, hi in (("sentence", s0, s1), ("paragraph", p0, p1),
                           ("document", 0, len(doc.text))):
         pool = [q for q in inside if lo <= q.start and q.end <= hi]
+        if scope == "document" and len({q.admin1 or q.name for q in pool}) > 1:
+            return None  # places all over the country: the article may tell several events
         if pool:
             q = min(pool, key=lambda x: (base_precision(x), abs(x.start - mid)))
             return _location(gazetteer, q, max(base_precision(q), 2),
