@@ -74,6 +74,8 @@ def test_is_qualifier():
     baghdad = Place(start=51, end=58, text="Baghdad")
     assert is_qualifier(text, iran) and is_qualifier(text, saudi)
     assert not is_qualifier(text, baghdad)
+    text = "Pro-Kiev forces shelled the town."
+    assert is_qualifier(text, Place(start=4, end=8, text="Kiev"))
 
 
 @pytest.mark.parametrize("text", [

@@ -143,8 +143,11 @@ def _town_within(text: str, area: Place, places: Sequence[Place]) -> Place | Non
 
 def is_qualifier(text: str, place: Place) -> bool:
     """Whether ``place`` qualifies an actor or a destination ("Kabul-based journalist",
-    "Iran-backed militia", "a Damascus-bound convoy") rather than naming a location."""
-    return QUALIFIER_AFTER.match(text, place.end) is not None
+    "Iran-backed militia", "a Damascus-bound convoy", "pro-Kiev forces") rather than naming
+    a location."""
+    before = text[max(0, place.start - 5):place.start].lower()
+    return (QUALIFIER_AFTER.match(text, place.end) is not None
+            or before.endswith(("pro-", "anti-", "pro\u2010", "anti\u2010")))
 
 
 def _demonym_of_place(doc: Doc | None, place: Place) -> bool:
