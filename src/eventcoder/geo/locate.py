@@ -12,8 +12,8 @@ Whichever step chose it, a country gives way to a place inside it that the text 
 possessive "Libya's Misrata", else the most specific one in the sentence, paragraph or
 document), since ACLED codes the most specific place a report supports. A place qualifying an
 actor ("Kabul-based", "Iran-backed", "Damascus-bound") is never the event's place, nor is an
-actor's origin ("troops from Chad") the extractor's choice; a town with
-"near", "outskirts", "countryside" around it is precision 2.
+actor's origin ("troops from Chad") the extractor's choice; a town with "near", "outskirts",
+"countryside" around it is precision 2.
 """
 
 from __future__ import annotations
@@ -213,7 +213,8 @@ def _near_words(doc: Doc, place: Place) -> bool:
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return False
-    if span.start > 0 and doc[span.start - 1].lower_ in ("near", "outside", "nearby", "around"):
+    if span.start > 0 and doc[span.start - 1].lower_ in ("near", "outside", "nearby", "around",
+                                                         "rural"):
         return True
     tok = span.root
     for _ in range(3):
@@ -300,7 +301,7 @@ def _syntactic(doc: Doc, mention: EventMention, places: Sequence[Place]) -> tupl
     if trig is None:
         return None
     heads = {t.i for t in trig} | {trig.root.head.i}
-    best: tuple[tuple[bool, int, int], Place, bool] | None = None
+    best: tuple[tuple[bool, bool, int, int], Place, bool] | None = None
     for p in places:
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
         if span is None or span.sent.start != trig.sent.start:
