@@ -135,3 +135,12 @@ def test_country_stays_when_the_document_names_places_all_over_it(nlp, geoparser
             "near Maiduguri, the Borno state capital.")
     loc = _locate(nlp, geoparser, text, "killed", "Nigeria")
     assert loc.location == "Maiduguri" and loc.geo_precision == 2
+
+
+def test_province_named_in_the_text_keeps_province_precision(nlp, geoparser):
+    loc = _locate(nlp, geoparser, "Ten rebels surrendered to troops in Turkey's southeastern "
+                  "province of Sirnak on Sunday.", "surrendered", "Turkey")
+    assert loc.country == "Turkey" and loc.geo_precision == 3
+    loc = _locate(nlp, geoparser, "Gunmen killed two policemen in Mosul on Monday.", "killed",
+                  "Mosul")
+    assert loc.geo_precision == 1

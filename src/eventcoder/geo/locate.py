@@ -195,6 +195,32 @@ def _spot_precision(doc: Doc, place: Place) -> int:
     return 2 if prec == 1 and _near_words(doc, place) else prec
 
 
+#: Admin nouns that make a name in their phrase an area ("the province of Sirnak", "Ghazni
+#: province"), by the ACLED precision of that area.
+ADMIN_NOUN_LEVEL = {"province": 3, "governorate": 3, "state": 3, "region": 3, "oblast": 3,
+                    "prefecture": 3, "department": 3, "district": 2, "municipality": 2,
+                    "county": 2, "territory": 2}
+
+
+def _admin_phrase(doc: Doc, place: Place) -> int:
+    """The precision an admin noun gives the place's phrase when the place resolved to a town
+    ("the southeastern province of Sirnak", "Uruzgan province" read as a town): 3 for a
+    province, 2 for a district; 0 when there is none. The noun must follow the name or govern
+    it through "of", outside the place's own span."""
+    if base_precision(place) != 1:
+        return 0
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return 0
+    if span.end < len(doc) and doc[span.end].lower_ in ADMIN_NOUN_LEVEL and (
+            span.end + 1 >= len(doc) or doc[span.end + 1].lower_ != "'s"):
+        return ADMIN_NOUN_LEVEL[doc[span.end].lower_]
+    head = span.root.head
+    if head.lower_ == "of" and head.head.lower_ in ADMIN_NOUN_LEVEL and head.head.i < span.start:
+        return ADMIN_NOUN_LEVEL[head.head.lower_]
+    return 0
+
+
 def _origin(doc: Doc, place: Place) -> bool:
     """Whether the place is where an actor comes from ("troops from Chad", "gunmen from
     Zamfara"): "from" attached to a noun, not to a verb of movement or the event."""
@@ -377,13 +403,20 @@ def locate(doc: Doc, mention: EventMention, places: Sequence[Place],
         better = _refine_country(doc, mention, loc.place, usable, gazetteer,
                                  loc.reason.split(":")[0])
         if better is not None:
-            return better
+            loc = better
     elif loc.place is not None and base_precision(loc.place) >= 2:
         owned = _possessed(doc, loc.place, usable)
         if owned is not None:
-            return _location(gazetteer, owned, _spot_precision(doc, owned),
-                             f"{owned.text!r}: the place of {loc.place.text!r} "
-                             f"({loc.reason.split(':')[0]})")
+            loc = _location(gazetteer, owned, _spot_precision(doc, owned),
+                            f"{owned.text!r}: the place of {loc.place.text!r} "
+                            f"({loc.reason.split(':')[0]})")
+    if loc.place is not None and loc.geo_precision < 3:
+        level = _admin_phrase(doc, loc.place)
+        if level > loc.geo_precision:  # "the province of Sirnak" resolved to its town
+            loc = loc.model_copy(update={
+                "geo_precision": level,
+                "reason": f"{loc.reason}; the text names the "
+                          f"{'province' if level == 3 else 'district'}, not the town"})
     return loc
 
 
