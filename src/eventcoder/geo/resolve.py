@@ -75,6 +75,7 @@ FEATURES = (
     "container_inside", "container_missed", "near_50", "near_200", "near_600", "log_near",
     "no_others", "log_n_candidates", "demonym",
     "admin1_share", "admin1_named", "top_in_focus_country", "ppla_x_admin1_focus",
+    "support_share", "support_any",
 )
 
 #: Trailing words of an administrative name dropped when deciding whether two mentions are
@@ -112,7 +113,8 @@ def _inside(c: Candidate, k: Candidate) -> bool:
 
 def _features(c: Candidate, m: Mention, cc_share: float, a1_hit: bool, near: float | None,
               inside: bool, has_container: bool, max_pop: int, n: int,
-              a1: _Admin1Context | None = None, top_in_country: bool = False) -> list[float]:
+              a1: _Admin1Context | None = None, top_in_country: bool = False,
+              support: float = 0.0) -> list[float]:
     fc = c.feature_code
     is_p = c.feature_class == "P"
     a1 = a1 or _Admin1Context()
@@ -138,6 +140,7 @@ def _features(c: Candidate, m: Mention, cc_share: float, a1_hit: bool, near: flo
         a1.share, float(a1.named),
         cc_share * float(top_in_country),
         float(fc in ("PPLA", "PPLG") and a1_hit),
+        support, float(support > 0.0),
     ]
 
 
@@ -201,6 +204,56 @@ def _prefer_city(m: Mention, cands: Sequence[Candidate], b: Candidate | None
              and c.admin1_code == b.admin1_code and c.kind >= min(b.kind, KIND_ASCII)
              and c.population >= floor]
     return max(towns, key=lambda c: c.population) if towns else b
+
+
+#: Two names support each other's readings that lie this close (km).
+_SUPPORT_KM = 40.0
+_CELL_DEG = 0.5
+
+
+def _local(c: Candidate) -> bool:
+    """A place small enough for its point to say where it is (not a country or state)."""
+    return (c.feature_class != "A" or c.feature_code in ("ADM2", "ADM3", "ADM4")) \
+        and c.feature_code != "CONT"
+
+
+class _SupportGrid:
+    """Every local candidate of every name on a coarse grid, to find which *other* names
+    could denote a place near a candidate (two ambiguous names of one small area, "Huntsville"
+    and "Walker County", support each other's readings there)."""
+
+    def __init__(self, keys: Sequence[str], cand_lists: Sequence[Sequence[Candidate]]) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[str, Candidate]]] = {}
+        seen: set[str] = set()
+        for k, cands in zip(keys, cand_lists, strict=True):
+            if k in seen:
+                continue
+            seen.add(k)
+            for c in cands:
+                if _local(c) and c.kind >= KIND_ASCII:
+                    self.cells.setdefault(self._cell(c.latitude, c.longitude), []).append((k, c))
+
+    @staticmethod
+    def _cell(lat: float, lon: float) -> tuple[int, int]:
+        return (math.floor(lat / _CELL_DEG), math.floor(lon / _CELL_DEG))
+
+    def names_near(self, c: Candidate, own: str) -> set[str]:
+        """The other names with a local candidate within ``_SUPPORT_KM`` of ``c``."""
+        if not _local(c) or not self.cells:
+            return set()
+        y, x = self._cell(c.latitude, c.longitude)
+        ry = math.ceil(_SUPPORT_KM / (111.0 * _CELL_DEG))
+        rx = math.ceil(_SUPPORT_KM / (111.0 * _CELL_DEG * max(0.05, math.cos(math.radians(
+            min(89.0, abs(c.latitude) + _CELL_DEG))))))
+        out: set[str] = set()
+        for dy in range(-ry, ry + 1):
+            for dx in range(-rx, rx + 1):
+                for k, o in self.cells.get((y + dy, x + dx), ()):
+                    if k != own and k not in out and o.geonames_id != c.geonames_id and \
+                            haversine_km(c.latitude, c.longitude, o.latitude, o.longitude) \
+                            <= _SUPPORT_KM:
+                        out.add(k)
+        return out
 
 
 class Resolver:
@@ -329,6 +382,8 @@ class Resolver:
         for k, (_cc, a1, _w, b) in contrib.items():
             if a1 and b.feature_code == "ADM1":
                 named_a1.setdefault(a1, set()).add(k)
+        grid = _SupportGrid(keys, cand_lists)
+        n_names = len(set(keys))
         rows = []
         for i, (m, cands) in enumerate(zip(mentions, cand_lists, strict=True)):
             own = contrib.get(keys[i])
@@ -363,8 +418,10 @@ class Resolver:
                         named=bool(named_a1.get(a1, set()) - {keys[i]}))
                 top_in = (c.feature_class == "P" and c.population > 0
                           and c.population == top_pop.get(c.country_code))
+                support = (len(grid.names_near(c, keys[i])) / (n_names - 1)
+                           if n_names > 1 else 0.0)
                 fs.append(_features(c, m, cc_share, a1_hit, near, inside, bool(container),
-                                    max_pop, len(cands), a1c, top_in))
+                                    max_pop, len(cands), a1c, top_in, support))
             rows.append(fs)
         return rows
 
