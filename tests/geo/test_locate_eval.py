@@ -13,6 +13,7 @@ from eventcoder.eval.events import (
     admin_key,
     geo_row,
     geo_summary,
+    locate_step,
     print_geo_table,
     same_admin_name,
     ucdp_admin1_keys,
@@ -64,7 +65,7 @@ def _place(text: str, lat: float, lon: float, cc: str, fcode: str, admin1: str |
 
 def _loc(place: Place | None, precision: int) -> Location:
     if place is None:
-        return Location(reason="none")
+        return Location(reason="no literal place in the document")
     return Location(place=place, admin1=place.admin1, latitude=place.latitude,
                     longitude=place.longitude, geo_precision=precision, location=place.name)
 
@@ -156,3 +157,22 @@ def test_table_prints_every_measure(capsys):
     for label in ("located at all", "in UCDP's country", "in UCDP's adm_1", "within 25 km",
                   "within 50 km", "within 100 km", "agrees with where_prec", "ceiling"):
         assert label in text
+
+
+def test_locate_steps_are_read_from_reasons():
+    assert locate_step("no literal place in the document") == "none"
+    assert locate_step("place attached to the trigger by the extractor: 'Kano'") == "extractor"
+    assert locate_step("'Qaim' lies in 'Anbar province', the place the extractor attached to "
+                       "the trigger") == "extractor"
+    assert locate_step("'Hama' is syntactically attached to the trigger 'shell' (in)") \
+        == "syntactic"
+    assert locate_step("'Benue': the place of 'Nigeria' (place attached to the trigger by the "
+                       "extractor)") == "possessive"
+    assert locate_step("'Mosul', in 'Iraq' (place attached to the trigger by the extractor), "
+                       "is attached to the trigger 'clashes'") == "country refined"
+    assert locate_step("'Kano', in 'Nigeria' (document focus), is the most specific place of "
+                       "the event's document") == "country refined"
+    assert locate_step("nearest place in the event's paragraph: 'Homs'") == "paragraph"
+    assert locate_step("document focus: most mentioned place 'Homs'") == "focus"
+    g = geo_row(_loc(None, 3), [], _rows()[0], StubGazetteer())
+    assert geo_summary([g])["geo_by_step"] == {"none": {"n": 1, "within_50km": 0.0}}

@@ -338,6 +338,29 @@ class GeoRow:
     admin1_ok: bool | None = None
     precision_pair: tuple[int, int] | None = None  # (UCDP where_prec as ACLED, ours)
     ceiling_50km: bool = False
+    step: str = "none"  # which step of locate chose (see locate_step)
+
+
+def locate_step(reason: str) -> str:
+    """Which step of :func:`eventcoder.geo.locate.locate` chose, read from its ``reason``."""
+    r = reason or ""
+    if not r or r.startswith("no literal place"):
+        return "none"
+    if "the place of" in r:
+        return "possessive"
+    if "is the most specific place of the event" in r or "), is attached to the trigger" in r:
+        return "country refined"
+    for prefix, step in (("place attached to the trigger by the extractor", "extractor"),
+                         ("nearest place in the event's sentence", "sentence"),
+                         ("nearest place in the event's paragraph", "paragraph"),
+                         ("document focus", "focus")):
+        if r.startswith(prefix):
+            return step
+    if "syntactically attached" in r:
+        return "syntactic"
+    if "the extractor" in r:  # a town within, or more precise than, the extractor's place
+        return "extractor"
+    return "other"
 
 
 def geo_row(loc: Any, places: Iterable[Any], row: dict[str, str],
@@ -346,7 +369,8 @@ def geo_row(loc: Any, places: Iterable[Any], row: dict[str, str],
     (and all the places the geoparser found in it) with the UCDP row's point, country,
     adm_1 and where_prec."""
     lat, lon = _num(row.get("latitude")), _num(row.get("longitude"))
-    out = GeoRow(located=loc.latitude is not None and loc.longitude is not None)
+    out = GeoRow(located=loc.latitude is not None and loc.longitude is not None,
+                 step=locate_step(loc.reason))
     if lat is not None and lon is not None:
         if out.located:
             out.distance_km = _haversine(loc.latitude, loc.longitude, lat, lon)
@@ -399,6 +423,12 @@ def geo_summary(geo_rows: list[GeoRow]) -> dict[str, Any]:
     }
     for r, k in within.items():
         out[f"geo_within_{int(r)}km"] = share(k, n)
+    steps: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for g in geo_rows:
+        steps[g.step][0] += 1
+        steps[g.step][1] += g.distance_km is not None and g.distance_km <= 50.0
+    out["geo_by_step"] = {k: {"n": v[0], "within_50km": share(v[1], v[0])}
+                          for k, v in sorted(steps.items(), key=lambda kv: -kv[1][0])}
     return out
 
 
@@ -422,6 +452,10 @@ def print_geo_table(out: dict[str, Any]) -> None:
         echo(f"  {label:44} {value:6.3f} {of:5d}")
     echo(f"  headlines where a place within 50 km was found but another was chosen: "
          f"{out['geo_ceiling_missed']}")
+    by_step = out.get("geo_by_step") or {}
+    if by_step:
+        echo("  by locate step (headlines, share within 50 km): " + "; ".join(
+            f"{k} {v['n']} {v['within_50km']:.2f}" for k, v in by_step.items()))
     conf = out.get("geo_precision_confusion") or {}
     if conf:
         echo("  precision (UCDP as ACLED -> ours): "
