@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import math
 
 import pytest
@@ -176,3 +177,26 @@ def test_locate_steps_are_read_from_reasons():
     assert locate_step("document focus: most mentioned place 'Homs'") == "focus"
     g = geo_row(_loc(None, 3), [], _rows()[0], StubGazetteer())
     assert geo_summary([g])["geo_by_step"] == {"none": {"n": 1, "within_50km": 0.0}}
+
+
+def test_ucdp_command_prints_the_geolocation_table(tmp_path):
+    pytest.importorskip("spacy")
+    from click.testing import CliRunner
+
+    from eventcoder.eval.events import command
+
+    path = tmp_path / "ucdp.csv"
+    path.write_text(
+        "source_headline,country,adm_1,where_prec,latitude,longitude,low,high,date_start\n"
+        "\"Gunmen kill four policemen in Mosul\",Iraq,Ninawa governorate,1,36.34,43.13,4,4,"
+        "2020-01-02\n"
+        "\"Suicide bomber kills six in Iraq's Ramadi\",Iraq,Anbar governorate,1,33.42,43.30,6,6,"
+        "2020-02-03\n", encoding="utf-8")
+    res = CliRunner().invoke(command, ["--corpus", "ucdp", str(path)])
+    assert res.exit_code == 0, res.output
+    assert "location within 50 km: 1.000 (of 2 headlines" in res.output
+    assert "in UCDP's country" in res.output and "ceiling" in res.output
+    res = CliRunner().invoke(command, ["--corpus", "ucdp", "--json", str(path)])
+    out = json.loads(res.stdout[res.stdout.index("{"):])
+    assert out["geo_country"] == 1.0 and out["geo_admin1"] == 1.0
+    assert out["geo_within_25km"] == 1.0 and out["geo_ceiling_missed"] == 0
