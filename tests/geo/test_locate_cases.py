@@ -144,3 +144,23 @@ def test_province_named_in_the_text_keeps_province_precision(nlp, geoparser):
     loc = _locate(nlp, geoparser, "Gunmen killed two policemen in Mosul on Monday.", "killed",
                   "Mosul")
     assert loc.geo_precision == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed five villagers in Nigeria, the information minister told reporters in Abuja.",
+    "Gunmen killed five villagers in Nigeria, according to officials in Abuja.",
+    "Gunmen killed five villagers in Nigeria on Monday. The minister condemned the attack in a "
+    "statement in Abuja.",
+])
+def test_where_it_was_told_does_not_refine_the_country(nlp, geoparser, text):
+    loc = _locate(nlp, geoparser, text, "killed", "Nigeria")
+    assert loc.location == "Nigeria" and loc.geo_precision == 3
+
+
+def test_where_it_was_told_is_no_better_than_the_sentence(nlp, geoparser):
+    loc = _locate(nlp, geoparser, "Gunmen killed five villagers, police in Kaduna said on "
+                  "Monday.", "killed", "Kaduna")
+    assert loc.location == "Kaduna" and loc.geo_precision == 2  # not the extractor's pick
+    loc = _locate(nlp, geoparser, "Gunmen killed two reporters in Kabul on Monday.", "killed",
+                  "Kabul")
+    assert loc.location == "Kabul" and loc.geo_precision == 1

@@ -221,6 +221,35 @@ def _admin_phrase(doc: Doc, place: Place) -> int:
     return 0
 
 
+#: Verbs and nouns of reporting: a place hanging from one says where it was told ("police
+#: in Kaduna said", "told reporters in Abuja", "in a statement in Kabul"), not where it happened.
+REPORTING_VERBS = frozenset({"say", "tell", "announce", "report", "add", "confirm", "claim",
+                             "state", "accord", "quote", "brief", "deny", "speak", "cite"})
+REPORTING_NOUNS = frozenset({"statement", "reporters", "journalists", "conference",
+                             "interview", "briefing", "broadcast", "spokesman", "spokeswoman",
+                             "spokesperson"})
+
+
+def _reporting(doc: Doc, mention: EventMention, place: Place) -> bool:
+    """Whether the place hangs from a verb or noun of reporting before it reaches the
+    trigger ("Gunmen killed five, police in Kaduna said")."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(6):
+        head = tok.head
+        if head.i == tok.i or mention.trigger.start <= head.idx < mention.trigger.end:
+            return False
+        if head.lower_ in REPORTING_NOUNS and tok.dep_ != "compound" and not (
+                mention.trigger.start <= head.head.idx < mention.trigger.end):
+            return True  # not "killed two reporters in Kabul"
+        if head.pos_ in ("VERB", "AUX"):
+            return head.lemma_.lower() in REPORTING_VERBS
+        tok = head
+    return False
+
+
 def _origin(doc: Doc, place: Place) -> bool:
     """Whether the place is where an actor comes from ("troops from Chad", "gunmen from
     Zamfara"): "from" attached to a noun, not to a verb of movement or the event."""
@@ -289,7 +318,7 @@ def _refine_country(doc: Doc, mention: EventMention, country: Place, usable: Seq
     sentence, its paragraph, then the document (only if the document's places there lie in
     one first-order area)."""
     inside = [q for q in usable if not is_country(q) and q.country_code == country.country_code
-              and base_precision(q) <= 3]
+              and base_precision(q) <= 3 and not _reporting(doc, mention, q)]
     if not inside:
         return None
     owned = _possessed(doc, country, inside)
@@ -330,7 +359,7 @@ def _syntactic(doc: Doc, mention: EventMention, places: Sequence[Place]) -> tupl
     best: tuple[tuple[bool, bool, int, int], Place, bool] | None = None
     for p in places:
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is None or span.sent.start != trig.sent.start:
+        if span is None or span.sent.start != trig.sent.start or _reporting(doc, mention, p):
             continue
         tok = span.root
         path: list[str] = []
@@ -427,7 +456,8 @@ def _choose(doc: Doc, mention: EventMention, usable: Sequence[Place],
     if mention.place_span is not None:
         ps = mention.place_span
         for p in usable:
-            if p.start < ps.end and ps.start < p.end and not _origin(doc, p):
+            if (p.start < ps.end and ps.start < p.end and not _origin(doc, p)
+                    and not _reporting(doc, mention, p)):
                 town = _town_within(doc.text, p, usable)
                 if town is not None:
                     return _location(gazetteer, town, base_precision(town),
