@@ -12,8 +12,10 @@ Whichever step chose it, a country gives way to a place inside it that the text 
 possessive "Libya's Misrata", else the most specific one in the sentence, paragraph or
 document), since ACLED codes the most specific place a report supports. A place qualifying an
 actor ("Kabul-based", "Iran-backed", "Damascus-bound") is never the event's place, nor is an
-actor's origin ("troops from Chad") the extractor's choice; a town with "near", "outskirts",
-"countryside" around it is precision 2.
+actor's origin ("troops from Chad") the extractor's choice, nor a place where the report was
+given ("police in Kaduna said") attached to the event; a town with "near", "outskirts",
+"countryside" around it is precision 2, and a name the text calls a province ("the province of
+Sirnak") keeps province precision when it resolved to its town.
 """
 
 from __future__ import annotations
