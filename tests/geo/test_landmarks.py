@@ -27,3 +27,17 @@ def test_seat_of_power_resolves_to_its_city(nlp, geoparser, text, name, city, cc
 def test_a_town_named_like_a_landmark_keeps_its_state(nlp, geoparser):
     place = _places(nlp, geoparser, "White House, Tennessee, approved a new budget.")
     assert place["White House"].admin1 == "Tennessee"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Iraq striker Aymen Hassan scored twice in the second half.", "Iraq"),
+    ("Leeds fans sang for ninety minutes.", "Leeds"),
+    ("Basra's goalkeeper saved a penalty.", "Basra"),
+])
+def test_a_place_before_a_team_noun_is_a_team(nlp, geoparser, text, name):
+    assert _places(nlp, geoparser, text)[name].role == "associative"
+
+
+def test_residents_and_police_of_a_place_stay_literal(nlp, geoparser):
+    places = _places(nlp, geoparser, "Kirkuk residents fled as Tikrit police closed roads.")
+    assert places["Kirkuk"].role == "literal" and places["Tikrit"].role == "literal"

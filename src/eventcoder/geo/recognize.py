@@ -127,6 +127,22 @@ def is_region_feature(c: Candidate) -> bool:
         or (c.feature_class == "A" and c.feature_code == "PCLH")
 
 
+#: Nouns after a place name that make it a sports team ("Notre Dame coach", "Iraq striker").
+TEAM_NOUNS = frozenset({"coach", "coaches", "player", "players", "star", "stars", "striker",
+                        "midfielder", "defender", "goalkeeper", "keeper", "quarterback",
+                        "linebacker", "pitcher", "outfielder", "winger", "fullback",
+                        "teammates", "squad", "roster", "skipper", "fans", "supporters"})
+
+
+def _team_use(doc: Doc, end: int) -> bool:
+    """A place name followed by a team noun, also after a possessive ("Notre Dame coach",
+    "Iraq's striker", "Leeds fans"): the name stands for a team."""
+    i = end
+    if i < len(doc) and doc[i].text in ("'s", "’s", "'", "’"):
+        i += 1
+    return i < len(doc) and doc[i].lower_ in TEAM_NOUNS
+
+
 def _where_phrase(doc: Doc, start: int) -> bool:
     """Token ``start`` follows a preposition of place ("outside the White House", "at the
     Kremlin"): the building is where something happened, not the government it stands for."""
@@ -374,6 +390,9 @@ class Recognizer:
                     and not _where_phrase(doc, m.tokens[0]):
                 m.role = "associative"
                 m.notes.append("metonymy: a seat of government stands for it")
+            if m.role == "literal" and _team_use(doc, m.tokens[1]):
+                m.role = "associative"
+                m.notes.append("metonymy: a team or its players")
             for i in range(m.start, m.end):
                 taken[i] = True
             mentions.append(m)
