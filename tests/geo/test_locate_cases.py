@@ -164,3 +164,9 @@ def test_where_it_was_told_is_no_better_than_the_sentence(nlp, geoparser):
     loc = _locate(nlp, geoparser, "Gunmen killed two reporters in Kabul on Monday.", "killed",
                   "Kabul")
     assert loc.location == "Kabul" and loc.geo_precision == 1
+
+
+def test_a_feature_of_no_country_gives_way_to_an_attached_country(nlp, geoparser):
+    loc = _locate(nlp, geoparser, "Turkish warplanes struck villages east of the Euphrates in "
+                  "Syria, killing five.", "struck", "Euphrates")
+    assert loc.country == "Syria"

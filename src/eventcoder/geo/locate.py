@@ -358,7 +358,7 @@ def _syntactic(doc: Doc, mention: EventMention, places: Sequence[Place]) -> tupl
     if trig is None:
         return None
     heads = {t.i for t in trig} | {trig.root.head.i}
-    best: tuple[tuple[bool, bool, int, int], Place, bool] | None = None
+    best: tuple[tuple[bool, bool, int, bool, int], Place, bool] | None = None
     for p in places:
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
         if span is None or span.sent.start != trig.sent.start or _reporting(doc, mention, p):
@@ -380,7 +380,7 @@ def _syntactic(doc: Doc, mention: EventMention, places: Sequence[Place]) -> tupl
                         and not any(doc[i].pos_ == "ADP" for i in _path_ids(root, heads))
                         ) or _origin(doc, p)
             # the most precise attached place first; an actor's attribute last
-            rank = (endpoint, modifier, base_precision(p), steps)
+            rank = (endpoint, modifier, base_precision(p), not p.country_code, steps)
             if best is None or rank < best[0]:
                 best = (rank, p, near)
     return (best[1], best[2]) if best else None
@@ -467,12 +467,13 @@ def _choose(doc: Doc, mention: EventMention, usable: Sequence[Place],
                                      "extractor attached to the trigger")
                 if is_region(p):  # "off Hodeidah in the Red Sea": the town, if attached
                     hit = _syntactic(doc, mention, usable)
-                    if hit is not None and base_precision(hit[0]) < base_precision(p):
+                    if hit is not None and (base_precision(hit[0]) < base_precision(p) or (
+                            hit[0].country_code and not p.country_code)):  # "... in Syria"
                         q, near = hit
                         prec = 2 if near and base_precision(q) == 1 else base_precision(q)
                         return _location(gazetteer, q, prec,
                                          f"{q.text!r} is attached to the trigger "
-                                         f"{mention.trigger.text!r}, more precisely than the "
+                                         f"{mention.trigger.text!r}, rather than the "
                                          f"region {p.text!r} the extractor gave")
                 prec = base_precision(p)
                 if prec == 1 and _near_words(doc, p):  # "near Kano", "Homs countryside"
@@ -496,7 +497,9 @@ def _choose(doc: Doc, mention: EventMention, usable: Sequence[Place],
     mid = (mention.trigger.start + mention.trigger.end) / 2
     in_sent = [p for p in usable if s0 <= p.start and p.end <= s1]
     if in_sent:
-        p = min(in_sent, key=lambda q: (base_precision(q) == 3, abs(q.start - mid)))
+        # admin areas and countries last; a feature of no country ("the Euphrates") after them
+        p = min(in_sent, key=lambda q: (base_precision(q) == 3, not q.country_code,
+                                        abs(q.start - mid)))
         return _location(gazetteer, p, max(base_precision(p), 2),
                          f"nearest place in the event's sentence: {p.text!r}")
     p0, p1 = _paragraph_bounds(doc.text, s0, s1)
