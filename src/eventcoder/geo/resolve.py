@@ -75,7 +75,7 @@ FEATURES = (
     "container_inside", "container_missed", "near_50", "near_200", "near_600", "log_near",
     "no_others", "log_n_candidates", "demonym",
     "admin1_share", "admin1_named", "top_in_focus_country", "ppla_x_admin1_focus",
-    "support_share", "support_any",
+    "support_share", "support_any", "admin1_share_gap",
 )
 
 #: Trailing words of an administrative name dropped when deciding whether two mentions are
@@ -215,6 +215,18 @@ def _local(c: Candidate) -> bool:
     """A place small enough for its point to say where it is (not a country or state)."""
     return (c.feature_class != "A" or c.feature_code in ("ADM2", "ADM3", "ADM4")) \
         and c.feature_code != "CONT"
+
+
+_A1_SHARE = FEATURES.index("admin1_share")
+
+
+def _append_gaps(rows: list[list[float]]) -> None:
+    """Append how far each candidate's admin1 share falls short of the best-supported
+    reading of the same mention (0 for that reading): "Boone County" in a report that is
+    mostly about Indiana, whatever the other readings' own merits."""
+    top = max((f[_A1_SHARE] for f in rows), default=0.0)
+    for f in rows:
+        f.append(f[_A1_SHARE] - top)
 
 
 class _SupportGrid:
@@ -422,6 +434,7 @@ class Resolver:
                            if n_names > 1 else 0.0)
                 fs.append(_features(c, m, cc_share, a1_hit, near, inside, bool(container),
                                     max_pop, len(cands), a1c, top_in, support))
+            _append_gaps(fs)
             rows.append(fs)
         return rows
 
