@@ -9,7 +9,7 @@ accuracy (held-out folds) against the hand-set heuristic, then fits on everythin
 Usage::
 
     EVENTCODER_SHARED_DATA=../shared/data python scripts/train_geo_ranker.py \\
-        [--gazetteer FILE] [--out src/eventcoder/data/geo/ranker.json] [--folds 5]
+        [--gazetteer FILE] [--out src/eventcoder/data/geo/ranker.json] [--folds 5] [--loco]
 """
 
 from __future__ import annotations
@@ -72,8 +72,10 @@ def features_and_labels(gp: Geoparser, rec: dict) -> list[tuple[list[list[float]
     return out
 
 
-def accuracy(gp: Geoparser, recs: list[dict]) -> dict[str, float]:
-    """Share of gold toponyms resolved within 161 km, per corpus (no fallback)."""
+def accuracy(gp: Geoparser, recs: list[dict], counts: dict[str, list[int]] | None = None
+             ) -> dict[str, float]:
+    """Share of gold toponyms resolved within 161 km, per corpus (no fallback). With
+    ``counts``, also add [right, scored] per corpus to it (to pool folds)."""
     ok: dict[str, int] = {}
     n: dict[str, int] = {}
     for rec in recs:
@@ -84,6 +86,11 @@ def accuracy(gp: Geoparser, recs: list[dict]) -> dict[str, float]:
             if c is not None and _haversine(c.latitude, c.longitude, g.latitude,
                                             g.longitude) <= 161:
                 ok[rec["corpus"]] = ok.get(rec["corpus"], 0) + 1
+    if counts is not None:
+        for k, v in n.items():
+            tally = counts.setdefault(k, [0, 0])
+            tally[0] += ok.get(k, 0)
+            tally[1] += v
     return {k: round(ok.get(k, 0) / v, 4) for k, v in n.items()}
 
 
@@ -107,6 +114,8 @@ def main() -> None:
     ap.add_argument("--out", default="src/eventcoder/data/geo/ranker.json")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--C", type=float, default=1.0)
+    ap.add_argument("--loco", action="store_true",
+                    help="also print leave-one-corpus-out accuracy (fit on the other corpora)")
     ap.add_argument("--exclude", action="append", default=[],
                     help="leave a corpus out of the final fit (gwn, lgl, geovirus) to score "
                          "it held-out with `eventcoder eval geoparse --ranker OUT`")
@@ -121,15 +130,25 @@ def main() -> None:
     random.Random(13).shuffle(idx)
     folds = [idx[k::args.folds] for k in range(args.folds)]
     ok: dict[str, list[float]] = {}
+    pooled: dict[str, list[int]] = {}
     for k, held in enumerate(folds):
         held_set = set(held)
         train = [row for i in idx if i not in held_set for row in feats[i]]
         gp.resolver.ranker = fit(train, args.C)
-        acc = accuracy(gp, [recs[i] for i in held])
+        acc = accuracy(gp, [recs[i] for i in held], pooled)
         print(f"fold {k}: {acc}", flush=True)
         for corpus, a in acc.items():
             ok.setdefault(corpus, []).append(a)
     print("k-fold mean (held-out):", {c: round(float(np.mean(v)), 4) for c, v in ok.items()})
+    print("k-fold pooled (held-out):", {c: round(r / n, 4) for c, (r, n) in sorted(
+        pooled.items())}, flush=True)
+    if args.loco:
+        loco = {}
+        for corpus, _ in CORPORA:
+            gp.resolver.ranker = fit([row for f, r in zip(feats, recs, strict=True)
+                                      if r["corpus"] != corpus for row in f], args.C)
+            loco.update(accuracy(gp, [r for r in recs if r["corpus"] == corpus]))
+        print("leave-one-corpus-out (held-out):", loco, flush=True)
     ranker = fit([row for f, r in zip(feats, recs, strict=True) if r["corpus"] not in
                   args.exclude for row in f], args.C)
     Path(args.out).write_text(json.dumps({
