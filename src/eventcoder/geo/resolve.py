@@ -355,9 +355,11 @@ class Resolver:
                                                                      strict=True)]
         scores = priors
         dateline = self._dateline_index(mentions, text)
+        support = self.support(mentions, cand_lists)
         for _ in range(rounds):
             best, probs = _best(cand_lists, scores)
-            rows = self.feature_rows(mentions, cand_lists, best, dateline, probs)
+            rows = self.feature_rows(mentions, cand_lists, best, dateline, probs,
+                                     support=support)
             if self.ranker is not None:
                 scores = [[self.ranker.score(f) for f in fs] for fs in rows]
             else:
@@ -367,7 +369,9 @@ class Resolver:
 
     def feature_rows(self, mentions: Sequence[Mention], cand_lists: Sequence[Sequence[Candidate]],
                      best: Sequence[Candidate | None], dateline: int | None,
-                     probs: Sequence[float] | None = None) -> list[list[list[float]]]:
+                     probs: Sequence[float] | None = None, *,
+                     support: Sequence[Sequence[float]] | None = None
+                     ) -> list[list[list[float]]]:
         """The ranker's feature vectors (see :data:`FEATURES`) for every candidate.
 
         Context comes from the other mentions' current best candidates, each distinct name
@@ -394,8 +398,8 @@ class Resolver:
         for k, (_cc, a1, _w, b) in contrib.items():
             if a1 and b.feature_code == "ADM1":
                 named_a1.setdefault(a1, set()).add(k)
-        grid = _SupportGrid(keys, cand_lists)
-        n_names = len(set(keys))
+        if support is None:
+            support = self.support(mentions, cand_lists)
         rows = []
         for i, (m, cands) in enumerate(zip(mentions, cand_lists, strict=True)):
             own = contrib.get(keys[i])
@@ -412,7 +416,7 @@ class Resolver:
                 if c.feature_class == "P":
                     top_pop[c.country_code] = max(top_pop.get(c.country_code, 0), c.population)
             fs = []
-            for c in cands:
+            for j, c in enumerate(cands):
                 cc_share = 0.0
                 if denom > 1e-9:
                     cc_share = (cc_mass.get(c.country_code, 0.0)
@@ -430,13 +434,24 @@ class Resolver:
                         named=bool(named_a1.get(a1, set()) - {keys[i]}))
                 top_in = (c.feature_class == "P" and c.population > 0
                           and c.population == top_pop.get(c.country_code))
-                support = (len(grid.names_near(c, keys[i])) / (n_names - 1)
-                           if n_names > 1 else 0.0)
                 fs.append(_features(c, m, cc_share, a1_hit, near, inside, bool(container),
-                                    max_pop, len(cands), a1c, top_in, support))
+                                    max_pop, len(cands), a1c, top_in, support[i][j]))
             _append_gaps(fs)
             rows.append(fs)
         return rows
+
+    @staticmethod
+    def support(mentions: Sequence[Mention], cand_lists: Sequence[Sequence[Candidate]]
+                ) -> list[list[float]]:
+        """For every candidate, the share of the document's other names that could denote a
+        place within ``_SUPPORT_KM`` of it (it does not depend on the chosen readings)."""
+        keys = [_vote_key(m.query) for m in mentions]
+        grid = _SupportGrid(keys, cand_lists)
+        others = len(set(keys)) - 1
+        if others < 1:
+            return [[0.0] * len(cands) for cands in cand_lists]
+        return [[len(grid.names_near(c, k)) / others for c in cands]
+                for k, cands in zip(keys, cand_lists, strict=True)]
 
     def _heuristic_context(self, f: Sequence[float]) -> float:
         """The hand-set context score of a feature row (used when no ranker is loaded)."""
