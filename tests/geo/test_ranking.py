@@ -174,3 +174,17 @@ def test_tadmur_and_palmyra_in_a_syrian_report(nlp, geoparser) -> None:
     names = ["Tadmur", "Homs", "Palmyra", "Damascus"]
     places = geoparser.parse(nlp(text), _spans(text, names))
     assert [p.country_code for p in places] == ["SY"] * 4
+
+
+@pytest.mark.parametrize(("text", "names", "want"), [
+    ("The mayor of Savannah met officials from Atlanta and Macon to discuss the Georgia budget.",
+     ["Savannah", "Atlanta", "Macon", "Georgia"], ("US", "ADM1")),
+    ("Russian troops left Georgia after the war; talks in Tbilisi and Sukhumi followed.",
+     ["Georgia", "Tbilisi", "Sukhumi"], ("GE", "PCLI")),
+])
+def test_georgia_state_or_country(nlp, geoparser, text: str, names: list[str],
+                                  want: tuple[str, str]) -> None:
+    """A country reading far from the document's country falls behind its namesake state."""
+    places = geoparser.parse(nlp(text), _spans(text, names))
+    georgia = next(p for p in places if p.text == "Georgia")
+    assert (georgia.country_code, georgia.feature_code) == want

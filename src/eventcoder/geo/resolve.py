@@ -75,7 +75,7 @@ FEATURES = (
     "container_inside", "container_missed", "near_50", "near_200", "near_600", "log_near",
     "no_others", "log_n_candidates", "demonym",
     "admin1_share", "admin1_named", "top_in_focus_country", "ppla_x_admin1_focus",
-    "support_share", "support_any", "admin1_share_gap",
+    "support_share", "support_any", "admin1_share_gap", "country_off_focus",
 )
 
 #: Trailing words of an administrative name dropped when deciding whether two mentions are
@@ -218,6 +218,8 @@ def _local(c: Candidate) -> bool:
 
 
 _A1_SHARE = FEATURES.index("admin1_share")
+_CC_SHARE = FEATURES.index("country_focus")
+_IS_COUNTRY = FEATURES.index("country")
 
 
 def _append_gaps(rows: list[list[float]]) -> None:
@@ -225,8 +227,10 @@ def _append_gaps(rows: list[list[float]]) -> None:
     reading of the same mention (0 for that reading): "Boone County" in a report that is
     mostly about Indiana, whatever the other readings' own merits."""
     top = max((f[_A1_SHARE] for f in rows), default=0.0)
+    cc_top = max((f[_CC_SHARE] for f in rows), default=0.0)
     for f in rows:
         f.append(f[_A1_SHARE] - top)
+        f.append((f[_CC_SHARE] - cc_top) * f[_IS_COUNTRY])
 
 
 class _SupportGrid:
