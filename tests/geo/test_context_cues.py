@@ -46,3 +46,34 @@ def test_a_name_coordinated_with_a_place_is_a_place(nlp, geoparser):
 ])
 def test_person_names_after_other_words_stay_persons(nlp, geoparser, text, name):
     assert _parse_with_label(nlp, geoparser, text, name, "PERSON") == []
+
+
+@pytest.mark.parametrize("text,name,code", [
+    ("Gunmen killed 12 villagers in Katsina state on Sunday.", "Katsina state", "ADM1"),
+    ("Troops entered the province of Sirnak after the clashes.", "Sirnak", "ADM1"),
+    ("Fighters entered the town of Hit at dawn.", "Hit", "PPL"),
+])
+def test_the_admin_word_picks_the_level(nlp, geoparser, text, name, code):
+    places = {p.text: p for p in geoparser.parse(nlp(text))}
+    assert places[name].feature_code == code
+
+
+@pytest.mark.parametrize("text", [
+    "Iran state media reported the launch of a satellite.",
+    "The dean of Columbia State welcomed the students.",
+])
+def test_state_as_a_modifier_or_a_college_is_no_admin_word(nlp, geoparser, text):
+    places = geoparser.parse(nlp(text))
+    assert not any(p.text.lower().endswith(" state") for p in places), places
+
+
+def test_a_town_the_model_calls_a_work_of_art_after_a_locative_verb(nlp, geoparser):
+    text = "Government forces shelled Daraa on Monday."
+    places = _parse_with_label(nlp, geoparser, text, "Daraa", "WORK_OF_ART")
+    assert places and places[0].country_code == "SY"
+
+
+def test_turkish_dotless_i_folds_like_english_spelling():
+    from eventcoder.geo.text import fold, name_key
+
+    assert fold("Şırnak") == "Sirnak" and name_key("Diyarbakır") == "diyarbakir"

@@ -103,7 +103,7 @@ def test_red_sea_is_the_sea_not_a_village_or_a_province(nlp, geoparser):
     assert (p.feature_class, p.feature_code, p.country_code) == ("H", "SEA", None)
     assert p.geonames_id == 350155
     # "Red Sea state" is still Sudan's province
-    q = _places(nlp, geoparser, "Floods hit the Red Sea state of Sudan.")["Red Sea"]
+    q = _places(nlp, geoparser, "Floods hit the Red Sea state of Sudan.")["Red Sea state"]
     assert q.feature_code == "ADM1" and q.country_code == "SD"
 
 

@@ -35,7 +35,7 @@ from .gazetteer import (
 from .resolve import haversine_km
 from .text import fold, useful_alias
 
-DEFAULT_VERSION = "v7"
+DEFAULT_VERSION = "v8"
 
 #: An ADM1 point computed from member towns is replaced by the area point of admin1-points.csv
 #: when the two disagree by more than this: the towns cover the area too unevenly to trust.

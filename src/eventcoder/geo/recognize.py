@@ -49,7 +49,9 @@ PLACE_OF_NOUNS = frozenset({
 PLACE_OBJECTIVE = {"to": frozenset({"way", "road", "route", "highway", "path", "advance",
                                     "approach", "approaches", "gateway", "corridor"}),
                    "for": frozenset({"battle", "fight", "fighting", "offensive", "push", "race"}),
-                   "on": frozenset({"offensive", "assault", "advance", "attack", "march"}),
+                   "on": frozenset({"offensive", "assault", "advance", "attack", "attacks",
+                                    "march", "shelling", "strike", "strikes", "airstrikes",
+                                    "raid", "raids", "bombardment", "crackdown"}),
                    "towards": frozenset(), "toward": frozenset()}
 _PREPOSITIONS = frozenset({"in", "near", "at", "outside", "from", "to", "into", "toward",
                            "towards", "around", "across", "through", "inside", "via", "of"})
@@ -141,6 +143,17 @@ def _team_use(doc: Doc, end: int) -> bool:
     if i < len(doc) and doc[i].text in ("'s", "’s", "'", "’"):
         i += 1
     return i < len(doc) and doc[i].lower_ in TEAM_NOUNS
+
+
+def _state_modifier(doc: Doc, i: int) -> bool:
+    """Token ``i`` is "state" used as a modifier ("Iran state media", "Syrian state TV") or a
+    capitalised "State" after a name that NER left out, not the admin word of "Katsina state"."""
+    if doc[i].lower_ != "state":
+        return False
+    if doc[i].text != "state":
+        return True  # "Columbia State", "Ohio State": a college or a team, not an admin word
+    return i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN", "ADJ") \
+        and doc[i + 1].lower_ not in ("government", "governor", "capital")
 
 
 def _where_phrase(doc: Doc, start: int) -> bool:
@@ -337,7 +350,7 @@ class Recognizer:
         elif len(span) > 1 and words[-1] in TOWN_SUFFIXES:
             query, hint = doc[span.start:span.end - 1].text, "town"
         elif span.end < len(doc) and doc[span.end].lower_ in ADMIN_SUFFIXES \
-                and doc[span.end].lower_ not in ("state",):
+                and not _state_modifier(doc, span.end):
             hint = "admin"
             span = doc[span.start:span.end + 1]
             text = span.text
@@ -345,6 +358,11 @@ class Recognizer:
                                             "town", "village") and words[1] == "of":
             query, hint = doc[span.start + 2:span.end].text, "admin" if words[0] in (
                 "province", "governorate", "district") else "town"
+        elif span.start > 1 and doc[span.start - 1].lower_ == "of" \
+                and doc[span.start - 2].lower_ in (ADMIN_SUFFIXES | TOWN_SUFFIXES) - {
+                    "department"}:  # "the Police Department of Oakland" is no admin area
+            # "the province of Sirnak", "the town of Hit": the word before says which
+            hint = "admin" if doc[span.start - 2].lower_ in ADMIN_SUFFIXES else "town"
         m = Mention(span.start_char, span.end_char, text, query, source=source, hint=hint,
                     tokens=(span.start, span.end))
         if hint == "admin":
@@ -455,9 +473,14 @@ class Recognizer:
             elif label in ("NORP", "LANGUAGE", "EVENT", "PRODUCT", "WORK_OF_ART"):
                 # the small model labels some well-known places so ("Aleppo" as NORP)
                 inner = _strip_the(ent)
+                prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
                 if self._strong_name(inner.text) or (
                         self.curated_region(inner.text) and not _titled(ent)):
                     add(self._mention(doc, inner, "ner"))
+                elif label != "NORP" and len(inner) <= 3 and inner[0].is_title and (
+                        prev in _STRONG_LOCATIVE or _place_context(doc, ent.start)) \
+                        and self.gz.lookup(inner.text):
+                    add(self._mention(doc, inner, "gazetteer"))  # "shelled Daraa" (WORK_OF_ART)
                 elif label == "EVENT":  # "the Muscat International Film Festival"
                     add(self._leading_place(doc, inner))
             elif label in ("PERSON", "ORG"):

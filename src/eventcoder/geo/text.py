@@ -13,9 +13,21 @@ _LATIN_OR_ARABIC = re.compile(r"^[\sA-Za-z\u00c0-\u024f\u1e00-\u1eff\-'.,()&\u06
                               r"\ufb50-\ufdff\ufe70-\ufeff\u200c\u2019\u02bb\u02bc\u02be\u02bf]+$")
 
 
+#: Letters NFKD does not decompose that English-language news always spells plain: Turkish
+#: dotless and dotted i ("Şırnak" -> Sirnak, "İdlib" -> Idlib), the South Slavic and Vietnamese
+#: d with stroke, German sharp s. Others (Polish l, Nordic o with stroke) are left as they are:
+#: folding them made English words ("Belk", "Love") match villages on LGL.
+_UNDECOMPOSED = str.maketrans({"ı": "i", "İ": "I", "đ": "d", "Đ": "D", "ß": "ss"})
+
+
 def fold(text: str) -> str:
-    """``text`` without diacritics (NFKD, combining marks dropped); case is kept."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """``text`` without diacritics (NFKD, combining marks dropped, and the letters NFKD keeps
+    whole, such as Turkish dotless i, spelled as English does); case is kept.
+
+    >>> fold("Şırnak, Đakovo")
+    'Sirnak, Dakovo'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
