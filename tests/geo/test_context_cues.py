@@ -77,3 +77,9 @@ def test_turkish_dotless_i_folds_like_english_spelling():
     from eventcoder.geo.text import fold, name_key
 
     assert fold("Şırnak") == "Sirnak" and name_key("Diyarbakır") == "diyarbakir"
+
+
+def test_a_verb_of_advance_before_on_makes_an_objective(nlp, geoparser):
+    text = "Islamic State fighters advanced on Palmyra on Sunday."
+    places = _parse_with_label(nlp, geoparser, text, "Palmyra", "PERSON")
+    assert places and places[0].country_code == "SY"

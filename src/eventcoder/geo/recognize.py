@@ -176,7 +176,8 @@ def _place_context(doc: Doc, start: int) -> bool:
         return prev2.lower_ in TOWN_SUFFIXES | ADMIN_SUFFIXES | PLACE_OF_NOUNS
     if prev == "to" and prev2.lemma_.lower() in MOTION:
         return True  # "flew to Saipan", "driving to Castlegar"
-    return prev2.lower_ in PLACE_OBJECTIVE.get(prev, ())
+    nouns = PLACE_OBJECTIVE.get(prev, frozenset())
+    return prev2.lower_ in nouns or prev2.lemma_.lower() in nouns  # "advanced on X"
 
 
 def _coordinated_with_place(doc: Doc, ent: Span) -> bool:
