@@ -83,3 +83,13 @@ def test_a_verb_of_advance_before_on_makes_an_objective(nlp, geoparser):
     text = "Islamic State fighters advanced on Palmyra on Sunday."
     places = _parse_with_label(nlp, geoparser, text, "Palmyra", "PERSON")
     assert places and places[0].country_code == "SY"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Ten soldiers were killed in western Raqqah on Sunday.", "Raqqah"),
+    ("Barrel bombs fell in rural Daraa overnight.", "Daraa"),
+    ("Fighting continued in the northern Idlib countryside.", "Idlib"),
+])
+def test_an_area_adjective_between_locative_and_name(nlp, geoparser, text, name):
+    places = _parse_with_label(nlp, geoparser, text, name, "PERSON")
+    assert places and places[0].country_code == "SY"

@@ -44,6 +44,12 @@ PLACE_OF_NOUNS = frozenset({
     "north-east", "north-west", "south-east", "south-west", "outskirts", "suburbs", "suburb",
     "environs", "countryside", "siege", "outskirt", "kilometres", "kilometers", "km", "miles",
     "residents", "inhabitants", "neighbourhoods", "neighborhoods", "streets"})
+#: Adjectives between a locative word and a name ("in western X", "in rural X").
+AREA_ADJECTIVES = frozenset({
+    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+    "south-western", "rural", "downtown", "greater", "upper", "lower", "coastal", "outer",
+    "inner", "suburban"})
 #: Nouns before "to"/"for"/"on" that make the next name a destination or an objective ("on the
 #: way to X", "the road to X", "the battle for X", "the offensive on X").
 PLACE_OBJECTIVE = {"to": frozenset({"way", "road", "route", "highway", "path", "advance",
@@ -171,6 +177,10 @@ def _place_context(doc: Doc, start: int) -> bool:
     for X", "the offensive on X"."""
     if start < 2:
         return False
+    if doc[start - 1].lower_ in AREA_ADJECTIVES:  # "in western Al-Raqqah", "in rural Daraa"
+        before = start - 2 if doc[start - 2].lower_ != "the" else start - 3
+        return before >= 0 and (doc[before].lower_ in _STRONG_LOCATIVE
+                                or _place_context(doc, before + 1))
     prev, prev2 = doc[start - 1].lower_, doc[start - 2]
     if prev == "of":
         return prev2.lower_ in TOWN_SUFFIXES | ADMIN_SUFFIXES | PLACE_OF_NOUNS
