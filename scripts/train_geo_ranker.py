@@ -23,9 +23,9 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from eventcoder.eval.geoparse import READERS, _haversine
+from eventcoder.eval.geoparse import READERS
 from eventcoder.geo import Geoparser
-from eventcoder.geo.resolve import FEATURES, LinearRanker
+from eventcoder.geo.resolve import FEATURES, LinearRanker, haversine_km
 
 CORPORA = (("gwn", "geoparsing/GWN-dev.xml"), ("lgl", "geoparsing/lgl.xml"),
            ("geovirus", "geoparsing/GeoVirus.xml"))
@@ -62,7 +62,7 @@ def features_and_labels(gp: Geoparser, rec: dict) -> list[tuple[list[list[float]
                           r._dateline_index(rec["mentions"], rec["text"]))
     out = []
     for g, cands, fs in zip(rec["gold"], rec["cands"], rows, strict=True):
-        dists = [_haversine(c.latitude, c.longitude, g.latitude, g.longitude) for c in cands]
+        dists = [haversine_km(c.latitude, c.longitude, g.latitude, g.longitude) for c in cands]
         pos = None
         if dists and min(dists) <= 161:
             ids = [i for i, c in enumerate(cands) if g.geonames_id and c.geonames_id ==
@@ -83,7 +83,7 @@ def accuracy(gp: Geoparser, recs: list[dict], counts: dict[str, list[int]] | Non
         for g, r in zip(rec["gold"], res, strict=True):
             n[rec["corpus"]] = n.get(rec["corpus"], 0) + 1
             c = r.candidate
-            if c is not None and _haversine(c.latitude, c.longitude, g.latitude,
+            if c is not None and haversine_km(c.latitude, c.longitude, g.latitude,
                                             g.longitude) <= 161:
                 ok[rec["corpus"]] = ok.get(rec["corpus"], 0) + 1
     if counts is not None:

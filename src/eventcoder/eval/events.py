@@ -23,7 +23,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import math
 import re
 import sys
 from collections import Counter, defaultdict
@@ -35,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..geo.resolve import haversine_km
 from ..taxonomy import NON_ACLED_CASE_LABELS, SUB_EVENT_BY_CASE_LABEL, SUB_EVENT_TYPES
 
 if TYPE_CHECKING:
@@ -205,13 +205,6 @@ def fit_calibration(pairs: list[tuple[str, str, float]], bins: int = 8) -> dict[
             "source": "CASE 2021 task 2 dev (eventcoder eval events --calibrate)"}
 
 
-def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
-
-
 def _headline(row: dict[str, str]) -> str:
     h = row.get("source_headline") or ""
     parts = [p.strip().rstrip(".") for p in h.split(";") if len(p.strip()) > 3]
@@ -373,10 +366,10 @@ def geo_row(loc: Any, places: Iterable[Any], row: dict[str, str],
                  step=locate_step(loc.reason))
     if lat is not None and lon is not None:
         if out.located:
-            out.distance_km = _haversine(loc.latitude, loc.longitude, lat, lon)
+            out.distance_km = haversine_km(loc.latitude, loc.longitude, lat, lon)
         out.ceiling_50km = any(
             p.role == "literal" and p.latitude is not None and p.longitude is not None
-            and _haversine(p.latitude, p.longitude, lat, lon) <= 50.0 for p in places)
+            and haversine_km(p.latitude, p.longitude, lat, lon) <= 50.0 for p in places)
     cc = ucdp_country_code(row.get("country") or "", gazetteer) if gazetteer else None
     ours_cc = loc.place.country_code if loc.place is not None else None
     if cc:

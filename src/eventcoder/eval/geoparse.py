@@ -20,6 +20,8 @@ from pathlib import Path
 
 import click
 
+from ..geo.resolve import haversine_km
+
 #: GeoWebNews types that are literal uses of a place (scored in e2e); others are associative.
 GWN_LITERAL = frozenset({"Literal", "Literal_Modifier", "Mixed", "Coercion", "Embedded_Literal"})
 KM_161 = 161.0
@@ -78,6 +80,16 @@ def _occurrences(text: str, name: str) -> Iterator[int]:
         i = text.find(name, i + 1)
 
 
+def _gold_span(text: str, el: ET.Element, name_tag: str, shift: int = 0
+               ) -> tuple[int, int] | None:
+    """The character span of a gold element's ``<start>``/``<end>`` (moved by ``shift``),
+    fixed against its name (``_fix_offsets``); None when missing or not found."""
+    s, e = _int(el.findtext("start")), _int(el.findtext("end"))
+    if s is None or e is None:
+        return None
+    return _fix_offsets(text, s + shift, e + shift, el.findtext(name_tag) or "")
+
+
 def read_gwn(path: Path) -> list[GoldDoc]:
     """GeoWebNews XML: ``<article><text>`` and ``<toponyms><toponym>``."""
     docs = []
@@ -85,11 +97,7 @@ def read_gwn(path: Path) -> list[GoldDoc]:
         text = art.findtext("text") or ""
         doc = GoldDoc(text)
         for t in art.iter("toponym"):
-            name = t.findtext("extractedName") or ""
-            s, e = _int(t.findtext("start")), _int(t.findtext("end"))
-            if s is None or e is None:
-                continue
-            fixed = _fix_offsets(text, s, e, name)
+            fixed = _gold_span(text, t, "extractedName")
             if fixed is None:
                 continue
             doc.toponyms.append(GoldToponym(
@@ -107,13 +115,10 @@ def read_lgl(path: Path) -> list[GoldDoc]:
         text = art.findtext("text") or ""
         doc = GoldDoc(text)
         for t in art.iter("toponym"):
-            s, e = _int(t.findtext("start")), _int(t.findtext("end"))
-            tag = t.find("gaztag")
-            if s is None or e is None:
-                continue
-            fixed = _fix_offsets(text, s, e, t.findtext("phrase") or "")
+            fixed = _gold_span(text, t, "phrase")
             if fixed is None:
                 continue
+            tag = t.find("gaztag")
             lat = lon = gid = None
             if tag is not None:
                 lat, lon = _float(tag.findtext("lat")), _float(tag.findtext("lon"))
@@ -131,10 +136,7 @@ def read_geovirus(path: Path) -> list[GoldDoc]:
         text = art.findtext("text") or ""
         doc = GoldDoc(text)
         for loc in art.iter("location"):
-            s, e = _int(loc.findtext("start")), _int(loc.findtext("end"))
-            if s is None or e is None:
-                continue
-            fixed = _fix_offsets(text, s - 1, e - 1, loc.findtext("name") or "")
+            fixed = _gold_span(text, loc, "name", shift=-1)
             if fixed is None:
                 continue
             doc.toponyms.append(GoldToponym(fixed[0], fixed[1], text[fixed[0]:fixed[1]],
@@ -204,12 +206,6 @@ def recognition_recall(docs: list[GoldDoc], geoparser: object, nlp: object,
             "found_by_nominal_reference": nominal_found}
 
 
-def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    from ..geo.resolve import haversine_km
-
-    return haversine_km(lat1, lon1, lat2, lon2)
-
-
 def auc_of_error(errors: list[float]) -> float:
     """Area under the curve of sorted log errors, scaled to [0, 1] (Gritta et al.; lower is
     better)."""
@@ -241,7 +237,7 @@ def evaluate(docs: list[GoldDoc], geoparser: object, nlp: object, mode: str = "r
             mentions = geoparser.mentions(doc, [(g.start, g.end) for g in gold])  # type: ignore[attr-defined]
             for g, m in zip(gold, mentions, strict=True):
                 cands = geoparser.resolver.candidates(m)  # type: ignore[attr-defined]
-                if any(_haversine(c.latitude, c.longitude, g.latitude, g.longitude) <= KM_161
+                if any(haversine_km(c.latitude, c.longitude, g.latitude, g.longitude) <= KM_161
                        for c in cands):
                     covered += 1
             if mode == "resolve":
@@ -304,7 +300,7 @@ def _err(g: GoldToponym, p: object) -> float:
     lat, lon = getattr(p, "latitude", None), getattr(p, "longitude", None)
     if lat is None or lon is None:
         return MAX_ERROR_KM
-    return _haversine(lat, lon, g.latitude, g.longitude)  # type: ignore[arg-type]
+    return haversine_km(lat, lon, g.latitude, g.longitude)  # type: ignore[arg-type]
 
 
 @click.command(name="geoparse")

@@ -25,10 +25,11 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..schema import EventMention, Location, Place
+from ..schema import EventMention, Location, Place, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+    from spacy.tokens import Span as DocSpan
 
     from .gazetteer import Gazetteer
 
@@ -159,7 +160,7 @@ def _demonym_of_place(doc: Doc | None, place: Place) -> bool:
         return False
     if DEMONYM_PLACE_AFTER.match(doc.text, place.end):
         return True
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    span = _tokens(doc, place)
     if span is None:
         return False
     head = span.root.head
@@ -170,6 +171,12 @@ def _demonym_of_place(doc: Doc | None, place: Place) -> bool:
             return False
         head = head.head
     return False
+
+
+def _tokens(doc: Doc, item: Place | Span) -> DocSpan | None:
+    """The tokens of a place or a text span (``start``/``end`` characters), widened to token
+    boundaries; None if they fall outside the document."""
+    return doc.char_span(item.start, item.end, alignment_mode="expand")
 
 
 def _usable(places: Sequence[Place], doc: Doc | None = None) -> list[Place]:
@@ -211,7 +218,7 @@ def _admin_phrase(doc: Doc, place: Place) -> int:
     it through "of", outside the place's own span."""
     if base_precision(place) != 1:
         return 0
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    span = _tokens(doc, place)
     if span is None:
         return 0
     if span.end < len(doc) and doc[span.end].lower_ in ADMIN_NOUN_LEVEL and (
@@ -235,7 +242,7 @@ REPORTING_NOUNS = frozenset({"statement", "reporters", "journalists", "conferenc
 def _reporting(doc: Doc, mention: EventMention, place: Place) -> bool:
     """Whether the place hangs from a verb or noun of reporting before it reaches the
     trigger ("Gunmen killed five, police in Kaduna said")."""
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    span = _tokens(doc, place)
     if span is None:
         return False
     tok = span.root
@@ -255,7 +262,7 @@ def _reporting(doc: Doc, mention: EventMention, place: Place) -> bool:
 def _origin(doc: Doc, place: Place) -> bool:
     """Whether the place is where an actor comes from ("troops from Chad", "gunmen from
     Zamfara"): "from" attached to a noun, not to a verb of movement or the event."""
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    span = _tokens(doc, place)
     if span is None:
         return False
     prep = span.root.head
@@ -267,7 +274,7 @@ def _near_words(doc: Doc, place: Place) -> bool:
     """Whether the place is qualified as an approximate spot: a "near", "outside",
     "outskirts", "countryside", "north of" ... on its way up the parse (three steps, not past
     a verb), or "near"/"outside" just before it."""
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    span = _tokens(doc, place)
     if span is None:
         return False
     if span.start > 0 and doc[span.start - 1].lower_ in ("near", "outside", "nearby", "around",
@@ -288,7 +295,7 @@ def _possessed(doc: Doc, country: Place, places: Sequence[Place]) -> Place | Non
     """The place a country's (or an area's) possessive names ("Libya's Misrata", "Nigeria's
     Benue state", "Syria's northern city of Aleppo", "Zamfara state's Anka"), when it lies
     in that country (a smaller place in that area)."""
-    span = doc.char_span(country.start, country.end, alignment_mode="expand")
+    span = _tokens(doc, country)
     if span is None:
         return None
     last = span.root
@@ -303,7 +310,7 @@ def _possessed(doc: Doc, country: Place, places: Sequence[Place]) -> Place | Non
         if not is_country(country) and (base_precision(q) >= base_precision(country) or (
                 country.feature_code == "ADM1" and q.admin1 != country.admin1)):
             continue  # "Zamfara state's Anka": a smaller place of the same area only
-        qs = doc.char_span(q.start, q.end, alignment_mode="expand")
+        qs = _tokens(doc, q)
         if qs is None or qs.start < span.end:
             continue
         root = qs.root
@@ -335,7 +342,7 @@ def _refine_country(doc: Doc, mention: EventMention, country: Place, usable: Seq
                          f"attached to the trigger {mention.trigger.text!r}")
     mid = (mention.trigger.start + mention.trigger.end) / 2
     s0, s1 = mention.sentence.start, mention.sentence.end
-    trig = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    trig = _tokens(doc, mention.trigger)
     if trig is not None:  # the trigger's own sentence (a mention's may span two)
         s0, s1 = trig.sent.start_char, trig.sent.end_char
     p0, p1 = _paragraph_bounds(doc.text, mention.trigger.start, mention.trigger.end)
@@ -354,13 +361,13 @@ def _refine_country(doc: Doc, mention: EventMention, country: Place, usable: Seq
 
 def _syntactic(doc: Doc, mention: EventMention, places: Sequence[Place]) -> tuple[Place, bool] | None:
     """A place in the trigger's syntactic neighbourhood, and whether a "near" word intervenes."""
-    trig = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    trig = _tokens(doc, mention.trigger)
     if trig is None:
         return None
     heads = {t.i for t in trig} | {trig.root.head.i}
     best: tuple[tuple[bool, bool, int, bool, int], Place, bool] | None = None
     for p in places:
-        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        span = _tokens(doc, p)
         if span is None or span.sent.start != trig.sent.start or _reporting(doc, mention, p):
             continue
         tok = span.root
@@ -404,11 +411,11 @@ def _location(gz: Gazetteer | None, place: Place, precision: int, reason: str) -
         if info is not None:
             country, iso3 = info.name, info.iso3 or None
     code = place.feature_code or ""
-    is_country = place.feature_class == "A" and code.startswith(("PCL", "TERR"))
-    admin1 = None if is_country else place.admin1
+    whole_country = is_country(place)
+    admin1 = None if whole_country else place.admin1
     if code == "ADM1" and not admin1:
         admin1 = place.name
-    admin2 = place.admin2 if code != "ADM1" and not is_country else None
+    admin2 = place.admin2 if code != "ADM1" and not whole_country else None
     if code == "ADM2" and not admin2:
         admin2 = place.name
     return Location(place=place, country=country, iso3=iso3, admin1=admin1, admin2=admin2,
