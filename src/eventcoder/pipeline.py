@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 
 from .config import Config
 from .dedup import merge_events
-from .events import build_events, resolve_date
+from .dedup.link import link_mentions
+from .events import build_event_group, resolve_date
 from .nlp import MAX_CHARS, load_nlp
-from .schema import Article, Event, EventMention, Place
+from .schema import Article, Candidate, Event, EventMention, Place
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -38,6 +39,8 @@ class ArticleResult:
     places: list[Place] = field(default_factory=list)
     mentions: list[EventMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    #: every segment with an event word and what it was found to be (see Candidate)
+    candidates: list[Candidate] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     skipped: str | None = None  # reason, when the article was not processed
 
@@ -90,9 +93,24 @@ class Pipeline:
         """Run extract -> geo -> events -> dedup on an already parsed article."""
         result = ArticleResult(article=article)
         result.places = self.geoparser.parse(doc)
-        result.mentions = self.extractor.extract(doc, article)
+        result.mentions, cands = self.extractor.extract_candidates(doc, article)
         locations = [self.geoparser.locate(doc, m, result.places) for m in result.mentions]
-        result.events = merge_events(build_events(article, result.mentions, locations))
+        groups = link_mentions(article.text, result.mentions, locations)
+        built = [build_event_group(article, [result.mentions[i] for i in g],
+                                   [locations[i] for i in g]) for g in groups]
+        result.events = merge_events(built)
+        # which event each mention ended in (after merging, by evidence of its trigger)
+        event_of: dict[int, str] = {}
+        for g, ev in zip(groups, built, strict=True):
+            final = next((e for e in result.events if e.event_id == ev.event_id), None) or \
+                next((e for e in result.events if any(
+                    x.start == ev.evidence[0].start for x in e.evidence_for("sentence"))), None)
+            for i in g:
+                if final is not None:
+                    event_of[i] = final.event_id
+        result.candidates = [
+            c.model_copy(update={"event_id": event_of.get(c.mention)}) if c.mention is not None
+            else c for c in cands]
         for mention in result.mentions:
             warning = resolve_date(mention, article.published)[2]
             if warning and warning not in result.warnings:

@@ -15,6 +15,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from .taxonomy import EVENT_TYPES, PLOVER_TYPES, SUB_EVENTS
 
 Status = Literal["auto", "reviewed", "rejected"]
+#: What a candidate event mention was found to be. Only ``reported`` candidates become events.
+CandidateStatus = Literal["reported", "background", "hypothetical", "negated", "generic",
+                          "out_of_scope"]
+CANDIDATE_STATUSES: tuple[str, ...] = ("reported", "background", "hypothetical", "negated",
+                                       "generic", "out_of_scope")
 PlaceRole = Literal["literal", "associative"]
 
 
@@ -144,6 +149,28 @@ class EventMention(BaseModel):
         if v not in SUB_EVENTS:
             raise ValueError(f"unknown ACLED sub-event type {v!r}")
         return v
+
+
+class Candidate(BaseModel):
+    """A segment of an article that had an event word, and what it was found to be.
+
+    ``reported`` candidates are coded: ``event_id`` is the event they are evidence of (several
+    candidates share one event when later sentences retell it). The others are kept, with
+    their ``reason``, so a reviewer (and ``eventcoder extract --explain``) can see why a
+    sentence was not coded: ``background`` (before the reporting window), ``hypothetical``
+    (future, planned, threatened, conditional), ``negated``, ``generic`` (statistics, general
+    descriptions, an event word used as a modifier), ``out_of_scope`` (ordinary crime,
+    accidents, disasters, diplomacy, claims).
+    """
+
+    article_id: str
+    sentence: Span
+    trigger: Span
+    sub_event_type: str | None = None
+    status: CandidateStatus
+    reason: str = ""
+    mention: int | None = Field(default=None, description="index of the mention (reported)")
+    event_id: str | None = None
 
 
 class Event(BaseModel):

@@ -117,14 +117,21 @@ def _best(ms: list[EventMention]) -> EventMention | None:
 def score_case2021(rows: list[tuple[str, str, str]], extractor: EventExtractor, nlp: Any
                    ) -> CaseResult:
     """Score typing on CASE 2021 rows; see the module docstring."""
-    res = CaseResult()
     name = {lab: s.name for lab, s in SUB_EVENT_BY_CASE_LABEL.items()}
+    pairs = []
     for (_, _, gold), ms in zip(rows, _extract_all(((r[1], None) for r in rows), extractor, nlp,
                                                    len(rows), "case2021"), strict=True):
         best = _best(ms)
         pred = best.sub_event_type if best else NONE
-        gold_name = name.get(gold, gold)
-        res.pairs.append((gold_name, pred, best.confidence if best else 0.0))
+        pairs.append((name.get(gold, gold), pred, best.confidence if best else 0.0))
+    return score_pairs(pairs)
+
+
+def score_pairs(pairs: list[tuple[str, str, float]]) -> CaseResult:
+    """Per-class P/R/F1 over ACLED's 25 types, accuracy, macro and weighted F1 and the kept-out
+    share of (gold, predicted, confidence) triples (gold: an ACLED sub-event type name, or a
+    CASE out-of-ACLED label; predicted: a type name or ``(none)``)."""
+    res = CaseResult(pairs=list(pairs))
     labels = [s.name for s in SUB_EVENT_TYPES]
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..schema import ActorMention, Article, EventMention, Span
+from ..schema import ActorMention, Article, Candidate, EventMention, Span
 from ..taxonomy import SUB_EVENTS
 from . import lexicon as L
 from .actors import DATA_DIR, ActorDictionary, ActorHit
@@ -181,6 +181,40 @@ class _Draft:
     modality: str = "asserted"
 
 
+_SCOPE_REASONS = {
+    "attribution": "a claim of responsibility, credit or blame, not an incident",
+    "diplomacy": "diplomacy (talks, expulsions, sanctions, condemnation), not an incident",
+    "disaster": "an accident or disaster, no political actor",
+    "crime": "ordinary crime, no political actor, target or motive",
+}
+
+
+@dataclass
+class _Note:
+    """What became of one segment with a trigger (turned into a :class:`Candidate`)."""
+
+    segment: tuple[int, int]
+    trigger: tuple[int, int]
+    sub_event_type: str | None
+    status: str
+    reason: str
+    mention: int | None = None
+
+    def candidate(self, article_id: str, text: str) -> Candidate:
+        a, b = self.segment
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        t0, t1 = self.trigger
+        return Candidate(article_id=article_id,
+                         sentence=Span(start=a, end=b, text=text[a:b]),
+                         trigger=Span(start=t0, end=t1, text=text[t0:t1]),
+                         sub_event_type=self.sub_event_type,
+                         status=self.status, reason=self.reason,  # type: ignore[arg-type]
+                         mention=self.mention)
+
+
 class EventExtractor:
     """Find the events an article reports.
 
@@ -209,6 +243,17 @@ class EventExtractor:
         Raises:
             ValueError: when ``doc.text`` is not ``article.text`` (offsets would not match).
         """
+        return self.extract_candidates(doc, article)[0]
+
+    def extract_candidates(self, doc: Doc, article: Article
+                           ) -> tuple[list[EventMention], list[Candidate]]:
+        """Event mentions of ``article`` and every candidate considered, with its status.
+
+        The candidates are one per segment that had an event trigger: ``reported`` ones became
+        a mention (``mention`` is its index) or were read as more about the mention before
+        (a retelling), the others say why they are not an event (``background``,
+        ``hypothetical``, ``negated``, ``generic``, ``out_of_scope``) in ``reason``.
+        """
         if doc.text != article.text:
             raise ValueError("E201 doc.text must equal article.text: parse the article's text")
         text = article.text
@@ -218,13 +263,17 @@ class EventExtractor:
         drafts: list[_Draft] = []
         all_ents = list(doc.ents)
         story: dict[str, str] = {}  # out-of-scope story context ("disaster", "crime")
+        notes: list[_Note] = []
         for sent in doc.sents:
             ents = [e for e in all_ents if sent.start_char <= e.start_char < sent.end_char]
             for seg_start, seg_end in _segments(sent):
+                before = len(notes)
                 d = self._segment(doc, text, sent, seg_start, seg_end, hits, country,
-                                  dominant, article.published, drafts, ents, story)
+                                  dominant, article.published, drafts, ents, story, notes)
                 if d is not None:
                     drafts.append(d)
+                    notes.append(_Note((seg_start, seg_end), d.trigger, d.sub_event_type,
+                                       "reported", "coded", len(drafts) - 1))
                 elif drafts and TOLL_FOLLOWUP.search(text, seg_start, seg_end) and \
                         drafts[-1].sentence[1] >= sent.start_char - 2 and \
                         (drafts[-1].fatalities == 0 or drafts[-1].fatalities_span is None):
@@ -232,17 +281,31 @@ class EventExtractor:
                     # gives the count of the event just told, with no trigger of its own
                     self._merge_outcome(drafts[-1], text[seg_start:seg_end], seg_start,
                                         seg_end)
-        return [self._finish(d, article, text) for d in drafts]
+                    del notes[before:]
+                    m = TOLL_FOLLOWUP.search(text, seg_start, seg_end)
+                    notes.append(_Note((seg_start, seg_end), (m.start(), m.end()),
+                                       drafts[-1].sub_event_type, "reported",
+                                       "retold: the toll of the event told just before",
+                                       len(drafts) - 1))
+        mentions = [self._finish(d, article, text) for d in drafts]
+        cands = [n.candidate(article.id, text) for n in notes]
+        return mentions, cands
 
     # -- per segment ------------------------------------------------------------------------
     def _segment(self, doc: Doc, text: str, sent: SpacySpan, s0: int, s1: int,
                  hits: list[ActorHit], country: str | None, dominant: ActorHit | None,
                  published: dt.date | None, drafts: list[_Draft], ents: list[SpacySpan],
-                 story: dict[str, str] | None = None) -> _Draft | None:
+                 story: dict[str, str] | None = None, notes: list[_Note] | None = None
+                 ) -> _Draft | None:
         seg = text[s0:s1]
         cands = _find_triggers(seg, s0)
         if not cands:
             return None
+        log = notes if notes is not None else []
+
+        def reject(status: str, reason: str, c: _Candidate, typ: str | None) -> None:
+            log.append(_Note((s0, s1), (c.start, c.end), typ, status, reason))
+
         in_seg = [h for h in hits if s0 <= h.start and h.end <= s1]
         seg_hits = [h for h in in_seg if not _is_source(text, h)]
         sources = [h for h in in_seg if h not in seg_hits and h.role in ("state", "armed")]
@@ -252,6 +315,9 @@ class EventExtractor:
             if typ is not None:
                 resolved.append((c, typ))
         if not resolved:
+            best = max(cands, key=lambda c: c.priority)
+            reject("generic", "an event word, but no event of a type it can denote here "
+                   "(no place taken, no actor hurt)", best, None)
             return None
         ranked = []
         for c, typ in resolved:
@@ -266,14 +332,28 @@ class EventExtractor:
         # -- what is not a new event: the best trigger that is asserted, current, in scope ---
         chosen = None
         spans = [(c.start, c.end) for c in cands]
+        first_reason: tuple[str, str, _Candidate, str] | None = None
         for _, c, typ, tok in ranked:
-            if _negated(tok) or _irrealis(tok, seg, c.start - s0) or _dated_background(
-                    tok, published) or _modifier_only(doc, c, spans) or \
-                    _unanchored_noun(doc, c, seg, ents):
+            why = None
+            if _negated(tok):
+                why = ("negated", "negated (no/not/without, or denied)")
+            elif _irrealis(tok, seg, c.start - s0):
+                why = ("hypothetical", "not (yet) happened: future, intended, planned, "
+                       "threatened or conditional")
+            elif _dated_background(tok, published):
+                why = ("background", "the event word carries an earlier year")
+            elif _modifier_only(doc, c, spans) or _unanchored_noun(doc, c, seg, ents):
+                why = ("generic", "an event word used as a modifier or in general, not an "
+                       "incident")
+            if why is not None:
+                if first_reason is None:
+                    first_reason = (*why, c, typ)
                 continue
             chosen = (c, typ, tok)
             break
         if chosen is None:
+            if first_reason is not None:
+                reject(*first_reason)
             return None
         cand, typ, trig_tok = chosen
         resolved = [(c, t) for _, c, t, _ in ranked]
@@ -290,20 +370,32 @@ class EventExtractor:
                 # a tank", "a wide area was evacuated")
                 scope = story["scope"]
         if scope is not None:
+            reject("out_of_scope", _SCOPE_REASONS.get(scope, scope), cand, typ)
             return None
         if L.BACKGROUND.search(seg) and not _recent_cue(seg):
+            m = L.BACKGROUND.search(seg)
+            reject("background", f"history: {m.group(0)!r}", cand, typ)
             return None
 
         # outcome-only sentences add to the previous mention (split arguments)
         prev = drafts[-1] if drafts else None
         date, date_span = self._date(ents, s0, s1, cand.start, published, prev)
         if date == "background":
+            reject("background", f"dated more than {BACKGROUND_DAYS} days before publication",
+                   cand, typ)
             return None
+        merged = len(drafts) - 1
+
+        def retold(reason: str) -> None:
+            log.append(_Note((s0, s1), (cand.start, cand.end), typ, "reported",
+                             f"retold: {reason}", merged))
+
         if cand.kind in ("outcome", "violence") and prev is not None and date is None \
                 and all(h.role == "civilian" for h in seg_hits) \
                 and prev.sentence[1] >= sent.start_char - 2 \
                 and ";" not in text[prev.sentence[1] - 1:s0 + 1]:
             self._merge_outcome(prev, seg, s0, s1)
+            retold("an outcome of the event told just before")
             return None
         adjacent = prev is not None and prev.sentence[1] >= sent.start_char - 2
         if adjacent and date is None and prev is not None and (
@@ -311,6 +403,7 @@ class EventExtractor:
             # "The demonstration ended peacefully." / "The strikes also destroyed a market."
             # / "Several protesters were injured.": more about the previous event
             self._merge_outcome(prev, seg, s0, s1)
+            retold("more about the event told just before")
             return None
         if prev is not None and date is None and _anaphoric(trig_tok) and not any(
                 e.label_ in PLACE_LABELS for e in ents if s0 <= e.start_char < s1):
@@ -318,6 +411,7 @@ class EventExtractor:
             # sentence is not added to the evidence of the earlier mention)
             if prev.fatalities == 0:
                 self._merge_outcome(prev, seg, s0, prev.sentence[1])
+            retold(f"{text[cand.start:cand.end]!r} refers to an event told before")
             return None
 
         if cand.kind in ("outcome", "violence") and prev is None and typ == "Attack" and \
@@ -326,6 +420,8 @@ class EventExtractor:
                 not any(c.kind == "violence" and not BARE_OUTCOME.fullmatch(
                     text[c.start:c.end]) for c in cands):
             # "a man is dead after his car crashed": a death with no perpetrator in sight
+            reject("out_of_scope", "a death with no perpetrator or armed actor in sight",
+                   cand, typ)
             return None
         modality = "announced" if cand.kind == "operation" else "asserted"
         score = _base_score(cand, typ, resolved, _is_main_predicate(trig_tok))

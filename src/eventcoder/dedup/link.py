@@ -1,0 +1,203 @@
+"""Within one article: group the mentions that tell the same real event.
+
+A report tells its event once and then retells it: "the attack", "the blast", a quote, the toll
+rising, the claim, the funerals. Each retelling that the extractor reads as a mention must join
+the event it retells, or the dataset counts one event several times. Two events of one type in
+one article (strikes on two towns, an attack and the retaliation, the same group attacking on
+two days) must stay two.
+
+:func:`link_mentions` is a pure function of the article's text, its mentions and their
+locations. A later mention joins an earlier group when nothing in it says "another event":
+
+- its type is compatible: the same sub-event type, or a generic telling ("the attack", "killed",
+  "bodies found") of a violent event of another sub-type, or a specific weapon ("a suicide
+  bomber") that a generic lead ("an attack killed 12") did not name;
+- its date agrees (no explicit dates more than a day apart);
+- its place agrees (no two precise places more than ``PLACE_KM`` apart, no two different
+  first-order areas both named);
+- its actors agree (no two different named initiators, unless they are the same pair of sides
+  told the other way round);
+- and it has no cue of a new event ("another", "a second", "separately", "elsewhere", "in
+  retaliation", "also attacked").
+
+It joins the nearest such group before it. A mention that has a definite anaphor ("the
+attack", "the explosion", "the incident") may join a group of another violent type; without
+one, only the same sub-event type, or a generic outcome, joins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..geo.resolve import haversine_km
+from ..schema import EventMention, Location
+from ..taxonomy import BATTLES, EXPLOSIONS, SUB_EVENTS, VAC
+
+#: Two precise places further apart than this are two events.
+PLACE_KM = 50.0
+
+VIOLENT = frozenset({BATTLES, EXPLOSIONS, VAC})
+
+#: Trigger words that tell a violent event without saying how ("the attack", "killed").
+GENERIC_TRIGGER = re.compile(
+    r"(?:attack\w*|assault\w*|kill\w*|dead|died|deaths?|bod(?:y|ies)\b.*|violence|incident|"
+    r"shot|shoot\w*|gunfire|massacre\w*|raid\w*|murder\w*|slain|wound\w*|injur\w*|"
+    r"explosions?|blasts?|exploded|bombings?|operation)",
+    re.IGNORECASE)
+#: A definite reference to an event already told.
+ANAPHOR = re.compile(
+    r"\b(?:the|this|that|these|those|its|their|saturday's|sunday's|monday's|tuesday's|"
+    r"wednesday's|thursday's|friday's|yesterday's|today's|last\s+\w+'s)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE)
+#: Cues that the mention is a new event, not a retelling.
+NEW_EVENT = re.compile(
+    r"\b(?:another|a\s+(?:second|third|separate|further|new)|separately|elsewhere|"
+    r"in\s+(?:a\s+)?separate|in\s+(?:retaliation|response)|retaliat\w+|meanwhile|"
+    r"(?:later|earlier)\s+(?:that|on|in\s+the)|the\s+(?:next|following|previous)\s+day|"
+    r"a\s+day\s+(?:later|earlier)|also\s+(?:attacked|killed|struck|hit|shelled|bombed|"
+    r"clashed|seized|captured|stormed|kidnapped|abducted|arrested|targeted))\b",
+    re.IGNORECASE)
+
+
+@dataclass
+class _Group:
+    members: list[int]
+    sub_event_type: str
+    event_type: str
+    generic: bool
+    date: object | None  # dt.date when a member gave an explicit date
+    lat: float | None
+    lon: float | None
+    precision: int
+    admin1: str | None
+    actors: set[str]
+    initiator: str | None
+    actor1_raw: str | None
+
+
+def _named(name: str | None) -> str | None:
+    """An initiator that identifies a side (not "Unidentified Armed Group", not civilians)."""
+    if not name:
+        return None
+    low = name.lower()
+    if low.startswith(("unidentified", "civilians", "protesters", "rioters")):
+        return None
+    return low
+
+
+def is_generic(text: str, mention: EventMention) -> bool:
+    """Whether the mention's trigger tells a violent event without its specific kind."""
+    trig = text[mention.trigger.start:mention.trigger.end]
+    return bool(GENERIC_TRIGGER.fullmatch(trig.split()[0] if trig.split() else "")) or bool(
+        GENERIC_TRIGGER.fullmatch(trig))
+
+
+def is_anaphoric(text: str, mention: EventMention) -> bool:
+    before = text[max(mention.sentence.start, mention.trigger.start - 40):mention.trigger.start]
+    return bool(ANAPHOR.search(before))
+
+
+def new_event_cue(text: str, mention: EventMention) -> bool:
+    seg = text[mention.sentence.start:mention.sentence.end]
+    return bool(NEW_EVENT.search(seg))
+
+
+def _compatible_type(g: _Group, m: EventMention, generic: bool, anaphor: bool) -> bool:
+    et = SUB_EVENTS[m.sub_event_type].event_type
+    if m.sub_event_type == g.sub_event_type:
+        return True
+    if et not in VIOLENT or g.event_type not in VIOLENT:
+        # demonstrations: a protest told as peaceful then with intervention is one protest
+        return et == g.event_type and anaphor
+    if anaphor and (generic or g.generic):
+        return True
+    if generic and (m.actor1 is None or m.actor1.name == g.actor1_raw):
+        # "Twelve people were killed", "the dead included two children": an outcome of the
+        # violent event told before, with no other perpetrator
+        return True
+    # "an attack killed 12 ... a suicide bomber blew himself up": the lead was generic
+    return g.generic and g.sub_event_type == "Attack" and (
+        m.actor1 is None or g.actor1_raw is None or m.actor1.name == g.actor1_raw)
+
+
+def _compatible_place(g: _Group, loc: Location) -> bool:
+    if loc.latitude is None or g.lat is None:
+        return True
+    if loc.geo_precision <= 2 and g.precision <= 2 and loc.longitude is not None and \
+            g.lon is not None:
+        if haversine_km(g.lat, g.lon, loc.latitude, loc.longitude) > PLACE_KM:
+            return False
+    if loc.admin1 and g.admin1 and loc.admin1 != g.admin1:
+        return False
+    return True
+
+
+def _compatible_date(g: _Group, m: EventMention) -> bool:
+    if m.date_span is None or g.date is None or m.event_date is None:
+        return True
+    return abs((m.event_date - g.date).days) <= 1  # type: ignore[operator]
+
+
+def _compatible_actors(g: _Group, m: EventMention) -> bool:
+    a1 = _named(m.actor1.name if m.actor1 else None)
+    if a1 is None or g.initiator is None or a1 == g.initiator:
+        return True
+    # the same two sides told the other way round ("X attacked Y" / "Y clashed with X")
+    a2 = _named(m.actor2.name if m.actor2 else None)
+    return a2 is not None and {a1, a2} <= g.actors
+
+
+def link_mentions(text: str, mentions: Sequence[EventMention],
+                  locations: Sequence[Location]) -> list[list[int]]:
+    """Groups of mention indexes that tell one event each, in text order of their first
+    member. ``locations`` align with ``mentions``."""
+    if len(mentions) != len(locations):
+        raise ValueError("E011 link_mentions needs one location per mention")
+    groups: list[_Group] = []
+    for i, (m, loc) in enumerate(zip(mentions, locations, strict=True)):
+        generic = is_generic(text, m)
+        anaphor = is_anaphoric(text, m)
+        target = None
+        if not new_event_cue(text, m) or anaphor:
+            for g in reversed(groups):
+                if _compatible_type(g, m, generic, anaphor) and _compatible_date(g, m) and \
+                        _compatible_place(g, loc) and _compatible_actors(g, m):
+                    target = g
+                    break
+        if target is None:
+            groups.append(_new_group(i, m, loc, generic))
+        else:
+            _add(target, i, m, loc, generic)
+    return [g.members for g in groups]
+
+
+def _new_group(i: int, m: EventMention, loc: Location, generic: bool) -> _Group:
+    a1 = _named(m.actor1.name if m.actor1 else None)
+    a2 = _named(m.actor2.name if m.actor2 else None)
+    return _Group(members=[i], sub_event_type=m.sub_event_type,
+                  event_type=SUB_EVENTS[m.sub_event_type].event_type, generic=generic,
+                  date=m.event_date if m.date_span is not None else None,
+                  lat=loc.latitude, lon=loc.longitude, precision=loc.geo_precision,
+                  admin1=loc.admin1, actors={a for a in (a1, a2) if a}, initiator=a1,
+                  actor1_raw=m.actor1.name if m.actor1 else None)
+
+
+def _add(g: _Group, i: int, m: EventMention, loc: Location, generic: bool) -> None:
+    g.members.append(i)
+    if g.generic and not generic:
+        g.sub_event_type, g.generic = m.sub_event_type, False
+        g.event_type = SUB_EVENTS[m.sub_event_type].event_type
+    if g.date is None and m.date_span is not None:
+        g.date = m.event_date
+    if loc.latitude is not None and (g.lat is None or loc.geo_precision < g.precision):
+        g.lat, g.lon, g.precision = loc.latitude, loc.longitude, loc.geo_precision
+        g.admin1 = loc.admin1 or g.admin1
+    a1 = _named(m.actor1.name if m.actor1 else None)
+    a2 = _named(m.actor2.name if m.actor2 else None)
+    g.actors |= {a for a in (a1, a2) if a}
+    if g.initiator is None:
+        g.initiator = a1
+    if g.actor1_raw is None and m.actor1 is not None:
+        g.actor1_raw = m.actor1.name

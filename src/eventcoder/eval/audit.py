@@ -1,0 +1,313 @@
+"""``eventcoder eval audit``: event precision, recall and field accuracy on the hand-coded audit set.
+
+The audit set (``eval/audit/*.jsonl``, coded by ``docs/audit-coding-guide.md``) holds whole
+articles with every event a careful ACLED coder would write for them, and negatives that report
+none. eventcoder codes each article as ``eventcoder extract`` would (the full pipeline, with the
+gold's publication date); its events are matched one to one, per article, to the gold events:
+
+- a pair can match when the event types are equal and, when both have coordinates, the places
+  are within 100 km (``MATCH_KM``);
+- among such pairs, the matching maximises the number of matches, then the agreement of
+  sub-event type, date and place (greedy on a pair score, which is optimal for the handful of
+  events an article has in all but contrived cases).
+
+Precision is matched / written, recall matched / gold. Field accuracy is over matched pairs.
+A reliability table shows, by confidence, the share of written events that match a gold event:
+what ``confidence`` is meant to say.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..geo.resolve import haversine_km
+from ..schema import Event
+from .gold import GoldArticle, GoldError, GoldEvent, read_gold
+
+MATCH_KM = 100.0
+PLACE_KM = 25.0
+FIELDS = ("sub_event_type", "actor1", "actor2", "event_date", "date_within_3d", "fatalities",
+          "country", "admin1", "place_25km")
+
+
+# -- comparisons -----------------------------------------------------------------------------
+_DROP = re.compile(r"\s*\((?:\d{4}-(?:\d{4})?|[A-Z][A-Z-]{1,7})\)")
+
+
+def actor_key(name: str | None) -> str:
+    """A loose key of an ACLED actor name: case folded, year ranges and acronyms in brackets
+    dropped ("Military Forces of Iraq (2014-)" = "military forces of iraq"; "Islamic State
+    (IS)" = "islamic state"), but "Civilians (Iraq)" keeps its country."""
+    if not name:
+        return ""
+    s = _DROP.sub("", name).strip()
+    s = re.sub(r"^the\s+", "", s, flags=re.IGNORECASE)
+    return " ".join(s.lower().replace("-", " ").split())
+
+
+def admin_key(name: str | None) -> str:
+    from .events import admin_key as _ak
+
+    return _ak(name) if name else ""
+
+
+def distance_km(g: GoldEvent, e: Event) -> float | None:
+    if g.latitude is None or e.latitude is None or e.longitude is None or g.longitude is None:
+        return None
+    return haversine_km(g.latitude, g.longitude, e.latitude, e.longitude)
+
+
+def compatible(g: GoldEvent, e: Event) -> bool:
+    if g.event_type != e.event_type:
+        return False
+    d = distance_km(g, e)
+    return d is None or d <= MATCH_KM
+
+
+def pair_score(g: GoldEvent, e: Event) -> float:
+    s = 1.0
+    s += 0.5 * (g.sub_event_type == e.sub_event_type)
+    if g.event_date is not None and e.event_date is not None:
+        s += 0.3 * max(0.0, 1 - abs((g.event_date - e.event_date).days) / 7)
+    d = distance_km(g, e)
+    if d is not None:
+        s += 0.3 * max(0.0, 1 - d / MATCH_KM)
+    s += 0.1 * (actor_key(g.actor1) == actor_key(e.actor1))
+    s += 0.05 * (g.fatalities == e.fatalities)
+    return s
+
+
+def match(gold: Sequence[GoldEvent], system: Sequence[Event]) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, system index)."""
+    cands = [(pair_score(g, e), i, j) for i, g in enumerate(gold) for j, e in enumerate(system)
+             if compatible(g, e)]
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_g: set[int] = set()
+    used_s: set[int] = set()
+    pairs = []
+    for _, i, j in cands:
+        if i in used_g or j in used_s:
+            continue
+        used_g.add(i)
+        used_s.add(j)
+        pairs.append((i, j))
+    return sorted(pairs)
+
+
+def field_hits(g: GoldEvent, e: Event) -> dict[str, bool | None]:
+    """Per field: right (True), wrong (False) or not comparable (None)."""
+    out: dict[str, bool | None] = {}
+    out["sub_event_type"] = g.sub_event_type == e.sub_event_type
+    out["actor1"] = actor_key(g.actor1) == actor_key(e.actor1)
+    out["actor2"] = actor_key(g.actor2) == actor_key(e.actor2)
+    if g.event_date is None:
+        out["event_date"] = out["date_within_3d"] = None
+    else:
+        out["event_date"] = e.event_date == g.event_date
+        out["date_within_3d"] = e.event_date is not None and abs(
+            (e.event_date - g.event_date).days) <= 3
+    out["fatalities"] = g.fatalities == e.fatalities
+    out["country"] = None if not g.country else (g.country or "").lower() == (
+        e.country or "").lower()
+    out["admin1"] = None if not g.admin1 else admin_key(g.admin1) == admin_key(e.admin1)
+    d = distance_km(g, e)
+    out["place_25km"] = None if g.latitude is None else (d is not None and d <= PLACE_KM)
+    return out
+
+
+# -- scoring ---------------------------------------------------------------------------------
+@dataclass
+class ArticleScore:
+    gold: GoldArticle
+    events: list[Event]
+    pairs: list[tuple[int, int]]
+
+    @property
+    def tp(self) -> int:
+        return len(self.pairs)
+
+    @property
+    def fp(self) -> int:
+        return len(self.events) - len(self.pairs)
+
+    @property
+    def fn(self) -> int:
+        return len(self.gold.events) - len(self.pairs)
+
+
+@dataclass
+class AuditResult:
+    articles: list[ArticleScore] = field(default_factory=list)
+
+    def totals(self, subset: Iterable[ArticleScore] | None = None) -> dict[str, Any]:
+        arts = list(self.articles if subset is None else subset)
+        tp = sum(a.tp for a in arts)
+        fp = sum(a.fp for a in arts)
+        fn = sum(a.fn for a in arts)
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        neg = [a for a in arts if a.gold.kind == "negative"]
+        return {"articles": len(arts), "gold_events": tp + fn, "written": tp + fp,
+                "matched": tp, "precision": round(p, 3), "recall": round(r, 3),
+                "f1": round(f, 3), "negatives": len(neg),
+                "negatives_clean": round(sum(1 for a in neg if not a.events) / len(neg), 3)
+                if neg else None,
+                "events_per_article": round((tp + fp) / len(arts), 2) if arts else 0.0,
+                "gold_per_article": round((tp + fn) / len(arts), 2) if arts else 0.0}
+
+    def fields(self) -> dict[str, dict[str, Any]]:
+        right: Counter[str] = Counter()
+        of: Counter[str] = Counter()
+        for a in self.articles:
+            for i, j in a.pairs:
+                for k, v in field_hits(a.gold.events[i], a.events[j]).items():
+                    if v is not None:
+                        of[k] += 1
+                        right[k] += bool(v)
+        return {k: {"accuracy": round(right[k] / of[k], 3) if of[k] else None, "of": of[k]}
+                for k in FIELDS}
+
+    def reliability(self, bins: Sequence[float] = (0.0, 0.3, 0.5, 0.7, 0.85, 1.0001)
+                    ) -> list[dict[str, Any]]:
+        rows = []
+        pts = [(e.confidence, any(j == k for _, j in a.pairs))
+               for a in self.articles for k, e in enumerate(a.events)]
+        for lo, hi in zip(bins, bins[1:], strict=False):
+            inside = [t for c, t in pts if lo <= c < hi]
+            rows.append({"from": lo, "to": min(hi, 1.0), "events": len(inside),
+                         "true": round(sum(inside) / len(inside), 3) if inside else None})
+        return rows
+
+    def by(self, key: Callable[[ArticleScore], Iterable[str]]) -> dict[str, dict[str, Any]]:
+        groups: dict[str, list[ArticleScore]] = defaultdict(list)
+        for a in self.articles:
+            for k in key(a):
+                groups[k].append(a)
+        return {k: self.totals(v) for k, v in sorted(groups.items())}
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"totals": self.totals(), "fields": self.fields(),
+                "reliability": self.reliability(),
+                "by_corpus": self.by(lambda a: [a.gold.corpus]),
+                "by_kind": self.by(lambda a: [a.gold.kind])}
+
+
+def score(gold: Sequence[GoldArticle], events: Sequence[Sequence[Event]],
+          min_confidence: float = 0.0) -> AuditResult:
+    """Match each article's events (aligned with ``gold``) to its gold events."""
+    res = AuditResult()
+    for g, evs in zip(gold, events, strict=True):
+        kept = [e for e in evs if e.confidence >= min_confidence]
+        res.articles.append(ArticleScore(g, kept, match(g.events, kept)))
+    return res
+
+
+def code_articles(gold: Sequence[GoldArticle], pipeline: Any, progress: bool = True
+                  ) -> list[list[Event]]:
+    """Code every gold article with ``pipeline`` (an :class:`eventcoder.pipeline.Pipeline`)."""
+    from ..schema import Article
+
+    arts = [Article.from_text(g.text, id=g.id, published=g.published) for g in gold]
+    out: list[list[Event]] = []
+    with click.progressbar(length=len(arts), label="coding", file=sys.stderr,
+                           hidden=not progress) as bar:
+        for r in pipeline.process_many(arts):
+            out.append(list(r.events))
+            bar.update(1)
+    return out
+
+
+# -- printing --------------------------------------------------------------------------------
+def _describe(e: Event | GoldEvent) -> str:
+    date = e.event_date.isoformat() if e.event_date else "?"
+    return (f"{e.sub_event_type} | {e.actor1 or '-'} v {e.actor2 or '-'} | {date} | "
+            f"{e.location or e.admin1 or e.country or '-'} | {e.fatalities} killed")
+
+
+def print_result(res: AuditResult, verbose: bool = False) -> None:
+    t = res.totals()
+    click.echo(f"articles {t['articles']} ({t['negatives']} negatives), gold events "
+               f"{t['gold_events']}, written {t['written']}, matched {t['matched']}")
+    click.echo(f"event precision {t['precision']:.3f}   recall {t['recall']:.3f}   "
+               f"F1 {t['f1']:.3f}   (one-to-one per article: same event type, place within "
+               f"{MATCH_KM:.0f} km when both have one)")
+    click.echo(f"events per article: written {t['events_per_article']}, gold "
+               f"{t['gold_per_article']}; negatives with no event written: "
+               f"{t['negatives_clean']}")
+    click.echo("\nfield accuracy among matched events")
+    for k, v in res.fields().items():
+        acc = "  -  " if v["accuracy"] is None else f"{v['accuracy']:.3f}"
+        click.echo(f"  {k:<16} {acc}  (of {v['of']})")
+    click.echo("\nby corpus            P      R      F1   articles")
+    for k, v in res.by(lambda a: [a.gold.corpus]).items():
+        click.echo(f"  {k:<16} {v['precision']:.3f}  {v['recall']:.3f}  {v['f1']:.3f}  "
+                   f"{v['articles']}")
+    click.echo("\nreliability (confidence -> share of written events that are true)")
+    for row in res.reliability():
+        true = "  -  " if row["true"] is None else f"{row['true']:.3f}"
+        click.echo(f"  [{row['from']:.2f}, {row['to']:.2f})  {row['events']:4d} events  "
+                   f"true {true}")
+    if verbose:
+        for a in res.articles:
+            if not a.fp and not a.fn:
+                continue
+            click.echo(f"\n== {a.gold.id} ({a.gold.kind}) tp {a.tp} fp {a.fp} fn {a.fn}")
+            matched_g = {i for i, _ in a.pairs}
+            matched_s = {j for _, j in a.pairs}
+            for i, g in enumerate(a.gold.events):
+                if i not in matched_g:
+                    click.echo(f"  missed:  {_describe(g)}")
+            for j, e in enumerate(a.events):
+                if j not in matched_s:
+                    ev = e.evidence_for("sentence")
+                    where = f" @{ev[0].start}" if ev else ""
+                    click.echo(f"  extra:   {_describe(e)}  conf {e.confidence:.2f}{where}")
+
+
+@click.command("audit")
+@click.argument("gold", type=click.Path(path_type=Path), default=Path("eval/audit"))
+@click.option("--model", default=None, help="spaCy pipeline (default: the configured one).")
+@click.option("--gazetteer", type=click.Path(path_type=Path), default=None,
+              help="Gazetteer built by 'eventcoder gazetteer build' (default: the bundled one).")
+@click.option("--min-confidence", type=float, default=0.0, show_default=True,
+              help="Score only written events at or above this confidence.")
+@click.option("--verbose", "-v", is_flag=True, help="List each article's missed and extra events.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def command(gold: Path, model: str | None, gazetteer: Path | None, min_confidence: float,
+            verbose: bool, as_json: bool) -> None:
+    """Score eventcoder on the hand-coded audit set: event precision, recall, F1 and field
+    accuracy among matched events (see docs/audit-coding-guide.md).
+
+    GOLD is a .jsonl file or a folder of them (default eval/audit). Articles of shared corpora
+    are read from ../shared/data (or $EVENTCODER_SHARED_DATA).
+
+    Example:
+
+        eventcoder eval audit eval/audit -v
+    """
+    from ..config import Config
+    from ..pipeline import Pipeline
+
+    if not gold.exists():
+        raise click.ClickException(f"no such file or folder: {gold}")
+    try:
+        arts = read_gold(gold)
+    except (GoldError, FileNotFoundError, KeyError) as err:
+        raise click.ClickException(str(err)) from None
+    pipeline = Pipeline(Config().with_(model=model, gazetteer=gazetteer))
+    events = code_articles(arts, pipeline)
+    res = score(arts, events, min_confidence)
+    if as_json:
+        click.echo(json.dumps(res.as_dict(), indent=1))
+    else:
+        print_result(res, verbose)
