@@ -32,6 +32,9 @@ class Config:
     batch_size: articles per storage transaction (a killed run loses at most one batch).
     workers: processes for spaCy parsing (``nlp.pipe(n_process=...)``).
     languages: article languages processed; others are skipped with a reason.
+    min_confidence: events whose confidence (the estimated chance that the row is a true
+        event, see docs/extraction.md) is below this are not written; their candidates keep
+        the reason.
     """
 
     model: str = field(default_factory=lambda: os.environ.get("EVENTCODER_MODEL", DEFAULT_MODEL))
@@ -42,6 +45,7 @@ class Config:
     batch_size: int = 50
     workers: int = 1
     languages: tuple[str, ...] = ("en",)
+    min_confidence: float = 0.0
 
     def with_(self, **changes: object) -> Config:
         """A copy with ``changes`` applied; ``None`` values leave the field as it is."""

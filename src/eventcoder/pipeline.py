@@ -101,6 +101,7 @@ class Pipeline:
         result.events = merge_events(built)
         # which event each mention ended in (after merging, by evidence of its trigger)
         event_of: dict[int, str] = {}
+        lead_of: dict[int, int] = {i: g[0] for g in groups for i in g}
         for g, ev in zip(groups, built, strict=True):
             final = next((e for e in result.events if e.event_id == ev.event_id), None) or \
                 next((e for e in result.events if any(
@@ -108,9 +109,24 @@ class Pipeline:
             for i in g:
                 if final is not None:
                     event_of[i] = final.event_id
-        result.candidates = [
-            c.model_copy(update={"event_id": event_of.get(c.mention)}) if c.mention is not None
-            else c for c in cands]
+        low = {e.event_id: e.confidence for e in result.events
+               if e.confidence < self.config.min_confidence}
+        if low:
+            result.events = [e for e in result.events if e.event_id not in low]
+        out = []
+        for c in cands:
+            eid = event_of.get(c.mention) if c.mention is not None else None
+            if eid in low:
+                c = c.model_copy(update={"reason": f"{c.reason}; confidence {low[eid]:.2f} "
+                                         f"below {self.config.min_confidence:.2f}: not written"})
+                eid = None
+            if c.mention is not None and lead_of.get(c.mention, c.mention) != c.mention and \
+                    c.reason == "coded":
+                lead = result.mentions[lead_of[c.mention]]
+                c = c.model_copy(update={"reason": "retold: the same event as the sentence at "
+                                         f"{lead.sentence.start}"})
+            out.append(c.model_copy(update={"event_id": eid}) if c.mention is not None else c)
+        result.candidates = out
         for mention in result.mentions:
             warning = resolve_date(mention, article.published)[2]
             if warning and warning not in result.warnings:

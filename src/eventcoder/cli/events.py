@@ -25,12 +25,16 @@ if TYPE_CHECKING:
 @click.option("--actor", help="Part of an actor's name (actor1, actor2 or associated).")
 @click.option("--min-fatalities", type=click.IntRange(0), default=None)
 @click.option("--limit", type=click.IntRange(1), default=None, help="At most this many rows.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Only events whose confidence (the estimated chance that the row is a true "
+                   "event) is at least this.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "geojson",
               "parquet"]), default="table", show_default=True)
 @output_option
 def events(db: str, since: dt.date | None, until: dt.date | None, country: str | None,
            admin1: str | None, event_type: str | None, actor: str | None,
-           min_fatalities: int | None, limit: int | None, fmt: str, output: str | None) -> None:
+           min_fatalities: int | None, limit: int | None, min_confidence: float | None,
+           fmt: str, output: str | None) -> None:
     """Query stored events and export them (CSV uses ACLED's column names and order).
 
     Example:
@@ -45,7 +49,8 @@ def events(db: str, since: dt.date | None, until: dt.date | None, country: str |
     with user_errors(), Store(db) as store:
         rows = store.iter_events(since=since, until=until, country=country, admin1=admin1,
                                  event_type=event_type, actor=actor,
-                                 min_fatalities=min_fatalities, limit=limit)
+                                 min_fatalities=min_fatalities, limit=limit,
+                                 min_confidence=min_confidence)
         sources: dict[str, str | None] = {}
         write_events(_with_sources(rows, store, sources), fmt, output, sources=sources)
 

@@ -12,8 +12,23 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..config import Config
-from ..schema import Article, Event
+from ..schema import Article, Candidate, Event
 from .common import db_option, output_option, parse_date, prepare_gazetteer, user_errors
+
+
+def print_explanation(article: Article, candidates: list[Candidate], err: Console) -> None:
+    """One line per candidate: status, type, trigger, reason and the sentence's start."""
+    from rich.markup import escape
+
+    name = article.origin or article.id
+    err.print(f"[bold]{escape(name)}[/] ({article.id}): {len(candidates)} candidates",
+              highlight=False)
+    for c in candidates:
+        mark = "[green]coded[/]" if c.event_id else f"[yellow]{c.status}[/]"
+        sent = " ".join(c.sentence.text.split())
+        err.print(f"  {mark} {escape(c.sub_event_type or '-')} {c.trigger.text!r} "
+                  f"@{c.sentence.start}: {escape(c.reason)} | {escape(sent[:90])}",
+                  highlight=False, soft_wrap=True)
 
 
 def _batches(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
@@ -44,11 +59,19 @@ def _batches(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
               path_type=Path), default=None, help="Extra actor dictionary (extends the shipped one).")
 @click.option("--batch-size", type=click.IntRange(1, 100_000), default=50, show_default=True,
               help="Articles per database transaction.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Write only events whose confidence (the estimated chance that the row is a "
+                   "true event) is at least this [default: the configured one].")
+@click.option("--explain", is_flag=True,
+              help="Print, for every sentence with an event word, whether it was coded and why "
+                   "(reported, retold, background, hypothetical, negated, generic, "
+                   "out_of_scope).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when standard error is a terminal).")
 def extract(inputs: tuple[Path, ...], db: str, fmt: str, output: str | None, workers: int,
             default_date: dt.date | None, model: str | None, gazetteer: Path | None,
-            actors_file: Path | None, batch_size: int, progress: bool | None) -> None:
+            actors_file: Path | None, batch_size: int, min_confidence: float | None,
+            explain: bool, progress: bool | None) -> None:
     """Extract events from articles, store them and print them.
 
     INPUTS are files (.txt, .jsonl, .json, .csv/.tsv with a text column, .html, RSS/Atom
@@ -67,7 +90,8 @@ def extract(inputs: tuple[Path, ...], db: str, fmt: str, output: str | None, wor
 
     err = Console(stderr=True)
     config = Config().with_(db=db, model=model, gazetteer=gazetteer, actors_file=actors_file,
-                            batch_size=batch_size, workers=workers)
+                            batch_size=batch_size, workers=workers,
+                            min_confidence=min_confidence)
     started = time.perf_counter()
     with user_errors():
         files = find_input_files(inputs)
@@ -128,7 +152,11 @@ def extract(inputs: tuple[Path, ...], db: str, fmt: str, output: str | None, wor
                     for w in r.warnings:
                         err.print(f"[dim]note[/] {r.article.id}: {w}", highlight=False)
                 events = [e for r in done for e in r.events]
-                stats["new_events"] += store.save_batch([r.article for r in done], events)
+                stats["new_events"] += store.save_batch(
+                    [r.article for r in done], events, [c for r in done for c in r.candidates])
+                if explain:
+                    for r in done:
+                        print_explanation(r.article, r.candidates, err)
                 stats["processed"] += len(done)
                 for e in events:
                     run_events[e.event_id] = e

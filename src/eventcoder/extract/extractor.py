@@ -1067,25 +1067,28 @@ def _ner_actor(ents: list[SpacySpan], ids: set[int], actors: ActorDictionary
     if not ids:
         return []
     for e in ents:
-        if e.start_char not in ids or e.label_ not in ("ORG", "GPE", "NORP", "PERSON"):
+        if e.start_char not in ids or e.label_ not in ("ORG", "GPE", "NORP"):
+            # a person is not an ACLED actor (ACLED names the force or group they belong to)
             continue
         text = e.text[4:] if e.text.lower().startswith("the ") else e.text
-        start = e.end_char - len(text)
-        if e.label_ == "GPE":
-            country = actors.country_named(text) or text
-            return [ActorHit(start, e.end_char, text, "Military Forces of {country}", 1,
-                             "state", country)]
-        if e.label_ == "NORP":
+        text = re.sub(r"['’]s?$", "", text).strip()
+        start = e.end_char - len(e.text) + (len(e.text) - len(e.text.lstrip()))
+        start = e.start_char + (4 if e.text.lower().startswith("the ") else 0)
+        if e.label_ in ("GPE", "NORP"):
+            # only a country acts as its state forces: a town, a province or a street is a
+            # place, never an actor ("Police arrested three in Basra")
             country = actors.country_named(text)
             if country is None:
                 continue
-            return [ActorHit(start, e.end_char, text, "Military Forces of {country}", 1,
+            return [ActorHit(start, start + len(text), text, "Military Forces of {country}", 1,
                              "state", country)]
-        if e.label_ == "ORG":
-            inter = 2 if ARMED_NAME.search(text) else 8
-            return [ActorHit(start, e.end_char, text, text, inter, "armed" if inter == 2
-                             else "group")]
-        return [ActorHit(start, e.end_char, text, text, 0, "group")]
+        if not re.search(r"[A-Za-z]{3}", text) or re.search(r"\d", text) or \
+                re.search(r"\b(?:street|drive|road|avenue|boulevard|lane|square)\b", text,
+                          re.IGNORECASE):
+            continue  # a weapon model ("M109A5") or an address read as an organisation
+        inter = 2 if ARMED_NAME.search(text) else 8
+        return [ActorHit(start, start + len(text), text, text, inter, "armed" if inter == 2
+                         else "group")]
     return []
 
 

@@ -31,8 +31,9 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-from ..schema import Article, Event, Evidence
+from ..schema import Article, Candidate, Event, Evidence, Span
 from .tables import articles, event_articles, event_revisions, events, evidence
+from .tables import candidates as candidates_table
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -237,7 +238,8 @@ class Store:
     # ---------------------------------------------------------------------------------------
     # writing
 
-    def save_batch(self, articles: Sequence[Article], events: Sequence[Event]) -> int:
+    def save_batch(self, articles: Sequence[Article], events: Sequence[Event],
+                   candidates: Sequence[Candidate] = ()) -> int:
         """Store a batch of articles and events in ONE transaction.
 
         Articles whose content hash is already stored are ignored. An article whose id is
@@ -251,6 +253,10 @@ class Store:
         "auto" event: then only article ids and evidence are merged. ``sources_count`` never
         decreases.
 
+        ``candidates`` (what each segment with an event word was found to be, see
+        :class:`eventcoder.schema.Candidate`) are stored for the articles this batch inserts;
+        a known article keeps the candidates it had.
+
         RETURNS: the number of events whose id was not stored before.
         """
         with self.engine.connect().execution_options(eventcoder_write=True) as conn:
@@ -259,18 +265,31 @@ class Store:
                     # one writer at a time: concurrent upserts of one event id cannot collide
                     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                  {"key": WRITE_LOCK_KEY})
-                renamed = self._insert_articles(conn, articles)
+                renamed, inserted = self._insert_articles(conn, articles)
                 if renamed:
                     events = [_rename_articles(e, renamed) for e in events]
+                rows = []
+                for pos, c in enumerate(candidates):
+                    aid = renamed.get(c.article_id, c.article_id)
+                    if c.article_id not in inserted:
+                        continue
+                    rows.append({"article_id": aid, "position": pos, "start": c.sentence.start,
+                                 "end": c.sentence.end, "trigger_start": c.trigger.start,
+                                 "trigger_end": c.trigger.end, "trigger": c.trigger.text,
+                                 "sub_event_type": c.sub_event_type, "status": c.status,
+                                 "reason": c.reason, "event_id": c.event_id})
+                _bulk_insert(conn, candidates_table, rows)
                 return self._upsert_events(conn, events)
 
-    def _insert_articles(self, conn: Connection, batch: Sequence[Article]) -> dict[str, str]:
-        """Insert the batch's new articles. RETURNS renamed ids (old -> new), see save_batch."""
+    def _insert_articles(self, conn: Connection, batch: Sequence[Article]
+                         ) -> tuple[dict[str, str], set[str]]:
+        """Insert the batch's new articles. RETURNS renamed ids (old -> new), see save_batch,
+        and the (original) ids of the articles inserted."""
         unique: dict[str, Article] = {}
         for a in batch:
             unique.setdefault(a.content_hash, a)
         if not unique:
-            return {}
+            return {}, set()
         known_h: set[str] = set()
         for chunk in _chunks(list(unique)):
             known_h.update(conn.scalars(
@@ -281,9 +300,11 @@ class Store:
         for chunk in _chunks(wanted_ids):
             taken.update(conn.scalars(select(articles.c.id).where(articles.c.id.in_(chunk))))
         renamed: dict[str, str] = {}
+        inserted: set[str] = set()
         now = _now()
         rows = []
         for a in fresh:
+            original_id = a.id
             if a.id in taken:  # same id, different text: keep both versions
                 new_id = _renamed(a)
                 if new_id in taken:
@@ -291,9 +312,10 @@ class Store:
                 renamed[a.id] = new_id
                 a = a.model_copy(update={"id": new_id})
             taken.add(a.id)
+            inserted.add(original_id)
             rows.append({**{f: getattr(a, f) for f in ARTICLE_FIELDS}, "ingested_at": now})
         _bulk_insert(conn, articles, rows)
-        return renamed
+        return renamed, inserted
 
     def _upsert_events(self, conn: Connection, batch: Sequence[Event]) -> int:
         merged: dict[str, Event] = {}
@@ -412,8 +434,8 @@ class Store:
     def query_events(self, *, since: dt.date | None = None, until: dt.date | None = None,
                      country: str | None = None, admin1: str | None = None,
                      event_type: str | None = None, actor: str | None = None,
-                     min_fatalities: int | None = None, limit: int | None = None
-                     ) -> list[Event]:
+                     min_fatalities: int | None = None, limit: int | None = None,
+                     min_confidence: float | None = None) -> list[Event]:
         """Stored events matching every given filter, ordered by event_date then event_id.
 
         since/until: inclusive bounds on ``event_date`` (undated events are then excluded).
@@ -421,10 +443,12 @@ class Store:
         event_type: matches ``event_type`` or ``sub_event_type``, case-insensitive.
         actor: case-insensitive substring of actor1, actor2 or the associated actors.
         min_fatalities: at least this many fatalities. limit: at most this many events.
+        min_confidence: only events whose ``confidence`` is at least this.
         Undated events sort last.
         """
         conds = _filters(since=since, until=until, country=country, admin1=admin1,
-                         event_type=event_type, actor=actor, min_fatalities=min_fatalities)
+                         event_type=event_type, actor=actor, min_fatalities=min_fatalities,
+                         min_confidence=min_confidence)
         stmt = select(events).where(and_(True, *conds)).order_by(
             case((events.c.event_date.is_(None), 1), else_=0), events.c.event_date,
             events.c.event_id)
@@ -442,7 +466,8 @@ class Store:
                     country: str | None = None, admin1: str | None = None,
                     event_type: str | None = None, actor: str | None = None,
                     min_fatalities: int | None = None, limit: int | None = None,
-                    page_size: int = 2000) -> Iterator[Event]:
+                    page_size: int = 2000, min_confidence: float | None = None
+                    ) -> Iterator[Event]:
         """Like :meth:`query_events` (same filters, same order) but streamed page by page,
         so exporting millions of events needs memory for one page only.
 
@@ -450,7 +475,8 @@ class Store:
         so writers are not blocked while the caller consumes the events.
         """
         conds = _filters(since=since, until=until, country=country, admin1=admin1,
-                         event_type=event_type, actor=actor, min_fatalities=min_fatalities)
+                         event_type=event_type, actor=actor, min_fatalities=min_fatalities,
+                         min_confidence=min_confidence)
         remaining = None if limit is None else max(0, int(limit))
         size = max(1, int(page_size))
         for dated in (True, False):
@@ -515,6 +541,37 @@ class Store:
                     by_hash[row.content_hash] = row.id
         return self.events_for_articles([by_hash[h] for h in content_hashes if h in by_hash])
 
+    def candidates_for_articles(self, article_ids: Sequence[str], *,
+                                status: str | None = None) -> list[Candidate]:
+        """The stored candidates of these articles (text order), optionally of one status."""
+        out: list[tuple[str, int, Candidate]] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(dict.fromkeys(article_ids))):
+                q = select(candidates_table).where(candidates_table.c.article_id.in_(chunk))
+                if status is not None:
+                    q = q.where(candidates_table.c.status == status)
+                for r in conn.execute(q):
+                    out.append((r.article_id, r.position, Candidate(
+                        article_id=r.article_id,
+                        sentence=Span(start=r.start, end=r.end, text=""),
+                        trigger=Span(start=r.trigger_start, end=r.trigger_end, text=r.trigger),
+                        sub_event_type=r.sub_event_type, status=r.status, reason=r.reason,
+                        event_id=r.event_id)))
+            texts = {}
+            ids = sorted({a for a, _, _ in out})
+            for chunk in _chunks(ids):
+                texts.update(conn.execute(select(articles.c.id, articles.c.text).where(
+                    articles.c.id.in_(chunk))).all())
+        order = {a: i for i, a in enumerate(dict.fromkeys(article_ids))}
+        out.sort(key=lambda t: (order.get(t[0], 0), t[1]))
+        result = []
+        for aid, _, c in out:
+            t = texts.get(aid, "")
+            s = c.sentence
+            result.append(c.model_copy(update={"sentence": Span(start=s.start, end=s.end,
+                                                                 text=t[s.start:s.end])}))
+        return result
+
     def get_event(self, event_id: str) -> Event | None:
         """The stored event with this id, or None."""
         with self.engine.connect() as conn:
@@ -561,7 +618,7 @@ def _bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> 
 
 def _filters(*, since: dt.date | None, until: dt.date | None, country: str | None,
              admin1: str | None, event_type: str | None, actor: str | None,
-             min_fatalities: int | None) -> list[Any]:
+             min_fatalities: int | None, min_confidence: float | None = None) -> list[Any]:
     """SQL conditions for :meth:`Store.query_events`' filters."""
     conds: list[Any] = []
     if since is not None:
@@ -583,6 +640,8 @@ def _filters(*, since: dt.date | None, until: dt.date | None, country: str | Non
             events.c.actor1, events.c.actor2, events.c.assoc_actor_1, events.c.assoc_actor_2))))
     if min_fatalities is not None:
         conds.append(events.c.fatalities >= min_fatalities)
+    if min_confidence is not None and min_confidence > 0:
+        conds.append(events.c.confidence >= min_confidence)
     return conds
 
 

@@ -121,6 +121,24 @@ event_revisions = Table(
     Column("data", Text, nullable=False),
 )
 
+#: Every segment with an event word and what it was found to be (migration 0004): reported
+#: ones point at their event; the others keep the reason they are not an event.
+candidates = Table(
+    "candidates", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", ID, nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Column("trigger", Text, nullable=False),
+    Column("sub_event_type", String(64)),
+    Column("status", String(16), nullable=False, index=True),
+    Column("reason", Text, nullable=False),
+    Column("event_id", ID, index=True),
+)
+
 Index("ix_events_date_id", events.c.event_date, events.c.event_id)
 
 #: Case-insensitive filters (``lower(col) = ...``) use these expression indexes (migration 0002).
