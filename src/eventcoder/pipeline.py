@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .dedup import merge_events
@@ -41,6 +41,8 @@ class ArticleResult:
     events: list[Event] = field(default_factory=list)
     #: every segment with an event word and what it was found to be (see Candidate)
     candidates: list[Candidate] = field(default_factory=list)
+    #: the truth model's inputs per event id (see eventcoder.extract.truth)
+    features: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     skipped: str | None = None  # reason, when the article was not processed
 
@@ -50,11 +52,21 @@ class Pipeline:
 
     def __init__(self, config: Config | None = None, *, nlp: Language | None = None,
                  geoparser: Geoparser | None = None,
-                 extractor: EventExtractor | None = None) -> None:
+                 extractor: EventExtractor | None = None, truth: Any = "default") -> None:
         self.config = config or Config()
         self._nlp = nlp
         self._geoparser = geoparser
         self._extractor = extractor
+        self._truth = truth  # a TruthModel, None (rule scores stay), or "default"
+
+    @property
+    def truth(self) -> Any:
+        """The model that gives each event its confidence (None: the rule score is kept)."""
+        if isinstance(self._truth, str):
+            from .extract.truth import TruthModel
+
+            self._truth = TruthModel.load()
+        return self._truth
 
     @property
     def nlp(self) -> Language:
@@ -109,6 +121,10 @@ class Pipeline:
             for i in g:
                 if final is not None:
                     event_of[i] = final.event_id
+        members: dict[str, int] = {}
+        for eid in event_of.values():
+            members[eid] = members.get(eid, 0) + 1
+        self._score_events(result, cands, members)
         low = {e.event_id: e.confidence for e in result.events
                if e.confidence < self.config.min_confidence}
         if low:
@@ -132,6 +148,25 @@ class Pipeline:
             if warning and warning not in result.warnings:
                 result.warnings.append(warning)
         return result
+
+    def _score_events(self, result: ArticleResult, cands: list[Candidate],
+                      members: dict[str, int]) -> None:
+        from .extract.truth import features
+
+        art = result.article
+        for e in result.events:
+            result.features[e.event_id] = features(
+                art.text, e, n_mentions=members.get(e.event_id, 1), candidates=cands,
+                n_events=len(result.events), published=art.published,
+                rule_score=e.confidence)
+        model = self.truth
+        if model is None or not result.events:
+            return
+        import numpy as np
+
+        probs = model.predict(np.vstack([result.features[e.event_id] for e in result.events]))
+        result.events = [e.model_copy(update={"confidence": round(float(p), 3)})
+                         for e, p in zip(result.events, probs, strict=True)]
 
     def process(self, article: Article) -> ArticleResult:
         """Parse and analyse one article."""

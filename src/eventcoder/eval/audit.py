@@ -215,16 +215,91 @@ def score(gold: Sequence[GoldArticle], events: Sequence[Sequence[Event]],
 def code_articles(gold: Sequence[GoldArticle], pipeline: Any, progress: bool = True
                   ) -> list[list[Event]]:
     """Code every gold article with ``pipeline`` (an :class:`eventcoder.pipeline.Pipeline`)."""
+    return [evs for evs, _ in code_with_features(gold, pipeline, progress)]
+
+
+def code_with_features(gold: Sequence[GoldArticle], pipeline: Any, progress: bool = True
+                       ) -> list[tuple[list[Event], list[Any]]]:
+    """Each article's events and, aligned, their truth-model feature vectors."""
     from ..schema import Article
 
     arts = [Article.from_text(g.text, id=g.id, published=g.published) for g in gold]
-    out: list[list[Event]] = []
+    out: list[tuple[list[Event], list[Any]]] = []
     with click.progressbar(length=len(arts), label="coding", file=sys.stderr,
                            hidden=not progress) as bar:
         for r in pipeline.process_many(arts):
-            out.append(list(r.events))
+            out.append((list(r.events), [r.features[e.event_id] for e in r.events]))
             bar.update(1)
     return out
+
+
+def fold_of(article_id: str, k: int) -> int:
+    """The cross-validation fold of an article: a hash of its id, so folds are stable."""
+    import zlib
+
+    return zlib.crc32(article_id.encode("utf-8")) % k
+
+
+def labels(gold: Sequence[GoldArticle], events: Sequence[Sequence[Event]]) -> list[list[int]]:
+    """1 for each written event that matches a gold event (all events considered), else 0."""
+    out = []
+    for g, evs in zip(gold, events, strict=True):
+        matched = {j for _, j in match(g.events, evs)}
+        out.append([int(j in matched) for j in range(len(evs))])
+    return out
+
+
+def cross_validate(gold: Sequence[GoldArticle], coded: Sequence[tuple[list[Event], list[Any]]],
+                   k: int = 5, l2: float = 1.0) -> list[list[Event]]:
+    """Events with the confidence of a truth model fit on the other folds' articles only."""
+    import numpy as np
+
+    from ..extract.truth import TruthModel
+
+    events = [evs for evs, _ in coded]
+    ys = labels(gold, events)
+    out: list[list[Event]] = [list(evs) for evs in events]
+    for fold in range(k):
+        X, y = [], []
+        for i, g in enumerate(gold):
+            if fold_of(g.id, k) != fold:
+                X += coded[i][1]
+                y += ys[i]
+        if not X or len(set(y)) < 2:
+            continue
+        model = TruthModel.fit(np.vstack(X), np.array(y), l2=l2)
+        for i, g in enumerate(gold):
+            if fold_of(g.id, k) == fold and coded[i][1]:
+                p = model.predict(np.vstack(coded[i][1]))
+                out[i] = [e.model_copy(update={"confidence": round(float(q), 3)})
+                          for e, q in zip(events[i], p, strict=True)]
+    return out
+
+
+def fit_truth_model(gold: Sequence[GoldArticle], coded: Sequence[tuple[list[Event], list[Any]]],
+              l2: float = 1.0, threshold: float = 0.5) -> Any:
+    import numpy as np
+
+    from ..extract.truth import TruthModel
+
+    events = [evs for evs, _ in coded]
+    ys = labels(gold, events)
+    X = [x for _, xs in coded for x in xs]
+    y = [v for row in ys for v in row]
+    model = TruthModel.fit(np.vstack(X), np.array(y), l2=l2, threshold=threshold)
+    model.meta = {"articles": len(gold), "events": len(y), "true": int(sum(y)), "l2": l2}
+    return model
+
+
+THRESHOLDS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+
+
+def print_thresholds(gold: Sequence[GoldArticle], events: Sequence[Sequence[Event]]) -> None:
+    click.echo("min-confidence   P      R      F1    written")
+    for t in THRESHOLDS:
+        tot = score(gold, events, t).totals()
+        click.echo(f"  {t:.2f}        {tot['precision']:.3f}  {tot['recall']:.3f}  "
+                   f"{tot['f1']:.3f}  {tot['written']}")
 
 
 # -- printing --------------------------------------------------------------------------------
@@ -270,7 +345,9 @@ def print_result(res: AuditResult, verbose: bool = False) -> None:
             for j, e in enumerate(a.events):
                 if j not in matched_s:
                     ev = e.evidence_for("sentence")
-                    where = f" @{ev[0].start}" if ev else ""
+                    trig = e.evidence_for("sub_event_type")
+                    where = (f" @{ev[0].start}" if ev else "") + (
+                        f" {trig[0].text!r}" if trig else "")
                     click.echo(f"  extra:   {_describe(e)}  conf {e.confidence:.2f}{where}")
 
 
@@ -281,9 +358,19 @@ def print_result(res: AuditResult, verbose: bool = False) -> None:
               help="Gazetteer built by 'eventcoder gazetteer build' (default: the bundled one).")
 @click.option("--min-confidence", type=float, default=0.0, show_default=True,
               help="Score only written events at or above this confidence.")
+@click.option("--cv", type=click.IntRange(2, 20), default=None,
+              help="Cross-validate the truth model: fit it on K-1 folds of articles, score the "
+                   "held-out fold, pool the folds (the honest figure).")
+@click.option("--fit-truth", type=click.Path(path_type=Path), default=None,
+              help="Fit the truth model on every gold article and write it here (e.g. "
+                   "src/eventcoder/data/extract/truth.json).")
+@click.option("--threshold", type=float, default=0.5, show_default=True,
+              help="With --fit-truth: the min-confidence stored with the model.")
+@click.option("--no-truth", is_flag=True, help="Keep the rule scores (no truth model).")
 @click.option("--verbose", "-v", is_flag=True, help="List each article's missed and extra events.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def command(gold: Path, model: str | None, gazetteer: Path | None, min_confidence: float,
+            cv: int | None, fit_truth: Path | None, threshold: float, no_truth: bool,
             verbose: bool, as_json: bool) -> None:
     """Score eventcoder on the hand-coded audit set: event precision, recall, F1 and field
     accuracy among matched events (see docs/audit-coding-guide.md).
@@ -304,10 +391,27 @@ def command(gold: Path, model: str | None, gazetteer: Path | None, min_confidenc
         arts = read_gold(gold)
     except (GoldError, FileNotFoundError, KeyError) as err:
         raise click.ClickException(str(err)) from None
-    pipeline = Pipeline(Config().with_(model=model, gazetteer=gazetteer))
-    events = code_articles(arts, pipeline)
+    learn = cv is not None or fit_truth is not None
+    pipeline = Pipeline(Config().with_(model=model, gazetteer=gazetteer),
+                        **({"truth": None} if learn or no_truth else {}))
+    coded = code_with_features(arts, pipeline)
+    events = [evs for evs, _ in coded]
+    if fit_truth is not None:
+        m = fit_truth_model(arts, coded, threshold=threshold)
+        m.save(fit_truth)
+        click.echo(f"truth model fit on {m.meta['events']} events of {len(arts)} articles "
+                   f"written to {fit_truth}", err=True)
+    if cv is not None:
+        events = cross_validate(arts, coded, cv)
+        click.echo(f"{cv}-fold cross-validation by article: each article's confidences come "
+                   "from a truth model fit on the other folds")
+    elif pipeline.truth is not None and not no_truth:
+        click.echo("note: the shipped truth model was fit on this audit set; these figures are "
+                   "fit and scored on the same articles (use --cv K for held-out figures)")
     res = score(arts, events, min_confidence)
     if as_json:
         click.echo(json.dumps(res.as_dict(), indent=1))
     else:
         print_result(res, verbose)
+        click.echo("")
+        print_thresholds(arts, events)

@@ -905,6 +905,9 @@ def _unanchored_noun(doc: Doc, c: _Candidate, seg: str, ents: list[SpacySpan]) -
     if lemma in OPINION_VERBS and root.dep_ in ("dobj", "pobj", "nsubj", "attr"):
         return True
     has_date = any(e.label_ in ("DATE", "TIME") for e in ents)
+    if root.lower_ in CAMPAIGN_NOUNS and not has_date and any(
+            ch.dep_ == "prep" and ch.lower_ in ("against", "on") for ch in root.children):
+        return True  # "the fight against Daesh", "the war on terror": the conflict, not a day
     has_place = any(e.label_ in PLACE_LABELS for e in ents)
     has_toll = bool(KILL_WORDS.search(seg)) or bool(INJURE_ONLY.search(seg)) or bool(
         re.search(r"\bcasualt(?:y|ies)\b", seg, re.IGNORECASE))
@@ -983,6 +986,14 @@ def _negated(tok: Token) -> bool:
     return False
 
 
+#: verbs after which "to X" tells that X happened ("managed to retake the town")
+DONE_VERBS = frozenset({"manage", "succeed", "begin", "start", "continue", "help", "go",
+                        "proceed", "resume"})
+#: nouns that name a campaign or a conflict as a whole ("the fight against Daesh")
+CAMPAIGN_NOUNS = frozenset({"fight", "fighting", "war", "campaign", "struggle", "battle",
+                            "offensive", "operations", "insurgency", "conflict", "efforts"})
+
+
 def _irrealis(tok: Token, seg: str, rel: int) -> bool:
     """Future, intended, hypothetical or planned: not a reported event."""
     verb = _governing_verb(tok)
@@ -1000,6 +1011,12 @@ def _irrealis(tok: Token, seg: str, rel: int) -> bool:
                 return True
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in L.INTENT_VERBS and \
             any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return True
+    if verb.pos_ == "VERB" and verb.dep_ in ("acl", "advcl", "xcomp", "relcl") and \
+            verb.head.lemma_.lower() not in DONE_VERBS and \
+            any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        # a purpose or an aim: "an operation to liberate Mosul", "moved in to retake the
+        # town", "efforts to defeat Daesh" (not "managed to retake")
         return True
     near = seg[max(0, rel - 60):rel + 60]
     return bool(re.search(r"\b(?:tomorrow|next\s+(?:week|month|year)|in\s+the\s+coming\s+"
