@@ -228,7 +228,12 @@ def combine_mentions(article: Article, mentions: Sequence[EventMention],
         return lead, lead_loc
     text = article.text
     pairs = list(zip(mentions, locations, strict=True))
-    typed = next((m for m in mentions if _specific(text, m)), lead)
+    from .dedup.link import ABSORBED, is_headline
+
+    core = [m for m in mentions if m.sub_event_type not in ABSORBED] or list(mentions)
+    if is_headline(text, lead) and len(core) > 1 and core[0] is lead:
+        core = core[1:] + [lead]  # the body tells the headline's event more precisely
+    typed = next((m for m in core if _specific(text, m)), core[0])
     dated = sorted((m for m in mentions if m.date_span is not None),
                    key=lambda m: m.time_precision)
     placed = sorted((p for p in pairs if p[1].latitude is not None),
@@ -238,9 +243,9 @@ def combine_mentions(article: Article, mentions: Sequence[EventMention],
     def named(a: object) -> bool:
         return a is not None and not str(getattr(a, "name", "")).startswith("Unidentified")
 
-    actor_src = next((m for m in mentions if named(m.actor1)), None) or next(
-        (m for m in mentions if m.actor1 is not None), lead)
-    target_src = next((m for m in mentions if m.actor2 is not None and actor_src.actor1 is not
+    actor_src = next((m for m in core if named(m.actor1)), None) or next(
+        (m for m in core if m.actor1 is not None), lead)
+    target_src = next((m for m in core if m.actor2 is not None and actor_src.actor1 is not
                        None and m.actor2.name != actor_src.actor1.name), actor_src)
     toll = max(mentions, key=lambda m: (m.fatalities, m.fatalities_span is not None))
     update: dict[str, object] = {

@@ -75,6 +75,7 @@ class _Group:
     actors: set[str]
     initiator: str | None
     actor1_raw: str | None
+    headline: bool = False
 
 
 def _named(name: str | None) -> str | None:
@@ -94,6 +95,14 @@ def is_generic(text: str, mention: EventMention) -> bool:
         GENERIC_TRIGGER.fullmatch(trig))
 
 
+def is_headline(text: str, mention: EventMention) -> bool:
+    """The mention is in the article's title line (first line, no final full stop)."""
+    if text[:mention.sentence.start].strip():
+        return False
+    first = text[mention.sentence.start:mention.sentence.end].strip().split("\n")[0]
+    return not first.endswith((".", "!", "?", '"', "\u201d")) and len(first) < 200
+
+
 def is_anaphoric(text: str, mention: EventMention) -> bool:
     before = text[max(mention.sentence.start, mention.trigger.start - 40):mention.trigger.start]
     return bool(ANAPHOR.search(before))
@@ -104,18 +113,30 @@ def new_event_cue(text: str, mention: EventMention) -> bool:
     return bool(NEW_EVENT.search(seg))
 
 
+#: Strategic developments that, told beside a violent event, are part of it (ACLED codes the
+#: attack; the houses burnt, the weapons taken, the reinforcements sent are its details).
+ABSORBED = frozenset({"Looting/property destruction", "Disrupted weapons use",
+                      "Change to group/activity"})
+
+
 def _compatible_type(g: _Group, m: EventMention, generic: bool, anaphor: bool) -> bool:
     et = SUB_EVENTS[m.sub_event_type].event_type
     if m.sub_event_type == g.sub_event_type:
+        return True
+    if g.event_type in VIOLENT and m.sub_event_type in ABSORBED:
+        return True
+    if g.headline and et in VIOLENT and g.event_type in VIOLENT:
+        # the headline tells the lead event in few words ("Drone attack kills 5 in X"); the
+        # body then tells it with its weapon and toll
         return True
     if et not in VIOLENT or g.event_type not in VIOLENT:
         # demonstrations: a protest told as peaceful then with intervention is one protest
         return et == g.event_type and anaphor
     if anaphor and (generic or g.generic):
         return True
-    if generic and (m.actor1 is None or m.actor1.name == g.actor1_raw):
+    if generic:
         # "Twelve people were killed", "the dead included two children": an outcome of the
-        # violent event told before, with no other perpetrator
+        # violent event told before (a new perpetrator or place is checked apart)
         return True
     # "an attack killed 12 ... a suicide bomber blew himself up": the lead was generic
     return g.generic and g.sub_event_type == "Attack" and (
@@ -163,11 +184,14 @@ def link_mentions(text: str, mentions: Sequence[EventMention],
         if not new_event_cue(text, m) or anaphor:
             for g in reversed(groups):
                 if _compatible_type(g, m, generic, anaphor) and _compatible_date(g, m) and \
-                        _compatible_place(g, loc) and _compatible_actors(g, m):
+                        _compatible_place(g, loc) and (
+                            generic or m.sub_event_type in ABSORBED or g.headline or
+                            _compatible_actors(g, m)):
                     target = g
                     break
         if target is None:
             groups.append(_new_group(i, m, loc, generic))
+            groups[-1].headline = is_headline(text, m)
         else:
             _add(target, i, m, loc, generic)
     return [g.members for g in groups]
@@ -186,6 +210,12 @@ def _new_group(i: int, m: EventMention, loc: Location, generic: bool) -> _Group:
 
 def _add(g: _Group, i: int, m: EventMention, loc: Location, generic: bool) -> None:
     g.members.append(i)
+    if m.sub_event_type in ABSORBED and g.event_type in VIOLENT:
+        return  # a detail of the violent event: it keeps its type, place and actors
+    if g.headline and len(g.members) == 2:
+        # the body's first telling says more than the headline: its type leads
+        g.sub_event_type, g.generic = m.sub_event_type, generic
+        g.event_type = SUB_EVENTS[m.sub_event_type].event_type
     if g.generic and not generic:
         g.sub_event_type, g.generic = m.sub_event_type, False
         g.event_type = SUB_EVENTS[m.sub_event_type].event_type

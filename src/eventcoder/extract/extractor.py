@@ -439,6 +439,13 @@ class EventExtractor:
             d.actor1 = ActorMention(name=self.actors.resolve(h.name, h.country or country),
                                     inter=h.inter, span=Span(start=h.start, end=h.end,
                                                              text=h.text))
+        if typ == "Arrests" and not _political_arrest(d, seg):
+            reject("out_of_scope", "an arrest of suspects with no political or armed "
+                   "affiliation named (ordinary policing)", cand, typ)
+            return None
+        if SPORT.search(seg):
+            reject("out_of_scope", f"sport: {SPORT.search(seg).group(0)!r}", cand, typ)
+            return None
         self._fatalities(d, seg, s0, doc)
         d.place_span = _place(text, ents, trig_tok, s0, s1, seg_hits)
         if self.classifier is not None:
@@ -992,6 +999,26 @@ DONE_VERBS = frozenset({"manage", "succeed", "begin", "start", "continue", "help
 #: nouns that name a campaign or a conflict as a whole ("the fight against Daesh")
 CAMPAIGN_NOUNS = frozenset({"fight", "fighting", "war", "campaign", "struggle", "battle",
                             "offensive", "operations", "insurgency", "conflict", "efforts"})
+
+
+#: Who is arrested when an arrest is political (ACLED codes those, not ordinary policing).
+POLITICAL_ARREST = re.compile(
+    r"\b(?:activists?|journalists?|reporters?|opposition|protesters?|demonstrators?|"
+    r"militants?|insurgents?|fighters?|rebels?|jihadis?t?s?|terror\w*|extremists?|members?\s+of|"
+    r"leaders?\s+of|commanders?|spies|spy|espionage|coup|dissidents?|bloggers?|politicians?|"
+    r"lawmakers?|candidates?|ministers?|mayors?|governors?|students?|strikers|unionists?|"
+    r"separatists?|clerics?|imams?|monks?|priests?|critics?|islamists?)\b", re.IGNORECASE)
+SPORT = re.compile(r"\b(?:football|soccer|striker|goalkeeper|midfielder|world\s+cup|"
+                   r"qualifier|league|tournament|stadium|match(?:es)?\s+(?:against|between)|"
+                   r"scored|penalty\s+kick|referee|olympic\w*|championship)\b",
+                   re.IGNORECASE)
+
+
+def _political_arrest(d: _Draft, seg: str) -> bool:
+    a2 = d.actor2
+    if a2 is not None and a2.inter in (2, 3, 4, 5, 6):
+        return True
+    return bool(POLITICAL_ARREST.search(seg))
 
 
 def _irrealis(tok: Token, seg: str, rel: int) -> bool:
