@@ -115,27 +115,46 @@ def stratified_folds(labels: Sequence[str], k: int, seed: int = 13) -> list[int]
     return fold
 
 
-def predict(items: Sequence[CaseItem], clf: LinearClassifier | None = None,
-            override: float = 2.0, reject: float | None = None,
-            calibrator: Calibrator | None = None) -> list[tuple[str, str, float]]:
-    """(gold, predicted, confidence) of each item: the lead mention's type, re-typed (and,
-    with ``reject``, dropped) by ``clf`` as the extractor would."""
-    cal = calibrator or Calibrator()
+def classify(items: Sequence[CaseItem], clf: LinearClassifier | None
+             ) -> list[list[tuple[str, float, str | None, float]]]:
+    """Per item, per mention: (rule type, raw score, classifier label, its probability)."""
     out = []
     for it in items:
-        pred, conf = NONE, 0.0
+        row = []
         for seg, rule, score in it.calls:
+            label, prob = clf.predict(seg, rule) if clf is not None else (None, 0.0)
+            row.append((rule, score, label, prob))
+        out.append(row)
+    return out
+
+
+def decide(items: Sequence[CaseItem], scored: Sequence[Sequence[tuple[str, float, str | None,
+                                                                     float]]],
+           override: float = 2.0, reject: float | None = None,
+           calibrator: Calibrator | None = None) -> list[tuple[str, str, float]]:
+    """(gold, predicted, confidence) of each item from :func:`classify`'s output: the lead
+    mention's type, re-typed (and, with ``reject``, dropped) as the extractor would."""
+    cal = calibrator or Calibrator()
+    out = []
+    for it, row in zip(items, scored, strict=True):
+        pred, conf = NONE, 0.0
+        for rule, score, label, prob in row:
             typ = rule
-            if clf is not None:
-                label, prob = clf.predict(seg, rule)
-                if reject is not None and label == NONE_LABEL and prob >= reject:
-                    continue
-                if label in ACLED and label != rule and prob >= override:
-                    typ, score = label, max(score, prob)
+            if reject is not None and label == NONE_LABEL and prob >= reject:
+                continue
+            if label in ACLED and label != rule and prob >= override:
+                typ, score = label, max(score, prob)
             pred, conf = typ, cal(score)
             break
         out.append((it.gold, pred, conf))
     return out
+
+
+def predict(items: Sequence[CaseItem], clf: LinearClassifier | None = None,
+            override: float = 2.0, reject: float | None = None,
+            calibrator: Calibrator | None = None) -> list[tuple[str, str, float]]:
+    """(gold, predicted, confidence) of each item (:func:`classify` then :func:`decide`)."""
+    return decide(items, classify(items, clf), override, reject, calibrator)
 
 
 def training_set(items: Sequence[CaseItem], extra: Sequence[tuple[str, str]] = ()
@@ -185,9 +204,9 @@ def choose_override(items: Sequence[CaseItem], k: int, seed: int,
     for f in range(k):
         train = [it for it, g in zip(items, folds, strict=True) if g != f]
         test = [it for it, g in zip(items, folds, strict=True) if g == f]
-        clf = fit_items(train, extra, C=C, none_label=none_label)
+        scored = classify(test, fit_items(train, extra, C=C, none_label=none_label))
         for t in grid:
-            pairs[t] += predict(test, clf, t, reject)
+            pairs[t] += decide(test, scored, t, reject)
     return max(grid, key=lambda t: (round(_wf1(pairs[t]), 6), t))
 
 

@@ -30,9 +30,10 @@ def _bucket(gram: str, n_buckets: int) -> int:
     return zlib.crc32(gram.encode("utf-8")) % n_buckets
 
 
-def features(text: str, n_buckets: int, prior: str | None = None) -> dict[int, float]:
+def features(text: str, n_buckets: int, prior: str | None = None,
+             prior_weight: float = 1.0) -> dict[int, float]:
     """Hashed unigram+bigram counts of ``text`` (lower-cased, digits folded), l2-normalised;
-    with ``prior`` (the rule's type), one more feature ``rule=<prior>`` of value 1."""
+    with ``prior`` (the rule's type), one more feature ``rule=<prior>`` of ``prior_weight``."""
     toks = ["0" if t.isdigit() else t for t in _TOKEN.findall(text.lower())]
     grams = toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
     out: dict[int, float] = {}
@@ -43,7 +44,7 @@ def features(text: str, n_buckets: int, prior: str | None = None) -> dict[int, f
     out = {k: v / norm for k, v in out.items()}
     if prior:
         h = _bucket(f"rule={prior}", n_buckets)
-        out[h] = out.get(h, 0.0) + 1.0
+        out[h] = out.get(h, 0.0) + prior_weight
     return out
 
 
