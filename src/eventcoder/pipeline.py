@@ -143,6 +143,7 @@ class Pipeline:
                                          f"{lead.sentence.start}"})
             out.append(c.model_copy(update={"event_id": eid}) if c.mention is not None else c)
         result.candidates = out
+        result.events = _with_tellings(result.events, out)
         for mention in result.mentions:
             warning = resolve_date(mention, article.published)[2]
             if warning and warning not in result.warnings:
@@ -198,6 +199,28 @@ class Pipeline:
         docs = self.nlp.pipe((a.text for a in articles), batch_size=batch_size)
         for doc, article in zip(docs, articles, strict=True):
             yield self.analyse(doc, article)
+
+
+def _with_tellings(events: list[Event], candidates: list[Candidate]) -> list[Event]:
+    """Every sentence that tells an event (a candidate pointing at it) in its evidence."""
+    from .schema import Evidence
+
+    by_event: dict[str, list[Candidate]] = {}
+    for c in candidates:
+        if c.event_id:
+            by_event.setdefault(c.event_id, []).append(c)
+    out = []
+    for e in events:
+        extra = []
+        covered = [(x.start, x.end) for x in e.evidence_for("sentence")]
+        for c in by_event.get(e.event_id, []):
+            s = c.sentence
+            if not any(a <= s.start < b for a, b in covered):
+                covered.append((s.start, s.end))
+                extra.append(Evidence(article_id=c.article_id, field="sentence",
+                                      start=s.start, end=s.end, text=s.text))
+        out.append(e.model_copy(update={"evidence": [*e.evidence, *extra]}) if extra else e)
+    return out
 
 
 # --- multi-process execution -------------------------------------------------------------------

@@ -1,0 +1,210 @@
+"""True events: one row per real event, candidates with statuses and reasons, the truth model,
+the audit scorer and its gold. Every article here was written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from eventcoder.config import Config
+from eventcoder.pipeline import Pipeline
+from eventcoder.schema import CANDIDATE_STATUSES, Article
+
+REPO = Path(__file__).resolve().parents[2]
+D = dt.date(2025, 3, 10)
+
+RETOLD = (
+    "KIRKUK, Iraq, March 10 - A suicide bomber blew himself up at a crowded market in "
+    "Kirkuk on Sunday, killing nine people, police said.\n\n"
+    "The attack happened shortly after noon. The blast destroyed several stalls and the "
+    "explosion was heard across the city, residents said.\n\n"
+    "The death toll from the bombing rose to nine after two of the wounded died in hospital.\n\n"
+    "The Islamic State group was driven out of Kirkuk province in 2017. Security forces "
+    "will search the surrounding villages next week, a police officer said."
+)
+
+TWO_TOWNS = (
+    "Turkish drones struck a vehicle near Qamishli on Monday, killing three fighters of the "
+    "Syrian Democratic Forces, a war monitor said.\n\n"
+    "Separately, Turkish artillery shelled villages near Manbij on Tuesday, wounding two "
+    "farmers."
+)
+
+
+@pytest.fixture(scope="module")
+def pipe(nlp) -> Pipeline:
+    return Pipeline(Config(min_confidence=0.0), nlp=nlp)
+
+
+def _process(pipe: Pipeline, text: str):
+    return pipe.process(Article.from_text(text, published=D))
+
+
+def test_a_retold_event_is_one_row_with_every_telling_in_its_evidence(pipe):
+    r = _process(pipe, RETOLD)
+    violent = [e for e in r.events if e.event_type in ("Explosions/Remote violence",
+                                                       "Violence against civilians")]
+    assert len(violent) == 1, [(e.sub_event_type, e.notes) for e in r.events]
+    ev = violent[0]
+    assert ev.sub_event_type == "Suicide bomb"
+    assert ev.fatalities == 9
+    assert ev.admin1 == "Kirkuk"
+    tellings = [c for c in r.candidates if c.event_id == ev.event_id]
+    assert len(tellings) >= 2, [(c.status, c.reason) for c in r.candidates]
+    covered = [(x.start, x.end) for x in ev.evidence_for("sentence")]
+    for c in tellings:  # every telling is in the event's evidence
+        assert any(a <= c.sentence.start < b for a, b in covered)
+    # background and plan are candidates with their status, not events
+    statuses = {c.status for c in r.candidates}
+    assert statuses <= set(CANDIDATE_STATUSES)
+    assert not any(e.event_date and e.event_date.year == 2017 for e in r.events)
+
+
+def test_two_events_of_one_kind_in_two_towns_stay_two(pipe):
+    r = _process(pipe, TWO_TOWNS)
+    places = {e.location for e in r.events}
+    assert len(r.events) == 2, [(e.sub_event_type, e.location) for e in r.events]
+    assert len(places) == 2
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Militants plan to attack police stations in Kano next week, officials warned.",
+     "hypothetical"),
+    ("The army denied shelling the village of Kafr Nabl on Sunday.", "negated"),
+    ("A man was stabbed during a robbery at a shop in Leeds on Saturday, police said.",
+     "out_of_scope"),
+    ("The group carried out a bombing in Mogadishu in October 2017 that killed hundreds.",
+     "background"),
+])
+def test_non_events_are_candidates_with_a_status_and_a_reason(pipe, text, status):
+    r = _process(pipe, text)
+    assert not r.events, [e.notes for e in r.events]
+    found = {c.status for c in r.candidates}
+    assert status in found, [(c.status, c.reason) for c in r.candidates]
+    assert all(c.reason for c in r.candidates)
+
+
+def test_reported_candidates_point_at_their_event(pipe):
+    r = _process(pipe, RETOLD)
+    ids = {e.event_id for e in r.events}
+    reported = [c for c in r.candidates if c.status == "reported" and c.event_id]
+    assert reported and {c.event_id for c in reported} <= ids
+    assert any(c.reason.startswith("retold") for c in r.candidates)
+
+
+def test_a_place_name_is_never_an_actor(pipe):
+    r = _process(pipe, "Police arrested three Islamic State suspects in Basra on Sunday.")
+    assert r.events
+    for e in r.events:
+        for name in (e.actor1, e.actor2):
+            assert name is None or "Basra" not in name
+
+
+def test_confidence_comes_from_the_truth_model_and_filters(nlp):
+    from eventcoder.extract.truth import FEATURES, TruthModel
+
+    model = TruthModel.load()
+    assert model is not None, "the truth model ships with the package"
+    art = Article.from_text(RETOLD, published=D)
+    all_events = Pipeline(Config(min_confidence=0.0), nlp=nlp).process(art)
+    assert all(0.0 <= e.confidence <= 1.0 for e in all_events.events)
+    assert all(len(v) == len(FEATURES) for v in all_events.features.values())
+    strict = Pipeline(Config(min_confidence=0.999), nlp=nlp).process(art)
+    assert not strict.events
+    assert any("not written" in c.reason for c in strict.candidates)
+
+
+def test_truth_model_fit_separates_a_learnable_signal():
+    from eventcoder.extract.truth import FEATURES, TruthModel
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(400, len(FEATURES)))
+    X[:, 0] = 1.0
+    y = (X[:, 1] + 0.3 * rng.normal(size=400) > 0).astype(float)
+    m = TruthModel.fit(X, y, l2=1.0)
+    acc = ((m.predict(X) > 0.5) == (y > 0.5)).mean()
+    assert acc > 0.9
+
+
+# -- the audit scorer --------------------------------------------------------------------------
+def _gold_event(**kw):
+    from eventcoder.eval.gold import GoldEvent
+
+    base = dict(event_type="Explosions/Remote violence", sub_event_type="Suicide bomb",
+                latitude=35.47, longitude=44.39)
+    base.update(kw)
+    return GoldEvent(**base)
+
+
+def _event(**kw):
+    from eventcoder.schema import Event
+
+    base = dict(event_id="e1", disorder_type="Political violence",
+                event_type="Explosions/Remote violence", sub_event_type="Suicide bomb",
+                latitude=35.47, longitude=44.39, confidence=0.9)
+    base.update(kw)
+    return Event(**base)
+
+
+def test_matching_is_one_to_one_by_type_and_distance():
+    from eventcoder.eval.audit import match
+
+    gold = [_gold_event(), _gold_event(latitude=36.34, longitude=43.13)]  # Kirkuk, Mosul
+    system = [_event(event_id="a"), _event(event_id="b"), _event(
+        event_id="c", event_type="Battles", sub_event_type="Armed clash")]
+    pairs = match(gold, system)
+    assert pairs == [(0, 0)]  # b is a duplicate at Kirkuk (Mosul is > 100 km); c wrong type
+
+
+def test_audit_scores_add_up():
+    from eventcoder.eval.audit import score
+    from eventcoder.eval.gold import GoldArticle
+
+    g1 = GoldArticle(id="x1", corpus="own", key="x1", text="t", published=D, kind="event",
+                     events=[_gold_event()])
+    g2 = GoldArticle(id="x2", corpus="own", key="x2", text="t", published=D, kind="negative",
+                     events=[])
+    res = score([g1, g2], [[_event(), _event(event_id="dup")], [_event(event_id="n")]])
+    t = res.totals()
+    assert (t["matched"], t["written"], t["gold_events"]) == (1, 3, 1)
+    assert t["precision"] == pytest.approx(1 / 3, abs=1e-3) and t["recall"] == 1.0
+    assert t["negatives_clean"] == 0.0
+    assert score([g1, g2], [[_event()], [_event(event_id="n", confidence=0.1)]],
+                 min_confidence=0.5).totals()["precision"] == 1.0
+
+
+def test_gold_records_are_validated(tmp_path):
+    from eventcoder.eval.gold import GoldError, read_gold
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"id": "a", "corpus": "own", "kind": "event", "text": "x",
+                               "events": [{"sub_event_type": "Picnic"}]}) + "\n")
+    with pytest.raises(GoldError, match="unknown sub_event_type"):
+        read_gold(bad)
+    neg = tmp_path / "neg.jsonl"
+    neg.write_text(json.dumps({"id": "a", "corpus": "own", "kind": "negative", "text": "x",
+                               "events": [{"sub_event_type": "Attack"}]}) + "\n")
+    with pytest.raises(GoldError, match="negative has no events"):
+        read_gold(neg)
+
+
+def test_the_shipped_own_gold_is_valid_and_balanced():
+    from eventcoder.eval.gold import read_gold
+
+    arts = read_gold(REPO / "eval" / "audit" / "own.jsonl")
+    assert len(arts) >= 30
+    assert sum(a.kind == "negative" for a in arts) >= len(arts) / 3
+
+
+@pytest.mark.shared
+def test_the_whole_audit_gold_reads_with_shared_data(shared_data):
+    from eventcoder.eval.gold import read_gold
+
+    arts = read_gold(REPO / "eval" / "audit", data_dir=shared_data)
+    assert len(arts) >= 80
+    assert sum(a.kind == "negative" for a in arts) >= len(arts) / 3
+    assert {a.corpus for a in arts} >= {"own", "re3d", "gwn", "lgl"}
