@@ -1,16 +1,30 @@
 """Train the event-type classifier and export it for numpy-only inference.
 
-Reads ``training/*.tsv`` (label<TAB>text; examples written for eventcoder, see
-training/README.md), fits a multinomial logistic regression over the hashed n-gram features of
-``eventcoder.extract.classifier.features`` (scikit-learn, needed only here) and writes
-``src/eventcoder/data/extract/classifier.npz`` (W as float16, b, labels, n_buckets, override).
+Fits a multinomial logistic regression (scikit-learn, the ``train`` extra:
+``pip install -e '.[train]'``) with :func:`eventcoder.extract.classifier.fit`, the same fit
+``eventcoder eval events --corpus case2021 --cv K`` cross-validates, and writes
+``src/eventcoder/data/extract/classifier.npz`` (W as float16, b, labels, n_buckets, override,
+use_prior).
+
+Two sources of examples:
+
+- ``training/*.tsv`` (label<TAB>text, written for eventcoder; see training/README.md):
+  n-gram features only;
+- ``--case TSV`` (a CASE 2021 task 2 file): the rules are run on every snippet and the
+  first mention's segment and rule type (feature ``rule=<type>``) are the input, the gold
+  ACLED type (or NONE for the out-of-ACLED labels) the label; with ``--case`` the
+  templates are added only with ``--templates``.
+
+Ship weights only when ``eval events --corpus case2021 --cv 5`` shows that rules +
+classifier beat the rules alone (training/README.md has the current figures: they do not,
+so no weights are shipped).
 
 Usage:
     python training/generate.py
     python scripts/train_event_classifier.py [--override 0.6] [--eval CASE_TSV]
+    python scripts/train_event_classifier.py --case ../shared/data/events/case2021-task2-dev.tsv
 
-``--eval`` prints the classifier's own accuracy on a CASE 2021 TSV (measurement only: never
-train on it).
+``--eval`` prints the classifier's own accuracy on a CASE 2021 TSV (measurement only).
 """
 
 from __future__ import annotations
@@ -18,8 +32,6 @@ from __future__ import annotations
 import argparse
 import csv
 from pathlib import Path
-
-import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "eventcoder" / "data" / "extract" / "classifier.npz"
@@ -40,19 +52,18 @@ def load_examples(folder: Path) -> tuple[list[str], list[str]]:
     return texts, labels
 
 
-def matrix(texts: list[str], n_buckets: int):
-    """Sparse feature matrix of ``texts``."""
-    from scipy.sparse import csr_matrix
+def case_examples(path: Path) -> tuple[list[str], list[str | None], list[str]]:
+    """(segment, rule type, label) of the lead mention of each CASE snippet with one."""
+    from eventcoder.config import Config
+    from eventcoder.eval.case_cv import collect, training_set
+    from eventcoder.eval.events import read_case2021
+    from eventcoder.extract import EventExtractor
+    from eventcoder.nlp import load_nlp
 
-    from eventcoder.extract.classifier import features
-
-    rows, cols, vals = [], [], []
-    for i, t in enumerate(texts):
-        for k, v in features(t, n_buckets).items():
-            rows.append(i)
-            cols.append(k)
-            vals.append(v)
-    return csr_matrix((vals, (rows, cols)), shape=(len(texts), n_buckets), dtype=np.float32)
+    rows = read_case2021(path)
+    nlp = load_nlp(Config().model)
+    items = collect(rows, EventExtractor(use_classifier=False), list(nlp.pipe(r[1] for r in rows)))
+    return training_set(items)
 
 
 def main() -> None:
@@ -61,23 +72,30 @@ def main() -> None:
     ap.add_argument("--buckets", type=int, default=2 ** 15)
     ap.add_argument("--C", type=float, default=4.0)
     ap.add_argument("--override", type=float, default=0.6)
+    ap.add_argument("--case", type=Path, default=None, help="train on a CASE 2021 TSV")
+    ap.add_argument("--templates", action="store_true", help="with --case: add training/*.tsv")
     ap.add_argument("--eval", type=Path, default=None)
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
-    from sklearn.linear_model import LogisticRegression
+    from eventcoder.extract.classifier import LinearClassifier, fit
 
-    texts, labels = load_examples(ROOT / "training")
-    X = matrix(texts, args.buckets)
-    clf = LogisticRegression(C=args.C, max_iter=2000)
-    clf.fit(X, labels)
-    np.savez_compressed(args.out, W=clf.coef_.astype(np.float16),
-                        b=clf.intercept_.astype(np.float32),
-                        labels=np.array(clf.classes_, dtype=str),
-                        n_buckets=np.int64(args.buckets), override=np.float32(args.override))
-    print(f"{len(texts)} examples, {len(clf.classes_)} classes -> {args.out} "
+    priors: list[str | None] | None = None
+    texts: list[str] = []
+    labels: list[str] = []
+    if args.case is not None:
+        texts, priors, labels = case_examples(args.case)
+    if args.case is None or args.templates:
+        t, lab = load_examples(ROOT / "training")
+        texts += t
+        labels += lab
+        if priors is not None:
+            priors += [None] * len(t)
+    model = fit(texts, priors, labels, n_buckets=args.buckets, C=args.C,
+                override=args.override)
+    model.save(args.out)
+    print(f"{len(texts)} examples, {len(model.labels)} classes -> {args.out} "
           f"({args.out.stat().st_size / 1e6:.2f} MB)")
     if args.eval is not None:
-        from eventcoder.extract.classifier import LinearClassifier
         from eventcoder.taxonomy import SUB_EVENT_BY_CASE_LABEL
 
         model = LinearClassifier.load(args.out)
