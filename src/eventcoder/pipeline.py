@@ -121,9 +121,9 @@ class Pipeline:
             for i in g:
                 if final is not None:
                     event_of[i] = final.event_id
-        members: dict[str, int] = {}
-        for eid in event_of.values():
-            members[eid] = members.get(eid, 0) + 1
+        members: dict[str, list[EventMention]] = {}
+        for i, eid in sorted(event_of.items()):
+            members.setdefault(eid, []).append(result.mentions[i])
         self._score_events(result, cands, members)
         low = {e.event_id: e.confidence for e in result.events
                if e.confidence < self.config.min_confidence}
@@ -151,15 +151,16 @@ class Pipeline:
         return result
 
     def _score_events(self, result: ArticleResult, cands: list[Candidate],
-                      members: dict[str, int]) -> None:
+                      members: dict[str, list[EventMention]]) -> None:
         from .extract.truth import features
 
         art = result.article
         for e in result.events:
+            ms = members.get(e.event_id, [])
             result.features[e.event_id] = features(
-                art.text, e, n_mentions=members.get(e.event_id, 1), candidates=cands,
+                art.text, e, n_mentions=max(len(ms), 1), candidates=cands,
                 n_events=len(result.events), published=art.published,
-                rule_score=e.confidence)
+                rule_score=e.confidence, mentions=ms)
         model = self.truth
         if model is None or not result.events:
             return

@@ -142,6 +142,12 @@ class EventMention(BaseModel):
     date_span: Span | None = None
     place_span: Span | None = None  # a place the extractor saw attached to the trigger, if any
     modality: Literal["asserted", "announced"] = "asserted"
+    #: the trigger's kind in the lexicon (a sub-event type, or violence, clash, outcome,
+    #: territory, protest, riot, operation) and whether it is the sentence's main predicate
+    kind: str = ""
+    main_predicate: bool = False
+    #: part of speech of the trigger's head (VERB, NOUN, ...)
+    trigger_pos: str = ""
 
     @field_validator("sub_event_type")
     @classmethod

@@ -179,6 +179,8 @@ class _Draft:
     date_span: tuple[int, int] | None = None
     place_span: tuple[int, int] | None = None
     modality: str = "asserted"
+    main: bool = False
+    pos: str = ""
 
 
 _SCOPE_REASONS = {
@@ -426,7 +428,8 @@ class EventExtractor:
         modality = "announced" if cand.kind == "operation" else "asserted"
         score = _base_score(cand, typ, resolved, _is_main_predicate(trig_tok))
         d = _Draft(sentence=(sent.start_char, sent.end_char), trigger=(cand.start, cand.end),
-                   sub_event_type=typ, score=score, kind=cand.kind, modality=modality)
+                   sub_event_type=typ, score=score, kind=cand.kind, modality=modality,
+                   main=_is_main_predicate(trig_tok), pos=trig_tok.pos_)
         if isinstance(date, ResolvedDate):
             d.date, d.date_span = date, date_span
         self._actors(d, doc, trig_tok, seg, s0, seg_hits, country, dominant, prev, ents)
@@ -762,6 +765,7 @@ class EventExtractor:
             fatalities_span=sp(d.fatalities_span), event_date=event_date,
             time_precision=precision, date_span=sp(d.date_span), place_span=sp(d.place_span),
             modality=d.modality,  # type: ignore[arg-type]
+            kind=d.kind, main_predicate=d.main, trigger_pos=d.pos,
         )
 
     @staticmethod

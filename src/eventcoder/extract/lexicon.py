@@ -71,7 +71,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"(?:(?<!anti-)aircraft|jets?|helicopters?|choppers?|planes?)\s+(?:\w+\s+)?(?:bombed|struck|"
        r"hit|targeted|pounded|attacked|fired|carried\s+out|conducted|launched|dropped|shelled|"
        r"raided|strafed)|(?:by|from)\s+(?:[\w']+\s+){0,3}?(?:aircraft|jets|helicopters|choppers|"
-       r"planes|warplanes)|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|"
+       r"planes|warplanes)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|"
        r"multiple|coalition|allied|u\.?s\.?(?:-led)?)\s+strikes?\s+(?:\w+\s+)?(?:engaged|destroyed|"
        r"struck|hit|targeted|killed|damaged))\b",
        "Air/drone strike", 80),

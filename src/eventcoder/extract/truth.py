@@ -23,8 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..schema import Candidate, Event
-from ..taxonomy import EVENT_TYPES
+from ..schema import Candidate, Event, EventMention
+from ..taxonomy import EVENT_TYPES, SUB_EVENTS
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "extract" / "truth.json"
 
@@ -50,13 +50,28 @@ FEATURES: tuple[str, ...] = (
     "mentions", "fatalities", "lead", "position",
     "conflict_density", "crime_density", "crime_vs_conflict", "quote_density",
     "rejected_share", "events_in_article", "rule_score", "log_chars",
+    "kind_fixed", "kind_violence", "kind_clash", "kind_outcome", "kind_territory",
+    "kind_protest", "kind_operation", "main_predicate", "trigger_noun",
 )
 
 
 def features(text: str, event: Event, *, n_mentions: int, candidates: Sequence[Candidate],
-             n_events: int, published: object | None, rule_score: float) -> np.ndarray:
-    """The feature vector of one event (see :data:`FEATURES`)."""
+             n_events: int, published: object | None, rule_score: float,
+             mentions: Sequence[EventMention] = ()) -> np.ndarray:
+    """The feature vector of one event (see :data:`FEATURES`); ``mentions`` are the mentions
+    that tell it (the lead first)."""
     f = dict.fromkeys(FEATURES, 0.0)
+    for m in mentions:
+        k = m.kind
+        if k in SUB_EVENTS:
+            f["kind_fixed"] = 1.0
+        elif k in ("violence", "clash", "outcome", "territory", "operation"):
+            f[f"kind_{k}"] = 1.0
+        elif k in ("protest", "riot"):
+            f["kind_protest"] = 1.0
+        f["main_predicate"] = max(f["main_predicate"], float(m.main_predicate))
+    if mentions:
+        f["trigger_noun"] = float(mentions[0].trigger_pos in ("NOUN", "PROPN"))
     f["bias"] = 1.0
     f[f"type={event.event_type}"] = 1.0
     a1 = (event.actor1 or "").lower()
