@@ -26,7 +26,7 @@ def _as_date(date: dt.date | str | None) -> dt.date | None:
 
 def extract(text: str, date: dt.date | str | None = None, *, id: str | None = None,
             title: str | None = None, source: str | None = None,
-            config: Config | None = None) -> list[Event]:
+            config: Config | None = None, min_confidence: float | None = None) -> list[Event]:
     """Events reported by one article.
 
     text: the article's text; every evidence offset points into it.
@@ -34,6 +34,8 @@ def extract(text: str, date: dt.date | str | None = None, *, id: str | None = No
         text ("on Monday", "two days later") are resolved against it.
     id: the article id to record (default: derived from the text's hash).
     config: models, gazetteer and actor dictionary to use (default: :class:`Config()`).
+    min_confidence: leave out events whose confidence (the estimated chance that the row is a
+        true event) is below this (default: the config's, 0.3); 0 returns every event.
     RETURNS (list[Event]): the events, in text order. Pipelines are loaded once per config.
 
     Example:
@@ -43,7 +45,10 @@ def extract(text: str, date: dt.date | str | None = None, *, id: str | None = No
     """
     article = Article.from_text(text, id=id, published=_as_date(date), title=title,
                                 source=source)
-    result = _pipeline(config or Config()).process(article)
+    config = config or Config()
+    if min_confidence is not None:
+        config = config.with_(min_confidence=min_confidence)
+    result = _pipeline(config).process(article)
     if result.skipped:
         raise ValueError(f"E031 article not processed: {result.skipped}")
     return result.events

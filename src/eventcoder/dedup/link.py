@@ -143,9 +143,18 @@ def _compatible_type(g: _Group, m: EventMention, generic: bool, anaphor: bool) -
         m.actor1 is None or g.actor1_raw is None or m.actor1.name == g.actor1_raw)
 
 
-def _compatible_place(g: _Group, loc: Location) -> bool:
+def attached(loc: Location) -> bool:
+    """The location was read from a place attached to the mention, not from its
+    surroundings (nearest place, paragraph, document focus, dateline)."""
+    r = loc.reason or ""
+    return "attached" in r or r.startswith("place attached")
+
+
+def _compatible_place(g: _Group, loc: Location, generic: bool = False) -> bool:
     if loc.latitude is None or g.lat is None:
         return True
+    if generic and not attached(loc):
+        return True  # "four people had been killed, a spokesman said": no place of its own
     if loc.geo_precision <= 2 and g.precision <= 2 and loc.longitude is not None and \
             g.lon is not None:
         if haversine_km(g.lat, g.lon, loc.latitude, loc.longitude) > PLACE_KM:
@@ -155,8 +164,15 @@ def _compatible_place(g: _Group, loc: Location) -> bool:
     return True
 
 
-def _compatible_date(g: _Group, m: EventMention) -> bool:
+#: A sentence that updates the toll of an event told before: its date is the update's.
+TOLL_UPDATE = re.compile(r"\b(?:death\s+)?toll\b|died\s+(?:of|from)\s+(?:their|his|her)\s+"
+                         r"(?:wounds|injuries)|died\s+in\s+hospital|succumbed", re.IGNORECASE)
+
+
+def _compatible_date(g: _Group, m: EventMention, text: str = "") -> bool:
     if m.date_span is None or g.date is None or m.event_date is None:
+        return True
+    if text and TOLL_UPDATE.search(text, m.sentence.start, m.sentence.end):
         return True
     return abs((m.event_date - g.date).days) <= 1  # type: ignore[operator]
 
@@ -183,8 +199,8 @@ def link_mentions(text: str, mentions: Sequence[EventMention],
         target = None
         if not new_event_cue(text, m) or anaphor:
             for g in reversed(groups):
-                if _compatible_type(g, m, generic, anaphor) and _compatible_date(g, m) and \
-                        _compatible_place(g, loc) and (
+                if _compatible_type(g, m, generic, anaphor) and _compatible_date(g, m, text) and \
+                        _compatible_place(g, loc, generic) and (
                             generic or m.sub_event_type in ABSORBED or g.headline or
                             _compatible_actors(g, m)):
                     target = g

@@ -287,7 +287,8 @@ def fit_truth_model(gold: Sequence[GoldArticle], coded: Sequence[tuple[list[Even
     X = [x for _, xs in coded for x in xs]
     y = [v for row in ys for v in row]
     model = TruthModel.fit(np.vstack(X), np.array(y), l2=l2, threshold=threshold)
-    model.meta = {"articles": len(gold), "events": len(y), "true": int(sum(y)), "l2": l2}
+    model.meta = {"articles": len(gold), "events": len(y), "true": int(sum(y)), "l2": l2,
+                  "trained_on": sorted(g.id for g in gold)}
     return model
 
 
@@ -406,8 +407,14 @@ def command(gold: Path, model: str | None, gazetteer: Path | None, min_confidenc
         click.echo(f"{cv}-fold cross-validation by article: each article's confidences come "
                    "from a truth model fit on the other folds")
     elif pipeline.truth is not None and not no_truth:
-        click.echo("note: the shipped truth model was fit on this audit set; these figures are "
-                   "fit and scored on the same articles (use --cv K for held-out figures)")
+        seen = set(pipeline.truth.meta.get("trained_on") or [])
+        both = sum(a.id in seen for a in arts)
+        if both:
+            click.echo(f"note: {both} of these {len(arts)} articles were used to fit the shipped "
+                       "truth model: those are scored in sample (use --cv K for held-out "
+                       "figures)")
+        else:
+            click.echo("none of these articles was used to fit the shipped truth model")
     res = score(arts, events, min_confidence)
     if as_json:
         click.echo(json.dumps(res.as_dict(), indent=1))

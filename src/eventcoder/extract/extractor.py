@@ -337,6 +337,8 @@ class EventExtractor:
         first_reason: tuple[str, str, _Candidate, str] | None = None
         for _, c, typ, tok in ranked:
             why = None
+            if _equipment(tok):
+                continue  # "armed with grenades", "backed by a drone": the means, not the event
             if _negated(tok):
                 why = ("negated", "negated (no/not/without, or denied)")
             elif _irrealis(tok, seg, c.start - s0):
@@ -377,6 +379,16 @@ class EventExtractor:
         if L.BACKGROUND.search(seg) and not _recent_cue(seg):
             m = L.BACKGROUND.search(seg)
             reject("background", f"history: {m.group(0)!r}", cand, typ)
+            return None
+        if (m := L.DURATION.search(seg)) is not None and not _recent_cue(seg):
+            reject("generic", f"a conflict told over its duration: {m.group(0)!r}", cand, typ)
+            return None
+        if (m := L.PERIOD_TOLL.search(seg)) is not None and KILL_WORDS.search(seg):
+            reject("generic", f"a toll over a period: {m.group(0)!r}", cand, typ)
+            return None
+        if L.FOILED_PLOT.search(seg) and not L.SEIZED_OR_HELD.search(seg):
+            reject("hypothetical", "a plot stopped before it happened, nothing seized and no "
+                   "one held", cand, typ)
             return None
 
         # outcome-only sentences add to the previous mention (split arguments)
@@ -954,7 +966,16 @@ def _is_main_predicate(tok: Token) -> bool:
 
 
 def _dated_background(tok: Token, published: dt.date | None) -> bool:
-    """A trigger noun carrying its own earlier year ("a 2017 chemical attack") is history."""
+    """A trigger noun carrying its own earlier year ("a 2017 chemical attack") is history, and
+    so is a trigger verb with "in 2014" attached ("the girls abducted from Chibok in 2014")."""
+    if tok.pos_ == "VERB":
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "since", "during"):
+                for t in prep.subtree:
+                    if t.text.isdigit() and len(t.text) == 4 and 1900 < int(t.text) < 2100 \
+                            and (published is None or int(t.text) < published.year):
+                        return True
+        return False
     if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return False
     scope = list(tok.children)
@@ -978,6 +999,22 @@ def _governing_verb(tok: Token) -> Token:
             return t
         t = t.head
     return tok
+
+
+def _equipment(tok: Token) -> bool:
+    """The trigger names the means of the actors, not an event: "fighters armed with rifles
+    and rocket-propelled grenades", "troops backed by a drone", "supported by air strikes"."""
+    t = tok
+    for _ in range(6):
+        if t.dep_ == "pobj" and t.head.lower_ in ("with", "by") and t.head.head.lemma_.lower() \
+                in ("arm", "back", "support", "equip", "accompany", "escort", "cover", "carry"):
+            return True
+        if t.dep_ not in ("conj", "compound", "amod", "pobj", "appos", "npadvmod", "nmod",
+                          "cc") or t.head is t or (t.head.pos_ in ("VERB", "AUX") and
+                                                   t.head.dep_ not in ("amod", "compound")):
+            return False
+        t = t.head
+    return False
 
 
 def _negated(tok: Token) -> bool:
@@ -1205,6 +1242,13 @@ def _place(text: str, ents: list[SpacySpan], trig: Token, s0: int, s1: int,
     """A place attached to the trigger by a locative preposition, else the nearest place."""
     ents = [e for e in ents if e.label_ in PLACE_LABELS and s0 <= e.start_char
             and e.end_char <= s1 and not any(h.start <= e.start_char < h.end for h in hits)]
+    if s0 < 200:
+        # the dateline ("PARIS, Oct 3 (Wire) -") is where the report was filed
+        from ..geo.recognize import _DATELINE_RE
+
+        filed = [(m.start(1), m.end(1)) for m in _DATELINE_RE.finditer(text, 0, min(s1, 200))]
+        rest = [e for e in ents if not any(a <= e.start_char < b for a, b in filed)]
+        ents = rest or ents
     if not ents:
         return None
     verb = _governing_verb(trig)

@@ -149,7 +149,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(r"\b(?:withdr[ae]w\w*|withdrawal|pull(?:ed|ing)?\s+out|handed\s+over|hand\s+over|"
        r"handover|evacuat\w+|retreat\w*|relinquish\w*|ceded|vacated|abandoned|redeploy\w*)\b",
        "Non-violent transfer of territory", 46),
-    _t(r"\b(?:(?:establish\w*|set(?:ting)?\s+up|built|build\w*|open\w*|construct\w*|install\w*)"
+    _t(r"\b(?:(?:establish\w*|set(?:ting)?\s+up|built|build\w*|open\w*(?!\s+fire)|construct\w*|"
+       r"install\w*)"
        r"\s+(?:a\s+|an\s+|new\s+|the\s+|its\s+|their\s+)*" + _N5 + r"(?:bases?|headquarters|hq|"
        r"points?|barracks|observation\s+posts?|"
        r"outposts?|camps?|checkpoints?|posts?|military\s+posts?|garrisons?|positions?|"
@@ -283,9 +284,30 @@ BACKGROUND = re.compile(
     r"\b(?:years\s+ago|decades\s+ago|in\s+the\s+past(?!\s+(?:\w+\s+)?(?:hours?|days?|weeks?|"
     r"months?|few|several|\d+|two|three|four|five|24|48))|previously|formerly|"
     r"once\s+(?:controlled|held|ruled)|used\s+to|at\s+the\s+height\s+of|"
-    r"during\s+the\s+(?:war|civil\s+war|occupation)|was\s+defeated|were\s+defeated)\b",
+    r"during\s+the\s+(?:war|civil\s+war|occupation)|was\s+defeated|were\s+defeated|"
+    r"anniversar\w+|commemorat\w+|years\s+(?:after|since))\b",
     re.IGNORECASE,
 )
+
+#: A conflict told over its whole duration ("has been fighting for more than 15 years").
+DURATION = re.compile(
+    r"\b(?:for|over)\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+|the\s+(?:past|last)\s+)?"
+    r"(?:(?:a|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+)?"
+    r"(?:years|decades|a\s+decade)\b", re.IGNORECASE)
+#: A toll over a period, not one event ("more than 1,200 civilians were killed in the first
+#: half of the year", "over the same period", "so far this year").
+PERIOD_TOLL = re.compile(
+    r"\b(?:in\s+the\s+(?:first|second|third|last|past)\s+(?:half|quarter|(?:\w+\s+)?months|year)|"
+    r"so\s+far\s+(?:this|in)\s+|since\s+the\s+(?:start|beginning)\s+of|"
+    r"over\s+the\s+(?:same|past|last)\s+(?:period|year|\w+\s+(?:months|years|weeks))|"
+    r"(?:this|last)\s+year|(?:each|every|per)\s+(?:month|year|week)|in\s+(?:19|20)\d\d\s+alone)\b",
+    re.IGNORECASE)
+#: A plot stopped before it happened, with nothing seized and no one held.
+FOILED_PLOT = re.compile(
+    r"\b(?:foil\w*|thwart\w*|prevent\w*|avert\w*)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}"
+    r"(?:plans?|plots?|attempts?|schemes?|conspirac\w+)\b", re.IGNORECASE)
+SEIZED_OR_HELD = re.compile(r"\b(?:seiz\w+|arrest\w*|detain\w*|defus\w+|recover\w*|"
+                            r"confiscat\w+|captur\w+|found|dismantl\w+)\b", re.IGNORECASE)
 
 #: verbs whose clausal complement is an intention, not an event ("vowed to attack")
 INTENT_VERBS = frozenset({
@@ -294,6 +316,7 @@ INTENT_VERBS = frozenset({
     "attempt", "plot", "mean", "wish", "need", "ask", "order", "announce", "agree", "refuse",
     "fail", "set", "schedule", "allow", "permit", "encourage", "would", "could", "offer",
     "willing", "ready", "able", "likely", "expected", "due", "mobilise", "mobilize", "invite",
+    "conspire", "scheme",
 })
 MODAL_FUTURE = frozenset({"will", "'ll", "shall", "wo"})
 MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "must", "can"})

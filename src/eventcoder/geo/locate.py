@@ -430,13 +430,44 @@ def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return (0 if a < 0 else a, len(text) if b < 0 else b)
 
 
+def is_dateline(text: str, place: Place) -> bool:
+    """The place is the dateline of a report ("PESHAWAR, Pakistan, April 8 (Wire) -"): where
+    it was filed from, which is the event's place only when nothing else in the text says."""
+    from .recognize import _DATELINE_RE, _WIRE_DATELINE_RE
+
+    for rx in (_DATELINE_RE, _WIRE_DATELINE_RE):
+        for m in rx.finditer(text, 0, min(len(text), place.end + 60)):
+            if m.start(1) <= place.start < m.end(1):
+                return True
+    return False
+
+
 def locate(doc: Doc, mention: EventMention, places: Sequence[Place],
            gazetteer: Gazetteer | None = None) -> Location:
-    """Where ``mention`` happened (see the module docstring for the order of evidence)."""
+    """Where ``mention`` happened (see the module docstring for the order of evidence).
+
+    A dateline's town is set aside: it is where the report was filed. It stands for the
+    event's place only when no other place of the document does."""
     usable = _usable(places, doc)
     if not usable:
         return Location(reason="no literal place in the document")
+    filed = [p for p in usable if is_dateline(doc.text, p)]
+    if filed and len(filed) < len(usable):
+        # the dateline's country ("PESHAWAR, Pakistan, ...") is set aside with it
+        usable = [p for p in usable if p not in filed and not (
+            is_country(p) and p.start < filed[-1].end + 40)]
     loc = _choose(doc, mention, usable, gazetteer)
+    if filed and loc.place is not None and loc.place in filed:
+        loc = loc.model_copy(update={"reason": f"{loc.reason} (the dateline: no other place)"})
+    elif filed and len(filed) < len(_usable(places, doc)) and (
+            loc.place is None or not loc.reason.startswith(("place attached", "nearest place in "
+                                                            "the event's sentence"))
+            and "attached to the trigger" not in loc.reason and "syntactically" not in
+            loc.reason) and mention.sentence.start <= filed[0].end + 400:
+        # a lead that names no place of its own: a wire report's event is in its dateline town
+        p = filed[0]
+        loc = _location(gazetteer, p, base_precision(p),
+                        f"the dateline {p.text!r}: the lead names no other place")
     if loc.place is not None and is_country(loc.place):
         better = _refine_country(doc, mention, loc.place, usable, gazetteer,
                                  loc.reason.split(":")[0])

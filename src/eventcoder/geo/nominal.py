@@ -163,7 +163,10 @@ class NominalResolver:
             if any(s < end and start < e for s, e in taken):
                 continue
             modifiers = {doc[k].lower_ for k in range(rng[0] + 1, rng[1])}
-            antecedent, derived = self._antecedent(named, start, level, word, modifiers)
+            # a dateline is where the report was filed, not the antecedent of "the village"
+            candidates = [p for p in named if p is not dateline] if dateline is not None \
+                and level not in ("capital", "country") else named
+            antecedent, derived = self._antecedent(candidates, start, level, word, modifiers)
             if antecedent is None:
                 continue
             role = "literal"
