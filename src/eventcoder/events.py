@@ -7,6 +7,7 @@ the same events with the same ids, so a Dask worker, an API request and the CLI 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from .schema import Article, Event, EventMention, Evidence, Location, Span, stable_id
@@ -151,9 +152,41 @@ def _evidence(article_id: str, field: str, span: Span | None) -> list[Evidence]:
                      text=span.text)]
 
 
+#: Country names that ACLED writes with "the" after "Forces of" ("Military Forces of the
+#: United States").
+_THE_COUNTRIES = frozenset({"United States", "United Kingdom", "Philippines", "Netherlands",
+                            "Central African Republic", "United Arab Emirates", "Gambia",
+                            "Bahamas", "Comoros", "Maldives", "Democratic Republic of Congo",
+                            "Republic of Congo", "Czech Republic", "Dominican Republic"})
+#: Actors named after the country where the event happened (ACLED: civilians are "Civilians
+#: (<country of the event>)", whatever nationality the text mentions nearby).
+_WHERE_IT_HAPPENED = re.compile(r"^(Civilians|Protesters|Rioters|Unidentified Armed Group|"
+                                r"Communal Militia)(?: \((?P<c>[^)]*)\))?$")
+_FORCES = re.compile(r"^(Military|Police) Forces(?: of (?:the )?(?P<c>.+))?$")
+
+
+def acled_actor(name: str | None, country: str | None) -> str | None:
+    """``name`` as ACLED writes it for an event in ``country``: generic actors take the
+    event's country; state forces without a country take it too; "the United States"."""
+    if not name:
+        return name
+    if country:
+        m = _WHERE_IT_HAPPENED.match(name)
+        if m:
+            return f"{m.group(1)} ({country})"
+    m = _FORCES.match(name)
+    if m:
+        c = m.group("c") or country
+        if not c:
+            return name
+        return f"{m.group(1)} Forces of {'the ' if c in _THE_COUNTRIES else ''}{c}"
+    return name
+
+
 def build_event(article: Article, mention: EventMention, location: Location) -> Event:
     """One :class:`Event` from a mention and the place chosen for it."""
     sub = sub_event(mention.sub_event_type)
+    where = location.country
     date, precision, _ = resolve_date(mention, article.published)
     inter1 = mention.actor1.inter if mention.actor1 else 0
     inter2 = mention.actor2.inter if mention.actor2 else 0
@@ -182,11 +215,13 @@ def build_event(article: Article, mention: EventMention, location: Location) -> 
         event_type=sub.event_type,
         sub_event_type=sub.name,
         plover_type=sub.plover_type,
-        actor1=mention.actor1.name if mention.actor1 else None,
-        assoc_actor_1="; ".join(a.name for a in mention.assoc_actor_1) or None,
+        actor1=acled_actor(mention.actor1.name, where) if mention.actor1 else None,
+        assoc_actor_1="; ".join(str(acled_actor(a.name, where))
+                                for a in mention.assoc_actor_1) or None,
         inter1=inter1,
-        actor2=mention.actor2.name if mention.actor2 else None,
-        assoc_actor_2="; ".join(a.name for a in mention.assoc_actor_2) or None,
+        actor2=acled_actor(mention.actor2.name, where) if mention.actor2 else None,
+        assoc_actor_2="; ".join(str(acled_actor(a.name, where))
+                                for a in mention.assoc_actor_2) or None,
         inter2=inter2,
         interaction=interaction_code(inter1, inter2) if inter1 else inter2 * 10,
         civilian_targeting=civilian,

@@ -110,7 +110,7 @@ class Pipeline:
         groups = link_mentions(article.text, result.mentions, locations)
         built = [build_event_group(article, [result.mentions[i] for i in g],
                                    [locations[i] for i in g]) for g in groups]
-        result.events = merge_events(built)
+        result.events = merge_events(_carry_initiators(built))
         # which event each mention ended in (after merging, by evidence of its trigger)
         event_of: dict[int, str] = {}
         lead_of: dict[int, int] = {i: g[0] for g in groups for i in g}
@@ -200,6 +200,28 @@ class Pipeline:
         docs = self.nlp.pipe((a.text for a in articles), batch_size=batch_size)
         for doc, article in zip(docs, articles, strict=True):
             yield self.analyse(doc, article)
+
+
+def _carry_initiators(events: list[Event]) -> list[Event]:
+    """A strike told with no initiator after strikes of the same kind told with one ("Coalition
+    forces conducted 34 strikes ... Near Bayji, one strike engaged a tactical unit") is theirs,
+    as ACLED codes a strike report's list of locations."""
+    from .events import compose_notes
+    from .taxonomy import interaction_code
+
+    out: list[Event] = []
+    for e in events:
+        if e.actor1 is None and e.sub_event_type in ("Air/drone strike",
+                                                      "Shelling/artillery/missile attack"):
+            prev = next((p for p in reversed(out) if p.sub_event_type == e.sub_event_type
+                         and p.actor1), None)
+            if prev is not None:
+                e = e.model_copy(update={
+                    "actor1": prev.actor1, "inter1": prev.inter1,
+                    "interaction": interaction_code(prev.inter1, e.inter2)})
+                e = e.model_copy(update={"notes": compose_notes(e)})
+        out.append(e)
+    return out
 
 
 def _with_tellings(events: list[Event], candidates: list[Candidate]) -> list[Event]:

@@ -24,6 +24,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -43,14 +44,22 @@ FIELDS = ("sub_event_type", "actor1", "actor2", "event_date", "date_within_3d", 
 _DROP = re.compile(r"\s*\((?:\d{4}-(?:\d{4})?|[A-Z][A-Z-]{1,7})\)")
 
 
+@cache
+def _actors() -> Any:
+    from ..extract.actors import ActorDictionary
+
+    return ActorDictionary()
+
+
 def actor_key(name: str | None) -> str:
-    """A loose key of an ACLED actor name: case folded, year ranges and acronyms in brackets
-    dropped ("Military Forces of Iraq (2014-)" = "military forces of iraq"; "Islamic State
-    (IS)" = "islamic state"), but "Civilians (Iraq)" keeps its country."""
+    """A loose key of an ACLED actor name: the actor dictionary's canonical name for a group
+    written another way ("Houthis" = "Houthi Movement"), case folded, year ranges and acronyms
+    in brackets dropped ("Military Forces of Iraq (2014-)" = "military forces of iraq";
+    "Islamic State (IS)" = "islamic state"), but "Civilians (Iraq)" keeps its country."""
     if not name:
         return ""
-    s = _DROP.sub("", name).strip()
-    s = re.sub(r"^the\s+", "", s, flags=re.IGNORECASE)
+    s = _DROP.sub("", _actors().canonical(name)).strip()
+    s = re.sub(r"^the\s+|(?<=\bof )the\s+", "", s, flags=re.IGNORECASE)
     return " ".join(s.lower().replace("-", " ").split())
 
 

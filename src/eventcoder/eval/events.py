@@ -462,6 +462,11 @@ def print_geo_table(out: dict[str, Any]) -> None:
              + ", ".join(f"{k}: {v}" for k, v in conf.items()))
 
 
+#: A headline that reports a killing (for the "a killing gives an event" measure).
+KILLING_WORD = re.compile(r"\b(?:kill\w*|dead|died|dies|deaths?|slain|shot|massacre\w*|"
+                          r"behead\w*|murder\w*|lynch\w*|assassinat\w+)\b", re.IGNORECASE)
+
+
 def score_ucdp(rows: list[dict[str, str]], extractor: EventExtractor, nlp: Any,
                geoparser: Any | None) -> dict[str, Any]:
     """Event share, fatalities within [low, high] and event geolocation on UCDP headlines
@@ -471,6 +476,7 @@ def score_ucdp(rows: list[dict[str, str]], extractor: EventExtractor, nlp: Any,
 
     heads = [(_headline(r), _date(r.get("date_start"))) for r in rows]
     n = with_event = within = within_floor = empty = reachable = 0
+    killing = killing_event = killing_within = 0
     geo_rows: list[GeoRow] = []
     gz = getattr(geoparser, "gazetteer", None)
     for (text, pub), row, doc in zip(heads, rows, _pipe_docs(heads, nlp, "ucdp"), strict=True):
@@ -485,6 +491,10 @@ def score_ucdp(rows: list[dict[str, str]], extractor: EventExtractor, nlp: Any,
         if low is not None and high is not None and low <= (fat or 1) <= high:
             within_floor += 1
         empty += not text
+        if text and KILLING_WORD.search(text):
+            killing += 1
+            killing_event += bool(ms)
+            killing_within += low is not None and high is not None and low <= fat <= high
         if low is not None and high is not None and any(
                 low <= v <= high for v in {1, *headline_numbers(text)}):
             reachable += 1
@@ -500,7 +510,10 @@ def score_ucdp(rows: list[dict[str, str]], extractor: EventExtractor, nlp: Any,
         "located_50km": located / len(geo_rows) if geo_rows else float("nan"),
         "located_of": len(geo_rows),
         "empty_headlines": empty / n if n else 0.0,
-        "ceiling_headline_numbers": reachable / n if n else 0.0}
+        "ceiling_headline_numbers": reachable / n if n else 0.0,
+        "killing_headlines": killing,
+        "killing_with_event": killing_event / killing if killing else 0.0,
+        "killing_fatalities_within": killing_within / killing if killing else 0.0}
     if geoparser is not None:
         out.update(geo_summary(geo_rows))
     return out
@@ -812,6 +825,10 @@ def command(corpus: str, path: Path, model: str | None, actors_file: Path | None
                        f"UCDP event has at least one death)")
             click.echo(f"location within 50 km: {out['located_50km']:.3f} "
                        f"(of {out['located_of']} headlines with an event and a UCDP point)")
+            click.echo(f"headlines with a killing word (kill, dead, died, slain, shot, ...): "
+                       f"{out['killing_headlines']}; with an event "
+                       f"{out['killing_with_event']:.3f}; fatalities within [low, high] "
+                       f"{out['killing_fatalities_within']:.3f} (as output, no floor)")
             click.echo(f"ceilings: empty headlines {out['empty_headlines']:.3f}; 1 or a number "
                        f"written in the headline within [low, high] "
                        f"{out['ceiling_headline_numbers']:.3f}")

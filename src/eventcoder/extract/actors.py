@@ -127,6 +127,16 @@ class ActorDictionary:
         for al in exact:
             self._cs[al] = entry
 
+    def canonical(self, name: str) -> str:
+        """The dictionary's name for a group written another way ("Houthis", "Ansar Allah" ->
+        "Houthi Movement"); ``name`` itself when the dictionary does not know it."""
+        key = name.strip()
+        entry = self._cs.get(key) or self._ci.get(key.lower())
+        if entry is None:
+            bare = re.sub(r"\s*\([^)]*\)$", "", key)  # "Al Shabaab (Somalia)"
+            entry = self._ci.get(bare.lower()) or self._cs.get(bare)
+        return entry.name if entry is not None and "{country}" not in entry.name else name
+
     def _load_extra(self, path: Path) -> None:
         if not path.exists():
             raise FileNotFoundError(f"E102 actor file not found: {path}")

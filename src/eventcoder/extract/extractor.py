@@ -92,7 +92,8 @@ AGGREGATE = re.compile(
 TOLL_FOLLOWUP = re.compile(r"\b(?:the\s+)?death\s+toll\b|\b(?:were|was)\s+(?:\w+\s+)?killed\b",
                            re.IGNORECASE)
 #: a number that is a part of a figure given before ("including 5 children")
-PART_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them|among)\s+(?:\w+\s+)?$",
+PART_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+the\s+(?:dead|victims|killed)|"
+                         r"of\s+whom|of\s+them)\s+(?:\w+\s+)?$",
                          re.IGNORECASE)
 #: death or injury words that alone do not tell of political violence
 BARE_OUTCOME = re.compile(r"(?:died|dead|die|dies|perished|succumbed|injur\w+|wound\w*|hurt)",
@@ -709,6 +710,12 @@ class EventExtractor:
             # a killing with no number: at least one death (the conservative figure)
             d.fatalities = 1
             d.fatalities_span = (s0 + m.start(), s0 + m.end())
+        if d.fatalities == 0 and re.search(r"kill|murder|massacr|behead|execut|assassinat|slain|"
+                                           r"shot\s+dead|gunned\s+down", text_of(seg, s0, d),
+                                           re.IGNORECASE):
+            # the event is a killing ('rebels kill "scores"'): at least one death
+            d.fatalities = 1
+            d.fatalities_span = d.trigger
 
     def _merge_outcome(self, prev: _Draft, seg: str, s0: int, s1: int) -> None:
         cands = fatality_candidates(seg)
@@ -999,6 +1006,11 @@ def _governing_verb(tok: Token) -> Token:
             return t
         t = t.head
     return tok
+
+
+def text_of(seg: str, s0: int, d: _Draft) -> str:
+    """The draft's trigger text, read from its segment."""
+    return seg[d.trigger[0] - s0:d.trigger[1] - s0]
 
 
 def _equipment(tok: Token) -> bool:
