@@ -40,8 +40,8 @@ def pipe(nlp) -> Pipeline:
     return Pipeline(Config(min_confidence=0.0), nlp=nlp)
 
 
-def _process(pipe: Pipeline, text: str):
-    return pipe.process(Article.from_text(text, published=D))
+def _process(pipe: Pipeline, text: str, published: dt.date = D):
+    return pipe.process(Article.from_text(text, published=published))
 
 
 def test_a_retold_event_is_one_row_with_every_telling_in_its_evidence(pipe):
@@ -208,3 +208,33 @@ def test_the_whole_audit_gold_reads_with_shared_data(shared_data):
     assert len(arts) >= 80
     assert sum(a.kind == "negative" for a in arts) >= len(arts) / 3
     assert {a.corpus for a in arts} >= {"own", "re3d", "gwn", "lgl"}
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Lebanese soldiers clashed with gunmen in Tripoli on Sunday, killing two, the Lebanese "
+     "army said. Tripoli is Lebanon's second city.", "Lebanon"),
+    ("Rival militias clashed in Tripoli on Sunday, killing four fighters, Libyan officials "
+     "said. The fighting in the Libyan capital was the worst this year.", "Libya"),
+])
+def test_the_article_focus_beats_a_far_homonym(pipe, text, country):
+    r = _process(pipe, text)
+    assert r.events and r.events[0].country == country, [(e.location, e.country)
+                                                         for e in r.events]
+
+
+def test_a_dateline_is_not_the_event_place_when_the_lead_names_one(pipe):
+    text = ("PESHAWAR, Pakistan, April 8 (Wire) - Militants attacked a police post in the "
+            "Kulachi area of Dera Ismail Khan district late on Monday, killing three "
+            "policemen, police said.")
+    r = _process(pipe, text, dt.date(2025, 4, 8))
+    assert r.events
+    assert all(e.location != "Peshawar" for e in r.events), [e.location for e in r.events]
+
+
+def test_actors_take_the_country_where_the_event_happened(pipe):
+    text = ("Gunmen killed four villagers near Djibo in northern Burkina Faso on Sunday, "
+            "local sources said. Malian and Burkinabe officials blamed jihadists.")
+    r = _process(pipe, text)
+    assert r.events
+    e = r.events[0]
+    assert e.actor2 == "Civilians (Burkina Faso)", (e.actor1, e.actor2)

@@ -211,6 +211,45 @@ _SUPPORT_KM = 40.0
 _CELL_DEG = 0.5
 
 
+#: Readings strong enough to stand for a name in the document's focus country.
+_FOCUS_CODES = frozenset({"PPLC", "PPLA", "PPLA2", "ADM1", "ADM2"})
+FOCUS_MIN_POPULATION = 20_000
+
+
+def _focus_override(mentions: Sequence[Mention], cand_lists: Sequence[Sequence[Candidate]],
+                    best: list[Candidate | None]) -> set[int]:
+    """A name read in a country no other name of the document points to, when most of the
+    document points to one country and the name has a city or admin reading there ("Tripoli"
+    in a report about Lebanon): that reading wins. Changes ``best`` in place; returns the
+    ids of the readings chosen so."""
+    keys = [_vote_key(m.query) for m in mentions]
+    votes: dict[str, tuple[str, float]] = {}
+    for k, b in zip(keys, best, strict=True):
+        if b is not None and b.country_code and k not in votes:
+            votes[k] = (b.country_code, 1.5 if b.is_country else 1.0)
+    chosen: set[int] = set()
+    for i, (m, cands, b) in enumerate(zip(mentions, cand_lists, best, strict=True)):
+        if b is None or b.is_country or m.fixed_id is not None or len(cands) < 2:
+            continue
+        mass: Counter[str] = Counter()
+        for k, (cc, w) in votes.items():
+            if k != keys[i]:
+                mass[cc] += w
+        total = sum(mass.values())
+        if total < 2.0:
+            continue
+        focus, fm = mass.most_common(1)[0]
+        if fm / total < 0.5 or b.country_code == focus or mass.get(b.country_code):
+            continue
+        alts = [c for c in cands if c.country_code == focus and (
+            c.population >= FOCUS_MIN_POPULATION or c.feature_code in _FOCUS_CODES)]
+        if alts:
+            alt = max(alts, key=lambda c: (c.feature_code in _FOCUS_CODES, c.population))
+            best[i] = alt
+            chosen.add(id(alt))
+    return chosen
+
+
 def _local(c: Candidate) -> bool:
     """A place small enough for its point to say where it is (not a country or state)."""
     return (c.feature_class != "A" or c.feature_code in ("ADM2", "ADM3", "ADM4")) \
@@ -338,6 +377,7 @@ class Resolver:
                 for cands, ss in zip(cand_lists, scores, strict=True)]
         best = [_prefer_city(m, cands, b) for m, cands, b in zip(mentions, cand_lists, best,
                                                                  strict=True)]
+        focused = _focus_override(mentions, cand_lists, best)
         out: list[Resolution] = []
         for m, cands, ss, b in zip(mentions, cand_lists, scores, best, strict=True):
             if b is None:
@@ -347,6 +387,8 @@ class Resolver:
             z = sum(math.exp(s - top) for s in ss)
             conf = round(min(0.99, 1.0 / z) * (1.0 if b.kind >= KIND_ASCII else 0.9), 3)
             reason = f"best of {len(cands)} candidate(s)"
+            if id(b) in focused:
+                reason = "the reading in the document's focus country, over a far homonym"
             if m.fixed_id is not None:
                 reason = "demonym of the country"
             out.append(Resolution(m, b, conf, reason))
