@@ -481,6 +481,9 @@ class EventExtractor:
         if kind in SUB_EVENTS:
             if kind == "Agreement" and not STRONG_AGREEMENT.search(seg):
                 return None
+            if kind == "Non-violent transfer of territory" and not any(
+                    h.role in ("state", "armed") for h in seg_hits):
+                return None  # a withdrawal with no force named: politics, not territory
             if protest_ctx and kind in ("Arrests", "Looting/property destruction"):
                 return _protest_type(seg)  # arrests of demonstrators, demonstrators' damage
             return kind
@@ -898,6 +901,10 @@ def _modifier_only(doc: Doc, c: _Candidate, spans: list[tuple[int, int]]) -> boo
     if span is None or len(span) == 0:
         return False
     last = span.root
+    if last.dep_ == "amod" and last.tag_ == "VBN" and c.kind in (
+            "territory", "Non-violent transfer of territory", "Disrupted weapons use",
+            "Looting/property destruction"):
+        return True  # "the occupied territories", "seized weapons", "looted antiquities"
     if last.dep_ not in ("compound", "amod", "nmod") or last.pos_ not in ("NOUN", "PROPN",
                                                                          "ADJ"):
         return False
