@@ -238,3 +238,11 @@ def test_actors_take_the_country_where_the_event_happened(pipe):
     assert r.events
     e = r.events[0]
     assert e.actor2 == "Civilians (Burkina Faso)", (e.actor1, e.actor2)
+
+
+def test_the_dateline_date_is_not_the_event_date(pipe):
+    text = ("BAGHDAD, Jan 16 (Wire) - A roadside bomb killed two soldiers near Tarmiyah on "
+            "Wednesday, security sources said.")
+    r = _process(pipe, text, dt.date(2025, 1, 16))  # a Thursday
+    assert r.events and r.events[0].event_date == dt.date(2025, 1, 15), [
+        (e.event_date, e.evidence_for("event_date")) for e in r.events]

