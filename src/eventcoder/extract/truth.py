@@ -19,6 +19,7 @@ import json
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -53,6 +54,13 @@ FEATURES: tuple[str, ...] = (
     "kind_fixed", "kind_violence", "kind_clash", "kind_outcome", "kind_territory",
     "kind_protest", "kind_operation", "main_predicate", "trigger_noun",
 )
+
+
+@lru_cache(maxsize=16)
+def _text_stats(text: str) -> tuple[int, int, int, int]:
+    """Words, conflict words, crime words and quote marks of an article (once per article)."""
+    return (max(len(text.split()), 1), len(_CONFLICT.findall(text)), len(_CRIME.findall(text)),
+            len(_QUOTE.findall(text)))
 
 
 def features(text: str, event: Event, *, n_mentions: int, candidates: Sequence[Candidate],
@@ -96,13 +104,11 @@ def features(text: str, event: Event, *, n_mentions: int, candidates: Sequence[C
     start = sent[0].start if sent else 0
     f["lead"] = float(start < 400)
     f["position"] = start / max(len(text), 1)
-    words = max(len(text.split()), 1)
-    conflict = len(_CONFLICT.findall(text))
-    crime = len(_CRIME.findall(text))
+    words, conflict, crime, quotes = _text_stats(text)
     f["conflict_density"] = min(conflict / words * 100, 10) / 10
     f["crime_density"] = min(crime / words * 100, 10) / 10
     f["crime_vs_conflict"] = (crime - conflict) / (crime + conflict + 1)
-    f["quote_density"] = min(len(_QUOTE.findall(text)) / words * 100, 5) / 5
+    f["quote_density"] = min(quotes / words * 100, 5) / 5
     f["rejected_share"] = (sum(c.status != "reported" for c in candidates) /
                            len(candidates)) if candidates else 0.0
     f["events_in_article"] = math.log1p(n_events)

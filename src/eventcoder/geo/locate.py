@@ -451,7 +451,9 @@ def locate(doc: Doc, mention: EventMention, places: Sequence[Place],
     usable = _usable(places, doc)
     if not usable:
         return Location(reason="no literal place in the document")
-    filed = [p for p in usable if is_dateline(doc.text, p)]
+    n_usable = len(usable)
+    text = doc.text  # built from the tokens on every access: read it once
+    filed = [p for p in usable if p.start < 300 and is_dateline(text, p)]
     if filed and len(filed) < len(usable):
         # the dateline's country ("PESHAWAR, Pakistan, ...") is set aside with it
         usable = [p for p in usable if p not in filed and not (
@@ -459,7 +461,7 @@ def locate(doc: Doc, mention: EventMention, places: Sequence[Place],
     loc = _choose(doc, mention, usable, gazetteer)
     if filed and loc.place is not None and loc.place in filed:
         loc = loc.model_copy(update={"reason": f"{loc.reason} (the dateline: no other place)"})
-    elif filed and len(filed) < len(_usable(places, doc)) and (
+    elif filed and len(filed) < n_usable and (
             loc.place is None or not loc.reason.startswith(("place attached", "nearest place in "
                                                             "the event's sentence"))
             and "attached to the trigger" not in loc.reason and "syntactically" not in

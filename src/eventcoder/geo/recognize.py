@@ -384,8 +384,9 @@ class Recognizer:
 
     def recognize(self, doc: Doc) -> list[Mention]:
         """All toponym mentions of ``doc``, literal and associative, in text order."""
+        full_text = doc.text  # built from the tokens on every access: read it once
         mentions: list[Mention] = []
-        taken = [False] * (len(doc.text) + 1)
+        taken = [False] * (len(full_text) + 1)
 
         # words of longer person names ("Kellyanne Conway" makes a later "Conway" a person)
         # (the surname only: "Riverdale Luke Oil" does not make "Riverdale" a person)
@@ -427,7 +428,7 @@ class Recognizer:
             mentions.append(m)
 
         # 1. linear features between two places: "the Baghdad-Kirkuk highway"
-        for match in _ROAD_RE.finditer(doc.text):
+        for match in _ROAD_RE.finditer(full_text):
             for g in (1, 2):
                 name = match.group(g)
                 if self.gz.lookup(name):
@@ -437,7 +438,7 @@ class Recognizer:
                                     tokens=(s.start, s.end)))
 
         # 2. an all-capitals dateline: "ST. LOUIS (Wire) -", "SAN ANTONIO -"
-        for match in _DATELINE_RE.finditer(doc.text):
+        for match in _DATELINE_RE.finditer(full_text):
             name = match.group(1).strip()
             if self.gz.lookup(name):
                 s = doc.char_span(match.start(1), match.start(1) + len(name),
@@ -446,7 +447,7 @@ class Recognizer:
                     add(Mention(match.start(1), match.start(1) + len(name), name, name,
                                 source="dateline", tokens=(s.start, s.end)))
 
-        for match in _WIRE_DATELINE_RE.finditer(doc.text):
+        for match in _WIRE_DATELINE_RE.finditer(full_text):
             name = match.group(1).strip()
             if len(name) >= 3 and self.gz.lookup(name):
                 s = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
@@ -594,7 +595,7 @@ class Recognizer:
                  and not m.facility and m.fixed_id is None and m.text[:1].isupper()
                  and m.text not in person_parts}
         for name in sorted(known):
-            for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
+            for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", full_text):
                 if any(taken[match.start():match.end()]):
                     continue
                 span = doc.char_span(match.start(), match.end())
