@@ -16,6 +16,7 @@ from .. import __version__
 COMMANDS: dict[str, str] = {
     "extract": "eventcoder.cli.extract:extract",
     "events": "eventcoder.cli.events:events",
+    "candidates": "eventcoder.cli.candidates:candidates",
     "geoparse": "eventcoder.cli.geoparse:geoparse",
     "gazetteer": "eventcoder.cli.gazetteer:gazetteer",
     "eval": "eventcoder.cli.eval:eval_group",

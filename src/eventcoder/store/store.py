@@ -541,6 +541,18 @@ class Store:
                     by_hash[row.content_hash] = row.id
         return self.events_for_articles([by_hash[h] for h in content_hashes if h in by_hash])
 
+    def candidate_article_ids(self, *, status: str | None = None,
+                              limit: int | None = None) -> list[str]:
+        """Ids of the articles that have stored candidates (of ``status``), in id order."""
+        q = select(candidates_table.c.article_id).distinct().order_by(
+            candidates_table.c.article_id)
+        if status is not None:
+            q = q.where(candidates_table.c.status == status)
+        if limit is not None:
+            q = q.limit(max(0, int(limit)))
+        with self.engine.connect() as conn:
+            return list(conn.scalars(q))
+
     def candidates_for_articles(self, article_ids: Sequence[str], *,
                                 status: str | None = None) -> list[Candidate]:
         """The stored candidates of these articles (text order), optionally of one status."""
