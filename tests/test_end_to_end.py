@@ -91,4 +91,6 @@ def test_the_default_confidence_filter_writes_a_subset(examples_dir):
     everything = eventcoder.extract(text, date="2025-03-10", min_confidence=0)
     default = eventcoder.extract(text, date="2025-03-10")
     assert {e.event_id for e in default} <= {e.event_id for e in everything}
-    assert all(e.confidence >= 0.3 for e in default)
+    from eventcoder.config import DEFAULT_MIN_CONFIDENCE
+
+    assert all(e.confidence >= DEFAULT_MIN_CONFIDENCE for e in default)

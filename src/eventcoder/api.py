@@ -35,7 +35,7 @@ def extract(text: str, date: dt.date | str | None = None, *, id: str | None = No
     id: the article id to record (default: derived from the text's hash).
     config: models, gazetteer and actor dictionary to use (default: :class:`Config()`).
     min_confidence: leave out events whose confidence (the estimated chance that the row is a
-        true event) is below this (default: the config's, 0.3); 0 returns every event.
+        true event) is below this (default: the config's, 0.4); 0 returns every event.
     RETURNS (list[Event]): the events, in text order. Pipelines are loaded once per config.
 
     Example:

@@ -243,6 +243,12 @@ def build_event(article: Article, mention: EventMention, location: Location) -> 
     return event.model_copy(update={"notes": compose_notes(event)})
 
 
+#: Demonstration sub-types from the mildest to the most severe.
+DEMO_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1,
+                 "Violent demonstration": 2, "Excessive force against protesters": 3,
+                 "Mob violence": 2}
+
+
 def _specific(text: str, m: EventMention) -> bool:
     from .dedup.link import is_generic
 
@@ -268,7 +274,14 @@ def combine_mentions(article: Article, mentions: Sequence[EventMention],
     core = [m for m in mentions if m.sub_event_type not in ABSORBED] or list(mentions)
     if is_headline(text, lead) and len(core) > 1 and core[0] is lead:
         core = core[1:] + [lead]  # the body tells the headline's event more precisely
-    typed = next((m for m in core if _specific(text, m)), core[0])
+    from .dedup.link import TERRITORY
+
+    typed = next((m for m in core if _specific(text, m) and (
+        m.sub_event_type not in TERRITORY or core[0].sub_event_type in TERRITORY)), core[0])
+    demos = [m for m in core if m.sub_event_type in DEMO_SEVERITY]
+    if len(demos) == len(core) and len(demos) > 1:
+        # one demonstration told several ways: ACLED codes its most severe form
+        typed = max(demos, key=lambda m: DEMO_SEVERITY[m.sub_event_type])
     dated = sorted((m for m in mentions if m.date_span is not None),
                    key=lambda m: m.time_precision)
     placed = sorted((p for p in pairs if p[1].latitude is not None),

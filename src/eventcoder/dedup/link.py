@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from ..geo.resolve import haversine_km
 from ..schema import EventMention, Location
-from ..taxonomy import BATTLES, EXPLOSIONS, SUB_EVENTS, VAC
+from ..taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, SUB_EVENTS, VAC
 
 #: Two precise places further apart than this are two events.
 PLACE_KM = 50.0
@@ -116,7 +116,11 @@ def new_event_cue(text: str, mention: EventMention) -> bool:
 #: Strategic developments that, told beside a violent event, are part of it (ACLED codes the
 #: attack; the houses burnt, the weapons taken, the reinforcements sent are its details).
 ABSORBED = frozenset({"Looting/property destruction", "Disrupted weapons use",
-                      "Change to group/activity"})
+                      "Change to group/activity", "Non-violent transfer of territory"})
+#: Territory told beside an attack ("the gunmen entered the camp") does not retype it.
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+#: A demonstration is one event whatever it turned into; these are told in one report.
+DEMONSTRATION = frozenset({PROTESTS, RIOTS})
 
 
 def _compatible_type(g: _Group, m: EventMention, generic: bool, anaphor: bool) -> bool:
@@ -129,8 +133,11 @@ def _compatible_type(g: _Group, m: EventMention, generic: bool, anaphor: bool) -
         # the headline tells the lead event in few words ("Drone attack kills 5 in X"); the
         # body then tells it with its weapon and toll
         return True
+    if et in DEMONSTRATION and g.event_type in DEMONSTRATION:
+        # a march told as peaceful, then with tear gas, then as a riot: one demonstration
+        # (another city or day is told apart by the place and date checks)
+        return True
     if et not in VIOLENT or g.event_type not in VIOLENT:
-        # demonstrations: a protest told as peaceful then with intervention is one protest
         return et == g.event_type and anaphor
     if anaphor and (generic or g.generic):
         return True
@@ -232,7 +239,7 @@ def _add(g: _Group, i: int, m: EventMention, loc: Location, generic: bool) -> No
         # the body's first telling says more than the headline: its type leads
         g.sub_event_type, g.generic = m.sub_event_type, generic
         g.event_type = SUB_EVENTS[m.sub_event_type].event_type
-    if g.generic and not generic:
+    if g.generic and not generic and m.sub_event_type not in TERRITORY:
         g.sub_event_type, g.generic = m.sub_event_type, False
         g.event_type = SUB_EVENTS[m.sub_event_type].event_type
     if g.date is None and m.date_span is not None:

@@ -368,7 +368,7 @@ def print_result(res: AuditResult, verbose: bool = False) -> None:
               help="Gazetteer built by 'eventcoder gazetteer build' (default: the bundled one).")
 @click.option("--min-confidence", type=float, default=None,
               help="Score only written events at or above this confidence [default: the "
-                   "product's default, 0.3].")
+                   "product's default, 0.4].")
 @click.option("--cv", type=click.IntRange(2, 20), default=None,
               help="Cross-validate the truth model: fit it on K-1 folds of articles, score the "
                    "held-out fold, pool the folds (the honest figure).")

@@ -332,6 +332,14 @@ class EventExtractor:
             ranked.append((c.priority + bonus, c, typ, tok))
         ranked.sort(key=lambda r: (-r[0], r[1].start))
         ranked = _specific_first(ranked)
+        if ranked and ranked[0][2] == "Disrupted weapons use" and re.match(
+                r"destroy", text[ranked[0][1].start:ranked[0][1].end], re.IGNORECASE):
+            # "two strikes engaged a unit and destroyed a rocket launcher": what the strike
+            # destroyed, not a weapons seizure
+            strikes = [r for r in ranked if r[2] in ("Air/drone strike",
+                                                     "Shelling/artillery/missile attack")]
+            if strikes:
+                ranked = strikes + [r for r in ranked if r not in strikes]
         # -- what is not a new event: the best trigger that is asserted, current, in scope ---
         chosen = None
         spans = [(c.start, c.end) for c in cands]
@@ -944,7 +952,12 @@ def _unanchored_noun(doc: Doc, c: _Candidate, seg: str, ents: list[SpacySpan]) -
         return False  # participants ("demonstrators", "bombers") are not event nouns
     verb = _governing_verb(root)
     lemma = verb.lemma_.lower()
-    if lemma in OPINION_VERBS and root.dep_ in ("dobj", "pobj", "nsubj", "attr"):
+    if lemma in OPINION_VERBS and root.dep_ in ("dobj", "pobj", "nsubj", "attr") and not any(
+            ch.dep_ == "prep" and ch.lower_ in ("in", "at", "near", "on") and any(
+                e.label_ in PLACE_LABELS and e.start_char <= t.idx < e.end_char
+                for t in ch.subtree for e in ents) for ch in root.children):
+        # "condemned the attacks" is comment; "condemns the suicide attacks in the town of
+        # Tel Tamer" also reports where they happened
         return True
     has_date = any(e.label_ in ("DATE", "TIME") for e in ents)
     if root.lower_ in CAMPAIGN_NOUNS and not has_date and any(
@@ -1025,6 +1038,10 @@ def text_of(seg: str, s0: int, d: _Draft) -> str:
     return seg[d.trigger[0] - s0:d.trigger[1] - s0]
 
 
+WEAPON_NOUN = re.compile(r"(?:rocket|mortar|artillery|missile|grenade|ied|vbied|bomb|explosive|"
+                         r"launcher|shell|drone|mine|howitzer|katyusha|rpg)", re.IGNORECASE)
+
+
 def _equipment(tok: Token) -> bool:
     """The trigger names the means of the actors, not an event: "fighters armed with rifles
     and rocket-propelled grenades", "troops backed by a drone", "supported by air strikes"."""
@@ -1032,6 +1049,13 @@ def _equipment(tok: Token) -> bool:
     for _ in range(6):
         if t.dep_ == "pobj" and t.head.lower_ in ("with", "by") and t.head.head.lemma_.lower() \
                 in ("arm", "back", "support", "equip", "accompany", "escort", "cover", "carry"):
+            return True
+        if tok.pos_ in ("NOUN", "PROPN") and WEAPON_NOUN.match(tok.lower_) and \
+                t.dep_ in ("dobj", "nsubjpass") and \
+                t.head.lemma_.lower() in ("destroy", "damage", "seize", "capture", "recover",
+                                          "confiscate", "find", "use", "dismantle"):
+            # "destroyed ... a rocket-propelled grenade launcher", "using rocket artillery":
+            # a weapon named as a target or a means, not an attack of its own
             return True
         if t.dep_ not in ("conj", "compound", "amod", "pobj", "appos", "npadvmod", "nmod",
                           "cc") or t.head is t or (t.head.pos_ in ("VERB", "AUX") and
@@ -1076,7 +1100,8 @@ POLITICAL_ARREST = re.compile(
     r"leaders?\s+of|commanders?|spies|spy|espionage|coup|dissidents?|bloggers?|politicians?|"
     r"lawmakers?|candidates?|ministers?|mayors?|governors?|students?|strikers|unionists?|"
     r"separatists?|clerics?|imams?|monks?|priests?|critics?|islamists?)\b", re.IGNORECASE)
-SPORT = re.compile(r"\b(?:football|soccer|striker|goalkeeper|midfielder|world\s+cup|"
+SPORT = re.compile(r"\b(?:football|soccer|striker|goalkeeper|midfielder|world\s+cup|cricket|"
+                   r"bowlers?|wickets?|innings|batsm[ae]n|batters?|test\s+match|rugby|tennis|"
                    r"qualifier|league|tournament|stadium|match(?:es)?\s+(?:against|between)|"
                    r"scored|penalty\s+kick|referee|olympic\w*|championship)\b",
                    re.IGNORECASE)

@@ -147,7 +147,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"arms|evacuation\s+deal|releas\w+\s+" + _N + r"(?:prisoners|hostages|detainees|captives))\b",
        "Agreement", 48),
     _t(r"\b(?:withdr[ae]w\w*|withdrawal|pull(?:ed|ing)?\s+out|handed\s+over|hand\s+over|"
-       r"handover|evacuat\w+|retreat\w*|relinquish\w*|ceded|vacated|abandoned|redeploy\w*)\b",
+       r"handover|retreat\w*|relinquish\w*|ceded|vacated|abandoned|redeploy\w*)\b",
        "Non-violent transfer of territory", 46),
     _t(r"\b(?:(?:establish\w*|set(?:ting)?\s+up|built|build\w*|open\w*(?!\s+fire)|construct\w*|"
        r"install\w*)"
@@ -247,6 +247,7 @@ OUT_OF_SCOPE: dict[str, re.Pattern[str]] = {
         r"avalanche|covid\w*|coronavirus|pandemic|epidemic|outbreak|infections?|infected|"
         r"virus|cholera|ebola|dengue|malaria|vaccin\w*|cases|patients|accidents?|accidental\w*|"
         r"crash\w*|collided|collision|derail\w*|capsiz\w*|sank|sinking|shipwreck|collaps\w*|"
+        r"skidded|plunged|overturned|veered\s+off|fell\s+into\s+a\s+(?:gorge|ravine)|"
         r"gas\s+(?:leak|cylinder|explosion)|cylinder|short[-\s]circuit|boiler|factory\s+fire|"
         r"fire\s+broke\s+out|blaze|fire\s+(?:department|fighters?|brigade)|firefighters?|"
         r"stampede|electrocut\w*|leak\w*|spill\w*|toxic\s+fumes|poisoning|hooch|"
