@@ -246,3 +246,15 @@ def test_the_dateline_date_is_not_the_event_date(pipe):
     r = _process(pipe, text, dt.date(2025, 1, 16))  # a Thursday
     assert r.events and r.events[0].event_date == dt.date(2025, 1, 15), [
         (e.event_date, e.evidence_for("event_date")) for e in r.events]
+
+
+def test_a_strike_list_is_one_event_per_named_place(pipe):
+    text = ("On March 8, coalition military forces conducted eight strikes against ISIL in "
+            "Syria.\n"
+            "Near Ar Raqqah, five strikes engaged two ISIL tactical units and destroyed a "
+            "vehicle.\n"
+            "Near Ayn Isa, three strikes engaged an ISIL tactical unit and destroyed a "
+            "fighting position.\n")
+    r = _process(pipe, text)
+    places = {e.location for e in r.events if e.sub_event_type == "Air/drone strike"}
+    assert {"Ar Raqqah", "‘Ayn ‘Īsá"} <= places or len(places) >= 2, places

@@ -76,6 +76,7 @@ class _Group:
     initiator: str | None
     actor1_raw: str | None
     headline: bool = False
+    attached_id: int | None = None  # GeoNames id of a place attached to a member
 
 
 def _named(name: str | None) -> str | None:
@@ -157,11 +158,22 @@ def attached(loc: Location) -> bool:
     return "attached" in r or r.startswith("place attached")
 
 
+#: Two different named places, each attached to its mention, further apart than this are two
+#: events even within ``PLACE_KM`` ("Near Ar Raqqah, five strikes ... Near Ayn Isa, three
+#: strikes ...": ACLED codes each location).
+NAMED_PLACES_KM = 10.0
+
+
 def _compatible_place(g: _Group, loc: Location, generic: bool = False) -> bool:
     if loc.latitude is None or g.lat is None:
         return True
     if generic and not attached(loc):
         return True  # "four people had been killed, a spokesman said": no place of its own
+    if attached(loc) and g.attached_id is not None and loc.geonames_id is not None and \
+            loc.geonames_id != g.attached_id and loc.geo_precision <= 2 and \
+            g.precision <= 2 and loc.longitude is not None and g.lon is not None and \
+            haversine_km(g.lat, g.lon, loc.latitude, loc.longitude) > NAMED_PLACES_KM:
+        return False
     if loc.geo_precision <= 2 and g.precision <= 2 and loc.longitude is not None and \
             g.lon is not None:
         if haversine_km(g.lat, g.lon, loc.latitude, loc.longitude) > PLACE_KM:
@@ -228,7 +240,8 @@ def _new_group(i: int, m: EventMention, loc: Location, generic: bool) -> _Group:
                   date=m.event_date if m.date_span is not None else None,
                   lat=loc.latitude, lon=loc.longitude, precision=loc.geo_precision,
                   admin1=loc.admin1, actors={a for a in (a1, a2) if a}, initiator=a1,
-                  actor1_raw=m.actor1.name if m.actor1 else None)
+                  actor1_raw=m.actor1.name if m.actor1 else None,
+                  attached_id=loc.geonames_id if attached(loc) else None)
 
 
 def _add(g: _Group, i: int, m: EventMention, loc: Location, generic: bool) -> None:
@@ -244,6 +257,8 @@ def _add(g: _Group, i: int, m: EventMention, loc: Location, generic: bool) -> No
         g.event_type = SUB_EVENTS[m.sub_event_type].event_type
     if g.date is None and m.date_span is not None:
         g.date = m.event_date
+    if g.attached_id is None and attached(loc):
+        g.attached_id = loc.geonames_id
     if loc.latitude is not None and (g.lat is None or loc.geo_precision < g.precision):
         g.lat, g.lon, g.precision = loc.latitude, loc.longitude, loc.geo_precision
         g.admin1 = loc.admin1 or g.admin1
