@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .dedup import merge_events
-from .dedup.link import link_mentions
-from .events import build_event_group, resolve_date
+from .dedup.link import build_event_group, link_mentions
+from .events import resolve_date
 from .nlp import MAX_CHARS, load_nlp
 from .schema import Article, Candidate, Event, EventMention, Place
 
@@ -111,39 +111,18 @@ class Pipeline:
         built = [build_event_group(article, [result.mentions[i] for i in g],
                                    [locations[i] for i in g]) for g in groups]
         result.events = merge_events(_carry_initiators(built))
-        # which event each mention ended in (after merging, by evidence of its trigger)
-        event_of: dict[int, str] = {}
-        lead_of: dict[int, int] = {i: g[0] for g in groups for i in g}
-        for g, ev in zip(groups, built, strict=True):
-            final = next((e for e in result.events if e.event_id == ev.event_id), None) or \
-                next((e for e in result.events if any(
-                    x.start == ev.evidence[0].start for x in e.evidence_for("sentence"))), None)
-            for i in g:
-                if final is not None:
-                    event_of[i] = final.event_id
+        event_of = _event_of_mention(groups, built, result.events)
         members: dict[str, list[EventMention]] = {}
         for i, eid in sorted(event_of.items()):
             members.setdefault(eid, []).append(result.mentions[i])
         self._score_events(result, cands, members)
-        low = {e.event_id: e.confidence for e in result.events
-               if e.confidence < self.config.min_confidence}
+        floor = self.config.min_confidence
+        low = {e.event_id: e.confidence for e in result.events if e.confidence < floor}
         if low:
             result.events = [e for e in result.events if e.event_id not in low]
-        out = []
-        for c in cands:
-            eid = event_of.get(c.mention) if c.mention is not None else None
-            if eid in low:
-                c = c.model_copy(update={"reason": f"{c.reason}; confidence {low[eid]:.2f} "
-                                         f"below {self.config.min_confidence:.2f}: not written"})
-                eid = None
-            if c.mention is not None and lead_of.get(c.mention, c.mention) != c.mention and \
-                    c.reason == "coded":
-                lead = result.mentions[lead_of[c.mention]]
-                c = c.model_copy(update={"reason": "retold: the same event as the sentence at "
-                                         f"{lead.sentence.start}"})
-            out.append(c.model_copy(update={"event_id": eid}) if c.mention is not None else c)
-        result.candidates = out
-        result.events = _with_tellings(result.events, out)
+        result.candidates = _finish_candidates(cands, result.mentions, groups, event_of, low,
+                                               floor)
+        result.events = _with_tellings(result.events, result.candidates)
         for mention in result.mentions:
             warning = resolve_date(mention, article.published)[2]
             if warning and warning not in result.warnings:
@@ -200,6 +179,43 @@ class Pipeline:
         docs = self.nlp.pipe((a.text for a in articles), batch_size=batch_size)
         for doc, article in zip(docs, articles, strict=True):
             yield self.analyse(doc, article)
+
+
+def _event_of_mention(groups: list[list[int]], built: list[Event], merged: list[Event]
+                      ) -> dict[int, str]:
+    """Which stored event each mention ended in: its group's event, or the event that group's
+    event was merged into (that one keeps its own id and the merged one's evidence)."""
+    out: dict[int, str] = {}
+    for g, ev in zip(groups, built, strict=True):
+        final = next((e for e in merged if e.event_id == ev.event_id), None) or next(
+            (e for e in merged if any(x.start == ev.evidence[0].start
+                                      for x in e.evidence_for("sentence"))), None)
+        if final is not None:
+            out.update(dict.fromkeys(g, final.event_id))
+    return out
+
+
+def _finish_candidates(cands: list[Candidate], mentions: list[EventMention],
+                       groups: list[list[int]], event_of: dict[int, str],
+                       low: dict[str, float], floor: float) -> list[Candidate]:
+    """Candidates with the event they ended in; a retelling says which sentence it retells,
+    and one whose event fell under ``floor`` says so and points at no event."""
+    lead_of = {i: g[0] for g in groups for i in g}
+    out = []
+    for c in cands:
+        if c.mention is None:
+            out.append(c)
+            continue
+        eid = event_of.get(c.mention)
+        reason = c.reason
+        if eid in low:
+            reason = f"{reason}; confidence {low[eid]:.2f} below {floor:.2f}: not written"
+            eid = None
+        lead = lead_of.get(c.mention, c.mention)
+        if lead != c.mention and reason == "coded":
+            reason = f"retold: the same event as the sentence at {mentions[lead].sentence.start}"
+        out.append(c.model_copy(update={"event_id": eid, "reason": reason}))
+    return out
 
 
 def _carry_initiators(events: list[Event]) -> list[Event]:

@@ -31,8 +31,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..events import build_event
 from ..geo.resolve import haversine_km
-from ..schema import EventMention, Location
+from ..schema import Article, Event, EventMention, Evidence, Location
 from ..taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, SUB_EVENTS, VAC
 
 #: Two precise places further apart than this are two events.
@@ -92,8 +93,9 @@ def _named(name: str | None) -> str | None:
 def is_generic(text: str, mention: EventMention) -> bool:
     """Whether the mention's trigger tells a violent event without its specific kind."""
     trig = text[mention.trigger.start:mention.trigger.end]
-    return bool(GENERIC_TRIGGER.fullmatch(trig.split()[0] if trig.split() else "")) or bool(
-        GENERIC_TRIGGER.fullmatch(trig))
+    words = trig.split()
+    return bool(GENERIC_TRIGGER.fullmatch(words[0] if words else "")
+                or GENERIC_TRIGGER.fullmatch(trig))
 
 
 def is_headline(text: str, mention: EventMention) -> bool:
@@ -169,14 +171,13 @@ def _compatible_place(g: _Group, loc: Location, generic: bool = False) -> bool:
         return True
     if generic and not attached(loc):
         return True  # "four people had been killed, a spokesman said": no place of its own
-    if attached(loc) and g.attached_id is not None and loc.geonames_id is not None and \
-            loc.geonames_id != g.attached_id and loc.geo_precision <= 2 and \
-            g.precision <= 2 and loc.longitude is not None and g.lon is not None and \
-            haversine_km(g.lat, g.lon, loc.latitude, loc.longitude) > NAMED_PLACES_KM:
-        return False
     if loc.geo_precision <= 2 and g.precision <= 2 and loc.longitude is not None and \
             g.lon is not None:
-        if haversine_km(g.lat, g.lon, loc.latitude, loc.longitude) > PLACE_KM:
+        km = haversine_km(g.lat, g.lon, loc.latitude, loc.longitude)
+        if km > PLACE_KM:
+            return False
+        if km > NAMED_PLACES_KM and attached(loc) and loc.geonames_id is not None and \
+                g.attached_id is not None and loc.geonames_id != g.attached_id:
             return False
     if loc.admin1 and g.admin1 and loc.admin1 != g.admin1:
         return False
@@ -269,3 +270,83 @@ def _add(g: _Group, i: int, m: EventMention, loc: Location, generic: bool) -> No
         g.initiator = a1
     if g.actor1_raw is None and m.actor1 is not None:
         g.actor1_raw = m.actor1.name
+
+
+#: Demonstration sub-types from the mildest to the most severe.
+DEMO_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1,
+                 "Violent demonstration": 2, "Excessive force against protesters": 3,
+                 "Mob violence": 2}
+
+
+def combine_mentions(article: Article, mentions: Sequence[EventMention],
+                     locations: Sequence[Location]) -> tuple[EventMention, Location]:
+    """One mention and location that stand for a group of mentions of one event.
+
+    The lead mention (the first) gives the event its id; the other fields come from the member
+    that says most: the specific sub-event type ("suicide bomb" over "the attack"), the most
+    precise explicit date, the most precise place, a named initiator over an unidentified one,
+    and the highest death toll the report gives (a toll that rises in a later sentence).
+    """
+    lead, lead_loc = mentions[0], locations[0]
+    if len(mentions) == 1:
+        return lead, lead_loc
+    text = article.text
+    pairs = list(zip(mentions, locations, strict=True))
+    core = [m for m in mentions if m.sub_event_type not in ABSORBED] or list(mentions)
+    if is_headline(text, lead) and len(core) > 1 and core[0] is lead:
+        core = core[1:] + [lead]  # the body tells the headline's event more precisely
+    typed = next((m for m in core if not is_generic(text, m) and (
+        m.sub_event_type not in TERRITORY or core[0].sub_event_type in TERRITORY)), core[0])
+    demos = [m for m in core if m.sub_event_type in DEMO_SEVERITY]
+    if len(demos) == len(core) and len(demos) > 1:
+        # one demonstration told several ways: ACLED codes its most severe form
+        typed = max(demos, key=lambda m: DEMO_SEVERITY[m.sub_event_type])
+    dated = sorted((m for m in mentions if m.date_span is not None),
+                   key=lambda m: m.time_precision)
+    placed = sorted((p for p in pairs if p[1].latitude is not None),
+                    key=lambda p: p[1].geo_precision)
+    loc = placed[0][1] if placed else lead_loc
+
+    def named(a: object) -> bool:
+        return a is not None and not str(getattr(a, "name", "")).startswith("Unidentified")
+
+    actor_src = next((m for m in core if named(m.actor1)), None) or next(
+        (m for m in core if m.actor1 is not None), lead)
+    target_src = next((m for m in core if m.actor2 is not None and actor_src.actor1 is not
+                       None and m.actor2.name != actor_src.actor1.name), actor_src)
+    toll = max(mentions, key=lambda m: (m.fatalities, m.fatalities_span is not None))
+    update: dict[str, object] = {
+        "sub_event_type": typed.sub_event_type,
+        "actor1": actor_src.actor1, "assoc_actor_1": actor_src.assoc_actor_1,
+        "actor2": target_src.actor2 if target_src.actor2 is not None else lead.actor2,
+        "assoc_actor_2": target_src.assoc_actor_2,
+        "civilian_targeting": any(m.civilian_targeting for m in mentions),
+        "fatalities": toll.fatalities, "fatalities_span": toll.fatalities_span,
+        "confidence": max(m.confidence for m in mentions),
+    }
+    if dated:
+        d = dated[0]
+        update.update(event_date=d.event_date, time_precision=d.time_precision,
+                      date_span=d.date_span)
+    if typed is not lead:
+        update["trigger"] = typed.trigger
+    return lead.model_copy(update=update), loc
+
+
+def build_event_group(article: Article, mentions: Sequence[EventMention],
+                      locations: Sequence[Location]) -> Event:
+    """One event from the mentions (and their locations) that tell it, every mention's
+    sentence and trigger in its evidence."""
+    m, loc = combine_mentions(article, mentions, locations)
+    event = build_event(article, m, loc)
+    if len(mentions) == 1:
+        return event
+    ev = list(event.evidence)
+    seen = {(e.field, e.start, e.end) for e in ev}
+    for other in mentions[1:]:
+        for fld, span in (("sentence", other.sentence), ("sub_event_type", other.trigger)):
+            if (fld, span.start, span.end) not in seen:
+                seen.add((fld, span.start, span.end))
+                ev.append(Evidence(article_id=article.id, field=fld, start=span.start,
+                                   end=span.end, text=span.text))
+    return event.model_copy(update={"evidence": ev})

@@ -722,7 +722,7 @@ class EventExtractor:
             d.fatalities = 1
             d.fatalities_span = (s0 + m.start(), s0 + m.end())
         if d.fatalities == 0 and re.search(r"kill|murder|massacr|behead|execut|assassinat|slain|"
-                                           r"shot\s+dead|gunned\s+down", text_of(seg, s0, d),
+                                           r"shot\s+dead|gunned\s+down", _trigger_text(seg, s0, d),
                                            re.IGNORECASE):
             # the event is a killing ('rebels kill "scores"'): at least one death
             d.fatalities = 1
@@ -1033,7 +1033,7 @@ def _governing_verb(tok: Token) -> Token:
     return tok
 
 
-def text_of(seg: str, s0: int, d: _Draft) -> str:
+def _trigger_text(seg: str, s0: int, d: _Draft) -> str:
     """The draft's trigger text, read from its segment."""
     return seg[d.trigger[0] - s0:d.trigger[1] - s0]
 
