@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..events import build_event
+from ..extract import lexicon as L
 from ..geo.resolve import haversine_km
 from ..schema import Article, Event, EventMention, Evidence, Location
 from ..taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, SUB_EVENTS, VAC
@@ -53,13 +54,7 @@ ANAPHOR = re.compile(
     r"wednesday's|thursday's|friday's|yesterday's|today's|last\s+\w+'s)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE)
 #: Cues that the mention is a new event, not a retelling.
-NEW_EVENT = re.compile(
-    r"\b(?:another|a\s+(?:second|third|separate|further|new)|separately|elsewhere|"
-    r"in\s+(?:a\s+)?separate|in\s+(?:retaliation|response)|retaliat\w+|meanwhile|"
-    r"(?:later|earlier)\s+(?:that|on|in\s+the)|the\s+(?:next|following|previous)\s+day|"
-    r"a\s+day\s+(?:later|earlier)|also\s+(?:attacked|killed|struck|hit|shelled|bombed|"
-    r"clashed|seized|captured|stormed|kidnapped|abducted|arrested|targeted))\b",
-    re.IGNORECASE)
+NEW_EVENT = L.NEW_EVENT
 
 
 @dataclass
@@ -78,6 +73,7 @@ class _Group:
     actor1_raw: str | None
     headline: bool = False
     attached_id: int | None = None  # GeoNames id of a place attached to a member
+    tolls: set[int] = field(default_factory=set)  # death tolls its members give
 
 
 def _named(name: str | None) -> str | None:
@@ -126,7 +122,8 @@ TERRITORY = frozenset({"Government regains territory", "Non-state actor overtake
 DEMONSTRATION = frozenset({PROTESTS, RIOTS})
 
 
-def _compatible_type(g: _Group, m: EventMention, generic: bool, anaphor: bool) -> bool:
+def _compatible_type(g: _Group, m: EventMention, generic: bool, anaphor: bool,
+                     participant: bool = False, latest: bool = True) -> bool:
     et = SUB_EVENTS[m.sub_event_type].event_type
     if m.sub_event_type == g.sub_event_type:
         return True
@@ -144,12 +141,17 @@ def _compatible_type(g: _Group, m: EventMention, generic: bool, anaphor: bool) -
         return et == g.event_type and anaphor
     if anaphor and (generic or g.generic):
         return True
+    if participant and latest:
+        # "The bomber walked up to the gate and detonated his vest", "The attackers opened
+        # fire": the people of the event just told, telling it with other words
+        return True
     if generic:
         # "Twelve people were killed", "the dead included two children": an outcome of the
         # violent event told before (a new perpetrator or place is checked apart)
         return True
-    # "an attack killed 12 ... a suicide bomber blew himself up": the lead was generic
-    return g.generic and g.sub_event_type == "Attack" and (
+    # "an attack killed 12 ... a suicide bomber blew himself up": the lead was generic (and
+    # is the event told last: a weapon named after other events were told is another event)
+    return latest and g.generic and g.sub_event_type == "Attack" and (
         m.actor1 is None or g.actor1_raw is None or m.actor1.name == g.actor1_raw)
 
 
@@ -194,7 +196,10 @@ def _compatible_date(g: _Group, m: EventMention, text: str = "") -> bool:
         return True
     if text and TOLL_UPDATE.search(text, m.sentence.start, m.sentence.end):
         return True
-    return abs((m.event_date - g.date).days) <= 1  # type: ignore[operator]
+    days = abs((m.event_date - g.date).days)  # type: ignore[operator]
+    if days == 1 and m.fatalities and g.tolls and m.fatalities not in g.tolls:
+        return False  # another day and other dead: another event ("On Sunday, IS killed 50")
+    return days <= 1
 
 
 def _compatible_actors(g: _Group, m: EventMention) -> bool:
@@ -216,15 +221,19 @@ def link_mentions(text: str, mentions: Sequence[EventMention],
     for i, (m, loc) in enumerate(zip(mentions, locations, strict=True)):
         generic = is_generic(text, m)
         anaphor = is_anaphoric(text, m)
+        participant = bool(L.DEFINITE_PARTICIPANT.match(
+            text, m.sentence.start, m.sentence.end))
         target = None
         if not new_event_cue(text, m) or anaphor:
-            for g in reversed(groups):
-                if _compatible_type(g, m, generic, anaphor) and _compatible_date(g, m, text) and \
-                        _compatible_place(g, loc, generic) and (
-                            generic or m.sub_event_type in ABSORBED or g.headline or
-                            _compatible_actors(g, m)):
-                    target = g
-                    break
+            fits = [g for k, g in enumerate(reversed(groups))
+                    if _compatible_type(g, m, generic, anaphor, participant, k == 0) and
+                    _compatible_date(g, m, text) and _compatible_place(g, loc, generic) and (
+                        generic or m.sub_event_type in ABSORBED or g.headline or
+                        _compatible_actors(g, m))]
+            # the nearest group that fits, unless another one has the same victims ("15
+            # civilians were killed ... IS fighters had killed 15 civilians in Safina")
+            same_toll = [g for g in fits if m.fatalities > 1 and m.fatalities in g.tolls]
+            target = (same_toll or fits or [None])[0]
         if target is None:
             groups.append(_new_group(i, m, loc, generic))
             groups[-1].headline = is_headline(text, m)
@@ -242,11 +251,14 @@ def _new_group(i: int, m: EventMention, loc: Location, generic: bool) -> _Group:
                   lat=loc.latitude, lon=loc.longitude, precision=loc.geo_precision,
                   admin1=loc.admin1, actors={a for a in (a1, a2) if a}, initiator=a1,
                   actor1_raw=m.actor1.name if m.actor1 else None,
-                  attached_id=loc.geonames_id if attached(loc) else None)
+                  attached_id=loc.geonames_id if attached(loc) else None,
+                  tolls={m.fatalities} if m.fatalities else set())
 
 
 def _add(g: _Group, i: int, m: EventMention, loc: Location, generic: bool) -> None:
     g.members.append(i)
+    if m.fatalities:
+        g.tolls.add(m.fatalities)
     if m.sub_event_type in ABSORBED and g.event_type in VIOLENT:
         return  # a detail of the violent event: it keeps its type, place and actors
     if g.headline and len(g.members) == 2:
@@ -324,6 +336,12 @@ def combine_mentions(article: Article, mentions: Sequence[EventMention],
         "fatalities": toll.fatalities, "fatalities_span": toll.fatalities_span,
         "confidence": max(m.confidence for m in mentions),
     }
+    a2 = update["actor2"]
+    if update["sub_event_type"] == "Armed clash" and a2 is not None and \
+            getattr(a2, "inter", None) == 7 and not any(
+                L.CLASH_WORD.match(m.trigger.text) for m in mentions
+                if m.sub_event_type == "Armed clash"):
+        update["sub_event_type"] = "Attack"  # the only side hit is civilians: an attack
     if dated:
         d = dated[0]
         update.update(event_date=d.event_date, time_precision=d.time_precision,

@@ -92,6 +92,11 @@ class DateResolver:
         m2 = re.fullmatch(r"(?:\w+day,? )?([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?", t)
         if m2 and _month_num(m2[1]):
             day_month = (_month_num(m2[1]), int(m2[2]))
+        m = re.fullmatch(r"(?:early |late |mid-?)?([a-z]+) (?:of )?(last|this|next) year", t)
+        if m and _month_num(m[1]):
+            # "in March last year": that month of the year before publication
+            year = pub.year + {"last": -1, "this": 0, "next": 1}[m[2]]
+            return _safe(year, _month_num(m[1]), 1, 3, True)
         if day_month:
             for year in (pub.year, pub.year - 1):
                 r = _safe(year, day_month[0], day_month[1], 1, False)

@@ -59,6 +59,11 @@ DIPLOMATIC_PROTEST = re.compile(
 PEACEFUL_TRANSFER = re.compile(
     r"\b(?:withdr[ae]w\w*|withdrawal|pull(?:ed|ing)?\s+out|vacat\w+|without\s+(?:a\s+)?(?:fight|"
     r"fighting|resistance|a\s+shot)|unopposed|handed\s+over|abandoned)\b", re.IGNORECASE)
+#: a fight told with the taking of a place: a battle, whoever withdrew in the end
+FOUGHT_FOR = re.compile(
+    r"(?<!without\s)(?<!without\sa\s)(?<!\bno\s)\b(?:gunfights?|fire\s*fights?|battles?|"
+    r"battled|fighting|fought|clash\w*|exchanges?\s+of\s+fire|heavy\s+resistance)\b",
+    re.IGNORECASE)
 #: "seized weapons ...": the object of a capture verb is arms, not a place
 WEAPON_OBJECT = re.compile(
     r"\s+(?:[\w'-]+\s+){0,3}?(?:weapons?|arms|ammunition|explosives?|rifles|guns|firearms|"
@@ -266,13 +271,17 @@ class EventExtractor:
         drafts: list[_Draft] = []
         all_ents = list(doc.ents)
         story: dict[str, str] = {}  # out-of-scope story context ("disaster", "crime")
+        # with no publication date, the latest fully dated day the article names stands for
+        # it when telling history from news ("a lynching on 25 July 1946" in a 2009 report)
+        asof = article.published or self._latest_date(all_ents)
         notes: list[_Note] = []
         for sent in doc.sents:
             ents = [e for e in all_ents if sent.start_char <= e.start_char < sent.end_char]
             for seg_start, seg_end in _segments(sent):
                 before = len(notes)
                 d = self._segment(doc, text, sent, seg_start, seg_end, hits, country,
-                                  dominant, article.published, drafts, ents, story, notes)
+                                  dominant, article.published, drafts, ents, story, notes,
+                                  asof)
                 if d is not None:
                     drafts.append(d)
                     notes.append(_Note((seg_start, seg_end), d.trigger, d.sub_event_type,
@@ -298,8 +307,8 @@ class EventExtractor:
     def _segment(self, doc: Doc, text: str, sent: SpacySpan, s0: int, s1: int,
                  hits: list[ActorHit], country: str | None, dominant: ActorHit | None,
                  published: dt.date | None, drafts: list[_Draft], ents: list[SpacySpan],
-                 story: dict[str, str] | None = None, notes: list[_Note] | None = None
-                 ) -> _Draft | None:
+                 story: dict[str, str] | None = None, notes: list[_Note] | None = None,
+                 asof: dt.date | None = None) -> _Draft | None:
         seg = text[s0:s1]
         cands = _find_triggers(seg, s0)
         if not cands:
@@ -371,6 +380,13 @@ class EventExtractor:
         cand, typ, trig_tok = chosen
         resolved = [(c, t) for _, c, t, _ in ranked]
         scope = _out_of_scope(seg, typ, cand.kind, seg_hits, trig_tok)
+        if scope == "diplomacy" and not drafts and KILL_WORDS.search(seg) and \
+                any(e.label_ in PLACE_LABELS for e in ents if s0 <= e.start_char < s1) and \
+                not DIPLOMATIC_PROTEST.search(seg):
+            # the first report of an attack, told in a condemnation ("condemns the suicide
+            # attacks in the town of Tel Tamer, which killed scores of civilians"); a claim of
+            # responsibility stays a claim
+            scope = None
         if story is not None:
             if scope in ("disaster", "crime") and not drafts:
                 story["scope"] = scope  # the article's lead story is out of scope
@@ -389,6 +405,9 @@ class EventExtractor:
             m = L.BACKGROUND.search(seg)
             reject("background", f"history: {m.group(0)!r}", cand, typ)
             return None
+        if (m := L.HABITUAL.search(seg)) is not None and not _recent_cue(seg):
+            reject("generic", f"fighting told as a habit: {m.group(0)!r}", cand, typ)
+            return None
         if (m := L.DURATION.search(seg)) is not None and not _recent_cue(seg):
             reject("generic", f"a conflict told over its duration: {m.group(0)!r}", cand, typ)
             return None
@@ -402,9 +421,16 @@ class EventExtractor:
 
         # outcome-only sentences add to the previous mention (split arguments)
         prev = drafts[-1] if drafts else None
-        date, date_span = self._date(ents, s0, s1, cand.start, published, prev)
+        date, date_span = self._date(ents, s0, s1, cand.start, published, prev, asof)
         if date == "background":
             reject("background", f"dated more than {BACKGROUND_DAYS} days before publication",
+                   cand, typ)
+            return None
+        if isinstance(date, ResolvedDate) and published is not None and \
+                (published - date.date).days > PLUPERFECT_DAYS and _pluperfect(trig_tok):
+            # "The group had taken the town last month": the past perfect with an earlier
+            # date tells the story's background
+            reject("background", "told in the past perfect ('had ...') with an earlier date",
                    cand, typ)
             return None
         merged = len(drafts) - 1
@@ -413,15 +439,23 @@ class EventExtractor:
             log.append(_Note((s0, s1), (cand.start, cand.end), typ, "reported",
                              f"retold: {reason}", merged))
 
+        if prev is not None and _definite_participant(trig_tok):
+            # "the kidnappers called on Monday to demand a ransom", "the attackers fled": the
+            # people of the event told before, not a new event
+            if prev.sentence[1] >= sent.start_char - 2:
+                self._merge_outcome(prev, seg, s0, s1)
+            retold(f"{text[cand.start:cand.end]!r} are the people of an event told before")
+            return None
+        new_cue = bool(L.NEW_EVENT.search(seg))
         if cand.kind in ("outcome", "violence") and prev is not None and date is None \
-                and all(h.role == "civilian" for h in seg_hits) \
+                and not new_cue and all(h.role == "civilian" for h in seg_hits) \
                 and prev.sentence[1] >= sent.start_char - 2 \
                 and ";" not in text[prev.sentence[1] - 1:s0 + 1]:
             self._merge_outcome(prev, seg, s0, s1)
             retold("an outcome of the event told just before")
             return None
         adjacent = prev is not None and prev.sentence[1] >= sent.start_char - 2
-        if adjacent and date is None and prev is not None and (
+        if adjacent and date is None and prev is not None and not new_cue and (
                 _anaphoric(trig_tok) or (_is_demo(typ) and _is_demo(prev.sub_event_type))):
             # "The demonstration ended peacefully." / "The strikes also destroyed a market."
             # / "Several protesters were injured.": more about the previous event
@@ -528,8 +562,9 @@ class EventExtractor:
                     for e in ents)
             if not place_after or WEAPON_OBJECT.match(seg, c.end - s0):
                 return None
-            if PEACEFUL_TRANSFER.search(seg):
-                # taken after the other side withdrew, or without a fight
+            if PEACEFUL_TRANSFER.search(seg) and not FOUGHT_FOR.search(seg):
+                # taken after the other side withdrew, or without a fight (not "recaptured the
+                # town after a gunfight with the militants, who withdrew north")
                 return "Non-violent transfer of territory"
             if passive:
                 # "the town fell to X", "X were pushed back": the winner is after the trigger
@@ -610,6 +645,8 @@ class EventExtractor:
                 agent_ids |= ids
             elif ch.dep_ in ("nsubjpass", "dobj", "dative", "attr", "prep", "npadvmod", "pobj"):
                 obj_ids |= ids
+        if trig is not verb and verb.lemma_.lower() in OPINION_VERBS:
+            subj_ids = set()  # "The United States condemns ISIL's attacks": the commenter
         if trig is not verb:
             for ch in trig.children:
                 ids = {t.idx for t in ch.subtree}
@@ -739,8 +776,8 @@ class EventExtractor:
         prev.sentence = (prev.sentence[0], max(prev.sentence[1], s1))
 
     def _date(self, ents: list[SpacySpan], s0: int, s1: int, trig_start: int,
-              published: dt.date | None,
-              prev: _Draft | None) -> tuple[ResolvedDate | str | None, tuple[int, int] | None]:
+              published: dt.date | None, prev: _Draft | None, asof: dt.date | None = None
+              ) -> tuple[ResolvedDate | str | None, tuple[int, int] | None]:
         ents = [e for e in ents if e.label_ in ("DATE", "TIME") and s0 <= e.start_char
                 and e.end_char <= s1]
         if s0 < 120 and ents:
@@ -765,7 +802,8 @@ class EventExtractor:
         if best is None:
             return None, None
         r, span = best
-        if published is not None and r.date < published - dt.timedelta(days=BACKGROUND_DAYS):
+        ref = published or asof
+        if ref is not None and r.date < ref - dt.timedelta(days=BACKGROUND_DAYS):
             return "background", None
         if published is None and r.explicit_year is False:
             return None, None
@@ -789,6 +827,10 @@ class EventExtractor:
             event_date, precision = article.published, 2
         else:
             event_date, precision = None, 3
+        if d.sub_event_type == "Armed clash" and d.actor2 is not None and d.actor2.inter == 7 \
+                and not L.CLASH_WORD.match(text, d.trigger[0]):
+            # fire on civilians with no armed side hit back: ACLED's attack, not a clash
+            d.sub_event_type = "Attack"
         civ = d.actor2 is not None and d.actor2.inter == 7 and SUB_EVENTS[
             d.sub_event_type].event_type in ("Violence against civilians",
                                              "Explosions/Remote violence")
@@ -802,6 +844,13 @@ class EventExtractor:
             modality=d.modality,  # type: ignore[arg-type]
             kind=d.kind, main_predicate=d.main, trigger_pos=d.pos,
         )
+
+    def _latest_date(self, ents: list[SpacySpan]) -> dt.date | None:
+        """The latest day-precise date with its year among the article's entities."""
+        days = [r.date for e in ents if e.label_ == "DATE" and
+                (r := self.dates.resolve(e.text, None)) is not None and r.explicit_year and
+                r.precision == 1]
+        return max(days) if days else None
 
     @staticmethod
     def _dominant_group(hits: list[ActorHit]) -> ActorHit | None:
@@ -826,8 +875,35 @@ def _segments(sent: SpacySpan) -> list[tuple[int, int]]:
                 t.nbor(-1).text == "," and t.idx - start > 20:
             out.append((start, t.idx))
             start = t.idx
+        elif t.lower_ == "and" and t.dep_ == "cc" and t.i > sent.start and \
+                t.nbor(-1).text == "," and t.idx - start > 20 and _second_event_clause(sent, t):
+            out.append((start, t.idx))
+            start = t.idx
     out.append((start, sent.end_char))
     return [(a, b) for a, b in out if b - a > 3]
+
+
+def _second_event_clause(sent: SpacySpan, cc: Token) -> bool:
+    """", and" opens a clause that tells a second event: a verb with its own subject, its own
+    place or day, and an event word that is more than a toll ("Militants killed 12 farmers on
+    Tuesday, and troops who pursued them clashed with them the following day")."""
+    conj = next((v for v in sent if v.i > cc.i and v.pos_ in ("VERB", "AUX") and
+                 v.dep_ in ("conj", "ccomp", "ROOT") and any(
+                     c.dep_ in ("nsubj", "nsubjpass") and c.i > cc.i for c in v.children)),
+                None)
+    if conj is None or conj.i - cc.i > 12:
+        return False
+    end = max(t.idx + len(t) for t in conj.subtree)
+    text = sent.doc.text
+    own = text[cc.idx:end]
+    if not (any(e.label_ in PLACE_LABELS | {"DATE", "TIME"} and cc.idx < e.start_char < end
+                for e in sent.ents) or L.NEW_EVENT.search(own) or
+            re.search(r"\b(?:hours|days)\s+later\b|\b(?:in|near|at)\s+(?:the\s+)?"
+                      r"(?:[a-z]+\s+){0,3}?(?:city|town|village|port)\s+of\s+[A-Z]", own)):
+        return False
+    before = _find_triggers(text[sent.start_char:cc.idx], sent.start_char)
+    after = _find_triggers(text[cc.idx:end], cc.idx)
+    return any(c.kind != "outcome" for c in before) and any(c.kind != "outcome" for c in after)
 
 
 def _find_triggers(seg: str, s0: int) -> list[_Candidate]:
@@ -973,6 +1049,14 @@ def _unanchored_noun(doc: Doc, c: _Candidate, seg: str, ents: list[SpacySpan]) -
     return not (has_date or has_place or has_toll or past_verb or own_verb)
 
 
+def _definite_participant(tok: Token) -> bool:
+    """The trigger is a definite group of participants ("the kidnappers", "the gunmen")."""
+    if tok.pos_ not in ("NOUN", "PROPN") or not L.PARTICIPANT.fullmatch(tok.lower_):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+               for c in tok.children)
+
+
 def _is_demo(typ: str) -> bool:
     return SUB_EVENTS[typ].event_type in ("Protests", "Riots")
 
@@ -1022,6 +1106,17 @@ def _dated_background(tok: Token, published: dt.date | None) -> bool:
             if published is None or int(t.text) < published.year:
                 return True
     return False
+
+
+#: A past-perfect event dated more than this many days before publication is background.
+PLUPERFECT_DAYS = 7
+
+
+def _pluperfect(tok: Token) -> bool:
+    """The trigger's verb is in the past perfect ("had taken", "had been killed")."""
+    verb = _governing_verb(tok)
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d")
+               for c in verb.children)
 
 
 def _governing_verb(tok: Token) -> Token:
@@ -1101,6 +1196,8 @@ POLITICAL_ARREST = re.compile(
     r"lawmakers?|candidates?|ministers?|mayors?|governors?|students?|strikers|unionists?|"
     r"separatists?|clerics?|imams?|monks?|priests?|critics?|islamists?)\b", re.IGNORECASE)
 SPORT = re.compile(r"\b(?:football|soccer|striker|goalkeeper|midfielder|world\s+cup|cricket|"
+                   r"boxing|boxers?|knockouts?|heavyweight|middleweight|welterweight|"
+                   r"title\s+(?:fight|bout)|bouts?|(?:in|after)\s+(?:\w+\s+)?rounds\b(?!\s+of)|ringside|"
                    r"bowlers?|wickets?|innings|batsm[ae]n|batters?|test\s+match|rugby|tennis|"
                    r"qualifier|league|tournament|stadium|match(?:es)?\s+(?:against|between)|"
                    r"scored|penalty\s+kick|referee|olympic\w*|championship)\b",
@@ -1117,6 +1214,11 @@ def _political_arrest(d: _Draft, seg: str) -> bool:
 def _irrealis(tok: Token, seg: str, rel: int) -> bool:
     """Future, intended, hypothetical or planned: not a reported event."""
     verb = _governing_verb(tok)
+    if any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children) and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+            c.dep_ == "aux" and c.lower_ in L.MODAL_FUTURE | L.MODAL_HYPOTHETICAL
+            for c in verb.children):
+        return False  # "are reported to have killed 50", "is said to have fired": it happened
     for t in (tok, verb):
         for ch in t.children:
             if ch.dep_ in ("aux", "auxpass") and (ch.text in L.MODAL_FUTURE or (
@@ -1156,7 +1258,11 @@ def _out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit], trig: Tok
         return "diplomacy"
     if L.OUT_OF_SCOPE["attribution"].search(seg) and kind in ("violence", "outcome"):
         return "attribution"
-    if _common_word_cue(L.OUT_OF_SCOPE["disaster"], seg) and not nonstate and not demo:
+    strike = typ in ("Air/drone strike", "Shelling/artillery/missile attack") and (
+        state or bool(STRIKE_WEAPON.search(seg)))
+    if _common_word_cue(L.OUT_OF_SCOPE["disaster"], seg) and not nonstate and not demo and \
+            not strike:
+        # (a drone or missile strike that set a depot on fire is a strike, not a fire)
         return "disaster"
     if _common_word_cue(L.OUT_OF_SCOPE["crime"], seg) and not nonstate and not demo:
         return "crime"
@@ -1169,6 +1275,11 @@ def _out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit], trig: Tok
             len(L.OUT_OF_SCOPE["diplomacy"].findall(seg)) >= 2 and not (nonstate or state):
         return "diplomacy"
     return None
+
+
+#: weapons that only armed forces fire: a fire they cause is not an accident
+STRIKE_WEAPON = re.compile(r"\b(?:drones?|missiles?|air\s*strikes?|airstrikes?|rockets?|"
+                           r"shell(?:s|ing|ed)|artillery|warplanes?|jets?)\b", re.IGNORECASE)
 
 
 def _common_word_cue(pattern: re.Pattern[str], seg: str) -> bool:

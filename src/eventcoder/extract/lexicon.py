@@ -112,7 +112,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"under\s+(?:the\s+)?control|ousted|expelled)\b", "territory", 64),
     _t(r"\b(?:clash\w*|(?<!the\s)(?<!their\s)(?<!our\s)(?<!its\s)(?<!global\s)fight(?:ing|s)?"
        r"(?<!the\sfight)|fought|battl\w+|gun\s*fights?|fire\s*fights?|gun\s+battles?|"
-       r"exchange[sd]?\s+(?:of\s+)?fire|exchanging\s+fire|skirmish\w*|ambush\w*|counter-?"
+       r"exchange[sd]?\s+(?:of\s+)?(?:heavy\s+|intense\s+)?(?:gun|artillery\s+|mortar\s+)?fire|exchanging\s+(?:heavy\s+)?fire|skirmish\w*|ambush\w*|counter-?"
        r"attack\w*|offensive|hostilities|engag(?:ed|ement)|repel\w*|repuls\w+|"
        r"(?:attacked|stormed|raided|assaulted)\s+(?:a|an|the)?\s*" + _N + r"(?:checkpoints?|"
        r"bases?|posts?|outposts?|convoys?|patrols?|positions?|barracks|military|army|police"
@@ -290,6 +290,12 @@ BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 
+#: Fighting told as a habit ("have clashed repeatedly along their frontier since October").
+HABITUAL = re.compile(r"\b(?:ha(?:ve|s)|had)\s+(?:\w+\s+)?\w+ed\s+(?:\w+\s+)?(?:repeatedly|"
+                      r"regularly|frequently|routinely|often|many\s+times)\b|\b(?:repeatedly|"
+                      r"regularly|frequently|routinely)\s+(?:\w+\s+)?(?:clash|fight|attack|"
+                      r"shell|target|strike|raid)\w*", re.IGNORECASE)
+
 #: A conflict told over its whole duration ("has been fighting for more than 15 years").
 DURATION = re.compile(
     r"\b(?:for|over)\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+|the\s+(?:past|last)\s+)?"
@@ -331,3 +337,29 @@ FUTURE_WORDS = re.compile(
     r"possible|potential|risk\s+of|fears?\s+of|if\s)\b",
     re.IGNORECASE,
 )
+
+
+#: Cues that a sentence tells a new event, not a retelling of the one before ("another",
+#: "separately", "elsewhere", "in retaliation", "also attacked").
+NEW_EVENT = re.compile(
+    r"\b(?:another|a\s+(?:second|third|separate|further|new)|separately|elsewhere|"
+    r"in\s+(?:a\s+)?separate|in\s+(?:retaliation|response)|retaliat\w+|meanwhile|"
+    r"(?:later|earlier)\s+(?:that|on|in\s+the)|the\s+(?:next|following|previous)\s+day|"
+    r"a\s+day\s+(?:later|earlier)|also\s+(?:attacked|killed|struck|hit|shelled|bombed|"
+    r"clashed|seized|captured|stormed|kidnapped|abducted|arrested|targeted))\b",
+    re.IGNORECASE)
+
+#: People who took part in an event, named as a group ("the attackers", "the gunmen", "the
+#: suicide bomber"): with a definite article they are the ones of an event told before.
+PARTICIPANT = re.compile(
+    r"(?:attackers?|gunm[ae]n|assailants?|(?:suicide\s+)?bombers?|kidnappers?|abductors?|"
+    r"raiders?|shooters?|snipers?|perpetrators?|killers?|mob)", re.IGNORECASE)
+#: A sentence whose subject is a definite group of participants ("The attackers, numbering
+#: more than 50, arrived ...", "The bomber walked up to the gate ...").
+DEFINITE_PARTICIPANT = re.compile(
+    r"\W*(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?" + PARTICIPANT.pattern + r"\b",
+    re.IGNORECASE)
+
+#: A trigger that says two sides fought: a clash whoever the parse took as the target.
+CLASH_WORD = re.compile(r"(?:clash\w*|fight\w*|fought|battl\w*|gunfights?|firefights?|"
+                        r"exchange\w*\s+of\s+fire|skirmish\w*)", re.IGNORECASE)

@@ -46,7 +46,7 @@ FEATURES: tuple[str, ...] = (
     "bias",
     *(f"type={t}" for t in EVENT_TYPES),
     "actor1_named", "actor1_unidentified", "actor1_state", "actor1_missing", "actor2_missing",
-    "civilian_target", "has_date", "date_days_before", "no_published",
+    "civilian_target", "has_date", "date_days_before",
     "geo_precision", "no_place", "place_attached",
     "mentions", "fatalities", "lead", "position",
     "conflict_density", "crime_density", "crime_vs_conflict", "quote_density",
@@ -94,7 +94,8 @@ def features(text: str, event: Event, *, n_mentions: int, candidates: Sequence[C
     if published is not None and event.event_date is not None:
         days = (published - event.event_date).days  # type: ignore[operator]
         f["date_days_before"] = min(max(days, 0), 60) / 30.0
-    f["no_published"] = float(published is None)
+    # (whether the user gave a publication date says nothing about the event: no feature for
+    # it, or the gold's habit, dated own articles and undated corpus ones, would be learnt)
     f["geo_precision"] = (event.geo_precision - 1) / 2.0
     f["no_place"] = float(event.latitude is None)
     f["place_attached"] = float("attached" in (event.location_reason or ""))

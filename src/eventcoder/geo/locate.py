@@ -456,8 +456,9 @@ def locate(doc: Doc, mention: EventMention, places: Sequence[Place],
     filed = [p for p in usable if p.start < 300 and is_dateline(text, p)]
     if filed and len(filed) < len(usable):
         # the dateline's country ("PESHAWAR, Pakistan, ...") is set aside with it
-        usable = [p for p in usable if p not in filed and not (
+        rest = [p for p in usable if p not in filed and not (
             is_country(p) and p.start < filed[-1].end + 40)]
+        usable = rest or [p for p in usable if p not in filed]
     loc = _choose(doc, mention, usable, gazetteer)
     if filed and loc.place is not None and loc.place in filed:
         loc = loc.model_copy(update={"reason": f"{loc.reason} (the dateline: no other place)"})
@@ -465,8 +466,10 @@ def locate(doc: Doc, mention: EventMention, places: Sequence[Place],
             loc.place is None or not loc.reason.startswith(("place attached", "nearest place in "
                                                             "the event's sentence"))
             and "attached to the trigger" not in loc.reason and "syntactically" not in
-            loc.reason) and mention.sentence.start <= filed[0].end + 400:
+            loc.reason) and mention.sentence.start <= filed[0].end:
         # a lead that names no place of its own: a wire report's event is in its dateline town
+        # (only the sentence the dateline opens: a later sentence without a place retells an
+        # event told before, or happened somewhere the dateline does not say)
         p = filed[0]
         loc = _location(gazetteer, p, base_precision(p),
                         f"the dateline {p.text!r}: the lead names no other place")

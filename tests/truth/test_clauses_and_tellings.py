@@ -1,0 +1,123 @@
+"""Second events told in one sentence, the people of an event told before, and what is history
+rather than news. Every article here was written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventcoder.config import Config
+from eventcoder.extract.dates import DateResolver
+from eventcoder.pipeline import Pipeline
+from eventcoder.schema import Article
+
+D = dt.date(2025, 9, 12)
+
+
+@pytest.fixture(scope="module")
+def pipe(nlp) -> Pipeline:
+    return Pipeline(Config(min_confidence=0.0), nlp=nlp)
+
+
+def _events(pipe: Pipeline, text: str, published: dt.date | None = D):
+    r = pipe.process(Article.from_text(text, published=published))
+    return r, r.events
+
+
+def _status_of(r, word: str) -> str:
+    hits = [c for c in r.candidates if word in c.sentence.text]
+    assert hits, [(c.sentence.text, c.status) for c in r.candidates]
+    return hits[0].status
+
+
+def test_a_second_clause_with_its_own_subject_and_place_is_a_second_event(pipe):
+    text = ("KHARTOUM, Sept 12 (Wire) - Paramilitary fighters shelled a market in El Obeid on "
+            "Wednesday, killing seven civilians, medics said, and army drones struck a fuel "
+            "depot in the town of Nyala the following day.")
+    _, evs = _events(pipe, text)
+    kinds = {e.sub_event_type for e in evs}
+    assert "Shelling/artillery/missile attack" in kinds and "Air/drone strike" in kinds, \
+        [(e.sub_event_type, e.location) for e in evs]
+    places = {e.sub_event_type: e.location for e in evs}
+    assert places["Air/drone strike"] != places["Shelling/artillery/missile attack"]
+
+
+def test_a_clause_with_only_its_toll_stays_with_its_event(pipe):
+    text = ("A roadside bomb hit a police vehicle near Baqubah on Tuesday, and two officers "
+            "were killed, police said.")
+    _, evs = _events(pipe, text)
+    assert len(evs) == 1, [(e.sub_event_type, e.location) for e in evs]
+    assert evs[0].fatalities == 2
+
+
+def test_the_people_of_an_event_told_before_are_not_a_new_event(pipe):
+    text = ("GUSAU, Nigeria, Sept 12 (Wire) - Gunmen stormed a village near Tsafe in Zamfara "
+            "state on Monday and kidnapped 20 farmers, police said.\n\n"
+            "The kidnappers called relatives on Wednesday to demand a ransom, a community "
+            "leader said.\n\nThe attackers had arrived on motorcycles shortly after dusk.")
+    r, evs = _events(pipe, text)
+    abductions = [e for e in evs if e.sub_event_type == "Abduction/forced disappearance"]
+    assert len(abductions) == 1, [(e.sub_event_type, e.event_date) for e in evs]
+    assert abductions[0].event_date == dt.date(2025, 9, 8)
+    assert all(c.status == "reported" for c in r.candidates if "kidnappers" in c.sentence.text)
+
+
+def test_the_past_perfect_with_an_earlier_date_is_background(pipe):
+    text = ("Government troops recaptured the town of Bulo Burte on Thursday after a gunfight "
+            "with al Shabaab fighters, a regional official said.\n\n"
+            "The militants had seized the town last month when the army pulled out.")
+    r, evs = _events(pipe, text)
+    assert _status_of(r, "had seized") == "background"
+    # a fight for the town is a battle, though the losers withdrew in the end
+    assert [e.sub_event_type for e in evs] == ["Government regains territory"], \
+        [(e.sub_event_type, e.event_date) for e in evs]
+
+
+def test_reported_to_have_killed_is_reported_not_hypothetical(pipe):
+    text = ("On Sunday, members of the militia are reported to have killed 14 villagers in "
+            "the village of Mahagi, a UN official said.")
+    r, evs = _events(pipe, text)
+    assert _status_of(r, "reported to have") == "reported"
+    assert evs and evs[0].fatalities == 14
+
+
+def test_a_drone_strike_that_set_a_depot_on_fire_is_a_strike_not_a_fire(pipe):
+    text = ("Russian drones attacked the port of Izmail late on Thursday, setting several "
+            "warehouses on fire and injuring two workers, the regional governor said.")
+    r, evs = _events(pipe, text)
+    assert [e.sub_event_type for e in evs] == ["Air/drone strike"], \
+        [(c.status, c.reason) for c in r.candidates]
+
+
+def test_a_boxing_bout_and_habitual_fighting_are_not_events(pipe):
+    bout = ("ACCRA, Sept 12 - The Ghanaian champion destroyed his challenger in three rounds "
+            "on Saturday to keep his lightweight title.")
+    _, evs = _events(pipe, bout)
+    assert evs == []
+    habit = ("The two armies have clashed repeatedly along the disputed frontier since "
+             "2023, officials say.")
+    _, evs = _events(pipe, habit)
+    assert evs == []
+
+
+def test_with_no_publication_date_a_much_older_dated_killing_is_background(pipe):
+    text = ("Investigators reopened the case of a lynching on July 25, 1946, the sheriff's "
+            "office said on March 3, 2009.\n\nA crowd killed four people near the river on "
+            "July 25, 1946, according to the files.")
+    r, evs = _events(pipe, text, published=None)
+    assert evs == [], [(e.sub_event_type, e.event_date) for e in evs]
+
+
+def test_month_of_last_year_resolves_to_that_month():
+    r = DateResolver().resolve("in March last year", dt.date(2025, 7, 8))
+    assert r is not None and (r.date, r.precision) == (dt.date(2024, 3, 1), 3)
+
+
+def test_a_dateline_and_its_country_as_the_only_places_do_not_break_the_article(pipe):
+    # the dateline's town and country were both set aside, leaving nothing to choose from
+    text = ("KABUL, Afghanistan (Wire) - Gunmen shot dead two aid workers on Monday, "
+            "officials said.\n\nThe killings were condemned by the United Nations.")
+    r = pipe.process(Article.from_text(text, published=D))
+    assert r.skipped is None
+    assert r.events and r.events[0].sub_event_type == "Attack"
