@@ -121,3 +121,31 @@ def test_a_dateline_and_its_country_as_the_only_places_do_not_break_the_article(
     r = pipe.process(Article.from_text(text, published=D))
     assert r.skipped is None
     assert r.events and r.events[0].sub_event_type == "Attack"
+
+
+def test_rocket_propelled_grenade_fire_is_a_gun_battle_and_shelling_range_is_no_event(pipe):
+    text = ("Soldiers came under machine gun and rocket-propelled grenade fire from militants "
+            "in a school in the town of Baiji on Wednesday, the army said.")
+    _, evs = _events(pipe, text)
+    assert [e.sub_event_type for e in evs] == ["Armed clash"], \
+        [(e.sub_event_type, e.notes) for e in evs]
+    _, evs = _events(pipe, "The village lies within shelling range of the front line, about "
+                           "10 km away, residents said.")
+    assert evs == []
+
+
+def test_the_arrest_of_a_party_s_members_is_political(pipe):
+    text = ("Police in Tbilisi arrested seven people affiliated with the former speaker's "
+            "party on Monday on weapons charges, the Interior Ministry said.")
+    _, evs = _events(pipe, text)
+    assert [e.sub_event_type for e in evs] == ["Arrests"]
+
+
+def test_a_small_town_of_the_article_s_country_beats_a_far_homonym(pipe):
+    text = ("ADEN, Yemen, Dec 9 (Wire) - Houthi fighters attacked government positions north "
+            "of the city of Ad Dali on Sunday, triggering clashes that killed four soldiers, "
+            "a military official said.\n\nThe group holds much of the north of Yemen, "
+            "including Sanaa, and has fought government forces near Taiz and Marib.")
+    _, evs = _events(pipe, text)
+    assert evs and all(e.country == "Yemen" for e in evs), \
+        [(e.location, e.country) for e in evs]

@@ -1194,7 +1194,10 @@ POLITICAL_ARREST = re.compile(
     r"militants?|insurgents?|fighters?|rebels?|jihadis?t?s?|terror\w*|extremists?|members?\s+of|"
     r"leaders?\s+of|commanders?|spies|spy|espionage|coup|dissidents?|bloggers?|politicians?|"
     r"lawmakers?|candidates?|ministers?|mayors?|governors?|students?|strikers|unionists?|"
-    r"separatists?|clerics?|imams?|monks?|priests?|critics?|islamists?)\b", re.IGNORECASE)
+    r"separatists?|clerics?|imams?|monks?|priests?|critics?|islamists?|organi[sz]ers|"
+    r"(?:opposition|political|ruling|banned)\s+part(?:y|ies)|party(?:'s)?\s+(?:members?|"
+    r"activists?|officials?|leaders?|supporters?)|(?:affiliated|linked|associated)\s+with\s+"
+    r"(?:[\w'\u2019-]+\s+){0,6}?part(?:y|ies))\b", re.IGNORECASE)
 SPORT = re.compile(r"\b(?:football|soccer|striker|goalkeeper|midfielder|world\s+cup|cricket|"
                    r"boxing|boxers?|knockouts?|heavyweight|middleweight|welterweight|"
                    r"title\s+(?:fight|bout)|bouts?|(?:in|after)\s+(?:\w+\s+)?rounds\b(?!\s+of)|ringside|"

@@ -62,7 +62,8 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"shipments?|uavs?)|intercept\w*\s+" + _N5 + _WEAPONS + r"|shot\s+down|downed|foil\w*|thwart\w*|"
        r"bomb\s+disposal|controlled\s+explosion|demining|de-mining)\b",
        "Disrupted weapons use", 86),
-    _t(r"\b(?:hand\s+)?grenades?\b|\bgrenade\s+attacks?\b", "Grenade", 84),
+    # (a rocket-propelled grenade is a gun battle's weapon: ACLED codes the clash)
+    _t(r"(?<!propelled\s)\b(?:hand\s+)?grenades?\b|\bgrenade\s+attacks?\b", "Grenade", 84),
     _t(r"\b(?:air\s*strikes?|air\s*raids?|air\s+attacks?|aerial\s+(?:bombardment|attacks?|"
        r"bombings?|bombardments?|strikes?|raids?)|drone\s+(?:strikes?|attacks?)|(?:armed|suicide|kamikaze)\s+"
        r"drones?|warplanes?|war\s+planes?|fighter\s+jets?|jets?\s+(?:struck|bombed|pounded|"
@@ -75,8 +76,9 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"multiple|coalition|allied|u\.?s\.?(?:-led)?)\s+strikes?\s+(?:\w+\s+)?(?:engaged|destroyed|"
        r"struck|hit|targeted|killed|damaged))\b",
        "Air/drone strike", 80),
-    _t(r"\b(?:shell(?:s|ed|ing)?|artillery|mortars?|rockets?|missiles?|katyushas?|howitzers?|"
-       r"bombard\w*|projectiles?|rocket-propelled|rpgs?|tank\s+fire|heavy\s+weapons|mlrs)\b",
+    _t(r"\b(?:shell(?:s|ed|ing)?(?!\s+range)|artillery|mortars?|rockets?(?![-\s]propelled)|"
+       r"missiles?|katyushas?|howitzers?|bombard\w*|projectiles?|tank\s+fire|heavy\s+weapons|"
+       r"mlrs)\b",
        "Shelling/artillery/missile attack", 76),
     _t(r"\b(?:(?:car|truck|roadside|road-side|motorcycle|bicycle|parcel|magnetic|sticky|"
        r"time|nail|pipe|letter|vehicle-borne|improvised)\s+bombs?|improvised\s+explosive\s+"
@@ -112,7 +114,9 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"under\s+(?:the\s+)?control|ousted|expelled)\b", "territory", 64),
     _t(r"\b(?:clash\w*|(?<!the\s)(?<!their\s)(?<!our\s)(?<!its\s)(?<!global\s)fight(?:ing|s)?"
        r"(?<!the\sfight)|fought|battl\w+|gun\s*fights?|fire\s*fights?|gun\s+battles?|"
-       r"exchange[sd]?\s+(?:of\s+)?(?:heavy\s+|intense\s+)?(?:gun|artillery\s+|mortar\s+)?fire|exchanging\s+(?:heavy\s+)?fire|skirmish\w*|ambush\w*|counter-?"
+       r"exchange[sd]?\s+(?:of\s+)?(?:heavy\s+|intense\s+)?(?:gun|artillery\s+|mortar\s+)?fire|"
+       r"exchanging\s+(?:heavy\s+)?fire|(?:machine[-\s]gun|small[-\s]arms|rpg|"
+       r"rocket[-\s]propelled\s+grenade)\s+fire|skirmish\w*|ambush\w*|counter-?"
        r"attack\w*|offensive|hostilities|engag(?:ed|ement)|repel\w*|repuls\w+|"
        r"(?:attacked|stormed|raided|assaulted)\s+(?:a|an|the)?\s*" + _N + r"(?:checkpoints?|"
        r"bases?|posts?|outposts?|convoys?|patrols?|positions?|barracks|military|army|police"

@@ -213,7 +213,7 @@ _CELL_DEG = 0.5
 
 #: Readings strong enough to stand for a name in the document's focus country.
 _FOCUS_CODES = frozenset({"PPLC", "PPLA", "PPLA2", "ADM1", "ADM2"})
-FOCUS_MIN_POPULATION = 20_000
+FOCUS_MIN_POPULATION = 5_000
 
 
 def _focus_override(mentions: Sequence[Mention], cand_lists: Sequence[Sequence[Candidate]],
