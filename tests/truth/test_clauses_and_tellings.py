@@ -149,3 +149,25 @@ def test_a_small_town_of_the_article_s_country_beats_a_far_homonym(pipe):
     _, evs = _events(pipe, text)
     assert evs and all(e.country == "Yemen" for e in evs), \
         [(e.location, e.country) for e in evs]
+
+
+def test_exercises_tests_and_trials_are_not_events(pipe):
+    drill = ("MANILA, May 2 (Wire) - Philippine and US forces fired missiles at a "
+             "decommissioned cargo ship off Zambales on Friday during their annual joint "
+             "exercises.\n\nThe ship sank within an hour, the navy said.")
+    launch = ("NEW DELHI, Jan 8 (Wire) - The army said on Wednesday it had carried out a "
+              "successful test launch of a surface-to-surface missile from an island off "
+              "Odisha.")
+    trial = ("KAMPALA, Nov 20 (Wire) - A court on Thursday sentenced three men convicted of "
+             "organising the 2021 bombings in Kampala to life in prison.\n\nThe two blasts "
+             "near the parliament killed four people, prosecutors said.")
+    for text in (drill, launch, trial):
+        r, evs = _events(pipe, text, published=dt.date(2025, 11, 20))
+        assert evs == [], [(e.sub_event_type, c.reason) for e in evs for c in r.candidates]
+
+
+def test_an_exchange_of_fire_that_killed_civilians_stays_a_clash(pipe):
+    text = ("Afghan and Pakistani border forces exchanged heavy fire at Spin Boldak on "
+            "Tuesday, killing three civilians, officials said.")
+    _, evs = _events(pipe, text)
+    assert [e.sub_event_type for e in evs] == ["Armed clash"]

@@ -194,6 +194,8 @@ _SCOPE_REASONS = {
     "diplomacy": "diplomacy (talks, expulsions, sanctions, condemnation), not an incident",
     "disaster": "an accident or disaster, no political actor",
     "crime": "ordinary crime, no political actor, target or motive",
+    "exercise": "a military exercise, drill or weapons test, not a hostile act",
+    "trial": "a trial or sentence for an attack, not the attack",
 }
 
 
@@ -314,6 +316,13 @@ class EventExtractor:
         if not cands:
             return None
         log = notes if notes is not None else []
+        if story is not None and not drafts and "scope" not in story:
+            # a story that opens on a trial or a drill stays one ("A court sentenced three men
+            # convicted of the 2021 bombings ... The two blasts killed four people")
+            if L.TRIAL.search(seg):
+                story["scope"] = "trial"
+            elif L.EXERCISE.search(seg):
+                story["scope"] = "exercise"
 
         def reject(status: str, reason: str, c: _Candidate, typ: str | None) -> None:
             log.append(_Note((s0, s1), (c.start, c.end), typ, status, reason))
@@ -380,6 +389,11 @@ class EventExtractor:
         cand, typ, trig_tok = chosen
         resolved = [(c, t) for _, c, t, _ in ranked]
         scope = _out_of_scope(seg, typ, cand.kind, seg_hits, trig_tok)
+        if scope is None and not _is_demo(typ):
+            if L.EXERCISE.search(seg):
+                scope = "exercise"
+            elif L.TRIAL.search(seg):
+                scope = "trial"
         if scope == "diplomacy" and not drafts and KILL_WORDS.search(seg) and \
                 any(e.label_ in PLACE_LABELS for e in ents if s0 <= e.start_char < s1) and \
                 not DIPLOMATIC_PROTEST.search(seg):
@@ -388,11 +402,15 @@ class EventExtractor:
             # responsibility stays a claim
             scope = None
         if story is not None:
-            if scope in ("disaster", "crime") and not drafts:
+            if scope in ("disaster", "crime", "exercise", "trial") and not drafts:
                 story["scope"] = scope  # the article's lead story is out of scope
             elif re.match(r"\s*(?:separately|elsewhere|meanwhile|in\s+(?:another|a\s+separate))\b",
                           seg, re.IGNORECASE):
                 story.pop("scope", None)
+            elif scope is None and story.get("scope") in ("exercise", "trial") and not drafts \
+                    and not _is_demo(typ) and not L.NEW_EVENT.search(seg):
+                # the drill's missiles, the convicted men's bombs: the same out-of-scope story
+                scope = story["scope"]
             elif scope is None and story.get("scope") and not drafts and not any(
                     h.role in ("armed", "state") for h in seg_hits) and not _is_demo(typ):
                 # more about the accident or the crime told before ("the blast occurred in

@@ -366,4 +366,17 @@ DEFINITE_PARTICIPANT = re.compile(
 
 #: A trigger that says two sides fought: a clash whoever the parse took as the target.
 CLASH_WORD = re.compile(r"(?:clash\w*|fight\w*|fought|battl\w*|gunfights?|firefights?|"
-                        r"exchange\w*\s+of\s+fire|skirmish\w*)", re.IGNORECASE)
+                        r"exchang\w*\s+(?:of\s+)?(?:\w+\s+)?fire|skirmish\w*)", re.IGNORECASE)
+
+#: Military exercises, drills and weapons tests: no hostile act, ACLED codes none.
+EXERCISE = re.compile(
+    r"\b(?:(?:military|joint|naval|air|army|live[-\s]fire|annual|large[-\s]scale|combat|"
+    r"amphibious|training)\s+(?:exercises?|drills?|manoeuvres|maneuvers)|war\s*games|"
+    r"(?:training|test)\s+(?:launch\w*|firing|flights?)|test[-\s]fir\w+|test[-\s]launch\w*|"
+    r"successful(?:ly)?\s+(?:test|launch\w*)|decommissioned\s+(?:\w+\s+){0,2}(?:ship|vessel)|"
+    r"target\s+(?:ship|drone)s?\b|sinkex)\b", re.IGNORECASE)
+#: A trial or sentence: the attack it is about is background (the trial is not an event).
+TRIAL = re.compile(
+    r"\b(?:convicted|sentenced|sentencing|found\s+(?:\w+\s+){0,3}?guilty|acquitted|pleaded\s+"
+    r"(?:not\s+)?guilty|(?:on|stood|standing)\s+trial|the\s+trial\s+of|life\s+sentences?|"
+    r"verdict)\b", re.IGNORECASE)
