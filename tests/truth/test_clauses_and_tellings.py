@@ -171,3 +171,21 @@ def test_an_exchange_of_fire_that_killed_civilians_stays_a_clash(pipe):
             "Tuesday, killing three civilians, officials said.")
     _, evs = _events(pipe, text)
     assert [e.sub_event_type for e in evs] == ["Armed clash"]
+
+
+def test_aerial_bombs_on_a_district_of_a_city_are_an_air_strike_on_the_city(pipe):
+    text = ("KYIV, March 5 (Wire) - Russian guided aerial bombs struck an industrial district "
+            "of Zaporizhzhia on Wednesday, killing three people and setting a warehouse on "
+            "fire, the regional governor said.")
+    _, evs = _events(pipe, text, published=dt.date(2026, 3, 5))
+    assert [e.sub_event_type for e in evs] == ["Air/drone strike"]
+    assert evs[0].geo_precision <= 2 and evs[0].latitude is not None
+    assert abs(evs[0].latitude - 47.85) < 0.3  # the city, not the province's centre
+
+
+def test_one_unknown_word_read_as_an_organisation_is_no_actor(pipe):
+    text = ("KYIV, March 5 (Wire) - A drone attack on the north-eastern city of Sumy killed a "
+            "man late on Tuesday.\n\nIn Sumy, a Shahed-type drone crashed into a private house "
+            "on the outskirts at about 11 p.m., the regional military administration said.")
+    _, evs = _events(pipe, text)
+    assert evs and all((e.actor1 or "") != "Sumy" for e in evs)

@@ -1356,6 +1356,10 @@ def _ner_actor(ents: list[SpacySpan], ids: set[int], actors: ActorDictionary
                           re.IGNORECASE):
             continue  # a weapon model ("M109A5") or an address read as an organisation
         inter = 2 if ARMED_NAME.search(text) else 8
+        if inter == 8 and len(text.split()) == 1:
+            # one unknown word read as an organisation is mostly a town the parser mislabelled
+            # ("a drone hit Sumy"), a dateline or a brand: no actor rather than a false one
+            continue
         return [ActorHit(start, start + len(text), text, text, inter, "armed" if inter == 2
                          else "group")]
     return []

@@ -374,6 +374,10 @@ class Recognizer:
                     "department"}:  # "the Police Department of Oakland" is no admin area
             # "the province of Sirnak", "the town of Hit": the word before says which
             hint = "admin" if doc[span.start - 2].lower_ in ADMIN_SUFFIXES else "town"
+            if hint == "admin" and doc[span.start - 2].lower_ in ("district", "region") and \
+                    span.start > 2 and (doc[span.start - 3].lower_ in ("a", "an") or
+                                        doc[span.start - 3].pos_ == "ADJ"):
+                hint = "town"  # "an industrial district of Zaporizhzhia": a part of the city
         m = Mention(span.start_char, span.end_char, text, query, source=source, hint=hint,
                     tokens=(span.start, span.end))
         if hint == "admin":
