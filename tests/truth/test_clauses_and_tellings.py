@@ -189,3 +189,14 @@ def test_one_unknown_word_read_as_an_organisation_is_no_actor(pipe):
             "on the outskirts at about 11 p.m., the regional military administration said.")
     _, evs = _events(pipe, text)
     assert evs and all((e.actor1 or "") != "Sumy" for e in evs)
+
+
+def test_the_next_sentence_says_where_in_the_region_and_the_bodies_found_are_its_toll(pipe):
+    text = ("BOGOTA, Sept 12 (Wire) - At least six fighters were killed in clashes between two "
+            "rebel factions in the Catatumbo region on Wednesday, authorities said.\n\n"
+            "The fighting broke out at dawn in rural areas of Tibu municipality, near the "
+            "border, the ombudsman's office said.\n\nSoldiers later found six bodies in a "
+            "ravine near a village, the army said.")
+    _, evs = _events(pipe, text)
+    assert len(evs) == 1, [(e.sub_event_type, e.location) for e in evs]
+    assert evs[0].sub_event_type == "Armed clash" and evs[0].location == "Tibu"

@@ -44,7 +44,8 @@ VIOLENT = frozenset({BATTLES, EXPLOSIONS, VAC})
 
 #: Trigger words that tell a violent event without saying how ("the attack", "killed").
 GENERIC_TRIGGER = re.compile(
-    r"(?:attack\w*|assault\w*|kill\w*|dead|died|deaths?|bod(?:y|ies)\b.*|violence|incident|"
+    r"(?:attack\w*|assault\w*|kill\w*|dead|died|deaths?|(?:(?:found|discovered|recovered)\s+"
+    r"(?:\w+\s+){0,3})?bod(?:y|ies)\b.*|violence|incident|"
     r"shot|shoot\w*|gunfire|massacre\w*|raid\w*|murder\w*|slain|wound\w*|injur\w*|"
     r"explosions?|blasts?|exploded|bombings?|operation)",
     re.IGNORECASE)

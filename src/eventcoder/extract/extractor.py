@@ -96,6 +96,12 @@ AGGREGATE = re.compile(
 #: a sentence that only gives the death toll of the event told just before
 TOLL_FOLLOWUP = re.compile(r"\b(?:the\s+)?death\s+toll\b|\b(?:were|was)\s+(?:\w+\s+)?killed\b",
                            re.IGNORECASE)
+#: a sentence that says where the event just told happened ("The fighting broke out in ...")
+WHERE_IT_HAPPENED = re.compile(
+    r"\W*(?:the|this|that)\s+((?:fighting|clashes|attack|assault|blast|explosion|bombing|"
+    r"strike|raid|shelling|ambush|incident|killings?|massacre|violence))\s+(?:\w+\s+){0,2}?"
+    r"(?:broke\s+out|took\s+place|happened|occurred|began|erupted|started|unfolded)\b",
+    re.IGNORECASE)
 #: a number that is a part of a figure given before ("including 5 children")
 PART_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+the\s+(?:dead|victims|killed)|"
                          r"of\s+whom|of\s+them)\s+(?:\w+\s+)?$",
@@ -288,6 +294,17 @@ class EventExtractor:
                     drafts.append(d)
                     notes.append(_Note((seg_start, seg_end), d.trigger, d.sub_event_type,
                                        "reported", "coded", len(drafts) - 1))
+                elif drafts and drafts[-1].sentence[1] >= sent.start_char - 2 and \
+                        WHERE_IT_HAPPENED.match(text, seg_start) and \
+                        self._refine_place(drafts[-1], text, ents, seg_start, seg_end):
+                    # "The fighting broke out in rural areas of Tibu municipality": where the
+                    # event just told happened, more precisely than its lead said
+                    del notes[before:]
+                    m = WHERE_IT_HAPPENED.match(text, seg_start)
+                    notes.append(_Note((seg_start, seg_end), (m.start(1), m.end(1)),
+                                       drafts[-1].sub_event_type, "reported",
+                                       "retold: where the event told just before happened",
+                                       len(drafts) - 1))
                 elif drafts and TOLL_FOLLOWUP.search(text, seg_start, seg_end) and \
                         drafts[-1].sentence[1] >= sent.start_char - 2 and \
                         (drafts[-1].fatalities == 0 or drafts[-1].fatalities_span is None):
@@ -304,6 +321,24 @@ class EventExtractor:
         mentions = [self._finish(d, article, text) for d in drafts]
         cands = [n.candidate(article.id, text) for n in notes]
         return mentions, cands
+
+    @staticmethod
+    def _refine_place(prev: _Draft, text: str, ents: list[SpacySpan], s0: int, s1: int
+                      ) -> bool:
+        """Give ``prev`` the first town-like place of the segment when its own place is missing
+        or a region; whether it did."""
+        if prev.place_span is not None:
+            own = text[prev.place_span[0]:prev.place_span[1]]
+            if not re.search(r"\b(?:region|area|province|state|governorate|valley|mountains|"
+                             r"district|countryside|oblast)$", own, re.IGNORECASE):
+                return False  # the lead named a town: keep it
+        place = next((e for e in ents if s0 <= e.start_char < s1 and e.label_ in ("GPE", "FAC")),
+                     None)
+        if place is None:
+            return False
+        prev.place_span = (place.start_char, place.end_char)
+        prev.sentence = (prev.sentence[0], max(prev.sentence[1], s1))
+        return True
 
     # -- per segment ------------------------------------------------------------------------
     def _segment(self, doc: Doc, text: str, sent: SpacySpan, s0: int, s1: int,

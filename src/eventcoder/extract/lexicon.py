@@ -97,7 +97,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"disappear\w*|enforced\s+disappearance|disappeared|taken\s+captive|went\s+missing)\b",
        "Abduction/forced disappearance", 82),
     # -- demonstrations ---------------------------------------------------------------------
-    _t(r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied|ying)|marche[sd]|"
+    _t(r"\b(?:protest(?!ant)\w*|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied|ying)|marche[sd]|"
        r"(?-i:march)|marching|(?:fired|used|lobbed|shot)\s+tear\s*-?gas|sit-ins?|picket\w*|took\s+to\s+the\s+streets?|take\s+to\s+the\s+streets?|"
        r"(?:general|hunger|labou?r|national|nationwide|teachers'?|workers'?|doctors'?|"
        r"transport|sit-down)\s+strikes?|(?:on|went\s+on|go\s+on|going\s+on|staged\s+a|"
