@@ -200,3 +200,14 @@ def test_the_next_sentence_says_where_in_the_region_and_the_bodies_found_are_its
     _, evs = _events(pipe, text)
     assert len(evs) == 1, [(e.sub_event_type, e.location) for e in evs]
     assert evs[0].sub_event_type == "Armed clash" and evs[0].location == "Tibu"
+
+
+def test_a_small_far_town_nothing_else_points_to_is_no_reading(pipe):
+    # "Samarai" (a small town in Papua New Guinea) in a report about the West Bank
+    text = ("TEL AVIV, Jan 27 (Wire) - Israeli forces arrested six people in Tubas in the "
+            "northern West Bank on Monday, the army said. Troops also searched homes in "
+            "Samarai, Jenin and Nablus, and the Palestinian Authority condemned the raids "
+            "in a statement from Ramallah, Israel and the West Bank.")
+    r = pipe.process(Article.from_text(text, published=dt.date(2026, 1, 27)))
+    assert all(p.country_code != "PG" for p in r.places), [(p.text, p.country_code)
+                                                           for p in r.places]

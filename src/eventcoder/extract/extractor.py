@@ -1335,7 +1335,8 @@ def _out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit], trig: Tok
 
 #: weapons that only armed forces fire: a fire they cause is not an accident
 STRIKE_WEAPON = re.compile(r"\b(?:drones?|missiles?|air\s*strikes?|airstrikes?|rockets?|"
-                           r"shell(?:s|ing|ed)|artillery|warplanes?|jets?)\b", re.IGNORECASE)
+                           r"shell(?:s|ing|ed)|artillery|warplanes?|jets?|(?:aerial|guided|"
+                           r"glide|barrel)[-\s]bombs?)\b", re.IGNORECASE)
 
 
 def _common_word_cue(pattern: re.Pattern[str], seg: str) -> bool:

@@ -214,6 +214,9 @@ _CELL_DEG = 0.5
 #: Readings strong enough to stand for a name in the document's focus country.
 _FOCUS_CODES = frozenset({"PPLC", "PPLA", "PPLA2", "ADM1", "ADM2"})
 FOCUS_MIN_POPULATION = 5_000
+#: A reading in a country nothing else points to, smaller than this, is dropped when the
+#: article is clearly about another country and has no reading there.
+FAR_SMALL_POPULATION = 20_000
 
 
 def _focus_override(mentions: Sequence[Mention], cand_lists: Sequence[Sequence[Candidate]],
@@ -229,7 +232,7 @@ def _focus_override(mentions: Sequence[Mention], cand_lists: Sequence[Sequence[C
             votes[k] = (b.country_code, 1.5 if b.is_country else 1.0)
     chosen: set[int] = set()
     for i, (m, cands, b) in enumerate(zip(mentions, cand_lists, best, strict=True)):
-        if b is None or b.is_country or m.fixed_id is not None or len(cands) < 2:
+        if b is None or b.is_country or m.fixed_id is not None:
             continue
         mass: Counter[str] = Counter()
         for k, (cc, w) in votes.items():
@@ -247,6 +250,11 @@ def _focus_override(mentions: Sequence[Mention], cand_lists: Sequence[Sequence[C
             alt = max(alts, key=lambda c: (c.feature_code in _FOCUS_CODES, c.population))
             best[i] = alt
             chosen.add(id(alt))
+        elif total >= 3.0 and b.feature_class == "P" and \
+                b.population < FAR_SMALL_POPULATION:
+            # a small town on another continent that nothing else in the article points to
+            # ("Lido Beach", New York, in a report from Mogadishu): no reading beats a wrong one
+            best[i] = None
     return chosen
 
 
