@@ -211,3 +211,12 @@ def test_a_small_far_town_nothing_else_points_to_is_no_reading(pipe):
     r = pipe.process(Article.from_text(text, published=dt.date(2026, 1, 27)))
     assert all(p.country_code != "PG" for p in r.places), [(p.text, p.country_code)
                                                            for p in r.places]
+
+
+def test_a_police_shooting_of_a_suspect_at_a_traffic_stop_is_ordinary_policing(pipe):
+    text = ("An officer shot and killed a man who pointed a gun at him during a traffic stop "
+            "in Toledo on Saturday night, the police chief said.")
+    r, evs = _events(pipe, text)
+    assert not [e for e in evs if (e.actor1 or "").startswith("Police Forces")], \
+        [(e.sub_event_type, e.actor1) for e in evs]
+    assert any("ordinary policing" in c.reason for c in r.candidates)

@@ -550,6 +550,18 @@ class EventExtractor:
             d.actor1 = ActorMention(name=self.actors.resolve(h.name, h.country or country),
                                     inter=h.inter, span=Span(start=h.start, end=h.end,
                                                              text=h.text))
+        if typ in ("Attack", "Armed clash") and (
+                (d.actor1 is not None and d.actor1.name.startswith("Police Forces")) or (
+                    (d.actor1 is None or d.actor1.name.startswith("Unidentified")) and
+                    POLICE_OFFICER.search(text, s0, cand.start))) and (
+                    d.actor2 is None or d.actor2.inter == 7) and \
+                POLICE_OFFICER.search(seg) and POLICING.search(seg) and \
+                not POLITICAL_ARREST.search(seg):
+            reject("out_of_scope", "a police shooting of a criminal suspect, no political "
+                   "actor or demonstration (ordinary policing)", cand, typ)
+            if story is not None and not drafts:
+                story["scope"] = "crime"  # the rest of the story is about the same shooting
+            return None
         if typ == "Arrests" and not _political_arrest(d, seg):
             reject("out_of_scope", "an arrest of suspects with no political or armed "
                    "affiliation named (ordinary policing)", cand, typ)
@@ -1242,6 +1254,14 @@ CAMPAIGN_NOUNS = frozenset({"fight", "fighting", "war", "campaign", "struggle", 
 
 
 #: Who is arrested when an arrest is political (ACLED codes those, not ordinary policing).
+#: an officer at work, and the ordinary policing around a shooting
+POLICE_OFFICER = re.compile(r"\b(?:officers?|deput(?:y|ies)|sheriff'?s?|troopers?|patrolm[ae]n|"
+                            r"policem[ae]n|cops?|police\s+shootings?)\b", re.IGNORECASE)
+POLICING = re.compile(
+    r"\b(?:suspects?|traffic\s+stop|armed\s+(?:man|suspect|robber)|robber\w*|warrant|chase|"
+    r"pursuit|justifiable|justified|responding\s+to|fired\s+at\s+(?:police|officers|them)|"
+    r"threatening|carrying\s+a\s+(?:gun|knife|weapon)|pointed\s+a|brandish\w*|"
+    r"officer-involved|body\s*cam\w*|coroner|inquest)\b", re.IGNORECASE)
 POLITICAL_ARREST = re.compile(
     r"\b(?:activists?|journalists?|reporters?|opposition|protesters?|demonstrators?|"
     r"militants?|insurgents?|fighters?|rebels?|jihadis?t?s?|terror\w*|extremists?|members?\s+of|"
