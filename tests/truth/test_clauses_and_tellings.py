@@ -123,22 +123,27 @@ def test_a_dateline_and_its_country_as_the_only_places_do_not_break_the_article(
     assert r.events and r.events[0].sub_event_type == "Attack"
 
 
-def test_rocket_propelled_grenade_fire_is_a_gun_battle_and_shelling_range_is_no_event(pipe):
-    text = ("Soldiers came under machine gun and rocket-propelled grenade fire from militants "
-            "in a school in the town of Baiji on Wednesday, the army said.")
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    # rocket-propelled grenade fire is a gun battle's, not shelling
+    ("Soldiers came under machine gun and rocket-propelled grenade fire from militants in a "
+     "school in the town of Baiji on Wednesday, the army said.", "Armed clash"),
+    # the arrest of a party's members is political
+    ("Police in Tbilisi arrested seven people affiliated with the former speaker's party on "
+     "Monday on weapons charges, the Interior Ministry said.", "Arrests"),
+    # an exchange of fire that killed civilians stays a clash
+    ("Afghan and Pakistani border forces exchanged heavy fire at Spin Boldak on Tuesday, "
+     "killing three civilians, officials said.", "Armed clash"),
+])
+def test_one_sentence_one_event_of_its_type(pipe, text, sub_event_type):
     _, evs = _events(pipe, text)
-    assert [e.sub_event_type for e in evs] == ["Armed clash"], \
+    assert [e.sub_event_type for e in evs] == [sub_event_type], \
         [(e.sub_event_type, e.notes) for e in evs]
+
+
+def test_shelling_range_is_no_event(pipe):
     _, evs = _events(pipe, "The village lies within shelling range of the front line, about "
                            "10 km away, residents said.")
     assert evs == []
-
-
-def test_the_arrest_of_a_party_s_members_is_political(pipe):
-    text = ("Police in Tbilisi arrested seven people affiliated with the former speaker's "
-            "party on Monday on weapons charges, the Interior Ministry said.")
-    _, evs = _events(pipe, text)
-    assert [e.sub_event_type for e in evs] == ["Arrests"]
 
 
 def test_a_small_town_of_the_article_s_country_beats_a_far_homonym(pipe):
@@ -164,13 +169,6 @@ def test_exercises_tests_and_trials_are_not_events(pipe):
     for text in (drill, launch, trial):
         r, evs = _events(pipe, text, published=dt.date(2025, 11, 20))
         assert evs == [], [(e.sub_event_type, c.reason) for e in evs for c in r.candidates]
-
-
-def test_an_exchange_of_fire_that_killed_civilians_stays_a_clash(pipe):
-    text = ("Afghan and Pakistani border forces exchanged heavy fire at Spin Boldak on "
-            "Tuesday, killing three civilians, officials said.")
-    _, evs = _events(pipe, text)
-    assert [e.sub_event_type for e in evs] == ["Armed clash"]
 
 
 def test_aerial_bombs_on_a_district_of_a_city_are_an_air_strike_on_the_city(pipe):

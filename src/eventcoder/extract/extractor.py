@@ -285,7 +285,7 @@ class EventExtractor:
         notes: list[_Note] = []
         for sent in doc.sents:
             ents = [e for e in all_ents if sent.start_char <= e.start_char < sent.end_char]
-            for seg_start, seg_end in _segments(sent):
+            for seg_start, seg_end in _segments(sent, text):
                 before = len(notes)
                 d = self._segment(doc, text, sent, seg_start, seg_end, hits, country,
                                   dominant, article.published, drafts, ents, story, notes,
@@ -351,13 +351,11 @@ class EventExtractor:
         if not cands:
             return None
         log = notes if notes is not None else []
-        if story is not None and not drafts and "scope" not in story:
+        exercise, trial = bool(L.EXERCISE.search(seg)), bool(L.TRIAL.search(seg))
+        if story is not None and not drafts and "scope" not in story and (trial or exercise):
             # a story that opens on a trial or a drill stays one ("A court sentenced three men
             # convicted of the 2021 bombings ... The two blasts killed four people")
-            if L.TRIAL.search(seg):
-                story["scope"] = "trial"
-            elif L.EXERCISE.search(seg):
-                story["scope"] = "exercise"
+            story["scope"] = "trial" if trial else "exercise"
 
         def reject(status: str, reason: str, c: _Candidate, typ: str | None) -> None:
             log.append(_Note((s0, s1), (c.start, c.end), typ, status, reason))
@@ -424,11 +422,8 @@ class EventExtractor:
         cand, typ, trig_tok = chosen
         resolved = [(c, t) for _, c, t, _ in ranked]
         scope = _out_of_scope(seg, typ, cand.kind, seg_hits, trig_tok)
-        if scope is None and not _is_demo(typ):
-            if L.EXERCISE.search(seg):
-                scope = "exercise"
-            elif L.TRIAL.search(seg):
-                scope = "trial"
+        if scope is None and not _is_demo(typ) and (exercise or trial):
+            scope = "exercise" if exercise else "trial"
         if scope == "diplomacy" and not drafts and KILL_WORDS.search(seg) and \
                 any(e.label_ in PLACE_LABELS for e in ents if s0 <= e.start_char < s1) and \
                 not DIPLOMATIC_PROTEST.search(seg):
@@ -436,6 +431,7 @@ class EventExtractor:
             # attacks in the town of Tel Tamer, which killed scores of civilians"); a claim of
             # responsibility stays a claim
             scope = None
+        new_cue = bool(L.NEW_EVENT.search(seg))
         if story is not None:
             if scope in ("disaster", "crime", "exercise", "trial") and not drafts:
                 story["scope"] = scope  # the article's lead story is out of scope
@@ -443,7 +439,7 @@ class EventExtractor:
                           seg, re.IGNORECASE):
                 story.pop("scope", None)
             elif scope is None and story.get("scope") in ("exercise", "trial") and not drafts \
-                    and not _is_demo(typ) and not L.NEW_EVENT.search(seg):
+                    and not _is_demo(typ) and not new_cue:
                 # the drill's missiles, the convicted men's bombs: the same out-of-scope story
                 scope = story["scope"]
             elif scope is None and story.get("scope") and not drafts and not any(
@@ -499,7 +495,6 @@ class EventExtractor:
                 self._merge_outcome(prev, seg, s0, s1)
             retold(f"{text[cand.start:cand.end]!r} are the people of an event told before")
             return None
-        new_cue = bool(L.NEW_EVENT.search(seg))
         if cand.kind in ("outcome", "violence") and prev is not None and date is None \
                 and not new_cue and all(h.role == "civilian" for h in seg_hits) \
                 and prev.sentence[1] >= sent.start_char - 2 \
@@ -928,7 +923,7 @@ class EventExtractor:
 
 
 # -- helpers ---------------------------------------------------------------------------------
-def _segments(sent: SpacySpan) -> list[tuple[int, int]]:
+def _segments(sent: SpacySpan, text: str) -> list[tuple[int, int]]:
     """Character ranges of the sentence split at semicolons and at ", while"/", whereas"
     clauses (two events told in one sentence: "X seized a town, while a bomb killed five")."""
     out, start = [], sent.start_char
@@ -941,14 +936,15 @@ def _segments(sent: SpacySpan) -> list[tuple[int, int]]:
             out.append((start, t.idx))
             start = t.idx
         elif t.lower_ == "and" and t.dep_ == "cc" and t.i > sent.start and \
-                t.nbor(-1).text == "," and t.idx - start > 20 and _second_event_clause(sent, t):
+                t.nbor(-1).text == "," and t.idx - start > 20 and \
+                _second_event_clause(sent, t, text):
             out.append((start, t.idx))
             start = t.idx
     out.append((start, sent.end_char))
     return [(a, b) for a, b in out if b - a > 3]
 
 
-def _second_event_clause(sent: SpacySpan, cc: Token) -> bool:
+def _second_event_clause(sent: SpacySpan, cc: Token, text: str) -> bool:
     """", and" opens a clause that tells a second event: a verb with its own subject, its own
     place or day, and an event word that is more than a toll ("Militants killed 12 farmers on
     Tuesday, and troops who pursued them clashed with them the following day")."""
@@ -959,7 +955,6 @@ def _second_event_clause(sent: SpacySpan, cc: Token) -> bool:
     if conj is None or conj.i - cc.i > 12:
         return False
     end = max(t.idx + len(t) for t in conj.subtree)
-    text = sent.doc.text
     own = text[cc.idx:end]
     if not (any(e.label_ in PLACE_LABELS | {"DATE", "TIME"} and cc.idx < e.start_char < end
                 for e in sent.ents) or L.NEW_EVENT.search(own) or
@@ -1253,7 +1248,6 @@ CAMPAIGN_NOUNS = frozenset({"fight", "fighting", "war", "campaign", "struggle", 
                             "offensive", "operations", "insurgency", "conflict", "efforts"})
 
 
-#: Who is arrested when an arrest is political (ACLED codes those, not ordinary policing).
 #: an officer at work, and the ordinary policing around a shooting
 POLICE_OFFICER = re.compile(r"\b(?:officers?|deput(?:y|ies)|sheriff'?s?|troopers?|patrolm[ae]n|"
                             r"policem[ae]n|cops?|police\s+shootings?)\b", re.IGNORECASE)
@@ -1262,6 +1256,7 @@ POLICING = re.compile(
     r"pursuit|justifiable|justified|responding\s+to|fired\s+at\s+(?:police|officers|them)|"
     r"threatening|carrying\s+a\s+(?:gun|knife|weapon)|pointed\s+a|brandish\w*|"
     r"officer-involved|body\s*cam\w*|coroner|inquest)\b", re.IGNORECASE)
+#: Who is arrested when an arrest is political (ACLED codes those, not ordinary policing).
 POLITICAL_ARREST = re.compile(
     r"\b(?:activists?|journalists?|reporters?|opposition|protesters?|demonstrators?|"
     r"militants?|insurgents?|fighters?|rebels?|jihadis?t?s?|terror\w*|extremists?|members?\s+of|"
