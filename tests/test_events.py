@@ -121,3 +121,30 @@ def test_undated_headline_folds_into_the_dated_lead():
     ("the Hague", "the Hague")])
 def test_place_phrase_adds_the_where_english_does(name, phrase):
     assert place_phrase(name) == phrase
+
+
+def test_a_country_wide_summary_of_events_told_one_by_one_is_no_event():
+    from eventcoder.dedup import summaries
+
+    town = build_event(ARTICLE, _mention(), _location())
+    country = Location(country="Iraq", iso3="IRQ", location="Iraq", latitude=33.0,
+                       longitude=44.0, geo_precision=3, reason="nearest place")
+    summary = build_event(ARTICLE, _mention(trigger=_span(TEXT, "Militants")), country)
+    reasons = summaries([summary, town])
+    assert list(reasons) == [summary.event_id] and "summary of 1 event" in reasons[summary.event_id]
+    assert summaries([summary]) == {}  # alone, a country-wide event is an event
+    other = build_event(ARTICLE, _mention(sub_event_type="Attack"), _location())
+    assert summaries([summary, other]) == {}  # another type is not its detail
+
+
+def test_an_undated_telling_of_another_town_is_not_folded_into_the_dated_one():
+    dated = build_event(ARTICLE, _mention(), _location())
+    p = Place(start=TEXT.index("Kirkuk"), end=TEXT.index("Kirkuk") + 6, text="Kirkuk",
+              name="Kirkuk", geonames_id=2, latitude=35.47, longitude=44.39,
+              country_code="IQ", admin1="Salah ad Din", confidence=0.9)
+    other_town = Location(place=p, country="Iraq", iso3="IRQ", admin1="Salah ad Din",
+                          location="Kirkuk", latitude=35.47, longitude=44.39, geo_precision=1,
+                          geonames_id=2, reason="attached to trigger")
+    undated = build_event(ARTICLE, _mention(event_date=None, date_span=None,
+                                            trigger=_span(TEXT, "found")), other_town)
+    assert len(merge_events([dated, undated])) == 2

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .config import Config
-from .dedup import merge_events
+from .dedup import merge_events, summaries
 from .dedup.link import build_event_group, link_mentions
 from .events import resolve_date
 from .nlp import MAX_CHARS, load_nlp
@@ -112,6 +112,9 @@ class Pipeline:
                                    [locations[i] for i in g]) for g in groups]
         result.events = merge_events(_carry_initiators(built))
         event_of = _event_of_mention(groups, built, result.events)
+        summed = summaries(result.events)
+        if summed:
+            result.events = [e for e in result.events if e.event_id not in summed]
         members: dict[str, list[EventMention]] = {}
         for i, eid in sorted(event_of.items()):
             members.setdefault(eid, []).append(result.mentions[i])
@@ -121,7 +124,7 @@ class Pipeline:
         if low:
             result.events = [e for e in result.events if e.event_id not in low]
         result.candidates = _finish_candidates(cands, result.mentions, groups, event_of, low,
-                                               floor)
+                                               floor, summed)
         result.events = _with_tellings(result.events, result.candidates)
         for mention in result.mentions:
             warning = resolve_date(mention, article.published)[2]
@@ -197,9 +200,12 @@ def _event_of_mention(groups: list[list[int]], built: list[Event], merged: list[
 
 def _finish_candidates(cands: list[Candidate], mentions: list[EventMention],
                        groups: list[list[int]], event_of: dict[int, str],
-                       low: dict[str, float], floor: float) -> list[Candidate]:
+                       low: dict[str, float], floor: float,
+                       summed: dict[str, str] | None = None) -> list[Candidate]:
     """Candidates with the event they ended in; a retelling says which sentence it retells,
-    and one whose event fell under ``floor`` says so and points at no event."""
+    one whose event fell under ``floor`` says so and points at no event, and one whose event
+    only sums up others (:func:`eventcoder.dedup.summaries`) is ``generic``."""
+    summed = summed or {}
     lead_of = {i: g[0] for g in groups for i in g}
     out = []
     for c in cands:
@@ -207,6 +213,10 @@ def _finish_candidates(cands: list[Candidate], mentions: list[EventMention],
             out.append(c)
             continue
         eid = event_of.get(c.mention)
+        if eid in summed:
+            out.append(c.model_copy(update={"event_id": None, "status": "generic",
+                                            "reason": summed[eid]}))
+            continue
         reason = c.reason
         if eid in low:
             reason = f"{reason}; confidence {low[eid]:.2f} below {floor:.2f}: not written"
@@ -221,7 +231,8 @@ def _finish_candidates(cands: list[Candidate], mentions: list[EventMention],
 def _carry_initiators(events: list[Event]) -> list[Event]:
     """A strike told with no initiator after strikes of the same kind told with one ("Coalition
     forces conducted 34 strikes ... Near Bayji, one strike engaged a tactical unit") is theirs,
-    as ACLED codes a strike report's list of locations."""
+    on their day when it has none of its own, as ACLED codes a strike report's list of
+    locations."""
     from .events import compose_notes
     from .taxonomy import interaction_code
 
@@ -235,6 +246,12 @@ def _carry_initiators(events: list[Event]) -> list[Event]:
                 e = e.model_copy(update={
                     "actor1": prev.actor1, "inter1": prev.inter1,
                     "interaction": interaction_code(prev.inter1, e.inter2)})
+                dated = next((p for p in reversed(out) if p.sub_event_type == e.sub_event_type
+                              and p.evidence_for("event_date")), None)
+                if not e.evidence_for("event_date") and dated is not None:
+                    # the list's items are the summary's day ("On Jan. 9, ... conducted")
+                    e = e.model_copy(update={"event_date": dated.event_date,
+                                             "time_precision": dated.time_precision})
                 e = e.model_copy(update={"notes": compose_notes(e)})
         out.append(e)
     return out

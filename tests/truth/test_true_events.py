@@ -258,3 +258,25 @@ def test_a_strike_list_is_one_event_per_named_place(pipe):
     r = _process(pipe, text)
     places = {e.location for e in r.events if e.sub_event_type == "Air/drone strike"}
     assert {"Ar Raqqah", "‘Ayn ‘Īsá"} <= places or len(places) >= 2, places
+
+
+STRIKE_REPORT = (
+    "On Feb. 3, Coalition military forces conducted 9 strikes against ISIS targets in Syria. "
+    "In Syria, Coalition military forces conducted 9 strikes using attack, bomber and "
+    "remotely piloted aircraft against ISIS targets.\n"
+    ". Near Al Mayadin, six strikes engaged four ISIS tactical units and destroyed a "
+    "fighting position.\n"
+    ". Near Al Bukamal, two strikes destroyed an ISIS supply route.\n"
+    ". Near Hajin, one strike destroyed an ISIS tactical vehicle.\n"
+)
+
+
+def test_a_strike_report_is_one_row_per_place_with_the_summary_s_initiator(pipe):
+    r = _process(pipe, STRIKE_REPORT, dt.date(2025, 2, 4))
+    strikes = [e for e in r.events if e.sub_event_type == "Air/drone strike"]
+    places = sorted(e.admin1 or "" for e in strikes)
+    assert len(strikes) == 3 and "" not in places, [(e.location, e.admin1) for e in r.events]
+    assert all(e.actor1 == "Global Coalition Against Daesh" for e in strikes)
+    # "attack ... aircraft" is the means, not a clash; the country-wide summary is no event
+    assert not [e for e in r.events if e.sub_event_type == "Armed clash"]
+    assert {e.event_date for e in strikes} == {dt.date(2025, 2, 3)}  # the summary's day

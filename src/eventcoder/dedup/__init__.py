@@ -7,6 +7,6 @@ plug in here behind the same function.
 
 from __future__ import annotations
 
-from .merge import merge_events, same_event_key
+from .merge import merge_events, same_event_key, summaries
 
-__all__ = ["merge_events", "same_event_key"]
+__all__ = ["merge_events", "same_event_key", "summaries"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..events import compose_notes
 from ..schema import Event
@@ -45,13 +45,15 @@ def _merge_two(keep: Event, other: Event) -> Event:
 def _undated_restatement(event: Event, dated: Event) -> bool:
     """``event`` restates ``dated`` within one report: same single article, type and initiator,
     no date of its own (its date fell back to publication), and a compatible place (same admin1,
-    or one of them has none). Typical case: the headline ("Forces launch operation in Diyala")
+    or one of them has none; not two different towns). Typical case: the headline ("Forces launch operation in Diyala")
     told again, dated, in the lead."""
     return (event.article_ids == dated.article_ids and len(event.article_ids) == 1
             and not event.evidence_for("event_date") and bool(dated.evidence_for("event_date"))
             and event.sub_event_type == dated.sub_event_type
             and (event.actor1 or "").lower() == (dated.actor1 or "").lower()
-            and (not event.admin1 or not dated.admin1 or event.admin1 == dated.admin1))
+            and (not event.admin1 or not dated.admin1 or event.admin1 == dated.admin1)
+            and not (event.geo_precision < 3 and dated.geo_precision < 3
+                     and event.geonames_id != dated.geonames_id))  # two towns: two events
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
@@ -72,3 +74,28 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
             result[result.index(target)] = _merge_two(target, undated)
             result.remove(undated)
     return result
+
+
+def summaries(events: Sequence[Event]) -> dict[str, str]:
+    """Events of one report that only sum up others it then tells one by one: the reason each
+    is not an event of its own, by event id.
+
+    "Coalition forces conducted 15 strikes in Syria ... Near Raqqah, two strikes engaged a
+    tactical unit ... Near Palmyra, one strike ..." is a list of events with a summary on top;
+    ACLED codes each place, not the summary. An event is a summary when it is placed no more
+    precisely than a country (or not at all), and the report tells at least one event of the
+    same sub-event type, placed more precisely in the same country, on a compatible date.
+    """
+    out: dict[str, str] = {}
+    for e in events:
+        if e.admin1 or (e.latitude is not None and e.geo_precision < 3):
+            continue
+        parts = [f for f in events if f is not e and f.sub_event_type == e.sub_event_type
+                 and (f.admin1 or (f.latitude is not None and f.geo_precision < 3))
+                 and (e.country is None or f.country == e.country)
+                 and (not e.evidence_for("event_date") or f.event_date == e.event_date)]
+        if parts:
+            where = e.country or "the report"
+            out[e.event_id] = (f"a summary of {len(parts)} event(s) in {where} told one "
+                               "by one")
+    return out

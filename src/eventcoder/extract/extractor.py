@@ -1212,6 +1212,10 @@ def _equipment(tok: Token) -> bool:
             # "destroyed ... a rocket-propelled grenade launcher", "using rocket artillery":
             # a weapon named as a target or a means, not an attack of its own
             return True
+        if t.dep_ == "dobj" and t.head.lemma_.lower() in ("use", "employ") and \
+                t.head.tag_ == "VBG":
+            # "conducted 15 strikes using attack, bomber and fighter aircraft": the means
+            return True
         if t.dep_ not in ("conj", "compound", "amod", "pobj", "appos", "npadvmod", "nmod",
                           "cc") or t.head is t or (t.head.pos_ in ("VERB", "AUX") and
                                                    t.head.dep_ not in ("amod", "compound")):
@@ -1376,6 +1380,11 @@ ARMED_NAME = re.compile(r"\b(?:militia|brigades?|army|front|movement|rebels?|lib
                         re.IGNORECASE)
 
 
+#: prepositions whose object is where something happened, not who did it
+PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "around", "inside", "into",
+                                "across", "towards", "toward", "nearby"})
+
+
 def _ner_actor(ents: list[SpacySpan], ids: set[int], actors: ActorDictionary
                ) -> list[ActorHit]:
     """An actor outside the dictionary: the named entity in the role, with a generic type.
@@ -1407,6 +1416,10 @@ def _ner_actor(ents: list[SpacySpan], ids: set[int], actors: ActorDictionary
                           re.IGNORECASE):
             continue  # a weapon model ("M109A5") or an address read as an organisation
         inter = 2 if ARMED_NAME.search(text) else 8
+        before = e.doc.text[max(0, e.start_char - 12):e.start_char].split()
+        if inter == 8 and ((e.root.dep_ == "pobj" and e.root.head.lower_ in PLACE_PREPOSITIONS)
+                           or (before and before[-1].lower() in PLACE_PREPOSITIONS)):
+            continue  # "Near Al Bukamal, two strikes destroyed ...": a place read as an org
         if inter == 8 and len(text.split()) == 1:
             # one unknown word read as an organisation is mostly a town the parser mislabelled
             # ("a drone hit Sumy"), a dateline or a brand: no actor rather than a false one

@@ -76,7 +76,10 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"raided|strafed)|(?:by|from)\s+(?:[\w']+\s+){0,3}?(?:aircraft|jets|helicopters|choppers|"
        r"planes|warplanes)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|"
        r"multiple|coalition|allied|u\.?s\.?(?:-led)?)\s+strikes?\s+(?:\w+\s+)?(?:engaged|destroyed|"
-       r"struck|hit|targeted|killed|damaged))\b",
+       r"struck|hit|targeted|killed|damaged)|"
+       # a strike report's summary: "Coalition military forces conducted 26 strikes"
+       r"conducted\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple)"
+       r"\s+(?:\w+\s+)?strikes?)\b",
        "Air/drone strike", 80),
     _t(r"\b(?:shell(?:s|ed|ing)?(?!\s+range)|artillery|mortars?|rockets?(?![-\s]propelled)|"
        r"missiles?|katyushas?|howitzers?|bombard\w*|projectiles?|tank\s+fire|heavy\s+weapons|"

@@ -425,6 +425,8 @@ def _location(gz: Gazetteer | None, place: Place, precision: int, reason: str) -
 
 
 def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    # a sentence span may end with its paragraph's blank line: search from its last character
+    end = start + len(text[start:end].rstrip())
     a = text.rfind("\n\n", 0, start)
     b = text.find("\n\n", end)
     return (0 if a < 0 else a, len(text) if b < 0 else b)
