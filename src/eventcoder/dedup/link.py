@@ -117,6 +117,9 @@ def new_event_cue(text: str, mention: EventMention) -> bool:
 #: attack; the houses burnt, the weapons taken, the reinforcements sent are its details).
 ABSORBED = frozenset({"Looting/property destruction", "Disrupted weapons use",
                       "Change to group/activity", "Non-violent transfer of territory"})
+#: Fire from the air or from afar told within fighting ("helicopter gunships joined the
+#: battle", "as a drone arrived overhead"): the clash keeps its type.
+SUPPORT_FIRE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 #: Territory told beside an attack ("the gunmen entered the camp") does not retype it.
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 #: A demonstration is one event whatever it turned into; these are told in one report.
@@ -309,7 +312,8 @@ def combine_mentions(article: Article, mentions: Sequence[EventMention],
     if is_headline(text, lead) and len(core) > 1 and core[0] is lead:
         core = core[1:] + [lead]  # the body tells the headline's event more precisely
     typed = next((m for m in core if not is_generic(text, m) and (
-        m.sub_event_type not in TERRITORY or core[0].sub_event_type in TERRITORY)), core[0])
+        m.sub_event_type not in TERRITORY or core[0].sub_event_type in TERRITORY) and not (
+        core[0].sub_event_type == "Armed clash" and m.sub_event_type in SUPPORT_FIRE)), core[0])
     demos = [m for m in core if m.sub_event_type in DEMO_SEVERITY]
     if len(demos) == len(core) and len(demos) > 1:
         # one demonstration told several ways: ACLED codes its most severe form
