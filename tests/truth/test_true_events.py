@@ -280,3 +280,23 @@ def test_a_strike_report_is_one_row_per_place_with_the_summary_s_initiator(pipe)
     # "attack ... aircraft" is the means, not a clash; the country-wide summary is no event
     assert not [e for e in r.events if e.sub_event_type == "Armed clash"]
     assert {e.event_date for e in strikes} == {dt.date(2025, 2, 3)}  # the summary's day
+
+
+def test_a_clause_told_with_a_dated_past_event_is_background_and_a_family_killing_is_crime(pipe):
+    talks = ("ANKARA, Dec 5 - Talks between the two governments ended on Thursday without "
+             "agreement on how to curb cross-border militant attacks, officials said.\n\n"
+             "Border clashes in October killed dozens of soldiers, and air strikes hit two border "
+             "towns.")
+    r = _process(pipe, talks, dt.date(2025, 12, 5))
+    assert r.events == [], [(e.sub_event_type, e.location) for e in r.events]
+    assert {c.status for c in r.candidates} == {"generic", "background"}
+    clauses = ("Border clashes in October killed dozens of soldiers and civilians on both "
+               "sides, and local officials accused the army of carrying out air strikes in "
+               "Khost and in the province of Paktika.")
+    r = _process(pipe, clauses, dt.date(2025, 12, 5))
+    assert r.events == [] and any("told in one sentence with an event dated" in c.reason
+                                  for c in r.candidates)
+    family = ("A 40-year-old farmer was shot dead by his brother on Tuesday in a village near "
+              "Iloilo after a quarrel over a debt, police said.")
+    r = _process(pipe, family, dt.date(2025, 12, 5))
+    assert r.events == [], [(e.sub_event_type, e.location) for e in r.events]

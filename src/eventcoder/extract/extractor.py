@@ -285,11 +285,24 @@ class EventExtractor:
         notes: list[_Note] = []
         for sent in doc.sents:
             ents = [e for e in all_ents if sent.start_char <= e.start_char < sent.end_char]
+            dated_before: str | None = None  # a segment of this sentence told a dated past
             for seg_start, seg_end in _segments(sent, text):
                 before = len(notes)
                 d = self._segment(doc, text, sent, seg_start, seg_end, hits, country,
                                   dominant, article.published, drafts, ents, story, notes,
                                   asof)
+                if d is not None and d.date_span is None and dated_before is not None:
+                    # "Border clashes in October killed dozens, and officials accused X of
+                    # carrying out air strikes in Kabul": the clause shares the dated past
+                    notes.append(_Note((seg_start, seg_end), d.trigger, d.sub_event_type,
+                                       "background", "no date of its own, told in one "
+                                       f"sentence with an event {dated_before}"))
+                    continue
+                if dated_before is None and any(
+                        n.status == "background" and n.reason.startswith((
+                            "dated more than", "the event word carries"))
+                        for n in notes[before:]):
+                    dated_before = "dated before the reporting window"
                 if d is not None:
                     drafts.append(d)
                     notes.append(_Note((seg_start, seg_end), d.trigger, d.sub_event_type,
@@ -1070,7 +1083,8 @@ OPINION_VERBS = frozenset({
     "criticise", "comment", "call", "urge", "demand", "need", "require", "end", "stop",
     "prevent", "fear", "warn", "discuss", "support", "oppose", "investigate", "mark",
     "commemorate", "remember", "justify", "blame", "win", "lose", "continue", "pursue",
-    "stiffen", "show", "highlight", "rid", "prepare", "plan", "take",
+    "stiffen", "show", "highlight", "rid", "prepare", "plan", "take", "curb", "counter",
+    "combat", "tackle", "deter", "halt", "avert", "stem",
 })
 
 

@@ -247,7 +247,11 @@ OUT_OF_SCOPE: dict[str, re.Pattern[str]] = {
         r"sentenced|convicted|court|trial|jail\s+term|prison\s+term|acquitted|verdict|"
         r"charge\s*sheet|fir\b|cyber\w*|hacker\w*|illegal\s+(?:liquor|mining|sand)|liquor|"
         r"murder\s+case|girlfriend|boyfriend|migrants?|human[-\s]trafficking|shoplift\w*|"
-        r"pornograph\w*|poachers?|kidnap(?:ped|ping)?\s+for\s+ransom)\b",
+        r"pornograph\w*|poachers?|kidnap(?:ped|ping)?\s+for\s+ransom|"
+        # a killing within a family or between neighbours ("shot dead by his cousin")
+        r"by\s+(?:his|her|their)\s+(?:own\s+)?(?:cousin|brother|sister|husband|wife|"
+        r"(?:step|grand)?(?:father|mother|son|daughter)|uncle|aunt|nephew|niece|relatives?|"
+        r"neighbou?r|in-laws?|partner|fianc[eé]e?)s?|personal\s+(?:matter|dispute|grudge|feud))\b",
         re.IGNORECASE),
     "disaster": re.compile(
         r"\b(?:earthquakes?|quakes?|tremors?|floods?|flooding|flash\s+floods|landslides?|"
