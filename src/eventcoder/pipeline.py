@@ -241,7 +241,7 @@ def _carry_initiators(events: list[Event]) -> list[Event]:
         if e.actor1 is None and e.sub_event_type in ("Air/drone strike",
                                                       "Shelling/artillery/missile attack"):
             prev = next((p for p in reversed(out) if p.sub_event_type == e.sub_event_type
-                         and p.actor1), None)
+                         and p.actor1 and p.actor1 != e.actor2), None)
             if prev is not None:
                 e = e.model_copy(update={
                     "actor1": prev.actor1, "inter1": prev.inter1,

@@ -83,3 +83,11 @@ def test_turkish_dotless_i_folds_like_english_spelling():
     from eventcoder.geo.text import fold, name_key
 
     assert fold("Şırnak") == "Sirnak" and name_key("Diyarbakır") == "diyarbakir"
+
+
+def test_a_name_the_text_places_in_a_country_takes_that_reading_everywhere(nlp, geoparser):
+    text = ("Troops raided a flat in the northern city of Tripoli on Monday, the army said. "
+            "Iraqi and Syrian officials welcomed the raid. Tripoli, Lebanon's second-largest "
+            "city, saw fighting in the past.")
+    places = [p for p in geoparser.parse(nlp(text)) if p.text == "Tripoli"]
+    assert len(places) == 2 and {p.country_code for p in places} == {"LB"}, places

@@ -300,3 +300,16 @@ def test_a_clause_told_with_a_dated_past_event_is_background_and_a_family_killin
               "Iloilo after a quarrel over a debt, police said.")
     r = _process(pipe, family, dt.date(2025, 12, 5))
     assert r.events == [], [(e.sub_event_type, e.location) for e in r.events]
+
+
+def test_arrests_with_weapons_seized_are_one_arrests_row_and_dated_history_is_background(pipe):
+    text = ("Police arrested three suspected members of an Islamic State cell in a dawn raid in "
+            "Kirkuk on Monday and seized two explosive vests and rifles, officials said.\n\n"
+            "The city saw repeated rounds of fighting between 2014 and 2017 between the army "
+            "and the militants. On New Year's Eve 2016, coordinated raids on two districts "
+            "killed 40 people.")
+    r = _process(pipe, text)
+    assert [e.sub_event_type for e in r.events] == ["Arrests"], [
+        (e.sub_event_type, e.event_date) for e in r.events]
+    assert r.events[0].actor2 == "Islamic State (IS)"
+    assert [c.status for c in r.candidates if c.sentence.start > 150] == ["background"] * 2

@@ -341,7 +341,15 @@ def combine_mentions(article: Article, mentions: Sequence[EventMention],
         "fatalities": toll.fatalities, "fatalities_span": toll.fatalities_span,
         "confidence": max(m.confidence for m in mentions),
     }
-    a2 = update["actor2"]
+    a1, a2 = update["actor1"], update["actor2"]
+    if a1 is not None and a2 is not None and getattr(a1, "name", None) == getattr(
+            a2, "name", None) and len(mentions) > 1:
+        # the initiator of one telling is the target of another: a side does not fight itself
+        other = next((m for m in core if m.actor2 is not None and m.actor2.name != a1.name),
+                     None)
+        update["actor2"] = other.actor2 if other is not None else None
+        update["assoc_actor_2"] = other.assoc_actor_2 if other is not None else []
+        a2 = update["actor2"]
     if update["sub_event_type"] == "Armed clash" and a2 is not None and \
             getattr(a2, "inter", None) == 7 and not any(
                 L.CLASH_WORD.match(m.trigger.text) for m in mentions

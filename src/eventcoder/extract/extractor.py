@@ -404,6 +404,12 @@ class EventExtractor:
                                                      "Shelling/artillery/missile attack")]
             if strikes:
                 ranked = strikes + [r for r in ranked if r not in strikes]
+        if any(r[2] == "Disrupted weapons use" for r in ranked):
+            # "troops arrested four militants and seized explosive belts": ACLED codes the
+            # arrests, the weapons seized are their detail
+            arrests = [r for r in ranked if r[2] == "Arrests"]
+            if arrests:
+                ranked = arrests + [r for r in ranked if r not in arrests]
         # -- what is not a new event: the best trigger that is asserted, current, in scope ---
         chosen = None
         spans = [(c.start, c.end) for c in cands]
@@ -1155,19 +1161,30 @@ def _is_main_predicate(tok: Token) -> bool:
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
+#: prepositions that head a date ("in 2014", "on 24 December 2023", "between 2008 and 2014")
+DATE_PREPOSITIONS = frozenset({"in", "since", "during", "on", "between", "from"})
+
+
 def _dated_background(tok: Token, published: dt.date | None) -> bool:
     """A trigger noun carrying its own earlier year ("a 2017 chemical attack") is history, and
     so is a trigger verb with "in 2014" attached ("the girls abducted from Chibok in 2014")."""
-    if tok.pos_ == "VERB":
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "since", "during"):
+    def dated_prep(head: Token) -> bool:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in DATE_PREPOSITIONS:
                 for t in prep.subtree:
                     if t.text.isdigit() and len(t.text) == 4 and 1900 < int(t.text) < 2100 \
                             and (published is None or int(t.text) < published.year):
                         return True
         return False
+
+    if tok.pos_ == "VERB":  # (a parser may hang the date on the subject: "On ... 2023, raids")
+        return dated_prep(tok) or any(dated_prep(c) for c in tok.children if c.dep_ == "nsubj")
     if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return False
+    if dated_prep(tok) or (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and
+                           dated_prep(tok.head)):
+        # "fighting between 2008 and 2014", "On Christmas Eve 2023, raids ... killed 200"
+        return True
     scope = list(tok.children)
     t = tok
     for _ in range(3):  # up the noun phrase: "2017 chemical weapons attack"
@@ -1208,7 +1225,8 @@ def _trigger_text(seg: str, s0: int, d: _Draft) -> str:
 
 
 WEAPON_NOUN = re.compile(r"(?:rocket|mortar|artillery|missile|grenade|ied|vbied|bomb|explosive|"
-                         r"launcher|shell|drone|mine|howitzer|katyusha|rpg)", re.IGNORECASE)
+                         r"launcher|shell|drone|mine|howitzer|katyusha|rpg|belt|vest)",
+                         re.IGNORECASE)
 
 
 def _equipment(tok: Token) -> bool:
@@ -1219,7 +1237,8 @@ def _equipment(tok: Token) -> bool:
         if t.dep_ == "pobj" and t.head.lower_ in ("with", "by") and t.head.head.lemma_.lower() \
                 in ("arm", "back", "support", "equip", "accompany", "escort", "cover", "carry"):
             return True
-        if tok.pos_ in ("NOUN", "PROPN") and WEAPON_NOUN.match(tok.lower_) and \
+        if t.pos_ in ("NOUN", "PROPN") and (WEAPON_NOUN.match(tok.lower_) or
+                                             WEAPON_NOUN.match(t.lower_)) and \
                 t.dep_ in ("dobj", "nsubjpass") and \
                 t.head.lemma_.lower() in ("destroy", "damage", "seize", "capture", "recover",
                                           "confiscate", "find", "use", "dismantle"):

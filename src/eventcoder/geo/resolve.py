@@ -385,6 +385,7 @@ class Resolver:
                 for cands, ss in zip(cand_lists, scores, strict=True)]
         best = [_prefer_city(m, cands, b) for m, cands, b in zip(mentions, cand_lists, best,
                                                                  strict=True)]
+        contained = self._container_override(mentions, cand_lists, best)
         focused = _focus_override(mentions, cand_lists, best)
         out: list[Resolution] = []
         for m, cands, ss, b in zip(mentions, cand_lists, scores, best, strict=True):
@@ -397,6 +398,8 @@ class Resolver:
             reason = f"best of {len(cands)} candidate(s)"
             if id(b) in focused:
                 reason = "the reading in the document's focus country, over a far homonym"
+            elif id(b) in contained:
+                reason = "the reading inside the area the text names with it ('X, Lebanon')"
             if m.fixed_id is not None:
                 reason = "demonym of the country"
             out.append(Resolution(m, b, conf, reason))
@@ -536,6 +539,34 @@ class Resolver:
                                                 or m.text.isupper()):
             return 0
         return None
+
+    def _container_override(self, mentions: Sequence[Mention],
+                            cand_lists: Sequence[Sequence[Candidate]],
+                            best: list[Candidate | None]) -> set[int]:
+        """A name the text places itself ("Tripoli, Lebanon's second city", "Hit, Anbar") takes
+        its reading inside that country or province, and so do the document's other mentions
+        of the same name that do not place themselves. Changes ``best`` in place; returns the
+        ids of the readings chosen so."""
+        keys = [_vote_key(m.query) for m in mentions]
+        chosen: dict[str, Candidate] = {}
+        for i, (m, cands, b) in enumerate(zip(mentions, cand_lists, best, strict=True)):
+            if b is None or m.fixed_id is not None:
+                continue
+            within = self._container(m)
+            if not within or any(_inside(b, k) for k in within):
+                continue
+            inside = [c for c in cands if any(_inside(c, k) for k in within)]
+            if inside:
+                best[i] = max(inside, key=lambda c: (c.feature_code in _FOCUS_CODES,
+                                                     c.population))
+                chosen.setdefault(keys[i], best[i])
+        for i, (m, cands, b) in enumerate(zip(mentions, cand_lists, best, strict=True)):
+            c = chosen.get(keys[i])
+            if c is not None and b is not c and not m.container and m.fixed_id is None and \
+                    any(x.geonames_id == c.geonames_id for x in cands):
+                best[i] = next(x for x in cands if x.geonames_id == c.geonames_id)
+        return {id(b) for b in best if b is not None and any(
+            b.geonames_id == c.geonames_id for c in chosen.values())}
 
     def _container(self, m: Mention) -> list[Candidate]:
         if not m.container:
