@@ -313,3 +313,17 @@ def test_arrests_with_weapons_seized_are_one_arrests_row_and_dated_history_is_ba
         (e.sub_event_type, e.event_date) for e in r.events]
     assert r.events[0].actor2 == "Islamic State (IS)"
     assert [c.status for c in r.candidates if c.sentence.start > 150] == ["background"] * 2
+
+
+def test_an_anniversary_of_bombings_and_a_foiled_plot_with_no_arrests_are_no_events(pipe):
+    memorial = ("MANILA, May 4 - Hundreds of mourners gathered at the cathedral on Sunday, five "
+                "years after gunmen attacked a crowded market in the city, killing 31 people.\n\n"
+                "The coordinated attacks, carried out by a local militant group, also struck a "
+                "bus terminal and wounded about 90 people.")
+    r = _process(pipe, memorial, dt.date(2025, 5, 4))
+    assert r.events == [], [(e.sub_event_type, e.notes) for e in r.events]
+    plot = ("Police said on Friday they had foiled a plan by militants to attack a church, but "
+            "had made no arrests. Asked whether any suspects had been detained or explosives "
+            "recovered, a spokesman said: \"Not yet.\"")
+    r = _process(pipe, plot, dt.date(2025, 5, 4))
+    assert r.events == [], [(e.sub_event_type, e.notes) for e in r.events]

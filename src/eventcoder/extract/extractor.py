@@ -487,6 +487,11 @@ class EventExtractor:
                    "one held", cand, typ)
             return None
 
+        if (m := L.YEARS_AFTER.search(text, s0, cand.start)) is not None:
+            reject("background", f"history a later date is counted from: {m.group(0)[:40]!r}",
+                   cand, typ)
+            return None
+
         # outcome-only sentences add to the previous mention (split arguments)
         prev = drafts[-1] if drafts else None
         date, date_span = self._date(ents, s0, s1, cand.start, published, prev, asof)
@@ -528,6 +533,19 @@ class EventExtractor:
             # / "Several protesters were injured.": more about the previous event
             self._merge_outcome(prev, seg, s0, s1)
             retold("more about the event told just before")
+            return None
+        told = [n for n in log if n.segment[0] < s0 and n.status in (
+            "reported", "background", "hypothetical")]
+        last = told[-1] if told else None
+        if date is None and _anaphoric(trig_tok) and last is not None and \
+                last.status in ("background", "hypothetical") and last.sub_event_type and \
+                SUB_EVENTS[last.sub_event_type].event_type in VIOLENT_TYPES and \
+                SUB_EVENTS[typ].event_type in VIOLENT_TYPES and \
+                (prev is None or prev.sentence[0] < last.segment[0]):
+            # "seven years after suicide bombers attacked churches ... The coordinated
+            # bombings also struck three hotels": more about the event just set aside
+            reject(last.status, f"{text[cand.start:cand.end]!r} refers to an event told just "
+                   f"before as {last.status}", cand, typ)
             return None
         if prev is not None and date is None and _anaphoric(trig_tok) and not any(
                 e.label_ in PLACE_LABELS for e in ents if s0 <= e.start_char < s1):
@@ -1161,6 +1179,10 @@ def _is_main_predicate(tok: Token) -> bool:
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
+#: the event types of armed violence (an anaphor may retell one type as another)
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
 #: prepositions that head a date ("in 2014", "on 24 December 2023", "between 2008 and 2014")
 DATE_PREPOSITIONS = frozenset({"in", "since", "during", "on", "between", "from"})
 
@@ -1327,7 +1349,8 @@ def _irrealis(tok: Token, seg: str, rel: int) -> bool:
             c.dep_ == "aux" and c.lower_ in L.MODAL_FUTURE | L.MODAL_HYPOTHETICAL
             for c in verb.children):
         return False  # "are reported to have killed 50", "is said to have fired": it happened
-    for t in (tok, verb):
+    heads = (tok, verb, verb.head) if verb.dep_ == "conj" else (tok, verb)
+    for t in heads:  # ("whether any suspects had been detained or explosives recovered")
         for ch in t.children:
             if ch.dep_ in ("aux", "auxpass") and (ch.text in L.MODAL_FUTURE or (
                     ch.lower_ in L.MODAL_HYPOTHETICAL and ch.text.islower())):

@@ -326,8 +326,13 @@ PERIOD_TOLL = re.compile(
 FOILED_PLOT = re.compile(
     r"\b(?:foil\w*|thwart\w*|prevent\w*|avert\w*)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}"
     r"(?:plans?|plots?|attempts?|schemes?|conspirac\w+)\b", re.IGNORECASE)
-SEIZED_OR_HELD = re.compile(r"\b(?:seiz\w+|arrest\w*|detain\w*|defus\w+|recover\w*|"
-                            r"confiscat\w+|captur\w+|found|dismantl\w+)\b", re.IGNORECASE)
+SEIZED_OR_HELD = re.compile(r"(?<!\bno\s)(?<!\bnot\s)\b(?:seiz\w+|arrest\w*|detain\w*|defus\w+|"
+                            r"recover\w*|confiscat\w+|captur\w+|found|dismantl\w+)\b(?!\s+yet)",
+                            re.IGNORECASE)
+#: the event is what a later date is counted from ("seven years after suicide bombers
+#: attacked churches"): history
+YEARS_AFTER = re.compile(r"\b(?:years?|decades?|months?)\s+(?:after|since)\b[^,;:.]*$",
+                         re.IGNORECASE)
 
 #: verbs whose clausal complement is an intention, not an event ("vowed to attack")
 INTENT_VERBS = frozenset({
