@@ -48,7 +48,7 @@ def test_a_clause_with_only_its_toll_stays_with_its_event(pipe):
             "were killed, police said.")
     _, evs = _events(pipe, text)
     assert len(evs) == 1, [(e.sub_event_type, e.location) for e in evs]
-    assert evs[0].fatalities == 2
+    assert evs[0].fatalities == 3
 
 
 def test_the_people_of_an_event_told_before_are_not_a_new_event(pipe):
@@ -218,3 +218,22 @@ def test_a_police_shooting_of_a_suspect_at_a_traffic_stop_is_ordinary_policing(p
     assert not [e for e in evs if (e.actor1 or "").startswith("Police Forces")], \
         [(e.sub_event_type, e.actor1) for e in evs]
     assert any("ordinary policing" in c.reason for c in r.candidates)
+
+
+def test_an_encounter_with_security_forces_is_a_clash(pipe):
+    # South Asian usage: "killed in <place> encounter" is a gunfight, not an attack
+    text = ("Three terrorists killed in Sopore encounter; policeman hurt\n\nThree terrorists "
+            "were killed in an encounter with security forces near Sopore in Baramulla "
+            "district on Friday, police said.")
+    _, evs = _events(pipe, text)
+    assert [e.sub_event_type for e in evs] == ["Armed clash"], [e.notes for e in evs]
+    assert evs[0].fatalities == 3
+
+
+def test_a_blast_told_first_then_with_its_weapon_is_one_event(pipe):
+    text = ("An explosion ripped through a mosque in Kunduz during Friday prayers, killing at "
+            "least 20 worshippers, officials said.\n\nIslamic State said in a statement that "
+            "one of its members had detonated an explosive vest inside the mosque.")
+    _, evs = _events(pipe, text)
+    assert len(evs) == 1, [(e.sub_event_type, e.location) for e in evs]
+    assert evs[0].event_type == "Explosions/Remote violence" and evs[0].fatalities == 20

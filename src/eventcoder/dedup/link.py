@@ -155,7 +155,10 @@ def _compatible_type(g: _Group, m: EventMention, generic: bool, anaphor: bool,
         return True
     # "an attack killed 12 ... a suicide bomber blew himself up": the lead was generic (and
     # is the event told last: a weapon named after other events were told is another event)
-    return latest and g.generic and g.sub_event_type == "Attack" and (
+    # and "an explosion ripped through a mosque ... IS said one of its members had detonated
+    # an explosive vest": a blast told first as a blast, then with its weapon
+    return latest and g.generic and (g.sub_event_type == "Attack" or (
+        g.event_type == EXPLOSIONS and et == EXPLOSIONS)) and (
         m.actor1 is None or g.actor1_raw is None or m.actor1.name == g.actor1_raw)
 
 

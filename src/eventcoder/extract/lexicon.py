@@ -123,6 +123,10 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"exchanging\s+(?:heavy\s+)?fire|(?:machine[-\s]gun|small[-\s]arms|rpg|"
        r"rocket[-\s]propelled\s+grenade)\s+fire|skirmish\w*|ambush\w*|counter-?"
        r"attack\w*|offensive|hostilities|engag(?:ed|ement)|repel\w*|repuls\w+|"
+       # "two militants killed in a Handwara encounter" (South Asian and Philippine usage)
+       r"in\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?encounters?(?=[\s,;.]|$)|"
+       r"encounters?\s+(?:with|between)\s+(?:\w+\s+){0,2}?(?:security|troops|soldiers|police|"
+       r"forces|army|militants|rebels|terrorists)|"
        r"(?:attacked|stormed|raided|assaulted)\s+(?:a|an|the)?\s*" + _N + r"(?:checkpoints?|"
        r"bases?|posts?|outposts?|convoys?|patrols?|positions?|barracks|military|army|police"
        r"\s+stations?|soldiers|troops))\b", "clash", 62),
