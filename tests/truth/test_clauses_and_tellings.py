@@ -48,7 +48,7 @@ def test_a_clause_with_only_its_toll_stays_with_its_event(pipe):
             "were killed, police said.")
     _, evs = _events(pipe, text)
     assert len(evs) == 1, [(e.sub_event_type, e.location) for e in evs]
-    assert evs[0].fatalities == 3
+    assert evs[0].fatalities == 2
 
 
 def test_the_people_of_an_event_told_before_are_not_a_new_event(pipe):
