@@ -17,6 +17,7 @@ from typing import Any
 
 from . import extract as _extract_package
 from .config import Config
+from .errors import EventcoderError
 from .schema import Article, Event, EventMention, Evidence, Location, Place
 
 __version__ = "0.1.0"
@@ -34,5 +35,5 @@ class _CallableModule(types.ModuleType):
 _extract_package.__class__ = _CallableModule
 extract = sys.modules[__name__ + ".extract"]
 
-__all__ = ["Article", "Config", "Event", "EventMention", "Evidence", "Location", "Place",
-           "extract", "__version__"]
+__all__ = ["Article", "Config", "Event", "EventMention", "EventcoderError", "Evidence",
+           "Location", "Place", "extract", "__version__"]

@@ -6,6 +6,7 @@ import datetime as dt
 from functools import lru_cache
 
 from .config import Config
+from .errors import InputError
 from .pipeline import Pipeline
 from .schema import Article, Event
 
@@ -21,7 +22,7 @@ def _as_date(date: dt.date | str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(date)
     except ValueError:
-        raise ValueError(f"E030 date must be YYYY-MM-DD, got {date!r}") from None
+        raise InputError(f"E030 date must be YYYY-MM-DD, got {date!r}") from None
 
 
 def extract(text: str, date: dt.date | str | None = None, *, id: str | None = None,
@@ -50,5 +51,5 @@ def extract(text: str, date: dt.date | str | None = None, *, id: str | None = No
         config = config.with_(min_confidence=min_confidence)
     result = _pipeline(config).process(article)
     if result.skipped:
-        raise ValueError(f"E031 article not processed: {result.skipped}")
+        raise InputError(f"E031 article not processed: {result.skipped}")
     return result.events

@@ -8,7 +8,9 @@ from contextlib import contextmanager
 from typing import TypeVar
 
 import click
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError
+
+from ..errors import EventcoderError
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -36,12 +38,14 @@ def output_option(f: F) -> F:
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Turn the library's expected errors into one-line click errors (no traceback)."""
+    """Turn the errors a user can act on into one-line click errors (no traceback)."""
     try:
         yield
     except (click.ClickException, BrokenPipeError):
         raise
-    except (ValueError, OSError, RuntimeError, SQLAlchemyError) as err:
+    except (EventcoderError, OSError, OperationalError) as err:
+        # what the user gave or set up (see eventcoder.errors), the file system, a database
+        # that cannot be reached or is locked; anything else is a bug and keeps its traceback
         message = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise click.ClickException(message) from err
 

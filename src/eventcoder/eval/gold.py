@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError
 from ..taxonomy import EVENT_TYPES, SUB_EVENTS, sub_event
 from .sources import corpus_text, text_hash
 
 KINDS = ("event", "negative")
 
 
-class GoldError(ValueError):
+class GoldError(InputError):
     """A gold record that does not follow the coding guide."""
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from ..errors import ConfigError, InputError
 from ..schema import EVENT_FIELDS, Event
 
 FORMATS: tuple[str, ...] = ("table", "jsonl", "csv", "geojson", "parquet")
@@ -47,16 +48,16 @@ def write_events(events: Iterable[Event], fmt: str, out: Path | str | IO[Any] | 
     sources: optional article id -> source (publisher) name, e.g. from
         :meth:`eventcoder.store.Store.article_sources`; fills the CSV's ACLED ``source`` column.
     RETURNS: the number of events (rows) written.
-    RAISES ValueError: for an unknown format or parquet to stdout/a text stream.
+    RAISES ConfigError (a ValueError): for an unknown format; InputError or parquet to stdout/a text stream.
     """
     fmt = fmt.strip().lower()
     if isinstance(out, str) and out.strip() == "-":
         out = None
     if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
+        raise ConfigError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if fmt == "parquet":
         if out is None or isinstance(out, io.TextIOBase):
-            raise ValueError("parquet is binary: give an output file path (e.g. -o events.parquet)")
+            raise InputError("parquet is binary: give an output file path (e.g. -o events.parquet)")
         return write_parquet(events, out)
     with _text_stream(out, newline="" if fmt == "csv" else None) as fh:
         if fmt == "csv":

@@ -16,6 +16,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import InputError, MissingFileError
+
 ROLES = ("state", "armed", "civilian", "protester", "rioter", "group")
 
 
@@ -120,7 +122,7 @@ class ActorDictionary:
     def _add(self, name: str, inter: int, role: str, aliases: list[str], exact: list[str]
              ) -> None:
         if not 0 <= inter <= 8:
-            raise ValueError(f"E101 inter code of actor {name!r} must be 0-8, got {inter}")
+            raise InputError(f"E101 inter code of actor {name!r} must be 0-8, got {inter}")
         entry = _Entry(name, inter, role if role in ROLES else "group")
         for al in aliases:
             self._ci[al.lower()] = entry
@@ -139,12 +141,19 @@ class ActorDictionary:
 
     def _load_extra(self, path: Path) -> None:
         if not path.exists():
-            raise FileNotFoundError(f"E102 actor file not found: {path}")
+            raise MissingFileError(f"E102 actor file not found: {path}")
         if path.suffix.lower() == ".json":
-            data = json.loads(path.read_text(encoding="utf-8"))
-            for a in data.get("actors", data if isinstance(data, list) else []):
-                self._add(a["name"], int(a["inter"]), a.get("role", "group"),
-                          a.get("aliases", []), a.get("exact", []))
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                for a in data.get("actors", data if isinstance(data, list) else []):
+                    self._add(a["name"], int(a["inter"]), a.get("role", "group"),
+                              a.get("aliases", []), a.get("exact", []))
+            except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                if isinstance(exc, InputError):
+                    raise
+                raise InputError(f"E104 {path}: not an actor list ({type(exc).__name__}: "
+                                 f"{exc}); expected {{'actors': [{{'name', 'inter', "
+                                 f"'aliases'}}]}}") from None
             return
         delim = "\t" if path.suffix.lower() in (".tsv", ".txt") else ","
         with path.open(encoding="utf-8", newline="") as fh:
@@ -152,10 +161,13 @@ class ActorDictionary:
                 if not row or row[0].startswith("#") or row[0].strip().lower() == "alias":
                     continue
                 if len(row) < 3:
-                    raise ValueError(f"E103 {path}:{n}: expected alias, name, inter")
+                    raise InputError(f"E103 {path}:{n}: expected alias, name, inter")
                 alias, name, inter = (c.strip() for c in row[:3])
                 role = row[3].strip() if len(row) > 3 else "group"
                 exact = [alias] if alias.isupper() and len(alias) <= 5 else []
+                if not inter.isdigit():
+                    raise InputError(f"E103 {path}:{n}: inter code must be a number 0-8, "
+                                     f"got {inter!r}")
                 self._add(name, int(inter), role, [] if exact else [alias], exact)
 
     # -- matching ---------------------------------------------------------------------------

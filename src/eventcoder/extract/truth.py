@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import ConfigError
 from ..schema import Candidate, Event, EventMention
 from ..taxonomy import EVENT_TYPES, SUB_EVENTS
 
@@ -124,7 +125,7 @@ class TruthModel:
     def __init__(self, weights: np.ndarray, names: Sequence[str] = FEATURES,
                  threshold: float = 0.5, meta: dict | None = None) -> None:
         if list(names) != list(FEATURES):
-            raise ValueError("E210 truth model features do not match this version")
+            raise ConfigError("E210 truth model features do not match this version")
         self.w = np.asarray(weights, dtype=np.float64)
         self.threshold = threshold
         self.meta = meta or {}

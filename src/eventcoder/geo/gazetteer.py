@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..errors import InputError, MissingFileError, ResourceError
 from .text import key_variants, loose_key, name_key, useful_alias
 
 SCHEMA_VERSION = 2
@@ -75,7 +76,7 @@ class Candidate:
         return self.feature_class == "A" and self.feature_code.startswith("ADM")
 
 
-class GazetteerError(RuntimeError):
+class GazetteerError(ResourceError):
     """A gazetteer file is missing, unreadable or of another schema version."""
 
 
@@ -425,13 +426,13 @@ def open_text(path: Path | str) -> Iterator[str]:
 
     path = Path(path)
     if not path.is_file():
-        raise FileNotFoundError(f"no such file: {path}")
+        raise MissingFileError(f"no such file: {path}")
     if path.suffix.lower() == ".zip":
         with zipfile.ZipFile(path) as zf:
             members = [m for m in zf.namelist() if m.endswith(".txt")
                        and "readme" not in m.lower()]
             if not members:
-                raise ValueError(f"{path} holds no GeoNames .txt file")
+                raise InputError(f"{path} holds no GeoNames .txt file")
             with zf.open(members[0]) as raw:
                 yield from io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
     else:

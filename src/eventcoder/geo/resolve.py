@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..errors import ConfigError
 from .gazetteer import KIND_ALT, KIND_ASCII, KIND_NAME, KIND_OVERLAY, Candidate, Gazetteer
 from .recognize import Mention
 from .text import key_variants, loose_key, name_key
@@ -160,7 +161,7 @@ class LinearRanker:
         """Read weights written by scripts/train_geo_ranker.py."""
         data = json.loads(path.read_text(encoding="utf-8"))
         if list(data["features"]) != list(FEATURES):
-            raise ValueError(f"{path}: ranker features do not match this eventcoder; retrain")
+            raise ConfigError(f"{path}: ranker features do not match this eventcoder; retrain")
         return cls(tuple(float(x) for x in data["coef"]), float(data.get("intercept", 0.0)))
 
 

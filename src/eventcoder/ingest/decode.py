@@ -5,10 +5,12 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
+from ..errors import InputError
+
 #: Bytes sniffed for NUL/control characters before a file is called binary.
 SNIFF_BYTES = 8192
 
-class DecodeError(ValueError):
+class DecodeError(InputError):
     """The bytes are not readable text; the message is a one-line reason such as "binary file"."""
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..errors import ResourceError
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -20,7 +22,7 @@ PARAGRAPHS = "eventcoder_paragraphs"
 MAX_CHARS = 1_000_000
 
 
-class ModelNotFoundError(RuntimeError):
+class ModelNotFoundError(ResourceError):
     """The spaCy pipeline asked for is not installed."""
 
 

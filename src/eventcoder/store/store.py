@@ -31,6 +31,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
+from ..errors import EventcoderError, InputError, ResourceError
 from ..schema import Article, Candidate, Event, Evidence, Span
 from .tables import articles, event_articles, event_revisions, events, evidence
 from .tables import candidates as candidates_table
@@ -52,7 +53,7 @@ WRITE_LOCK_KEY = 0x6576636F  # "evco"
 HUMAN_STATUSES = frozenset({"reviewed", "rejected"})
 
 
-class StoreError(ValueError):
+class StoreError(EventcoderError, ValueError):
     """The database URL is unusable or the database cannot be opened; one-line message."""
 
 
@@ -369,7 +370,7 @@ class Store:
         when no event has this id. RAISES ValueError: for an unknown status.
         """
         if status not in ("auto", "reviewed", "rejected"):
-            raise ValueError(f"unknown status {status!r}: use auto, reviewed or rejected")
+            raise InputError(f"unknown status {status!r}: use auto, reviewed or rejected")
         with self.engine.connect().execution_options(eventcoder_write=True) as conn:
             with conn.begin():
                 found = self._load_events(conn, [event_id]).get(event_id)
@@ -621,7 +622,7 @@ def _bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> 
     names = ", ".join('"' + c.replace('"', '""') + '"' for c in cols)
     raw = conn.connection.driver_connection
     if raw is None:
-        raise RuntimeError("the database connection was closed during the batch")
+        raise ResourceError("the database connection was closed during the batch")
     with raw.cursor() as cur:
         with cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
             for row in rows:
