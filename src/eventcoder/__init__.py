@@ -4,6 +4,7 @@ Python API::
 
     import eventcoder
     events = eventcoder.extract(text, date="2025-03-10")
+    stats = eventcoder.code_articles(articles, store)   # many articles into a Store
 
 ``eventcoder.extract`` is both the extraction stage's package (``eventcoder.extract.
 EventExtractor``) and, called, the one-article API (:func:`eventcoder.api.extract`).
@@ -35,5 +36,18 @@ class _CallableModule(types.ModuleType):
 _extract_package.__class__ = _CallableModule
 extract = sys.modules[__name__ + ".extract"]
 
+#: names imported on first use: the run path loads the pipeline and the store, which a caller
+#: of ``eventcoder.extract`` or of the schema alone does not need at import time
+_LAZY = {"code_articles": "run", "RunStats": "run"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = ["Article", "Config", "Event", "EventMention", "EventcoderError", "Evidence",
-           "Location", "Place", "extract", "__version__"]
+           "Location", "Place", "RunStats", "code_articles", "extract", "__version__"]

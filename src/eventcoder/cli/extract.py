@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..config import Config
-from ..schema import Article, Candidate, Event
+from ..schema import Article, Candidate
 from .common import db_option, output_option, parse_date, prepare_gazetteer, user_errors
 
 
@@ -29,17 +29,6 @@ def print_explanation(article: Article, candidates: list[Candidate], err: Consol
         err.print(f"  {mark} {escape(c.sub_event_type or '-')} {c.trigger.text!r} "
                   f"@{c.sentence.start}: {escape(c.reason)} | {escape(sent[:90])}",
                   highlight=False, soft_wrap=True)
-
-
-def _batches(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 @click.command()
@@ -85,7 +74,8 @@ def extract(inputs: tuple[Path, ...], db: str, fmt: str, output: str | None, wor
     """
     from ..export import write_events
     from ..ingest import SUPPORTED_EXTS, Skipped, find_input_files, iter_articles
-    from ..pipeline import Pipeline, run_parallel
+    from ..pipeline import ArticleResult
+    from ..run import code_articles
     from ..store import Store
 
     err = Console(stderr=True)
@@ -101,73 +91,34 @@ def extract(inputs: tuple[Path, ...], db: str, fmt: str, output: str | None, wor
                 ", or folders of them) in " + ", ".join(map(str, inputs)))
         prepare_gazetteer(config.gazetteer)
         store = Store(db)
-        pipeline = Pipeline(config)
-        stats = {"read": 0, "known": 0, "skipped": 0, "processed": 0, "new_events": 0}
-        input_hashes: list[str] = []
-        run_events: dict[str, Event] = {}
-        seen_hashes: set[str] = set()
-
-        def new_articles(bar: Progress, task: object) -> Iterator[Article]:
-            for path in files:
-                for item in iter_articles([path], default_date=default_date):
-                    if isinstance(item, Skipped):
-                        stats["skipped"] += 1
-                        err.print(f"[yellow]skipped[/] {item.origin}: {item.reason}",
-                                  highlight=False)
-                        continue
-                    stats["read"] += 1
-                    input_hashes.append(item.content_hash)
-                    if item.content_hash in seen_hashes:
-                        stats["known"] += 1
-                        continue
-                    seen_hashes.add(item.content_hash)
-                    yield item
-                bar.advance(task)  # type: ignore[arg-type]
-
         show = err.is_terminal if progress is None else progress
         with Progress(TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(),
                       TextColumn("files · {task.fields[events]} events"), TimeElapsedColumn(),
                       console=err, disable=not show, transient=False) as bar:
             task = bar.add_task("files", total=len(files), events=0)
 
-            def unknown_batches() -> Iterator[list[Article]]:
-                for batch in _batches(new_articles(bar, task), batch_size):
-                    known = store.known_hashes(a.content_hash for a in batch)
-                    stats["known"] += sum(a.content_hash in known for a in batch)
-                    fresh = [a for a in batch if a.content_hash not in known]
-                    if fresh:
-                        yield fresh
+            def read() -> Iterator[Article | Skipped]:
+                for path in files:  # file by file, so that the bar counts files
+                    yield from iter_articles([path], default_date=default_date)
+                    bar.advance(task)
 
-            if workers > 1:
-                results_per_batch = run_parallel(config, unknown_batches(), workers)
-            else:
-                results_per_batch = (list(pipeline.process_many(b)) for b in unknown_batches())
-            for results in results_per_batch:
-                done = [r for r in results if r.skipped is None]
-                for r in results:
-                    if r.skipped:
-                        stats["skipped"] += 1
-                        err.print(f"[yellow]skipped[/] {r.article.origin or r.article.id}: "
-                                  f"{r.skipped}", highlight=False)
-                    for w in r.warnings:
-                        err.print(f"[dim]note[/] {r.article.id}: {w}", highlight=False)
-                events = [e for r in done for e in r.events]
-                stats["new_events"] += store.save_batch(
-                    [r.article for r in done], events, [c for r in done for c in r.candidates])
-                if explain:
-                    for r in done:
-                        print_explanation(r.article, r.candidates, err)
-                stats["processed"] += len(done)
-                for e in events:
-                    run_events[e.event_id] = e
-                bar.update(task, events=len(run_events))
+            def explain_result(result: ArticleResult) -> None:
+                print_explanation(result.article, result.candidates, err)
 
-        events = store.events_for_hashes(list(dict.fromkeys(input_hashes)))
+            stats = code_articles(
+                read(), store, config, batch_size=batch_size, workers=workers,
+                progress=lambda done: bar.update(task, events=len(done.stats.events_in_run)),
+                on_skip=lambda skip: err.print(f"[yellow]skipped[/] {skip}", highlight=False),
+                on_warning=lambda article, note: err.print(f"[dim]note[/] {article.id}: {note}",
+                                                           highlight=False),
+                on_result=explain_result if explain else None)
+
+        events = store.events_for_hashes(stats.content_hashes)
         sources = store.article_sources({a for e in events for a in e.article_ids})
         written = write_events(events, fmt, output, sources=sources)
         store.close()
     elapsed = time.perf_counter() - started
-    err.print(f"{stats['read']} articles read ({stats['known']} already stored, "
-              f"{stats['skipped']} skipped), {stats['processed']} coded, "
-              f"{stats['new_events']} new events; {written} events written in {elapsed:.1f} s "
+    err.print(f"{stats.articles_read} articles read ({stats.already_stored} already stored, "
+              f"{len(stats.skipped)} skipped), {stats.coded} coded, "
+              f"{stats.new_events} new events; {written} events written in {elapsed:.1f} s "
               f"-> {db}", highlight=False)

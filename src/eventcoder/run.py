@@ -1,0 +1,300 @@
+"""The run path: code a stream of articles into a store, resumably.
+
+``eventcoder extract``, the HTTP server, the Python API and batch runs all need the same
+"code these articles into this store" loop, so it lives here once, free of any user interface:
+:func:`code_articles` reads, skips what the store already holds, codes in batches (in this
+process or a process pool) and saves each batch in one transaction. Callers show progress,
+skips and explanations through callbacks and get a :class:`RunStats` back.
+
+Resumability is the store's: an article whose text (content hash) is stored is never coded
+again, and a batch is saved whole or not at all, so a killed run loses at most one batch and
+re-running it stores nothing new.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .config import Config
+from .ingest import Skipped
+from .pipeline import ArticleResult, Pipeline, run_parallel
+from .schema import Article
+from .store import Store
+
+Stage = Literal["reading", "lookup", "coding", "saving"]
+Status = Literal["coded", "already_stored", "skipped"]
+
+
+@dataclass(frozen=True)
+class Skip:
+    """An input that was not coded, and why.
+
+    stage: ``"reading"`` for input that gave no article (an :class:`eventcoder.ingest.Skipped`:
+        binary file, invalid JSON, empty text), ``"coding"`` for an article the pipeline refuses
+        (:meth:`Pipeline.check`: empty or too long text, a language not processed). Such an
+        article is not stored, so a re-run reads and skips it again.
+    """
+
+    origin: str
+    reason: str
+    stage: Literal["reading", "coding"]
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+@dataclass
+class StageTimes:
+    """Seconds spent per stage, each counted once (a stage that runs inside another, as reading
+    does while a worker pool waits for input, is not also counted in the outer one)."""
+
+    reading: float = 0.0  #: taking items from the input (file reading, decoding, language)
+    lookup: float = 0.0  #: asking the store which texts it already holds
+    coding: float = 0.0  #: NLP and extraction; with workers, waiting for the pool
+    saving: float = 0.0  #: ``Store.save_batch`` transactions
+
+
+@dataclass
+class RunStats:
+    """What a run did. Every input item ends in exactly one of coded, already_stored and
+    skipped, so ``read == coded + already_stored + len(skipped)``.
+
+    read: input items taken, articles and unusable input (:class:`Skipped`) alike.
+    already_stored: articles whose text the store held, or that repeat an earlier text of
+        this input; their events are in the store already.
+    skipped: inputs not coded, in the order met, with why.
+    coded: articles coded and stored by this run.
+    new_events: events whose id the store did not hold before this run.
+    events_in_run: ids of the events coded in this run (new or updated), first-seen order.
+    content_hashes: the content hash of every article read, once each, in input order: pass
+        them to :meth:`Store.events_for_hashes` for everything these inputs report, coded now
+        or in an earlier run.
+    timings: seconds per stage.
+    """
+
+    read: int = 0
+    already_stored: int = 0
+    skipped: list[Skip] = field(default_factory=list)
+    coded: int = 0
+    new_events: int = 0
+    events_in_run: list[str] = field(default_factory=list)
+    content_hashes: list[str] = field(default_factory=list)
+    timings: StageTimes = field(default_factory=StageTimes)
+
+    @property
+    def articles_read(self) -> int:
+        """Input items that were articles (``read`` less the unusable input)."""
+        return self.read - sum(s.stage == "reading" for s in self.skipped)
+
+
+@dataclass(frozen=True)
+class ArticleDone:
+    """Progress: the fate of one input item is settled (reported once per item).
+
+    Items settle out of input order: a repeat or an unusable input when it is read, a stored
+    text when its batch is looked up, a coded or refused article when its batch is saved.
+    article: None for unusable input. event_ids: the events a coded article gave.
+    stats: the run's totals so far (the live object: read it, do not keep it).
+    """
+
+    origin: str
+    status: Status
+    article: Article | None
+    stats: RunStats
+    event_ids: tuple[str, ...] = ()
+
+
+ProgressCallback = Callable[[ArticleDone], None]
+
+
+def code_articles(articles: Iterable[Article | Skipped], store: Store,
+                  pipeline: Pipeline | Config | None = None, *, batch_size: int | None = None,
+                  workers: int | None = None, progress: ProgressCallback | None = None,
+                  on_result: Callable[[ArticleResult], None] | None = None,
+                  on_skip: Callable[[Skip], None] | None = None,
+                  on_warning: Callable[[Article, str], None] | None = None) -> RunStats:
+    """Code ``articles`` and save their events in ``store``, batch by batch.
+
+    articles: articles and, as :func:`eventcoder.ingest.iter_articles` yields them, unusable
+        inputs (:class:`Skipped`), which are counted and reported. Read lazily, once.
+    pipeline: the components to code with, or a Config to build them from (default
+        ``Config()``). With ``workers > 1`` each worker builds ``Pipeline(pipeline.config)``,
+        so components injected into a Pipeline are used only in this process.
+    batch_size: articles per transaction (default: the config's); a killed run loses at most
+        one batch, and re-running adds nothing that is stored.
+    workers: processes that code in parallel (default: the config's); results and saves keep
+        input order, so the stored events are the same for any number of workers.
+    progress: called once per input item when its fate is settled (:class:`ArticleDone`).
+    on_result: called with each coded article's result after its batch is saved (for
+        ``--explain``: the result's candidates say why each sentence was or was not coded).
+    on_skip: called with each input not coded. on_warning: called with an article and each
+        warning the pipeline raised for it (e.g. an unresolvable date), before it is saved.
+    RETURNS: the run's :class:`RunStats`.
+
+    Example:
+        >>> from eventcoder.ingest import iter_articles
+        >>> with Store("sqlite:///events.db") as store:
+        ...     stats = code_articles(iter_articles(["news/"]), store, workers=2)
+    """
+    if not isinstance(pipeline, Pipeline):
+        pipeline = Pipeline(pipeline or Config())
+    batch_size = pipeline.config.batch_size if batch_size is None else batch_size
+    workers = pipeline.config.workers if workers is None else workers
+    if batch_size < 1 or workers < 1:
+        raise ValueError(f"batch_size and workers must be at least 1, got {batch_size} "
+                         f"and {workers}")
+    run = _Run(store, pipeline, progress=progress, on_result=on_result, on_skip=on_skip,
+               on_warning=on_warning)
+    for results in run.results(run.unknown_batches(articles, batch_size), workers):
+        run.save(results)
+    return run.stats
+
+
+class _Clock:
+    """Exclusive time per stage: entering a stage pauses the one it runs inside."""
+
+    def __init__(self, times: StageTimes) -> None:
+        self.times = times
+        self._stack: list[Stage] = []
+        self._mark = time.perf_counter()
+
+    def _charge(self) -> None:
+        now = time.perf_counter()
+        if self._stack:
+            stage = self._stack[-1]
+            setattr(self.times, stage, getattr(self.times, stage) + now - self._mark)
+        self._mark = now
+
+    @contextmanager
+    def stage(self, name: Stage) -> Iterator[None]:
+        self._charge()
+        self._stack.append(name)
+        try:
+            yield
+        finally:
+            self._charge()
+            self._stack.pop()
+
+
+class _Run:
+    """One call of :func:`code_articles`: its counters, clock and callbacks."""
+
+    def __init__(self, store: Store, pipeline: Pipeline, *, progress: ProgressCallback | None,
+                 on_result: Callable[[ArticleResult], None] | None,
+                 on_skip: Callable[[Skip], None] | None,
+                 on_warning: Callable[[Article, str], None] | None) -> None:
+        self.store = store
+        self.pipeline = pipeline
+        self.stats = RunStats()
+        self.clock = _Clock(self.stats.timings)
+        self._progress = progress
+        self._on_result = on_result
+        self._on_skip = on_skip
+        self._on_warning = on_warning
+        self._event_ids: set[str] = set()
+
+    def _done(self, origin: str, status: Status, article: Article | None,
+              event_ids: tuple[str, ...] = ()) -> None:
+        if self._progress:
+            self._progress(ArticleDone(origin, status, article, self.stats, event_ids))
+
+    def _skip(self, skip: Skip, article: Article | None) -> None:
+        self.stats.skipped.append(skip)
+        if self._on_skip:
+            self._on_skip(skip)
+        self._done(skip.origin, "skipped", article)
+
+    def _already_stored(self, article: Article) -> None:
+        self.stats.already_stored += 1
+        self._done(article.origin or article.id, "already_stored", article)
+
+    def fresh(self, items: Iterable[Article | Skipped]) -> Iterator[Article]:
+        """The articles of ``items`` whose text is new to this input."""
+        it = iter(items)
+        seen: set[str] = set()
+        while True:
+            with self.clock.stage("reading"):
+                item = next(it, None)
+            if item is None:
+                return
+            self.stats.read += 1
+            if isinstance(item, Skipped):
+                self._skip(Skip(item.origin, item.reason, "reading"), None)
+            elif item.content_hash in seen:
+                self._already_stored(item)
+            else:
+                seen.add(item.content_hash)
+                self.stats.content_hashes.append(item.content_hash)
+                yield item
+
+    def unknown_batches(self, items: Iterable[Article | Skipped], size: int
+                        ) -> Iterator[list[Article]]:
+        """Batches of up to ``size`` new articles, less those whose text is stored."""
+        for batch in _batches(self.fresh(items), size):
+            with self.clock.stage("lookup"):
+                known = self.store.known_hashes(a.content_hash for a in batch)
+            for a in batch:
+                if a.content_hash in known:
+                    self._already_stored(a)
+            fresh = [a for a in batch if a.content_hash not in known]
+            if fresh:
+                yield fresh
+
+    def results(self, batches: Iterator[list[Article]], workers: int
+                ) -> Iterator[list[ArticleResult]]:
+        """Each batch's results, in order, coded here or in a pool of ``workers`` processes."""
+        coded: Iterator[list[ArticleResult]]
+        if workers > 1:
+            coded = run_parallel(self.pipeline.config, batches, workers)
+        else:
+            coded = (list(self.pipeline.process_many(b)) for b in batches)
+        try:
+            while True:
+                with self.clock.stage("coding"):
+                    results = next(coded, None)
+                if results is None:
+                    return
+                yield results
+        finally:
+            if isinstance(coded, Generator):
+                coded.close()  # a failed run shuts the pool down now, not at garbage collection
+
+    def save(self, results: list[ArticleResult]) -> None:
+        """Report a batch's refusals and warnings, save the rest in one transaction."""
+        done = [r for r in results if r.skipped is None]
+        for r in results:
+            if r.skipped:
+                self._skip(Skip(r.article.origin or r.article.id, r.skipped, "coding"),
+                           r.article)
+            for w in r.warnings:
+                if self._on_warning:
+                    self._on_warning(r.article, w)
+        events = [e for r in done for e in r.events]
+        with self.clock.stage("saving"):
+            self.stats.new_events += self.store.save_batch(
+                [r.article for r in done], events, [c for r in done for c in r.candidates])
+        self.stats.coded += len(done)
+        for e in events:
+            if e.event_id not in self._event_ids:
+                self._event_ids.add(e.event_id)
+                self.stats.events_in_run.append(e.event_id)
+        for r in done:
+            if self._on_result:
+                self._on_result(r)
+            self._done(r.article.origin or r.article.id, "coded", r.article,
+                       tuple(e.event_id for e in r.events))
+
+
+def _batches(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
