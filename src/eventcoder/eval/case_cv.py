@@ -161,7 +161,9 @@ def training_set(items: Sequence[CaseItem], extra: Sequence[tuple[str, str]] = (
                  ) -> tuple[list[str], list[str | None], list[str]]:
     """Texts, rule types and labels to fit on: the lead mention of each item that has one,
     plus ``extra`` (label, text) examples with no rule type."""
-    texts, priors, labels = [], [], []
+    texts: list[str] = []
+    priors: list[str | None] = []
+    labels: list[str] = []
     for it in items:
         if it.calls:
             seg, rule, _ = it.calls[0]
@@ -183,7 +185,9 @@ def fit_items(items: Sequence[CaseItem], extra: Sequence[tuple[str, str]] = (), 
     texts, priors, labels = training_set(items, extra)
     if not none_label:
         keep = [i for i, lab in enumerate(labels) if lab != NONE_LABEL]
-        texts, priors, labels = ([x[i] for i in keep] for x in (texts, priors, labels))
+        texts = [texts[i] for i in keep]
+        priors = [priors[i] for i in keep]
+        labels = [labels[i] for i in keep]
     return fit(texts, priors, labels, C=C, override=override)
 
 

@@ -183,7 +183,7 @@ def reliability(pairs: list[tuple[str, str, float]], bins: int = 10
     return table
 
 
-def fit_calibration(pairs: list[tuple[str, str, float]], bins: int = 8) -> dict[str, list]:
+def fit_calibration(pairs: list[tuple[str, str, float]], bins: int = 8) -> dict[str, Any]:
     """Isotonic (pool-adjacent-violators) map raw score -> precision, as bin means."""
     preds = sorted((conf, float(gold == pred)) for gold, pred, conf in pairs if pred != NONE)
     if not preds:

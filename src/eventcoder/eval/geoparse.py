@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 import click
 
@@ -151,7 +152,7 @@ def read_re3d(path: Path) -> list[GoldDoc]:
     its Location entities, without coordinates (recognition recall only)."""
     import json as _json
 
-    docs = []
+    docs: list[GoldDoc] = []
     folders = [path] if (path / "documents.json").is_file() else sorted(
         p for p in path.iterdir() if (p / "documents.json").is_file())
     for folder in folders:
@@ -237,7 +238,9 @@ def evaluate(docs: list[GoldDoc], geoparser: object, nlp: object, mode: str = "r
             mentions = geoparser.mentions(doc, [(g.start, g.end) for g in gold])  # type: ignore[attr-defined]
             for g, m in zip(gold, mentions, strict=True):
                 cands = geoparser.resolver.candidates(m)  # type: ignore[attr-defined]
-                if any(haversine_km(c.latitude, c.longitude, g.latitude, g.longitude) <= KM_161
+                # cast: gold holds only toponyms with coordinates
+                glat, glon = cast(float, g.latitude), cast(float, g.longitude)
+                if any(haversine_km(c.latitude, c.longitude, glat, glon) <= KM_161
                        for c in cands):
                     covered += 1
             if mode == "resolve":
@@ -360,6 +363,7 @@ def command(corpus: str, path: Path, mode: str, gazetteer: Path | None, overlay:
         nlp = spacy.load(model)
     except OSError as exc:
         raise click.ClickException(f"spaCy pipeline {model!r} is not installed: {exc}") from exc
+    figures: dict[str, Any]
     if corpus == "re3d":
         figures = recognition_recall(docs, gp, nlp, progress=not as_json)
         mode = "recognition"

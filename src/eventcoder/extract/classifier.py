@@ -17,8 +17,12 @@ import re
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
 
@@ -93,7 +97,8 @@ class LinearClassifier:
         return self.labels[i], float(p[i])
 
 
-def matrix(texts: Sequence[str], priors: Sequence[str | None] | None, n_buckets: int):
+def matrix(texts: Sequence[str], priors: Sequence[str | None] | None, n_buckets: int
+           ) -> csr_matrix:
     """Sparse (scipy) feature matrix of ``texts`` (with ``priors``: the rule types)."""
     from scipy.sparse import csr_matrix
 

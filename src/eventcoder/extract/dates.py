@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from .numbers import parse_number
 
@@ -154,7 +155,7 @@ class DateResolver:
             return ResolvedDate(pub, 1 if "24" in t else 2)
         m = re.fullmatch(r"(?:early|mid|late|mid-|the end of|the beginning of) ?([a-z]+)", t)
         if m and _month_num(m[1]) and len(m[1]) >= 3:
-            month = _month_num(m[1])
+            month = cast(int, _month_num(m[1]))  # not None: checked just above
             year = pub.year if month <= pub.month else pub.year - 1
             return _safe(year, month, 1, 3, False)
         m = re.fullmatch(r"(?:the )?(?:next|following) day", t)
@@ -162,7 +163,7 @@ class DateResolver:
             return ResolvedDate(pub + dt.timedelta(days=1), 1, relative_to_event=True)
         m = re.fullmatch(r"([a-z]+)", t)
         if m and _month_num(m[1]) and len(m[1]) >= 3:
-            month = _month_num(m[1])
+            month = cast(int, _month_num(m[1]))  # not None: checked just above
             year = pub.year if month <= pub.month else pub.year - 1
             return _safe(year, month, 1, 3, False)
         return self._dateparser(t, pub)

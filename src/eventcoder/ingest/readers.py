@@ -22,7 +22,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from ..schema import Article
 from .decode import DecodeError, decode_bytes, looks_binary, normalize_text
@@ -128,7 +128,7 @@ class _TooLarge(ValueError):
 def _open_binary(path: Path) -> IO[bytes]:
     """The file's bytes, decompressed when it ends in .gz."""
     if path.suffix.lower() == GZIP_EXT:
-        return gzip.open(path, "rb")
+        return cast(IO[bytes], gzip.open(path, "rb"))  # a GzipFile is a binary file object
     return path.open("rb")
 
 
