@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .config import Config
+from .errors import ConfigError
 from .ingest import Skipped
 from .pipeline import ArticleResult, Pipeline, run_parallel
 from .schema import Article
@@ -145,7 +146,7 @@ def code_articles(articles: Iterable[Article | Skipped], store: Store,
     batch_size = pipeline.config.batch_size if batch_size is None else batch_size
     workers = pipeline.config.workers if workers is None else workers
     if batch_size < 1 or workers < 1:
-        raise ValueError(f"batch_size and workers must be at least 1, got {batch_size} "
+        raise ConfigError(f"batch_size and workers must be at least 1, got {batch_size} "
                          f"and {workers}")
     run = _Run(store, pipeline, progress=progress, on_result=on_result, on_skip=on_skip,
                on_warning=on_warning)
