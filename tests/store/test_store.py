@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
+from eventcoder.dedup.policy import merge_pair
+from eventcoder.events import compose_notes
 from eventcoder.schema import Article, Event, Evidence
 from eventcoder.store import Store, StoreError, normalize_url
 from eventcoder.store.tables import event_articles, evidence, metadata
@@ -103,14 +105,18 @@ def test_upsert_replaces_fields_and_unions_lists(store: Store) -> None:
     first = ev(1)
     store.save_batch([art(1)], [first])
     newer = ev(1, article_ids=["a9", "a1"], fatalities=9, sources_count=2,
+               actor1="Islamic State (IS)", inter1=2, interaction=27,
                evidence=[Evidence(article_id="a9", field="fatalities", start=3, end=7,
                                   text="nine"), first.evidence[0]])
     assert store.save_batch([art(9)], [newer]) == 0
     got = store.get_event("ev-1")
     assert got is not None
-    assert got.fatalities == 9 and got.sources_count == 2
+    assert got.actor1 == "Islamic State (IS)"  # a newer coding's fields replace the old ones
+    assert got.fatalities == 1  # but a9 is another report: the lowest non-zero figure
+    assert got.sources_count == 2
     assert got.article_ids == ["a1", "a9"]
     assert [e.text for e in got.evidence] == ["five", "gunmen", "nine"]
+    assert got.notes == compose_notes(got)
     assert store.event_history("ev-1") == [first]
     assert store.count_events() == 1
 
@@ -119,7 +125,7 @@ def test_same_id_twice_in_one_batch(store: Store) -> None:
     n = store.save_batch([], [ev(1), ev(1, article_ids=["a2"], fatalities=4)])
     assert n == 1
     got = store.get_event("ev-1")
-    assert got is not None and got.article_ids == ["a1", "a2"] and got.fatalities == 4
+    assert got is not None and got.article_ids == ["a1", "a2"] and got.fatalities == 1
 
 
 def test_human_review_is_not_overwritten_by_auto(store: Store) -> None:
@@ -129,9 +135,48 @@ def test_human_review_is_not_overwritten_by_auto(store: Store) -> None:
     got = store.get_event("ev-1")
     assert got is not None
     assert got.status == "reviewed" and got.fatalities == 3
-    assert got.article_ids == ["a1", "a7"]
+    assert got.article_ids == ["a1", "a7"] and got.sources_count == 2
     store.save_batch([], [ev(1, status="rejected")])
     assert store.get_event("ev-1").status == "rejected"  # type: ignore[union-attr]
+
+
+def test_the_same_event_from_two_articles_follows_the_merge_policy(store: Store) -> None:
+    """Saving one event id from two articles merges as in-article dedup does
+    (eventcoder.dedup.policy), the store's only difference being supersede=True."""
+    first = ev(1, fatalities=8, confidence=0.6, admin2=None, location="Ninewa",
+               latitude=36.0, longitude=42.5, geo_precision=3, geonames_id=1,
+               location_reason="region named in the sentence")
+    second = ev(1, article_ids=["a2"], fatalities=6, confidence=0.9,
+                event_date=dt.date(2024, 1, 3),
+                evidence=[Evidence(article_id="a2", field="fatalities", start=0, end=3,
+                                   text="six"),
+                          Evidence(article_id="a2", field="location", start=20, end=25,
+                                   text="Mosul")])
+    # notes composed from the fields, as the pipeline writes them
+    first, second = (e.model_copy(update={"notes": compose_notes(e)}) for e in (first, second))
+    store.save_batch([art(1)], [first])
+    # the same article coded again with a lower figure: one report's figure is its highest
+    store.save_batch([], [first.model_copy(update={"fatalities": 5})])
+    assert store.get_event("ev-1") == first and store.event_history("ev-1") == []
+    store.save_batch([art(2)], [second])
+    got = store.get_event("ev-1")
+    assert got == merge_pair(first, second, supersede=True).event
+    assert got is not None
+    assert got.fatalities == 6  # two reports: the lowest non-zero figure
+    assert got.location == "Mosul" and got.geo_precision == 1  # the more precise place
+    assert got.confidence == 0.9
+    assert got.event_date == dt.date(2024, 1, 3)  # the newer coding's other fields
+    assert got.article_ids == ["a1", "a2"] and got.sources_count == 2
+    assert [e.text for e in got.evidence] == ["five", "gunmen", "six", "Mosul"]
+    assert got.notes == compose_notes(got) and "in Mosul (Ninewa). 6 reported" in got.notes
+    assert "On 3 January 2024" in got.notes
+    assert store.event_history("ev-1") == [first]
+    # a lower figure from a third report is the conservative figure; a report with none
+    # leaves it
+    store.save_batch([], [ev(1, article_ids=["a3"], fatalities=4)])
+    store.save_batch([], [ev(1, article_ids=["a4"], fatalities=0)])
+    last = store.get_event("ev-1")
+    assert last is not None and last.fatalities == 4 and last.sources_count == 4
 
 
 def test_filters(store: Store) -> None:

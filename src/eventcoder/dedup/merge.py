@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from ..events import compose_notes
 from ..schema import Event
+from .policy import merge_pair
 
 
 def same_event_key(event: Event) -> tuple[object, ...]:
@@ -20,26 +20,10 @@ def same_event_key(event: Event) -> tuple[object, ...]:
 
 
 def _merge_two(keep: Event, other: Event) -> Event:
-    article_ids = list(dict.fromkeys([*keep.article_ids, *other.article_ids]))
-    seen = {(e.article_id, e.field, e.start, e.end) for e in keep.evidence}
-    evidence = list(keep.evidence) + [
-        e for e in other.evidence if (e.article_id, e.field, e.start, e.end) not in seen]
-    same_source = set(keep.article_ids) == set(other.article_ids)
-    if same_source:
-        # one report restating its figure: the highest figure it gives is its figure
-        fatalities = max(keep.fatalities, other.fatalities)
-    else:
-        # different reports: ACLED's rule is the most conservative reported figure
-        counts = [f for f in (keep.fatalities, other.fatalities) if f > 0]
-        fatalities = min(counts) if counts else 0
-    merged = keep.model_copy(update={
-        "article_ids": article_ids,
-        "evidence": evidence,
-        "fatalities": fatalities,
-        "confidence": max(keep.confidence, other.confidence),
-        "sources_count": len(article_ids),
-    })
-    return merged.model_copy(update={"notes": compose_notes(merged)})
+    """``other`` (a later telling in the same report) merged into ``keep`` by the one merge
+    policy (:func:`eventcoder.dedup.policy.merge_pair`): provenance unioned, fatalities, place
+    and confidence reconciled, notes recomposed; the other fields are ``keep``'s."""
+    return merge_pair(keep, other).event
 
 
 def _undated_restatement(event: Event, dated: Event) -> bool:
@@ -57,10 +41,13 @@ def _undated_restatement(event: Event, dated: Event) -> bool:
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
-    """Merge duplicates, keeping the first event's id and order; evidence and ids are unioned.
+    """Merge duplicates, keeping the first event's id and order, by the one merge policy
+    (:mod:`eventcoder.dedup.policy`): evidence and ids unioned, the highest toll the report
+    gives, the more precise place, the higher confidence; the first telling's other fields.
 
     An undated restatement inside one report is folded into the dated telling (which keeps its
-    own id, date and place), see :func:`_undated_restatement`.
+    own id and date, and its place unless the restatement's is more precise), see
+    :func:`_undated_restatement`.
     """
     merged: dict[tuple[object, ...], Event] = {}
     for event in events:

@@ -31,6 +31,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
+from ..dedup.policy import HUMAN_STATUSES as HUMAN_STATUSES  # re-exported (was defined here)
+from ..dedup.policy import merge_pair
 from ..errors import EventcoderError, InputError, ResourceError
 from ..schema import Article, Candidate, Event, Evidence, Span
 from .tables import articles, event_articles, event_revisions, events, evidence
@@ -48,9 +50,6 @@ CHUNK = 500
 
 #: PostgreSQL advisory lock taken by every save_batch transaction (serialises writers).
 WRITE_LOCK_KEY = 0x6576636F  # "evco"
-
-#: Statuses set by a human; an automatic re-coding never overwrites them.
-HUMAN_STATUSES = frozenset({"reviewed", "rejected"})
 
 
 class StoreError(EventcoderError, ValueError):
@@ -248,11 +247,25 @@ class Store:
         is stored as ``"<id>~<first 8 hex of its content hash>"`` and this batch's events are
         rewritten to cite that id, so evidence offsets always index the right text.
 
-        Events are upserted by ``event_id``: a new id is inserted; a known id gets the new scalar fields, the union
-        of article ids and of evidence (old first), and its previous version is kept in
-        ``event_revisions``. A human status ("reviewed"/"rejected") is never overwritten by an
-        "auto" event: then only article ids and evidence are merged. ``sources_count`` never
-        decreases.
+        Events are upserted by ``event_id``: a new id is inserted; a known id (or one seen
+        earlier in the batch) is merged with the stored event by the one merge policy,
+        :func:`eventcoder.dedup.policy.merge_pair` with ``supersede=True`` (see the "Merge
+        policy" section of docs/storage.md), and its previous version is kept in
+        ``event_revisions``:
+
+        - article ids and evidence are unioned (stored first, no duplicates);
+          ``sources_count`` is the number of distinct article ids and never decreases;
+        - a human status ("reviewed"/"rejected") is never overwritten by an "auto" event:
+          then only article ids and evidence are merged; an event saved with a human status
+          is taken as it is;
+        - otherwise ``fatalities`` is the highest figure when both cite the same articles,
+          the lowest non-zero one when they cite different articles; the place is the more
+          precise one (lower ``geo_precision``; on a tie the stored place stays);
+          ``confidence`` is the higher; the other fields are the new event's (a newer
+          coding); ``notes`` are recomposed when the merge changes what they say.
+
+        (Until issue 10 the new event's fatalities, place, confidence and notes replaced the
+        stored ones, like its other fields.) An unchanged event writes nothing.
 
         ``candidates`` (what each segment with an event word was found to be, see
         :class:`eventcoder.schema.Candidate`) are stored for the articles this batch inserts;
@@ -689,20 +702,9 @@ def _rename_articles(ev: Event, renamed: dict[str, str]) -> Event:
 
 
 def _merge(old: Event, new: Event) -> Event:
-    """``new``'s fields over ``old`` with lists unioned (see :meth:`Store.save_batch`)."""
-    ids = list(dict.fromkeys([*old.article_ids, *new.article_ids]))
-    seen = {(e.article_id, e.field, e.start, e.end) for e in old.evidence}
-    ev_list = list(old.evidence)
-    for e in new.evidence:
-        key = (e.article_id, e.field, e.start, e.end)
-        if key not in seen:
-            seen.add(key)
-            ev_list.append(e)
-    base = old if (old.status in HUMAN_STATUSES and new.status == "auto") else new
-    return base.model_copy(update={
-        "article_ids": ids, "evidence": ev_list,
-        "sources_count": max(old.sources_count, new.sources_count),
-    })
+    """``new`` merged into the stored ``old`` by the one merge policy, as a newer coding of the
+    event (see :meth:`Store.save_batch` and :mod:`eventcoder.dedup.policy`)."""
+    return merge_pair(old, new, supersede=True).event
 
 
 def _sqlite_setup(engine: Engine, *, memory: bool) -> None:

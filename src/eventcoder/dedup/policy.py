@@ -1,0 +1,185 @@
+"""The one merge policy: how two codings of the same event become one.
+
+Both places that merge events call :func:`merge_pair`:
+
+- in-article dedup (:func:`eventcoder.dedup.merge_events`): a report that tells its event
+  again lower down, or a headline told again, dated, in the lead;
+- the store (:meth:`eventcoder.store.Store.save_batch`): an event saved under an id that is
+  already stored.
+
+The rules, for an ``existing`` event and an ``incoming`` one:
+
+1. **Provenance** is always merged: ``article_ids`` and ``evidence`` are the union of both lists,
+   the existing first, in order, without duplicates (evidence is keyed by article, field, start,
+   end). ``sources_count`` is the number of distinct article ids, and never less than either
+   event already counted.
+2. **Human review wins.** When the existing event has a human status (``reviewed`` or
+   ``rejected``) and the incoming one is ``auto``, the existing event is kept as it is: only
+   the provenance (rule 1) is merged. An incoming event with a human status is a reviewer's
+   decision: its fields are taken as they are (with rule 1).
+3. Otherwise (both events ``auto``) the fields are reconciled:
+
+   - ``fatalities``: when both events cite the same articles, one report restating its figure:
+     the highest figure it gives. When they cite different articles, different reports:
+     ACLED's conservative rule, the lowest non-zero figure (0 only when neither gives one).
+   - place (``country``, ``iso3``, ``admin1``-``admin3``, ``location``, ``latitude``,
+     ``longitude``, ``geo_precision``, ``geonames_id``, ``location_reason``, taken together):
+     the most precise one, the lower ``geo_precision``; on a tie the existing place stays.
+   - ``confidence``: the higher.
+   - every other field (date, types, actors, civilian targeting...): the existing event's,
+     unless ``supersede`` is set (the store), then the incoming event's. This is the one
+     difference between the two callers: within an article the first telling stands and a
+     restatement only adds what the rules above reconcile; in the store an event saved again
+     under its id is a newer coding of it, and its descriptive fields replace the old ones.
+   - ``notes`` are recomposed (:func:`eventcoder.events.compose_notes`) from the merged event
+     when the merge changed what they would say; otherwise the notes stay as they were (so
+     saving an unchanged event again changes nothing).
+
+The Event schema has no field for per-field provenance, and none is added (a schema change
+needs a database migration). Instead :func:`merge_pair` returns, with the merged event, a
+:class:`FieldChange` for every field the merge changed: the old and new value, the article(s)
+the new value was read from, and the rule that chose it. A changed field's value always comes
+from the incoming event, so its articles are those of the incoming event's evidence for that
+field, or the incoming event's article ids when it has none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..events import compose_notes
+from ..schema import Event, Evidence
+
+#: Statuses set by a human; an automatic coding never overwrites them.
+HUMAN_STATUSES = frozenset({"reviewed", "rejected"})
+
+#: The fields that make up an event's place: they move together.
+PLACE_FIELDS: tuple[str, ...] = (
+    "country", "iso3", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
+    "geo_precision", "geonames_id", "location_reason")
+
+#: Fields derived from the provenance or the other fields, not reported as changes.
+_DERIVED = frozenset({"article_ids", "evidence", "sources_count", "notes"})
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field the merge changed. ``field`` is an Event field, or ``"location"`` for the
+    place fields taken together (then ``old``/``new`` are the place names)."""
+
+    field: str
+    old: object
+    new: object
+    #: the article(s) the new value was read from
+    articles: tuple[str, ...]
+    #: why the new value was chosen
+    rule: str
+
+
+@dataclass(frozen=True)
+class Merged:
+    """The merged event and how the policy got there."""
+
+    event: Event
+    changes: tuple[FieldChange, ...] = ()
+    #: the existing event had a human status and was kept (only provenance merged)
+    human_kept: bool = False
+
+    def change(self, field: str) -> FieldChange | None:
+        """The change recorded for ``field``, or None."""
+        return next((c for c in self.changes if c.field == field), None)
+
+
+def union_provenance(existing: Event, incoming: Event) -> dict[str, object]:
+    """``article_ids``, ``evidence`` and ``sources_count`` of the two events merged (rule 1)."""
+    article_ids = list(dict.fromkeys([*existing.article_ids, *incoming.article_ids]))
+    seen = {_evidence_key(e) for e in existing.evidence}
+    evidence = list(existing.evidence)
+    for e in incoming.evidence:
+        key = _evidence_key(e)
+        if key not in seen:
+            seen.add(key)
+            evidence.append(e)
+    sources_count = max(len(article_ids), existing.sources_count, incoming.sources_count)
+    return {"article_ids": article_ids, "evidence": evidence, "sources_count": sources_count}
+
+
+def _evidence_key(e: Evidence) -> tuple[str, str, int, int]:
+    return (e.article_id, e.field, e.start, e.end)
+
+
+def same_reports(a: Event, b: Event) -> bool:
+    """Both events cite the same articles: one report (or the same reports) telling it again."""
+    return set(a.article_ids) == set(b.article_ids)
+
+
+def reconcile_fatalities(existing: Event, incoming: Event) -> tuple[int, str]:
+    """The merged figure and the rule that chose it (rule 3)."""
+    if same_reports(existing, incoming):
+        return (max(existing.fatalities, incoming.fatalities),
+                "the highest figure one report gives for its own restatements")
+    counts = [f for f in (existing.fatalities, incoming.fatalities) if f > 0]
+    return (min(counts) if counts else 0,
+            "across reports, the lowest non-zero figure (ACLED's conservative rule)")
+
+
+def merge_pair(existing: Event, incoming: Event, *, supersede: bool = False) -> Merged:
+    """``existing`` and ``incoming`` (the same event) merged by the policy of this module.
+
+    existing: the event kept so far (the first telling; the stored event). Its id is kept.
+    incoming: the event merged into it (a later telling; the event being saved).
+    supersede: the incoming event is a newer coding of the event (the store): its fields that
+        the policy does not reconcile replace the existing ones. Off for in-article dedup.
+    RETURNS: the merged event and the changes the merge made, see :class:`Merged`.
+    """
+    provenance = union_provenance(existing, incoming)
+    if existing.status in HUMAN_STATUSES and incoming.status == "auto":
+        return Merged(existing.model_copy(update=provenance), human_kept=True)
+    if incoming.status in HUMAN_STATUSES:
+        merged = incoming.model_copy(update={"event_id": existing.event_id, **provenance})
+        return Merged(merged, _changes(existing, merged, incoming,
+                                       {}, f"a human review ({incoming.status})"))
+    base = incoming if supersede else existing
+    update: dict[str, object] = dict(provenance)
+    rules: dict[str, str] = {}
+    update["fatalities"], rules["fatalities"] = reconcile_fatalities(existing, incoming)
+    place_from = incoming if incoming.geo_precision < existing.geo_precision else existing
+    update.update({f: getattr(place_from, f) for f in PLACE_FIELDS})
+    rules["location"] = (f"the more precise place (geo_precision {incoming.geo_precision} < "
+                         f"{existing.geo_precision})")
+    update["confidence"] = max(existing.confidence, incoming.confidence)
+    rules["confidence"] = "the higher confidence"
+    update["event_id"] = existing.event_id
+    merged = base.model_copy(update=update)
+    notes = compose_notes(merged)
+    if notes != compose_notes(base):  # the merge changed what the notes say
+        merged = merged.model_copy(update={"notes": notes})
+    return Merged(merged, _changes(existing, merged, incoming, rules,
+                                   "a newer coding of the event" if supersede else ""))
+
+
+def _changes(existing: Event, merged: Event, incoming: Event, rules: dict[str, str],
+             default_rule: str) -> tuple[FieldChange, ...]:
+    """A FieldChange for every field (the place fields as one) ``merged`` changed from
+    ``existing``. Each new value came from ``incoming``."""
+    out: list[FieldChange] = []
+    if any(getattr(existing, f) != getattr(merged, f) for f in PLACE_FIELDS):
+        out.append(FieldChange("location", existing.location, merged.location,
+                               _articles(incoming, "location"),
+                               rules.get("location") or default_rule))
+    for f in Event.model_fields:
+        if f in _DERIVED or f in PLACE_FIELDS or getattr(existing, f) == getattr(merged, f):
+            continue
+        out.append(FieldChange(f, getattr(existing, f), getattr(merged, f),
+                               _articles(incoming, f), rules.get(f) or default_rule))
+    return tuple(out)
+
+
+def _articles(event: Event, field: str) -> tuple[str, ...]:
+    """The articles ``event`` read ``field`` from: those of its evidence for it, else all."""
+    cited = tuple(dict.fromkeys(e.article_id for e in event.evidence_for(field)))
+    return cited or tuple(event.article_ids)
+
+
+__all__ = ["FieldChange", "HUMAN_STATUSES", "Merged", "PLACE_FIELDS", "merge_pair",
+           "reconcile_fatalities", "same_reports", "union_provenance"]
