@@ -140,7 +140,7 @@ def main() -> None:
     ap.add_argument("--k", type=int, default=5)
     args = ap.parse_args()
     gold = read_gold(args.gold)
-    coded = code_with_features(gold, Pipeline(Config(min_confidence=0.0), truth=None))
+    coded = code_with_features(gold, Pipeline(Config.load(min_confidence=0.0), truth=None))
     events = [evs for evs, _ in coded]
     ys = labels(gold, events)
     rows = [[Row(g.text, evs, xs, j) for j in range(len(evs))]
