@@ -98,6 +98,9 @@ def test_unknown_key_is_a_config_error_naming_key_and_file(clean_env):
                                           r"eventcoder\.toml") as err:
         Config.load()
     assert "\n" not in str(err.value)
+    _toml(file, '[eventcoder]\ndb = "sqlite:///x.db"\n')
+    with pytest.raises(ConfigError, match="unknown key 'eventcoder'.*top-level keys"):
+        Config.load()
     file.unlink()
     with pytest.raises(ConfigError, match="unknown setting 'colour'"):
         Config.load(colour="red")

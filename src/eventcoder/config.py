@@ -110,8 +110,10 @@ class Config:
                 spec = SETTINGS.get(key)
                 where = f"config file {file}"
                 if spec is None:
+                    hint = ("; settings are top-level keys, not a table" if isinstance(raw, dict)
+                            else "")
                     raise ConfigError(f"unknown key {key!r} in {where} (known: "
-                                      f"{', '.join(SETTINGS)})")
+                                      f"{', '.join(SETTINGS)}){hint}")
                 value = spec.parse(raw, f"{key} in {where}")
                 if isinstance(value, Path) and not value.is_absolute():
                     value = file.parent / value
