@@ -12,6 +12,7 @@ Usage:
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from pathlib import Path
 
@@ -25,8 +26,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def texts(limit: int | None) -> tuple[str, list[str]]:
-    if shared_data_dir() is not None:
-        out = list(corpus_texts("gwn").values()) + list(corpus_texts("lgl").values())
+    data = shared_data_dir(os.environ.get("EVENTCODER_SHARED_DATA"))
+    if data is not None:
+        out = list(corpus_texts("gwn", data).values()) + list(corpus_texts("lgl", data).values())
         return "GeoWebNews-dev + LGL", out[:limit]
     ex = [p.read_text(encoding="utf-8") for p in (REPO / "examples" / "articles").glob("*.txt")]
     return "bundled .txt examples x 50", (ex * 50)[:limit]
@@ -37,7 +39,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None)
     args = ap.parse_args()
     name, docs = texts(args.limit)
-    pipe = Pipeline(Config())
+    pipe = Pipeline(Config.load())
     nlp = load_nlp(pipe.config.model)
     pipe.geoparser, pipe.extractor, pipe.truth  # noqa: B018 - load before timing
     list(nlp.pipe(docs[:5]))

@@ -8,19 +8,21 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 
-from eventcoder.eval.sources import corpus_text, corpus_texts, text_hash
+from eventcoder.eval.sources import corpus_text, corpus_texts, shared_data_dir, text_hash
 
 
 def main(argv: list[str]) -> int:
     corpus, key = argv[0], argv[1]
+    data = shared_data_dir(os.environ.get("EVENTCODER_SHARED_DATA"))
     if key == "--list":
-        for k, t in corpus_texts(corpus).items():
+        for k, t in corpus_texts(corpus, data).items():
             print(f"{k}\t{text_hash(t)}\t{len(t)}\t{' '.join(t.split())[:110]}")
         return 0
-    text = corpus_text(corpus, key)
+    text = corpus_text(corpus, key, data)
     print(f"# {corpus} {key} sha1={text_hash(text)} chars={len(text)}")
     # sentences by a simple splitter, with offsets, so spans can be written down
     for m in re.finditer(r"\S.*?(?:[.!?][\"')\]]*(?=\s)|\n|$)", text, re.S):

@@ -61,7 +61,7 @@ def case_examples(path: Path) -> tuple[list[str], list[str | None], list[str]]:
     from eventcoder.nlp import load_nlp
 
     rows = read_case2021(path)
-    nlp = load_nlp(Config().model)
+    nlp = load_nlp(Config.load().model)
     items = collect(rows, EventExtractor(use_classifier=False), list(nlp.pipe(r[1] for r in rows)))
     return training_set(items)
 

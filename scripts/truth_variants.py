@@ -209,7 +209,7 @@ def main() -> None:
     ap.add_argument("--k", type=int, default=5)
     args = ap.parse_args()
     gold = read_gold(args.gold)
-    pipe = Pipeline(Config(min_confidence=0.0), truth=None)
+    pipe = Pipeline(Config.load(min_confidence=0.0), truth=None)
     arts = [Article.from_text(g.text, id=g.id, published=g.published) for g in gold]
     results = list(pipe.process_many(arts))
     events = [list(r.events) for r in results]

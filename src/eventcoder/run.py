@@ -123,7 +123,8 @@ def code_articles(articles: Iterable[Article | Skipped], store: Store,
     articles: articles and, as :func:`eventcoder.ingest.iter_articles` yields them, unusable
         inputs (:class:`Skipped`), which are counted and reported. Read lazily, once.
     pipeline: the components to code with, or a Config to build them from (default
-        ``Config()``). With ``workers > 1`` each worker builds ``Pipeline(pipeline.config)``,
+        :meth:`Config.load`: eventcoder.toml and the ``EVENTCODER_*`` variables). With
+        ``workers > 1`` each worker builds ``Pipeline(pipeline.config)``,
         so components injected into a Pipeline are used only in this process.
     batch_size: articles per transaction (default: the config's); a killed run loses at most
         one batch, and re-running adds nothing that is stored.
@@ -142,7 +143,7 @@ def code_articles(articles: Iterable[Article | Skipped], store: Store,
         ...     stats = code_articles(iter_articles(["news/"]), store, workers=2)
     """
     if not isinstance(pipeline, Pipeline):
-        pipeline = Pipeline(pipeline or Config())
+        pipeline = Pipeline(pipeline)
     batch_size = pipeline.config.batch_size if batch_size is None else batch_size
     workers = pipeline.config.workers if workers is None else workers
     if batch_size < 1 or workers < 1:

@@ -36,9 +36,9 @@ class EventcoderComponent:
                  actors_file: str | None, date: str | None) -> None:
         _register_extensions()
         self.name = name
-        config = Config().with_(gazetteer=Path(gazetteer) if gazetteer else None,
-                                overlay=Path(overlay) if overlay else None,
-                                actors_file=Path(actors_file) if actors_file else None)
+        config = Config.load(gazetteer=Path(gazetteer) if gazetteer else None,
+                             overlay=Path(overlay) if overlay else None,
+                             actors_file=Path(actors_file) if actors_file else None)
         self.pipeline = Pipeline(config, nlp=nlp)
         self.default_date = dt.date.fromisoformat(date) if date else None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import sqlite3
 
+from eventcoder.config import Config
 from eventcoder.geo.defaults import (
     ADMIN1_DISAGREE_KM,
     BIG_TOWN,
@@ -31,7 +32,7 @@ def test_every_adm1_point_is_near_its_area_point() -> None:
     """Towns cover a large province unevenly (all of them in its south, say): the built point
     may not stray further than the threshold from the area's own middle."""
     area = admin1_area_points()
-    con = sqlite3.connect(ensure_default_gazetteer())
+    con = sqlite3.connect(ensure_default_gazetteer(Config.load().home))
     rows = con.execute("SELECT gid, cc, lat, lon FROM places WHERE fcode = 'ADM1'").fetchall()
     towns: dict[str, list[tuple[float, float]]] = {}
     for cc, lat, lon in con.execute("SELECT cc, lat, lon FROM places WHERE fclass = 'P' "
@@ -52,7 +53,7 @@ def test_every_adm1_point_is_near_its_area_point() -> None:
 def test_new_york_state_is_not_new_york_city() -> None:
     """The area point of "New York" is Manhattan (a geocoder's answer for the name); the state's
     point must stay upstate, hundreds of kilometres from the city."""
-    con = sqlite3.connect(ensure_default_gazetteer())
+    con = sqlite3.connect(ensure_default_gazetteer(Config.load().home))
     (lat, lon), = con.execute("SELECT lat, lon FROM places WHERE fcode = 'ADM1' AND cc = 'US' "
                               "AND a1 = 'NY'").fetchall()
     con.close()

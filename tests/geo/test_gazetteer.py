@@ -109,7 +109,7 @@ def test_download_from_loopback(tmp_path, geonames_server, monkeypatch):
     # base the build on a tiny stand-in "default" so the test does not build the real one
     home = tmp_path / "home"
     home.mkdir()
-    shutil.copy(_build(tmp_path), default_gazetteer_path())
+    shutil.copy(_build(tmp_path), default_gazetteer_path(home))
     dest = tmp_path / "dl"
     result = CliRunner().invoke(gazetteer_cli, ["download", "--country", "IQ", "--dest",
                                                 str(dest), "--base-url", geonames_server])
@@ -140,6 +140,7 @@ def test_env_var_selects_gazetteer(tmp_path, monkeypatch):
 
 
 def test_overlay_spellings_of_one_new_place_share_its_id(tmp_path):
+    from eventcoder.config import Config
     from eventcoder.geo.defaults import ensure_default_gazetteer
     from eventcoder.geo.gazetteer import Gazetteer
 
@@ -150,7 +151,7 @@ def test_overlay_spellings_of_one_new_place_share_its_id(tmp_path):
         "Qaryat Zayn,,33.1,44.2,P,PPL,IQ,,,,Qaryat Zayn,test\n"
         "Qaryat Zain,,33.1,44.2,P,PPL,IQ,,,,Qaryat Zayn,test\n"
         "Qaryat Zaid,,33.3,44.2,P,PPL,IQ,,,,Qaryat Zaid,test\n", encoding="utf-8")
-    gz = Gazetteer(ensure_default_gazetteer(), [overlay])
+    gz = Gazetteer(ensure_default_gazetteer(Config.load().home), [overlay])
     (a,), (b,), (c,) = (gz.lookup(n) for n in ("Qaryat Zayn", "Qaryat Zain", "Qaryat Zaid"))
     assert a.geonames_id == b.geonames_id < 0 and c.geonames_id != a.geonames_id
     assert b.name == "Qaryat Zayn"

@@ -17,7 +17,7 @@ D = dt.date(2025, 9, 12)
 
 @pytest.fixture(scope="module")
 def pipe(nlp) -> Pipeline:
-    return Pipeline(Config(min_confidence=0.0), nlp=nlp)
+    return Pipeline(Config.load(min_confidence=0.0), nlp=nlp)
 
 
 def _events(pipe: Pipeline, text: str, published: dt.date | None = D):

@@ -37,7 +37,7 @@ TWO_TOWNS = (
 
 @pytest.fixture(scope="module")
 def pipe(nlp) -> Pipeline:
-    return Pipeline(Config(min_confidence=0.0), nlp=nlp)
+    return Pipeline(Config.load(min_confidence=0.0), nlp=nlp)
 
 
 def _process(pipe: Pipeline, text: str, published: dt.date = D):
@@ -110,10 +110,10 @@ def test_confidence_comes_from_the_truth_model_and_filters(nlp):
     model = TruthModel.load()
     assert model is not None, "the truth model ships with the package"
     art = Article.from_text(RETOLD, published=D)
-    all_events = Pipeline(Config(min_confidence=0.0), nlp=nlp).process(art)
+    all_events = Pipeline(Config.load(min_confidence=0.0), nlp=nlp).process(art)
     assert all(0.0 <= e.confidence <= 1.0 for e in all_events.events)
     assert all(len(v) == len(FEATURES) for v in all_events.features.values())
-    strict = Pipeline(Config(min_confidence=0.999), nlp=nlp).process(art)
+    strict = Pipeline(Config.load(min_confidence=0.999), nlp=nlp).process(art)
     assert not strict.events
     assert any("not written" in c.reason for c in strict.candidates)
 

@@ -7,6 +7,7 @@ import importlib
 import logging
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -20,7 +21,11 @@ COMMANDS: dict[str, str] = {
     "geoparse": "eventcoder.cli.geoparse:geoparse",
     "gazetteer": "eventcoder.cli.gazetteer:gazetteer",
     "eval": "eventcoder.cli.eval:eval_group",
+    "config": "eventcoder.cli.config:config",
 }
+
+#: where the top-level ``--config FILE`` is kept for the commands (in ``click.Context.meta``)
+CONFIG_FILE_KEY = "eventcoder.config_file"
 
 
 class LazyGroup(click.Group):
@@ -50,7 +55,13 @@ class LazyGroup(click.Group):
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="eventcoder")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
-def cli(verbose: int) -> None:
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, metavar="FILE",
+              help="TOML config file [default: $EVENTCODER_CONFIG, else ./eventcoder.toml if "
+                   "present]. Settings: defaults < this file < EVENTCODER_* variables < "
+                   "options; see 'eventcoder config'.")
+@click.pass_context
+def cli(ctx: click.Context, verbose: int, config_file: Path | None) -> None:
     """eventcoder: conflict news in, a geocoded, evidence-linked event table out.
 
     Example:
@@ -59,6 +70,7 @@ def cli(verbose: int) -> None:
 
         eventcoder events --db sqlite:///events.db --format csv --output events.csv
     """
+    ctx.meta[CONFIG_FILE_KEY] = config_file
     level = logging.WARNING - 10 * verbose
     logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(message)s")
 

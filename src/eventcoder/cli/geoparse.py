@@ -10,7 +10,7 @@ from typing import IO
 import click
 
 from ..schema import Article
-from .common import output_option, prepare_gazetteer, user_errors
+from .common import load_config, output_option, prepare_gazetteer, user_errors
 
 #: keys of each place in the JSONL contract, in order
 PLACE_KEYS = ("start", "end", "text", "name", "geonames_id", "latitude", "longitude",
@@ -77,15 +77,14 @@ def geoparse(inputs: tuple[Path, ...], fmt: str, output: str | None, model: str 
     """
     import sys
 
-    from ..config import Config
     from ..geo import Geoparser
     from ..nlp import load_nlp
 
     with user_errors():
-        config = Config().with_(model=model, gazetteer=gazetteer)
-        prepare_gazetteer(config.gazetteer)
+        config = load_config(model=model, gazetteer=gazetteer)
+        prepare_gazetteer(config)
         nlp = load_nlp(config.model)
-        geoparser = Geoparser.load(config.gazetteer, config.overlay)
+        geoparser = Geoparser.from_config(config)
         out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
         try:
             for article, spans in _documents(inputs, sys.stderr):

@@ -365,7 +365,8 @@ def print_result(res: AuditResult, verbose: bool = False) -> None:
 @click.argument("gold", type=click.Path(path_type=Path), default=Path("eval/audit"))
 @click.option("--model", default=None, help="spaCy pipeline (default: the configured one).")
 @click.option("--gazetteer", type=click.Path(path_type=Path), default=None,
-              help="Gazetteer built by 'eventcoder gazetteer build' (default: the bundled one).")
+              help="Gazetteer built by 'eventcoder gazetteer build' (default: the configured "
+                   "one, else the bundled one).")
 @click.option("--min-confidence", type=float, default=None,
               help="Score only written events at or above this confidence [default: the "
                    "product's default, 0.4].")
@@ -380,26 +381,33 @@ def print_result(res: AuditResult, verbose: bool = False) -> None:
 @click.option("--no-truth", is_flag=True, help="Keep the rule scores (no truth model).")
 @click.option("--verbose", "-v", is_flag=True, help="List each article's missed and extra events.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+# the environment is read here, at the command line's edge, not by eval.sources: where the
+# evaluation corpora live is the evaluator's business, not a run setting of Config
+@click.option("--shared-data", type=click.Path(file_okay=False, path_type=Path), default=None,
+              envvar="EVENTCODER_SHARED_DATA", show_envvar=True, metavar="DIR",
+              help="The public evaluation corpora [default: ../shared/data beside the "
+                   "checkout or the working directory].")
 def command(gold: Path, model: str | None, gazetteer: Path | None, min_confidence: float,
             cv: int | None, fit_truth: Path | None, threshold: float, no_truth: bool,
-            verbose: bool, as_json: bool) -> None:
+            verbose: bool, as_json: bool, shared_data: Path | None) -> None:
     """Score eventcoder on the hand-coded audit set: event precision, recall, F1 and field
     accuracy among matched events (see docs/audit-coding-guide.md).
 
     GOLD is a .jsonl file or a folder of them (default eval/audit). Articles of shared corpora
-    are read from ../shared/data (or $EVENTCODER_SHARED_DATA).
+    are read from --shared-data DIR (or $EVENTCODER_SHARED_DATA), else ../shared/data.
 
     Example:
 
         eventcoder eval audit eval/audit -v
     """
-    from ..config import Config
+    from ..cli.common import load_config
     from ..pipeline import Pipeline
+    from .sources import shared_data_dir
 
     if not gold.exists():
         raise click.ClickException(f"no such file or folder: {gold}")
     try:
-        arts = read_gold(gold)
+        arts = read_gold(gold, data_dir=shared_data_dir(shared_data))
     except (GoldError, FileNotFoundError, KeyError) as err:
         raise click.ClickException(str(err)) from None
     from ..config import DEFAULT_MIN_CONFIDENCE
@@ -409,7 +417,8 @@ def command(gold: Path, model: str | None, gazetteer: Path | None, min_confidenc
     learn = cv is not None or fit_truth is not None
     # every event is coded; the threshold is applied when scoring, so the table below can
     # show the other thresholds too
-    pipeline = Pipeline(Config(min_confidence=0.0).with_(model=model, gazetteer=gazetteer),
+    config = load_config(model=model, gazetteer=gazetteer).with_(min_confidence=0.0)
+    pipeline = Pipeline(config,
                         **({"truth": None} if learn or no_truth else {}))
     coded = code_with_features(arts, pipeline)
     events = [evs for evs, _ in coded]

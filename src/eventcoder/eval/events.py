@@ -757,13 +757,14 @@ def command(corpus: str, path: Path, model: str | None, actors_file: Path | None
         raise click.ClickException(f"no such file: {path}")
     if actors_file is not None and not actors_file.exists():
         raise click.ClickException(f"no such actor file: {actors_file}")
-    from ..config import Config
+    from ..cli.common import load_config
     from ..extract import EventExtractor
     from ..extract.calibration import Calibrator
     from ..nlp import ModelNotFoundError, load_nlp
 
+    config = load_config(model=model)
     try:
-        nlp = load_nlp(model or Config().model)
+        nlp = load_nlp(config.model)
     except ModelNotFoundError as err:
         raise click.ClickException(str(err)) from None
     try:
@@ -809,7 +810,7 @@ def command(corpus: str, path: Path, model: str | None, actors_file: Path | None
             try:
                 from ..geo import Geoparser
 
-                geo = Geoparser.default()
+                geo = Geoparser.from_config(config)
             except Exception as err:  # noqa: BLE001 - geo is optional here; report and go on
                 click.echo(f"location metric skipped: {err}", err=True)
         out = score_ucdp(rows_u, extractor, nlp, geo)

@@ -314,7 +314,8 @@ def _err(g: GoldToponym, p: object) -> float:
 @click.option("--mode", type=click.Choice(["resolve", "e2e"]), default="resolve",
               show_default=True, help="resolve: gold spans given; e2e: recognise and resolve.")
 @click.option("--gazetteer", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Gazetteer file (default: $EVENTCODER_GAZETTEER or the default gazetteer).")
+              help="Gazetteer file (default: the configured one, e.g. $EVENTCODER_GAZETTEER, "
+                   "else the default gazetteer).")
 @click.option("--overlay", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Extra overlay CSV of places and aliases.")
 @click.option("--ranker", default="shipped", show_default=True,
@@ -348,13 +349,16 @@ def command(corpus: str, path: Path, mode: str, gazetteer: Path | None, overlay:
         raise click.ClickException(f"{path} holds no <article> elements")
     if limit is not None:
         docs = docs[:limit]
+    from ..cli.common import load_config
     from ..geo import Geoparser
     from ..geo.gazetteer import GazetteerError
 
     if ranker not in ("shipped", "none") and not Path(ranker).is_file():
         raise click.BadParameter(f"no such file: {ranker}", param_hint="--ranker")
     try:
-        gp = Geoparser.load(gazetteer, overlay, ranker=None if ranker == "none" else ranker)
+        config = load_config(gazetteer=gazetteer, overlay=overlay)
+        gp = Geoparser.load(config.gazetteer, config.overlay, config=config,
+                            ranker=None if ranker == "none" else ranker)
     except (GazetteerError, ValueError, KeyError) as exc:
         raise click.ClickException(str(exc)) from exc
     import spacy

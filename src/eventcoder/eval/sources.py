@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
 
-#: Where ../shared/data is looked for: $EVENTCODER_SHARED_DATA, else ../shared/data beside the
-#: repository, else beside the working directory.
+#: Where ../shared/data is looked for: the folder the caller names (the CLI's ``--shared-data``,
+#: which ``$EVENTCODER_SHARED_DATA`` sets), else ../shared/data beside the repository, else
+#: beside the working directory.
 _REPO = Path(__file__).resolve().parents[3]
 
 CORPUS_FILES = {
@@ -30,10 +30,12 @@ CORPUS_FILES = {
 }
 
 
-def shared_data_dir() -> Path | None:
-    """The folder of the public evaluation corpora, or None when it is absent."""
-    env = os.environ.get("EVENTCODER_SHARED_DATA")
-    candidates = [Path(env)] if env else []
+def shared_data_dir(named: Path | str | None = None) -> Path | None:
+    """The folder of the public evaluation corpora, or None when it is absent.
+
+    named: the folder the caller was given (``eventcoder eval audit --shared-data``, set by
+        ``$EVENTCODER_SHARED_DATA``); when it is not a folder the usual places are tried."""
+    candidates = [Path(named)] if named else []
     candidates += [_REPO.parent / "shared" / "data", Path.cwd().parent / "shared" / "data"]
     for c in candidates:
         if c.is_dir():

@@ -45,18 +45,18 @@ ADMIN1_DISAGREE_KM = 150.0
 BIG_TOWN = 50_000
 
 
-def cache_dir() -> Path:
-    """Where built gazetteers are cached: ``$EVENTCODER_HOME`` or ``~/.cache/eventcoder``."""
-    home = os.environ.get("EVENTCODER_HOME")
-    if home:
+def cache_dir(home: Path | str | None = None) -> Path:
+    """Where built gazetteers are cached: ``home`` (the config's, see
+    :attr:`eventcoder.config.Config.home`; ``EVENTCODER_HOME`` sets it) or, when it is None,
+    ``~/.cache/eventcoder``."""
+    if home is not None:
         return Path(home).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg).expanduser() if xdg else Path.home() / ".cache") / "eventcoder"
+    return Path.home() / ".cache" / "eventcoder"
 
 
-def default_gazetteer_path() -> Path:
+def default_gazetteer_path(home: Path | str | None = None) -> Path:
     """The versioned file name of the default gazetteer in :func:`cache_dir`."""
-    return cache_dir() / f"gazetteer-default-{DEFAULT_VERSION}.sqlite"
+    return cache_dir(home) / f"gazetteer-default-{DEFAULT_VERSION}.sqlite"
 
 
 def data_file(name: str) -> Path:
@@ -64,9 +64,10 @@ def data_file(name: str) -> Path:
     return Path(str(resources.files("eventcoder") / "data" / "geo" / name))
 
 
-def ensure_default_gazetteer() -> Path:
-    """The default gazetteer's path, building it first if it is not there yet."""
-    path = default_gazetteer_path()
+def ensure_default_gazetteer(home: Path | str | None = None) -> Path:
+    """The default gazetteer's path in :func:`cache_dir` of ``home``, building it first if it
+    is not there yet."""
+    path = default_gazetteer_path(home)
     if path.is_file():
         return path
     try:
@@ -74,7 +75,8 @@ def ensure_default_gazetteer() -> Path:
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise GazetteerError(f"cannot write the default gazetteer to {path.parent} ({exc}); "
-                             "set EVENTCODER_HOME to a writable folder") from exc
+                             "set EVENTCODER_HOME (or home in eventcoder.toml) to a "
+                             "writable folder") from exc
     os.close(fd)
     try:
         build_default(Path(tmp))

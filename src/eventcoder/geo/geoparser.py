@@ -8,17 +8,18 @@ Usage::
     loc = gp.locate(doc, mention, places)
 
 ``Geoparser.load(gazetteer=..., overlay=...)`` takes a gazetteer file built with
-``eventcoder gazetteer build`` (or ``$EVENTCODER_GAZETTEER``) and a user overlay CSV.
+``eventcoder gazetteer build`` and a user overlay CSV; ``Geoparser.from_config(config)`` takes
+them (and the cache folder of the default gazetteer) from a :class:`~eventcoder.config.Config`.
 """
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..config import Config
 from ..schema import EventMention, Location, Place
 from .defaults import data_file, ensure_default_gazetteer
 from .gazetteer import Candidate, Gazetteer
@@ -59,15 +60,17 @@ class Geoparser:
 
     @classmethod
     def load(cls, gazetteer: Path | str | None = None, overlay: Path | str | None = None, *,
-             ranker: Path | str | None = "shipped") -> Geoparser:
-        """A geoparser over ``gazetteer`` (default: ``$EVENTCODER_GAZETTEER`` or the default
-        gazetteer, built on first use) with the shipped overlay plus ``overlay`` on top.
+             ranker: Path | str | None = "shipped", config: Config | None = None) -> Geoparser:
+        """A geoparser over ``gazetteer`` with the shipped overlay plus ``overlay`` on top.
 
+        ``gazetteer`` None: the gazetteer of ``config`` (default :meth:`Config.load`: the
+        config file's or ``$EVENTCODER_GAZETTEER``), else the default gazetteer in the config's
+        home, built on first use.
         ``ranker``: "shipped" (the trained weights in eventcoder/data/geo/ranker.json), None
         (hand-set weights) or the path of weights written by scripts/train_geo_ranker.py."""
         if gazetteer is None:
-            env = os.environ.get("EVENTCODER_GAZETTEER")
-            path = Path(env) if env else ensure_default_gazetteer()
+            config = Config.load() if config is None else config
+            path = config.gazetteer or ensure_default_gazetteer(config.home)
         else:
             path = Path(gazetteer)
         overlays = [Path(overlay)] if overlay is not None else []
@@ -80,9 +83,16 @@ class Geoparser:
                    ranker=weights)
 
     @classmethod
+    def from_config(cls, config: Config) -> Geoparser:
+        """The geoparser ``config`` asks for: its gazetteer (or the default one in its home) and
+        its overlay. Reads nothing else: the configuration was loaded by the caller."""
+        return cls.load(config.gazetteer, config.overlay, config=config)
+
+    @classmethod
     def default(cls) -> Geoparser:
-        """The geoparser over the default gazetteer (no download needed)."""
-        return cls.load()
+        """The geoparser of the effective configuration (:meth:`Config.load`): the default
+        gazetteer (no download needed) unless eventcoder.toml or the environment names one."""
+        return cls.from_config(Config.load())
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         return (self.__class__, (self.gazetteer, self.lexicon, self.ranker))
