@@ -19,7 +19,7 @@ def admin1_is(event: Event, *names: str) -> bool:
 def diyala(examples_dir) -> tuple[str, list[Event]]:
     text = (examples_dir / "diyala-operation.txt").read_text(encoding="utf-8")
     # every event the extractor finds, whatever its confidence (the filter is tested below)
-    return text, eventcoder.extract(text, date="2025-03-10", id="diyala", min_confidence=0)
+    return text, eventcoder.code_text(text, date="2025-03-10", id="diyala", min_confidence=0)
 
 
 def test_kidnapping_is_abduction_by_the_group(diyala):
@@ -71,7 +71,7 @@ def test_every_evidence_span_points_into_the_article(diyala):
 
 def test_same_input_gives_same_ids(diyala):
     text, events = diyala
-    again = eventcoder.extract(text, date="2025-03-10", id="diyala", min_confidence=0)
+    again = eventcoder.code_text(text, date="2025-03-10", id="diyala", min_confidence=0)
     assert [e.event_id for e in again] == [e.event_id for e in events]
 
 
@@ -88,8 +88,8 @@ def test_spacy_component(nlp):
 
 def test_the_default_confidence_filter_writes_a_subset(examples_dir):
     text = (examples_dir / "diyala-operation.txt").read_text(encoding="utf-8")
-    everything = eventcoder.extract(text, date="2025-03-10", min_confidence=0)
-    default = eventcoder.extract(text, date="2025-03-10")
+    everything = eventcoder.code_text(text, date="2025-03-10", min_confidence=0)
+    default = eventcoder.code_text(text, date="2025-03-10")
     assert {e.event_id for e in default} <= {e.event_id for e in everything}
     from eventcoder.config import DEFAULT_MIN_CONFIDENCE
 

@@ -10,7 +10,7 @@ Each class also derives from the built-in exception it replaced (``ValueError``,
 ``RuntimeError``, ``FileNotFoundError``), so code that caught those keeps working::
 
     try:
-        events = eventcoder.extract(text, date="2025-03-10")
+        events = eventcoder.code_text(text, date="2025-03-10")
     except eventcoder.EventcoderError as err:
         print(f"cannot code this text: {err}")
 """

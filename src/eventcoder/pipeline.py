@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .config import Config
 from .dedup import merge_events, summaries
 from .dedup.link import build_event_group, link_mentions
-from .events import resolve_date
+from .extract.rows import resolve_date
 from .nlp import MAX_CHARS, load_nlp
 from .schema import Article, Candidate, Event, EventMention, Place
 
@@ -234,7 +234,7 @@ def _carry_initiators(events: list[Event]) -> list[Event]:
     forces conducted 34 strikes ... Near Bayji, one strike engaged a tactical unit") is theirs,
     on their day when it has none of its own, as ACLED codes a strike report's list of
     locations."""
-    from .events import compose_notes
+    from .extract.rows import compose_notes
     from .taxonomy import interaction_code
 
     out: list[Event] = []

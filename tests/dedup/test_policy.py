@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from eventcoder.dedup import merge_events, merge_pair
-from eventcoder.events import compose_notes
+from eventcoder.extract.rows import compose_notes
 from eventcoder.schema import Event, Evidence
 
 TOWN = dict(country="Iraq", iso3="IRQ", admin1="Ninewa", admin2="Mosul", location="Mosul",

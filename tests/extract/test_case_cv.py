@@ -52,7 +52,7 @@ def test_rules_only_cv_fits_calibration_per_fold():
     assert len(folds) == 4 and sum(f.n for f in folds) == len(items)
     assert all(f.learned is None for f in folds)
     # the rules are not learned: pooled typing is the plain typing of every item
-    from eventcoder.eval.events import score_pairs
+    from eventcoder.eval.corpora import score_pairs
 
     assert pooled.rules.weighted_f1 == pytest.approx(score_pairs(predict(items)).weighted_f1)
     assert pooled.rules.kept_out == 8 and pooled.rules.non_acled == 12
@@ -83,7 +83,7 @@ def test_case2021_cv_floor(nlp):
     path = shared_data_dir() / "events" / "case2021-task2-dev.tsv"
     if not path.exists():
         pytest.skip(f"shared CASE 2021 dev file not found at {path} (../shared/data absent)")
-    from eventcoder.eval.events import command
+    from eventcoder.eval.corpora import command
 
     args = ["--corpus", "case2021", "--cv", "5", "--json", str(path)]
     try:

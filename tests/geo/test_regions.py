@@ -11,8 +11,8 @@ import io
 
 import pytest
 
-from eventcoder.events import build_event
 from eventcoder.export import csv_row, write_events
+from eventcoder.extract.rows import build_event
 from eventcoder.geo.defaults import data_file
 from eventcoder.geo.locate import base_precision
 from eventcoder.geo.recognize import is_region_feature

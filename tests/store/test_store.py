@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from eventcoder.dedup.policy import merge_pair
-from eventcoder.events import compose_notes
+from eventcoder.extract.rows import compose_notes
 from eventcoder.schema import Article, Event, Evidence
 from eventcoder.store import Store, StoreError, normalize_url
 from eventcoder.store.tables import event_articles, evidence, metadata

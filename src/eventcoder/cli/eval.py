@@ -10,6 +10,6 @@ eval_group = LazyGroup(
          "Example:\n\n    eventcoder eval events --corpus case2021 "
          "../shared/data/events/case2021-task2-dev.tsv",
     lazy={"geoparse": "eventcoder.eval.geoparse:command",
-          "events": "eventcoder.eval.events:command",
+          "events": "eventcoder.eval.corpora:command",
           "audit": "eventcoder.eval.audit:command"},
 )

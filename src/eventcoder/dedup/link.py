@@ -31,8 +31,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..events import build_event
 from ..extract import lexicon as L
+from ..extract.rows import build_event
 from ..geo.resolve import haversine_km
 from ..schema import Article, Event, EventMention, Evidence, Location
 from ..taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, SUB_EVENTS, VAC

@@ -31,7 +31,7 @@ The rules, for an ``existing`` event and an ``incoming`` one:
      difference between the two callers: within an article the first telling stands and a
      restatement only adds what the rules above reconcile; in the store an event saved again
      under its id is a newer coding of it, and its descriptive fields replace the old ones.
-   - ``notes`` are recomposed (:func:`eventcoder.events.compose_notes`) from the merged event
+   - ``notes`` are recomposed (:func:`eventcoder.extract.rows.compose_notes`) from the merged event
      when the merge changed what they would say; otherwise the notes stay as they were (so
      saving an unchanged event again changes nothing).
 
@@ -47,7 +47,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..events import compose_notes
+from ..extract.rows import compose_notes
 from ..schema import Event, Evidence
 
 #: Statuses set by a human; an automatic coding never overwrites them.

@@ -64,7 +64,7 @@ def actor_key(name: str | None) -> str:
 
 
 def admin_key(name: str | None) -> str:
-    from .events import admin_key as _ak
+    from .corpora import admin_key as _ak
 
     return _ak(name) if name else ""
 

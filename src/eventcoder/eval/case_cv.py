@@ -6,7 +6,7 @@ extractor's ``_classify`` step would see, the rule's type and the raw score (a r
 stand-in takes the classifier's place, so the record is exactly the classifier's input).
 Then, for each fold, every learned part is fitted on the other folds only:
 
-- the confidence calibration (:func:`eventcoder.eval.events.fit_calibration`), and
+- the confidence calibration (:func:`eventcoder.eval.corpora.fit_calibration`), and
 - the linear classifier (:func:`eventcoder.extract.classifier.fit`), trained on the first
   mention of each training snippet the rules give an event: features the segment's n-grams
   and ``rule=<type>``, label the gold ACLED type or ``NONE`` for CASE's out-of-ACLED labels;
@@ -192,7 +192,7 @@ def fit_items(items: Sequence[CaseItem], extra: Sequence[tuple[str, str]] = (), 
 
 
 def _wf1(pairs: list[tuple[str, str, float]]) -> float:
-    from .events import score_pairs
+    from .corpora import score_pairs
 
     return score_pairs(pairs).weighted_f1
 
@@ -248,7 +248,7 @@ def cross_validate(items: Sequence[CaseItem], k: int = 5, seed: int = 13, *,
                    ) -> tuple[list[FoldResult], FoldResult]:
     """Per-fold and pooled held-out results (see the module docstring). ``override`` None:
     chosen per fold by an inner K-fold on its training folds."""
-    from .events import fit_calibration, score_pairs
+    from .corpora import fit_calibration, score_pairs
 
     folds = stratified_folds([it.gold for it in items], k, seed)
     results = []

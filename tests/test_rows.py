@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from eventcoder.dedup import merge_events
-from eventcoder.events import build_event, compose_notes, place_phrase, resolve_date
+from eventcoder.extract.rows import build_event, compose_notes, place_phrase, resolve_date
 from eventcoder.schema import ActorMention, Article, EventMention, Location, Place, Span
 
 TEXT = ("Militants kidnapped eight men near Tuz Khurmatu on Monday. "

@@ -1,4 +1,8 @@
-"""The Python API: ``eventcoder.extract(text, date=...)`` for one article."""
+"""One article's text in, its events out: ``eventcoder.code_text(text, date=...)``.
+
+No store and no files: for a notebook, a script or an HTTP request. Many articles into a store
+go through :func:`eventcoder.run.code_articles`.
+"""
 
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ def _as_date(date: dt.date | str | None) -> dt.date | None:
         raise InputError(f"E030 date must be YYYY-MM-DD, got {date!r}") from None
 
 
-def extract(text: str, date: dt.date | str | None = None, *, id: str | None = None,
+def code_text(text: str, date: dt.date | str | None = None, *, id: str | None = None,
             title: str | None = None, source: str | None = None,
             config: Config | None = None, min_confidence: float | None = None) -> list[Event]:
     """Events reported by one article.
@@ -43,8 +47,8 @@ def extract(text: str, date: dt.date | str | None = None, *, id: str | None = No
 
     Example:
         >>> import eventcoder
-        >>> events = eventcoder.extract("Gunmen kidnapped five farmers near Kirkuk on Monday.",
-        ...                             date="2025-03-12")
+        >>> events = eventcoder.code_text("Gunmen kidnapped five farmers near Kirkuk on Monday.",
+        ...                               date="2025-03-12")
     """
     article = Article.from_text(text, id=id, published=_as_date(date), title=title,
                                 source=source)

@@ -1,4 +1,4 @@
-"""The events stage: turn event mentions (plus where they happened) into schema :class:`Event` rows.
+"""Event rows: turn event mentions (plus where they happened) into schema :class:`Event` rows.
 
 Pure functions: no I/O, no models. Given the same article, mentions and locations they return
 the same events with the same ids, so a Dask worker, an API request and the CLI agree.
@@ -10,8 +10,8 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from .schema import Article, Event, EventMention, Evidence, Location, Span, stable_id
-from .taxonomy import (
+from ..schema import Article, Event, EventMention, Evidence, Location, Span, stable_id
+from ..taxonomy import (
     BATTLES,
     EXPLOSIONS,
     INTER_CODES,

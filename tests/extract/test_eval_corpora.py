@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from ec_testutils import shared_data_dir
-from eventcoder.eval.events import command, fit_calibration, reliability
+from eventcoder.eval.corpora import command, fit_calibration, reliability
 
 
 def _shared() -> Path:
