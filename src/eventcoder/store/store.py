@@ -29,10 +29,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
-from sqlalchemy.pool import StaticPool
 
 from ..errors import EventcoderError, InputError, ResourceError
+from ..registry import UnknownNameError, backends
 from ..schema import Article, Candidate, Event, Evidence, Span
+from .backends import backend_for
 from .tables import articles, event_articles, event_revisions, events, evidence
 from .tables import candidates as candidates_table
 
@@ -60,8 +61,11 @@ class StoreError(EventcoderError, ValueError):
 def normalize_url(url: str | Path) -> URL:
     """A SQLAlchemy URL from what a user types.
 
-    ``postgresql://`` and ``postgres://`` use the psycopg 3 driver; a bare file path
-    (``events.db``) means SQLite. RAISES StoreError: for an unparseable URL.
+    The scheme names a registered backend (:data:`eventcoder.registry.backends`: ``sqlite``,
+    ``postgresql``, ``postgres`` and plugins'), which gives the dialect and the driver used
+    when the URL names none: ``postgresql://`` and ``postgres://`` use the psycopg 3 driver.
+    A bare file path (``events.db``) means SQLite. RAISES StoreError: for an unparseable URL
+    or an unregistered scheme.
     """
     raw = str(url).strip()
     if not raw:
@@ -69,18 +73,21 @@ def normalize_url(url: str | Path) -> URL:
     shown = _hide_password(raw)
     if "://" not in raw:
         return URL.create("sqlite", database=raw)
-    if raw.startswith("postgres://"):
-        raw = "postgresql://" + raw[len("postgres://"):]
     try:
         parsed = make_url(raw)
     except ArgumentError as exc:
         raise StoreError(f"invalid database URL {shown!r}: {_one_line(exc)}") from None
-    if parsed.drivername == "postgresql":
-        parsed = parsed.set(drivername="postgresql+psycopg")
-    backend = parsed.get_backend_name()
-    if backend not in ("sqlite", "postgresql"):
-        raise StoreError(f"unsupported database {backend!r} in {shown!r}: "
-                         "use sqlite:///path or postgresql://user@host/db")
+    scheme, _, driver = parsed.drivername.partition("+")
+    try:
+        backend = backend_for(scheme)
+    except UnknownNameError:
+        raise StoreError(f"unsupported database {scheme!r} in {shown!r}: "
+                         "use sqlite:///path or postgresql://user@host/db (registered: "
+                         f"{', '.join(backends.names())})") from None
+    driver = driver or backend.driver or ""
+    drivername = backend.dialect + ("+" + driver if driver else "")
+    if drivername != parsed.drivername:
+        parsed = parsed.set(drivername=drivername)
     return parsed
 
 
@@ -96,10 +103,6 @@ def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def _sqlite_memory(url: URL) -> bool:
-    return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
 
 
 def _one_line(exc: BaseException) -> str:
@@ -142,27 +145,17 @@ class Store:
 
     @staticmethod
     def _create_engine(url: URL) -> Engine:
-        kwargs: dict[str, Any] = {}
-        if url.get_backend_name() == "postgresql" and url.get_driver_name() == "psycopg":
-            # no server-side prepared statements: their generic plans for IN (...) lists of
-            # varying content turn index lookups into sequential scans as tables grow
-            kwargs["connect_args"] = {"prepare_threshold": None}
-        if url.get_backend_name() == "sqlite":
-            kwargs["connect_args"] = {"timeout": 60, "check_same_thread": False}
-            if _sqlite_memory(url):
-                kwargs["poolclass"] = StaticPool
-            elif url.database and not Path(url.database).parent.exists():
-                raise StoreError(f"cannot open database {url}: folder "
-                                 f"{Path(url.database).parent} does not exist")
+        """An engine set up as the URL's registered backend says (options, setup hook)."""
+        backend = backend_for(url.get_backend_name())
+        kwargs: dict[str, Any] = backend.engine_options(url) if backend.engine_options else {}
         try:
             engine = create_engine(url, **kwargs)
         except (ArgumentError, NoSuchModuleError, ImportError) as exc:
-            hint = (" (install the PostgreSQL driver: pip install 'eventcoder[postgres]')"
-                    if url.get_backend_name() == "postgresql" else "")
+            hint = f" ({backend.install_hint})" if backend.install_hint else ""
             raise StoreError(f"cannot use database URL {url.render_as_string(hide_password=True)}"
                              f": {_one_line(exc)}{hint}") from None
-        if url.get_backend_name() == "sqlite":
-            _sqlite_setup(engine, memory=_sqlite_memory(url))
+        if backend.setup is not None:
+            backend.setup(engine, url)
         return engine
 
     def _migrate(self) -> None:
