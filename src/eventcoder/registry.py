@@ -112,26 +112,31 @@ class Registry(catalogue.Registry):
         """The registered names: built-ins in registration order, then plugins' sorted. Plugins
         are not imported for this."""
         own = list(self._own())
-        plugins = sorted({ep.name for ep in self._get_entry_points()} - set(own))
+        plugins = sorted({ep.name for ep in self._plugin_entry_points()} - set(own))
         return [*own, *plugins]
 
     def get_entry_points(self) -> dict[str, Any]:
         """Installed packages' entries in this group, loaded; one that fails to import is
         logged and left out."""
         result: dict[str, Any] = {}
-        for ep in self._get_entry_points():
+        for ep in self._plugin_entry_points():
             loaded = self._load(ep)
             if loaded is not None:
                 result[ep.name] = loaded
         return result
 
     def get_entry_point(self, name: str, default: Any | None = None) -> Any:
-        for ep in self._get_entry_points():
+        """The entry point ``name`` of this group, loaded, or ``default``."""
+        for ep in self._plugin_entry_points():
             if ep.name == name:
                 loaded = self._load(ep)
                 if loaded is not None:
                     return loaded
         return default
+
+    def _plugin_entry_points(self) -> list[importlib.metadata.EntryPoint]:
+        """This group's entry points (catalogue's list; none when entry_points is off)."""
+        return list(self._get_entry_points()) if self.entry_points else []
 
     def _load(self, ep: importlib.metadata.EntryPoint) -> Any | None:
         try:
