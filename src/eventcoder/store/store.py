@@ -33,7 +33,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from ..errors import EventcoderError, InputError, ResourceError
 from ..registry import UnknownNameError, backends
 from ..schema import Article, Candidate, Event, Evidence, Span
-from .backends import backend_for
+from .backends import Backend, backend_for
 from .tables import articles, event_articles, event_revisions, events, evidence
 from .tables import candidates as candidates_table
 
@@ -67,12 +67,18 @@ def normalize_url(url: str | Path) -> URL:
     A bare file path (``events.db``) means SQLite. RAISES StoreError: for an unparseable URL
     or an unregistered scheme.
     """
+    return resolve_url(url)[0]
+
+
+def resolve_url(url: str | Path) -> tuple[URL, Backend]:
+    """:func:`normalize_url`'s URL and the :class:`~eventcoder.store.backends.Backend`
+    registered for the scheme the user typed. RAISES StoreError: as normalize_url."""
     raw = str(url).strip()
     if not raw:
         raise StoreError("empty database URL")
     shown = _hide_password(raw)
     if "://" not in raw:
-        return URL.create("sqlite", database=raw)
+        return URL.create("sqlite", database=raw), backend_for("sqlite")
     try:
         parsed = make_url(raw)
     except ArgumentError as exc:
@@ -88,7 +94,7 @@ def normalize_url(url: str | Path) -> URL:
     drivername = backend.dialect + ("+" + driver if driver else "")
     if drivername != parsed.drivername:
         parsed = parsed.set(drivername=drivername)
-    return parsed
+    return parsed, backend
 
 
 def _hide_password(raw: str) -> str:
@@ -125,8 +131,8 @@ class Store:
     """
 
     def __init__(self, url: str = "sqlite:///eventcoder.db") -> None:
-        self.url = normalize_url(url)
-        self.engine = self._create_engine(self.url)
+        self.url, self.backend = resolve_url(url)
+        self.engine = self._create_engine(self.url, self.backend)
         from alembic.util.exc import CommandError
 
         shown = self.url.render_as_string(hide_password=True)
@@ -144,9 +150,11 @@ class Store:
     # setup
 
     @staticmethod
-    def _create_engine(url: URL) -> Engine:
-        """An engine set up as the URL's registered backend says (options, setup hook)."""
-        backend = backend_for(url.get_backend_name())
+    def _create_engine(url: URL, backend: Backend | None = None) -> Engine:
+        """An engine set up as the backend (default: the one registered for the URL's dialect)
+        says: engine options, setup hook."""
+        if backend is None:
+            backend = backend_for(url.get_backend_name())
         kwargs: dict[str, Any] = backend.engine_options(url) if backend.engine_options else {}
         try:
             engine = create_engine(url, **kwargs)
