@@ -279,3 +279,61 @@ def test_plugin_reader_in_the_python_api(plugin, tmp_path) -> None:
     items = list(iter_articles([tmp_path], default_date=None))
     assert [type(i).__name__ for i in items] == ["Article", "Skipped"]
     assert "HEADLINE" in str(items[1])
+
+
+# --------------------------------------------------------------------------------------------
+# gazetteer sources and extract's formats
+
+GEO_DATA = Path(__file__).resolve().parent / "geo" / "data"
+
+
+def test_gazetteer_build_reads_a_registered_source(tmp_path, registered) -> None:
+    """--source NAME FILE runs the registered ingester; --geonames is --source geonames."""
+    from eventcoder.cli.gazetteer import gazetteer as gazetteer_cli
+    from eventcoder.geo.gazetteer import Gazetteer, ingest_geonames
+
+    seen: list[str] = []
+
+    def ingest_tiny(writer, path, progress=None):
+        seen.append(Path(path).name)
+        return ingest_geonames(writer, path, progress=progress)
+
+    gazetteer_sources.register("tiny", func=ingest_tiny)
+    registered.append(("eventcoder", "gazetteer_sources", "tiny"))
+    runner = CliRunner()
+    help_text = runner.invoke(gazetteer_cli, ["build", "--help"]).output
+    assert "<GEONAMES|TINY FILE>" in help_text
+    tiny = str(GEO_DATA / "geonames_tiny.txt")
+    built = {}
+    for name, args in (("geonames", ["--geonames", tiny]), ("source", ["--source", "geonames", tiny]),
+                       ("tiny", ["--source", "tiny", tiny])):
+        out = tmp_path / f"{name}.sqlite"
+        result = runner.invoke(gazetteer_cli, ["build", *args, "--base", "none", "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        built[name] = Gazetteer(out).count()
+    assert built == {"geonames": 4, "source": 4, "tiny": 4}
+    assert seen == ["geonames_tiny.txt"]
+    result = runner.invoke(gazetteer_cli, ["build", "--base", "none", "-o", str(tmp_path / "x")])
+    assert result.exit_code == 2 and "--geonames FILE or --source NAME FILE" in result.output
+    result = runner.invoke(gazetteer_cli, ["build", "--source", "nope", tiny, "-o",
+                                           str(tmp_path / "x")])
+    assert result.exit_code == 2 and "'nope' is not one of 'geonames', 'tiny'" in result.output
+
+
+def test_extract_writes_parquet_and_geojson(tmp_path) -> None:
+    import pyarrow.parquet as pq
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(STORY.split("\n", 2)[2], encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'e.db'}"
+    runner = CliRunner()
+    out = tmp_path / "e.parquet"
+    result = runner.invoke(cli, ["extract", str(tmp_path / "in"), "--db", db, "--format",
+                                 "parquet", "-o", str(out), "--date", "2025-03-10"])
+    assert result.exit_code == 0, result.output
+    rows = pq.read_table(out).num_rows
+    assert rows >= 1
+    result = runner.invoke(cli, ["extract", str(tmp_path / "in"), "--db", db, "--format",
+                                 "geojson"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["features"]) == rows
