@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+import functools
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 from sqlalchemy.exc import OperationalError
@@ -35,6 +36,63 @@ def load_config(**flags: Any) -> Config:
     path = ctx.meta.get(CONFIG_FILE_KEY) if ctx is not None else None
     with user_errors():
         return Config.load(path, **flags)
+
+
+class RegistryChoice(click.Choice):
+    """A ``click.Choice`` whose choices are a registry's names when they are needed (help,
+    validation, completion), so installed plugins show up and nothing is imported before.
+
+    names: returns the names, e.g. :func:`eventcoder.export.export_formats`.
+    """
+
+    def __init__(self, names: Callable[[], Sequence[str]], case_sensitive: bool = True) -> None:
+        self._names = names
+        super().__init__((), case_sensitive)
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return tuple(self._names())
+
+    @choices.setter
+    def choices(self, value: object) -> None:  # click.Choice sets it; the registry decides
+        pass
+
+    @property
+    def name(self) -> str:
+        """The choices, as shown inside a tuple option's metavar (``<geonames FILE>...``)."""
+        return "|".join(self.choices) or "NAME"
+
+    @name.setter
+    def name(self, value: object) -> None:
+        pass
+
+
+def _export_formats() -> list[str]:
+    from ..export import export_formats
+
+    return export_formats()
+
+
+def format_option(help: str | None = None) -> Callable[[F], F]:
+    """``--format``: any registered export format (default ``table``). A binary format such as
+    parquet needs ``--output``: the command stops with a usage error before doing any work."""
+
+    def decorator(f: F) -> F:
+        @functools.wraps(f)
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            fmt, output = kwargs.get("fmt"), kwargs.get("output")
+            if fmt and not output:
+                from ..export import export_format
+
+                if export_format(fmt).binary:
+                    raise click.UsageError(f"--format {fmt} needs --output FILE")
+            return f(*args, **kwargs)
+
+        option = click.option("--format", "fmt", type=RegistryChoice(_export_formats),
+                              default="table", show_default=True, help=help)
+        return cast(F, option(checked))
+
+    return decorator
 
 
 def db_option(f: F) -> F:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..schema import Event
-from .common import db_option, load_config, output_option, parse_date, user_errors
+from .common import db_option, format_option, load_config, output_option, parse_date, user_errors
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -28,8 +28,7 @@ if TYPE_CHECKING:
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Only events whose confidence (the estimated chance that the row is a true "
                    "event) is at least this.")
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "geojson",
-              "parquet"]), default="table", show_default=True)
+@format_option()
 @output_option
 def events(db: str | None, since: dt.date | None, until: dt.date | None, country: str | None,
            admin1: str | None, event_type: str | None, actor: str | None,
@@ -44,8 +43,6 @@ def events(db: str | None, since: dt.date | None, until: dt.date | None, country
     from ..export import write_events
     from ..store import Store
 
-    if fmt == "parquet" and not output:
-        raise click.UsageError("--format parquet needs --output FILE")
     db = load_config(db=db).db
     with user_errors(), Store(db) as store:
         rows = store.iter_events(since=since, until=until, country=country, admin1=admin1,

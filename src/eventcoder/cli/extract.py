@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ..schema import Article, Candidate
 from .common import (
     db_option,
+    format_option,
     load_config,
     output_option,
     parse_date,
@@ -40,8 +41,7 @@ def print_explanation(article: Article, candidates: list[Candidate], err: Consol
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "geojson"]),
-              default="table", show_default=True, help="Output format of the events.")
+@format_option(help="Output format of the events.")
 @output_option
 @click.option("--workers", type=click.IntRange(1, 256), default=None,
               help="Processes that parse and code articles in parallel [default: the "

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .common import load_config
+from .common import RegistryChoice, load_config
 
 GEONAMES_URL = "https://download.geonames.org/export/dump/"
 
@@ -28,11 +28,21 @@ def gazetteer() -> None:
     """
 
 
+def _source_names() -> list[str]:
+    from ..registry import gazetteer_sources
+
+    return gazetteer_sources.names()
+
+
 @gazetteer.command(name="build")
-@click.option("--geonames", "geonames_files", multiple=True, required=True,
+@click.option("--geonames", "geonames_files", multiple=True,
               type=click.Path(dir_okay=False, path_type=Path),
               help="GeoNames dump: allCountries.zip/.txt, XX.zip/.txt or citiesN.zip/.txt "
                    "(repeatable).")
+@click.option("--source", "source_files", multiple=True,
+              type=(RegistryChoice(_source_names), click.Path(dir_okay=False, path_type=Path)),
+              help="A file for a registered gazetteer source, such as a plugin's (repeatable); "
+                   "--geonames FILE is --source geonames FILE.")
 @click.option("--admin1", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="admin1CodesASCII.txt (admin1 names and GeoNames ids).")
 @click.option("--admin2", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -46,9 +56,9 @@ def gazetteer() -> None:
               help="Start from the default gazetteer (merge) or from nothing.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               required=True, help="The gazetteer file to write (replaced atomically).")
-def build(geonames_files: tuple[Path, ...], admin1: Path | None, admin2: Path | None,
-          alternate_names: Path | None, countries: Path | None, base: str,
-          output: Path) -> None:
+def build(geonames_files: tuple[Path, ...], source_files: tuple[tuple[str, Path], ...],
+          admin1: Path | None, admin2: Path | None, alternate_names: Path | None,
+          countries: Path | None, base: str, output: Path) -> None:
     """Build a gazetteer file from GeoNames dumps; streams, so allCountries fits in 2 GB.
 
     Point the geoparser at it with EVENTCODER_GAZETTEER=FILE, gazetteer = "FILE" in
@@ -68,10 +78,13 @@ def build(geonames_files: tuple[Path, ...], admin1: Path | None, admin2: Path | 
         ingest_admin_codes,
         ingest_alternate_names,
         ingest_country_info,
-        ingest_geonames,
     )
+    from ..registry import gazetteer_sources
 
-    for p in (*geonames_files, admin1, admin2, alternate_names, countries):
+    inputs = [("geonames", f) for f in geonames_files] + list(source_files)
+    if not inputs:
+        raise click.UsageError("give at least one --geonames FILE or --source NAME FILE")
+    for p in (*(f for _, f in inputs), admin1, admin2, alternate_names, countries):
         if p is not None and not p.is_file():
             raise click.BadParameter(f"no such file: {p}")
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -83,15 +96,17 @@ def build(geonames_files: tuple[Path, ...], admin1: Path | None, admin2: Path | 
         writer = GazetteerWriter(tmp, base=ensure_default_gazetteer(home) if base == "default"
                                  else None)
         total = 0
-        for f in geonames_files:
+        for name, f in inputs:
+            ingest = gazetteer_sources.get(name)
             size = f.stat().st_size
             with click.progressbar(length=size, label=f"reading {f.name}") as bar:
                 approx = max(1, size // max(1, _guess_rows(f)))
                 try:
-                    total += ingest_geonames(writer, f,
-                                             progress=lambda n, a=approx, b=bar: b.update(n * a))
+                    total += ingest(writer, f,
+                                    progress=lambda n, a=approx, b=bar: b.update(n * a))
                 except (ValueError, UnicodeDecodeError) as exc:
-                    raise click.ClickException(f"{f}: not a GeoNames dump ({exc})") from exc
+                    what = "a GeoNames dump" if name == "geonames" else f"a {name} source"
+                    raise click.ClickException(f"{f}: not {what} ({exc})") from exc
         if countries is not None:
             ingest_country_info(writer, countries)
         if admin1 is not None:
@@ -104,13 +119,13 @@ def build(geonames_files: tuple[Path, ...], admin1: Path | None, admin2: Path | 
                 ingest_alternate_names(writer, alternate_names,
                                        progress=lambda n: bar.update(n * 60))
         finish_admin_places(writer)
-        sources = ", ".join(str(p.name) for p in geonames_files)
-        writer.close({"source": f"{sources} (base: {base})"})
+        read = ", ".join(str(p.name) for _, p in inputs)
+        writer.close({"source": f"{read} (base: {base})"})
         os.replace(tmp, output)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    click.echo(f"{output}: {total:,} places read from {len(geonames_files)} file(s)")
+    click.echo(f"{output}: {total:,} places read from {len(inputs)} file(s)")
 
 
 def _guess_rows(path: Path) -> int:
@@ -159,7 +174,7 @@ def download(countries: tuple[str, ...], cities: str | None, dest: Path, base_ur
     if not do_build:
         return
     ctx = click.get_current_context()
-    ctx.invoke(build, geonames_files=tuple(got[d] for d in dumps),
+    ctx.invoke(build, geonames_files=tuple(got[d] for d in dumps), source_files=(),
                admin1=got["admin1CodesASCII.txt"], admin2=got["admin2Codes.txt"],
                alternate_names=None, countries=got["countryInfo.txt"], base="default",
                output=dest / "gazetteer.sqlite")

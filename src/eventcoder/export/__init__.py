@@ -1,6 +1,8 @@
 """Exports: table, JSONL, ACLED-style CSV, GeoJSON and Parquet writers for events.
 
-Public interface: ``write_events(events, fmt, out) -> int`` and ``FORMATS``; see
+Public interface: ``write_events(events, fmt, out) -> int``, ``FORMATS`` (the built-ins) and
+``export_formats()`` (with plugins': :data:`eventcoder.registry.exports`, entry-point group
+``eventcoder_exports``); see
 :mod:`eventcoder.export.writers` and ``docs/formats.md``.
 """
 
@@ -9,15 +11,19 @@ from .writers import (
     CSV_COLUMNS,
     EXTRA_COLUMNS,
     FORMATS,
+    ExportFormat,
     country_codes,
     csv_row,
     event_record,
+    export_format,
+    export_formats,
     geojson_feature,
     parquet_schema,
     write_events,
 )
 
 __all__ = [
-    "ACLED_COLUMNS", "CSV_COLUMNS", "EXTRA_COLUMNS", "FORMATS", "country_codes", "csv_row", "event_record",
-    "geojson_feature", "parquet_schema", "write_events",
+    "ACLED_COLUMNS", "CSV_COLUMNS", "EXTRA_COLUMNS", "FORMATS", "ExportFormat", "country_codes",
+    "csv_row", "event_record", "export_format", "export_formats", "geojson_feature",
+    "parquet_schema", "write_events",
 ]

@@ -11,12 +11,16 @@ import json
 import math
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from ..errors import ConfigError, InputError
+from ..registry import UnknownNameError
+from ..registry import exports as _registry
 from ..schema import EVENT_FIELDS, Event
 
+#: The built-in export formats. Plugins add more: :func:`export_formats` lists them all.
 FORMATS: tuple[str, ...] = ("table", "jsonl", "csv", "geojson", "parquet")
 
 #: ACLED's export columns, in ACLED's order (ACLED Codebook / API ``read`` fields).
@@ -38,13 +42,60 @@ CSV_COLUMNS: tuple[str, ...] = ACLED_COLUMNS + EXTRA_COLUMNS
 PARQUET_BATCH = 10_000
 
 
+@dataclass(frozen=True)
+class ExportFormat:
+    """How :func:`write_events` drives one format's writer (what the export registry holds).
+
+    write: a text format's writer ``(events, fh) -> int`` writes to the open text stream ``fh``
+        (stdout, a file opened for it, or the caller's stream); a binary format's writer
+        ``(events, out) -> int`` gets a path or a binary file. RETURNS: the rows written.
+    binary: the format is bytes (parquet): it needs a path or binary file, never stdout.
+    newline: ``newline`` of the text file opened for the writer (``""`` for CSV, whose module
+        writes its own line ends).
+    sources: ``write`` also takes ``sources=`` (article id -> source name; see
+        :func:`write_events`).
+
+    A plugin may register a plain writer function instead: it is a text format,
+    ``ExportFormat(write=function)``.
+    """
+
+    write: Callable[..., int]
+    binary: bool = False
+    newline: str | None = None
+    sources: bool = False
+
+
+def export_formats() -> list[str]:
+    """Every registered export format: :data:`FORMATS`, then plugins' (sorted)."""
+    return _registry.names()
+
+
+def export_format(fmt: str) -> ExportFormat:
+    """The registered :class:`ExportFormat` of ``fmt`` (a plugin's plain function wrapped).
+
+    RAISES ConfigError (a ValueError): for an unknown format or an entry that is not a writer.
+    """
+    fmt = fmt.strip().lower()
+    try:
+        entry = _registry.get(fmt)
+    except UnknownNameError:
+        raise ConfigError(f"unknown export format {fmt!r}: choose one of "
+                          f"{', '.join(export_formats())}") from None
+    if isinstance(entry, ExportFormat):
+        return entry
+    if callable(entry):
+        return ExportFormat(write=entry)
+    raise ConfigError(f"export format {fmt!r} is registered as {entry!r}, which is neither an "
+                      "ExportFormat nor a writer function")
+
+
 def write_events(events: Iterable[Event], fmt: str, out: Path | str | IO[Any] | None = None,
                  *, sources: Mapping[str, str | None] | None = None) -> int:
     """Write ``events`` in format ``fmt`` to ``out``.
 
-    fmt: one of :data:`FORMATS`.
+    fmt: a registered export format (:func:`export_formats`: :data:`FORMATS` and plugins').
     out: a file path, an open file (text, or binary for parquet), or None (or "-") for
-        stdout. Parquet needs a path or a binary file.
+        stdout. Parquet (any binary format) needs a path or a binary file.
     sources: optional article id -> source (publisher) name, e.g. from
         :meth:`eventcoder.store.Store.article_sources`; fills the CSV's ACLED ``source`` column.
     RETURNS: the number of events (rows) written.
@@ -53,16 +104,15 @@ def write_events(events: Iterable[Event], fmt: str, out: Path | str | IO[Any] | 
     fmt = fmt.strip().lower()
     if isinstance(out, str) and out.strip() == "-":
         out = None
-    if fmt not in FORMATS:
-        raise ConfigError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    if fmt == "parquet":
+    spec = export_format(fmt)
+    if spec.binary:
         if out is None or isinstance(out, io.TextIOBase):
-            raise InputError("parquet is binary: give an output file path (e.g. -o events.parquet)")
-        return write_parquet(events, out)
-    with _text_stream(out, newline="" if fmt == "csv" else None) as fh:
-        if fmt == "csv":
-            return write_csv(events, fh, sources=sources)
-        return _TEXT_WRITERS[fmt](events, fh)
+            raise InputError(f"{fmt} is binary: give an output file path (e.g. -o events.{fmt})")
+        return spec.write(events, out)
+    with _text_stream(out, newline=spec.newline) as fh:
+        if spec.sources:
+            return spec.write(events, fh, sources=sources)
+        return spec.write(events, fh)
 
 
 @contextlib.contextmanager
@@ -377,6 +427,11 @@ def write_parquet(events: Iterable[Event], out: Path | str | IO[Any]) -> int:
     return n
 
 
-_TEXT_WRITERS: dict[str, Callable[[Iterable[Event], IO[str]], int]] = {
-    "table": write_table, "jsonl": write_jsonl, "geojson": write_geojson,
-}
+# --------------------------------------------------------------------------------------------
+# the exports registry (eventcoder.registry.exports, entry-point group eventcoder_exports)
+
+_registry.register("table", func=ExportFormat(write_table))
+_registry.register("jsonl", func=ExportFormat(write_jsonl))
+_registry.register("csv", func=ExportFormat(write_csv, newline="", sources=True))
+_registry.register("geojson", func=ExportFormat(write_geojson))
+_registry.register("parquet", func=ExportFormat(write_parquet, binary=True))

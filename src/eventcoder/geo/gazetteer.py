@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError, MissingFileError, ResourceError
+from ..registry import gazetteer_sources as _registry
 from .text import key_variants, loose_key, name_key, useful_alias
 
 SCHEMA_VERSION = 2
@@ -560,3 +561,10 @@ def ingest_alternate_names(writer: GazetteerWriter, path: Path | str,
             progress(10_000)  # type: ignore[operator]
     del batch
     return n
+
+
+# ---------------------------------------------------------------------------------------------
+# the gazetteer sources registry (eventcoder.registry.gazetteer_sources, entry-point group
+# eventcoder_gazetteer_sources): name -> (writer, path, progress=None) -> places read
+
+_registry.register("geonames", func=ingest_geonames)

@@ -1,7 +1,8 @@
 """Ingest: read .txt, .jsonl, .json, .html, RSS/Atom files and folders into :class:`Article`.
 
 Public interface: ``iter_articles(paths, *, default_date=None) -> Iterator[Article | Skipped]``
-and ``find_input_files(paths) -> list[Path]``. Bad input never raises out of the iterator: it
+and ``find_input_files(paths) -> list[Path]``. Readers are registered by file extension in
+:data:`eventcoder.registry.readers` (plugins: entry-point group ``eventcoder_readers``). Bad input never raises out of the iterator: it
 yields a :class:`Skipped` with the reason. See ``docs/formats.md``.
 """
 
@@ -10,18 +11,22 @@ from .language import detect_language
 from .readers import (
     MAX_CHARS,
     SUPPORTED_EXTS,
+    Reader,
     Skipped,
     find_input_files,
     html_to_text,
     iter_articles,
     make_article,
     parse_date,
+    reader_table,
     split_front_matter,
     split_title,
+    supported_exts,
 )
 
 __all__ = [
-    "MAX_CHARS", "SUPPORTED_EXTS", "DecodeError", "Skipped", "decode_bytes", "detect_language",
-    "find_input_files", "html_to_text", "iter_articles", "make_article", "normalize_text",
-    "parse_date", "split_front_matter", "split_title",
+    "MAX_CHARS", "SUPPORTED_EXTS", "DecodeError", "Reader", "Skipped", "decode_bytes",
+    "detect_language", "find_input_files", "html_to_text", "iter_articles", "make_article",
+    "normalize_text", "parse_date", "reader_table", "split_front_matter", "split_title",
+    "supported_exts",
 ]

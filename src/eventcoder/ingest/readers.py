@@ -19,11 +19,12 @@ import logging
 import os
 import re
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, cast
 
+from ..registry import readers as _registry
 from ..schema import Article
 from .decode import DecodeError, decode_bytes, looks_binary, normalize_text
 from .language import detect_language
@@ -41,7 +42,8 @@ JSON_EXTS = frozenset({".json"})
 HTML_EXTS = frozenset({".html", ".htm", ".xhtml"})
 FEED_EXTS = frozenset({".rss", ".atom", ".xml"})
 CSV_EXTS = frozenset({".csv", ".tsv"})
-#: File extensions picked up when a folder is given (lower case, with the dot).
+#: The built-in readers' file extensions (lower case, with the dot). A folder is searched for
+#: these and for the extensions plugins register: :func:`supported_exts`.
 SUPPORTED_EXTS: frozenset[str] = (TEXT_EXTS | JSONL_EXTS | JSON_EXTS | HTML_EXTS | FEED_EXTS
                                    | CSV_EXTS)
 
@@ -72,12 +74,19 @@ class Skipped:
         return f"{self.origin}: {self.reason}"
 
 
+#: A reader, registered by file extension: ``(path, default_date) -> Iterator[Article | Skipped]``.
+#: It gets the path as given (also ``.gz`` variants of its extension) and never needs to catch
+#: OSError, ValueError and the like: the caller turns them into a :class:`Skipped`.
+Reader = Callable[[Path, dt.date | None], Iterator[Article | Skipped]]
+
+
 # --------------------------------------------------------------------------------------------
 # files and folders
 
 
 def find_input_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand ``paths`` into input files: folders recursively by supported extension.
+    """Expand ``paths`` into input files: folders recursively by registered extension
+    (:func:`supported_exts`).
 
     Files named explicitly are kept whatever their extension (the reader then reports an
     unsupported type), and so are paths that do not exist (reported as such). Folder contents
@@ -88,6 +97,7 @@ def find_input_files(paths: Iterable[str | Path]) -> list[Path]:
     """
     if isinstance(paths, str | Path):
         paths = [paths]
+    exts = supported_exts()
     seen: set[Path] = set()
     out: list[Path] = []
 
@@ -104,7 +114,7 @@ def find_input_files(paths: Iterable[str | Path]) -> list[Path]:
             for root, dirs, names in os.walk(path):  # symlinked folders are not followed
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
                 found.extend(Path(root) / n for n in names if not n.startswith(".")
-                             and input_ext(Path(n)) in SUPPORTED_EXTS)
+                             and input_ext(Path(n)) in exts)
             for p in sorted(found):
                 if p.is_file():
                     add(p)
@@ -154,9 +164,10 @@ def iter_articles(paths: Iterable[str | Path], *, default_date: dt.date | None =
     """
     if isinstance(paths, str | Path):
         paths = [paths]
+    table = reader_table()
     seen: dict[str, str] = {}  # article id -> content hash, to keep ids unique in a run
     for path in find_input_files(paths):
-        for item in _read_file(path, default_date):
+        for item in _read_file(path, default_date, table):
             if isinstance(item, Article):
                 first = seen.setdefault(item.id, item.content_hash)
                 if first != item.content_hash:  # id reused for another text
@@ -165,8 +176,10 @@ def iter_articles(paths: Iterable[str | Path], *, default_date: dt.date | None =
             yield item
 
 
-def _read_file(path: Path, default_date: dt.date | None) -> Iterator[Article | Skipped]:
-    """Dispatch one file to its reader; turn any reader failure into a Skipped."""
+def _read_file(path: Path, default_date: dt.date | None,
+               table: dict[str, Reader] | None = None) -> Iterator[Article | Skipped]:
+    """Dispatch one file to its reader (``table``: :func:`reader_table`); turn any reader
+    failure into a Skipped."""
     origin = str(path)
     if not path.exists():
         yield Skipped(origin, "no such file or directory")
@@ -175,7 +188,7 @@ def _read_file(path: Path, default_date: dt.date | None) -> Iterator[Article | S
         yield Skipped(origin, "not a regular file")
         return
     ext = input_ext(path)
-    reader = _READERS.get(ext)
+    reader = (reader_table() if table is None else table).get(ext)
     if reader is None:
         shown = ext + GZIP_EXT if path.suffix.lower() == GZIP_EXT else ext
         yield Skipped(origin, f"unsupported file type {shown or '(no extension)'!r}")
@@ -689,11 +702,29 @@ def _feed_entry(entry: Any, n: int, origin: str, feed_title: str | None,
                         url=entry.get("link"), source=feed_title, published=published)
 
 
-_READERS = {
-    **dict.fromkeys(TEXT_EXTS, read_txt),
-    **dict.fromkeys(JSONL_EXTS, read_jsonl),
-    **dict.fromkeys(JSON_EXTS, read_json),
-    **dict.fromkeys(HTML_EXTS, read_html),
-    **dict.fromkeys(FEED_EXTS, read_feed),
-    **dict.fromkeys(CSV_EXTS, read_csv),
-}
+# --------------------------------------------------------------------------------------------
+# the readers registry (eventcoder.registry.readers, entry-point group eventcoder_readers)
+
+
+def reader_table() -> dict[str, Reader]:
+    """File extension (lower case, with the dot) -> reader: the built-ins and every installed
+    plugin's (:data:`eventcoder.registry.readers`; a plugin may name its extension with or
+    without the dot, and replaces a built-in reader of the same extension)."""
+    return {_ext_key(name): reader for name, reader in _registry.get_all().items()}
+
+
+def supported_exts() -> frozenset[str]:
+    """The extensions a reader is registered for: :data:`SUPPORTED_EXTS` and plugins'."""
+    return frozenset(reader_table())
+
+
+def _ext_key(name: str) -> str:
+    name = name.strip().lower()
+    return name if name.startswith(".") else "." + name
+
+
+for _exts, _reader in ((TEXT_EXTS, read_txt), (JSONL_EXTS, read_jsonl), (JSON_EXTS, read_json),
+                       (HTML_EXTS, read_html), (FEED_EXTS, read_feed), (CSV_EXTS, read_csv)):
+    for _ext in sorted(_exts):
+        _registry.register(_ext, func=_reader)
+del _exts, _reader, _ext

@@ -29,12 +29,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
-from sqlalchemy.pool import StaticPool
 
 from ..dedup.policy import HUMAN_STATUSES as HUMAN_STATUSES  # re-exported (was defined here)
 from ..dedup.policy import merge_pair
 from ..errors import EventcoderError, InputError, ResourceError
+from ..registry import UnknownNameError, backends
 from ..schema import Article, Candidate, Event, Evidence, Span
+from .backends import Backend, backend_for
 from .tables import articles, event_articles, event_revisions, events, evidence
 from .tables import candidates as candidates_table
 
@@ -59,28 +60,40 @@ class StoreError(EventcoderError, ValueError):
 def normalize_url(url: str | Path) -> URL:
     """A SQLAlchemy URL from what a user types.
 
-    ``postgresql://`` and ``postgres://`` use the psycopg 3 driver; a bare file path
-    (``events.db``) means SQLite. RAISES StoreError: for an unparseable URL.
+    The scheme names a registered backend (:data:`eventcoder.registry.backends`: ``sqlite``,
+    ``postgresql``, ``postgres`` and plugins'), which gives the dialect and the driver used
+    when the URL names none: ``postgresql://`` and ``postgres://`` use the psycopg 3 driver.
+    A bare file path (``events.db``) means SQLite. RAISES StoreError: for an unparseable URL
+    or an unregistered scheme.
     """
+    return resolve_url(url)[0]
+
+
+def resolve_url(url: str | Path) -> tuple[URL, Backend]:
+    """:func:`normalize_url`'s URL and the :class:`~eventcoder.store.backends.Backend`
+    registered for the scheme the user typed. RAISES StoreError: as normalize_url."""
     raw = str(url).strip()
     if not raw:
         raise StoreError("empty database URL")
     shown = _hide_password(raw)
     if "://" not in raw:
-        return URL.create("sqlite", database=raw)
-    if raw.startswith("postgres://"):
-        raw = "postgresql://" + raw[len("postgres://"):]
+        return URL.create("sqlite", database=raw), backend_for("sqlite")
     try:
         parsed = make_url(raw)
     except ArgumentError as exc:
         raise StoreError(f"invalid database URL {shown!r}: {_one_line(exc)}") from None
-    if parsed.drivername == "postgresql":
-        parsed = parsed.set(drivername="postgresql+psycopg")
-    backend = parsed.get_backend_name()
-    if backend not in ("sqlite", "postgresql"):
-        raise StoreError(f"unsupported database {backend!r} in {shown!r}: "
-                         "use sqlite:///path or postgresql://user@host/db")
-    return parsed
+    scheme, _, driver = parsed.drivername.partition("+")
+    try:
+        backend = backend_for(scheme)
+    except UnknownNameError:
+        raise StoreError(f"unsupported database {scheme!r} in {shown!r}: "
+                         "use sqlite:///path or postgresql://user@host/db (registered: "
+                         f"{', '.join(backends.names())})") from None
+    driver = driver or backend.driver or ""
+    drivername = backend.dialect + ("+" + driver if driver else "")
+    if drivername != parsed.drivername:
+        parsed = parsed.set(drivername=drivername)
+    return parsed, backend
 
 
 def _hide_password(raw: str) -> str:
@@ -95,10 +108,6 @@ def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def _sqlite_memory(url: URL) -> bool:
-    return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
 
 
 def _one_line(exc: BaseException) -> str:
@@ -121,8 +130,8 @@ class Store:
     """
 
     def __init__(self, url: str = "sqlite:///eventcoder.db") -> None:
-        self.url = normalize_url(url)
-        self.engine = self._create_engine(self.url)
+        self.url, self.backend = resolve_url(url)
+        self.engine = self._create_engine(self.url, self.backend)
         from alembic.util.exc import CommandError
 
         shown = self.url.render_as_string(hide_password=True)
@@ -140,28 +149,20 @@ class Store:
     # setup
 
     @staticmethod
-    def _create_engine(url: URL) -> Engine:
-        kwargs: dict[str, Any] = {}
-        if url.get_backend_name() == "postgresql" and url.get_driver_name() == "psycopg":
-            # no server-side prepared statements: their generic plans for IN (...) lists of
-            # varying content turn index lookups into sequential scans as tables grow
-            kwargs["connect_args"] = {"prepare_threshold": None}
-        if url.get_backend_name() == "sqlite":
-            kwargs["connect_args"] = {"timeout": 60, "check_same_thread": False}
-            if _sqlite_memory(url):
-                kwargs["poolclass"] = StaticPool
-            elif url.database and not Path(url.database).parent.exists():
-                raise StoreError(f"cannot open database {url}: folder "
-                                 f"{Path(url.database).parent} does not exist")
+    def _create_engine(url: URL, backend: Backend | None = None) -> Engine:
+        """An engine set up as the backend (default: the one registered for the URL's dialect)
+        says: engine options, setup hook."""
+        if backend is None:
+            backend = backend_for(url.get_backend_name())
+        kwargs: dict[str, Any] = backend.engine_options(url) if backend.engine_options else {}
         try:
             engine = create_engine(url, **kwargs)
         except (ArgumentError, NoSuchModuleError, ImportError) as exc:
-            hint = (" (install the PostgreSQL driver: pip install 'eventcoder[postgres]')"
-                    if url.get_backend_name() == "postgresql" else "")
+            hint = f" ({backend.install_hint})" if backend.install_hint else ""
             raise StoreError(f"cannot use database URL {url.render_as_string(hide_password=True)}"
                              f": {_one_line(exc)}{hint}") from None
-        if url.get_backend_name() == "sqlite":
-            _sqlite_setup(engine, memory=_sqlite_memory(url))
+        if backend.setup is not None:
+            backend.setup(engine, url)
         return engine
 
     def _migrate(self) -> None:
