@@ -56,7 +56,7 @@ def case_examples(path: Path) -> tuple[list[str], list[str | None], list[str]]:
     """(segment, rule type, label) of the lead mention of each CASE snippet with one."""
     from eventcoder.config import Config
     from eventcoder.eval.case_cv import collect, training_set
-    from eventcoder.eval.events import read_case2021
+    from eventcoder.eval.corpora import read_case2021
     from eventcoder.extract import EventExtractor
     from eventcoder.nlp import load_nlp
 

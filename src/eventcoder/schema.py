@@ -122,7 +122,7 @@ class ActorMention(BaseModel):
 class EventMention(BaseModel):
     """One event as detected in one article, before geolocation and deduplication.
 
-    Produced by ``eventcoder.extract``; turned into an :class:`Event` by ``eventcoder.events``.
+    Produced by ``eventcoder.extract``; turned into an :class:`Event` by ``eventcoder.extract.rows``.
     """
 
     article_id: str

@@ -10,7 +10,7 @@ import math
 
 import pytest
 
-from eventcoder.eval.events import (
+from eventcoder.eval.corpora import (
     admin_key,
     geo_row,
     geo_summary,
@@ -183,7 +183,7 @@ def test_ucdp_command_prints_the_geolocation_table(tmp_path):
     pytest.importorskip("spacy")
     from click.testing import CliRunner
 
-    from eventcoder.eval.events import command
+    from eventcoder.eval.corpora import command
 
     path = tmp_path / "ucdp.csv"
     path.write_text(
