@@ -1,15 +1,19 @@
 """Fixtures shared by the whole suite.
 
-Shared resources:
+Three kinds of test, three kinds of resource:
 
 * ``nlp`` -- the production spaCy pipeline, built exactly as eventcoder builds it
   (:func:`eventcoder.nlp.load_nlp` with the default model: tagger, parser, NER *and* the
   paragraph component). Every test that needs a parse or entities uses this one, never
   ``spacy.load`` (which would skip the paragraph component and test another pipeline).
+* ``blank_nlp`` -- ``spacy.blank("en")`` plus the eventcoder components that need no trained
+  model (the paragraph component, then a rule-based sentencizer): for unit tests that need a
+  ``Doc`` (tokens, offsets, sentences) but no parse or entities.
 * ``tiny_gazetteer`` -- a gazetteer of a few dozen real GeoNames places (Iraqi and Syrian towns,
   their governorates, a few far homonyms, countries), built once per session from
   ``tests/data/gazetteer/`` by eventcoder's own builder; for geo unit tests that need only
   those places, instead of the 105 MB default gazetteer.
+
 """
 
 from __future__ import annotations
@@ -44,6 +48,26 @@ def nlp():
     from eventcoder.nlp import load_nlp
 
     return load_nlp(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def blank_nlp():
+    """A pipeline without a trained model: tokeniser, paragraph breaks, rule-based sentences.
+
+    The paragraph component runs first so the sentencizer keeps its sentence starts (it only
+    fills in tokens nobody has marked), as the parser does in the production pipeline.
+    """
+    import spacy
+
+    # the private helper is the one place that registers the component; calling it keeps this
+    # fixture on the production component instead of a copy of it
+    from eventcoder.nlp import PARAGRAPHS, _register_paragraphs
+
+    _register_paragraphs()
+    nlp = spacy.blank("en")
+    nlp.add_pipe(PARAGRAPHS)
+    nlp.add_pipe("sentencizer")
+    return nlp
 
 
 @pytest.fixture(scope="session")
