@@ -14,6 +14,10 @@ Three kinds of test, three kinds of resource:
   ``tests/data/gazetteer/`` by eventcoder's own builder; for geo unit tests that need only
   those places, instead of the 105 MB default gazetteer.
 
+Tests that run whole articles or a corpus through the full model (and mostly the default
+gazetteer: extract, the pipeline, the CLI's extract and the evaluation commands) carry the
+``e2e`` marker; ``python -m pytest -m "not e2e"`` is the fast loop, plain ``python -m pytest``
+runs everything.
 """
 
 from __future__ import annotations

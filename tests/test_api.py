@@ -15,6 +15,7 @@ def test_extract_is_callable_and_the_package_still_importable():
     assert eventcoder.extract.EventExtractor is EventExtractor
 
 
+@pytest.mark.e2e
 def test_extract_returns_dated_events_with_evidence():
     text = "Militants kidnapped five farmers near Kirkuk on Monday, police said."
     (event,) = eventcoder.extract(text, date=dt.date(2025, 3, 12), id="a1")

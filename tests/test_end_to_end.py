@@ -10,6 +10,9 @@ import eventcoder
 from ec_testutils import fold
 from eventcoder.schema import Event
 
+# every test here runs eventcoder.extract (or a user's spaCy pipeline with the component)
+pytestmark = pytest.mark.e2e
+
 
 def admin1_is(event: Event, *names: str) -> bool:
     return any(n in fold(event.admin1) for n in names)
