@@ -36,6 +36,7 @@ def _jsonl(output: str) -> list[dict]:
     return [json.loads(line) for line in output.splitlines() if line.startswith("{")]
 
 
+@pytest.mark.e2e
 def test_extract_jsonl_contract(coded):
     _, _, result = coded
     rows = _jsonl(result.stdout)
@@ -48,6 +49,7 @@ def test_extract_jsonl_contract(coded):
     assert "skipped" in result.stderr and "rapport-fr" in result.stderr
 
 
+@pytest.mark.e2e
 def test_rerun_adds_nothing(coded):
     articles, db, first = coded
     again = CliRunner().invoke(cli, ["extract", str(articles), "--db", db, "--format", "jsonl",
@@ -58,6 +60,7 @@ def test_rerun_adds_nothing(coded):
         r["event_id"] for r in _jsonl(first.stdout))
 
 
+@pytest.mark.e2e
 def test_events_csv_has_acled_columns(coded):
     _, db, first = coded
     result = CliRunner().invoke(cli, ["events", "--db", db, "--format", "csv"])
@@ -69,6 +72,7 @@ def test_events_csv_has_acled_columns(coded):
     assert all(r["sub_event_type"] for r in rows)
 
 
+@pytest.mark.e2e
 def test_events_filters(coded):
     _, db, _ = coded
     result = CliRunner().invoke(cli, ["events", "--db", db, "--format", "jsonl", "--country",
@@ -78,6 +82,7 @@ def test_events_filters(coded):
     assert rows and all(r["iso3"] == "SYR" and r["fatalities"] >= 1 for r in rows)
 
 
+@pytest.mark.e2e
 def test_geoparse_contract(tmp_path):
     src = tmp_path / "docs.jsonl"
     text = "Clashes broke out in Kirkuk and near Mosul."

@@ -19,6 +19,7 @@ def test_each_name_means_one_thing():
     assert not callable(eventcoder.extract)
 
 
+@pytest.mark.e2e
 def test_code_text_returns_dated_events_with_evidence():
     text = "Militants kidnapped five farmers near Kirkuk on Monday, police said."
     (event,) = eventcoder.code_text(text, date=dt.date(2025, 3, 12), id="a1")

@@ -12,6 +12,9 @@ import time
 
 import pytest
 
+# runs and kills the real `eventcoder extract` in a subprocess
+pytestmark = pytest.mark.e2e
+
 TOWNS = ["Kirkuk", "Mosul", "Baquba", "Tikrit", "Ramadi", "Samarra", "Fallujah", "Hit"]
 
 

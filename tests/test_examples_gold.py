@@ -11,6 +11,9 @@ import pytest
 from ec_testutils import fold
 from eventcoder.ingest import Skipped, iter_articles
 
+# the bundled examples through the Pipeline: full model and default gazetteer
+pytestmark = pytest.mark.e2e
+
 # article id (or origin suffix) -> list of expected events:
 #   (allowed sub-event types, admin1 name fragments, fatalities or None, actor1 fragment or None)
 EXPECTED: dict[str, list[tuple[set[str], tuple[str, ...], int | None, str | None]]] = {

@@ -88,6 +88,8 @@ def test_merge_keeps_first_id_and_conservative_fatalities():
 
 
 def test_blank_lines_end_sentences(nlp):
+    # the production pipeline on purpose: the parser must keep the paragraph component's
+    # sentence starts (the component's rules alone are tested on blank_nlp in test_nlp.py)
     doc = nlp("Army retakes town\n\nTroops entered the town on Monday, officials said.\n"
               "Residents fled.")
     sentences = [s.text.strip() for s in doc.sents]

@@ -52,6 +52,7 @@ def first_run(tmp_path_factory, pipeline):
     store.close()
 
 
+@pytest.mark.e2e
 def test_stats_add_up(first_run):
     store, stats, _ = first_run
     assert (stats.read, stats.coded, stats.already_stored, len(stats.skipped)) == (7, 3, 1, 3)
@@ -63,6 +64,7 @@ def test_stats_add_up(first_run):
     assert {e["event_id"] for e in _events(store, stats)} == set(stats.events_in_run)
 
 
+@pytest.mark.e2e
 def test_progress_reports_every_input_once(first_run):
     _, stats, calls = first_run
     done: list[ArticleDone] = calls["progress"]
@@ -75,6 +77,7 @@ def test_progress_reports_every_input_once(first_run):
     assert [r.article.id for r in calls["result"]] == ["a0", "a1", "a2"]
 
 
+@pytest.mark.e2e
 def test_skips_keep_their_reason_and_stage(first_run):
     _, stats, calls = first_run
     assert calls["skip"] == stats.skipped
@@ -84,6 +87,7 @@ def test_skips_keep_their_reason_and_stage(first_run):
     assert by_origin["fr"].reason.startswith("language 'fr' not processed")
 
 
+@pytest.mark.e2e
 def test_timings_are_per_stage(first_run):
     _, stats, _ = first_run
     t = stats.timings
@@ -91,6 +95,7 @@ def test_timings_are_per_stage(first_run):
     assert t.coding > 0 and t.saving > 0
 
 
+@pytest.mark.e2e
 def test_rerun_codes_nothing_and_stores_nothing_new(first_run, pipeline):
     store, first, _ = first_run
     before = _events(store, first)
@@ -101,6 +106,7 @@ def test_rerun_codes_nothing_and_stores_nothing_new(first_run, pipeline):
     assert _events(store, again) == before
 
 
+@pytest.mark.e2e
 def test_workers_store_the_same_events(first_run, pipeline, tmp_path):
     store, serial, _ = first_run
     with Store(f"sqlite:///{tmp_path / 'parallel.db'}") as parallel_store:

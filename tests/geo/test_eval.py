@@ -32,6 +32,7 @@ def test_auc():
     assert 0.0 < auc_of_error([0.0, 100.0, 1000.0]) < 1.0
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("corpus,name,mode", [("gwn", "gwn_tiny.xml", "e2e"),
                                               ("lgl", "lgl_tiny.xml", "resolve"),
                                               ("trnews", "trnews_tiny.xml", "resolve"),
@@ -58,6 +59,7 @@ def test_command_errors_are_one_line(tmp_path):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.e2e
 @pytest.mark.shared
 def test_gwn_dev_subset_when_shared_data_present():
     from .conftest import shared_data

@@ -139,11 +139,8 @@ def test_env_var_selects_gazetteer(tmp_path, monkeypatch):
     assert gp.gazetteer.lookup("Little Testabad")[0].geonames_id == 900002
 
 
-def test_overlay_spellings_of_one_new_place_share_its_id(tmp_path):
-    from eventcoder.config import Config
-    from eventcoder.geo.defaults import ensure_default_gazetteer
-    from eventcoder.geo.gazetteer import Gazetteer
-
+def test_overlay_spellings_of_one_new_place_share_its_id(tmp_path, tiny_gazetteer_path):
+    # every overlay row here is a new place: any gazetteer file will do as the base
     overlay = tmp_path / "o.csv"
     overlay.write_text(
         "name,geonames_id,latitude,longitude,feature_class,feature_code,country_code,"
@@ -151,7 +148,7 @@ def test_overlay_spellings_of_one_new_place_share_its_id(tmp_path):
         "Qaryat Zayn,,33.1,44.2,P,PPL,IQ,,,,Qaryat Zayn,test\n"
         "Qaryat Zain,,33.1,44.2,P,PPL,IQ,,,,Qaryat Zayn,test\n"
         "Qaryat Zaid,,33.3,44.2,P,PPL,IQ,,,,Qaryat Zaid,test\n", encoding="utf-8")
-    gz = Gazetteer(ensure_default_gazetteer(Config.load().home), [overlay])
+    gz = Gazetteer(tiny_gazetteer_path, [overlay])
     (a,), (b,), (c,) = (gz.lookup(n) for n in ("Qaryat Zayn", "Qaryat Zain", "Qaryat Zaid"))
     assert a.geonames_id == b.geonames_id < 0 and c.geonames_id != a.geonames_id
     assert b.name == "Qaryat Zayn"

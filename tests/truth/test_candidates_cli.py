@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from eventcoder.cli import cli
+
+# every test here runs `eventcoder extract` on an article
+pytestmark = pytest.mark.e2e
 
 ARTICLE = (
     "MOSUL, Iraq - Gunmen killed three shepherds near Tal Afar on Sunday, police said.\n\n"

@@ -31,6 +31,7 @@ def _status_of(r, word: str) -> str:
     return hits[0].status
 
 
+@pytest.mark.e2e
 def test_a_second_clause_with_its_own_subject_and_place_is_a_second_event(pipe):
     text = ("KHARTOUM, Sept 12 (Wire) - Paramilitary fighters shelled a market in El Obeid on "
             "Wednesday, killing seven civilians, medics said, and army drones struck a fuel "
@@ -43,6 +44,7 @@ def test_a_second_clause_with_its_own_subject_and_place_is_a_second_event(pipe):
     assert places["Air/drone strike"] != places["Shelling/artillery/missile attack"]
 
 
+@pytest.mark.e2e
 def test_a_clause_with_only_its_toll_stays_with_its_event(pipe):
     text = ("A roadside bomb hit a police vehicle near Baqubah on Tuesday, and two officers "
             "were killed, police said.")
@@ -51,6 +53,7 @@ def test_a_clause_with_only_its_toll_stays_with_its_event(pipe):
     assert evs[0].fatalities == 2
 
 
+@pytest.mark.e2e
 def test_the_people_of_an_event_told_before_are_not_a_new_event(pipe):
     text = ("GUSAU, Nigeria, Sept 12 (Wire) - Gunmen stormed a village near Tsafe in Zamfara "
             "state on Monday and kidnapped 20 farmers, police said.\n\n"
@@ -63,6 +66,7 @@ def test_the_people_of_an_event_told_before_are_not_a_new_event(pipe):
     assert all(c.status == "reported" for c in r.candidates if "kidnappers" in c.sentence.text)
 
 
+@pytest.mark.e2e
 def test_the_past_perfect_with_an_earlier_date_is_background(pipe):
     text = ("Government troops recaptured the town of Bulo Burte on Thursday after a gunfight "
             "with al Shabaab fighters, a regional official said.\n\n"
@@ -74,6 +78,7 @@ def test_the_past_perfect_with_an_earlier_date_is_background(pipe):
         [(e.sub_event_type, e.event_date) for e in evs]
 
 
+@pytest.mark.e2e
 def test_reported_to_have_killed_is_reported_not_hypothetical(pipe):
     text = ("On Sunday, members of the militia are reported to have killed 14 villagers in "
             "the village of Mahagi, a UN official said.")
@@ -82,6 +87,7 @@ def test_reported_to_have_killed_is_reported_not_hypothetical(pipe):
     assert evs and evs[0].fatalities == 14
 
 
+@pytest.mark.e2e
 def test_a_drone_strike_that_set_a_depot_on_fire_is_a_strike_not_a_fire(pipe):
     text = ("Russian drones attacked the port of Izmail late on Thursday, setting several "
             "warehouses on fire and injuring two workers, the regional governor said.")
@@ -90,6 +96,7 @@ def test_a_drone_strike_that_set_a_depot_on_fire_is_a_strike_not_a_fire(pipe):
         [(c.status, c.reason) for c in r.candidates]
 
 
+@pytest.mark.e2e
 def test_a_boxing_bout_and_habitual_fighting_are_not_events(pipe):
     bout = ("ACCRA, Sept 12 - The Ghanaian champion destroyed his challenger in three rounds "
             "on Saturday to keep his lightweight title.")
@@ -101,6 +108,7 @@ def test_a_boxing_bout_and_habitual_fighting_are_not_events(pipe):
     assert evs == []
 
 
+@pytest.mark.e2e
 def test_with_no_publication_date_a_much_older_dated_killing_is_background(pipe):
     text = ("Investigators reopened the case of a lynching on July 25, 1946, the sheriff's "
             "office said on March 3, 2009.\n\nA crowd killed four people near the river on "
@@ -114,6 +122,7 @@ def test_month_of_last_year_resolves_to_that_month():
     assert r is not None and (r.date, r.precision) == (dt.date(2024, 3, 1), 3)
 
 
+@pytest.mark.e2e
 def test_a_dateline_and_its_country_as_the_only_places_do_not_break_the_article(pipe):
     # the dateline's town and country were both set aside, leaving nothing to choose from
     text = ("KABUL, Afghanistan (Wire) - Gunmen shot dead two aid workers on Monday, "
@@ -123,6 +132,7 @@ def test_a_dateline_and_its_country_as_the_only_places_do_not_break_the_article(
     assert r.events and r.events[0].sub_event_type == "Attack"
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(("text", "sub_event_type"), [
     # rocket-propelled grenade fire is a gun battle's, not shelling
     ("Soldiers came under machine gun and rocket-propelled grenade fire from militants in a "
@@ -140,12 +150,14 @@ def test_one_sentence_one_event_of_its_type(pipe, text, sub_event_type):
         [(e.sub_event_type, e.notes) for e in evs]
 
 
+@pytest.mark.e2e
 def test_shelling_range_is_no_event(pipe):
     _, evs = _events(pipe, "The village lies within shelling range of the front line, about "
                            "10 km away, residents said.")
     assert evs == []
 
 
+@pytest.mark.e2e
 def test_a_small_town_of_the_article_s_country_beats_a_far_homonym(pipe):
     text = ("ADEN, Yemen, Dec 9 (Wire) - Houthi fighters attacked government positions north "
             "of the city of Ad Dali on Sunday, triggering clashes that killed four soldiers, "
@@ -156,6 +168,7 @@ def test_a_small_town_of_the_article_s_country_beats_a_far_homonym(pipe):
         [(e.location, e.country) for e in evs]
 
 
+@pytest.mark.e2e
 def test_exercises_tests_and_trials_are_not_events(pipe):
     drill = ("MANILA, May 2 (Wire) - Philippine and US forces fired missiles at a "
              "decommissioned cargo ship off Zambales on Friday during their annual joint "
@@ -171,6 +184,7 @@ def test_exercises_tests_and_trials_are_not_events(pipe):
         assert evs == [], [(e.sub_event_type, c.reason) for e in evs for c in r.candidates]
 
 
+@pytest.mark.e2e
 def test_aerial_bombs_on_a_district_of_a_city_are_an_air_strike_on_the_city(pipe):
     text = ("KYIV, March 5 (Wire) - Russian guided aerial bombs struck an industrial district "
             "of Zaporizhzhia on Wednesday, killing three people and setting a warehouse on "
@@ -181,6 +195,7 @@ def test_aerial_bombs_on_a_district_of_a_city_are_an_air_strike_on_the_city(pipe
     assert abs(evs[0].latitude - 47.85) < 0.3  # the city, not the province's centre
 
 
+@pytest.mark.e2e
 def test_one_unknown_word_read_as_an_organisation_is_no_actor(pipe):
     text = ("KYIV, March 5 (Wire) - A drone attack on the north-eastern city of Sumy killed a "
             "man late on Tuesday.\n\nIn Sumy, a Shahed-type drone crashed into a private house "
@@ -189,6 +204,7 @@ def test_one_unknown_word_read_as_an_organisation_is_no_actor(pipe):
     assert evs and all((e.actor1 or "") != "Sumy" for e in evs)
 
 
+@pytest.mark.e2e
 def test_the_next_sentence_says_where_in_the_region_and_the_bodies_found_are_its_toll(pipe):
     text = ("BOGOTA, Sept 12 (Wire) - At least six fighters were killed in clashes between two "
             "rebel factions in the Catatumbo region on Wednesday, authorities said.\n\n"
@@ -200,6 +216,7 @@ def test_the_next_sentence_says_where_in_the_region_and_the_bodies_found_are_its
     assert evs[0].sub_event_type == "Armed clash" and evs[0].location == "Tibu"
 
 
+@pytest.mark.e2e
 def test_a_small_far_town_nothing_else_points_to_is_no_reading(pipe):
     # "Samarai" (a small town in Papua New Guinea) in a report about the West Bank
     text = ("TEL AVIV, Jan 27 (Wire) - Israeli forces arrested six people in Tubas in the "
@@ -211,6 +228,7 @@ def test_a_small_far_town_nothing_else_points_to_is_no_reading(pipe):
                                                            for p in r.places]
 
 
+@pytest.mark.e2e
 def test_a_police_shooting_of_a_suspect_at_a_traffic_stop_is_ordinary_policing(pipe):
     text = ("An officer shot and killed a man who pointed a gun at him during a traffic stop "
             "in Toledo on Saturday night, the police chief said.")
@@ -220,6 +238,7 @@ def test_a_police_shooting_of_a_suspect_at_a_traffic_stop_is_ordinary_policing(p
     assert any("ordinary policing" in c.reason for c in r.candidates)
 
 
+@pytest.mark.e2e
 def test_an_encounter_with_security_forces_is_a_clash(pipe):
     # South Asian usage: "killed in <place> encounter" is a gunfight, not an attack
     text = ("Three terrorists killed in Sopore encounter; policeman hurt\n\nThree terrorists "
@@ -230,6 +249,7 @@ def test_an_encounter_with_security_forces_is_a_clash(pipe):
     assert evs[0].fatalities == 3
 
 
+@pytest.mark.e2e
 def test_a_blast_told_first_then_with_its_weapon_is_one_event(pipe):
     text = ("An explosion ripped through a mosque in Kunduz during Friday prayers, killing at "
             "least 20 worshippers, officials said.\n\nIslamic State said in a statement that "

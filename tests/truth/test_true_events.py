@@ -44,6 +44,7 @@ def _process(pipe: Pipeline, text: str, published: dt.date = D):
     return pipe.process(Article.from_text(text, published=published))
 
 
+@pytest.mark.e2e
 def test_a_retold_event_is_one_row_with_every_telling_in_its_evidence(pipe):
     r = _process(pipe, RETOLD)
     violent = [e for e in r.events if e.event_type in ("Explosions/Remote violence",
@@ -64,6 +65,7 @@ def test_a_retold_event_is_one_row_with_every_telling_in_its_evidence(pipe):
     assert not any(e.event_date and e.event_date.year == 2017 for e in r.events)
 
 
+@pytest.mark.e2e
 def test_two_events_of_one_kind_in_two_towns_stay_two(pipe):
     r = _process(pipe, TWO_TOWNS)
     places = {e.location for e in r.events}
@@ -71,6 +73,7 @@ def test_two_events_of_one_kind_in_two_towns_stay_two(pipe):
     assert len(places) == 2
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(("text", "status"), [
     ("Militants plan to attack police stations in Kano next week, officials warned.",
      "hypothetical"),
@@ -88,6 +91,7 @@ def test_non_events_are_candidates_with_a_status_and_a_reason(pipe, text, status
     assert all(c.reason for c in r.candidates)
 
 
+@pytest.mark.e2e
 def test_reported_candidates_point_at_their_event(pipe):
     r = _process(pipe, RETOLD)
     ids = {e.event_id for e in r.events}
@@ -96,6 +100,7 @@ def test_reported_candidates_point_at_their_event(pipe):
     assert any(c.reason.startswith("retold") for c in r.candidates)
 
 
+@pytest.mark.e2e
 def test_a_place_name_is_never_an_actor(pipe):
     r = _process(pipe, "Police arrested three Islamic State suspects in Basra on Sunday.")
     assert r.events
@@ -104,6 +109,7 @@ def test_a_place_name_is_never_an_actor(pipe):
             assert name is None or "Basra" not in name
 
 
+@pytest.mark.e2e
 def test_confidence_comes_from_the_truth_model_and_filters(nlp):
     from eventcoder.extract.truth import FEATURES, TruthModel
 
@@ -210,6 +216,7 @@ def test_the_whole_audit_gold_reads_with_shared_data(shared_data):
     assert {a.corpus for a in arts} >= {"own", "re3d", "gwn", "lgl"}
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(("text", "country"), [
     ("Lebanese soldiers clashed with gunmen in Tripoli on Sunday, killing two, the Lebanese "
      "army said. Tripoli is Lebanon's second city.", "Lebanon"),
@@ -222,6 +229,7 @@ def test_the_article_focus_beats_a_far_homonym(pipe, text, country):
                                                          for e in r.events]
 
 
+@pytest.mark.e2e
 def test_a_dateline_is_not_the_event_place_when_the_lead_names_one(pipe):
     text = ("PESHAWAR, Pakistan, April 8 (Wire) - Militants attacked a police post in the "
             "Kulachi area of Dera Ismail Khan district late on Monday, killing three "
@@ -231,6 +239,7 @@ def test_a_dateline_is_not_the_event_place_when_the_lead_names_one(pipe):
     assert all(e.location != "Peshawar" for e in r.events), [e.location for e in r.events]
 
 
+@pytest.mark.e2e
 def test_actors_take_the_country_where_the_event_happened(pipe):
     text = ("Gunmen killed four villagers near Djibo in northern Burkina Faso on Sunday, "
             "local sources said. Malian and Burkinabe officials blamed jihadists.")
@@ -240,6 +249,7 @@ def test_actors_take_the_country_where_the_event_happened(pipe):
     assert e.actor2 == "Civilians (Burkina Faso)", (e.actor1, e.actor2)
 
 
+@pytest.mark.e2e
 def test_the_dateline_date_is_not_the_event_date(pipe):
     text = ("BAGHDAD, Jan 16 (Wire) - A roadside bomb killed two soldiers near Tarmiyah on "
             "Wednesday, security sources said.")
@@ -248,6 +258,7 @@ def test_the_dateline_date_is_not_the_event_date(pipe):
         (e.event_date, e.evidence_for("event_date")) for e in r.events]
 
 
+@pytest.mark.e2e
 def test_a_strike_list_is_one_event_per_named_place(pipe):
     text = ("On March 8, coalition military forces conducted eight strikes against ISIL in "
             "Syria.\n"
@@ -271,6 +282,7 @@ STRIKE_REPORT = (
 )
 
 
+@pytest.mark.e2e
 def test_a_strike_report_is_one_row_per_place_with_the_summary_s_initiator(pipe):
     r = _process(pipe, STRIKE_REPORT, dt.date(2025, 2, 4))
     strikes = [e for e in r.events if e.sub_event_type == "Air/drone strike"]
@@ -282,6 +294,7 @@ def test_a_strike_report_is_one_row_per_place_with_the_summary_s_initiator(pipe)
     assert {e.event_date for e in strikes} == {dt.date(2025, 2, 3)}  # the summary's day
 
 
+@pytest.mark.e2e
 def test_a_clause_told_with_a_dated_past_event_is_background_and_a_family_killing_is_crime(pipe):
     talks = ("ANKARA, Dec 5 - Talks between the two governments ended on Thursday without "
              "agreement on how to curb cross-border militant attacks, officials said.\n\n"
@@ -302,6 +315,7 @@ def test_a_clause_told_with_a_dated_past_event_is_background_and_a_family_killin
     assert r.events == [], [(e.sub_event_type, e.location) for e in r.events]
 
 
+@pytest.mark.e2e
 def test_arrests_with_weapons_seized_are_one_arrests_row_and_dated_history_is_background(pipe):
     text = ("Police arrested three suspected members of an Islamic State cell in a dawn raid in "
             "Kirkuk on Monday and seized two explosive vests and rifles, officials said.\n\n"
@@ -315,6 +329,7 @@ def test_arrests_with_weapons_seized_are_one_arrests_row_and_dated_history_is_ba
     assert [c.status for c in r.candidates if c.sentence.start > 150] == ["background"] * 2
 
 
+@pytest.mark.e2e
 def test_an_anniversary_of_bombings_and_a_foiled_plot_with_no_arrests_are_no_events(pipe):
     memorial = ("MANILA, May 4 - Hundreds of mourners gathered at the cathedral on Sunday, five "
                 "years after gunmen attacked a crowded market in the city, killing 31 people.\n\n"
