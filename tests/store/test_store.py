@@ -18,7 +18,7 @@ from sqlalchemy import func, select, text
 
 from eventcoder.dedup.policy import merge_pair
 from eventcoder.extract.rows import compose_notes
-from eventcoder.schema import Article, Event, Evidence
+from eventcoder.schema import Article, Candidate, Event, Evidence, Span, stable_id
 from eventcoder.store import Store, StoreError, normalize_url
 from eventcoder.store.tables import event_articles, evidence, metadata
 
@@ -86,12 +86,15 @@ def test_known_texts_are_ignored_and_reused_ids_renamed(store: Store) -> None:
     assert store.count_articles() == 2 and store.get_article("a1") == a
     stored = store.get_article(new_id)
     assert stored is not None and stored.text == "Completely different text."
-    got = store.get_event("ev-5")
+    # its events take ids of their own, so they never merge into the old version's by accident
+    renamed_id = stable_id("ev-5", new_id)
+    assert store.get_event("ev-5") is None
+    got = store.get_event(renamed_id)
     assert got is not None and got.article_ids == [new_id]
     assert got.evidence[0].article_id == new_id
     store.save_batch([same_id], [])  # known text now: nothing new
     assert store.count_articles() == 2
-    assert [x.event_id for x in store.events_for_hashes([same_id.content_hash])] == ["ev-5"]
+    assert [x.event_id for x in store.events_for_hashes([same_id.content_hash])] == [renamed_id]
     assert store.events_for_hashes([a.content_hash, "0" * 64]) == []
 
 
@@ -274,7 +277,7 @@ def test_postgres_url_uses_psycopg3() -> None:
 
 WRITER = textwrap.dedent("""
     import datetime as dt, sys
-    from eventcoder.schema import Article, Event, Evidence
+    from eventcoder.schema import Article, Candidate, Event, Evidence, Span, stable_id
     from eventcoder.store import Store
 
     url, batches, size = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
@@ -489,3 +492,21 @@ def test_set_status_keeps_history(store: Store) -> None:
     assert store.set_status("missing", "rejected") is None
     with pytest.raises(ValueError, match="unknown status"):
         store.set_status("ev-1", "approved")
+
+
+def test_an_updated_article_never_merges_into_the_old_versions_events(store: Store) -> None:
+    # the same article id with new text: event ids derived from the article id would collide
+    old = Article.from_text("Gunmen killed four villagers near Kirkuk on Monday.", id="wire-1")
+    new = Article.from_text("Gunmen killed nine villagers near Kirkuk on Monday.", id="wire-1")
+    store.save_batch([old], [ev(7, article_ids=["wire-1"], fatalities=4)])
+    cand = Candidate(article_id="wire-1", sentence=Span(start=0, end=10, text="Gunmen kil"),
+                     trigger=Span(start=7, end=13, text="killed"), status="reported",
+                     event_id="ev-7")
+    store.save_batch([new], [ev(7, article_ids=["wire-1"], fatalities=9)], [cand])
+    kept = store.get_event("ev-7")
+    assert kept is not None and kept.fatalities == 4 and kept.article_ids == ["wire-1"]
+    assert store.count_events() == 2
+    new_id = f"wire-1~{new.content_hash[:8]}"
+    (stored_cand,) = store.candidates_for_articles([new_id])
+    assert stored_cand.event_id == stable_id("ev-7", new_id)
+    assert store.get_event(stable_id("ev-7", new_id)).fatalities == 9

@@ -34,7 +34,7 @@ from ..dedup.policy import HUMAN_STATUSES as HUMAN_STATUSES  # re-exported (was 
 from ..dedup.policy import merge_pair
 from ..errors import EventcoderError, InputError, ResourceError
 from ..registry import UnknownNameError, backends
-from ..schema import Article, Candidate, Event, Evidence, Span
+from ..schema import Article, Candidate, Event, Evidence, Span, stable_id
 from .backends import Backend, backend_for
 from .tables import articles, event_articles, event_revisions, events, evidence
 from .tables import candidates as candidates_table
@@ -274,6 +274,8 @@ class Store:
 
         RETURNS: the number of events whose id was not stored before.
         """
+        events_in = list(events)
+        events = events_in
         with self.engine.connect().execution_options(eventcoder_write=True) as conn:
             with conn.begin():
                 if conn.dialect.name == "postgresql":
@@ -281,8 +283,12 @@ class Store:
                     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                  {"key": WRITE_LOCK_KEY})
                 renamed, inserted = self._insert_articles(conn, articles)
+                new_ids: dict[str, str] = {}
                 if renamed:
                     events = [_rename_articles(e, renamed) for e in events]
+                    new_ids = {old.event_id: new.event_id for old, new in
+                               zip(events_in, events, strict=True)
+                               if old.event_id != new.event_id}
                 rows = []
                 for pos, c in enumerate(candidates):
                     aid = renamed.get(c.article_id, c.article_id)
@@ -292,7 +298,8 @@ class Store:
                                  "end": c.sentence.end, "trigger_start": c.trigger.start,
                                  "trigger_end": c.trigger.end, "trigger": c.trigger.text,
                                  "sub_event_type": c.sub_event_type, "status": c.status,
-                                 "reason": c.reason, "event_id": c.event_id})
+                                 "reason": c.reason,
+                                 "event_id": new_ids.get(c.event_id or "", c.event_id)})
                 _bulk_insert(conn, candidates_table, rows)
                 return self._upsert_events(conn, events)
 
@@ -691,11 +698,18 @@ def _renamed(a: Article) -> str:
 
 
 def _rename_articles(ev: Event, renamed: dict[str, str]) -> Event:
-    """``ev`` citing renamed article ids (article_ids and evidence)."""
+    """``ev`` citing renamed article ids (article_ids and evidence), under an id of its own.
+
+    Event ids derive from the article id, so the events of an updated article (stored as
+    ``id~hash``) would otherwise carry the ids of the old version's events and be merged into
+    them by accident; merging is the merge policy's decision, never a collision of ids.
+    """
     if not any(a in renamed for a in ev.article_ids) and \
             not any(e.article_id in renamed for e in ev.evidence):
         return ev
     return ev.model_copy(update={
+        "event_id": stable_id(ev.event_id, *sorted(renamed[a] for a in ev.article_ids
+                                                   if a in renamed)),
         "article_ids": [renamed.get(a, a) for a in ev.article_ids],
         "evidence": [e.model_copy(update={"article_id": renamed.get(e.article_id, e.article_id)})
                      for e in ev.evidence],
