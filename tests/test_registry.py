@@ -30,6 +30,7 @@ from eventcoder.registry import (
     UnknownNameError,
     backends,
     exports,
+    extractors,
     gazetteer_sources,
     readers,
     refresh_entry_points,
@@ -107,6 +108,7 @@ def test_builtins_are_registered() -> None:
     assert exports.group == "eventcoder_exports"
     assert gazetteer_sources.group == "eventcoder_gazetteer_sources"
     assert backends.group == "eventcoder_backends"
+    assert extractors.names() == ["rules"] and extractors.group == "eventcoder_extractors"
 
 
 def test_unknown_name_is_a_config_error() -> None:
@@ -337,3 +339,26 @@ def test_extract_writes_parquet_and_geojson(tmp_path) -> None:
                                  "geojson"])
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)["features"]) == rows
+
+
+def test_the_pipeline_uses_the_extractor_its_config_names(registered, nlp) -> None:
+    """A rule set registered by name replaces the built-in one, chosen by Config.extractor."""
+    from eventcoder.config import Config
+    from eventcoder.pipeline import Pipeline
+    from eventcoder.schema import Article
+
+    calls = []
+
+    class NoEvents:
+        def extract_candidates(self, doc, article):
+            calls.append(article.id)
+            return [], []
+
+    extractors.register("nothing", func=lambda config: NoEvents())
+    registered.append(("eventcoder", "extractors", "nothing"))
+    article = Article.from_text("Gunmen killed four villagers near Kirkuk on Monday.", id="k1")
+    assert Pipeline(Config(min_confidence=0), nlp=nlp).process(article).events  # the rules
+    result = Pipeline(Config(min_confidence=0, extractor="nothing"), nlp=nlp).process(article)
+    assert calls == ["k1"] and result.events == [] and result.candidates == []
+    with pytest.raises(UnknownNameError, match="choose one of rules"):
+        Pipeline(Config(extractor="no-such-rules"), nlp=nlp).process(article)

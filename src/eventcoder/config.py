@@ -11,7 +11,7 @@ what the command line and the Python API use; it merges, later winning:
    relative to the file's folder;
 3. environment variables: ``EVENTCODER_DB``, ``EVENTCODER_MODEL``, ``EVENTCODER_GAZETTEER``,
    ``EVENTCODER_ACTORS``, ``EVENTCODER_HOME``, ``EVENTCODER_MIN_CONFIDENCE``,
-   ``EVENTCODER_BATCH_SIZE``, ``EVENTCODER_WORKERS``;
+   ``EVENTCODER_BATCH_SIZE``, ``EVENTCODER_WORKERS``, ``EVENTCODER_EXTRACTOR``;
 4. explicit flags (command-line options or keyword arguments; ``None`` means not given).
 
 An unknown key or a value that cannot be used is a :class:`~eventcoder.errors.ConfigError`
@@ -57,6 +57,8 @@ class Config:
     min_confidence: events whose confidence (the estimated chance that the row is a true
         event, see docs/extraction.md) is below this are not written; their candidates keep
         the reason.
+    extractor: the extraction rule set, by its name in :data:`eventcoder.registry.extractors`
+        (``rules``, the built-in one; a plugin can register another).
     home: where eventcoder caches what it builds (the default gazetteer); None is
         ``~/.cache/eventcoder`` (:meth:`Config.load` makes it ``$XDG_CACHE_HOME/eventcoder``
         when that variable is set).
@@ -72,6 +74,7 @@ class Config:
     languages: tuple[str, ...] = ("en",)
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
     home: Path | None = None
+    extractor: str = "rules"
 
     def with_(self, **changes: Any) -> Config:
         """A copy with ``changes`` applied; ``None`` values leave the field as it is."""
@@ -235,4 +238,5 @@ SETTINGS: dict[str, Setting] = {
     "batch_size": Setting(_int_at_least_1, "EVENTCODER_BATCH_SIZE"),
     "workers": Setting(_int_at_least_1, "EVENTCODER_WORKERS"),
     "languages": Setting(_languages),
+    "extractor": Setting(_text, "EVENTCODER_EXTRACTOR"),
 }

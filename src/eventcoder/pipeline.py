@@ -86,9 +86,9 @@ class Pipeline:
     @property
     def extractor(self) -> EventExtractor:
         if self._extractor is None:
-            from .extract import EventExtractor
+            from .registry import extractors
 
-            self._extractor = EventExtractor(actors_file=self.config.actors_file)
+            self._extractor = extractors.get(self.config.extractor)(self.config)
         return self._extractor
 
     def check(self, article: Article) -> str | None:

@@ -16,6 +16,10 @@ registry                      entry-point group                 a name maps to
                                                                 ``(writer, path, progress=None) -> int``
 :data:`backends`              ``eventcoder_backends``           a database URL scheme (``sqlite``) -> a
                                                                 :class:`~eventcoder.store.backends.Backend`
+:data:`extractors`            ``eventcoder_extractors``         a rule set (``rules``) -> a factory
+                                                                ``(config) -> extractor`` whose
+                                                                ``extract_candidates(doc, article)``
+                                                                returns ``(mentions, candidates)``
 ============================  ================================  ==========================================
 
 ``docs/architecture.md`` ("Registries") documents each signature and shows a plugin.
@@ -50,8 +54,8 @@ import catalogue
 from .errors import ConfigError
 
 __all__ = [
-    "Registry", "UnknownNameError", "backends", "exports", "gazetteer_sources", "readers",
-    "refresh_entry_points",
+    "Registry", "UnknownNameError", "backends", "exports", "extractors", "gazetteer_sources",
+    "readers", "refresh_entry_points",
 ]
 
 log = logging.getLogger(__name__)
@@ -167,3 +171,6 @@ exports = Registry("exports", builtins="eventcoder.export.writers")
 gazetteer_sources = Registry("gazetteer_sources", builtins="eventcoder.geo.gazetteer")
 #: Database URL scheme (``sqlite``, ``postgresql``) -> Backend.
 backends = Registry("backends", builtins="eventcoder.store.backends")
+#: Extraction rule set (``rules``) -> factory ``(config) -> extractor``; ``Config.extractor``
+#: names the one a pipeline uses.
+extractors = Registry("extractors", builtins="eventcoder.extract")
