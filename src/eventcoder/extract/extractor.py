@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..schema import ActorMention, Article, Candidate, EventMention, Span
-from ..taxonomy import SUB_EVENTS
+from ..taxonomy import SUB_EVENTS, kind_record, sub_events_where
 from . import lexicon as L
 from .actors import DATA_DIR, ActorDictionary, ActorHit
 from .calibration import Calibrator
@@ -109,6 +109,10 @@ PART_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+the\s+(?:dead|vic
 #: death or injury words that alone do not tell of political violence
 BARE_OUTCOME = re.compile(r"(?:died|dead|die|dies|perished|succumbed|injur\w+|wound\w*|hurt)",
                           re.IGNORECASE)
+#: fire from the air or from afar (``SubEventType.fired_from_afar``)
+FIRED_FROM_AFAR = sub_events_where("fired_from_afar")
+#: developments a statement can tell (``SubEventType.may_be_diplomacy``)
+MAY_BE_DIPLOMACY = sub_events_where("may_be_diplomacy")
 #: priority bonus of a trigger that is the main predicate of its sentence
 MAIN_PREDICATE_BONUS = 20
 #: resolved dates older than this many days before publication are background, not events
@@ -391,7 +395,7 @@ class EventExtractor:
             tok = _token_at(doc, c.start)
             if tok is None:
                 continue
-            bonus = MAIN_PREDICATE_BONUS if c.kind not in ("violence", "outcome") and \
+            bonus = MAIN_PREDICATE_BONUS if kind_record(c.kind).main_predicate_bonus and \
                 _is_main_predicate(tok) else 0
             ranked.append((c.priority + bonus, c, typ, tok))
         ranked.sort(key=lambda r: (-r[0], r[1].start))
@@ -400,8 +404,7 @@ class EventExtractor:
                 r"destroy", text[ranked[0][1].start:ranked[0][1].end], re.IGNORECASE):
             # "two strikes engaged a unit and destroyed a rocket launcher": what the strike
             # destroyed, not a weapons seizure
-            strikes = [r for r in ranked if r[2] in ("Air/drone strike",
-                                                     "Shelling/artillery/missile attack")]
+            strikes = [r for r in ranked if r[2] in FIRED_FROM_AFAR]
             if strikes:
                 ranked = strikes + [r for r in ranked if r not in strikes]
         if any(r[2] == "Disrupted weapons use" for r in ranked):
@@ -565,7 +568,7 @@ class EventExtractor:
             reject("out_of_scope", "a death with no perpetrator or armed actor in sight",
                    cand, typ)
             return None
-        modality = "announced" if cand.kind == "operation" else "asserted"
+        modality = kind_record(cand.kind).modality
         score = _base_score(cand, typ, resolved, _is_main_predicate(trig_tok))
         d = _Draft(sentence=(sent.start_char, sent.end_char), trigger=(cand.start, cand.end),
                    sub_event_type=typ, score=score, kind=cand.kind, modality=modality,
@@ -623,7 +626,7 @@ class EventExtractor:
             if kind == "Non-violent transfer of territory" and not any(
                     h.role in ("state", "armed") for h in seg_hits):
                 return None  # a withdrawal with no force named: politics, not territory
-            if protest_ctx and kind in ("Arrests", "Looting/property destruction"):
+            if protest_ctx and SUB_EVENTS[kind].retyped_in_protest:
                 return _protest_type(seg)  # arrests of demonstrators, demonstrators' damage
             return kind
         if kind == "protest":
@@ -1389,7 +1392,7 @@ def _out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit], trig: Tok
         return "diplomacy"
     if L.OUT_OF_SCOPE["attribution"].search(seg) and kind in ("violence", "outcome"):
         return "attribution"
-    strike = typ in ("Air/drone strike", "Shelling/artillery/missile attack") and (
+    strike = typ in FIRED_FROM_AFAR and (
         state or bool(STRIKE_WEAPON.search(seg)))
     if _common_word_cue(L.OUT_OF_SCOPE["disaster"], seg) and not nonstate and not demo and \
             not strike:
@@ -1400,8 +1403,7 @@ def _out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit], trig: Tok
     if L.OUT_OF_SCOPE["diplomacy_strong"].search(seg) and (
             trig is None or trig.pos_ in ("NOUN", "PROPN", "ADJ")) and kind not in ("protest",):
         return "diplomacy"
-    if typ in ("Agreement", "Change to group/activity", "Non-violent transfer of territory",
-               "Headquarters or base established") and \
+    if typ in MAY_BE_DIPLOMACY and \
             not (typ == "Agreement" and STRONG_AGREEMENT.search(seg)) and \
             len(L.OUT_OF_SCOPE["diplomacy"].findall(seg)) >= 2 and not (nonstate or state):
         return "diplomacy"
@@ -1588,8 +1590,7 @@ def _place(text: str, ents: list[SpacySpan], trig: Token, s0: int, s1: int,
 
 def _base_score(c: _Candidate, typ: str, resolved: list, main: bool) -> float:
     """A raw score from the evidence; ``calibration.json`` maps it to a probability."""
-    base = {"violence": 0.45, "outcome": 0.4, "operation": 0.35, "territory": 0.5,
-            "clash": 0.55, "protest": 0.6, "riot": 0.55}.get(c.kind, 0.6)
+    base = kind_record(c.kind).base_score
     types = [t for _, t in resolved]
     agree = sum(1 for t in types if t == typ)
     rivals = {t for t in types if t != typ}
