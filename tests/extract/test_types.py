@@ -15,7 +15,7 @@ import pytest
 
 from eventcoder import taxonomy as t
 from eventcoder.dedup import link
-from eventcoder.extract import extractor, lexicon, rows, truth
+from eventcoder.extract import extractor, lexicon, rows, scope, truth
 from eventcoder.schema import Event, EventMention
 
 DISORDER_TYPES = {t.POLITICAL_VIOLENCE, t.DEMONSTRATIONS, t.STRATEGIC_DEVELOPMENTS,
@@ -43,7 +43,8 @@ def test_every_sub_event_type_has_a_complete_record(typ: t.SubEventType) -> None
     for flag, view in (("absorbed_by_violence", link.ABSORBED),
                        ("fired_from_afar", link.SUPPORT_FIRE),
                        ("takes_territory", link.TERRITORY),
-                       ("may_be_diplomacy", extractor.MAY_BE_DIPLOMACY)):
+                       ("fired_from_afar", scope.FIRED_FROM_AFAR),
+                       ("may_be_diplomacy", scope.MAY_BE_DIPLOMACY)):
         assert isinstance(getattr(typ, flag), bool)
         assert (typ.name in view) == getattr(typ, flag)
     # a trigger of this type gets the truth model's fixed-kind feature
