@@ -235,12 +235,12 @@ def _carry_initiators(events: list[Event]) -> list[Event]:
     on their day when it has none of its own, as ACLED codes a strike report's list of
     locations."""
     from .extract.rows import compose_notes
-    from .taxonomy import interaction_code
+    from .taxonomy import interaction_code, sub_events_where
 
+    fired_from_afar = sub_events_where("fired_from_afar")
     out: list[Event] = []
     for e in events:
-        if e.actor1 is None and e.sub_event_type in ("Air/drone strike",
-                                                      "Shelling/artillery/missile attack"):
+        if e.actor1 is None and e.sub_event_type in fired_from_afar:
             prev = next((p for p in reversed(out) if p.sub_event_type == e.sub_event_type
                          and p.actor1 and p.actor1 != e.actor2), None)
             if prev is not None:

@@ -35,7 +35,16 @@ from ..extract import lexicon as L
 from ..extract.rows import build_event
 from ..geo.resolve import haversine_km
 from ..schema import Article, Event, EventMention, Evidence, Location
-from ..taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, SUB_EVENTS, VAC
+from ..taxonomy import (
+    BATTLES,
+    EXPLOSIONS,
+    PROTESTS,
+    RIOTS,
+    SUB_EVENT_TYPES,
+    SUB_EVENTS,
+    VAC,
+    sub_events_where,
+)
 
 #: Two precise places further apart than this are two events.
 PLACE_KM = 50.0
@@ -115,13 +124,12 @@ def new_event_cue(text: str, mention: EventMention) -> bool:
 
 #: Strategic developments that, told beside a violent event, are part of it (ACLED codes the
 #: attack; the houses burnt, the weapons taken, the reinforcements sent are its details).
-ABSORBED = frozenset({"Looting/property destruction", "Disrupted weapons use",
-                      "Change to group/activity", "Non-violent transfer of territory"})
+ABSORBED = sub_events_where("absorbed_by_violence")
 #: Fire from the air or from afar told within fighting ("helicopter gunships joined the
 #: battle", "as a drone arrived overhead"): the clash keeps its type.
-SUPPORT_FIRE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+SUPPORT_FIRE = sub_events_where("fired_from_afar")
 #: Territory told beside an attack ("the gunmen entered the camp") does not retype it.
-TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+TERRITORY = sub_events_where("takes_territory")
 #: A demonstration is one event whatever it turned into; these are told in one report.
 DEMONSTRATION = frozenset({PROTESTS, RIOTS})
 
@@ -291,10 +299,8 @@ def _add(g: _Group, i: int, m: EventMention, loc: Location, generic: bool) -> No
         g.actor1_raw = m.actor1.name
 
 
-#: Demonstration sub-types from the mildest to the most severe.
-DEMO_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1,
-                 "Violent demonstration": 2, "Excessive force against protesters": 3,
-                 "Mob violence": 2}
+#: Demonstration sub-types from the mildest to the most severe (``SubEventType.demo_severity``).
+DEMO_SEVERITY = {s.name: s.demo_severity for s in SUB_EVENT_TYPES if s.demo_severity is not None}
 
 
 def combine_mentions(article: Article, mentions: Sequence[EventMention],

@@ -15,6 +15,12 @@ For every sentence (split further at semicolons into *segments*) the extractor
 Sentences that only report an outcome ("Five people were killed.") are merged into the
 previous mention when they add fatalities without a new trigger (arguments split across
 adjacent sentences).
+
+This module holds :class:`EventExtractor` and its direct helpers. Self-contained groups live
+beside it: ``segments`` (sentences into segments, trigger candidates), ``modality`` (negated,
+irrealis, dated or past-perfect triggers), ``scope`` (what ACLED does not code) and
+``fatalities`` (victims counted from the parse). What a trigger kind may resolve to, and
+everything else known of each sub-event type, is the typing table in ``taxonomy.py``.
 """
 
 from __future__ import annotations
@@ -27,34 +33,41 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..schema import ActorMention, Article, Candidate, EventMention, Span
-from ..taxonomy import SUB_EVENTS
+from ..taxonomy import SUB_EVENTS, kind_record
 from . import lexicon as L
 from .actors import DATA_DIR, ActorDictionary, ActorHit
 from .calibration import Calibrator
 from .classifier import LinearClassifier
 from .dates import DateResolver, ResolvedDate
-from .numbers import PART_OF_NEXT, fatality_candidates, parse_number, summed_fatalities
+from .fatalities import conservative, victim_count
+from .modality import (
+    PLUPERFECT_DAYS,
+    dated_background,
+    governing_verb,
+    irrealis,
+    negated,
+    pluperfect,
+    recent_cue,
+)
+from .numbers import fatality_candidates, summed_fatalities
+from .scope import (
+    DIPLOMATIC_PROTEST,
+    FIRED_FROM_AFAR,
+    POLICE_OFFICER,
+    POLICING,
+    POLITICAL_ARREST,
+    SCOPE_REASONS,
+    SPORT,
+    STRONG_AGREEMENT,
+    out_of_scope,
+    political_arrest,
+)
+from .segments import PLACE_LABELS, TriggerCandidate, find_triggers, segments
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-#: claims, credit and blame for an attack: attribution, not a new event
-ATTRIBUTION_STRONG = re.compile(
-    r"\b(?:claim\w*\s+(?:of\s+)?responsibility|(?:took|takes|taken|taking|take)\s+credit|"
-    r"claim(?:ed|s|ing)?\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,2}?(?:attacks?|bombings?|killings?|murders?|"
-    r"assassinations?|kidnappings?|beheadings?)|accus\w+\s+(?:\w+\s+){1,4}?of\s+(?:\w+\s+){0,2}?"
-    r"(?:bombing|attacking|killing|being\s+(?:behind|responsible))|blam\w+\s+(?:\w+\s+){1,4}?"
-    r"for\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:attacks?|bombings?|killings?|blasts?|explosions?)|"
-    r"(?:was|were|is|are)\s+(?:\w+\s+)?responsible\s+for)\b",
-    re.IGNORECASE,
-)
-#: a government's protest note is diplomacy, not a demonstration
-DIPLOMATIC_PROTEST = re.compile(
-    r"\b(?:lodg\w+|fil(?:ed|es)|deliver\w*|sen[dt]s?|hand(?:ed)?|issu\w+)\s+(?:an?\s+|its\s+)?"
-    r"(?:\w+\s+)?protest(?:\s+note)?\s+(?:with|to)\b|\b(?:formal|official|diplomatic|strong)\s+"
-    r"protests?\s+(?:with|to)\b|protest\s+note|summon\w*\s+(?:the\s+)?(?:\w+\s+)?"
-    r"(?:ambassador|envoy|charg[eé])", re.IGNORECASE)
 #: the other side withdrew, or no fight: a transfer of territory, not a battle
 PEACEFUL_TRANSFER = re.compile(
     r"\b(?:withdr[ae]w\w*|withdrawal|pull(?:ed|ing)?\s+out|vacat\w+|without\s+(?:a\s+)?(?:fight|"
@@ -102,10 +115,6 @@ WHERE_IT_HAPPENED = re.compile(
     r"strike|raid|shelling|ambush|incident|killings?|massacre|violence))\s+(?:\w+\s+){0,2}?"
     r"(?:broke\s+out|took\s+place|happened|occurred|began|erupted|started|unfolded)\b",
     re.IGNORECASE)
-#: a number that is a part of a figure given before ("including 5 children")
-PART_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+the\s+(?:dead|victims|killed)|"
-                         r"of\s+whom|of\s+them)\s+(?:\w+\s+)?$",
-                         re.IGNORECASE)
 #: death or injury words that alone do not tell of political violence
 BARE_OUTCOME = re.compile(r"(?:died|dead|die|dies|perished|succumbed|injur\w+|wound\w*|hurt)",
                           re.IGNORECASE)
@@ -113,7 +122,6 @@ BARE_OUTCOME = re.compile(r"(?:died|dead|die|dies|perished|succumbed|injur\w+|wo
 MAIN_PREDICATE_BONUS = 20
 #: resolved dates older than this many days before publication are background, not events
 BACKGROUND_DAYS = 31
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOC_PREPS = frozenset({"in", "near", "at", "outside", "on", "around", "inside", "across", "into",
                        "along", "between", "within", "throughout", "off", "toward", "towards",
                        "from", "of"})
@@ -158,18 +166,6 @@ PLACE_NOUNS = re.compile(r"\b(?:town|towns|village|villages|city|cities|district
                          r"airbase|island|port|control|posts?|camp|barracks|localit\w+|"
                          r"castle|air\s+base|suburbs?|countryside|provinces?|"
                          r"counties|districts|hamlets?)\b", re.IGNORECASE)
-STRONG_AGREEMENT = re.compile(r"\b(?:ceasefire|cease-?fire|truce|peace|prisoner|prisoners|"
-                              r"detainees|hostages|swap|exchange|armistice|reconciliation|"
-                              r"disarm\w*|surrender\w*|releas\w+|evacuation|laid\s+down)\b",
-                              re.IGNORECASE)
-
-
-@dataclass
-class _Candidate:
-    start: int  # trigger char offsets (absolute)
-    end: int
-    kind: str
-    priority: int
 
 
 @dataclass
@@ -193,16 +189,6 @@ class _Draft:
     modality: str = "asserted"
     main: bool = False
     pos: str = ""
-
-
-_SCOPE_REASONS = {
-    "attribution": "a claim of responsibility, credit or blame, not an incident",
-    "diplomacy": "diplomacy (talks, expulsions, sanctions, condemnation), not an incident",
-    "disaster": "an accident or disaster, no political actor",
-    "crime": "ordinary crime, no political actor, target or motive",
-    "exercise": "a military exercise, drill or weapons test, not a hostile act",
-    "trial": "a trial or sentence for an attack, not the attack",
-}
 
 
 @dataclass
@@ -286,7 +272,7 @@ class EventExtractor:
         for sent in doc.sents:
             ents = [e for e in all_ents if sent.start_char <= e.start_char < sent.end_char]
             dated_before: str | None = None  # a segment of this sentence told a dated past
-            for seg_start, seg_end in _segments(sent, text):
+            for seg_start, seg_end in segments(sent, text):
                 before = len(notes)
                 d = self._segment(doc, text, sent, seg_start, seg_end, hits, country,
                                   dominant, article.published, drafts, ents, story, notes,
@@ -360,7 +346,7 @@ class EventExtractor:
                  story: dict[str, str] | None = None, notes: list[_Note] | None = None,
                  asof: dt.date | None = None) -> _Draft | None:
         seg = text[s0:s1]
-        cands = _find_triggers(seg, s0)
+        cands = find_triggers(seg, s0)
         if not cands:
             return None
         log = notes if notes is not None else []
@@ -370,7 +356,7 @@ class EventExtractor:
             # convicted of the 2021 bombings ... The two blasts killed four people")
             story["scope"] = "trial" if trial else "exercise"
 
-        def reject(status: str, reason: str, c: _Candidate, typ: str | None) -> None:
+        def reject(status: str, reason: str, c: TriggerCandidate, typ: str | None) -> None:
             log.append(_Note((s0, s1), (c.start, c.end), typ, status, reason))
 
         in_seg = [h for h in hits if s0 <= h.start and h.end <= s1]
@@ -391,7 +377,7 @@ class EventExtractor:
             tok = _token_at(doc, c.start)
             if tok is None:
                 continue
-            bonus = MAIN_PREDICATE_BONUS if c.kind not in ("violence", "outcome") and \
+            bonus = MAIN_PREDICATE_BONUS if kind_record(c.kind).main_predicate_bonus and \
                 _is_main_predicate(tok) else 0
             ranked.append((c.priority + bonus, c, typ, tok))
         ranked.sort(key=lambda r: (-r[0], r[1].start))
@@ -400,8 +386,7 @@ class EventExtractor:
                 r"destroy", text[ranked[0][1].start:ranked[0][1].end], re.IGNORECASE):
             # "two strikes engaged a unit and destroyed a rocket launcher": what the strike
             # destroyed, not a weapons seizure
-            strikes = [r for r in ranked if r[2] in ("Air/drone strike",
-                                                     "Shelling/artillery/missile attack")]
+            strikes = [r for r in ranked if r[2] in FIRED_FROM_AFAR]
             if strikes:
                 ranked = strikes + [r for r in ranked if r not in strikes]
         if any(r[2] == "Disrupted weapons use" for r in ranked):
@@ -413,17 +398,17 @@ class EventExtractor:
         # -- what is not a new event: the best trigger that is asserted, current, in scope ---
         chosen = None
         spans = [(c.start, c.end) for c in cands]
-        first_reason: tuple[str, str, _Candidate, str] | None = None
+        first_reason: tuple[str, str, TriggerCandidate, str] | None = None
         for _, c, typ, tok in ranked:
             why = None
             if _equipment(tok):
                 continue  # "armed with grenades", "backed by a drone": the means, not the event
-            if _negated(tok):
+            if negated(tok):
                 why = ("negated", "negated (no/not/without, or denied)")
-            elif _irrealis(tok, seg, c.start - s0):
+            elif irrealis(tok, seg, c.start - s0):
                 why = ("hypothetical", "not (yet) happened: future, intended, planned, "
                        "threatened or conditional")
-            elif _dated_background(tok, published):
+            elif dated_background(tok, published):
                 why = ("background", "the event word carries an earlier year")
             elif _modifier_only(doc, c, spans) or _unanchored_noun(doc, c, seg, ents):
                 why = ("generic", "an event word used as a modifier or in general, not an "
@@ -440,7 +425,7 @@ class EventExtractor:
             return None
         cand, typ, trig_tok = chosen
         resolved = [(c, t) for _, c, t, _ in ranked]
-        scope = _out_of_scope(seg, typ, cand.kind, seg_hits, trig_tok)
+        scope = out_of_scope(seg, typ, cand.kind, seg_hits, trig_tok)
         if scope is None and not _is_demo(typ) and (exercise or trial):
             scope = "exercise" if exercise else "trial"
         if scope == "diplomacy" and not drafts and KILL_WORDS.search(seg) and \
@@ -467,16 +452,16 @@ class EventExtractor:
                 # a tank", "a wide area was evacuated")
                 scope = story["scope"]
         if scope is not None:
-            reject("out_of_scope", _SCOPE_REASONS.get(scope, scope), cand, typ)
+            reject("out_of_scope", SCOPE_REASONS.get(scope, scope), cand, typ)
             return None
-        if L.BACKGROUND.search(seg) and not _recent_cue(seg):
+        if L.BACKGROUND.search(seg) and not recent_cue(seg):
             m = L.BACKGROUND.search(seg)
             reject("background", f"history: {m.group(0)!r}", cand, typ)
             return None
-        if (m := L.HABITUAL.search(seg)) is not None and not _recent_cue(seg):
+        if (m := L.HABITUAL.search(seg)) is not None and not recent_cue(seg):
             reject("generic", f"fighting told as a habit: {m.group(0)!r}", cand, typ)
             return None
-        if (m := L.DURATION.search(seg)) is not None and not _recent_cue(seg):
+        if (m := L.DURATION.search(seg)) is not None and not recent_cue(seg):
             reject("generic", f"a conflict told over its duration: {m.group(0)!r}", cand, typ)
             return None
         if (m := L.PERIOD_TOLL.search(seg)) is not None and KILL_WORDS.search(seg):
@@ -500,7 +485,7 @@ class EventExtractor:
                    cand, typ)
             return None
         if isinstance(date, ResolvedDate) and published is not None and \
-                (published - date.date).days > PLUPERFECT_DAYS and _pluperfect(trig_tok):
+                (published - date.date).days > PLUPERFECT_DAYS and pluperfect(trig_tok):
             # "The group had taken the town last month": the past perfect with an earlier
             # date tells the story's background
             reject("background", "told in the past perfect ('had ...') with an earlier date",
@@ -565,7 +550,7 @@ class EventExtractor:
             reject("out_of_scope", "a death with no perpetrator or armed actor in sight",
                    cand, typ)
             return None
-        modality = "announced" if cand.kind == "operation" else "asserted"
+        modality = kind_record(cand.kind).modality
         score = _base_score(cand, typ, resolved, _is_main_predicate(trig_tok))
         d = _Draft(sentence=(sent.start_char, sent.end_char), trigger=(cand.start, cand.end),
                    sub_event_type=typ, score=score, kind=cand.kind, modality=modality,
@@ -576,7 +561,7 @@ class EventExtractor:
         if d.actor1 is None and sources and any(
                 c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "PRON" or any(
                     g.dep_ == "poss" and g.pos_ == "PRON" for g in c.children))
-                for c in list(_governing_verb(trig_tok).children) + [trig_tok]):
+                for c in list(governing_verb(trig_tok).children) + [trig_tok]):
             # "the command said it had launched ...": the source is the actor
             h = sources[0]
             d.actor1 = ActorMention(name=self.actors.resolve(h.name, h.country or country),
@@ -594,7 +579,7 @@ class EventExtractor:
             if story is not None and not drafts:
                 story["scope"] = "crime"  # the rest of the story is about the same shooting
             return None
-        if typ == "Arrests" and not _political_arrest(d, seg):
+        if typ == "Arrests" and not political_arrest(d, seg):
             reject("out_of_scope", "an arrest of suspects with no political or armed "
                    "affiliation named (ordinary policing)", cand, typ)
             return None
@@ -607,7 +592,7 @@ class EventExtractor:
             self._classify(d, seg)
         return d
 
-    def _resolve_kind(self, c: _Candidate, ents: list[SpacySpan], seg: str, s0: int,
+    def _resolve_kind(self, c: TriggerCandidate, ents: list[SpacySpan], seg: str, s0: int,
                       seg_hits: list[ActorHit], doc: Doc | None = None) -> str | None:
         kind = c.kind
         roles = Counter(h.role for h in seg_hits)
@@ -623,7 +608,7 @@ class EventExtractor:
             if kind == "Non-violent transfer of territory" and not any(
                     h.role in ("state", "armed") for h in seg_hits):
                 return None  # a withdrawal with no force named: politics, not territory
-            if protest_ctx and kind in ("Arrests", "Looting/property destruction"):
+            if protest_ctx and SUB_EVENTS[kind].retyped_in_protest:
                 return _protest_type(seg)  # arrests of demonstrators, demonstrators' damage
             return kind
         if kind == "protest":
@@ -732,7 +717,7 @@ class EventExtractor:
             return ActorMention(name=self.actors.resolve(name, h.country or country), inter=inter,
                                 span=Span(start=h.start, end=h.end, text=h.text))
 
-        verb = _governing_verb(trig)
+        verb = governing_verb(trig)
         subj_ids, obj_ids, agent_ids = set(), set(), set()
         for ch in verb.children:
             ids = {t.idx for t in ch.subtree}
@@ -829,11 +814,11 @@ class EventExtractor:
                     break
             return
         cands = fatality_candidates(seg)
-        victims = _victim_count(doc, s0, s0 + len(seg)) if doc is not None else None
+        victims = victim_count(doc, s0, s0 + len(seg)) if doc is not None else None
         if cands:
             # the conservative figure: the smallest number reported for the killing, unless
             # the numbers are parts ("including ...", "four of the eight") of another figure
-            v, a, b = _conservative(seg, cands)
+            v, a, b = conservative(seg, cands)
             v, b = summed_fatalities(seg, a, b, v)
             if v > 1 and AGGREGATE.search(seg):
                 # a toll over many events ("across the country", "death toll tops"): not this
@@ -867,7 +852,7 @@ class EventExtractor:
         if cands and KILL_WORDS.search(seg) and (prev.fatalities == 0 or
                                                  prev.fatalities_span is None):
             # a count read here replaces none or the placeholder of an aggregate toll
-            v, a, b = _conservative(seg, cands)
+            v, a, b = conservative(seg, cands)
             prev.fatalities = v
             prev.fatalities_span = (s0 + a, s0 + b)
         prev.sentence = (prev.sentence[0], max(prev.sentence[1], s1))
@@ -960,57 +945,6 @@ class EventExtractor:
 
 
 # -- helpers ---------------------------------------------------------------------------------
-def _segments(sent: SpacySpan, text: str) -> list[tuple[int, int]]:
-    """Character ranges of the sentence split at semicolons and at ", while"/", whereas"
-    clauses (two events told in one sentence: "X seized a town, while a bomb killed five")."""
-    out, start = [], sent.start_char
-    for t in sent:
-        if t.text == ";":
-            out.append((start, t.idx))
-            start = t.idx + 1
-        elif t.lower_ in ("while", "whereas") and t.i > sent.start and \
-                t.nbor(-1).text == "," and t.idx - start > 20:
-            out.append((start, t.idx))
-            start = t.idx
-        elif t.lower_ == "and" and t.dep_ == "cc" and t.i > sent.start and \
-                t.nbor(-1).text == "," and t.idx - start > 20 and \
-                _second_event_clause(sent, t, text):
-            out.append((start, t.idx))
-            start = t.idx
-    out.append((start, sent.end_char))
-    return [(a, b) for a, b in out if b - a > 3]
-
-
-def _second_event_clause(sent: SpacySpan, cc: Token, text: str) -> bool:
-    """", and" opens a clause that tells a second event: a verb with its own subject, its own
-    place or day, and an event word that is more than a toll ("Militants killed 12 farmers on
-    Tuesday, and troops who pursued them clashed with them the following day")."""
-    conj = next((v for v in sent if v.i > cc.i and v.pos_ in ("VERB", "AUX") and
-                 v.dep_ in ("conj", "ccomp", "ROOT") and any(
-                     c.dep_ in ("nsubj", "nsubjpass") and c.i > cc.i for c in v.children)),
-                None)
-    if conj is None or conj.i - cc.i > 12:
-        return False
-    end = max(t.idx + len(t) for t in conj.subtree)
-    own = text[cc.idx:end]
-    if not (any(e.label_ in PLACE_LABELS | {"DATE", "TIME"} and cc.idx < e.start_char < end
-                for e in sent.ents) or L.NEW_EVENT.search(own) or
-            re.search(r"\b(?:hours|days)\s+later\b|\b(?:in|near|at)\s+(?:the\s+)?"
-                      r"(?:[a-z]+\s+){0,3}?(?:city|town|village|port)\s+of\s+[A-Z]", own)):
-        return False
-    before = _find_triggers(text[sent.start_char:cc.idx], sent.start_char)
-    after = _find_triggers(text[cc.idx:end], cc.idx)
-    return any(c.kind != "outcome" for c in before) and any(c.kind != "outcome" for c in after)
-
-
-def _find_triggers(seg: str, s0: int) -> list[_Candidate]:
-    out = []
-    for trig in L.TRIGGERS:
-        for m in trig.pattern.finditer(seg):
-            out.append(_Candidate(s0 + m.start(), s0 + m.end(), trig.kind, trig.priority))
-    return out
-
-
 #: demonstrators' own violence: makes a demonstration violent whatever the police did
 DEMONSTRATOR_VIOLENCE = re.compile(
     r"\b(?:riot(?:s|ed|ing|ers)?\b(?!\s+police)|ston(?:es|ed|ing)|threw|hurl\w*|pelt\w*|rocks|"
@@ -1080,7 +1014,7 @@ def _specific_first(ranked: list) -> list:
     return kept
 
 
-def _modifier_only(doc: Doc, c: _Candidate, spans: list[tuple[int, int]]) -> bool:
+def _modifier_only(doc: Doc, c: TriggerCandidate, spans: list[tuple[int, int]]) -> bool:
     """The trigger only modifies another noun ("an artillery crewmember", "attack planners",
     "a VBIED storage facility"): it names a thing or a person, not an event."""
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
@@ -1112,7 +1046,7 @@ OPINION_VERBS = frozenset({
 })
 
 
-def _unanchored_noun(doc: Doc, c: _Candidate, seg: str, ents: list[SpacySpan]) -> bool:
+def _unanchored_noun(doc: Doc, c: TriggerCandidate, seg: str, ents: list[SpacySpan]) -> bool:
     """A nominal trigger with nothing that makes it a reported event: no date, no place, no
     casualties and no past-tense event verb ("ISIL's violence requires a response", "the
     regime must end its attacks"), or the object of an opinion verb ("condemned the
@@ -1124,7 +1058,7 @@ def _unanchored_noun(doc: Doc, c: _Candidate, seg: str, ents: list[SpacySpan]) -
     if root.pos_ not in ("NOUN", "PROPN") or re.search(r"(?:ers?|ors?|ists?|ants?|ees?)$",
                                                        root.lower_):
         return False  # participants ("demonstrators", "bombers") are not event nouns
-    verb = _governing_verb(root)
+    verb = governing_verb(root)
     lemma = verb.lemma_.lower()
     if lemma in OPINION_VERBS and root.dep_ in ("dobj", "pobj", "nsubj", "attr") and not any(
             ch.dep_ == "prep" and ch.lower_ in ("in", "at", "near", "on") and any(
@@ -1171,7 +1105,7 @@ def _anaphoric(tok: Token) -> bool:
 
 def _is_main_predicate(tok: Token) -> bool:
     """The trigger is (or heads) the main verb of its sentence or a verb conjoined to it."""
-    verb = _governing_verb(tok)
+    verb = governing_verb(tok)
     if verb.i != tok.i:
         head = tok.head if tok.dep_ == "compound" else tok
         if head.head.i != verb.i or head.dep_ not in ("dobj", "nsubj", "nsubjpass"):
@@ -1181,64 +1115,6 @@ def _is_main_predicate(tok: Token) -> bool:
 
 #: the event types of armed violence (an anaphor may retell one type as another)
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-
-
-#: prepositions that head a date ("in 2014", "on 24 December 2023", "between 2008 and 2014")
-DATE_PREPOSITIONS = frozenset({"in", "since", "during", "on", "between", "from"})
-
-
-def _dated_background(tok: Token, published: dt.date | None) -> bool:
-    """A trigger noun carrying its own earlier year ("a 2017 chemical attack") is history, and
-    so is a trigger verb with "in 2014" attached ("the girls abducted from Chibok in 2014")."""
-    def dated_prep(head: Token) -> bool:
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in DATE_PREPOSITIONS:
-                for t in prep.subtree:
-                    if t.text.isdigit() and len(t.text) == 4 and 1900 < int(t.text) < 2100 \
-                            and (published is None or int(t.text) < published.year):
-                        return True
-        return False
-
-    if tok.pos_ == "VERB":  # (a parser may hang the date on the subject: "On ... 2023, raids")
-        return dated_prep(tok) or any(dated_prep(c) for c in tok.children if c.dep_ == "nsubj")
-    if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
-        return False
-    if dated_prep(tok) or (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and
-                           dated_prep(tok.head)):
-        # "fighting between 2008 and 2014", "On Christmas Eve 2023, raids ... killed 200"
-        return True
-    scope = list(tok.children)
-    t = tok
-    for _ in range(3):  # up the noun phrase: "2017 chemical weapons attack"
-        if t.dep_ not in ("compound", "amod", "nmod"):
-            break
-        t = t.head
-        scope += list(t.children)
-    for t in scope:
-        if t.text.isdigit() and len(t.text) == 4 and 1900 < int(t.text) < 2100:
-            if published is None or int(t.text) < published.year:
-                return True
-    return False
-
-
-#: A past-perfect event dated more than this many days before publication is background.
-PLUPERFECT_DAYS = 7
-
-
-def _pluperfect(tok: Token) -> bool:
-    """The trigger's verb is in the past perfect ("had taken", "had been killed")."""
-    verb = _governing_verb(tok)
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d")
-               for c in verb.children)
-
-
-def _governing_verb(tok: Token) -> Token:
-    t = tok
-    for _ in range(4):
-        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
-            return t
-        t = t.head
-    return tok
 
 
 def _trigger_text(seg: str, s0: int, d: _Draft) -> str:
@@ -1279,156 +1155,12 @@ def _equipment(tok: Token) -> bool:
     return False
 
 
-def _negated(tok: Token) -> bool:
-    """The trigger is negated: "did not attack", "no clashes", "entered without fighting"."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
-        return True
-    verb = _governing_verb(tok)
-    for t in {tok, verb}:
-        for ch in t.children:
-            if ch.dep_ == "neg" or (ch.dep_ == "det" and ch.lower_ == "no"):
-                return True
-    for anc in verb.ancestors:
-        if anc.lemma_.lower() in L.DENY_VERBS:
-            return True
-        if anc.dep_ in ("ROOT",):
-            break
-    return False
-
-
 #: The dateline that opens a wire report: "BAGHDAD, Jan 16 (Wire) - ", "KABUL (AP) -".
 DATELINE_PREFIX = re.compile(r"\s*[A-Z][A-Z .'\u2019-]{2,40}(?:,\s*[^\n\-\u2013\u2014(]{0,40})?"
                              r"(?:\s*\([^)\n]{1,30}\))?\s*[-\u2013\u2014]+\s")
-#: verbs after which "to X" tells that X happened ("managed to retake the town")
-DONE_VERBS = frozenset({"manage", "succeed", "begin", "start", "continue", "help", "go",
-                        "proceed", "resume"})
 #: nouns that name a campaign or a conflict as a whole ("the fight against Daesh")
 CAMPAIGN_NOUNS = frozenset({"fight", "fighting", "war", "campaign", "struggle", "battle",
                             "offensive", "operations", "insurgency", "conflict", "efforts"})
-
-
-#: an officer at work, and the ordinary policing around a shooting
-POLICE_OFFICER = re.compile(r"\b(?:officers?|deput(?:y|ies)|sheriff'?s?|troopers?|patrolm[ae]n|"
-                            r"policem[ae]n|cops?|police\s+shootings?)\b", re.IGNORECASE)
-POLICING = re.compile(
-    r"\b(?:suspects?|traffic\s+stop|armed\s+(?:man|suspect|robber)|robber\w*|warrant|chase|"
-    r"pursuit|justifiable|justified|responding\s+to|fired\s+at\s+(?:police|officers|them)|"
-    r"threatening|carrying\s+a\s+(?:gun|knife|weapon)|pointed\s+a|brandish\w*|"
-    r"officer-involved|body\s*cam\w*|coroner|inquest)\b", re.IGNORECASE)
-#: Who is arrested when an arrest is political (ACLED codes those, not ordinary policing).
-POLITICAL_ARREST = re.compile(
-    r"\b(?:activists?|journalists?|reporters?|opposition|protesters?|demonstrators?|"
-    r"militants?|insurgents?|fighters?|rebels?|jihadis?t?s?|terror\w*|extremists?|members?\s+of|"
-    r"leaders?\s+of|commanders?|spies|spy|espionage|coup|dissidents?|bloggers?|politicians?|"
-    r"lawmakers?|candidates?|ministers?|mayors?|governors?|students?|strikers|unionists?|"
-    r"separatists?|clerics?|imams?|monks?|priests?|critics?|islamists?|organi[sz]ers|"
-    r"(?:opposition|political|ruling|banned)\s+part(?:y|ies)|party(?:'s)?\s+(?:members?|"
-    r"activists?|officials?|leaders?|supporters?)|(?:affiliated|linked|associated)\s+with\s+"
-    r"(?:[\w'\u2019-]+\s+){0,6}?part(?:y|ies))\b", re.IGNORECASE)
-SPORT = re.compile(r"\b(?:football|soccer|striker|goalkeeper|midfielder|world\s+cup|cricket|"
-                   r"boxing|boxers?|knockouts?|heavyweight|middleweight|welterweight|"
-                   r"title\s+(?:fight|bout)|bouts?|(?:in|after)\s+(?:\w+\s+)?rounds\b(?!\s+of)|ringside|"
-                   r"bowlers?|wickets?|innings|batsm[ae]n|batters?|test\s+match|rugby|tennis|"
-                   r"qualifier|league|tournament|stadium|match(?:es)?\s+(?:against|between)|"
-                   r"scored|penalty\s+kick|referee|olympic\w*|championship)\b",
-                   re.IGNORECASE)
-
-
-def _political_arrest(d: _Draft, seg: str) -> bool:
-    a2 = d.actor2
-    if a2 is not None and a2.inter in (2, 3, 4, 5, 6):
-        return True
-    return bool(POLITICAL_ARREST.search(seg))
-
-
-def _irrealis(tok: Token, seg: str, rel: int) -> bool:
-    """Future, intended, hypothetical or planned: not a reported event."""
-    verb = _governing_verb(tok)
-    if any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children) and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
-            c.dep_ == "aux" and c.lower_ in L.MODAL_FUTURE | L.MODAL_HYPOTHETICAL
-            for c in verb.children):
-        return False  # "are reported to have killed 50", "is said to have fired": it happened
-    heads = (tok, verb, verb.head) if verb.dep_ == "conj" else (tok, verb)
-    for t in heads:  # ("whether any suspects had been detained or explosives recovered")
-        for ch in t.children:
-            if ch.dep_ in ("aux", "auxpass") and (ch.text in L.MODAL_FUTURE or (
-                    ch.lower_ in L.MODAL_HYPOTHETICAL and ch.text.islower())):
-                return True
-            if ch.dep_ == "mark" and ch.lower_ in ("if", "unless", "whether"):
-                return True
-            if ch.dep_ == "amod" and ch.lower_ in ("upcoming", "planned", "proposed",
-                                                   "possible", "potential", "future"):
-                return True
-            if ch.dep_ == "aux" and ch.lower_ == "to" and t.head.lemma_.lower() in L.INTENT_VERBS:
-                return True
-    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in L.INTENT_VERBS and \
-            any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
-        return True
-    if verb.pos_ == "VERB" and verb.dep_ in ("acl", "advcl", "xcomp", "relcl") and \
-            verb.head.lemma_.lower() not in DONE_VERBS and \
-            any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
-        # a purpose or an aim: "an operation to liberate Mosul", "moved in to retake the
-        # town", "efforts to defeat Daesh" (not "managed to retake")
-        return True
-    near = seg[max(0, rel - 60):rel + 60]
-    return bool(re.search(r"\b(?:tomorrow|next\s+(?:week|month|year)|in\s+the\s+coming\s+"
-                          r"(?:days|weeks|months)|will\s+be\s+held|to\s+be\s+held|"
-                          r"is\s+set\s+to|are\s+set\s+to)\b", near, re.IGNORECASE))
-
-
-def _out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit], trig: Token | None = None
-                  ) -> str | None:
-    """Why a segment is outside ACLED's scope (crime, disaster, diplomacy, attribution)."""
-    nonstate = any(h.role == "armed" and not h.generic for h in hits)
-    state = any(h.role == "state" for h in hits)
-    demo = SUB_EVENTS[typ].event_type in ("Protests", "Riots")
-    if ATTRIBUTION_STRONG.search(seg):
-        return "attribution"
-    if DIPLOMATIC_PROTEST.search(seg):
-        return "diplomacy"
-    if L.OUT_OF_SCOPE["attribution"].search(seg) and kind in ("violence", "outcome"):
-        return "attribution"
-    strike = typ in ("Air/drone strike", "Shelling/artillery/missile attack") and (
-        state or bool(STRIKE_WEAPON.search(seg)))
-    if _common_word_cue(L.OUT_OF_SCOPE["disaster"], seg) and not nonstate and not demo and \
-            not strike:
-        # (a drone or missile strike that set a depot on fire is a strike, not a fire)
-        return "disaster"
-    if _common_word_cue(L.OUT_OF_SCOPE["crime"], seg) and not nonstate and not demo:
-        return "crime"
-    if L.OUT_OF_SCOPE["diplomacy_strong"].search(seg) and (
-            trig is None or trig.pos_ in ("NOUN", "PROPN", "ADJ")) and kind not in ("protest",):
-        return "diplomacy"
-    if typ in ("Agreement", "Change to group/activity", "Non-violent transfer of territory",
-               "Headquarters or base established") and \
-            not (typ == "Agreement" and STRONG_AGREEMENT.search(seg)) and \
-            len(L.OUT_OF_SCOPE["diplomacy"].findall(seg)) >= 2 and not (nonstate or state):
-        return "diplomacy"
-    return None
-
-
-#: weapons that only armed forces fire: a fire they cause is not an accident
-STRIKE_WEAPON = re.compile(r"\b(?:drones?|missiles?|air\s*strikes?|airstrikes?|rockets?|"
-                           r"shell(?:s|ing|ed)|artillery|warplanes?|jets?|(?:aerial|guided|"
-                           r"glide|barrel)[-\s]bombs?)\b", re.IGNORECASE)
-
-
-def _common_word_cue(pattern: re.Pattern[str], seg: str) -> bool:
-    """A cue used as a common word: lower case, or capitalised only at a sentence start
-    ("Storm Corps" and "Flood Street" are names, not disasters)."""
-    for m in pattern.finditer(seg):
-        w = m.group(0)
-        if w[:1].islower() or m.start() == 0 or seg[max(0, m.start() - 2):m.start()] in (
-                ". ", "\n", ": ", '"'):
-            return True
-    return False
-
-
-def _recent_cue(seg: str) -> bool:
-    return bool(re.search(r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-                          r"sunday)|yesterday|today|last\s+night|this\s+week)\b", seg,
-                          re.IGNORECASE))
 
 
 ARMED_NAME = re.compile(r"\b(?:militia|brigades?|army|front|movement|rebels?|liberation|"
@@ -1503,7 +1235,7 @@ def _object_range(doc: Doc, char: int) -> tuple[int, int] | None:
     tok = _token_at(doc, char)
     if tok is None:
         return None
-    verb = _governing_verb(tok)
+    verb = governing_verb(tok)
     toks = []
     for head in {verb, tok}:
         for ch in head.children:
@@ -1522,7 +1254,7 @@ def _subject_actor(doc: Doc | None, char: int, hits: list[ActorHit]) -> ActorHit
     tok = _token_at(doc, char)
     if tok is None:
         return None
-    verb = _governing_verb(tok)
+    verb = governing_verb(tok)
     for ch in verb.children:
         if ch.dep_ in ("nsubj", "agent"):
             ids = {t.idx for t in ch.subtree}
@@ -1559,7 +1291,7 @@ def _place(text: str, ents: list[SpacySpan], trig: Token, s0: int, s1: int,
         ents = rest or ents
     if not ents:
         return None
-    verb = _governing_verb(trig)
+    verb = governing_verb(trig)
     heads = {verb.i, trig.i}
     best = None
     for e in ents:
@@ -1586,10 +1318,9 @@ def _place(text: str, ents: list[SpacySpan], trig: Token, s0: int, s1: int,
     return (chosen.start_char, end)
 
 
-def _base_score(c: _Candidate, typ: str, resolved: list, main: bool) -> float:
+def _base_score(c: TriggerCandidate, typ: str, resolved: list, main: bool) -> float:
     """A raw score from the evidence; ``calibration.json`` maps it to a probability."""
-    base = {"violence": 0.45, "outcome": 0.4, "operation": 0.35, "territory": 0.5,
-            "clash": 0.55, "protest": 0.6, "riot": 0.55}.get(c.kind, 0.6)
+    base = kind_record(c.kind).base_score
     types = [t for _, t in resolved]
     agree = sum(1 for t in types if t == typ)
     rivals = {t for t in types if t != typ}
@@ -1600,115 +1331,3 @@ def _base_score(c: _Candidate, typ: str, resolved: list, main: bool) -> float:
     return min(max(base, 0.05), 0.95)
 
 
-def _conservative(seg: str, cands: list[tuple[int, int, int]]) -> tuple[int, int, int]:
-    """The conservative figure among a segment's fatality numbers: the smallest one that is
-    not a part of another ("including 5 children", "four of the eight bodies")."""
-    wholes = [c for c in cands if not PART_BEFORE.search(seg[max(0, c[1] - 25):c[1]])
-              and not PART_OF_NEXT.match(seg, c[2])]
-    return min(wholes or cands, key=lambda c: (c[0], c[1]))
-
-
-#: verbs and adjectives of killing whose victims are counted from the parse
-VICTIM_VERB = re.compile(r"kill(?:s|ed|ing)?|di(?:e|es|ed)|dead|slain|murder(?:s|ed)?|"
-                         r"assassinat(?:e|es|ed)|execut(?:e|es|ed)|behead(?:s|ed)?|"
-                         r"massacr(?:e|es|ed)|perish(?:es|ed)?|slaughter(?:s|ed)?", re.IGNORECASE)
-#: nouns for groups of people: a singular one is not one person ("a family", "a convoy")
-COLLECTIVE = frozenset({"family", "families", "group", "convoy", "crowd", "unit", "patrol",
-                        "force", "army", "police", "community", "village", "people", "team",
-                        "others", "brigade", "militia", "couple", "dozen", "dozens", "scores",
-                        "hundreds", "thousands", "several", "many", "some", "crew", "staff"})
-#: singular nouns for one person (a victim counted 1 in a list of victims)
-PERSON_NOUNS = frozenset("""
-soldier officer policeman policewoman cop trooper guard sentry pilot commander chief leader
-head general colonel major captain lieutenant sergeant corporal private commando agent spy
-informant militant fighter rebel insurgent gunman attacker assailant bomber terrorist jihadist
-militiaman tribesman herder herdsman hunter vigilante bandit kidnapper civilian villager farmer
-shepherd trader shopkeeper businessman worker employee contractor engineer driver passenger
-doctor nurse teacher student pupil journalist reporter official judge prosecutor lawyer
-governor mayor lawmaker politician candidate councillor chairman minister deputy diplomat
-activist cleric imam priest pastor monk elder ruler king sheikh prince dignitary director
-manager volunteer pilgrim worshipper resident local man woman boy girl child baby infant teen
-teenager youth person individual father mother son daughter brother sister husband wife uncle
-aunt cousin nephew niece grandfather grandmother relative associate bodyguard aide assistant
-member associate collaborator translator interpreter medic paramedic ranger warden
-""".split())
-#: words that end a list of victims ("two killed, three wounded")
-NOT_KILLED = re.compile(r"\b(?:injur\w*|wound\w*|hurt|arrest\w*|captur\w*|detain\w*|abduct\w*|"
-                        r"kidnap\w*|including|among)\b", re.IGNORECASE)
-
-
-def _victim_count(doc: Doc, s0: int, s1: int) -> tuple[int, int, int] | None:
-    """The number of people killed when the parse shows two or more coordinated victims
-    ("kill a farmer, his son" 2; "a soldier, 6 militants killed" 7; "a commander, 4 others"
-    5): (total, start char, end char), or None when there is no such list or a part has no
-    countable size (a bare plural, a group name)."""
-    span = doc.char_span(s0, s1, alignment_mode="contract")
-    if span is None:
-        return None
-    for tok in span:
-        if not VICTIM_VERB.fullmatch(tok.text) or re.match(
-                r"\s*(?:,|/|and|or|&)\s*(?:wound|injur|hurt)", doc.text[tok.idx + len(tok.text):],
-                re.IGNORECASE):
-            continue  # "killed and wounded": the count is not of the dead
-        passive = tok.tag_ == "VBN" or tok.lemma_.lower() in ("die", "perish") or \
-            tok.lower_ == "dead" or any(c.dep_ == "auxpass" for c in tok.children)
-        if passive:
-            roots = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "npadvmod")]
-            if tok.dep_ in ("acl", "amod") and tok.head.i < tok.i:
-                roots.append(tok.head)
-        else:
-            roots = [c for c in tok.children if c.dep_ == "dobj" or (
-                c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN") and c.i > tok.i)]
-        parts: list[Token] = []
-        # "a policeman, a local elder killed": the list may start above the participle's noun
-        roots += [r.head for r in roots if r.dep_ in ("conj", "appos") and r.head.i != tok.i]
-        # the victims stand before a participle or "died" and after an active verb ("killed
-        # a soldier, three wounded": "three" is not a victim)
-        todo = [r for r in roots if r.pos_ in ("NOUN", "PROPN", "NUM")
-                and (r.i < tok.i) == passive]
-        while todo:
-            t = todo.pop()
-            if t in parts:
-                continue
-            parts.append(t)
-            todo.extend(c for c in t.children if c.dep_ in ("conj", "appos")
-                        and c.pos_ in ("NOUN", "PROPN", "NUM") and (c.i < tok.i) == passive)
-        if not parts or (len(parts) == 1 and not _has_number(parts[0])):
-            continue
-        values = [_part_size(t) for t in parts]
-        if any(v is None for v in values):
-            continue
-        a = min(p.left_edge.idx for p in parts)
-        b = max(p.idx + len(p.text) for p in parts)
-        if NOT_KILLED.search(doc.text, a, b) or not (s0 <= a and b <= s1):
-            continue
-        return sum(v for v in values if v is not None), a, b
-    return None
-
-
-def _has_number(tok: Token) -> bool:
-    return tok.pos_ == "NUM" or any(c.dep_ == "nummod" for c in tok.children)
-
-
-def _part_size(tok: Token) -> int | None:
-    """People counted by one victim noun: its number, 1 for a singular person noun, None
-    when unknown (a bare plural, a group name, a collective noun)."""
-    if tok.pos_ == "NUM":
-        return parse_number(tok.text)
-    if tok.lower_ in ("dozens", "scores", "hundreds", "dozen") and any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-        return parse_number(tok.text)  # "dozens of rebels"
-    nums = [c for c in tok.children if c.dep_ == "nummod" or (
-        c.dep_ in ("compound", "amod", "quantmod") and c.lower_ in ("dozen", "dozens", "scores"))]
-    if nums:
-        # "at least 30", "twenty-two", "a dozen": the number words of the modifier
-        words = [t.text for t in nums[0].subtree if parse_number(t.text) is not None]
-        return parse_number(" ".join(words)) if words else None
-    if tok.lower_ in COLLECTIVE or tok.ent_type_ in ("NORP", "ORG", "GPE", "LOC", "FAC"):
-        return None
-    if tok.tag_ in ("NN", "NNP") and tok.lower_ in PERSON_NOUNS:
-        return 1
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    if ent is not None and ent.label_ == "PERSON" and len(ent) >= 2:
-        return 1  # a named victim ("Ana Ruiz Torres, killed in ..."); one word is unsure
-    return None

@@ -13,6 +13,10 @@ Each trigger is a regular expression over the lower-cased sentence with a *kind*
 - ``operation`` (launched an operation/offensive: Change to group/activity, modality
   ``announced``; see docs/extraction.md).
 
+Every kind is in the typing table of ``taxonomy.py``: a sub-event type's ``SubEventType``
+record, or a context kind's ``ContextKind`` record (what it may resolve to, its score and
+modality); ``tests/extract/test_types.py`` checks each trigger's kind is one of them.
+
 Priorities decide between triggers of one clause: the most specific weapon wins.
 """
 

@@ -16,6 +16,7 @@ from ..taxonomy import (
     EXPLOSIONS,
     INTER_CODES,
     STRATEGIC,
+    SUB_EVENT_TYPES,
     VAC,
     interaction_code,
     sub_event,
@@ -60,33 +61,10 @@ def _date_phrase(date: dt.date | None, precision: int) -> str:
     return f"In {date:%B %Y}"
 
 
-_VERBS = {
-    "Armed clash": "clashed with",
-    "Government regains territory": "regained territory from",
-    "Non-state actor overtakes territory": "took control of territory held by",
-    "Chemical weapon": "used a chemical weapon against",
-    "Air/drone strike": "carried out an air/drone strike against",
-    "Suicide bomb": "carried out a suicide bombing targeting",
-    "Shelling/artillery/missile attack": "shelled",
-    "Remote explosive/landmine/IED": "detonated an explosive device targeting",
-    "Grenade": "threw a grenade at",
-    "Sexual violence": "committed sexual violence against",
-    "Attack": "attacked",
-    "Abduction/forced disappearance": "abducted",
-    "Peaceful protest": "protested",
-    "Protest with intervention": "protested and were met by",
-    "Excessive force against protesters": "used excessive force against",
-    "Violent demonstration": "rioted",
-    "Mob violence": "attacked",
-    "Agreement": "reached an agreement with",
-    "Arrests": "arrested",
-    "Change to group/activity": "changed activity",
-    "Disrupted weapons use": "seized or defused weapons of",
-    "Headquarters or base established": "established a base",
-    "Looting/property destruction": "looted or destroyed property of",
-    "Non-violent transfer of territory": "took over territory from",
-    "Other": "was involved in an event with",
-}
+#: The notes verb of each sub-event type (a view of ``taxonomy.SUB_EVENT_TYPES``).
+_VERBS = {s.name: s.notes_verb for s in SUB_EVENT_TYPES}
+#: Prepositions a notes verb may end in: dropped when no actor2 follows ("clashed").
+_PREPOSITIONS = frozenset({"with", "from", "against", "by", "targeting", "at", "of"})
 
 
 #: Last words of names that take "the" in English ("the Red Sea", "the Golan Heights").
@@ -121,12 +99,10 @@ def compose_notes(event: Event) -> str:
     """One sentence in ACLED's style, composed from the event's fields (never article text)."""
     when = _date_phrase(event.event_date, event.time_precision)
     actor1 = event.actor1 or "Unidentified actors"
-    verb = _VERBS[event.sub_event_type]
-    target = f" {event.actor2}" if event.actor2 and verb.split()[-1] in {
-        "with", "from", "against", "by", "targeting", "at", "of", "shelled", "attacked",
-        "abducted", "arrested"} else ""
-    if not target and verb.split()[-1] in {"with", "from", "against", "by", "targeting", "at",
-                                           "of"}:
+    typ = sub_event(event.sub_event_type)
+    verb = typ.notes_verb
+    target = f" {event.actor2}" if event.actor2 and typ.notes_target else ""
+    if not target and verb.split()[-1] in _PREPOSITIONS:
         verb = verb.rsplit(" ", 1)[0]
     where = ""
     if event.location:

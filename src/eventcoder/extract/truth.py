@@ -26,7 +26,7 @@ import numpy as np
 
 from ..errors import ConfigError
 from ..schema import Candidate, Event, EventMention
-from ..taxonomy import EVENT_TYPES, SUB_EVENTS
+from ..taxonomy import CONTEXT_KINDS, EVENT_TYPES, FIXED_KIND, SUB_EVENTS
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "extract" / "truth.json"
 
@@ -73,11 +73,9 @@ def features(text: str, event: Event, *, n_mentions: int, candidates: Sequence[C
     for m in mentions:
         k = m.kind
         if k in SUB_EVENTS:
-            f["kind_fixed"] = 1.0
-        elif k in ("violence", "clash", "outcome", "territory", "operation"):
-            f[f"kind_{k}"] = 1.0
-        elif k in ("protest", "riot"):
-            f["kind_protest"] = 1.0
+            f[FIXED_KIND.truth_feature] = 1.0
+        elif k in CONTEXT_KINDS:
+            f[CONTEXT_KINDS[k].truth_feature] = 1.0
         f["main_predicate"] = max(f["main_predicate"], float(m.main_predicate))
     if mentions:
         f["trigger_noun"] = float(mentions[0].trigger_pos in ("NOUN", "PROPN"))

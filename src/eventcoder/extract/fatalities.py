@@ -1,0 +1,140 @@
+"""Counting the dead from the parse: lists of victims and the conservative figure.
+
+Helpers of ``EventExtractor._fatalities`` (moved from ``extractor.py`` unchanged).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .numbers import PART_OF_NEXT, parse_number
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+#: a number that is a part of a figure given before ("including 5 children")
+PART_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+the\s+(?:dead|victims|killed)|"
+                         r"of\s+whom|of\s+them)\s+(?:\w+\s+)?$",
+                         re.IGNORECASE)
+
+
+def conservative(seg: str, cands: list[tuple[int, int, int]]) -> tuple[int, int, int]:
+    """The conservative figure among a segment's fatality numbers: the smallest one that is
+    not a part of another ("including 5 children", "four of the eight bodies")."""
+    wholes = [c for c in cands if not PART_BEFORE.search(seg[max(0, c[1] - 25):c[1]])
+              and not PART_OF_NEXT.match(seg, c[2])]
+    return min(wholes or cands, key=lambda c: (c[0], c[1]))
+
+
+#: verbs and adjectives of killing whose victims are counted from the parse
+VICTIM_VERB = re.compile(r"kill(?:s|ed|ing)?|di(?:e|es|ed)|dead|slain|murder(?:s|ed)?|"
+                         r"assassinat(?:e|es|ed)|execut(?:e|es|ed)|behead(?:s|ed)?|"
+                         r"massacr(?:e|es|ed)|perish(?:es|ed)?|slaughter(?:s|ed)?", re.IGNORECASE)
+
+
+#: nouns for groups of people: a singular one is not one person ("a family", "a convoy")
+COLLECTIVE = frozenset({"family", "families", "group", "convoy", "crowd", "unit", "patrol",
+                        "force", "army", "police", "community", "village", "people", "team",
+                        "others", "brigade", "militia", "couple", "dozen", "dozens", "scores",
+                        "hundreds", "thousands", "several", "many", "some", "crew", "staff"})
+
+
+#: singular nouns for one person (a victim counted 1 in a list of victims)
+PERSON_NOUNS = frozenset("""
+soldier officer policeman policewoman cop trooper guard sentry pilot commander chief leader
+head general colonel major captain lieutenant sergeant corporal private commando agent spy
+informant militant fighter rebel insurgent gunman attacker assailant bomber terrorist jihadist
+militiaman tribesman herder herdsman hunter vigilante bandit kidnapper civilian villager farmer
+shepherd trader shopkeeper businessman worker employee contractor engineer driver passenger
+doctor nurse teacher student pupil journalist reporter official judge prosecutor lawyer
+governor mayor lawmaker politician candidate councillor chairman minister deputy diplomat
+activist cleric imam priest pastor monk elder ruler king sheikh prince dignitary director
+manager volunteer pilgrim worshipper resident local man woman boy girl child baby infant teen
+teenager youth person individual father mother son daughter brother sister husband wife uncle
+aunt cousin nephew niece grandfather grandmother relative associate bodyguard aide assistant
+member associate collaborator translator interpreter medic paramedic ranger warden
+""".split())
+
+
+#: words that end a list of victims ("two killed, three wounded")
+NOT_KILLED = re.compile(r"\b(?:injur\w*|wound\w*|hurt|arrest\w*|captur\w*|detain\w*|abduct\w*|"
+                        r"kidnap\w*|including|among)\b", re.IGNORECASE)
+
+
+def victim_count(doc: Doc, s0: int, s1: int) -> tuple[int, int, int] | None:
+    """The number of people killed when the parse shows two or more coordinated victims
+    ("kill a farmer, his son" 2; "a soldier, 6 militants killed" 7; "a commander, 4 others"
+    5): (total, start char, end char), or None when there is no such list or a part has no
+    countable size (a bare plural, a group name)."""
+    span = doc.char_span(s0, s1, alignment_mode="contract")
+    if span is None:
+        return None
+    for tok in span:
+        if not VICTIM_VERB.fullmatch(tok.text) or re.match(
+                r"\s*(?:,|/|and|or|&)\s*(?:wound|injur|hurt)", doc.text[tok.idx + len(tok.text):],
+                re.IGNORECASE):
+            continue  # "killed and wounded": the count is not of the dead
+        passive = tok.tag_ == "VBN" or tok.lemma_.lower() in ("die", "perish") or \
+            tok.lower_ == "dead" or any(c.dep_ == "auxpass" for c in tok.children)
+        if passive:
+            roots = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "npadvmod")]
+            if tok.dep_ in ("acl", "amod") and tok.head.i < tok.i:
+                roots.append(tok.head)
+        else:
+            roots = [c for c in tok.children if c.dep_ == "dobj" or (
+                c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN") and c.i > tok.i)]
+        parts: list[Token] = []
+        # "a policeman, a local elder killed": the list may start above the participle's noun
+        roots += [r.head for r in roots if r.dep_ in ("conj", "appos") and r.head.i != tok.i]
+        # the victims stand before a participle or "died" and after an active verb ("killed
+        # a soldier, three wounded": "three" is not a victim)
+        todo = [r for r in roots if r.pos_ in ("NOUN", "PROPN", "NUM")
+                and (r.i < tok.i) == passive]
+        while todo:
+            t = todo.pop()
+            if t in parts:
+                continue
+            parts.append(t)
+            todo.extend(c for c in t.children if c.dep_ in ("conj", "appos")
+                        and c.pos_ in ("NOUN", "PROPN", "NUM") and (c.i < tok.i) == passive)
+        if not parts or (len(parts) == 1 and not has_number(parts[0])):
+            continue
+        values = [part_size(t) for t in parts]
+        if any(v is None for v in values):
+            continue
+        a = min(p.left_edge.idx for p in parts)
+        b = max(p.idx + len(p.text) for p in parts)
+        if NOT_KILLED.search(doc.text, a, b) or not (s0 <= a and b <= s1):
+            continue
+        return sum(v for v in values if v is not None), a, b
+    return None
+
+
+def has_number(tok: Token) -> bool:
+    return tok.pos_ == "NUM" or any(c.dep_ == "nummod" for c in tok.children)
+
+
+def part_size(tok: Token) -> int | None:
+    """People counted by one victim noun: its number, 1 for a singular person noun, None
+    when unknown (a bare plural, a group name, a collective noun)."""
+    if tok.pos_ == "NUM":
+        return parse_number(tok.text)
+    if tok.lower_ in ("dozens", "scores", "hundreds", "dozen") and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return parse_number(tok.text)  # "dozens of rebels"
+    nums = [c for c in tok.children if c.dep_ == "nummod" or (
+        c.dep_ in ("compound", "amod", "quantmod") and c.lower_ in ("dozen", "dozens", "scores"))]
+    if nums:
+        # "at least 30", "twenty-two", "a dozen": the number words of the modifier
+        words = [t.text for t in nums[0].subtree if parse_number(t.text) is not None]
+        return parse_number(" ".join(words)) if words else None
+    if tok.lower_ in COLLECTIVE or tok.ent_type_ in ("NORP", "ORG", "GPE", "LOC", "FAC"):
+        return None
+    if tok.tag_ in ("NN", "NNP") and tok.lower_ in PERSON_NOUNS:
+        return 1
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None and ent.label_ == "PERSON" and len(ent) >= 2:
+        return 1  # a named victim ("Ana Ruiz Torres, killed in ..."); one word is unsure
+    return None

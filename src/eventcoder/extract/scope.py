@@ -1,0 +1,149 @@
+"""What ACLED does not code: attribution, diplomacy, disasters, crime, policing, sport.
+
+The scope filters of the extractor (moved from ``extractor.py`` unchanged):
+:func:`out_of_scope` names why a segment is outside ACLED's scope, :data:`SCOPE_REASONS`
+says it in words; the police-shooting, arrest and sport cues are read by the extractor.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..taxonomy import SUB_EVENTS, sub_events_where
+from . import lexicon as L
+from .actors import ActorHit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .extractor import _Draft
+
+
+#: claims, credit and blame for an attack: attribution, not a new event
+ATTRIBUTION_STRONG = re.compile(
+    r"\b(?:claim\w*\s+(?:of\s+)?responsibility|(?:took|takes|taken|taking|take)\s+credit|"
+    r"claim(?:ed|s|ing)?\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,2}?(?:attacks?|bombings?|killings?|murders?|"
+    r"assassinations?|kidnappings?|beheadings?)|accus\w+\s+(?:\w+\s+){1,4}?of\s+(?:\w+\s+){0,2}?"
+    r"(?:bombing|attacking|killing|being\s+(?:behind|responsible))|blam\w+\s+(?:\w+\s+){1,4}?"
+    r"for\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:attacks?|bombings?|killings?|blasts?|explosions?)|"
+    r"(?:was|were|is|are)\s+(?:\w+\s+)?responsible\s+for)\b",
+    re.IGNORECASE,
+)
+
+
+#: a government's protest note is diplomacy, not a demonstration
+DIPLOMATIC_PROTEST = re.compile(
+    r"\b(?:lodg\w+|fil(?:ed|es)|deliver\w*|sen[dt]s?|hand(?:ed)?|issu\w+)\s+(?:an?\s+|its\s+)?"
+    r"(?:\w+\s+)?protest(?:\s+note)?\s+(?:with|to)\b|\b(?:formal|official|diplomatic|strong)\s+"
+    r"protests?\s+(?:with|to)\b|protest\s+note|summon\w*\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:ambassador|envoy|charg[eé])", re.IGNORECASE)
+
+
+STRONG_AGREEMENT = re.compile(r"\b(?:ceasefire|cease-?fire|truce|peace|prisoner|prisoners|"
+                              r"detainees|hostages|swap|exchange|armistice|reconciliation|"
+                              r"disarm\w*|surrender\w*|releas\w+|evacuation|laid\s+down)\b",
+                              re.IGNORECASE)
+
+
+#: fire from the air or from afar (``SubEventType.fired_from_afar``)
+FIRED_FROM_AFAR = sub_events_where("fired_from_afar")
+
+
+#: developments a statement can tell (``SubEventType.may_be_diplomacy``)
+MAY_BE_DIPLOMACY = sub_events_where("may_be_diplomacy")
+
+
+SCOPE_REASONS = {
+    "attribution": "a claim of responsibility, credit or blame, not an incident",
+    "diplomacy": "diplomacy (talks, expulsions, sanctions, condemnation), not an incident",
+    "disaster": "an accident or disaster, no political actor",
+    "crime": "ordinary crime, no political actor, target or motive",
+    "exercise": "a military exercise, drill or weapons test, not a hostile act",
+    "trial": "a trial or sentence for an attack, not the attack",
+}
+
+
+def out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit], trig: Token | None = None
+                  ) -> str | None:
+    """Why a segment is outside ACLED's scope (crime, disaster, diplomacy, attribution)."""
+    nonstate = any(h.role == "armed" and not h.generic for h in hits)
+    state = any(h.role == "state" for h in hits)
+    demo = SUB_EVENTS[typ].event_type in ("Protests", "Riots")
+    if ATTRIBUTION_STRONG.search(seg):
+        return "attribution"
+    if DIPLOMATIC_PROTEST.search(seg):
+        return "diplomacy"
+    if L.OUT_OF_SCOPE["attribution"].search(seg) and kind in ("violence", "outcome"):
+        return "attribution"
+    strike = typ in FIRED_FROM_AFAR and (
+        state or bool(STRIKE_WEAPON.search(seg)))
+    if common_word_cue(L.OUT_OF_SCOPE["disaster"], seg) and not nonstate and not demo and \
+            not strike:
+        # (a drone or missile strike that set a depot on fire is a strike, not a fire)
+        return "disaster"
+    if common_word_cue(L.OUT_OF_SCOPE["crime"], seg) and not nonstate and not demo:
+        return "crime"
+    if L.OUT_OF_SCOPE["diplomacy_strong"].search(seg) and (
+            trig is None or trig.pos_ in ("NOUN", "PROPN", "ADJ")) and kind not in ("protest",):
+        return "diplomacy"
+    if typ in MAY_BE_DIPLOMACY and \
+            not (typ == "Agreement" and STRONG_AGREEMENT.search(seg)) and \
+            len(L.OUT_OF_SCOPE["diplomacy"].findall(seg)) >= 2 and not (nonstate or state):
+        return "diplomacy"
+    return None
+
+
+#: weapons that only armed forces fire: a fire they cause is not an accident
+STRIKE_WEAPON = re.compile(r"\b(?:drones?|missiles?|air\s*strikes?|airstrikes?|rockets?|"
+                           r"shell(?:s|ing|ed)|artillery|warplanes?|jets?|(?:aerial|guided|"
+                           r"glide|barrel)[-\s]bombs?)\b", re.IGNORECASE)
+
+
+def common_word_cue(pattern: re.Pattern[str], seg: str) -> bool:
+    """A cue used as a common word: lower case, or capitalised only at a sentence start
+    ("Storm Corps" and "Flood Street" are names, not disasters)."""
+    for m in pattern.finditer(seg):
+        w = m.group(0)
+        if w[:1].islower() or m.start() == 0 or seg[max(0, m.start() - 2):m.start()] in (
+                ". ", "\n", ": ", '"'):
+            return True
+    return False
+
+
+#: an officer at work, and the ordinary policing around a shooting
+POLICE_OFFICER = re.compile(r"\b(?:officers?|deput(?:y|ies)|sheriff'?s?|troopers?|patrolm[ae]n|"
+                            r"policem[ae]n|cops?|police\s+shootings?)\b", re.IGNORECASE)
+POLICING = re.compile(
+    r"\b(?:suspects?|traffic\s+stop|armed\s+(?:man|suspect|robber)|robber\w*|warrant|chase|"
+    r"pursuit|justifiable|justified|responding\s+to|fired\s+at\s+(?:police|officers|them)|"
+    r"threatening|carrying\s+a\s+(?:gun|knife|weapon)|pointed\s+a|brandish\w*|"
+    r"officer-involved|body\s*cam\w*|coroner|inquest)\b", re.IGNORECASE)
+
+
+#: Who is arrested when an arrest is political (ACLED codes those, not ordinary policing).
+POLITICAL_ARREST = re.compile(
+    r"\b(?:activists?|journalists?|reporters?|opposition|protesters?|demonstrators?|"
+    r"militants?|insurgents?|fighters?|rebels?|jihadis?t?s?|terror\w*|extremists?|members?\s+of|"
+    r"leaders?\s+of|commanders?|spies|spy|espionage|coup|dissidents?|bloggers?|politicians?|"
+    r"lawmakers?|candidates?|ministers?|mayors?|governors?|students?|strikers|unionists?|"
+    r"separatists?|clerics?|imams?|monks?|priests?|critics?|islamists?|organi[sz]ers|"
+    r"(?:opposition|political|ruling|banned)\s+part(?:y|ies)|party(?:'s)?\s+(?:members?|"
+    r"activists?|officials?|leaders?|supporters?)|(?:affiliated|linked|associated)\s+with\s+"
+    r"(?:[\w'\u2019-]+\s+){0,6}?part(?:y|ies))\b", re.IGNORECASE)
+
+
+SPORT = re.compile(r"\b(?:football|soccer|striker|goalkeeper|midfielder|world\s+cup|cricket|"
+                   r"boxing|boxers?|knockouts?|heavyweight|middleweight|welterweight|"
+                   r"title\s+(?:fight|bout)|bouts?|(?:in|after)\s+(?:\w+\s+)?rounds\b(?!\s+of)|ringside|"
+                   r"bowlers?|wickets?|innings|batsm[ae]n|batters?|test\s+match|rugby|tennis|"
+                   r"qualifier|league|tournament|stadium|match(?:es)?\s+(?:against|between)|"
+                   r"scored|penalty\s+kick|referee|olympic\w*|championship)\b",
+                   re.IGNORECASE)
+
+
+def political_arrest(d: _Draft, seg: str) -> bool:
+    a2 = d.actor2
+    if a2 is not None and a2.inter in (2, 3, 4, 5, 6):
+        return True
+    return bool(POLITICAL_ARREST.search(seg))

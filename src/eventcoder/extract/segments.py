@@ -1,0 +1,80 @@
+"""Sentences into segments, and the trigger candidates of a segment.
+
+A sentence is split at semicolons and at clauses that tell a second event (", while ...",
+", and troops ... clashed ... the following day"); :func:`find_triggers` lists the lexicon's
+trigger matches in a segment (moved from ``extractor.py`` unchanged).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import lexicon as L
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass
+class TriggerCandidate:
+    start: int  # trigger char offsets (absolute)
+    end: int
+    kind: str
+    priority: int
+
+
+def segments(sent: SpacySpan, text: str) -> list[tuple[int, int]]:
+    """Character ranges of the sentence split at semicolons and at ", while"/", whereas"
+    clauses (two events told in one sentence: "X seized a town, while a bomb killed five")."""
+    out, start = [], sent.start_char
+    for t in sent:
+        if t.text == ";":
+            out.append((start, t.idx))
+            start = t.idx + 1
+        elif t.lower_ in ("while", "whereas") and t.i > sent.start and \
+                t.nbor(-1).text == "," and t.idx - start > 20:
+            out.append((start, t.idx))
+            start = t.idx
+        elif t.lower_ == "and" and t.dep_ == "cc" and t.i > sent.start and \
+                t.nbor(-1).text == "," and t.idx - start > 20 and \
+                second_event_clause(sent, t, text):
+            out.append((start, t.idx))
+            start = t.idx
+    out.append((start, sent.end_char))
+    return [(a, b) for a, b in out if b - a > 3]
+
+
+def second_event_clause(sent: SpacySpan, cc: Token, text: str) -> bool:
+    """", and" opens a clause that tells a second event: a verb with its own subject, its own
+    place or day, and an event word that is more than a toll ("Militants killed 12 farmers on
+    Tuesday, and troops who pursued them clashed with them the following day")."""
+    conj = next((v for v in sent if v.i > cc.i and v.pos_ in ("VERB", "AUX") and
+                 v.dep_ in ("conj", "ccomp", "ROOT") and any(
+                     c.dep_ in ("nsubj", "nsubjpass") and c.i > cc.i for c in v.children)),
+                None)
+    if conj is None or conj.i - cc.i > 12:
+        return False
+    end = max(t.idx + len(t) for t in conj.subtree)
+    own = text[cc.idx:end]
+    if not (any(e.label_ in PLACE_LABELS | {"DATE", "TIME"} and cc.idx < e.start_char < end
+                for e in sent.ents) or L.NEW_EVENT.search(own) or
+            re.search(r"\b(?:hours|days)\s+later\b|\b(?:in|near|at)\s+(?:the\s+)?"
+                      r"(?:[a-z]+\s+){0,3}?(?:city|town|village|port)\s+of\s+[A-Z]", own)):
+        return False
+    before = find_triggers(text[sent.start_char:cc.idx], sent.start_char)
+    after = find_triggers(text[cc.idx:end], cc.idx)
+    return any(c.kind != "outcome" for c in before) and any(c.kind != "outcome" for c in after)
+
+
+def find_triggers(seg: str, s0: int) -> list[TriggerCandidate]:
+    out = []
+    for trig in L.TRIGGERS:
+        for m in trig.pattern.finditer(seg):
+            out.append(TriggerCandidate(s0 + m.start(), s0 + m.end(), trig.kind, trig.priority))
+    return out
