@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from ..extract import lexicon as L
 from ..extract.rows import build_event
 from ..geo.resolve import haversine_km
-from ..schema import Article, Event, EventMention, Evidence, Location
+from ..schema import ActorMention, Article, Event, EventMention, Evidence, Location
 from ..taxonomy import (
     BATTLES,
     EXPLOSIONS,
@@ -248,7 +248,7 @@ def link_mentions(text: str, mentions: Sequence[EventMention],
             # the nearest group that fits, unless another one has the same victims ("15
             # civilians were killed ... IS fighters had killed 15 civilians in Safina")
             same_toll = [g for g in fits if m.fatalities > 1 and m.fatalities in g.tolls]
-            target = (same_toll or fits or [None])[0]
+            target = (same_toll or fits)[0] if (same_toll or fits) else None
         if target is None:
             groups.append(_new_group(i, m, loc, generic))
             groups[-1].headline = is_headline(text, m)
@@ -351,8 +351,8 @@ def combine_mentions(article: Article, mentions: Sequence[EventMention],
         "confidence": max(m.confidence for m in mentions),
     }
     a1, a2 = update["actor1"], update["actor2"]
-    if a1 is not None and a2 is not None and getattr(a1, "name", None) == getattr(
-            a2, "name", None) and len(mentions) > 1:
+    if isinstance(a1, ActorMention) and isinstance(a2, ActorMention) and \
+            a1.name == a2.name and len(mentions) > 1:
         # the initiator of one telling is the target of another: a side does not fight itself
         other = next((m for m in core if m.actor2 is not None and m.actor2.name != a1.name),
                      None)

@@ -300,6 +300,7 @@ class EventExtractor:
                     # event just told happened, more precisely than its lead said
                     del notes[before:]
                     m = WHERE_IT_HAPPENED.match(text, seg_start)
+                    assert m is not None  # the branch was entered on this match
                     notes.append(_Note((seg_start, seg_end), (m.start(1), m.end(1)),
                                        drafts[-1].sub_event_type, "reported",
                                        "retold: where the event told just before happened",
@@ -313,6 +314,7 @@ class EventExtractor:
                                         seg_end)
                     del notes[before:]
                     m = TOLL_FOLLOWUP.search(text, seg_start, seg_end)
+                    assert m is not None  # the branch was entered on this search
                     notes.append(_Note((seg_start, seg_end), (m.start(), m.end()),
                                        drafts[-1].sub_event_type, "reported",
                                        "retold: the toll of the event told just before",
@@ -454,9 +456,8 @@ class EventExtractor:
         if scope is not None:
             reject("out_of_scope", SCOPE_REASONS.get(scope, scope), cand, typ)
             return None
-        if L.BACKGROUND.search(seg) and not recent_cue(seg):
-            m = L.BACKGROUND.search(seg)
-            reject("background", f"history: {m.group(0)!r}", cand, typ)
+        if (bg := L.BACKGROUND.search(seg)) is not None and not recent_cue(seg):
+            reject("background", f"history: {bg.group(0)!r}", cand, typ)
             return None
         if (m := L.HABITUAL.search(seg)) is not None and not recent_cue(seg):
             reject("generic", f"fighting told as a habit: {m.group(0)!r}", cand, typ)
@@ -583,8 +584,8 @@ class EventExtractor:
             reject("out_of_scope", "an arrest of suspects with no political or armed "
                    "affiliation named (ordinary policing)", cand, typ)
             return None
-        if SPORT.search(seg):
-            reject("out_of_scope", f"sport: {SPORT.search(seg).group(0)!r}", cand, typ)
+        if (sport := SPORT.search(seg)) is not None:
+            reject("out_of_scope", f"sport: {sport.group(0)!r}", cand, typ)
             return None
         self._fatalities(d, seg, s0, doc)
         d.place_span = _place(text, ents, trig_tok, s0, s1, seg_hits)
@@ -836,10 +837,10 @@ class EventExtractor:
             # coordinated victims without numbers ("kill a farmer and his son"): one each
             d.fatalities = victims[0]
             d.fatalities_span = (victims[1], victims[2])
-        elif (m := SINGLE_VICTIM.search(seg) or SINGLE_DEATH.search(seg)) is not None:
+        elif (one := SINGLE_VICTIM.search(seg) or SINGLE_DEATH.search(seg)) is not None:
             # a killing with no number: at least one death (the conservative figure)
             d.fatalities = 1
-            d.fatalities_span = (s0 + m.start(), s0 + m.end())
+            d.fatalities_span = (s0 + one.start(), s0 + one.end())
         if d.fatalities == 0 and re.search(r"kill|murder|massacr|behead|execut|assassinat|slain|"
                                            r"shot\s+dead|gunned\s+down", _trigger_text(seg, s0, d),
                                            re.IGNORECASE):
@@ -901,7 +902,10 @@ class EventExtractor:
 
     def _finish(self, d: _Draft, article: Article, text: str) -> EventMention:
         def sp(t: tuple[int, int] | None) -> Span | None:
-            return None if t is None else Span(start=t[0], end=t[1], text=text[t[0]:t[1]])
+            return None if t is None else span(t)
+
+        def span(t: tuple[int, int]) -> Span:
+            return Span(start=t[0], end=t[1], text=text[t[0]:t[1]])
 
         if d.date is not None:
             event_date, precision = d.date.date, d.date.precision
@@ -917,7 +921,7 @@ class EventExtractor:
             d.sub_event_type].event_type in ("Violence against civilians",
                                              "Explosions/Remote violence")
         return EventMention(
-            article_id=article.id, sentence=sp(d.sentence), trigger=sp(d.trigger),
+            article_id=article.id, sentence=span(d.sentence), trigger=span(d.trigger),
             sub_event_type=d.sub_event_type, confidence=self.calibrator(d.score, d.kind),
             actor1=d.actor1, actor2=d.actor2, assoc_actor_1=d.assoc1, assoc_actor_2=d.assoc2,
             civilian_targeting=civ, fatalities=d.fatalities,
@@ -1236,7 +1240,7 @@ def _object_range(doc: Doc, char: int) -> tuple[int, int] | None:
     if tok is None:
         return None
     verb = governing_verb(tok)
-    toks = []
+    toks: list[Token] = []
     for head in {verb, tok}:
         for ch in head.children:
             if ch.dep_ in ("dobj", "nsubjpass", "dative") or (

@@ -443,14 +443,14 @@ class Store:
                     .order_by(event_articles.c.event_id, event_articles.c.position)):
                 if row.event_id in out:
                     out[row.event_id][0].append(row.article_id)
-            for row in conn.execute(
+            for ev_row in conn.execute(
                     select(evidence.c.event_id, evidence.c.article_id, evidence.c.field,
                            evidence.c.start, evidence.c.end, evidence.c.text)
                     .where(*ev_cond).order_by(evidence.c.event_id, evidence.c.position)):
-                if row.event_id in out:
-                    out[row.event_id][1].append(Evidence.model_construct(
-                        article_id=row.article_id, field=row.field, start=row.start,
-                        end=row.end, text=row.text))
+                if ev_row.event_id in out:
+                    out[ev_row.event_id][1].append(Evidence.model_construct(
+                        article_id=ev_row.article_id, field=ev_row.field, start=ev_row.start,
+                        end=ev_row.end, text=ev_row.text))
         return out
 
     def query_events(self, *, since: dt.date | None = None, until: dt.date | None = None,
@@ -591,7 +591,7 @@ class Store:
                         trigger=Span(start=r.trigger_start, end=r.trigger_end, text=r.trigger),
                         sub_event_type=r.sub_event_type, status=r.status, reason=r.reason,
                         event_id=r.event_id)))
-            texts = {}
+            texts: dict[str, str] = {}
             ids = sorted({a for a, _, _ in out})
             for chunk in _chunks(ids):
                 texts.update(conn.execute(select(articles.c.id, articles.c.text).where(
