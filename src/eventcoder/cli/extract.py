@@ -39,7 +39,8 @@ def print_explanation(article: Article, candidates: list[Candidate], err: Consol
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True,
+                type=click.Path(exists=True, allow_dash=True, path_type=Path))
 @db_option
 @format_option(help="Output format of the events.")
 @output_option
@@ -71,13 +72,16 @@ def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | No
     """Extract events from articles, store them and print them.
 
     INPUTS are files (.txt, .jsonl, .json, .csv/.tsv with a text column, .html, RSS/Atom
-    .rss/.atom/.xml, and .gz versions of these) or folders of them, read recursively.
+    .rss/.atom/.xml, and .gz versions of these) or folders of them, read recursively, or -
+    for standard input: JSONL (one article per line) or the plain text of one article.
     Articles already in the database (same text) are not processed again, so re-running a
     command adds nothing; their stored events are printed all the same.
 
     Example:
 
         eventcoder extract examples/articles --db sqlite:///events.db --format jsonl
+
+        curl -s https://example.org/article.txt | eventcoder extract -
     """
     from ..export import write_events
     from ..ingest import SUPPORTED_EXTS, Skipped, find_input_files, iter_articles
