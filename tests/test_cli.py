@@ -55,7 +55,7 @@ def test_rerun_adds_nothing(coded):
     again = CliRunner().invoke(cli, ["extract", str(articles), "--db", db, "--format", "jsonl",
                                      "--date", "2025-03-10"])
     assert again.exit_code == 0, again.output
-    assert "0 coded, 0 new events" in again.stderr
+    assert ": 0 coded, " in again.stderr and "; 0 new events; " in again.stderr
     assert sorted(r["event_id"] for r in _jsonl(again.stdout)) == sorted(
         r["event_id"] for r in _jsonl(first.stdout))
 

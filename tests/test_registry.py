@@ -234,7 +234,7 @@ def test_plugin_reader_and_export_through_the_cli(plugin, tmp_path) -> None:
     result = runner.invoke(cli, ["extract", str(folder), "--db", db, "--date", "2025-03-10",
                                  "--format", "jsonl"])
     assert result.exit_code == 0, result.output
-    assert "1 articles read" in result.stderr and "0 skipped" in result.stderr
+    assert "1 read: 1 coded, 0 already stored, 0 skipped;" in result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert rows and all(r["country"] == "Iraq" for r in rows), rows
     with Store(db) as store:

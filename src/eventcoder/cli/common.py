@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 from sqlalchemy.exc import OperationalError
@@ -14,6 +14,9 @@ from sqlalchemy.exc import OperationalError
 from ..config import Config
 from ..errors import EventcoderError
 from . import CONFIG_FILE_KEY
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -106,6 +109,15 @@ def db_option(f: F) -> F:
 def output_option(f: F) -> F:
     return click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
                         default=None, help="Write here instead of standard output.")(f)
+
+
+def err_console() -> Console:
+    """The console for messages on standard error: one line per message whatever the terminal
+    (``soft_wrap``: rich inserts no line breaks, also when standard error is a file or a pipe,
+    where it would otherwise wrap at 80 columns), no syntax highlighting of paths and numbers."""
+    from rich.console import Console
+
+    return Console(stderr=True, soft_wrap=True, highlight=False)
 
 
 @contextmanager

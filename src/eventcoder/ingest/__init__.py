@@ -1,7 +1,8 @@
 """Ingest: read .txt, .jsonl, .json, .html, RSS/Atom files and folders into :class:`Article`.
 
 Public interface: ``iter_articles(paths, *, default_date=None) -> Iterator[Article | Skipped]``
-and ``find_input_files(paths) -> list[Path]``. Readers are registered by file extension in
+(a path ``-`` or ``/dev/stdin`` is standard input, read by ``read_stream``) and
+``find_input_files(paths) -> list[Path]``. Readers are registered by file extension in
 :data:`eventcoder.registry.readers` (plugins: entry-point group ``eventcoder_readers``). Bad input never raises out of the iterator: it
 yields a :class:`Skipped` with the reason. See ``docs/formats.md``.
 """
@@ -10,14 +11,18 @@ from .decode import DecodeError, decode_bytes, normalize_text
 from .language import detect_language
 from .readers import (
     MAX_CHARS,
+    STDIN_NAMES,
+    STDIN_ORIGIN,
     SUPPORTED_EXTS,
     Reader,
     Skipped,
     find_input_files,
     html_to_text,
+    is_stdin,
     iter_articles,
     make_article,
     parse_date,
+    read_stream,
     reader_table,
     split_front_matter,
     split_title,
@@ -25,8 +30,8 @@ from .readers import (
 )
 
 __all__ = [
-    "MAX_CHARS", "SUPPORTED_EXTS", "DecodeError", "Reader", "Skipped", "decode_bytes",
-    "detect_language", "find_input_files", "html_to_text", "iter_articles", "make_article",
-    "normalize_text", "parse_date", "reader_table", "split_front_matter", "split_title",
-    "supported_exts",
+    "MAX_CHARS", "STDIN_NAMES", "STDIN_ORIGIN", "SUPPORTED_EXTS", "DecodeError", "Reader",
+    "Skipped", "decode_bytes", "detect_language", "find_input_files", "html_to_text",
+    "is_stdin", "iter_articles", "make_article", "normalize_text", "parse_date", "read_stream",
+    "reader_table", "split_front_matter", "split_title", "supported_exts",
 ]

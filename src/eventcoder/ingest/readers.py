@@ -14,10 +14,12 @@ import email.utils
 import gzip
 import html
 import io
+import itertools
 import json
 import logging
 import os
 import re
+import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -26,7 +28,7 @@ from typing import IO, Any, cast
 
 from ..registry import readers as _registry
 from ..schema import Article
-from .decode import DecodeError, decode_bytes, looks_binary, normalize_text
+from .decode import SNIFF_BYTES, DecodeError, decode_bytes, looks_binary, normalize_text
 from .language import detect_language
 
 #: Articles longer than this (characters, after decoding) are skipped, not truncated.
@@ -49,6 +51,11 @@ SUPPORTED_EXTS: frozenset[str] = (TEXT_EXTS | JSONL_EXTS | JSON_EXTS | HTML_EXTS
 
 #: Compressed variants (``.txt.gz``, ``.jsonl.gz``, ...) are read through gzip.
 GZIP_EXT = ".gz"
+
+#: Input names that mean standard input (:func:`read_stream`), as Unix tools take them.
+STDIN_NAMES = frozenset({"-", "/dev/stdin"})
+#: The origin of articles read from standard input (``"<stdin>:line 3"`` for a JSONL record).
+STDIN_ORIGIN = "<stdin>"
 
 _ID_KEYS = ("id", "article_id", "doc_id")
 _TEXT_KEYS = ("text", "body", "content")
@@ -181,6 +188,10 @@ def _read_file(path: Path, default_date: dt.date | None,
     """Dispatch one file to its reader (``table``: :func:`reader_table`); turn any reader
     failure into a Skipped."""
     origin = str(path)
+    if is_stdin(path):
+        yield from _guarded(STDIN_ORIGIN, lambda: read_stream(sys.stdin.buffer,
+                                                              default_date=default_date))
+        return
     if not path.exists():
         yield Skipped(origin, "no such file or directory")
         return
@@ -201,12 +212,28 @@ def _read_file(path: Path, default_date: dt.date | None,
         if ext not in JSONL_EXTS and size > MAX_FILE_BYTES:  # compressed: checked on reading
             yield Skipped(origin, f"file too large ({size:,} bytes > {MAX_FILE_BYTES:,})")
             return
-        yield from reader(path, default_date)
+    except OSError as exc:
+        yield Skipped(origin, f"unreadable: {type(exc).__name__}: {' '.join(str(exc).split())}"
+                      [:300])
+        return
+    yield from _guarded(origin, lambda: reader(path, default_date))
+
+
+def _guarded(origin: str, read: Callable[[], Iterator[Article | Skipped]]
+             ) -> Iterator[Article | Skipped]:
+    """The items of ``read()``; a failure while reading ends the input with a Skipped."""
+    try:
+        yield from read()
     except _TooLarge as exc:
         yield Skipped(origin, str(exc))
     except (OSError, EOFError, zlib.error, csv.Error, ValueError, TypeError, LookupError, RecursionError) as exc:
         msg = " ".join(str(exc).split())
         yield Skipped(origin, f"unreadable: {type(exc).__name__}: {msg}"[:300])
+
+
+def is_stdin(path: str | Path) -> bool:
+    """True when ``path`` names standard input (:data:`STDIN_NAMES`: ``-``, ``/dev/stdin``)."""
+    return str(path) in STDIN_NAMES
 
 
 # --------------------------------------------------------------------------------------------
@@ -423,13 +450,17 @@ def read_txt(path: Path, default_date: dt.date | None = None) -> Iterator[Articl
     except DecodeError as exc:
         yield Skipped(origin, str(exc))
         return
+    yield _text_article(raw, origin, default_date)
+
+
+def _text_article(raw: str, origin: str, default_date: dt.date | None) -> Article | Skipped:
+    """A plain-text article (see :func:`read_txt`) from its decoded text."""
     meta, body = split_front_matter(normalize_text(raw))
     text = normalize_text(body)
     if not meta:
-        yield make_article(text, origin=origin, default_date=default_date,
-                           title=split_title(text))
-        return
-    yield make_article(
+        return make_article(text, origin=origin, default_date=default_date,
+                            title=split_title(text))
+    return make_article(
         text, origin=origin, default_date=default_date, id=_first(meta, _ID_KEYS),
         title=_first(meta, _TITLE_KEYS) or split_title(text), url=_first(meta, _URL_KEYS),
         source=_first(meta, _SOURCE_KEYS), published=parse_date(_first(meta, _DATE_KEYS)),
@@ -445,44 +476,58 @@ def read_jsonl(path: Path, default_date: dt.date | None = None) -> Iterator[Arti
             yield Skipped(origin, "binary file")
             return
         fh.seek(0)
-        seen_content = False
-        for n, raw in enumerate(fh, start=1):
-            if n == 1:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
-            if not raw.strip():
-                continue
-            seen_content = True
-            where = f"line {n}"
-            line_origin = f"{origin}:line {n}"
-            if len(raw) > 4 * MAX_CHARS:
-                yield Skipped(line_origin, f"{where} too long ({len(raw):,} bytes)")
-                continue
+        yield from _jsonl_records(fh, origin, default_date)
+
+
+def _jsonl_records(lines: Iterable[bytes], origin: str, default_date: dt.date | None
+                   ) -> Iterator[Article | Skipped]:
+    """The articles of JSONL ``lines`` (bytes, numbered from 1 for ``origin:line N``)."""
+    seen_content = False
+    for n, raw in enumerate(lines, start=1):
+        if n == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        if not raw.strip():
+            continue
+        seen_content = True
+        where = f"line {n}"
+        line_origin = f"{origin}:line {n}"
+        if len(raw) > 4 * MAX_CHARS:
+            yield Skipped(line_origin, f"{where} too long ({len(raw):,} bytes)")
+            continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
             try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                try:
-                    line = decode_bytes(raw)
-                except DecodeError as exc:
-                    yield Skipped(line_origin, f"{where}: {exc}")
-                    continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Skipped(line_origin, f"invalid JSON on {where}: {exc.msg} (column {exc.colno})")
+                line = decode_bytes(raw)
+            except DecodeError as exc:
+                yield Skipped(line_origin, f"{where}: {exc}")
                 continue
-            yield _from_record(obj, line_origin, where, default_date)
-        if not seen_content:
-            yield Skipped(origin, "empty file")
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Skipped(line_origin, f"invalid JSON on {where}: {exc.msg} (column {exc.colno})")
+            continue
+        yield _from_record(obj, line_origin, where, default_date)
+    if not seen_content:
+        yield Skipped(origin, "empty file")
 
 
 def read_json(path: Path, default_date: dt.date | None = None) -> Iterator[Article | Skipped]:
     """A JSON array of article objects, ``{"articles": [...]}``, or a single article object."""
     origin = str(path)
     try:
-        data = json.loads(_read_decoded(path))
+        content = _read_decoded(path)
     except DecodeError as exc:
         yield Skipped(origin, str(exc))
         return
+    yield from _json_articles(content, origin, default_date)
+
+
+def _json_articles(content: str, origin: str, default_date: dt.date | None
+                   ) -> Iterator[Article | Skipped]:
+    """The articles of a JSON document (see :func:`read_json`)."""
+    try:
+        data = json.loads(content)
     except json.JSONDecodeError as exc:
         yield Skipped(origin, f"invalid JSON on line {exc.lineno}: {exc.msg}")
         return
@@ -700,6 +745,64 @@ def _feed_entry(entry: Any, n: int, origin: str, feed_title: str | None,
         published = dt.date(*when[:3])
     return make_article(text, origin=origin, default_date=default_date, title=title,
                         url=entry.get("link"), source=feed_title, published=published)
+
+
+# --------------------------------------------------------------------------------------------
+# standard input
+
+
+def read_stream(stream: IO[bytes], *, origin: str = STDIN_ORIGIN,
+                default_date: dt.date | None = None) -> Iterator[Article | Skipped]:
+    """The articles of a byte stream such as standard input, its format told by its content.
+
+    JSONL when the first non-blank line is a JSON object (records read line by line as the
+    stream arrives, with the .jsonl reader: ``origin:line N``); a JSON document (a list of
+    articles or one pretty-printed object, as the .json reader takes) when the whole input
+    parses as one; otherwise one plain-text article, as the .txt reader makes it.
+    """
+    head: list[bytes] = []
+    first = b""
+    for raw in stream:
+        head.append(raw)
+        first = raw.removeprefix(b"\xef\xbb\xbf") if len(head) == 1 else raw
+        if first.strip():
+            break
+    if not first.strip():
+        yield Skipped(origin, "empty input")
+        return
+    if looks_binary(b"".join(head)[:SNIFF_BYTES]):
+        yield Skipped(origin, "binary input")
+        return
+    if _is_json_object(first):
+        yield from _jsonl_records(itertools.chain(head, stream), origin, default_date)
+        return
+    data = b"".join(head)
+    data += stream.read(MAX_FILE_BYTES + 1 - len(data)) if len(data) <= MAX_FILE_BYTES else b""
+    if len(data) > MAX_FILE_BYTES:
+        yield Skipped(origin, f"input too large (> {MAX_FILE_BYTES:,} bytes)")
+        return
+    try:
+        text = decode_bytes(data)
+    except DecodeError as exc:
+        yield Skipped(origin, str(exc))
+        return
+    if text.lstrip()[:1] in ("[", "{"):
+        try:
+            json.loads(text)
+        except ValueError:
+            pass  # prose that starts with a bracket
+        else:
+            yield from _json_articles(text, origin, default_date)
+            return
+    yield _text_article(text, origin, default_date)
+
+
+def _is_json_object(line: bytes) -> bool:
+    """True when ``line`` is one whole JSON object (a JSONL record)."""
+    try:
+        return isinstance(json.loads(line.decode("utf-8", errors="replace")), dict)
+    except ValueError:
+        return False
 
 
 # --------------------------------------------------------------------------------------------
