@@ -42,8 +42,8 @@ JSON_EXTS = frozenset({".json"})
 HTML_EXTS = frozenset({".html", ".htm", ".xhtml"})
 FEED_EXTS = frozenset({".rss", ".atom", ".xml"})
 CSV_EXTS = frozenset({".csv", ".tsv"})
-#: The built-in readers' file extensions (lower case, with the dot). A folder is searched for
-#: these and for the extensions plugins register: :func:`supported_exts`.
+#: The built-in readers' file extensions (lower case, with the dot); with the extensions
+#: plugins register: :func:`supported_exts`.
 SUPPORTED_EXTS: frozenset[str] = (TEXT_EXTS | JSONL_EXTS | JSON_EXTS | HTML_EXTS | FEED_EXTS
                                    | CSV_EXTS)
 
@@ -84,20 +84,34 @@ Reader = Callable[[Path, dt.date | None], Iterator[Article | Skipped]]
 # files and folders
 
 
-def find_input_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand ``paths`` into input files: folders recursively by registered extension
-    (:func:`supported_exts`).
+#: Names passed over silently inside folders (compared case-insensitively): what tools, not
+#: people, leave there. Hidden names (starting with ".") and Office lock files ("~$...") are
+#: passed over too (:func:`is_ignored_name`); every other file in a folder is listed.
+IGNORED_NAMES = frozenset({"__pycache__", "thumbs.db", "desktop.ini"})
 
-    Files named explicitly are kept whatever their extension (the reader then reports an
-    unsupported type), and so are paths that do not exist (reported as such). Folder contents
-    are sorted; hidden files and folders (name starting with ".") inside folders are ignored.
-    A file reached twice (same resolved path) is listed once, at its first position.
+
+def is_ignored_name(name: str) -> bool:
+    """True for a file or folder name that folders are searched without (see
+    :data:`IGNORED_NAMES`): hidden (``.git``, ``.DS_Store``), ``__pycache__``, ``Thumbs.db``,
+    ``desktop.ini``, Office lock files (``~$...``)."""
+    return name.startswith((".", "~$")) or name.lower() in IGNORED_NAMES
+
+
+def find_input_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand ``paths`` into input files: folders recursively, every regular file in them.
+
+    Files a reader is registered for (:func:`supported_exts`) and files of any other type
+    alike: reading one no reader takes gives a :class:`Skipped` ("unsupported file type
+    '.pdf'"), so that nothing in a folder is ignored without a word. Only hidden files and
+    folders and tools' litter (:func:`is_ignored_name`) inside folders are passed over. Files
+    named explicitly are kept whatever their name, and so are paths that do not exist
+    (reported as such). Folder contents are sorted. A file reached twice (same resolved path)
+    is listed once, at its first position.
 
     RETURNS: the files, in argument order.
     """
     if isinstance(paths, str | Path):
         paths = [paths]
-    exts = supported_exts()
     seen: set[Path] = set()
     out: list[Path] = []
 
@@ -112,9 +126,8 @@ def find_input_files(paths: Iterable[str | Path]) -> list[Path]:
         if path.is_dir():
             found: list[Path] = []
             for root, dirs, names in os.walk(path):  # symlinked folders are not followed
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                found.extend(Path(root) / n for n in names if not n.startswith(".")
-                             and input_ext(Path(n)) in exts)
+                dirs[:] = [d for d in dirs if not is_ignored_name(d)]
+                found.extend(Path(root) / n for n in names if not is_ignored_name(n))
             for p in sorted(found):
                 if p.is_file():
                     add(p)
@@ -191,7 +204,8 @@ def _read_file(path: Path, default_date: dt.date | None,
     reader = (reader_table() if table is None else table).get(ext)
     if reader is None:
         shown = ext + GZIP_EXT if path.suffix.lower() == GZIP_EXT else ext
-        yield Skipped(origin, f"unsupported file type {shown or '(no extension)'!r}")
+        yield Skipped(origin, f"unsupported file type {shown!r}" if shown
+                      else "unsupported file type (no extension)")
         return
     try:
         size = path.stat().st_size

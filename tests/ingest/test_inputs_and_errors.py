@@ -1,0 +1,129 @@
+"""What a new user runs into (issue 11, items 5 and 6): files in a folder that no reader takes
+are reported, not ignored; every command reads input with the same one-line messages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventcoder.ingest import Skipped, find_input_files, iter_articles
+from eventcoder.schema import Article
+
+BODY = "Gunmen killed five civilians in Kirkuk on Monday, police said."
+
+
+def _read(*paths: Path, **kw: object) -> list[Article | Skipped]:
+    return list(iter_articles(paths, **kw))  # type: ignore[arg-type]
+
+
+def _unwrapped(text: str) -> str:
+    """``text`` without any white space: rich wraps long lines, within words too."""
+    return "".join(text.split())
+
+
+def _tree(root: Path, names: list[str]) -> None:
+    for name in names:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(BODY, encoding="utf-8")
+
+
+# -- item 5: files it does not read are counted ----------------------------------------------
+
+def test_files_no_reader_takes_are_skipped_with_their_type(tmp_path: Path) -> None:
+    _tree(tmp_path, ["a.txt", "report.pdf", "notes.md", "letter.docx", "photo.JPG", "README",
+                     "sub/scan.pdf.gz", "sub/b.jsonl"])
+    (tmp_path / "sub" / "b.jsonl").write_text(json.dumps({"text": BODY}) + "\n",
+                                              encoding="utf-8")
+    out = _read(tmp_path)
+    got = {Path(x.origin).relative_to(tmp_path).as_posix(): x.reason
+           for x in out if isinstance(x, Skipped)}
+    assert got == {
+        "README": "unsupported file type (no extension)",
+        "letter.docx": "unsupported file type '.docx'",
+        "notes.md": "unsupported file type '.md'",
+        "photo.JPG": "unsupported file type '.jpg'",
+        "report.pdf": "unsupported file type '.pdf'",
+        "sub/scan.pdf.gz": "unsupported file type '.pdf.gz'",
+    }
+    assert sum(isinstance(x, Article) for x in out) == 2
+    # in the folder's sorted order, as the files come
+    assert [Path(x.origin or "").name for x in out] == [
+        "README", "a.txt", "letter.docx", "notes.md", "photo.JPG", "report.pdf", "b.jsonl:line 1",
+        "scan.pdf.gz"]
+
+
+def test_hidden_files_and_tool_litter_are_passed_over(tmp_path: Path) -> None:
+    _tree(tmp_path, ["a.txt", ".DS_Store", ".hidden.txt", ".git/config", ".git/HEAD.txt",
+                     "__pycache__/x.cpython-311.pyc", "sub/__pycache__/y.pyc", "Thumbs.db",
+                     "sub/thumbs.db", "desktop.ini", "~$letter.docx", "sub/.ipynb_checkpoints/c.txt",
+                     "sub/b.md"])
+    files = [p.relative_to(tmp_path).as_posix() for p in find_input_files([tmp_path])]
+    assert files == ["a.txt", "sub/b.md"]
+
+
+def test_a_file_named_explicitly_is_read_whatever_its_name(tmp_path: Path) -> None:
+    _tree(tmp_path, [".hidden.txt", "report.pdf"])
+    out = _read(tmp_path / ".hidden.txt", tmp_path / "report.pdf")
+    assert isinstance(out[0], Article)
+    assert out[1] == Skipped(str(tmp_path / "report.pdf"), "unsupported file type '.pdf'")
+
+
+def test_run_stats_count_unsupported_files_and_add_up_on_rerun(tmp_path: Path) -> None:
+    from eventcoder.config import Config
+    from eventcoder.pipeline import Pipeline
+    from eventcoder.run import code_articles
+    from eventcoder.store import Store
+
+    folder = tmp_path / "news"
+    _tree(folder, ["a.txt", "report.pdf", "notes.md", ".DS_Store"])
+    article = next(x for x in _read(folder) if isinstance(x, Article))
+    pipeline = Pipeline(Config())  # nothing is coded here: no model is loaded
+    with Store(f"sqlite:///{tmp_path / 'events.db'}") as store:
+        store.save_batch([article], [], [])  # a.txt was coded by an earlier run
+        for _ in range(2):  # re-running reports the same
+            stats = code_articles(iter_articles([folder]), store, pipeline)
+            assert (stats.read, stats.coded, stats.already_stored) == (3, 0, 1)
+            assert stats.read == stats.coded + stats.already_stored + len(stats.skipped)
+            assert stats.articles_read == 1
+            assert [str(s) for s in stats.skipped] == [
+                f"{folder / 'notes.md'}: unsupported file type '.md'",
+                f"{folder / 'report.pdf'}: unsupported file type '.pdf'"]
+            assert {s.stage for s in stats.skipped} == {"reading"}
+
+
+@pytest.mark.parametrize("name", ["empty", "only-litter"])
+def test_a_folder_without_any_file_is_still_an_error(tmp_path: Path, name: str) -> None:
+    from click.testing import CliRunner
+
+    from eventcoder.cli import cli
+
+    folder = tmp_path / name
+    folder.mkdir()
+    if name == "only-litter":
+        _tree(folder, [".DS_Store", "Thumbs.db"])
+    result = CliRunner().invoke(cli, ["extract", str(folder), "--db",
+                                      f"sqlite:///{tmp_path / 'x.db'}"])
+    assert result.exit_code == 1 and "no readable input files" in result.output
+
+
+def test_extract_lists_each_unread_file_and_counts_it(tmp_path: Path, tiny_gazetteer_path: Path
+                                                      ) -> None:
+    from click.testing import CliRunner
+
+    from eventcoder.cli import cli
+
+    folder = tmp_path / "news"
+    _tree(folder, ["report.pdf", "notes.md", ".DS_Store"])
+    args = ["extract", str(folder), "--db", f"sqlite:///{tmp_path / 'x.db'}", "--gazetteer",
+            str(tiny_gazetteer_path), "--no-progress"]
+    for _ in range(2):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        err = _unwrapped(result.stderr)
+        assert _unwrapped(f"skipped {folder / 'notes.md'}: unsupported file type '.md'") in err
+        assert _unwrapped(f"skipped {folder / 'report.pdf'}: unsupported file type '.pdf'") in err
+        assert ".DS_Store" not in err
+        assert _unwrapped("0 articles read (0 already stored, 2 skipped), 0 coded") in err
