@@ -127,3 +127,60 @@ def test_extract_lists_each_unread_file_and_counts_it(tmp_path: Path, tiny_gazet
         assert _unwrapped(f"skipped {folder / 'report.pdf'}: unsupported file type '.pdf'") in err
         assert ".DS_Store" not in err
         assert _unwrapped("0 articles read (0 already stored, 2 skipped), 0 coded") in err
+
+
+# -- item 6c: a UTF-16 JSONL file (Windows PowerShell's `>`) ----------------------------------
+
+RECORDS = [{"id": "a1", "text": "Gunmen killed five civilians in Kirkuk. Café owners fled 𝔘."},
+           {"title": "no text here"},
+           {"id": "a3", "text": BODY}]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("gz", [False, True])
+def test_utf16_jsonl_with_bom_is_read_like_utf16_text(tmp_path: Path, encoding: str,
+                                                      gz: bool) -> None:
+    import codecs
+    import gzip
+
+    bom = codecs.BOM_UTF16_LE if encoding == "utf-16-le" else codecs.BOM_UTF16_BE
+    # what PowerShell 5's `Get-Content a.jsonl > b.jsonl` writes: BOM, UTF-16LE, CRLF
+    data = bom + "\r\n".join(json.dumps(r, ensure_ascii=False) for r in RECORDS
+                             ).encode(encoding) + "\r\n\r\n".encode(encoding)
+    path = tmp_path / ("news.jsonl.gz" if gz else "news.jsonl")
+    path.write_bytes(gzip.compress(data) if gz else data)
+    out = _read(path)
+    assert [type(x).__name__ for x in out] == ["Article", "Skipped", "Article"]
+    first, skip, last = out
+    assert isinstance(first, Article) and isinstance(last, Article)
+    assert (first.id, first.text) == ("a1", RECORDS[0]["text"])
+    assert (last.id, last.text, last.origin) == ("a3", BODY, f"{path}:line 3")
+    assert skip == Skipped(f"{path}:line 2", "line 2 has no 'text' field")
+    # the same file as .txt is one article of the same decoded text
+    txt = tmp_path / "news.txt"
+    txt.write_bytes(data)
+    text = _read(txt)[0]
+    assert isinstance(text, Article) and RECORDS[0]["text"] in text.text  # type: ignore[operator]
+
+
+def test_utf16_jsonl_stray_bytes_stay_on_their_line(tmp_path: Path) -> None:
+    import codecs
+
+    lines = [json.dumps(r) for r in RECORDS]
+    data = (codecs.BOM_UTF16_LE + (lines[0] + "\n").encode("utf-16-le")
+            + b"{\x00\x00\xd8}\x00\n\x00"  # a lone surrogate in a line that is no JSON anyway
+            + (lines[2] + "\n").encode("utf-16-le"))
+    path = tmp_path / "odd.jsonl"
+    path.write_bytes(data)
+    out = _read(path)
+    assert isinstance(out[0], Article) and isinstance(out[2], Article)
+    assert isinstance(out[1], Skipped) and out[1].origin == f"{path}:line 2"
+    assert out[1].reason.startswith("invalid JSON on line 2")
+
+
+def test_whitespace_only_utf16_jsonl_is_an_empty_file(tmp_path: Path) -> None:
+    import codecs
+
+    path = tmp_path / "blank.jsonl"
+    path.write_bytes(codecs.BOM_UTF16_LE + " \r\n\r\n".encode("utf-16-le"))
+    assert _read(path) == [Skipped(str(path), "empty file")]

@@ -8,6 +8,7 @@ input never raises out of :func:`iter_articles`. ``docs/formats.md`` documents t
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import email.utils
@@ -26,7 +27,7 @@ from typing import IO, Any, cast
 
 from ..registry import readers as _registry
 from ..schema import Article
-from .decode import DecodeError, decode_bytes, looks_binary, normalize_text
+from .decode import SNIFF_BYTES, DecodeError, decode_bytes, looks_binary, normalize_text
 from .language import detect_language
 
 #: Articles longer than this (characters, after decoding) are skipped, not truncated.
@@ -452,39 +453,66 @@ def read_txt(path: Path, default_date: dt.date | None = None) -> Iterator[Articl
 
 def read_jsonl(path: Path, default_date: dt.date | None = None) -> Iterator[Article | Skipped]:
     """One JSON object per line; bad lines are skipped with their line number."""
+    for item in jsonl_records(path):
+        if isinstance(item, Skipped):
+            yield item
+        else:
+            origin, where, obj = item
+            yield _from_record(obj, origin, where, default_date)
+
+
+def jsonl_records(path: Path) -> Iterator[tuple[str, str, Any] | Skipped]:
+    """The JSON value of each non-blank line of a JSONL file, as ``(origin, where, value)``
+    (``"<path>:line 6"``, ``"line 6"``), or a :class:`Skipped` for a line that is not JSON
+    (and for a binary or empty file). Shared by :func:`read_jsonl` and ``eventcoder
+    geoparse``, so every command words a bad line the same.
+
+    Encodings: UTF-8 (a BOM is dropped) line by line, a line that is not UTF-8 decoded on its
+    own (:func:`~eventcoder.ingest.decode.decode_bytes`); UTF-16 with a byte-order mark (what
+    Windows PowerShell writes) as UTF-16, U+FFFD for a stray byte.
+    """
     origin = str(path)
     with _open_binary(path) as fh:
-        head = fh.read(8192)
+        head = fh.read(SNIFF_BYTES)
         if looks_binary(head):
             yield Skipped(origin, "binary file")
             return
         fh.seek(0)
+        lines: Iterable[bytes | str] = fh
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            # the BOM tells the byte order and is dropped; a stray byte becomes U+FFFD, as in
+            # a mostly-UTF-8 line
+            lines = io.TextIOWrapper(fh, encoding="utf-16", errors="replace", newline="\n")
         seen_content = False
-        for n, raw in enumerate(fh, start=1):
-            if n == 1:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
+        for n, raw in enumerate(lines, start=1):
+            if n == 1 and isinstance(raw, bytes):
+                raw = raw.removeprefix(codecs.BOM_UTF8)
             if not raw.strip():
                 continue
             seen_content = True
             where = f"line {n}"
             line_origin = f"{origin}:line {n}"
             if len(raw) > 4 * MAX_CHARS:
-                yield Skipped(line_origin, f"{where} too long ({len(raw):,} bytes)")
+                unit = "bytes" if isinstance(raw, bytes) else "characters"
+                yield Skipped(line_origin, f"{where} too long ({len(raw):,} {unit})")
                 continue
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError:
+            if isinstance(raw, bytes):
                 try:
-                    line = decode_bytes(raw)
-                except DecodeError as exc:
-                    yield Skipped(line_origin, f"{where}: {exc}")
-                    continue
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    try:
+                        line = decode_bytes(raw)
+                    except DecodeError as exc:
+                        yield Skipped(line_origin, f"{where}: {exc}")
+                        continue
+            else:
+                line = raw
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
                 yield Skipped(line_origin, f"invalid JSON on {where}: {exc.msg} (column {exc.colno})")
                 continue
-            yield _from_record(obj, line_origin, where, default_date)
+            yield line_origin, where, obj
         if not seen_content:
             yield Skipped(origin, "empty file")
 
