@@ -184,3 +184,92 @@ def test_whitespace_only_utf16_jsonl_is_an_empty_file(tmp_path: Path) -> None:
     path = tmp_path / "blank.jsonl"
     path.write_bytes(codecs.BOM_UTF16_LE + " \r\n\r\n".encode("utf-16-le"))
     assert _read(path) == [Skipped(str(path), "empty file")]
+
+
+# -- item 6a: geoparse reads JSONL with extract's reader and messages --------------------------
+
+MALFORMED = [
+    '{"id": "d1", "text": "Clashes broke out in Kirkuk."}',
+    '{not json',
+    '[1, 2]',
+    '{"title": "a headline only"}',
+    '{"text": 5}',
+    '{"id": "d6", "body": null}',
+    '{"id": "d7", "text": "Clashes in Kirkuk.", "spans": [[11, 99]]}',
+    '{"id": "d8", "text": "Clashes in Kirkuk.", "spans": "11-17"}',
+    '{"id": "d9", "text": "  Clashes in Kirkuk.", "spans": [[13, 19]]}',
+]
+
+
+def _malformed(tmp_path: Path) -> Path:
+    path = tmp_path / "docs.jsonl"
+    path.write_text("\n".join(MALFORMED) + "\n", encoding="utf-8")
+    return path
+
+
+def test_geoparse_reports_bad_jsonl_lines_as_extract_does(tmp_path: Path) -> None:
+    from eventcoder.cli.geoparse import _documents
+
+    path = _malformed(tmp_path)
+    got = list(_documents((path,)))
+    skips = [str(x) for x in got if isinstance(x, Skipped)]
+    assert skips == [
+        f"{path}:line 2: invalid JSON on line 2: Expecting property name enclosed in double "
+        "quotes (column 2)",
+        f"{path}:line 3: line 3 is not a JSON object",
+        f"{path}:line 4: line 4 has no 'text' field",
+        f"{path}:line 5: line 5: 'text' is not a string",
+        f"{path}:line 6: line 6 has no 'text' field",
+        f"{path}:line 7: line 7: span [11, 99] lies outside the text (0-18)",
+        f"{path}:line 8: line 8: 'spans' is not a list of [start, end] pairs of whole numbers",
+    ]
+    # exactly what extract's reader says of the lines both refuse
+    extract_says = [str(x) for x in iter_articles([path]) if isinstance(x, Skipped)]
+    assert extract_says == skips[:5]
+    docs = [x for x in got if not isinstance(x, Skipped)]
+    assert [(a.id, spans) for a, spans in docs] == [("d1", None), ("d9", [(13, 19)])]
+    # the text is kept as given: the spans index it
+    assert docs[1][0].text[13:19] == "Kirkuk"
+    assert all("Error" not in s for s in skips)  # no exception names (KeyError: 'text')
+
+
+def test_geoparse_reads_utf16_jsonl_and_skips_unsupported_files(tmp_path: Path) -> None:
+    import codecs
+
+    from eventcoder.cli.geoparse import _documents
+
+    (tmp_path / "ps.jsonl").write_bytes(codecs.BOM_UTF16_LE + (MALFORMED[0] + "\r\n").encode(
+        "utf-16-le"))
+    _tree(tmp_path, ["a.txt", "report.pdf", ".DS_Store"])
+    got = [str(x) if isinstance(x, Skipped) else x[0].id for x in _documents((tmp_path,))]
+    assert got == [_read(tmp_path / "a.txt")[0].id,  # type: ignore[union-attr]
+                   "d1",
+                   f"{tmp_path / 'report.pdf'}: unsupported file type '.pdf'"]
+
+
+def test_geoparse_skips_a_broken_gzip_jsonl_with_one_line(tmp_path: Path) -> None:
+    from eventcoder.cli.geoparse import _documents
+
+    path = tmp_path / "broken.jsonl.gz"
+    path.write_bytes(b"not gzip at all")
+    (skip,) = _documents((path,))
+    assert isinstance(skip, Skipped) and skip.origin == str(path)
+    assert skip.reason.startswith("unreadable: BadGzipFile")
+
+
+@pytest.mark.e2e
+def test_geoparse_cli_prints_one_line_per_bad_line(tmp_path: Path, tiny_gazetteer_path: Path
+                                                   ) -> None:
+    from click.testing import CliRunner
+
+    from eventcoder.cli import cli
+
+    path = _malformed(tmp_path)
+    result = CliRunner().invoke(cli, ["geoparse", str(path), "--gazetteer",
+                                      str(tiny_gazetteer_path)])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["d1", "d9"]
+    errors = result.stderr.splitlines()
+    assert len(errors) == 7 and all(e.startswith(f"skipped {path}:line ") for e in errors)
+    assert f"skipped {path}:line 6: line 6 has no 'text' field" in errors
+    assert "Traceback" not in result.output and "KeyError" not in result.output

@@ -190,6 +190,17 @@ def iter_articles(paths: Iterable[str | Path], *, default_date: dt.date | None =
             yield item
 
 
+#: What reading a bad file may raise (a reader need not catch these): turned into a Skipped.
+READ_ERRORS = (OSError, EOFError, zlib.error, csv.Error, ValueError, TypeError, LookupError,
+               RecursionError)
+
+
+def unreadable(origin: str, exc: BaseException) -> Skipped:
+    """The Skipped for a file whose reader raised one of :data:`READ_ERRORS`."""
+    msg = " ".join(str(exc).split())
+    return Skipped(origin, f"unreadable: {type(exc).__name__}: {msg}"[:300])
+
+
 def _read_file(path: Path, default_date: dt.date | None,
                table: dict[str, Reader] | None = None) -> Iterator[Article | Skipped]:
     """Dispatch one file to its reader (``table``: :func:`reader_table`); turn any reader
@@ -219,9 +230,8 @@ def _read_file(path: Path, default_date: dt.date | None,
         yield from reader(path, default_date)
     except _TooLarge as exc:
         yield Skipped(origin, str(exc))
-    except (OSError, EOFError, zlib.error, csv.Error, ValueError, TypeError, LookupError, RecursionError) as exc:
-        msg = " ".join(str(exc).split())
-        yield Skipped(origin, f"unreadable: {type(exc).__name__}: {msg}"[:300])
+    except READ_ERRORS as exc:
+        yield unreadable(origin, exc)
 
 
 # --------------------------------------------------------------------------------------------
@@ -351,6 +361,27 @@ def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
 def _from_record(obj: object, origin: str, where: str, default_date: dt.date | None
                  ) -> Article | Skipped:
     """One JSON object ({"id","text","title","date"/"published","source","url"}) -> Article."""
+    text = record_text(obj, origin, where)
+    if isinstance(text, Skipped):
+        return text
+    assert isinstance(obj, dict)  # record_text checked it
+    raw_id = record_id(obj)
+    lang = obj.get("language") or obj.get("lang")
+    try:
+        return make_article(
+            text, origin=origin, default_date=default_date,
+            id=raw_id,
+            title=_first(obj, _TITLE_KEYS), url=_first(obj, _URL_KEYS),
+            source=_first(obj, _SOURCE_KEYS), published=parse_date(_first(obj, _DATE_KEYS)),
+            language=lang if isinstance(lang, str) else None,
+        )
+    except (ValueError, TypeError) as exc:  # one bad record must not end the file
+        return Skipped(origin, f"{where}: {' '.join(str(exc).split())}"[:300])
+
+
+def record_text(obj: object, origin: str, where: str) -> str | Skipped:
+    """The text of a JSON record (``text``, else ``body`` or ``content``), or the Skipped that
+    says why it has none: "line 6 has no 'text' field", "line 6 is not a JSON object"."""
     if not isinstance(obj, dict):
         return Skipped(origin, f"{where} is not a JSON object")
     text = _first(obj, _TEXT_KEYS)
@@ -358,18 +389,13 @@ def _from_record(obj: object, origin: str, where: str, default_date: dt.date | N
         return Skipped(origin, f"{where} has no 'text' field")
     if not isinstance(text, str):
         return Skipped(origin, f"{where}: 'text' is not a string")
-    raw_id = _first(obj, _ID_KEYS)
-    lang = obj.get("language") or obj.get("lang")
-    try:
-        return make_article(
-            text, origin=origin, default_date=default_date,
-            id=str(raw_id) if raw_id is not None else None,
-            title=_first(obj, _TITLE_KEYS), url=_first(obj, _URL_KEYS),
-            source=_first(obj, _SOURCE_KEYS), published=parse_date(_first(obj, _DATE_KEYS)),
-            language=lang if isinstance(lang, str) else None,
-        )
-    except (ValueError, TypeError) as exc:  # one bad record must not end the file
-        return Skipped(origin, f"{where}: {' '.join(str(exc).split())}"[:300])
+    return text
+
+
+def record_id(obj: dict[str, Any]) -> str | None:
+    """The id of a JSON record (``id``, else ``article_id`` or ``doc_id``) as a string."""
+    raw = _first(obj, _ID_KEYS)
+    return str(raw) if raw is not None else None
 
 
 def _read_decoded(path: Path) -> str:
