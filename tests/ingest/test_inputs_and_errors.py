@@ -273,3 +273,21 @@ def test_geoparse_cli_prints_one_line_per_bad_line(tmp_path: Path, tiny_gazettee
     assert len(errors) == 7 and all(e.startswith(f"skipped {path}:line ") for e in errors)
     assert f"skipped {path}:line 6: line 6 has no 'text' field" in errors
     assert "Traceback" not in result.output and "KeyError" not in result.output
+
+
+# -- item 6b: gazetteer lookup of an unknown name ---------------------------------------------
+
+def test_gazetteer_lookup_without_a_match_says_so_and_fails(tiny_gazetteer_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from eventcoder.cli import cli
+
+    runner = CliRunner()
+    miss = runner.invoke(cli, ["gazetteer", "lookup", "Atlantis", "--gazetteer",
+                               str(tiny_gazetteer_path)])
+    assert miss.exit_code == 1
+    assert miss.stdout == ""
+    assert miss.stderr == f"Error: no place named 'Atlantis' in {tiny_gazetteer_path}\n"
+    hit = runner.invoke(cli, ["gazetteer", "lookup", "Kirkuk", "--gazetteer",
+                              str(tiny_gazetteer_path)])
+    assert hit.exit_code == 0 and "\tKirkuk\tIQ\t" in hit.stdout
