@@ -3,7 +3,9 @@ are reported, not ignored; every command reads input with the same one-line mess
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -291,3 +293,90 @@ def test_gazetteer_lookup_without_a_match_says_so_and_fails(tiny_gazetteer_path:
     hit = runner.invoke(cli, ["gazetteer", "lookup", "Kirkuk", "--gazetteer",
                               str(tiny_gazetteer_path)])
     assert hit.exit_code == 0 and "\tKirkuk\tIQ\t" in hit.stdout
+
+
+# -- item 6d: a date that is not understood is a one-line warning -----------------------------
+
+DAY = dt.date(2025, 3, 10)
+WARNED = "using the default date 2025-03-10 (--date)"
+
+
+def _warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records
+            if r.name == "eventcoder.ingest" and r.levelno == logging.WARNING]
+
+
+def test_a_date_not_understood_warns_once_naming_file_and_line(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    records = [{"id": "ok", "text": BODY, "date": "2024-03-05"},
+               {"id": "xx", "text": BODY + " 1", "date": "xx"},
+               {"id": "none", "text": BODY + " 2"},
+               {"id": "blank", "text": BODY + " 3", "date": ""},
+               {"id": "month", "text": BODY + " 4", "published": "2024-13-45"},
+               {"id": "long", "text": BODY + " 5", "date": "sometime\nafter " + "the storm " * 9},
+               {"id": "num", "text": BODY + " 6", "date": 10**20}]
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="eventcoder.ingest"):
+        out = _read(path, default_date=DAY)
+    dates = [a.published for a in out]  # type: ignore[union-attr]
+    assert dates == [dt.date(2024, 3, 5)] + [DAY] * 6
+    assert _warnings(caplog) == [
+        f"{path}:line 2: date 'xx' not understood; {WARNED}",
+        f"{path}:line 5: date '2024-13-45' not understood; {WARNED}",
+        f"{path}:line 6: date 'sometime after the storm the storm the storm the storm "
+        f"th...' not understood; {WARNED}",  # white space folded, cut at 60 characters
+        f"{path}:line 7: date 100000000000000000000 not understood; {WARNED}",
+    ]
+    assert all("\n" not in w for w in _warnings(caplog))
+
+
+def test_date_warnings_of_every_format_that_carries_dates(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    (tmp_path / "a.json").write_text(json.dumps([{"text": BODY, "date": "soon"}]),
+                                     encoding="utf-8")
+    (tmp_path / "b.csv").write_text(f"text,date\n\"{BODY}\",someday\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text(f"---\ndate: the other day\n---\n{BODY}", encoding="utf-8")
+    (tmp_path / "d.rss").write_text(
+        "<rss version='2.0'><channel><title>Wire</title><item><title>Clashes</title>"
+        f"<description>{BODY}</description><pubDate>not a date</pubDate></item>"
+        "</channel></rss>", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="eventcoder.ingest"):
+        out = _read(tmp_path)
+    assert all(isinstance(a, Article) and a.published is None for a in out)
+    assert _warnings(caplog) == [
+        f"{tmp_path / 'a.json'}#item 1: date 'soon' not understood; the article has no date",
+        f"{tmp_path / 'b.csv'}:line 2: date 'someday' not understood; the article has no date",
+        f"{tmp_path / 'c.txt'}: date 'the other day' not understood; the article has no date",
+        f"{tmp_path / 'd.rss'}#item 1: date 'not a date' not understood; the article has no date",
+    ]
+
+
+def test_extract_prints_the_date_warning_as_one_line(tmp_path: Path,
+                                                     tiny_gazetteer_path: Path) -> None:
+    """The warning reaches a real command's standard error (a subprocess: under pytest the
+    command's logging set-up is pytest's). The article is stored beforehand, so nothing is
+    coded and no model is loaded."""
+    import os
+    import subprocess
+    import sys
+
+    from eventcoder.store import Store
+
+    path = tmp_path / "news.jsonl"
+    path.write_text(json.dumps({"id": "n1", "text": BODY, "date": "xx"}) + "\n",
+                    encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'events.db'}"
+    with Store(db) as store:
+        store.save_batch([a for a in _read(path) if isinstance(a, Article)], [], [])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    result = subprocess.run(
+        [sys.executable, "-c", "from eventcoder.cli import main; main()", "extract", str(path),
+         "--db", db,
+         "--date", "2025-03-10", "--gazetteer", str(tiny_gazetteer_path), "--no-progress",
+         "--format", "jsonl"],
+        capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert f"WARNING {path}:line 1: date 'xx' not understood; {WARNED}" in lines
+    assert "Traceback" not in result.stderr

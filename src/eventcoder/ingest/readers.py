@@ -30,6 +30,10 @@ from ..schema import Article
 from .decode import SNIFF_BYTES, DecodeError, decode_bytes, looks_binary, normalize_text
 from .language import detect_language
 
+#: Warnings about input that is read all the same (a date not understood), one line each,
+#: naming the file and line; the command line prints them on standard error.
+log = logging.getLogger("eventcoder.ingest")
+
 #: Articles longer than this (characters, after decoding) are skipped, not truncated.
 MAX_CHARS = 2_000_000
 #: Whole-file formats (txt, html, json, feeds) larger than this (bytes) are skipped unread.
@@ -321,6 +325,30 @@ def parse_date(value: object) -> dt.date | None:
     return parsed.date() if parsed is not None else None
 
 
+def record_date(value: object, origin: str, default_date: dt.date | None) -> dt.date | None:
+    """:func:`parse_date` of the date an input gives (a record's ``date`` field, front matter,
+    a feed entry's ``published``). A date given but not understood is logged as one warning,
+    "<origin>: date 'xx' not understood; using the default date 2025-03-10 (--date)", and
+    None is returned, so the article gets ``default_date``. No value (None, "") is no date."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    date = parse_date(value)
+    if date is None:
+        log.warning("%s", date_warning(origin, value, default_date))
+    return date
+
+
+def date_warning(origin: str, value: object, default_date: dt.date | None) -> str:
+    """The one-line warning for a date ``value`` that is not understood (see
+    :func:`record_date`)."""
+    shown = " ".join(value.split()) if isinstance(value, str) else value
+    if isinstance(shown, str) and len(shown) > 60:
+        shown = shown[:57] + "..."
+    fallback = (f"using the default date {default_date.isoformat()} (--date)"
+                if default_date is not None else "the article has no date")
+    return f"{origin}: date {shown!r} not understood; {fallback}"
+
+
 _BLOCK_TAGS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
                "table", "blockquote", "section", "article", "header", "footer", "pre",
                "figcaption")
@@ -372,7 +400,8 @@ def _from_record(obj: object, origin: str, where: str, default_date: dt.date | N
             text, origin=origin, default_date=default_date,
             id=raw_id,
             title=_first(obj, _TITLE_KEYS), url=_first(obj, _URL_KEYS),
-            source=_first(obj, _SOURCE_KEYS), published=parse_date(_first(obj, _DATE_KEYS)),
+            source=_first(obj, _SOURCE_KEYS),
+            published=record_date(_first(obj, _DATE_KEYS), origin, default_date),
             language=lang if isinstance(lang, str) else None,
         )
     except (ValueError, TypeError) as exc:  # one bad record must not end the file
@@ -473,7 +502,8 @@ def read_txt(path: Path, default_date: dt.date | None = None) -> Iterator[Articl
     yield make_article(
         text, origin=origin, default_date=default_date, id=_first(meta, _ID_KEYS),
         title=_first(meta, _TITLE_KEYS) or split_title(text), url=_first(meta, _URL_KEYS),
-        source=_first(meta, _SOURCE_KEYS), published=parse_date(_first(meta, _DATE_KEYS)),
+        source=_first(meta, _SOURCE_KEYS),
+        published=record_date(_first(meta, _DATE_KEYS), origin, default_date),
         language=_first(meta, ("language", "lang")))
 
 
@@ -766,6 +796,9 @@ def _feed_entry(entry: Any, n: int, origin: str, feed_title: str | None,
     when = entry.get("published_parsed") or entry.get("updated_parsed")
     if published is None and when:
         published = dt.date(*when[:3])
+    given = entry.get("published") or entry.get("updated")
+    if published is None and isinstance(given, str) and given.strip():
+        log.warning("%s", date_warning(origin, given, default_date))
     return make_article(text, origin=origin, default_date=default_date, title=title,
                         url=entry.get("link"), source=feed_title, published=published)
 
