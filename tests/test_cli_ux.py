@@ -258,7 +258,11 @@ def test_verbose_says_what_was_read_or_ignored(tmp_path, run):
     (folder / "b.txt").write_text(FRENCH, encoding="utf-8")
     messages = _messages(run(str(folder), "-v").stderr)
     assert f"ignored {folder / '.git'} (hidden folder)" in messages
-    assert f"ignored {folder / 'report.pdf'} (unsupported file type '.pdf')" in messages
+    (folder / "Thumbs.db").write_bytes(b"\x00")
+    messages = _messages(run(str(folder), "-v").stderr)
+    assert f"ignored {folder / 'Thumbs.db'} (tool file)" in messages
+    # a type no reader takes is an input: read, and skipped with its reason
+    assert f"skipped {folder / 'report.pdf'}: unsupported file type '.pdf'" in messages
     assert f"read {folder / 'a.jsonl'}: 1 article, 1 unusable" in messages
     assert f"read {folder / 'b.txt'}: 1 article" in messages
     quiet = _messages(run(str(folder)).stderr)

@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -72,7 +73,25 @@ def cli(ctx: click.Context, verbose: int, config_file: Path | None) -> None:
     """
     ctx.meta[CONFIG_FILE_KEY] = config_file
     level = logging.WARNING - 10 * verbose
-    logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(message)s")
+    logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(message)s",
+                        handlers=[_StderrHandler()])
+
+
+class _StderrHandler(logging.StreamHandler):
+    """Log records to standard error as it is when each is written, not when the command
+    started: while a progress bar redirects ``sys.stderr`` (rich), a warning such as "date
+    'xx' not understood" is then printed above the bar instead of being drawn over by it."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: object) -> None:  # StreamHandler.__init__ sets it; sys decides
+        pass
 
 
 def main() -> None:

@@ -105,9 +105,11 @@ def total_items(files: Sequence[Path]) -> int | None:
 
 def ignored_files(inputs: Sequence[Path], files: Sequence[Path]) -> Iterator[tuple[Path, str]]:
     """What the folders among ``inputs`` hold but ``files`` (the inputs found) leaves out, and
-    why: hidden files and folders (each hidden folder once), unsupported file types."""
+    why: hidden files and folders and tools' litter (each such folder once), entries that are
+    not regular files. (Files of a type no reader takes are inputs: they are reported as
+    skipped.)"""
     from ..ingest import is_stdin
-    from ..ingest.readers import input_ext
+    from ..ingest.readers import is_ignored_name
 
     found = {p.resolve() for p in files}
     for top in inputs:
@@ -115,19 +117,20 @@ def ignored_files(inputs: Sequence[Path], files: Sequence[Path]) -> Iterator[tup
             continue
         for root, dirs, names in os.walk(top):
             for d in sorted(dirs):
-                if d.startswith("."):
-                    yield Path(root) / d, "hidden folder"
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                if is_ignored_name(d):
+                    yield Path(root) / d, ("hidden folder" if d.startswith(".")
+                                           else "tool folder")
+            dirs[:] = sorted(d for d in dirs if not is_ignored_name(d))
             for name in sorted(names):
                 path = Path(root) / name
                 if path.resolve() in found:
                     continue
                 if name.startswith("."):
                     yield path, "hidden file"
+                elif is_ignored_name(name):
+                    yield path, "tool file"
                 elif not path.is_file():
                     yield path, "not a regular file"
-                else:
-                    yield path, f"unsupported file type {input_ext(path) or '(no extension)'!r}"
 
 
 _WHERE = re.compile(r"^(?:line|item) \d+(?::| has| is)?\s*| on (?:line|item) \d+")

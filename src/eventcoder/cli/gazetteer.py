@@ -229,7 +229,7 @@ def info(path: Path | None) -> None:
               default=None, help="Gazetteer file (default: the default gazetteer).")
 @click.option("--limit", default=10, show_default=True, help="Candidates to show.")
 def lookup(name: str, path: Path | None, limit: int) -> None:
-    """List the places a name may refer to, best-known first.
+    """List the places a name may refer to, best-known first (exit status 1 when none).
 
     Example:
 
@@ -243,7 +243,10 @@ def lookup(name: str, path: Path | None, limit: int) -> None:
                        lenient_overlays=[data_file("overlay.csv")])
     except GazetteerError as exc:
         raise click.ClickException(str(exc)) from exc
-    for c in gz.lookup(name)[:limit]:
+    found = gz.lookup(name)
+    if not found:
+        raise click.ClickException(f"no place named {name!r} in {gz.path}")
+    for c in found[:limit]:
         click.echo(f"{c.geonames_id}\t{c.name}\t{c.country_code}\t"
                    f"{gz.admin1_name(c.country_code, c.admin1_code) or ''}\t"
                    f"{c.feature_class}.{c.feature_code}\t{c.population}\t"

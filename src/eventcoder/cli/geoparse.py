@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,44 +17,65 @@ PLACE_KEYS = ("start", "end", "text", "name", "geonames_id", "latitude", "longit
               "country_code", "admin1", "admin2", "feature_class", "feature_code", "role",
               "confidence")
 
+if TYPE_CHECKING:
+    from ..ingest import Skipped
 
-def _jsonl_documents(path: Path, err: IO[str]) -> Iterator[tuple[Article, list[tuple[int, int]]
-                                                               | None]]:
-    with path.open(encoding="utf-8-sig", errors="replace") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
+
+#: the spans a .jsonl line asks to resolve: [(start, end), ...], or None for all toponyms
+Spans = list[tuple[int, int]] | None
+
+
+def _spans(value: object, text: str) -> Spans | str:
+    """A record's "spans" as (start, end) pairs within ``text``, or why they cannot be."""
+    if value is None:
+        return None
+    pairs = value if isinstance(value, list) else None
+    if pairs is None or not all(isinstance(p, list | tuple) and len(p) == 2 and
+                                all(isinstance(i, int) and not isinstance(i, bool) for i in p)
+                                for p in pairs):
+        return "'spans' is not a list of [start, end] pairs of whole numbers"
+    for start, end in pairs:
+        if not 0 <= start < end <= len(text):
+            return f"span [{start}, {end}] lies outside the text (0-{len(text)})"
+    return [(start, end) for start, end in pairs]
+
+
+def _jsonl_documents(path: Path) -> Iterator[tuple[Article, Spans] | Skipped]:
+    """The documents of a JSONL file, read by ingest's JSONL reader so that a bad line is
+    reported as by ``extract``; the text is kept as given, since the spans index it."""
+    from ..ingest import Skipped
+    from ..ingest.readers import READ_ERRORS, jsonl_records, record_id, record_text, unreadable
+
+    try:
+        for item in jsonl_records(path):
+            if isinstance(item, Skipped):
+                yield item
                 continue
-            try:
-                record = json.loads(line)
-                text = record["text"]
-                if not isinstance(text, str):
-                    raise TypeError("'text' is not a string")
-                spans = record.get("spans")
-                if spans is not None:
-                    spans = [(int(s), int(e)) for s, e in spans]
-                    if any(not 0 <= s < e <= len(text) for s, e in spans):
-                        raise ValueError("a span lies outside the text")
-            except (ValueError, KeyError, TypeError) as exc:
-                click.echo(f"skipped {path}:{n}: {exc}", err=True)
+            origin, where, record = item
+            text = record_text(record, origin, where)
+            if isinstance(text, Skipped):
+                yield text
                 continue
-            doc_id = record.get("id")
-            yield Article.from_text(text, id=str(doc_id) if doc_id is not None else None), spans
+            spans = _spans(record.get("spans"), text)
+            if isinstance(spans, str):
+                yield Skipped(origin, f"{where}: {spans}")
+                continue
+            yield Article.from_text(text, id=record_id(record), origin=origin), spans
+    except READ_ERRORS as exc:  # a broken .gz, a file that vanished: skipped as by extract
+        yield unreadable(str(path), exc)
 
 
-def _documents(inputs: tuple[Path, ...], err: IO[str]) -> Iterator[tuple[Article,
-                                                                         list[tuple[int, int]]
-                                                                         | None]]:
+def _documents(inputs: tuple[Path, ...]) -> Iterator[tuple[Article, Spans] | Skipped]:
+    """Every document of ``inputs`` (files and folders), or a Skipped for unusable input."""
     from ..ingest import Skipped, find_input_files, iter_articles
+    from ..ingest.readers import JSONL_EXTS, input_ext
 
     for path in find_input_files(inputs):
-        if path.suffix.lower() == ".jsonl":
-            yield from _jsonl_documents(path, err)
+        if input_ext(path) in JSONL_EXTS and path.is_file():
+            yield from _jsonl_documents(path)
             continue
         for item in iter_articles([path]):
-            if isinstance(item, Skipped):
-                click.echo(f"skipped {item.origin}: {item.reason}", err=True)
-            else:
-                yield item, None
+            yield item if isinstance(item, Skipped) else (item, None)
 
 
 @click.command()
@@ -69,9 +90,11 @@ def geoparse(inputs: tuple[Path, ...], fmt: str, output: str | None, model: str 
              gazetteer: Path | None) -> None:
     """Find and resolve the places each document names: one JSON line per document.
 
-    A .jsonl line may carry "spans": [[start, end], ...]; then exactly those spans are resolved
-    and nothing else is recognised (bring your own NER). An input - is standard input, JSONL
-    or plain text as for 'eventcoder extract -' ("spans" are read from .jsonl files only).
+    INPUTS are read as by 'extract' (a .jsonl line's "text" and "id"; a bad line is skipped
+    with the same message). A .jsonl line may carry "spans": [[start, end], ...] into its
+    text, kept as given; then exactly those spans are resolved and nothing else is recognised
+    (bring your own NER). An input - is standard input, JSONL or plain text as for
+    'eventcoder extract -' ("spans" are read from .jsonl files only).
 
     Example:
 
@@ -80,6 +103,7 @@ def geoparse(inputs: tuple[Path, ...], fmt: str, output: str | None, model: str 
     import sys
 
     from ..geo import Geoparser
+    from ..ingest import Skipped
     from ..nlp import load_nlp
 
     with user_errors():
@@ -89,7 +113,11 @@ def geoparse(inputs: tuple[Path, ...], fmt: str, output: str | None, model: str 
         geoparser = Geoparser.from_config(config)
         out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
         try:
-            for article, spans in _documents(inputs, sys.stderr):
+            for item in _documents(inputs):
+                if isinstance(item, Skipped):
+                    click.echo(f"skipped {item}", err=True)
+                    continue
+                article, spans = item
                 places = geoparser.parse(nlp(article.text), spans=spans)
                 line = {"id": article.id,
                         "places": [{k: getattr(p, k) for k in PLACE_KEYS} for p in places]}

@@ -8,6 +8,7 @@ input never raises out of :func:`iter_articles`. ``docs/formats.md`` documents t
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import email.utils
@@ -31,6 +32,10 @@ from ..schema import Article
 from .decode import SNIFF_BYTES, DecodeError, decode_bytes, looks_binary, normalize_text
 from .language import detect_language
 
+#: Warnings about input that is read all the same (a date not understood), one line each,
+#: naming the file and line; the command line prints them on standard error.
+log = logging.getLogger("eventcoder.ingest")
+
 #: Articles longer than this (characters, after decoding) are skipped, not truncated.
 MAX_CHARS = 2_000_000
 #: Whole-file formats (txt, html, json, feeds) larger than this (bytes) are skipped unread.
@@ -44,8 +49,8 @@ JSON_EXTS = frozenset({".json"})
 HTML_EXTS = frozenset({".html", ".htm", ".xhtml"})
 FEED_EXTS = frozenset({".rss", ".atom", ".xml"})
 CSV_EXTS = frozenset({".csv", ".tsv"})
-#: The built-in readers' file extensions (lower case, with the dot). A folder is searched for
-#: these and for the extensions plugins register: :func:`supported_exts`.
+#: The built-in readers' file extensions (lower case, with the dot); with the extensions
+#: plugins register: :func:`supported_exts`.
 SUPPORTED_EXTS: frozenset[str] = (TEXT_EXTS | JSONL_EXTS | JSON_EXTS | HTML_EXTS | FEED_EXTS
                                    | CSV_EXTS)
 
@@ -91,20 +96,34 @@ Reader = Callable[[Path, dt.date | None], Iterator[Article | Skipped]]
 # files and folders
 
 
-def find_input_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand ``paths`` into input files: folders recursively by registered extension
-    (:func:`supported_exts`).
+#: Names passed over silently inside folders (compared case-insensitively): what tools, not
+#: people, leave there. Hidden names (starting with ".") and Office lock files ("~$...") are
+#: passed over too (:func:`is_ignored_name`); every other file in a folder is listed.
+IGNORED_NAMES = frozenset({"__pycache__", "thumbs.db", "desktop.ini"})
 
-    Files named explicitly are kept whatever their extension (the reader then reports an
-    unsupported type), and so are paths that do not exist (reported as such). Folder contents
-    are sorted; hidden files and folders (name starting with ".") inside folders are ignored.
-    A file reached twice (same resolved path) is listed once, at its first position.
+
+def is_ignored_name(name: str) -> bool:
+    """True for a file or folder name that folders are searched without (see
+    :data:`IGNORED_NAMES`): hidden (``.git``, ``.DS_Store``), ``__pycache__``, ``Thumbs.db``,
+    ``desktop.ini``, Office lock files (``~$...``)."""
+    return name.startswith((".", "~$")) or name.lower() in IGNORED_NAMES
+
+
+def find_input_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand ``paths`` into input files: folders recursively, every regular file in them.
+
+    Files a reader is registered for (:func:`supported_exts`) and files of any other type
+    alike: reading one no reader takes gives a :class:`Skipped` ("unsupported file type
+    '.pdf'"), so that nothing in a folder is ignored without a word. Only hidden files and
+    folders and tools' litter (:func:`is_ignored_name`) inside folders are passed over. Files
+    named explicitly are kept whatever their name, and so are paths that do not exist
+    (reported as such). Folder contents are sorted. A file reached twice (same resolved path)
+    is listed once, at its first position.
 
     RETURNS: the files, in argument order.
     """
     if isinstance(paths, str | Path):
         paths = [paths]
-    exts = supported_exts()
     seen: set[Path] = set()
     out: list[Path] = []
 
@@ -119,9 +138,8 @@ def find_input_files(paths: Iterable[str | Path]) -> list[Path]:
         if path.is_dir():
             found: list[Path] = []
             for root, dirs, names in os.walk(path):  # symlinked folders are not followed
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                found.extend(Path(root) / n for n in names if not n.startswith(".")
-                             and input_ext(Path(n)) in exts)
+                dirs[:] = [d for d in dirs if not is_ignored_name(d)]
+                found.extend(Path(root) / n for n in names if not is_ignored_name(n))
             for p in sorted(found):
                 if p.is_file():
                     add(p)
@@ -183,6 +201,17 @@ def iter_articles(paths: Iterable[str | Path], *, default_date: dt.date | None =
             yield item
 
 
+#: What reading a bad file may raise (a reader need not catch these): turned into a Skipped.
+READ_ERRORS = (OSError, EOFError, zlib.error, csv.Error, ValueError, TypeError, LookupError,
+               RecursionError)
+
+
+def unreadable(origin: str, exc: BaseException) -> Skipped:
+    """The Skipped for a file whose reader raised one of :data:`READ_ERRORS`."""
+    msg = " ".join(str(exc).split())
+    return Skipped(origin, f"unreadable: {type(exc).__name__}: {msg}"[:300])
+
+
 def _read_file(path: Path, default_date: dt.date | None,
                table: dict[str, Reader] | None = None) -> Iterator[Article | Skipped]:
     """Dispatch one file to its reader (``table``: :func:`reader_table`); turn any reader
@@ -202,7 +231,8 @@ def _read_file(path: Path, default_date: dt.date | None,
     reader = (reader_table() if table is None else table).get(ext)
     if reader is None:
         shown = ext + GZIP_EXT if path.suffix.lower() == GZIP_EXT else ext
-        yield Skipped(origin, f"unsupported file type {shown or '(no extension)'!r}")
+        yield Skipped(origin, f"unsupported file type {shown!r}" if shown
+                      else "unsupported file type (no extension)")
         return
     try:
         size = path.stat().st_size
@@ -226,9 +256,8 @@ def _guarded(origin: str, read: Callable[[], Iterator[Article | Skipped]]
         yield from read()
     except _TooLarge as exc:
         yield Skipped(origin, str(exc))
-    except (OSError, EOFError, zlib.error, csv.Error, ValueError, TypeError, LookupError, RecursionError) as exc:
-        msg = " ".join(str(exc).split())
-        yield Skipped(origin, f"unreadable: {type(exc).__name__}: {msg}"[:300])
+    except READ_ERRORS as exc:
+        yield unreadable(origin, exc)
 
 
 def is_stdin(path: str | Path) -> bool:
@@ -323,6 +352,30 @@ def parse_date(value: object) -> dt.date | None:
     return parsed.date() if parsed is not None else None
 
 
+def record_date(value: object, origin: str, default_date: dt.date | None) -> dt.date | None:
+    """:func:`parse_date` of the date an input gives (a record's ``date`` field, front matter,
+    a feed entry's ``published``). A date given but not understood is logged as one warning,
+    "<origin>: date 'xx' not understood; using the default date 2025-03-10 (--date)", and
+    None is returned, so the article gets ``default_date``. No value (None, "") is no date."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    date = parse_date(value)
+    if date is None:
+        log.warning("%s", date_warning(origin, value, default_date))
+    return date
+
+
+def date_warning(origin: str, value: object, default_date: dt.date | None) -> str:
+    """The one-line warning for a date ``value`` that is not understood (see
+    :func:`record_date`)."""
+    shown = " ".join(value.split()) if isinstance(value, str) else value
+    if isinstance(shown, str) and len(shown) > 60:
+        shown = shown[:57] + "..."
+    fallback = (f"using the default date {default_date.isoformat()} (--date)"
+                if default_date is not None else "the article has no date")
+    return f"{origin}: date {shown!r} not understood; {fallback}"
+
+
 _BLOCK_TAGS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
                "table", "blockquote", "section", "article", "header", "footer", "pre",
                "figcaption")
@@ -363,6 +416,28 @@ def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
 def _from_record(obj: object, origin: str, where: str, default_date: dt.date | None
                  ) -> Article | Skipped:
     """One JSON object ({"id","text","title","date"/"published","source","url"}) -> Article."""
+    text = record_text(obj, origin, where)
+    if isinstance(text, Skipped):
+        return text
+    assert isinstance(obj, dict)  # record_text checked it
+    raw_id = record_id(obj)
+    lang = obj.get("language") or obj.get("lang")
+    try:
+        return make_article(
+            text, origin=origin, default_date=default_date,
+            id=raw_id,
+            title=_first(obj, _TITLE_KEYS), url=_first(obj, _URL_KEYS),
+            source=_first(obj, _SOURCE_KEYS),
+            published=record_date(_first(obj, _DATE_KEYS), origin, default_date),
+            language=lang if isinstance(lang, str) else None,
+        )
+    except (ValueError, TypeError) as exc:  # one bad record must not end the file
+        return Skipped(origin, f"{where}: {' '.join(str(exc).split())}"[:300])
+
+
+def record_text(obj: object, origin: str, where: str) -> str | Skipped:
+    """The text of a JSON record (``text``, else ``body`` or ``content``), or the Skipped that
+    says why it has none: "line 6 has no 'text' field", "line 6 is not a JSON object"."""
     if not isinstance(obj, dict):
         return Skipped(origin, f"{where} is not a JSON object")
     text = _first(obj, _TEXT_KEYS)
@@ -370,18 +445,13 @@ def _from_record(obj: object, origin: str, where: str, default_date: dt.date | N
         return Skipped(origin, f"{where} has no 'text' field")
     if not isinstance(text, str):
         return Skipped(origin, f"{where}: 'text' is not a string")
-    raw_id = _first(obj, _ID_KEYS)
-    lang = obj.get("language") or obj.get("lang")
-    try:
-        return make_article(
-            text, origin=origin, default_date=default_date,
-            id=str(raw_id) if raw_id is not None else None,
-            title=_first(obj, _TITLE_KEYS), url=_first(obj, _URL_KEYS),
-            source=_first(obj, _SOURCE_KEYS), published=parse_date(_first(obj, _DATE_KEYS)),
-            language=lang if isinstance(lang, str) else None,
-        )
-    except (ValueError, TypeError) as exc:  # one bad record must not end the file
-        return Skipped(origin, f"{where}: {' '.join(str(exc).split())}"[:300])
+    return text
+
+
+def record_id(obj: dict[str, Any]) -> str | None:
+    """The id of a JSON record (``id``, else ``article_id`` or ``doc_id``) as a string."""
+    raw = _first(obj, _ID_KEYS)
+    return str(raw) if raw is not None else None
 
 
 def _read_decoded(path: Path) -> str:
@@ -463,53 +533,94 @@ def _text_article(raw: str, origin: str, default_date: dt.date | None) -> Articl
     return make_article(
         text, origin=origin, default_date=default_date, id=_first(meta, _ID_KEYS),
         title=_first(meta, _TITLE_KEYS) or split_title(text), url=_first(meta, _URL_KEYS),
-        source=_first(meta, _SOURCE_KEYS), published=parse_date(_first(meta, _DATE_KEYS)),
+        source=_first(meta, _SOURCE_KEYS),
+        published=record_date(_first(meta, _DATE_KEYS), origin, default_date),
         language=_first(meta, ("language", "lang")))
 
 
 def read_jsonl(path: Path, default_date: dt.date | None = None) -> Iterator[Article | Skipped]:
     """One JSON object per line; bad lines are skipped with their line number."""
+    for item in jsonl_records(path):
+        if isinstance(item, Skipped):
+            yield item
+        else:
+            origin, where, obj = item
+            yield _from_record(obj, origin, where, default_date)
+
+
+def jsonl_records(path: Path) -> Iterator[tuple[str, str, Any] | Skipped]:
+    """The JSON value of each non-blank line of a JSONL file, as ``(origin, where, value)``
+    (``"<path>:line 6"``, ``"line 6"``), or a :class:`Skipped` for a line that is not JSON
+    (and for a binary or empty file). Shared by :func:`read_jsonl` and ``eventcoder
+    geoparse``, so every command words a bad line the same.
+
+    Encodings: UTF-8 (a BOM is dropped) line by line, a line that is not UTF-8 decoded on its
+    own (:func:`~eventcoder.ingest.decode.decode_bytes`); UTF-16 with a byte-order mark (what
+    Windows PowerShell writes) as UTF-16, U+FFFD for a stray byte.
+    """
     origin = str(path)
     with _open_binary(path) as fh:
-        head = fh.read(8192)
+        head = fh.read(SNIFF_BYTES)
         if looks_binary(head):
             yield Skipped(origin, "binary file")
             return
         fh.seek(0)
-        yield from _jsonl_records(fh, origin, default_date)
+        lines: Iterable[bytes | str] = fh
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            # the BOM tells the byte order and is dropped; a stray byte becomes U+FFFD, as in
+            # a mostly-UTF-8 line
+            lines = io.TextIOWrapper(fh, encoding="utf-16", errors="replace", newline="\n")
+        yield from _json_lines(lines, origin)
 
 
-def _jsonl_records(lines: Iterable[bytes], origin: str, default_date: dt.date | None
-                   ) -> Iterator[Article | Skipped]:
-    """The articles of JSONL ``lines`` (bytes, numbered from 1 for ``origin:line N``)."""
+def _json_lines(lines: Iterable[bytes | str], origin: str
+                ) -> Iterator[tuple[str, str, Any] | Skipped]:
+    """The JSON value of each non-blank line of ``lines`` (bytes or text, numbered from 1),
+    as ``(origin, where, value)``, or a :class:`Skipped` with the line's number; the one loop
+    behind JSONL files and JSONL on standard input."""
     seen_content = False
     for n, raw in enumerate(lines, start=1):
-        if n == 1:
-            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        if n == 1 and isinstance(raw, bytes):
+            raw = raw.removeprefix(codecs.BOM_UTF8)
         if not raw.strip():
             continue
         seen_content = True
         where = f"line {n}"
         line_origin = f"{origin}:line {n}"
         if len(raw) > 4 * MAX_CHARS:
-            yield Skipped(line_origin, f"{where} too long ({len(raw):,} bytes)")
+            unit = "bytes" if isinstance(raw, bytes) else "characters"
+            yield Skipped(line_origin, f"{where} too long ({len(raw):,} {unit})")
             continue
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError:
+        if isinstance(raw, bytes):
             try:
-                line = decode_bytes(raw)
-            except DecodeError as exc:
-                yield Skipped(line_origin, f"{where}: {exc}")
-                continue
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                try:
+                    line = decode_bytes(raw)
+                except DecodeError as exc:
+                    yield Skipped(line_origin, f"{where}: {exc}")
+                    continue
+        else:
+            line = raw
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Skipped(line_origin, f"invalid JSON on {where}: {exc.msg} (column {exc.colno})")
             continue
-        yield _from_record(obj, line_origin, where, default_date)
+        yield line_origin, where, obj
     if not seen_content:
         yield Skipped(origin, "empty file")
+
+
+def _jsonl_records(lines: Iterable[bytes | str], origin: str, default_date: dt.date | None
+                   ) -> Iterator[Article | Skipped]:
+    """The articles of JSONL ``lines`` (standard input; files go through :func:`read_jsonl`)."""
+    for item in _json_lines(lines, origin):
+        if isinstance(item, Skipped):
+            yield item
+        else:
+            line_origin, where, obj = item
+            yield _from_record(obj, line_origin, where, default_date)
 
 
 def read_json(path: Path, default_date: dt.date | None = None) -> Iterator[Article | Skipped]:
@@ -743,6 +854,9 @@ def _feed_entry(entry: Any, n: int, origin: str, feed_title: str | None,
     when = entry.get("published_parsed") or entry.get("updated_parsed")
     if published is None and when:
         published = dt.date(*when[:3])
+    given = entry.get("published") or entry.get("updated")
+    if published is None and isinstance(given, str) and given.strip():
+        log.warning("%s", date_warning(origin, given, default_date))
     return make_article(text, origin=origin, default_date=default_date, title=title,
                         url=entry.get("link"), source=feed_title, published=published)
 
