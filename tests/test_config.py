@@ -212,7 +212,7 @@ def test_extract_honours_env_batch_size_and_the_file_db(clean_env, monkeypatch):
     _toml(clean_env / "eventcoder.toml", 'db = "sqlite:///team.db"\ngazetteer = "gaz.sqlite"\n')
     result = CliRunner().invoke(cli, ["extract", "empty.txt", "--no-progress"],
                                 env={"EVENTCODER_BATCH_SIZE": "3"})
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # the one input is empty: nothing coded
     assert seen["config"].batch_size == 3 and seen["config"].db == "sqlite:///team.db"
     assert "batch_size" not in seen["kwargs"]  # the config's size is the one used
     assert (clean_env / "team.db").is_file() and "-> sqlite:///team.db" in result.output
@@ -220,7 +220,7 @@ def test_extract_honours_env_batch_size_and_the_file_db(clean_env, monkeypatch):
     result = CliRunner().invoke(cli, ["extract", "empty.txt", "--no-progress", "--db",
                                       "sqlite:///option.db", "--batch-size", "5"],
                                 env={"EVENTCODER_BATCH_SIZE": "3"})
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # the one input is empty: nothing coded
     assert seen["config"].batch_size == 5 and (clean_env / "option.db").is_file()
 
 

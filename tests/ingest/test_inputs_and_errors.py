@@ -123,12 +123,13 @@ def test_extract_lists_each_unread_file_and_counts_it(tmp_path: Path, tiny_gazet
             str(tiny_gazetteer_path), "--no-progress"]
     for _ in range(2):
         result = CliRunner().invoke(cli, args)
-        assert result.exit_code == 0, result.output
+        assert result.exit_code == 1, result.output  # every input skipped: nothing coded
         err = _unwrapped(result.stderr)
         assert _unwrapped(f"skipped {folder / 'notes.md'}: unsupported file type '.md'") in err
         assert _unwrapped(f"skipped {folder / 'report.pdf'}: unsupported file type '.pdf'") in err
         assert ".DS_Store" not in err
-        assert _unwrapped("0 articles read (0 already stored, 2 skipped), 0 coded") in err
+        assert _unwrapped("2 read: 0 coded, 0 already stored, 2 skipped") in err
+        assert "every input was skipped (2): nothing coded" in result.output
 
 
 # -- item 6c: a UTF-16 JSONL file (Windows PowerShell's `>`) ----------------------------------

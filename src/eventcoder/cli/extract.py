@@ -216,9 +216,11 @@ def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | No
 
     INPUTS are files (.txt, .jsonl, .json, .csv/.tsv with a text column, .html, RSS/Atom
     .rss/.atom/.xml, and .gz versions of these) or folders of them, read recursively, or -
-    for standard input: JSONL (one article per line) or the plain text of one article.
-    Articles already in the database (same text) are not processed again, so re-running a
-    command adds nothing; their stored events are printed all the same.
+    for standard input: JSONL (one article per line) or the plain text of one article. Other
+    files in a folder are listed as skipped with their reason. Articles already in the
+    database (same text) are not processed again, so re-running a command adds nothing;
+    their stored events are printed all the same (rejected ones left out). Exits 1 when every
+    input was skipped.
 
     Example:
 
@@ -297,6 +299,10 @@ def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | No
         store.close()
     elapsed = time.perf_counter() - started
     err.print(summary(stats, written, None if to_stdout else output, elapsed, config.db))
+    if stats.read and not stats.coded and not stats.already_stored:
+        # nothing usable at all: a script or a pipeline must be able to tell
+        raise click.ClickException(f"every input was skipped ({len(stats.skipped):,}): "
+                                   "nothing coded")
 
 
 def summary(stats: RunStats, events: int, output: str | None, seconds: float, db: str) -> str:
