@@ -50,3 +50,41 @@ def test_cli_reference_is_current():
     result = subprocess.run([sys.executable, str(REPO / "scripts" / "gen_cli_docs.py"),
                              "--check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _help_texts():
+    ctx = click.Context(cli)
+    yield "eventcoder --help", CliRunner().invoke(cli, ["--help"], terminal_width=200).output
+    for name, _ in _commands(cli, ctx):
+        result = CliRunner().invoke(cli, [*name.split(), "--help"], terminal_width=200)
+        yield f"eventcoder {name} --help", result.output
+
+
+def test_every_repository_path_the_docs_and_help_name_exists():
+    # a user copies these commands: `examples/articles/diyala.txt` once named a missing file
+    import re
+
+    pattern = re.compile(r"(?<![\w/.])((?:examples|scripts|benchmarks|docs)/[\w./-]*\w)")
+    sources = [(str(p.relative_to(REPO)), p.read_text(encoding="utf-8"))
+               for p in [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]]
+    sources += list(_help_texts())
+    missing = {(where, path) for where, text in sources for path in pattern.findall(text)
+               if not (REPO / path).exists()}
+    assert not missing, sorted(missing)
+    named = {path for _, text in sources for path in pattern.findall(text)}
+    assert "examples/articles/diyala-operation.txt" in named  # the pattern does find paths
+
+
+def test_gazetteer_build_help_says_how_to_use_the_file():
+    help_text = CliRunner().invoke(cli, ["gazetteer", "build", "--help"],
+                                   terminal_width=200).output
+    assert "eventcoder extract reports/ --gazetteer" in help_text
+    assert "eventcoder geoparse reports/ --gazetteer" in help_text
+
+
+def test_readme_use_section_runs_in_the_virtual_environment():
+    # the set-up installs into .venv without activating it, so bare `eventcoder` would not
+    # be found by the Use section's commands
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    use = readme.split("## Use", 1)[1].split("\n## ", 1)[0]
+    assert ". .venv/bin/activate" in use.split("```bash", 1)[0]
