@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+import pytest
 from click.testing import CliRunner
 
 from eventcoder.cli import cli
@@ -88,3 +89,48 @@ def test_readme_use_section_runs_in_the_virtual_environment():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     use = readme.split("## Use", 1)[1].split("\n## ", 1)[0]
     assert ". .venv/bin/activate" in use.split("```bash", 1)[0]
+
+
+def test_reserved_extras_are_imported_nowhere_and_left_out_of_all():
+    # The README's dependency table says the `server` and `dask` extras add nothing yet. When
+    # code starts importing them, say what they give there and put them back into `all`.
+    import ast
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"]
+    reserved = {"fastapi", "uvicorn", "httpx", "dask", "distributed"}
+    imported = set()
+    for path in (REPO / "src" / "eventcoder").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                imported.add(node.module.split(".")[0])
+    assert not imported & reserved, "update the README's dependency table and `all`"
+    assert "server" not in extras["all"][0] and "dask" not in extras["all"][0]
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "reserved for a planned HTTP server and Dask batch runs" in readme
+
+
+@pytest.mark.e2e
+def test_readme_sample_output_is_what_the_code_gives(examples_dir):
+    # the README's pretty-printed row: every field as `extract --format jsonl` writes it, and
+    # the evidence spans it shows (cut to four) among the row's own
+    import json
+
+    import eventcoder
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    sample = readme.split("## Sample output", 1)[1].split("```json", 1)[1].split("```", 1)[0]
+    shown = json.loads(sample)
+    text = (examples_dir / "diyala-operation.txt").read_text(encoding="utf-8")
+    events = eventcoder.code_text(text, date="2025-03-10", min_confidence=0)
+    (event,) = [e for e in events if e.event_id == shown["event_id"]]
+    row = event.model_dump(mode="json")
+    spans = shown.pop("evidence")
+    assert shown.pop("article_id") == event.article_ids[0]
+    assert {k: row[k] for k in shown} == shown
+    assert all(span in row["evidence"] for span in spans)
+    assert f"confidence, {event.confidence}, is under the default 0.4" in readme
+    assert event.confidence < 0.4
