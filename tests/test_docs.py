@@ -134,3 +134,30 @@ def test_readme_sample_output_is_what_the_code_gives(examples_dir):
     assert all(span in row["evidence"] for span in spans)
     assert f"confidence, {event.confidence}, is under the default 0.4" in readme
     assert event.confidence < 0.4
+
+
+def _readme_section(title: str) -> str:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    return readme.split(f"## {title}", 1)[1].split("\n## ", 1)[0]
+
+
+def test_readme_figures_agree_with_the_docs_and_state_their_assumptions():
+    import re
+
+    accuracy = _readme_section("How accurate is it?")
+    docs = "".join((REPO / "docs" / name).read_text(encoding="utf-8")
+                   for name in ("extraction.md", "geoparser.md"))
+    # every three-decimal figure the README gives is one the detailed docs give too
+    figures = set(re.findall(r"(?<![\d.])0\.\d{3}(?!\d)", accuracy))
+    assert len(figures) > 30
+    assert not {f for f in figures if f not in docs}, "a README figure docs/ do not give"
+    # the assumptions a reader needs next to the figures
+    ucdp = next(line for line in accuracy.splitlines() if line.startswith("| fatalities"))
+    assert "0.228 as the product outputs them" in ucdp
+    assert "0.492 only **if one assumes UCDP's floor of one death**" in ucdp
+    assert "one to one" in accuracy and "same ACLED event type" in accuracy
+    assert "place within 100 km" in accuracy and "min-confidence 0.4" in accuracy
+    # a table cell's "|" splits the row in Markdown unless escaped
+    for line in accuracy.splitlines():
+        if line.startswith("| ") and not line.startswith("|---"):
+            assert len(re.split(r"(?<!\\)\|", line)) == 5, line
