@@ -66,3 +66,14 @@ def test_spacy_component_warns_and_skips_a_non_english_doc(examples_dir):
     doc._.published = "10/03/2025"
     with pytest.raises(eventcoder.EventcoderError, match="E030"):
         blank(doc)
+
+
+def test_pipe_with_dates_refuses_worker_processes():
+    import spacy
+
+    from eventcoder.spacy_component import pipe_with_dates
+
+    # spaCy cannot send Event and Place objects back from its worker processes
+    blank = spacy.blank("en")
+    with pytest.raises(eventcoder.EventcoderError, match="E032"):
+        next(pipe_with_dates(blank, [("Gunmen attacked a checkpoint.", None)], n_process=2))

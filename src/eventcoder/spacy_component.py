@@ -25,6 +25,11 @@ are empty lists, ``doc._.skipped`` holds the reason and a ``UserWarning`` says
 ``E031 article not processed: language 'fr' not processed (languages: en)``. A malformed date
 raises :class:`~eventcoder.errors.InputError` ``E030``, as :func:`eventcoder.code_text` does.
 
+One process only: ``doc._.events`` and ``doc._.places`` hold Python objects that spaCy cannot
+send back from the worker processes of ``nlp.pipe(..., n_process=N)`` (it fails with
+"can not serialize 'Place' object"); for many articles in parallel use
+``eventcoder.code_articles(..., workers=N)``.
+
 The factory is registered through the ``spacy_factories`` entry point, so ``add_pipe`` finds it
 without importing eventcoder first. It needs the parser and NER before it.
 """
@@ -42,6 +47,7 @@ from spacy.tokens import Doc
 
 from .coding import _as_date
 from .config import Config
+from .errors import InputError
 from .ingest.language import detect_language
 from .pipeline import Pipeline
 from .schema import Article
@@ -88,22 +94,25 @@ def pipe_with_dates(nlp: Language, items: Iterable[tuple[str, dt.date | str | No
                     **pipe_kwargs: Any) -> Iterator[Doc]:
     """``nlp.pipe`` over ``(text, publication date)`` pairs: each date (``datetime.date``,
     ``"YYYY-MM-DD"`` or None for the component's default) is set as ``doc._.published``
-    before the pipeline runs. ``pipe_kwargs`` (``batch_size``, ``n_process``...) go to
-    ``nlp.pipe``; the Docs come back in input order.
+    before the pipeline runs. ``pipe_kwargs`` (``batch_size``...) go to ``nlp.pipe``; the Docs
+    come back in input order. ``n_process`` above 1 is refused (see the module's docstring).
 
     Example:
         >>> docs = list(pipe_with_dates(nlp, [("Gunmen killed two men in Mosul on Monday.",
         ...                                     "2025-03-12")]))
         >>> docs[0]._.events
     """
+    if pipe_kwargs.get("n_process", 1) != 1:
+        raise InputError("E032 the eventcoder component runs in one process (n_process=1): "
+                         "its results cannot be sent back from spaCy's worker processes; use "
+                         "eventcoder.code_articles(..., workers=N) for parallel runs")
     _register_extensions()
 
     def docs() -> Iterator[Doc]:
         for text, date in items:
             doc = nlp.make_doc(text)
             day = _as_date(date)
-            # kept as text: Doc user data must survive serialisation to other processes
-            doc._.published = day.isoformat() if day else None
+            doc._.published = day
             yield doc
 
     yield from nlp.pipe(docs(), **pipe_kwargs)
