@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+import pytest
 from click.testing import CliRunner
 
 from eventcoder.cli import cli
@@ -50,3 +51,113 @@ def test_cli_reference_is_current():
     result = subprocess.run([sys.executable, str(REPO / "scripts" / "gen_cli_docs.py"),
                              "--check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _help_texts():
+    ctx = click.Context(cli)
+    yield "eventcoder --help", CliRunner().invoke(cli, ["--help"], terminal_width=200).output
+    for name, _ in _commands(cli, ctx):
+        result = CliRunner().invoke(cli, [*name.split(), "--help"], terminal_width=200)
+        yield f"eventcoder {name} --help", result.output
+
+
+def test_every_repository_path_the_docs_and_help_name_exists():
+    # a user copies these commands: `examples/articles/diyala.txt` once named a missing file
+    import re
+
+    pattern = re.compile(r"(?<![\w/.])((?:examples|scripts|benchmarks|docs)/[\w./-]*\w)")
+    sources = [(str(p.relative_to(REPO)), p.read_text(encoding="utf-8"))
+               for p in [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]]
+    sources += list(_help_texts())
+    missing = {(where, path) for where, text in sources for path in pattern.findall(text)
+               if not (REPO / path).exists()}
+    assert not missing, sorted(missing)
+    named = {path for _, text in sources for path in pattern.findall(text)}
+    assert "examples/articles/diyala-operation.txt" in named  # the pattern does find paths
+
+
+def test_gazetteer_build_help_says_how_to_use_the_file():
+    help_text = CliRunner().invoke(cli, ["gazetteer", "build", "--help"],
+                                   terminal_width=200).output
+    assert "eventcoder extract reports/ --gazetteer" in help_text
+    assert "eventcoder geoparse reports/ --gazetteer" in help_text
+
+
+def test_readme_use_section_runs_in_the_virtual_environment():
+    # the set-up installs into .venv without activating it, so bare `eventcoder` would not
+    # be found by the Use section's commands
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    use = readme.split("## Use", 1)[1].split("\n## ", 1)[0]
+    assert ". .venv/bin/activate" in use.split("```bash", 1)[0]
+
+
+def test_reserved_extras_are_imported_nowhere_and_left_out_of_all():
+    # The README's dependency table says the `server` and `dask` extras add nothing yet. When
+    # code starts importing them, say what they give there and put them back into `all`.
+    import ast
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"]
+    reserved = {"fastapi", "uvicorn", "httpx", "dask", "distributed"}
+    imported = set()
+    for path in (REPO / "src" / "eventcoder").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                imported.add(node.module.split(".")[0])
+    assert not imported & reserved, "update the README's dependency table and `all`"
+    assert "server" not in extras["all"][0] and "dask" not in extras["all"][0]
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "reserved for a planned HTTP server and Dask batch runs" in readme
+
+
+@pytest.mark.e2e
+def test_readme_sample_output_is_what_the_code_gives(examples_dir):
+    # the README's pretty-printed row: every field as `extract --format jsonl` writes it, and
+    # the evidence spans it shows (cut to four) among the row's own
+    import json
+
+    import eventcoder
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    sample = readme.split("## Sample output", 1)[1].split("```json", 1)[1].split("```", 1)[0]
+    shown = json.loads(sample)
+    text = (examples_dir / "diyala-operation.txt").read_text(encoding="utf-8")
+    events = eventcoder.code_text(text, date="2025-03-10", min_confidence=0)
+    (event,) = [e for e in events if e.event_id == shown["event_id"]]
+    row = event.model_dump(mode="json")
+    spans = shown.pop("evidence")
+    assert shown.pop("article_id") == event.article_ids[0]
+    assert {k: row[k] for k in shown} == shown
+    assert all(span in row["evidence"] for span in spans)
+    assert f"confidence, {event.confidence}, is under the default 0.4" in readme
+    assert event.confidence < 0.4
+
+
+def _readme_section(title: str) -> str:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    return readme.split(f"## {title}", 1)[1].split("\n## ", 1)[0]
+
+
+def test_readme_figures_agree_with_the_docs_and_state_their_assumptions():
+    import re
+
+    accuracy = _readme_section("How accurate is it?")
+    docs = "".join((REPO / "docs" / name).read_text(encoding="utf-8")
+                   for name in ("extraction.md", "geoparser.md"))
+    # every three-decimal figure the README gives is one the detailed docs give too
+    figures = set(re.findall(r"(?<![\d.])0\.\d{3}(?!\d)", accuracy))
+    assert len(figures) > 30
+    assert not {f for f in figures if f not in docs}, "a README figure docs/ do not give"
+    # the assumptions a reader needs next to the figures
+    ucdp = next(line for line in accuracy.splitlines() if line.startswith("| fatalities"))
+    assert "0.228 as the product outputs them" in ucdp
+    assert "0.492 only **if one assumes UCDP's floor of one death**" in ucdp
+    assert "one to one" in accuracy and "same ACLED event type" in accuracy
+    assert "place within 100 km" in accuracy and "min-confidence 0.4" in accuracy
+    # a table cell's "|" splits the row in Markdown unless escaped
+    for line in accuracy.splitlines():
+        if line.startswith("| ") and not line.startswith("|---"):
+            assert len(re.split(r"(?<!\\)\|", line)) == 5, line

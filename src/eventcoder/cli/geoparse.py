@@ -98,7 +98,7 @@ def geoparse(inputs: tuple[Path, ...], fmt: str, output: str | None, model: str 
 
     Example:
 
-        eventcoder geoparse examples/articles/diyala.txt --output places.jsonl
+        eventcoder geoparse examples/articles/diyala-operation.txt --output places.jsonl
     """
     import sys
 
