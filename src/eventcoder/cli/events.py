@@ -36,6 +36,8 @@ def events(db: str | None, since: dt.date | None, until: dt.date | None, country
            fmt: str, output: str | None) -> None:
     """Query stored events and export them (CSV uses ACLED's column names and order).
 
+    The database must exist ('eventcoder extract' creates it).
+
     Example:
 
         eventcoder events --country Iraq --since 2025-01-01 --format csv -o iraq.csv
@@ -44,7 +46,7 @@ def events(db: str | None, since: dt.date | None, until: dt.date | None, country
     from ..store import Store
 
     db = load_config(db=db).db
-    with user_errors(), Store(db) as store:
+    with user_errors(), Store(db, create=False) as store:
         rows = store.iter_events(since=since, until=until, country=country, admin1=admin1,
                                  event_type=event_type, actor=actor,
                                  min_fatalities=min_fatalities, limit=limit,

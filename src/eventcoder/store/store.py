@@ -23,6 +23,7 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    inspect,
     or_,
     select,
     text,
@@ -36,7 +37,7 @@ from ..errors import EventcoderError, InputError, ResourceError
 from ..registry import UnknownNameError, backends
 from ..schema import Article, Candidate, Event, Evidence, Span, stable_id
 from .backends import Backend, backend_for
-from .tables import articles, event_articles, event_revisions, events, evidence
+from .tables import VERSION_TABLE, articles, event_articles, event_revisions, events, evidence
 from .tables import candidates as candidates_table
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -96,6 +97,17 @@ def resolve_url(url: str | Path) -> tuple[URL, Backend]:
     return parsed, backend
 
 
+_CREATE_HINT = "'eventcoder extract INPUTS --db URL' creates one"
+
+
+def _require_sqlite_file(url: URL) -> None:
+    """RAISES StoreError: when ``url`` names a SQLite file that does not exist."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return
+    if not Path(url.database).is_file():
+        raise StoreError(f"no database at {url.database} ({_CREATE_HINT})")
+
+
 def _hide_password(raw: str) -> str:
     """``scheme://user:***@host/db`` for error messages."""
     return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", raw)
@@ -120,6 +132,9 @@ class Store:
 
     url: SQLAlchemy URL (``sqlite:///eventcoder.db`` by default, ``sqlite://`` in memory,
         ``postgresql://user@host:port/db``) or a plain SQLite file path.
+    create: when False, open an existing store only (for reading and reviewing): a SQLite
+        file that does not exist, or a database without eventcoder's tables, is a StoreError
+        ("no database at PATH") and nothing is created. An existing store is still upgraded.
     RAISES StoreError (a ValueError): for a bad URL or a database that cannot be opened.
 
     Example::
@@ -129,13 +144,17 @@ class Store:
             rows = store.query_events(country="Iraq", since=date(2024, 1, 1))
     """
 
-    def __init__(self, url: str = "sqlite:///eventcoder.db") -> None:
+    def __init__(self, url: str = "sqlite:///eventcoder.db", *, create: bool = True) -> None:
         self.url, self.backend = resolve_url(url)
+        if not create:
+            _require_sqlite_file(self.url)
         self.engine = self._create_engine(self.url, self.backend)
         from alembic.util.exc import CommandError
 
         shown = self.url.render_as_string(hide_password=True)
         try:
+            if not create:
+                self._require_schema(shown)
             self._migrate()
         except CommandError as exc:  # e.g. a revision from a newer eventcoder
             self.engine.dispose()
@@ -164,6 +183,15 @@ class Store:
         if backend.setup is not None:
             backend.setup(engine, url)
         return engine
+
+    def _require_schema(self, shown: str) -> None:
+        """RAISES StoreError: when the database holds no eventcoder tables (nothing made)."""
+        with self.engine.connect() as conn:
+            found = inspect(conn).has_table(VERSION_TABLE)
+        if not found:
+            self.engine.dispose()
+            raise StoreError(f"no eventcoder database at {shown}: it has no eventcoder tables "
+                             f"({_CREATE_HINT})")
 
     def _migrate(self) -> None:
         """Create or upgrade the schema to Alembic's head, in one transaction."""
