@@ -5,6 +5,7 @@ left out by default; ``eventcoder review`` records a decision)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from pathlib import Path
 
@@ -12,6 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from eventcoder.cli import cli
+from eventcoder.errors import InputError
+from eventcoder.filters import check_country, check_event_type
 from eventcoder.schema import Article, Event
 from eventcoder.store import Store, StoreError
 
@@ -46,6 +49,11 @@ def db(tmp_path: Path) -> str:
 
 def _run(*args: str):
     return CliRunner().invoke(cli, list(args))
+
+
+def _ids(output: str) -> list[str]:
+    return [json.loads(line)["event_id"] for line in output.splitlines()
+            if line.startswith("{")]
 
 
 # --- item 2: no database --------------------------------------------------------------------
@@ -86,5 +94,54 @@ def test_store_without_create_opens_only_an_eventcoder_database(tmp_path: Path,
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     conn.close()
     assert tables == {"places"}
+
+
+# --- item 2: unknown filter values ----------------------------------------------------------
+
+
+def test_unknown_type_names_the_closest(db: str) -> None:
+    battle = _run("events", "--db", db, "--type", "Battle")
+    assert battle.exit_code == 2
+    assert "Invalid value for '--type': unknown event type 'Battle': did you mean " \
+           "'Battles'?" in battle.output
+    sub = _run("events", "--db", db, "--type", "air strike")
+    assert sub.exit_code == 2 and "'Air/drone strike'" in sub.output
+    nothing_close = _run("events", "--db", db, "--type", "xyzzy")
+    assert nothing_close.exit_code == 2
+    assert "Battles, Explosions/Remote violence" in nothing_close.output
+    assert "Armed clash" in nothing_close.output  # sub-event types are listed too
+    ok = _run("events", "--db", db, "--type", "armed CLASH", "--format", "jsonl")
+    assert ok.exit_code == 0 and _ids(ok.output) == ["ev-4"]
+
+
+def test_unknown_country_names_the_closest(db: str) -> None:
+    typo = _run("events", "--db", db, "--country", "Irak")
+    assert typo.exit_code == 2
+    assert "Invalid value for '--country': unknown country 'Irak': did you mean 'Iraq'" \
+        in typo.output
+    iso2 = _run("events", "--db", db, "--country", "IQ")
+    assert iso2.exit_code == 2 and "did you mean 'Iraq'?" in iso2.output
+    far = _run("events", "--db", db, "--country", "Qqqqqqqq")
+    assert far.exit_code == 2
+    assert "countries in this database: Iraq (IRQ), Kurdistan Region" in far.output
+    # a known country without events is an empty result, not an error
+    france = _run("events", "--db", db, "--country", "France", "--format", "jsonl")
+    assert france.exit_code == 0 and _ids(france.output) == []
+    # ISO3, any case; and a country only the store knows (a custom gazetteer's name)
+    assert _ids(_run("events", "--db", db, "--country", "irq", "--format", "jsonl").output) \
+        == ["ev-1", "ev-2", "ev-3"]
+    assert _ids(_run("events", "--db", db, "--country", "kurdistan region", "--format",
+                     "jsonl").output) == ["ev-4"]
+
+
+def test_filter_checks_in_the_library() -> None:
+    assert check_event_type("protests") == "protests"
+    with pytest.raises(InputError, match="did you mean 'Violence against civilians'"):
+        check_event_type("Violence against civilian")
+    assert check_country("Syria") == "Syria" and check_country("SYR") == "SYR"
+    with pytest.raises(InputError, match="did you mean 'Democratic Republic of the Congo'"):
+        check_country("Democratic Republic of Congo")  # ACLED's spelling, not the gazetteer's
+    with pytest.raises(InputError, match="no event in this database has a country"):
+        check_country("Qqqqqqqq")
 
 

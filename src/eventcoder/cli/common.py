@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 from sqlalchemy.exc import OperationalError
@@ -14,6 +14,9 @@ from sqlalchemy.exc import OperationalError
 from ..config import Config
 from ..errors import EventcoderError
 from . import CONFIG_FILE_KEY
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -93,6 +96,33 @@ def format_option(help: str | None = None) -> Callable[[F], F]:
         return cast(F, option(checked))
 
     return decorator
+
+
+def check_type_option(ctx: click.Context, param: click.Parameter,
+                     value: str | None) -> str | None:
+    """click callback: an ACLED event or sub-event type, else a usage error (exit 2) naming
+    the closest ones."""
+    if value is None:
+        return None
+    from ..errors import InputError
+    from ..filters import check_event_type as check
+
+    try:
+        return check(value)
+    except InputError as err:
+        raise click.BadParameter(str(err)) from None
+
+
+def check_country_option(value: str, store: Store) -> str:
+    """A country name or ISO3 code that events can carry (known, or in ``store``), else a usage
+    error (exit 2) naming the closest ones, as for the other option values."""
+    from ..errors import InputError
+    from ..filters import check_country as check
+
+    try:
+        return check(value, store.countries())
+    except InputError as err:
+        raise click.BadParameter(str(err), param_hint="'--country'") from None
 
 
 def db_option(f: F) -> F:

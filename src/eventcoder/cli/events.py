@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING
 import click
 
 from ..schema import Event
-from .common import db_option, format_option, load_config, output_option, parse_date, user_errors
+from .common import (
+    check_country_option,
+    check_type_option,
+    db_option,
+    format_option,
+    load_config,
+    output_option,
+    parse_date,
+    user_errors,
+)
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -21,7 +30,8 @@ if TYPE_CHECKING:
 @click.option("--until", callback=parse_date, metavar="YYYY-MM-DD", help="Events on or before.")
 @click.option("--country", help="Country name or ISO3 code.")
 @click.option("--admin1", help="First-level region (governorate, province, state).")
-@click.option("--type", "event_type", help="ACLED event type or sub-event type.")
+@click.option("--type", "event_type", callback=check_type_option,
+              help="ACLED event type or sub-event type (any case).")
 @click.option("--actor", help="Part of an actor's name (actor1, actor2 or associated).")
 @click.option("--min-fatalities", type=click.IntRange(0), default=None)
 @click.option("--limit", type=click.IntRange(1), default=None, help="At most this many rows.")
@@ -36,7 +46,8 @@ def events(db: str | None, since: dt.date | None, until: dt.date | None, country
            fmt: str, output: str | None) -> None:
     """Query stored events and export them (CSV uses ACLED's column names and order).
 
-    The database must exist ('eventcoder extract' creates it).
+    The database must exist ('eventcoder extract' creates it). An unknown --type or --country
+    is an error that names the closest values.
 
     Example:
 
@@ -47,6 +58,8 @@ def events(db: str | None, since: dt.date | None, until: dt.date | None, country
 
     db = load_config(db=db).db
     with user_errors(), Store(db, create=False) as store:
+        if country:
+            check_country_option(country, store)
         rows = store.iter_events(since=since, until=until, country=country, admin1=admin1,
                                  event_type=event_type, actor=actor,
                                  min_fatalities=min_fatalities, limit=limit,

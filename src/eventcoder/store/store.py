@@ -649,6 +649,13 @@ class Store:
                                 .order_by(event_revisions.c.revision))
             return [Event.model_validate_json(d) for d in data]
 
+    def countries(self) -> list[tuple[str | None, str | None]]:
+        """The distinct (country, iso3) pairs of the stored events (any status), sorted."""
+        with self.engine.connect() as conn:
+            rows = [(r.country, r.iso3) for r in
+                    conn.execute(select(events.c.country, events.c.iso3).distinct())]
+        return sorted(rows, key=lambda r: (r[0] or "", r[1] or ""))
+
     def count_events(self) -> int:
         """Number of stored events."""
         with self.engine.connect() as conn:
