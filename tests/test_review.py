@@ -7,14 +7,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from eventcoder.cli import cli
+from eventcoder.config import Config
 from eventcoder.errors import InputError
 from eventcoder.filters import check_country, check_event_type
+from eventcoder.pipeline import ArticleResult, Pipeline
+from eventcoder.run import code_articles
 from eventcoder.schema import Article, Event
 from eventcoder.store import Store, StoreError
 
@@ -129,7 +133,7 @@ def test_unknown_country_names_the_closest(db: str) -> None:
     assert france.exit_code == 0 and _ids(france.output) == []
     # ISO3, any case; and a country only the store knows (a custom gazetteer's name)
     assert _ids(_run("events", "--db", db, "--country", "irq", "--format", "jsonl").output) \
-        == ["ev-1", "ev-2", "ev-3"]
+        == ["ev-1", "ev-2"]
     assert _ids(_run("events", "--db", db, "--country", "kurdistan region", "--format",
                      "jsonl").output) == ["ev-4"]
 
@@ -145,3 +149,63 @@ def test_filter_checks_in_the_library() -> None:
         check_country("Qqqqqqqq")
 
 
+# --- item 8: review status ------------------------------------------------------------------
+
+
+def test_rejected_events_are_left_out_by_default(db: str) -> None:
+    default = _run("events", "--db", db, "--format", "jsonl")
+    assert default.exit_code == 0 and _ids(default.output) == ["ev-1", "ev-2", "ev-4"]
+    rejected = _run("events", "--db", db, "--format", "jsonl", "--status", "rejected")
+    assert _ids(rejected.output) == ["ev-3"]
+    both = _run("events", "--db", db, "--format", "jsonl", "--status", "auto",
+                "--status", "rejected")
+    assert _ids(both.output) == ["ev-1", "ev-3", "ev-4"]
+    every = _run("events", "--db", db, "--format", "csv", "--status", "all")
+    assert every.exit_code == 0 and len(every.output.strip().splitlines()) == 1 + 4
+    table = _run("events", "--db", db)
+    assert "ev-3" not in table.output and "3 events" in table.output
+
+
+def test_store_reads_leave_rejected_out_unless_asked(db: str) -> None:
+    with Store(db) as store:
+        assert [e.event_id for e in store.query_events()] == ["ev-1", "ev-2", "ev-4"]
+        assert [e.event_id for e in store.iter_events(page_size=1)] == ["ev-1", "ev-2", "ev-4"]
+        assert [e.event_id for e in store.query_events(status="rejected")] == ["ev-3"]
+        assert len(store.query_events(status="all")) == 4
+        assert [e.event_id for e in store.iter_events(status=["reviewed", "rejected"])] == \
+            ["ev-2", "ev-3"]
+        hashes = [_article(n).content_hash for n in (3, 1)]
+        assert [e.event_id for e in store.events_for_hashes(hashes)] == ["ev-1"]
+        assert [e.event_id for e in store.events_for_hashes(hashes, status="all")] == \
+            ["ev-3", "ev-1"]
+        assert store.get_event("ev-3") is not None  # by id: whatever its status
+        assert store.count_events() == 4
+        with pytest.raises(InputError, match="unknown status 'approved'"):
+            store.query_events(status="approved")
+
+
+class _FakePipeline(Pipeline):
+    """Codes each article into the one event stored for it (no models loaded)."""
+
+    def __init__(self) -> None:
+        super().__init__(Config())
+
+    def process_many(self, articles: Iterable[Article], *args: object,
+                     **kwargs: object) -> Iterator[ArticleResult]:
+        for a in articles:
+            n = int(a.id[1:])
+            yield ArticleResult(article=a, events=[_event(n)])
+
+
+def test_run_path_leaves_rejected_events_out(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'run.db'}"
+    with Store(url) as store:
+        store.save_batch([_article(9)], [_event(2, status="rejected", article_ids=["a9"])])
+        done = []
+        stats = code_articles([_article(1), _article(2)], store, _FakePipeline(),
+                              progress=done.append)
+        assert stats.coded == 2 and stats.new_events == 1
+        assert stats.events_in_run == ["ev-1"]  # ev-2 was merged into the rejected ev-2
+        assert [d.event_ids for d in done] == [("ev-1",), ()]
+        assert store.get_event("ev-2").status == "rejected"  # type: ignore[union-attr]
+        assert [e.event_id for e in store.events_for_hashes(stats.content_hashes)] == ["ev-1"]

@@ -6,13 +6,14 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast, get_args
 
 import click
 from sqlalchemy.exc import OperationalError
 
 from ..config import Config
 from ..errors import EventcoderError
+from ..schema import Status
 from . import CONFIG_FILE_KEY
 
 if TYPE_CHECKING:
@@ -123,6 +124,18 @@ def check_country_option(value: str, store: Store) -> str:
         return check(value, store.countries())
     except InputError as err:
         raise click.BadParameter(str(err), param_hint="'--country'") from None
+
+
+#: ``--status`` choices: the review statuses of an event, and "all"
+STATUS_CHOICES: tuple[str, ...] = (*get_args(Status), "all")
+
+
+def status_option(f: F) -> F:
+    """``--status`` (repeatable): the review statuses to read; default all but rejected."""
+    return click.option(
+        "--status", multiple=True, type=click.Choice(STATUS_CHOICES),
+        help="Only events of this review status (repeatable; 'all' for every event) "
+             "[default: auto and reviewed: rejected events are left out].")(f)
 
 
 def db_option(f: F) -> F:

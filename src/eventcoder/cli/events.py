@@ -17,6 +17,7 @@ from .common import (
     load_config,
     output_option,
     parse_date,
+    status_option,
     user_errors,
 )
 
@@ -38,16 +39,18 @@ if TYPE_CHECKING:
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Only events whose confidence (the estimated chance that the row is a true "
                    "event) is at least this.")
+@status_option
 @format_option()
 @output_option
 def events(db: str | None, since: dt.date | None, until: dt.date | None, country: str | None,
            admin1: str | None, event_type: str | None, actor: str | None,
            min_fatalities: int | None, limit: int | None, min_confidence: float | None,
-           fmt: str, output: str | None) -> None:
+           status: tuple[str, ...], fmt: str, output: str | None) -> None:
     """Query stored events and export them (CSV uses ACLED's column names and order).
 
-    The database must exist ('eventcoder extract' creates it). An unknown --type or --country
-    is an error that names the closest values.
+    Events a reviewer rejected ('eventcoder review ID --status rejected') are left out unless
+    --status asks for them. The database must exist ('eventcoder extract' creates it). An
+    unknown --type or --country is an error that names the closest values.
 
     Example:
 
@@ -63,7 +66,7 @@ def events(db: str | None, since: dt.date | None, until: dt.date | None, country
         rows = store.iter_events(since=since, until=until, country=country, admin1=admin1,
                                  event_type=event_type, actor=actor,
                                  min_fatalities=min_fatalities, limit=limit,
-                                 min_confidence=min_confidence)
+                                 min_confidence=min_confidence, status=status or None)
         sources: dict[str, str | None] = {}
         write_events(_with_sources(rows, store, sources), fmt, output, sources=sources)
 

@@ -73,7 +73,9 @@ def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | No
     INPUTS are files (.txt, .jsonl, .json, .csv/.tsv with a text column, .html, RSS/Atom
     .rss/.atom/.xml, and .gz versions of these) or folders of them, read recursively.
     Articles already in the database (same text) are not processed again, so re-running a
-    command adds nothing; their stored events are printed all the same.
+    command adds nothing; their stored events are printed all the same, except those a
+    reviewer rejected ('eventcoder review ID --status rejected'; 'eventcoder events --status
+    all' lists them).
 
     Example:
 
