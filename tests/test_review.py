@@ -63,7 +63,8 @@ def _ids(output: str) -> list[str]:
 # --- item 2: no database --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", [["events"], ["candidates"]])
+@pytest.mark.parametrize("command", [["events"], ["candidates"],
+                                     ["review", "ev-1", "--status", "rejected"]])
 def test_read_commands_need_a_database(tmp_path: Path, command: list[str]) -> None:
     path = tmp_path / "missing.db"
     result = _run(*command, "--db", f"sqlite:///{path}")
@@ -182,6 +183,29 @@ def test_store_reads_leave_rejected_out_unless_asked(db: str) -> None:
         assert store.count_events() == 4
         with pytest.raises(InputError, match="unknown status 'approved'"):
             store.query_events(status="approved")
+
+
+def test_review_sets_the_status_and_keeps_the_history(db: str) -> None:
+    first = _run("review", "ev-1", "--status", "rejected", "--db", db)
+    assert first.exit_code == 0, first.output
+    assert first.output == "ev-1: rejected (was auto)\n"
+    again = _run("review", "ev-1", "--status", "rejected", "--db", db)
+    assert again.output == "ev-1: rejected (unchanged)\n"
+    with Store(db) as store:
+        assert store.get_event("ev-1").status == "rejected"  # type: ignore[union-attr]
+        assert [e.status for e in store.event_history("ev-1")] == ["auto"]
+    assert "ev-1" not in _ids(_run("events", "--db", db, "--format", "jsonl").output)
+    undo = _run("review", "ev-1", "--status", "auto", "--db", db)
+    assert undo.output == "ev-1: auto (was rejected)\n"
+    assert "ev-1" in _ids(_run("events", "--db", db, "--format", "jsonl").output)
+
+
+def test_review_of_an_unknown_event_fails(db: str) -> None:
+    result = _run("review", "nope", "--status", "reviewed", "--db", db)
+    assert result.exit_code == 1
+    assert result.output == f"Error: no event with id 'nope' in {db}\n"
+    bad = _run("review", "ev-1", "--status", "approved", "--db", db)
+    assert bad.exit_code == 2 and "'approved' is not one of" in bad.output
 
 
 class _FakePipeline(Pipeline):
