@@ -93,12 +93,15 @@ def test_store_without_create_opens_only_an_eventcoder_database(tmp_path: Path,
     with sqlite3.connect(other) as conn:
         conn.execute("CREATE TABLE places (id INTEGER)")
     conn.close()
+    before = other.read_bytes()
     with pytest.raises(StoreError, match="no eventcoder database at"):
         Store(f"sqlite:///{other}", create=False)
-    with sqlite3.connect(other) as conn:  # nothing was added to it
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-    conn.close()
-    assert tables == {"places"}
+    assert other.read_bytes() == before  # not a table added, not even the journal mode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.db", "other.sqlite"]
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database, but long enough for SQLite to look at its header " * 2)
+    with pytest.raises(StoreError, match="cannot open database"):
+        Store(f"sqlite:///{text}", create=False)
 
 
 # --- item 2: unknown filter values ----------------------------------------------------------

@@ -106,12 +106,34 @@ def resolve_url(url: str | Path) -> tuple[URL, Backend]:
 _CREATE_HINT = "'eventcoder extract INPUTS --db URL' creates one"
 
 
-def _require_sqlite_file(url: URL) -> None:
-    """RAISES StoreError: when ``url`` names a SQLite file that does not exist."""
+def _require_sqlite_file(url: URL) -> bool:
+    """Check, without writing to it, that ``url`` names a SQLite file holding a store.
+
+    RETURNS False when ``url`` is no SQLite file (nothing checked). RAISES StoreError: when
+    the file does not exist, cannot be read or has no eventcoder tables. Read with the
+    standard library in read-only mode, so that the engine's set-up (WAL journal mode) never
+    touches another program's file.
+    """
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
-        return
-    if not Path(url.database).is_file():
+        return False
+    path = Path(url.database)
+    if not path.is_file():
         raise StoreError(f"no database at {url.database} ({_CREATE_HINT})")
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                 "name = ?", (VERSION_TABLE,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open database {url.database}: {exc}") from None
+    if found is None:
+        raise StoreError(f"no eventcoder database at {url.database}: it has no eventcoder "
+                         f"tables ({_CREATE_HINT})")
+    return True
 
 
 def _hide_password(raw: str) -> str:
@@ -152,14 +174,13 @@ class Store:
 
     def __init__(self, url: str = "sqlite:///eventcoder.db", *, create: bool = True) -> None:
         self.url, self.backend = resolve_url(url)
-        if not create:
-            _require_sqlite_file(self.url)
+        checked = create or _require_sqlite_file(self.url)
         self.engine = self._create_engine(self.url, self.backend)
         from alembic.util.exc import CommandError
 
         shown = self.url.render_as_string(hide_password=True)
         try:
-            if not create:
+            if not checked:  # another backend: ask through the engine
                 self._require_schema(shown)
             self._migrate()
         except CommandError as exc:  # e.g. a revision from a newer eventcoder
