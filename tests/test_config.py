@@ -226,9 +226,15 @@ def test_extract_honours_env_batch_size_and_the_file_db(clean_env, monkeypatch):
 
 def test_events_reads_the_db_from_the_environment(clean_env, monkeypatch):
     monkeypatch.setenv("EVENTCODER_DB", f"sqlite:///{clean_env / 'env.db'}")
+    missing = CliRunner().invoke(cli, ["events", "--format", "jsonl"])
+    # a read-only command names the database it looked for and creates none (issue 11)
+    assert missing.exit_code == 1 and f"no database at {clean_env / 'env.db'}" in missing.output
+    assert not (clean_env / "env.db").exists()
+    from eventcoder.store import Store
+
+    Store(f"sqlite:///{clean_env / 'env.db'}").close()
     result = CliRunner().invoke(cli, ["events", "--format", "jsonl"])
     assert result.exit_code == 0, result.output
-    assert (clean_env / "env.db").is_file()
 
 
 def test_only_the_config_module_reads_the_environment():

@@ -70,10 +70,12 @@ class RunStats:
     skipped: inputs not coded, in the order met, with why.
     coded: articles coded and stored by this run.
     new_events: events whose id the store did not hold before this run.
-    events_in_run: ids of the events coded in this run (new or updated), first-seen order.
+    events_in_run: ids of the events coded in this run (new or updated), first-seen order,
+        less those a human has rejected (stored status "rejected": a coding merged into a
+        rejected event leaves it rejected).
     content_hashes: the content hash of every article read, once each, in input order: pass
         them to :meth:`Store.events_for_hashes` for everything these inputs report, coded now
-        or in an earlier run.
+        or in an earlier run (rejected events left out, as there).
     timings: seconds per stage.
     """
 
@@ -98,7 +100,8 @@ class ArticleDone:
 
     Items settle out of input order: a repeat or an unusable input when it is read, a stored
     text when its batch is looked up, a coded or refused article when its batch is saved.
-    article: None for unusable input. event_ids: the events a coded article gave.
+    article: None for unusable input. event_ids: the events a coded article gave, less the
+    rejected ones (as in :attr:`RunStats.events_in_run`).
     stats: the run's totals so far (the live object: read it, do not keep it).
     """
 
@@ -279,8 +282,14 @@ class _Run:
         with self.clock.stage("saving"):
             self.stats.new_events += self.store.save_batch(
                 [r.article for r in done], events, [c for r in done for c in r.candidates])
+            # a human's "rejected" survives a new coding of the event (merge policy): such an
+            # event is stored, but not reported as an event of this run
+            statuses = self.store.event_statuses(e.event_id for e in events) if events else {}
+        rejected = {i for i, status in statuses.items() if status == "rejected"}
         self.stats.coded += len(done)
         for e in events:
+            if e.event_id in rejected:
+                continue
             if e.event_id not in self._event_ids:
                 self._event_ids.add(e.event_id)
                 self.stats.events_in_run.append(e.event_id)
@@ -288,7 +297,7 @@ class _Run:
             if self._on_result:
                 self._on_result(r)
             self._done(r.article.origin or r.article.id, "coded", r.article,
-                       tuple(e.event_id for e in r.events))
+                       tuple(e.event_id for e in r.events if e.event_id not in rejected))
 
 
 def _batches(items: Iterator[Article], size: int) -> Iterator[list[Article]]:

@@ -14,7 +14,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, inspect, select, text
 
 from eventcoder.dedup.policy import merge_pair
 from eventcoder.extract.rows import compose_notes
@@ -510,3 +510,33 @@ def test_an_updated_article_never_merges_into_the_old_versions_events(store: Sto
     (stored_cand,) = store.candidates_for_articles([new_id])
     assert stored_cand.event_id == stable_id("ev-7", new_id)
     assert store.get_event(stable_id("ev-7", new_id)).fatalities == 9
+
+
+def test_reads_leave_rejected_events_out_unless_asked(store: Store) -> None:
+    store.save_batch([art(1), art(2), art(3)],
+                     [ev(1), ev(2, status="reviewed"), ev(3, status="rejected")])
+    assert [e.event_id for e in store.query_events()] == ["ev-1", "ev-2"]
+    assert [e.event_id for e in store.iter_events()] == ["ev-1", "ev-2"]
+    assert [e.event_id for e in store.query_events(status="rejected")] == ["ev-3"]
+    assert [e.event_id for e in store.iter_events(status="all")] == ["ev-1", "ev-2", "ev-3"]
+    assert [e.event_id for e in store.events_for_articles(["a3", "a2"])] == ["ev-2"]
+    assert store.event_statuses(["ev-3", "ev-1", "zz"]) == {"ev-1": "auto", "ev-3": "rejected"}
+    assert store.countries() == [("Iraq", "IRQ")]
+
+
+def test_open_without_create_needs_an_existing_store(db_url: str) -> None:
+    with pytest.raises(StoreError, match=r"^no (eventcoder )?database at "):
+        Store(db_url, create=False)
+    url = normalize_url(db_url)
+    if url.get_backend_name() == "sqlite":
+        assert not Path(url.database or "").exists()
+    else:  # the database exists on the server, but no table was created in it
+        engine = Store._create_engine(url)
+        with engine.connect() as conn:
+            assert inspect(conn).get_table_names() == []
+        engine.dispose()
+    with Store(db_url) as created:
+        assert created.count_events() == 0
+        created.save_batch([art(1)], [ev(1)])
+    with Store(db_url, create=False) as existing:
+        assert [e.event_id for e in existing.query_events()] == ["ev-1"]

@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "extract": "eventcoder.cli.extract:extract",
     "events": "eventcoder.cli.events:events",
     "candidates": "eventcoder.cli.candidates:candidates",
+    "review": "eventcoder.cli.review:review",
     "geoparse": "eventcoder.cli.geoparse:geoparse",
     "gazetteer": "eventcoder.cli.gazetteer:gazetteer",
     "eval": "eventcoder.cli.eval:eval_group",
@@ -70,6 +71,11 @@ def cli(ctx: click.Context, verbose: int, config_file: Path | None) -> None:
         eventcoder extract examples/articles --db sqlite:///events.db
 
         eventcoder events --db sqlite:///events.db --format csv --output events.csv
+
+    Exit status: 0 done; 1 an error in what exists or happens (no database at the --db path,
+    an unknown event id, an unreadable input); 2 a usage error (an unknown option, or an option
+    value that cannot be right, such as an unknown --type or --country; the message names the
+    closest valid values).
     """
     ctx.meta[CONFIG_FILE_KEY] = config_file
     level = logging.WARNING - 10 * verbose

@@ -23,6 +23,7 @@ def candidates(db: str | None, status: str | None, article_ids: tuple[str, ...],
                fmt: str) -> None:
     """List stored candidates: every sentence with an event word, whether it was coded (and
     as which event) or why not (background, hypothetical, negated, generic, out_of_scope).
+    The database must exist ('eventcoder extract' creates it).
 
     Example:
 
@@ -31,7 +32,7 @@ def candidates(db: str | None, status: str | None, article_ids: tuple[str, ...],
     from ..store import Store
 
     db = load_config(db=db).db
-    with user_errors(), Store(db) as store:
+    with user_errors(), Store(db, create=False) as store:
         ids = list(article_ids) or store.candidate_article_ids(status=status, limit=limit)
         rows = store.candidates_for_articles(ids, status=status)
     for c in rows:

@@ -6,17 +6,19 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast, get_args
 
 import click
 from sqlalchemy.exc import OperationalError
 
 from ..config import Config
 from ..errors import EventcoderError
+from ..schema import Status
 from . import CONFIG_FILE_KEY
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from ..store import Store
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -96,6 +98,45 @@ def format_option(help: str | None = None) -> Callable[[F], F]:
         return cast(F, option(checked))
 
     return decorator
+
+
+def check_type_option(ctx: click.Context, param: click.Parameter,
+                     value: str | None) -> str | None:
+    """click callback: an ACLED event or sub-event type, else a usage error (exit 2) naming
+    the closest ones."""
+    if value is None:
+        return None
+    from ..errors import InputError
+    from ..filters import check_event_type as check
+
+    try:
+        return check(value)
+    except InputError as err:
+        raise click.BadParameter(str(err)) from None
+
+
+def check_country_option(value: str, store: Store) -> str:
+    """A country name or ISO3 code that events can carry (known, or in ``store``), else a usage
+    error (exit 2) naming the closest ones, as for the other option values."""
+    from ..errors import InputError
+    from ..filters import check_country as check
+
+    try:
+        return check(value, store.countries())
+    except InputError as err:
+        raise click.BadParameter(str(err), param_hint="'--country'") from None
+
+
+#: ``--status`` choices: the review statuses of an event, and "all"
+STATUS_CHOICES: tuple[str, ...] = (*get_args(Status), "all")
+
+
+def status_option(f: F) -> F:
+    """``--status`` (repeatable): the review statuses to read; default all but rejected."""
+    return click.option(
+        "--status", multiple=True, type=click.Choice(STATUS_CHOICES),
+        help="Only events of this review status (repeatable; 'all' for every event) "
+             "[default: auto and reviewed: rejected events are left out].")(f)
 
 
 def db_option(f: F) -> F:

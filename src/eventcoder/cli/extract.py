@@ -219,8 +219,9 @@ def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | No
     for standard input: JSONL (one article per line) or the plain text of one article. Other
     files in a folder are listed as skipped with their reason. Articles already in the
     database (same text) are not processed again, so re-running a command adds nothing;
-    their stored events are printed all the same (rejected ones left out). Exits 1 when every
-    input was skipped.
+    their stored events are printed all the same, except those a reviewer rejected
+    ('eventcoder review ID --status rejected'; 'eventcoder events --status all' lists them).
+    Exits 1 when every input was skipped.
 
     Example:
 

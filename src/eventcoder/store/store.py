@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from sqlalchemy import (
     Connection,
@@ -23,6 +23,7 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    inspect,
     or_,
     select,
     text,
@@ -34,9 +35,9 @@ from ..dedup.policy import HUMAN_STATUSES as HUMAN_STATUSES  # re-exported (was 
 from ..dedup.policy import merge_pair
 from ..errors import EventcoderError, InputError, ResourceError
 from ..registry import UnknownNameError, backends
-from ..schema import Article, Candidate, Event, Evidence, Span, stable_id
+from ..schema import Article, Candidate, Event, Evidence, Span, Status, stable_id
 from .backends import Backend, backend_for
-from .tables import articles, event_articles, event_revisions, events, evidence
+from .tables import VERSION_TABLE, articles, event_articles, event_revisions, events, evidence
 from .tables import candidates as candidates_table
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -48,6 +49,12 @@ ARTICLE_FIELDS: tuple[str, ...] = tuple(Article.model_fields)
 
 #: Rows per ``IN (...)`` clause: well under SQLite's and PostgreSQL's parameter limits.
 CHUNK = 500
+
+#: Review statuses of an event (``Event.status``): "auto" as coded, or a human's decision.
+STATUSES: tuple[str, ...] = get_args(Status)
+#: The statuses the reading methods return unless asked otherwise: rejected events (a human
+#: said they are not events) are left out of queries, exports and what a run reports.
+DEFAULT_STATUSES: tuple[str, ...] = ("auto", "reviewed")
 
 #: PostgreSQL advisory lock taken by every save_batch transaction (serialises writers).
 WRITE_LOCK_KEY = 0x6576636F  # "evco"
@@ -96,6 +103,39 @@ def resolve_url(url: str | Path) -> tuple[URL, Backend]:
     return parsed, backend
 
 
+_CREATE_HINT = "'eventcoder extract INPUTS --db URL' creates one"
+
+
+def _require_sqlite_file(url: URL) -> bool:
+    """Check, without writing to it, that ``url`` names a SQLite file holding a store.
+
+    RETURNS False when ``url`` is no SQLite file (nothing checked). RAISES StoreError: when
+    the file does not exist, cannot be read or has no eventcoder tables. Read with the
+    standard library in read-only mode, so that the engine's set-up (WAL journal mode) never
+    touches another program's file.
+    """
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return False
+    path = Path(url.database)
+    if not path.is_file():
+        raise StoreError(f"no database at {url.database} ({_CREATE_HINT})")
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                 "name = ?", (VERSION_TABLE,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open database {url.database}: {exc}") from None
+    if found is None:
+        raise StoreError(f"no eventcoder database at {url.database}: it has no eventcoder "
+                         f"tables ({_CREATE_HINT})")
+    return True
+
+
 def _hide_password(raw: str) -> str:
     """``scheme://user:***@host/db`` for error messages."""
     return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", raw)
@@ -120,6 +160,9 @@ class Store:
 
     url: SQLAlchemy URL (``sqlite:///eventcoder.db`` by default, ``sqlite://`` in memory,
         ``postgresql://user@host:port/db``) or a plain SQLite file path.
+    create: when False, open an existing store only (for reading and reviewing): a SQLite
+        file that does not exist, or a database without eventcoder's tables, is a StoreError
+        ("no database at PATH") and nothing is created. An existing store is still upgraded.
     RAISES StoreError (a ValueError): for a bad URL or a database that cannot be opened.
 
     Example::
@@ -129,13 +172,16 @@ class Store:
             rows = store.query_events(country="Iraq", since=date(2024, 1, 1))
     """
 
-    def __init__(self, url: str = "sqlite:///eventcoder.db") -> None:
+    def __init__(self, url: str = "sqlite:///eventcoder.db", *, create: bool = True) -> None:
         self.url, self.backend = resolve_url(url)
+        checked = create or _require_sqlite_file(self.url)
         self.engine = self._create_engine(self.url, self.backend)
         from alembic.util.exc import CommandError
 
         shown = self.url.render_as_string(hide_password=True)
         try:
+            if not checked:  # another backend: ask through the engine
+                self._require_schema(shown)
             self._migrate()
         except CommandError as exc:  # e.g. a revision from a newer eventcoder
             self.engine.dispose()
@@ -164,6 +210,15 @@ class Store:
         if backend.setup is not None:
             backend.setup(engine, url)
         return engine
+
+    def _require_schema(self, shown: str) -> None:
+        """RAISES StoreError: when the database holds no eventcoder tables (nothing made)."""
+        with self.engine.connect() as conn:
+            found = inspect(conn).has_table(VERSION_TABLE)
+        if not found:
+            self.engine.dispose()
+            raise StoreError(f"no eventcoder database at {shown}: it has no eventcoder tables "
+                             f"({_CREATE_HINT})")
 
     def _migrate(self) -> None:
         """Create or upgrade the schema to Alembic's head, in one transaction."""
@@ -457,7 +512,8 @@ class Store:
                      country: str | None = None, admin1: str | None = None,
                      event_type: str | None = None, actor: str | None = None,
                      min_fatalities: int | None = None, limit: int | None = None,
-                     min_confidence: float | None = None) -> list[Event]:
+                     min_confidence: float | None = None,
+                     status: str | Iterable[str] | None = None) -> list[Event]:
         """Stored events matching every given filter, ordered by event_date then event_id.
 
         since/until: inclusive bounds on ``event_date`` (undated events are then excluded).
@@ -466,11 +522,13 @@ class Store:
         actor: case-insensitive substring of actor1, actor2 or the associated actors.
         min_fatalities: at least this many fatalities. limit: at most this many events.
         min_confidence: only events whose ``confidence`` is at least this.
-        Undated events sort last.
+        status: the review statuses wanted (:data:`STATUSES`), one or several, or ``"all"``;
+            default :data:`DEFAULT_STATUSES`: every event but the rejected ones.
+        Undated events sort last. RAISES InputError: for an unknown status.
         """
         conds = _filters(since=since, until=until, country=country, admin1=admin1,
                          event_type=event_type, actor=actor, min_fatalities=min_fatalities,
-                         min_confidence=min_confidence)
+                         min_confidence=min_confidence, status=status)
         stmt = select(events).where(and_(True, *conds)).order_by(
             case((events.c.event_date.is_(None), 1), else_=0), events.c.event_date,
             events.c.event_id)
@@ -488,17 +546,18 @@ class Store:
                     country: str | None = None, admin1: str | None = None,
                     event_type: str | None = None, actor: str | None = None,
                     min_fatalities: int | None = None, limit: int | None = None,
-                    page_size: int = 2000, min_confidence: float | None = None
-                    ) -> Iterator[Event]:
+                    page_size: int = 2000, min_confidence: float | None = None,
+                    status: str | Iterable[str] | None = None) -> Iterator[Event]:
         """Like :meth:`query_events` (same filters, same order) but streamed page by page,
-        so exporting millions of events needs memory for one page only.
+        so exporting millions of events needs memory for one page only. Rejected events are
+        left out unless ``status`` asks for them.
 
         Pages are read by keyset (``event_date``, ``event_id``), each in its own short read,
         so writers are not blocked while the caller consumes the events.
         """
         conds = _filters(since=since, until=until, country=country, admin1=admin1,
                          event_type=event_type, actor=actor, min_fatalities=min_fatalities,
-                         min_confidence=min_confidence)
+                         min_confidence=min_confidence, status=status)
         remaining = None if limit is None else max(0, int(limit))
         size = max(1, int(page_size))
         for dated in (True, False):
@@ -525,12 +584,15 @@ class Store:
                     break
                 last = (rows[-1].event_date, rows[-1].event_id)
 
-    def events_for_articles(self, article_ids: Sequence[str]) -> list[Event]:
+    def events_for_articles(self, article_ids: Sequence[str], *,
+                            status: str | Iterable[str] | None = None) -> list[Event]:
         """Stored events read from any of ``article_ids``, each once, in reading order.
 
         Ordered by the position (in ``article_ids``) of the first listed article an event was
         read from, then by where its evidence starts in that article, then by event_id.
+        status: as in :meth:`query_events` (default: all but the rejected events).
         """
+        wanted = _statuses(status)
         order: dict[str, int] = {}
         for aid in article_ids:
             order.setdefault(aid, len(order))
@@ -550,18 +612,22 @@ class Store:
             starts = [e.start for e in ev.evidence if e.article_id == aid]
             return first, min(starts, default=2**31), ev.event_id
 
-        return sorted((pair[0] for pair in loaded.values()), key=key)
+        return sorted((pair[0] for pair in loaded.values()
+                       if wanted is None or pair[0].status in wanted), key=key)
 
-    def events_for_hashes(self, content_hashes: Sequence[str]) -> list[Event]:
+    def events_for_hashes(self, content_hashes: Sequence[str], *,
+                          status: str | Iterable[str] | None = None) -> list[Event]:
         """Like :meth:`events_for_articles`, for the stored articles with these content hashes
-        (robust to articles stored under a renamed id, see :meth:`save_batch`)."""
+        (robust to articles stored under a renamed id, see :meth:`save_batch`); rejected
+        events are left out unless ``status`` asks for them."""
         by_hash: dict[str, str] = {}
         with self.engine.connect() as conn:
             for chunk in _chunks(sorted(set(content_hashes))):
                 for row in conn.execute(select(articles.c.content_hash, articles.c.id)
                                         .where(articles.c.content_hash.in_(chunk))):
                     by_hash[row.content_hash] = row.id
-        return self.events_for_articles([by_hash[h] for h in content_hashes if h in by_hash])
+        return self.events_for_articles([by_hash[h] for h in content_hashes if h in by_hash],
+                                        status=status)
 
     def candidate_article_ids(self, *, status: str | None = None,
                               limit: int | None = None) -> list[str]:
@@ -607,7 +673,7 @@ class Store:
         return result
 
     def get_event(self, event_id: str) -> Event | None:
-        """The stored event with this id, or None."""
+        """The stored event with this id, or None (whatever its status: asked for by id)."""
         with self.engine.connect() as conn:
             found = self._load_events(conn, [event_id])
         pair = found.get(event_id)
@@ -621,8 +687,26 @@ class Store:
                                 .order_by(event_revisions.c.revision))
             return [Event.model_validate_json(d) for d in data]
 
+    def event_statuses(self, event_ids: Iterable[str]) -> dict[str, str]:
+        """Event id -> review status, for the stored ones among ``event_ids``."""
+        wanted = sorted(set(event_ids))
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(wanted):
+                for row in conn.execute(select(events.c.event_id, events.c.status)
+                                        .where(events.c.event_id.in_(chunk))):
+                    out[row.event_id] = row.status
+        return out
+
+    def countries(self) -> list[tuple[str | None, str | None]]:
+        """The distinct (country, iso3) pairs of the stored events (any status), sorted."""
+        with self.engine.connect() as conn:
+            rows = [(r.country, r.iso3) for r in
+                    conn.execute(select(events.c.country, events.c.iso3).distinct())]
+        return sorted(rows, key=lambda r: (r[0] or "", r[1] or ""))
+
     def count_events(self) -> int:
-        """Number of stored events."""
+        """Number of stored events, whatever their status."""
         with self.engine.connect() as conn:
             return int(conn.scalar(select(func.count()).select_from(events)) or 0)
 
@@ -652,9 +736,13 @@ def _bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> 
 
 def _filters(*, since: dt.date | None, until: dt.date | None, country: str | None,
              admin1: str | None, event_type: str | None, actor: str | None,
-             min_fatalities: int | None, min_confidence: float | None = None) -> list[Any]:
+             min_fatalities: int | None, min_confidence: float | None = None,
+             status: str | Iterable[str] | None = None) -> list[Any]:
     """SQL conditions for :meth:`Store.query_events`' filters."""
     conds: list[Any] = []
+    wanted = _statuses(status)
+    if wanted is not None:
+        conds.append(events.c.status.in_(sorted(wanted)))
     if since is not None:
         conds.append(events.c.event_date >= since)
     if until is not None:
@@ -677,6 +765,21 @@ def _filters(*, since: dt.date | None, until: dt.date | None, country: str | Non
     if min_confidence is not None and min_confidence > 0:
         conds.append(events.c.confidence >= min_confidence)
     return conds
+
+
+def _statuses(status: str | Iterable[str] | None) -> frozenset[str] | None:
+    """The review statuses a read returns (None: all). RAISES InputError: for an unknown one.
+
+    None (or nothing): :data:`DEFAULT_STATUSES` (rejected events left out); ``"all"`` (alone
+    or among others): every status; else one status or several.
+    """
+    given = [] if status is None else [status] if isinstance(status, str) else list(status)
+    unknown = [s for s in given if s not in (*STATUSES, "all")]
+    if unknown:
+        raise InputError(f"unknown status {unknown[0]!r}: use {', '.join(STATUSES)} or all")
+    if not given:
+        return frozenset(DEFAULT_STATUSES)
+    return None if "all" in given else frozenset(given)
 
 
 def _escape_like(s: str) -> str:

@@ -31,6 +31,9 @@ from sqlalchemy import (
 #: SQLite never enforces lengths.
 ID = String(255).with_variant(Text(), "postgresql")
 
+#: Alembic's version table: present in every database a Store has created.
+VERSION_TABLE = "eventcoder_alembic_version"
+
 metadata = MetaData(naming_convention={
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",

@@ -9,9 +9,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection, engine_from_config, pool
 
-from eventcoder.store.tables import metadata
-
-VERSION_TABLE = "eventcoder_alembic_version"
+from eventcoder.store.tables import VERSION_TABLE, metadata
 
 
 def _configure(connection: Connection) -> None:
