@@ -18,6 +18,7 @@ from . import CONFIG_FILE_KEY
 
 if TYPE_CHECKING:
     from rich.console import Console
+
     from ..store import Store
 
 F = TypeVar("F", bound=Callable[..., object])
