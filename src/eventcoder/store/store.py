@@ -277,14 +277,7 @@ class Store:
         Pass it to :func:`eventcoder.export.write_events` (``sources=``) to fill ACLED's
         ``source`` column.
         """
-        wanted = sorted(set(article_ids))
-        out: dict[str, str | None] = {}
-        with self.engine.connect() as conn:
-            for chunk in _chunks(wanted):
-                for row in conn.execute(select(articles.c.id, articles.c.source)
-                                        .where(articles.c.id.in_(chunk))):
-                    out[row.id] = row.source
-        return out
+        return self._lookup(articles.c.id, articles.c.source, article_ids)
 
     def count_articles(self) -> int:
         """Number of stored articles."""
@@ -689,13 +682,16 @@ class Store:
 
     def event_statuses(self, event_ids: Iterable[str]) -> dict[str, str]:
         """Event id -> review status, for the stored ones among ``event_ids``."""
-        wanted = sorted(set(event_ids))
-        out: dict[str, str] = {}
+        return self._lookup(events.c.event_id, events.c.status, event_ids)
+
+    def _lookup(self, key: Any, value: Any, keys: Iterable[str]) -> dict[str, Any]:
+        """``key`` -> ``value`` (two columns of one table) for the stored ones among ``keys``,
+        queried in chunks."""
+        out: dict[str, Any] = {}
         with self.engine.connect() as conn:
-            for chunk in _chunks(wanted):
-                for row in conn.execute(select(events.c.event_id, events.c.status)
-                                        .where(events.c.event_id.in_(chunk))):
-                    out[row.event_id] = row.status
+            for chunk in _chunks(sorted(set(keys))):
+                for k, v in conn.execute(select(key, value).where(key.in_(chunk))):
+                    out[k] = v
         return out
 
     def countries(self) -> list[tuple[str | None, str | None]]:
