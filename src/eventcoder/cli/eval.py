@@ -11,5 +11,6 @@ eval_group = LazyGroup(
          "../shared/data/events/case2021-task2-dev.tsv",
     lazy={"geoparse": "eventcoder.eval.geoparse:command",
           "events": "eventcoder.eval.corpora:command",
-          "audit": "eventcoder.eval.audit:command"},
+          "audit": "eventcoder.eval.audit:command",
+          "dedup": "eventcoder.eval.dedup:command"},
 )

@@ -1,0 +1,200 @@
+"""``eventcoder eval dedup``: is every real event one row, and are two real events never one?
+
+The duplicate test set (``eval/dedup/*.jsonl``, coded by ``docs/dedup-coding-guide.md``) holds
+stories told by several outlets: each gold event carries the ``cluster`` of the real-world
+event it reports. eventcoder codes the articles in file order through the run path
+(:func:`eventcoder.run.code_articles`) into a fresh in-memory store, so that everything done
+across articles (near-duplicate copies, merging) applies as in a real run. Then:
+
+- each article's gold events are matched to the stored events that cite the article, one to
+  one, as ``eventcoder eval audit`` matches them (same event type, place within 100 km);
+- **pairwise**: over every pair of gold reports (article, event), a pair is *merged* when both
+  matched the same stored event, and *should be merged* when both have the same cluster.
+  Precision = correctly merged / merged; recall = correctly merged / should be merged (a
+  report with no matching row counts as not merged);
+- **B-cubed** precision, recall and F1 over the matched reports: for each report, the share of
+  the reports in its stored event that share its cluster, and of its cluster's matched
+  reports that share its stored event;
+- **detection**: the audit's event precision and recall per article, for context.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .audit import match
+from .gold import GoldArticle, GoldError, read_gold
+
+
+@dataclass
+class DedupArticle:
+    """A gold article of the duplicate set, with the cluster of each of its events."""
+
+    gold: GoldArticle
+    clusters: list[str]
+    copy_of: str | None = None
+    outlet: str | None = None
+
+
+def read_dedup(path: Path) -> list[DedupArticle]:
+    """The articles of a duplicate-set file or folder, in file order (``read_gold`` checks the
+    audit fields; this adds ``cluster`` per event, ``copy_of`` and ``outlet``)."""
+    golds = read_gold(path)
+    raw: dict[str, dict[str, Any]] = {}
+    for f in ([path] if path.is_file() else sorted(path.glob("*.jsonl"))):
+        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                rec = json.loads(line)
+                raw[rec["id"]] = rec | {"_where": f"{f}:{n}"}
+    out = []
+    for g in golds:
+        rec = raw[g.id]
+        clusters = [e.get("cluster") for e in rec.get("events", [])]
+        if any(not c for c in clusters):
+            raise GoldError(f"{rec['_where']}: every event needs a 'cluster'")
+        out.append(DedupArticle(g, [str(c) for c in clusters], rec.get("copy_of"),
+                                rec.get("outlet")))
+    ids = {a.gold.id for a in out}
+    for a in out:
+        if a.copy_of is not None and a.copy_of not in ids:
+            raise GoldError(f"{a.gold.id}: copy_of names {a.copy_of!r}, not in the set")
+    return out
+
+
+@dataclass
+class DedupScore:
+    """Pairwise and B-cubed figures of one run (see the module docstring)."""
+
+    reports: int = 0
+    matched: int = 0
+    clusters: int = 0
+    rows: int = 0
+    pairs_gold: int = 0
+    pairs_system: int = 0
+    pairs_both: int = 0
+    bcubed_p: float = 0.0
+    bcubed_r: float = 0.0
+    per_article: list[tuple[int, int, int]] = field(default_factory=list)  # tp, fp, fn
+
+    @staticmethod
+    def _ratio(a: int | float, b: int | float) -> float:
+        return a / b if b else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        pp = self._ratio(self.pairs_both, self.pairs_system)
+        pr = self._ratio(self.pairs_both, self.pairs_gold)
+        bf = self._ratio(2 * self.bcubed_p * self.bcubed_r, self.bcubed_p + self.bcubed_r)
+        tp = sum(t for t, _, _ in self.per_article)
+        fp = sum(f for _, f, _ in self.per_article)
+        fn = sum(f for _, _, f in self.per_article)
+        return {"reports": self.reports, "matched_reports": self.matched,
+                "clusters": self.clusters, "stored_events": self.rows,
+                "pairs_should_merge": self.pairs_gold, "pairs_merged": self.pairs_system,
+                "pairs_correct": self.pairs_both,
+                "pairwise_precision": round(pp, 3), "pairwise_recall": round(pr, 3),
+                "bcubed_precision": round(self.bcubed_p, 3),
+                "bcubed_recall": round(self.bcubed_r, 3), "bcubed_f1": round(bf, 3),
+                "detection_precision": round(self._ratio(tp, tp + fp), 3),
+                "detection_recall": round(self._ratio(tp, tp + fn), 3)}
+
+
+def score_assignment(clusters: Sequence[str], rows: Sequence[str | None]) -> DedupScore:
+    """Pairwise and B-cubed figures for gold reports with ``clusters`` and, aligned, the
+    stored event each matched (None: no matching row)."""
+    s = DedupScore(reports=len(clusters), clusters=len(set(clusters)))
+    n = len(clusters)
+    for i in range(n):
+        for j in range(i + 1, n):
+            same_gold = clusters[i] == clusters[j]
+            same_sys = rows[i] is not None and rows[i] == rows[j]
+            s.pairs_gold += same_gold
+            s.pairs_system += same_sys
+            s.pairs_both += same_gold and same_sys
+    matched = [(c, r) for c, r in zip(clusters, rows, strict=True) if r is not None]
+    s.matched = len(matched)
+    s.rows = len({r for _, r in matched})
+    by_row: dict[str, list[str]] = defaultdict(list)
+    by_cluster: dict[str, list[str]] = defaultdict(list)
+    for c, r in matched:
+        by_row[r].append(c)
+        by_cluster[c].append(r)
+    if matched:
+        s.bcubed_p = sum(by_row[r].count(c) / len(by_row[r]) for c, r in matched) / len(matched)
+        s.bcubed_r = sum(by_cluster[c].count(r) / len(by_cluster[c])
+                         for c, r in matched) / len(matched)
+    return s
+
+
+def run_and_score(articles: Sequence[DedupArticle], config: Any = None) -> DedupScore:
+    """Code ``articles`` in order into a fresh in-memory store and score the stored events."""
+    from ..config import Config
+    from ..run import code_articles
+    from ..schema import Article
+    from ..store import Store
+
+    config = config or Config.load()
+    with Store("sqlite://") as store:
+        inputs = [Article.from_text(a.gold.text, id=a.gold.id, published=a.gold.published)
+                  for a in articles]
+        code_articles(inputs, store, config)
+        clusters: list[str] = []
+        rows: list[str | None] = []
+        per_article = []
+        for a in articles:
+            stored = [e for e in store.events_for_articles([a.gold.id])
+                      if a.gold.id in e.article_ids]
+            pairs = match(a.gold.events, stored)
+            per_article.append((len(pairs), len(stored) - len(pairs),
+                                len(a.gold.events) - len(pairs)))
+            row_of = {i: stored[j].event_id for i, j in pairs}
+            for i, c in enumerate(a.clusters):
+                clusters.append(c)
+                rows.append(row_of.get(i))
+    s = score_assignment(clusters, rows)
+    s.per_article = per_article
+    return s
+
+
+@click.command("dedup")
+@click.argument("gold", type=click.Path(path_type=Path), default=Path("eval/dedup"))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def command(gold: Path, as_json: bool) -> None:
+    """Score cross-article deduplication on the duplicate test set: pairwise merge precision
+    and recall, B-cubed F1 of the event clusters (docs/dedup-coding-guide.md).
+
+    GOLD is a .jsonl file or a folder of them (default eval/dedup). The articles are coded in
+    file order through the run path into a fresh in-memory store.
+
+    Example:
+
+        eventcoder eval dedup eval/dedup
+    """
+    from ..cli.common import load_config
+
+    if not gold.exists():
+        raise click.ClickException(f"no such file or folder: {gold}")
+    try:
+        articles = read_dedup(gold)
+    except (GoldError, FileNotFoundError, KeyError) as err:
+        raise click.ClickException(str(err)) from None
+    d = run_and_score(articles, load_config()).as_dict()
+    if as_json:
+        click.echo(json.dumps(d, indent=1))
+        return
+    click.echo(f"articles {len(articles)}, gold reports {d['reports']} of {d['clusters']} real "
+               f"events; matched reports {d['matched_reports']} in {d['stored_events']} stored "
+               f"events")
+    click.echo(f"pairwise: precision {d['pairwise_precision']:.3f}  recall "
+               f"{d['pairwise_recall']:.3f}  ({d['pairs_correct']} correct of "
+               f"{d['pairs_merged']} merged; {d['pairs_should_merge']} should be merged)")
+    click.echo(f"B-cubed:  precision {d['bcubed_precision']:.3f}  recall "
+               f"{d['bcubed_recall']:.3f}  F1 {d['bcubed_f1']:.3f}")
+    click.echo(f"detection (per article, as eval audit): precision "
+               f"{d['detection_precision']:.3f}  recall {d['detection_recall']:.3f}")

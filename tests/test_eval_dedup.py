@@ -1,0 +1,71 @@
+"""eventcoder eval dedup: pairwise and B-cubed scoring of the event clusters."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from eventcoder.eval.dedup import read_dedup, score_assignment
+from eventcoder.eval.gold import GoldError
+from eventcoder.eval.sources import text_hash
+
+
+def test_one_row_per_real_event_scores_one():
+    s = score_assignment(["e1", "e1", "e1", "e2"], ["r1", "r1", "r1", "r2"]).as_dict()
+    assert s["pairwise_precision"] == s["pairwise_recall"] == 1.0 == s["bcubed_f1"]
+    assert s["pairs_should_merge"] == 3 and s["stored_events"] == 2
+
+
+def test_every_report_its_own_row_has_no_recall():
+    s = score_assignment(["e1", "e1", "e2"], ["r1", "r2", "r3"]).as_dict()
+    assert s["pairwise_recall"] == 0.0 and s["pairs_merged"] == 0
+    assert s["bcubed_precision"] == 1.0 and s["bcubed_recall"] == pytest.approx(2 / 3, abs=1e-3)
+
+
+def test_a_false_merge_costs_precision_and_a_missed_report_costs_recall():
+    # e1 told twice, e2 once, all three merged into one row; a fourth report unmatched
+    s = score_assignment(["e1", "e1", "e2", "e1"], ["r1", "r1", "r1", None]).as_dict()
+    assert s["pairs_merged"] == 3 and s["pairs_correct"] == 1
+    assert s["pairwise_precision"] == pytest.approx(1 / 3, abs=1e-3)
+    assert s["pairwise_recall"] == pytest.approx(1 / 3, abs=1e-3)  # 3 e1 pairs, 1 merged
+    assert s["matched_reports"] == 3
+
+
+def _record(i: str, text: str, clusters: list[str], **kw: object) -> str:
+    events = [{"cluster": c, "event_type": "Violence against civilians",
+               "sub_event_type": "Attack", "event_date": "2025-05-04", "country": "Iraq",
+               "fatalities": 2, "spans": [[0, len(text)]]} for c in clusters]
+    return json.dumps({"id": i, "corpus": "own", "key": i, "sha1": text_hash(text),
+                       "text": text, "published": "2025-05-05", "kind": "event",
+                       "events": events, **kw}) + "\n"
+
+
+def test_read_dedup_keeps_clusters_and_copies(tmp_path):
+    a = "Gunmen killed two shepherds near Kirkuk on Sunday, police said."
+    f = tmp_path / "d.jsonl"
+    f.write_text(_record("d-1", a, ["e1"]) + _record("d-2", a + " More.", ["e1"],
+                                                     copy_of="d-1"), encoding="utf-8")
+    arts = read_dedup(f)
+    assert [x.clusters for x in arts] == [["e1"], ["e1"]] and arts[1].copy_of == "d-1"
+    f.write_text(_record("d-1", a, ["e1"], copy_of="nope"), encoding="utf-8")
+    with pytest.raises(GoldError, match="copy_of"):
+        read_dedup(f)
+
+
+@pytest.mark.e2e
+def test_the_command_prints_pairwise_and_bcubed(tmp_path):
+    from eventcoder.cli import cli
+
+    a = ("KIRKUK, Iraq, May 5 (Wire) - Gunmen killed two shepherds near Kirkuk on Sunday, "
+         "police said.")
+    b = ("Two shepherds were shot dead by gunmen on the outskirts of Kirkuk on Sunday, a "
+         "local official told the Kirkuk Daily.")
+    f = tmp_path / "d.jsonl"
+    f.write_text(_record("d-1", a, ["e1"]) + _record("d-2", b, ["e1"]), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "dedup", str(f), "--json"])
+    assert result.exit_code == 0, result.output
+    d = json.loads(result.output)
+    assert d["reports"] == 2 and d["pairs_should_merge"] == 1
+    assert 0.0 <= d["pairwise_recall"] <= 1.0 and 0.0 <= d["bcubed_f1"] <= 1.0
