@@ -28,7 +28,6 @@ from sqlalchemy import (
     or_,
     select,
     text,
-    tuple_,
 )
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
@@ -322,11 +321,19 @@ class Store:
                 wanted.setdefault(bk, []).append(key)
         found: dict[str, dict[str, NearCandidate]] = {}
         with self.engine.connect() as conn:
-            for chunk in _chunks(sorted(wanted), CHUNK // 2):
+            for chunk in _chunks(sorted(wanted)):
+                by_band: dict[int, list[int]] = {}
+                for band, bucket in chunk:
+                    by_band.setdefault(band, []).append(bucket)
+                # one (band = ? AND bucket IN (...)) term per band: each is a search of the
+                # (band, bucket) index on SQLite and PostgreSQL alike (SQLite scans the table
+                # for a row-value IN list)
                 q = (select(article_bands.c.band, article_bands.c.bucket, articles.c.id,
                             articles.c.copy_of, articles.c.minhash)
                      .join(articles, articles.c.id == article_bands.c.article_id)
-                     .where(tuple_(article_bands.c.band, article_bands.c.bucket).in_(chunk)))
+                     .where(or_(*(and_(article_bands.c.band == band,
+                                       article_bands.c.bucket.in_(buckets))
+                                  for band, buckets in by_band.items()))))
                 for row in conn.execute(q):
                     if row.minhash is None:
                         continue
