@@ -210,3 +210,22 @@ def test_a_threshold_of_0_or_1_turns_the_check_off(store: Store, threshold: floa
     stats = code_articles([_article("original"), _article("copy")], store, pipeline)
     assert (stats.coded, stats.copies) == (2, 0) and pipeline.seen == ["original", "copy"]
     assert store.get_article("copy").copy_of is None  # type: ignore[union-attr]
+
+
+def test_the_link_is_visible_in_the_events_command_and_the_summary(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from eventcoder.cli import cli
+    from eventcoder.cli.extract import summary
+
+    url = f"sqlite:///{tmp_path / 'events.db'}"
+    with Store(url) as store:
+        stats = code_articles([_article("original"), _article("copy")], store, _FakePipeline())
+    line = summary(stats, 1, None, 0.5, url)
+    assert line.startswith("2 read: 1 coded, 1 copy linked, 0 already stored, 0 skipped;")
+    out = CliRunner().invoke(cli, ["events", "--db", url, "--format", "jsonl"]).output
+    rows = [json.loads(x) for x in out.splitlines() if x.startswith("{")]
+    assert [(r["event_id"], r["article_ids"], r["sources_count"]) for r in rows] == [
+        ("ev-original", ["original", "copy"], 2)]
