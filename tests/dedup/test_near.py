@@ -87,3 +87,25 @@ def test_band_index_finds_only_articles_sharing_a_band() -> None:
     index.remove("original")
     assert index.candidates(_sig(COPY)) == [] and len(index) == 1
     index.remove("missing")  # nothing to do
+
+
+@pytest.mark.shared
+def test_no_two_audit_articles_are_copies(shared_data: Path) -> None:
+    """The audit sets hold no copies, but templated reports of different days: the coalition's
+    daily strike releases (re3d, from the shared data) share about half their 5-grams and must
+    stay apart."""
+    from eventcoder.eval.gold import read_gold
+
+    repo = Path(__file__).resolve().parents[2]
+    arts = [a for name in ("audit", "audit-holdout")
+            for a in read_gold(repo / "eval" / name, shared_data)]
+    index = near.BandIndex()
+    best = 0.0
+    for a in arts:
+        sig = near.signature(a.text)
+        if sig is None:
+            continue
+        best = max([best, *(near.similarity(sig, o) for _, o in index.candidates(sig))])
+        index.add(a.id, sig)
+    assert len(index) > 500
+    assert 0.4 < best < Config().near_duplicate_threshold - 0.1
