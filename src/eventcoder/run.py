@@ -60,7 +60,8 @@ class StageTimes:
     does while a worker pool waits for input, is not also counted in the outer one)."""
 
     reading: float = 0.0  #: taking items from the input (file reading, decoding, language)
-    lookup: float = 0.0  #: asking the store which texts it already holds
+    #: asking the store which texts it already holds; near-duplicate signatures and candidates
+    lookup: float = 0.0
     coding: float = 0.0  #: NLP and extraction; with workers, waiting for the pool
     saving: float = 0.0  #: ``Store.save_batch`` transactions
 
