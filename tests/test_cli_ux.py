@@ -113,7 +113,7 @@ def test_extract_reads_jsonl_from_stdin(run):
            "enclosed in double quotes (column 2)" in messages
     assert "skipped <stdin>:line 1: language 'fr' not processed (languages: en)" in messages
     assert "skipped <stdin>:line 4: language 'fr' not processed (languages: en)" in messages
-    assert _summary(messages).startswith("3 read: 0 coded, 0 already stored, 3 skipped "
+    assert _summary(messages).startswith("3 read: 0 coded, 0 copies linked, 0 already stored, 3 skipped "
                                    "(2 language 'fr' not processed, 1 invalid JSON); "
                                    "0 new events; 0 events printed in ")
 
@@ -121,7 +121,7 @@ def test_extract_reads_jsonl_from_stdin(run):
 def test_extract_reads_plain_text_from_stdin(run):
     result = run("-", input=f"Attaque à Mossoul\n\n{FRENCH}\n")
     assert "skipped <stdin>: language 'fr' not processed (languages: en)" in result.stderr
-    assert "1 read: 0 coded, 0 already stored, 1 skipped" in result.stderr
+    assert "1 read: 0 coded, 0 copies linked, 0 already stored, 1 skipped" in result.stderr
 
 
 def test_extract_and_geoparse_take_a_pipe(tmp_path, tiny_gazetteer_path):
@@ -194,11 +194,11 @@ def test_summary_adds_up_and_says_where_events_went(tmp_path, run, fake_coding):
                           {"text": FRENCH}, {"text": ENGLISH}), encoding="utf-8")
     first = run(str(src), "--format", "jsonl")
     assert len(first.stdout.splitlines()) == 2
-    assert "5 read: 2 coded, 1 already stored, 2 skipped (1 invalid JSON, 1 language 'fr' " \
+    assert "5 read: 2 coded, 0 copies linked, 1 already stored, 2 skipped (1 invalid JSON, 1 language 'fr' " \
            "not processed); 2 new events; 2 events printed in " in first.stderr
     out = tmp_path / "events.csv"
     again = run(str(src), "--format", "csv", "--output", str(out))
-    assert "5 read: 0 coded, 3 already stored, 2 skipped (1 invalid JSON, 1 language 'fr' " \
+    assert "5 read: 0 coded, 0 copies linked, 3 already stored, 2 skipped (1 invalid JSON, 1 language 'fr' " \
            f"not processed); 0 new events; 2 events written to {out} in " in again.stderr
     assert len(out.read_text(encoding="utf-8").splitlines()) == 3
 
@@ -284,7 +284,7 @@ def test_extract_codes_stdin_with_the_model(run):
     assert rows and all(r["article_id"] == "s1" for r in rows)
     messages = _messages(result.stderr)
     assert all("<stdin>:line 1" in m for m in messages if m.startswith("note "))
-    assert _summary(messages).startswith("1 read: 1 coded, 0 already stored, 0 skipped;")
+    assert _summary(messages).startswith("1 read: 1 coded, 0 copies linked, 0 already stored, 0 skipped;")
 
 
 def test_a_run_that_codes_nothing_exits_1(run):

@@ -236,7 +236,7 @@ def test_plugin_reader_and_export_through_the_cli(plugin, tmp_path) -> None:
     assert result.exit_code == 0, result.output
     # the plugin's extension is read; a file no reader takes is reported, not ignored
     err = "".join(result.stderr.split())
-    assert "2read:1coded,0alreadystored,1skipped" in err
+    assert "2read:1coded,0copieslinked,0alreadystored,1skipped" in err
     assert f"skipped{folder / 'notes.unknown'}:unsupportedfiletype'.unknown'" in err
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert rows and all(r["country"] == "Iraq" for r in rows), rows

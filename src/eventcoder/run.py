@@ -9,6 +9,11 @@ skips and explanations through callbacks and get a :class:`RunStats` back.
 Resumability is the store's: an article whose text (content hash) is stored is never coded
 again, and a batch is saved whole or not at all, so a killed run loses at most one batch and
 re-running it stores nothing new.
+
+Near-duplicates: after the content-hash check, an article whose MinHash signature
+(:mod:`eventcoder.dedup.near`) is at least ``config.near_duplicate_threshold`` similar to a
+stored article, or to one earlier in this run, is a copy: it is stored with ``copy_of`` and
+added to the original's events as a source (:meth:`Store.link_copies`), not coded.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .config import Config
+from .dedup import near
 from .errors import ConfigError
 from .ingest import Skipped
 from .pipeline import ArticleResult, Pipeline, run_parallel
@@ -27,7 +33,7 @@ from .schema import Article
 from .store import Store
 
 Stage = Literal["reading", "lookup", "coding", "saving"]
-Status = Literal["coded", "already_stored", "skipped"]
+Status = Literal["coded", "already_stored", "copy", "skipped"]
 
 
 @dataclass(frozen=True)
@@ -54,23 +60,27 @@ class StageTimes:
     does while a worker pool waits for input, is not also counted in the outer one)."""
 
     reading: float = 0.0  #: taking items from the input (file reading, decoding, language)
-    lookup: float = 0.0  #: asking the store which texts it already holds
+    #: asking the store which texts it already holds; near-duplicate signatures and candidates
+    lookup: float = 0.0
     coding: float = 0.0  #: NLP and extraction; with workers, waiting for the pool
     saving: float = 0.0  #: ``Store.save_batch`` transactions
 
 
 @dataclass
 class RunStats:
-    """What a run did. Every input item ends in exactly one of coded, already_stored and
-    skipped, so ``read == coded + already_stored + len(skipped)``.
+    """What a run did. Every input item ends in exactly one of coded, already_stored, copies
+    and skipped, so ``read == coded + already_stored + copies + len(skipped)``.
 
     read: input items taken, articles and unusable input (:class:`Skipped`) alike.
     already_stored: articles whose text the store held, or that repeat an earlier text of
         this input; their events are in the store already.
     skipped: inputs not coded, in the order met, with why.
     coded: articles coded and stored by this run.
+    copies: near-duplicate copies of a stored article (or of one coded earlier in this run)
+        stored with ``copy_of`` and linked to that article's events as a source, not coded.
     new_events: events whose id the store did not hold before this run.
-    events_in_run: ids of the events coded in this run (new or updated), first-seen order,
+    events_in_run: ids of the events coded in this run (new or updated, including those a
+        copy was linked to), first-seen order,
         less those a human has rejected (stored status "rejected": a coding merged into a
         rejected event leaves it rejected).
     content_hashes: the content hash of every article read, once each, in input order: pass
@@ -83,6 +93,7 @@ class RunStats:
     already_stored: int = 0
     skipped: list[Skip] = field(default_factory=list)
     coded: int = 0
+    copies: int = 0
     new_events: int = 0
     events_in_run: list[str] = field(default_factory=list)
     content_hashes: list[str] = field(default_factory=list)
@@ -99,9 +110,11 @@ class ArticleDone:
     """Progress: the fate of one input item is settled (reported once per item).
 
     Items settle out of input order: a repeat or an unusable input when it is read, a stored
-    text when its batch is looked up, a coded or refused article when its batch is saved.
-    article: None for unusable input. event_ids: the events a coded article gave, less the
-    rejected ones (as in :attr:`RunStats.events_in_run`).
+    text when its batch is looked up, a coded or refused article when its batch is saved, a
+    copy (status ``"copy"``) when it is linked: at lookup when its original is stored, else
+    when the original's batch is saved.
+    article: None for unusable input. event_ids: the events a coded article gave, or a copy
+    was linked to, less the rejected ones (as in :attr:`RunStats.events_in_run`).
     stats: the run's totals so far (the live object: read it, do not keep it).
     """
 
@@ -201,6 +214,14 @@ class _Run:
         self._on_skip = on_skip
         self._on_warning = on_warning
         self._event_ids: set[str] = set()
+        threshold = pipeline.config.near_duplicate_threshold
+        #: near-duplicate check on (a threshold of 0 or 1 turns it off)
+        self._threshold = threshold if 0 < threshold < 1 else None
+        #: signatures and band keys of this run's articles sent to coding and not yet saved,
+        #: by content hash (saved ones are found in the store)
+        self._pending = near.BandIndex()
+        #: copies of a pending article (by its content hash), linked once it is saved
+        self._waiting: dict[str, list[tuple[Article, bytes]]] = {}
 
     def _done(self, origin: str, status: Status, article: Article | None,
               event_ids: tuple[str, ...] = ()) -> None:
@@ -216,6 +237,65 @@ class _Run:
     def _already_stored(self, article: Article) -> None:
         self.stats.already_stored += 1
         self._done(article.origin or article.id, "already_stored", article)
+
+    def _add_events(self, event_ids: Iterable[str], rejected: set[str]) -> tuple[str, ...]:
+        """Record events of this run (less the rejected ones), first-seen order; RETURNS them."""
+        kept = tuple(e for e in event_ids if e not in rejected)
+        for e in kept:
+            if e not in self._event_ids:
+                self._event_ids.add(e)
+                self.stats.events_in_run.append(e)
+        return kept
+
+    def without_copies(self, batch: list[Article]) -> list[Article]:
+        """The articles of ``batch`` that are no near-duplicate copy (see
+        :mod:`eventcoder.dedup.near`). A copy of a stored article is linked to it now; a copy
+        of an article of this run not yet saved waits for that article's batch to be saved.
+        The others are indexed here until their batch is saved."""
+        assert self._threshold is not None
+        sigs: dict[str, bytes] = {}
+        for a in batch:  # an article the pipeline refuses is neither an original nor a copy
+            if self.pipeline.check(a) is None:
+                sig = near.signature(a.text)
+                if sig is not None:
+                    sigs[a.content_hash] = sig
+        stored = self.store.near_candidates(sigs) if sigs else {}
+        keep: list[Article] = []
+        link: list[tuple[Article, str]] = []
+        for a in batch:
+            sig = sigs.get(a.content_hash)
+            if sig is None:
+                keep.append(a)
+                continue
+            roots = {c.article_id: c.copy_of or c.article_id
+                     for c in stored.get(a.content_hash, [])}
+            in_store = near.best_match(
+                sig, [(c.article_id, c.signature) for c in stored.get(a.content_hash, [])],
+                self._threshold)
+            in_run = near.best_match(sig, self._pending.candidates(sig), self._threshold)
+            if in_store is not None and (in_run is None
+                                         or in_store.similarity >= in_run.similarity):
+                link.append((a, roots[in_store.key]))
+            elif in_run is not None:
+                self._waiting.setdefault(in_run.key, []).append((a, sig))
+            else:
+                self._pending.add(a.content_hash, sig)
+                keep.append(a)
+        if link:
+            self._link(link, sigs)
+        return keep
+
+    def _link(self, copies: list[tuple[Article, str]], sigs: dict[str, bytes]) -> None:
+        """Store ``copies`` (copy, id of the stored original), linked to the originals'
+        events, and report them."""
+        with self.clock.stage("saving"):
+            linked = self.store.link_copies(copies, sigs)
+            ids = [e for _, evs in linked for e in evs]
+            statuses = self.store.event_statuses(ids) if ids else {}
+        rejected = {i for i, status in statuses.items() if status == "rejected"}
+        for (a, _), (_, event_ids) in zip(copies, linked, strict=True):
+            self.stats.copies += 1
+            self._done(a.origin or a.id, "copy", a, self._add_events(event_ids, rejected))
 
     def fresh(self, items: Iterable[Article | Skipped]) -> Iterator[Article]:
         """The articles of ``items`` whose text is new to this input."""
@@ -246,6 +326,9 @@ class _Run:
                 if a.content_hash in known:
                     self._already_stored(a)
             fresh = [a for a in batch if a.content_hash not in known]
+            if fresh and self._threshold is not None:
+                with self.clock.stage("lookup"):
+                    fresh = self.without_copies(fresh)
             if fresh:
                 yield fresh
 
@@ -279,25 +362,47 @@ class _Run:
                 if self._on_warning:
                     self._on_warning(r.article, w)
         events = [e for r in done for e in r.events]
+        sigs = {r.article.content_hash: self._pending.signatures[r.article.content_hash]
+                for r in done if r.article.content_hash in self._pending.signatures}
         with self.clock.stage("saving"):
             self.stats.new_events += self.store.save_batch(
-                [r.article for r in done], events, [c for r in done for c in r.candidates])
+                [r.article for r in done], events, [c for r in done for c in r.candidates],
+                signatures=sigs)
             # a human's "rejected" survives a new coding of the event (merge policy): such an
             # event is stored, but not reported as an event of this run
             statuses = self.store.event_statuses(e.event_id for e in events) if events else {}
         rejected = {i for i, status in statuses.items() if status == "rejected"}
         self.stats.coded += len(done)
-        for e in events:
-            if e.event_id in rejected:
-                continue
-            if e.event_id not in self._event_ids:
-                self._event_ids.add(e.event_id)
-                self.stats.events_in_run.append(e.event_id)
+        self._add_events((e.event_id for e in events), rejected)
         for r in done:
             if self._on_result:
                 self._on_result(r)
             self._done(r.article.origin or r.article.id, "coded", r.article,
                        tuple(e.event_id for e in r.events if e.event_id not in rejected))
+        for r in results:  # saved: from now on the store finds them
+            self._pending.remove(r.article.content_hash)
+        self._link_waiting(results)
+
+    def _link_waiting(self, results: list[ArticleResult]) -> None:
+        """Link the copies waiting for the articles of a saved batch."""
+        waiting = {r.article.content_hash: self._waiting.pop(r.article.content_hash)
+                   for r in results if r.article.content_hash in self._waiting}
+        if not waiting:
+            return
+        with self.clock.stage("lookup"):
+            ids = self.store.article_ids_for_hashes(waiting)
+        copies: list[tuple[Article, str]] = []
+        sigs: dict[str, bytes] = {}
+        for h, group in waiting.items():
+            for a, sig in group:
+                if h not in ids:  # the pipeline refused the original: nothing to link to
+                    self._skip(Skip(a.origin or a.id, "near-duplicate of an article that was "
+                                    "not coded", "coding"), a)
+                    continue
+                copies.append((a, ids[h]))
+                sigs[a.content_hash] = sig
+        if copies:
+            self._link(copies, sigs)
 
 
 def _batches(items: Iterator[Article], size: int) -> Iterator[list[Article]]:

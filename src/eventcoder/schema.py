@@ -43,6 +43,9 @@ class Article(BaseModel):
     language: str | None = None
     content_hash: str = ""
     origin: str | None = Field(default=None, description="file the article was read from")
+    copy_of: str | None = Field(default=None, description=(
+        "stored: the id of the article this one is a near-duplicate copy of (not coded, "
+        "linked to that article's events as another source)"))
 
     def model_post_init(self, __context: object) -> None:  # noqa: D401 - pydantic hook
         if not self.content_hash:

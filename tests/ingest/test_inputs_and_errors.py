@@ -128,7 +128,7 @@ def test_extract_lists_each_unread_file_and_counts_it(tmp_path: Path, tiny_gazet
         assert _unwrapped(f"skipped {folder / 'notes.md'}: unsupported file type '.md'") in err
         assert _unwrapped(f"skipped {folder / 'report.pdf'}: unsupported file type '.pdf'") in err
         assert ".DS_Store" not in err
-        assert _unwrapped("2 read: 0 coded, 0 already stored, 2 skipped") in err
+        assert _unwrapped("2 read: 0 coded, 0 copies linked, 0 already stored, 2 skipped") in err
         assert "every input was skipped (2): nothing coded" in result.output
 
 

@@ -300,19 +300,21 @@ def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | No
         store.close()
     elapsed = time.perf_counter() - started
     err.print(summary(stats, written, None if to_stdout else output, elapsed, config.db))
-    if stats.read and not stats.coded and not stats.already_stored:
+    if stats.read and not stats.coded and not stats.already_stored and not stats.copies:
         # nothing usable at all: a script or a pipeline must be able to tell
         raise click.ClickException(f"every input was skipped ({len(stats.skipped):,}): "
                                    "nothing coded")
 
 
 def summary(stats: RunStats, events: int, output: str | None, seconds: float, db: str) -> str:
-    """The last line of a run: its inputs, each counted once (read = coded + already stored +
-    skipped, by kind of reason), the events and where they went."""
+    """The last line of a run: its inputs, each counted once (read = coded + copies linked +
+    already stored + skipped, by kind of reason), the events and where they went."""
     kinds = Counter(reason_kind(s.reason) for s in stats.skipped)
     detail = ", ".join(f"{n:,} {escape(kind)}" for kind, n in kinds.most_common())
     where = "printed" if output is None else f"written to {escape(output)}"
-    return (f"{stats.read:,} read: {stats.coded:,} coded, {stats.already_stored:,} already "
+    copies = f"{stats.copies:,} {'copy' if stats.copies == 1 else 'copies'} linked"
+    return (f"{stats.read:,} read: {stats.coded:,} coded, {copies}, "
+            f"{stats.already_stored:,} already "
             f"stored, {len(stats.skipped):,} skipped{f' ({detail})' if detail else ''}; "
             f"{plural(stats.new_events, 'new event')}; {plural(events, 'event')} {where} in "
             f"{seconds:.1f} s -> {escape(db)}")

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
 
@@ -31,13 +32,22 @@ from sqlalchemy import (
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
+from ..dedup.near import band_keys
 from ..dedup.policy import HUMAN_STATUSES as HUMAN_STATUSES  # re-exported (was defined here)
 from ..dedup.policy import merge_pair
 from ..errors import EventcoderError, InputError, ResourceError
 from ..registry import UnknownNameError, backends
 from ..schema import Article, Candidate, Event, Evidence, Span, Status, stable_id
 from .backends import Backend, backend_for
-from .tables import VERSION_TABLE, articles, event_articles, event_revisions, events, evidence
+from .tables import (
+    VERSION_TABLE,
+    article_bands,
+    articles,
+    event_articles,
+    event_revisions,
+    events,
+    evidence,
+)
 from .tables import candidates as candidates_table
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -49,6 +59,17 @@ ARTICLE_FIELDS: tuple[str, ...] = tuple(Article.model_fields)
 
 #: Rows per ``IN (...)`` clause: well under SQLite's and PostgreSQL's parameter limits.
 CHUNK = 500
+
+
+@dataclass(frozen=True)
+class NearCandidate:
+    """A stored article sharing an LSH band with a signature (:meth:`Store.near_candidates`)."""
+
+    article_id: str
+    #: the stored article's own ``copy_of`` (None for an original)
+    copy_of: str | None
+    #: its MinHash signature (:func:`eventcoder.dedup.near.signature`)
+    signature: bytes
 
 #: Review statuses of an event (``Event.status``): "auto" as coded, or a human's decision.
 STATUSES: tuple[str, ...] = get_args(Status)
@@ -279,6 +300,48 @@ class Store:
         """
         return self._lookup(articles.c.id, articles.c.source, article_ids)
 
+    def article_ids_for_hashes(self, content_hashes: Iterable[str]) -> dict[str, str]:
+        """Content hash -> stored article id (which may be a renamed ``id~hash``, see
+        :meth:`save_batch`), for the stored ones among ``content_hashes``."""
+        return self._lookup(articles.c.content_hash, articles.c.id, content_hashes)
+
+    def near_candidates(self, signatures: Mapping[str, bytes]
+                        ) -> dict[str, list[NearCandidate]]:
+        """For each key's MinHash signature, the stored articles sharing at least one of its
+        LSH band keys (:func:`eventcoder.dedup.near.band_keys`), in article id order.
+
+        Found through the ``(band, bucket)`` index of ``article_bands`` in chunked queries,
+        never by a scan of the articles. The caller checks the similarity of the returned
+        signatures (:func:`eventcoder.dedup.near.similarity`): sharing a band makes a
+        candidate, not a copy. Keys without a candidate are left out.
+        """
+        wanted: dict[tuple[int, int], list[str]] = {}
+        for key, sig in signatures.items():
+            for bk in band_keys(sig):
+                wanted.setdefault(bk, []).append(key)
+        found: dict[str, dict[str, NearCandidate]] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(wanted)):
+                by_band: dict[int, list[int]] = {}
+                for band, bucket in chunk:
+                    by_band.setdefault(band, []).append(bucket)
+                # one (band = ? AND bucket IN (...)) term per band: each is a search of the
+                # (band, bucket) index on SQLite and PostgreSQL alike (SQLite scans the table
+                # for a row-value IN list)
+                q = (select(article_bands.c.band, article_bands.c.bucket, articles.c.id,
+                            articles.c.copy_of, articles.c.minhash)
+                     .join(articles, articles.c.id == article_bands.c.article_id)
+                     .where(or_(*(and_(article_bands.c.band == band,
+                                       article_bands.c.bucket.in_(buckets))
+                                  for band, buckets in by_band.items()))))
+                for row in conn.execute(q):
+                    if row.minhash is None:
+                        continue
+                    for key in wanted.get((row.band, row.bucket), ()):
+                        found.setdefault(key, {})[row.id] = NearCandidate(
+                            row.id, row.copy_of, bytes(row.minhash))
+        return {k: [c for _, c in sorted(cands.items())] for k, cands in found.items()}
+
     def count_articles(self) -> int:
         """Number of stored articles."""
         with self.engine.connect() as conn:
@@ -288,7 +351,8 @@ class Store:
     # writing
 
     def save_batch(self, articles: Sequence[Article], events: Sequence[Event],
-                   candidates: Sequence[Candidate] = ()) -> int:
+                   candidates: Sequence[Candidate] = (),
+                   signatures: Mapping[str, bytes] | None = None) -> int:
         """Store a batch of articles and events in ONE transaction.
 
         Articles whose content hash is already stored are ignored. An article whose id is
@@ -320,6 +384,10 @@ class Store:
         :class:`eventcoder.schema.Candidate`) are stored for the articles this batch inserts;
         a known article keeps the candidates it had.
 
+        ``signatures`` (content hash -> MinHash signature, :mod:`eventcoder.dedup.near`) are
+        stored with the articles this batch inserts, with their LSH band keys, so that later
+        copies of them are found (:meth:`near_candidates`).
+
         RETURNS: the number of events whose id was not stored before.
         """
         events_in = list(events)
@@ -330,7 +398,7 @@ class Store:
                     # one writer at a time: concurrent upserts of one event id cannot collide
                     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                  {"key": WRITE_LOCK_KEY})
-                renamed, inserted = self._insert_articles(conn, articles)
+                renamed, inserted = self._insert_articles(conn, articles, signatures)
                 new_ids: dict[str, str] = {}
                 if renamed:
                     events = [_rename_articles(e, renamed) for e in events]
@@ -351,10 +419,12 @@ class Store:
                 _bulk_insert(conn, candidates_table, rows)
                 return self._upsert_events(conn, events)
 
-    def _insert_articles(self, conn: Connection, batch: Sequence[Article]
+    def _insert_articles(self, conn: Connection, batch: Sequence[Article],
+                         signatures: Mapping[str, bytes] | None = None
                          ) -> tuple[dict[str, str], set[str]]:
-        """Insert the batch's new articles. RETURNS renamed ids (old -> new), see save_batch,
-        and the (original) ids of the articles inserted."""
+        """Insert the batch's new articles, with their signatures (by content hash) and band
+        keys. RETURNS renamed ids (old -> new), see save_batch, and the (original) ids of the
+        articles inserted."""
         unique: dict[str, Article] = {}
         for a in batch:
             unique.setdefault(a.content_hash, a)
@@ -373,6 +443,8 @@ class Store:
         inserted: set[str] = set()
         now = _now()
         rows = []
+        band_rows: list[dict[str, Any]] = []
+        signatures = signatures or {}
         for a in fresh:
             original_id = a.id
             if a.id in taken:  # same id, different text: keep both versions
@@ -383,9 +455,66 @@ class Store:
                 a = a.model_copy(update={"id": new_id})
             taken.add(a.id)
             inserted.add(original_id)
-            rows.append({**{f: getattr(a, f) for f in ARTICLE_FIELDS}, "ingested_at": now})
+            sig = signatures.get(a.content_hash)
+            rows.append({**{f: getattr(a, f) for f in ARTICLE_FIELDS}, "ingested_at": now,
+                         "minhash": sig})
+            if sig is not None:
+                band_rows.extend({"article_id": a.id, "band": band, "bucket": bucket}
+                                 for band, bucket in band_keys(sig))
         _bulk_insert(conn, articles, rows)
+        _bulk_insert(conn, article_bands, band_rows)
         return renamed, inserted
+
+    def link_copies(self, copies: Sequence[tuple[Article, str]],
+                    signatures: Mapping[str, bytes] | None = None) -> list[tuple[str, list[str]]]:
+        """Store near-duplicate copies, each linked to the stored article it copies, in ONE
+        transaction, instead of coding them.
+
+        copies: (copy, id of the stored original). The copy is stored with ``copy_of`` = the
+            original's id (a copy already stored, by content hash, is left as it is; an id
+            taken by another text is renamed as in :meth:`save_batch`), with its signature
+            from ``signatures`` (content hash -> bytes) and band keys.
+        Every stored event citing the original gains the copy as a source: the event is
+        upserted as :meth:`save_batch` does, by the one merge policy, with an incoming event
+        that cites the copy alone and is otherwise the stored one, so only the provenance
+        changes (``article_ids`` gains the copy, ``sources_count`` goes up; a human status is
+        kept) and the previous version goes to ``event_revisions``.
+        RETURNS: for each copy, in order, its stored id and the ids of the events it was added
+        to (empty for a copy already stored).
+        """
+        out: list[tuple[str, list[str]]] = []
+        with self.engine.connect().execution_options(eventcoder_write=True) as conn:
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                 {"key": WRITE_LOCK_KEY})
+                batch = [c.model_copy(update={"copy_of": original}) for c, original in copies]
+                renamed, inserted = self._insert_articles(conn, batch, signatures)
+                originals = sorted({original for _, original in copies})
+                cited: dict[str, list[str]] = {}
+                for chunk in _chunks(originals):
+                    for row in conn.execute(
+                            select(event_articles.c.article_id, event_articles.c.event_id)
+                            .where(event_articles.c.article_id.in_(chunk))
+                            .order_by(event_articles.c.event_id)):
+                        cited.setdefault(row.article_id, []).append(row.event_id)
+                stored = self._load_events(conn, sorted({e for ids in cited.values()
+                                                         for e in ids}))
+                incoming: list[Event] = []
+                for copy, original in copies:
+                    copy_id = renamed.get(copy.id, copy.id)
+                    if copy.id not in inserted:
+                        out.append((copy_id, []))
+                        continue
+                    linked = [e for e in cited.get(original, []) if e in stored]
+                    for eid in linked:
+                        old = stored[eid][0]
+                        incoming.append(old.model_copy(update={
+                            "article_ids": [copy_id], "evidence": [], "sources_count": 1,
+                            "status": "auto"}))
+                    out.append((copy_id, linked))
+                self._upsert_events(conn, incoming)
+        return out
 
     def _upsert_events(self, conn: Connection, batch: Sequence[Event]) -> int:
         merged: dict[str, Event] = {}

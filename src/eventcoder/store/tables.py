@@ -4,7 +4,8 @@ Design (see ``docs/storage.md``): ``articles`` keyed by id with a UNIQUE content
 ingest); ``events`` with one column per scalar field of :class:`eventcoder.schema.Event` plus
 bookkeeping (revision, created/updated time); ``event_articles`` links events to the articles
 they were read from (ordered, provenance for cross-source dedup); ``evidence`` holds the text
-spans behind each field; ``event_revisions`` keeps a JSON snapshot of every replaced version.
+spans behind each field; ``event_revisions`` keeps a JSON snapshot of every replaced version;
+``article_bands`` indexes the articles' MinHash signatures for near-duplicate lookup.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     SmallInteger,
     String,
@@ -53,6 +55,20 @@ articles = Table(
     Column("language", String(16)),
     Column("origin", Text),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    # near-duplicates (migration 0005): the article this one is a copy of (its events cite
+    # both), and the MinHash signature (eventcoder.dedup.near) of articles long enough to have one
+    Column("copy_of", ID, index=True),
+    Column("minhash", LargeBinary),
+)
+
+#: The LSH band keys of each article's signature (migration 0005): articles sharing a
+#: (band, bucket) are near-duplicate candidates, found through the index, never by a scan.
+article_bands = Table(
+    "article_bands", metadata,
+    Column("article_id", ID, primary_key=True),
+    Column("band", SmallInteger, primary_key=True),
+    Column("bucket", BigInteger, nullable=False),
+    Index("ix_article_bands_band_bucket", "band", "bucket"),
 )
 
 events = Table(
