@@ -146,7 +146,7 @@ def test_readme_figures_agree_with_the_docs_and_state_their_assumptions():
 
     accuracy = _readme_section("How accurate is it?")
     docs = "".join((REPO / "docs" / name).read_text(encoding="utf-8")
-                   for name in ("extraction.md", "geoparser.md"))
+                   for name in ("extraction.md", "geoparser.md", "storage.md"))
     # every three-decimal figure the README gives is one the detailed docs give too
     figures = set(re.findall(r"(?<![\d.])0\.\d{3}(?!\d)", accuracy))
     assert len(figures) > 30
