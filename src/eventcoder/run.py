@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .config import Config
-from .dedup import near
+from .dedup import cross, near
 from .errors import ConfigError
 from .ingest import Skipped
 from .pipeline import ArticleResult, Pipeline, run_parallel
@@ -79,6 +79,9 @@ class RunStats:
     copies: near-duplicate copies of a stored article (or of one coded earlier in this run)
         stored with ``copy_of`` and linked to that article's events as a source, not coded.
     new_events: events whose id the store did not hold before this run.
+    merged: events of this run merged with another stored event by cross-article dedup
+        (:mod:`eventcoder.dedup.cross`; the absorbed id resolves to the survivor through
+        :meth:`Store.resolve_id` and :meth:`Store.get_event`).
     events_in_run: ids of the events coded in this run (new or updated, including those a
         copy was linked to), first-seen order,
         less those a human has rejected (stored status "rejected": a coding merged into a
@@ -95,6 +98,7 @@ class RunStats:
     coded: int = 0
     copies: int = 0
     new_events: int = 0
+    merged: int = 0
     events_in_run: list[str] = field(default_factory=list)
     content_hashes: list[str] = field(default_factory=list)
     timings: StageTimes = field(default_factory=StageTimes)
@@ -217,6 +221,8 @@ class _Run:
         threshold = pipeline.config.near_duplicate_threshold
         #: near-duplicate check on (a threshold of 0 or 1 turns it off)
         self._threshold = threshold if 0 < threshold < 1 else None
+        #: cross-article merging of the saved events (eventcoder.dedup.cross)
+        self._merge = pipeline.config.merge
         #: signatures and band keys of this run's articles sent to coding and not yet saved,
         #: by content hash (saved ones are found in the store)
         self._pending = near.BandIndex()
@@ -372,6 +378,11 @@ class _Run:
             # event is stored, but not reported as an event of this run
             statuses = self.store.event_statuses(e.event_id for e in events) if events else {}
         rejected = {i for i, status in statuses.items() if status == "rejected"}
+        if events and self._merge.enabled:
+            with self.clock.stage("saving"):
+                merges = cross.merge_stored(self.store, dict.fromkeys(
+                    e.event_id for e in events if e.event_id not in rejected), self._merge)
+            self.stats.merged += len(merges)
         self.stats.coded += len(done)
         self._add_events((e.event_id for e in events), rejected)
         for r in done:

@@ -7,6 +7,8 @@ created and upgraded with Alembic when a Store opens. See ``docs/storage.md``.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -44,6 +46,7 @@ from .tables import (
     article_bands,
     articles,
     event_articles,
+    event_merges,
     event_revisions,
     events,
     evidence,
@@ -518,6 +521,11 @@ class Store:
 
     def _upsert_events(self, conn: Connection, batch: Sequence[Event]) -> int:
         merged: dict[str, Event] = {}
+        # an id absorbed by a cross-article merge is saved into its survivor
+        aliases = self._survivors(conn, [ev.event_id for ev in batch])
+        if aliases:
+            batch = [ev.model_copy(update={"event_id": aliases[ev.event_id]})
+                     if ev.event_id in aliases else ev for ev in batch]
         for ev in batch:
             if len(set(ev.article_ids)) != len(ev.article_ids):  # a link is stored once
                 ev = ev.model_copy(update={"article_ids": list(dict.fromkeys(ev.article_ids))})
@@ -560,6 +568,122 @@ class Store:
         _bulk_insert(conn, event_articles, link_rows)
         _bulk_insert(conn, evidence, evidence_rows)
         return len(new_rows)
+
+    @staticmethod
+    def _survivors(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
+        """Absorbed event id -> survivor id, for the absorbed ones among ``ids``."""
+        out: dict[str, str] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            for row in conn.execute(select(event_merges.c.absorbed_id, event_merges.c.survivor_id)
+                                    .where(event_merges.c.absorbed_id.in_(chunk))):
+                out[row.absorbed_id] = row.survivor_id
+        return out
+
+    def resolve_id(self, event_id: str) -> str | None:
+        """The id under which the event ``event_id`` is stored now: itself, or the survivor
+        of the cross-article merge that absorbed it (:meth:`merge_events`); None if unknown."""
+        with self.engine.connect() as conn:
+            if conn.scalar(select(events.c.event_id).where(events.c.event_id == event_id)):
+                return event_id
+            return self._survivors(conn, [event_id]).get(event_id)
+
+    def merged_into(self, survivor_id: str) -> list[str]:
+        """The ids of the events merged into ``survivor_id``, in id order."""
+        with self.engine.connect() as conn:
+            return list(conn.scalars(select(event_merges.c.absorbed_id)
+                                     .where(event_merges.c.survivor_id == survivor_id)
+                                     .order_by(event_merges.c.absorbed_id)))
+
+    def merge_candidates(self, event: Event, *, days: int, km: float,
+                         sub_event_types: Sequence[str]) -> list[Event]:
+        """Stored events that may be the same as ``event`` (cross-article blocking, see
+        :mod:`eventcoder.dedup.cross`): dated within ``days`` of it, of one of
+        ``sub_event_types``, inside a latitude/longitude box of ``km`` around it, not
+        rejected, itself left out; in id order. One query through the ``event_date`` index
+        (a range search, never a scan of the events); an event without a date or
+        coordinates has none."""
+        if event.event_date is None or event.latitude is None or event.longitude is None:
+            return []
+        dlat = km / 111.0
+        dlon = km / (111.0 * max(math.cos(math.radians(event.latitude)), 0.01))
+        span = dt.timedelta(days=days)
+        q = (select(events.c.event_id)
+             .where(events.c.event_date.between(event.event_date - span,
+                                                event.event_date + span),
+                    events.c.sub_event_type.in_(list(sub_event_types)),
+                    events.c.latitude.between(event.latitude - dlat, event.latitude + dlat),
+                    events.c.longitude.between(event.longitude - dlon,
+                                               event.longitude + dlon),
+                    events.c.status != "rejected",
+                    events.c.event_id != event.event_id)
+             .order_by(events.c.event_id))
+        with self.engine.connect() as conn:
+            ids = list(conn.scalars(q))
+            loaded = self._load_events(conn, ids)
+        return [loaded[i][0] for i in ids if i in loaded]
+
+    def merge_events(self, survivor_id: str, absorbed_id: str, *, score: float = 1.0,
+                     reasons: Sequence[str] = ()) -> Event | None:
+        """Merge the stored event ``absorbed_id`` into ``survivor_id``, in ONE transaction:
+        two reports of one event found by cross-article dedup (:mod:`eventcoder.dedup.cross`).
+
+        The survivor keeps its id and becomes :func:`~eventcoder.dedup.policy.merge_pair`
+        (survivor, absorbed): every article id and evidence span of both, ``sources_count``
+        counting them, the lowest non-zero toll across reports, the more precise place, a
+        human status kept; its previous version goes to ``event_revisions``. The absorbed
+        event's row goes; ``event_merges`` records absorbed -> survivor (with the absorbed
+        version, the score and reasons), events merged into the absorbed one earlier move on
+        to the survivor, and stored candidates pointing at it point at the survivor, so
+        :meth:`resolve_id` and :meth:`get_event` find the survivor by either id and a later
+        save of the absorbed id goes into the survivor.
+        RETURNS the merged survivor, or None when either id is not a stored event (or both
+        are the same).
+        """
+        if survivor_id == absorbed_id:
+            return None
+        with self.engine.connect().execution_options(eventcoder_write=True) as conn:
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                 {"key": WRITE_LOCK_KEY})
+                found = self._load_events(conn, [survivor_id, absorbed_id])
+                if survivor_id not in found or absorbed_id not in found:
+                    return None
+                (keep, revision), (gone, _) = found[survivor_id], found[absorbed_id]
+                final = merge_pair(keep, gone).event
+                now = _now()
+                self._replace_event(conn, keep, revision, final, now)
+                conn.execute(event_merges.update()
+                             .where(event_merges.c.survivor_id == absorbed_id)
+                             .values(survivor_id=survivor_id))
+                conn.execute(insert(event_merges).values(
+                    absorbed_id=absorbed_id, survivor_id=survivor_id, merged_at=now,
+                    score=float(score), reasons=json.dumps(list(reasons)),
+                    data=gone.model_dump_json()))
+                conn.execute(candidates_table.update()
+                             .where(candidates_table.c.event_id == absorbed_id)
+                             .values(event_id=survivor_id))
+                for table in (event_articles, evidence, event_revisions):
+                    conn.execute(delete(table).where(table.c.event_id == absorbed_id))
+                conn.execute(delete(events).where(events.c.event_id == absorbed_id))
+                return final
+
+    def _replace_event(self, conn: Connection, old: Event, revision: int, final: Event,
+                       now: dt.datetime) -> None:
+        """Write ``final`` over the stored ``old`` (at ``revision``), keeping ``old`` in the
+        revision history; child rows rewritten."""
+        event_id = old.event_id
+        conn.execute(insert(event_revisions).values(
+            event_id=event_id, revision=revision, replaced_at=now, data=old.model_dump_json()))
+        conn.execute(events.update().where(events.c.event_id == event_id).values(
+            **_event_row(final), revision=revision + 1, updated_at=now))
+        conn.execute(delete(event_articles).where(event_articles.c.event_id == event_id))
+        conn.execute(delete(evidence).where(evidence.c.event_id == event_id))
+        _bulk_insert(conn, event_articles, [{"event_id": event_id, "article_id": a,
+                                             "position": i}
+                                            for i, a in enumerate(final.article_ids)])
+        _bulk_insert(conn, evidence, [{"event_id": event_id, "position": i, **e.model_dump()}
+                                      for i, e in enumerate(final.evidence)])
 
     def set_status(self, event_id: str, status: str) -> Event | None:
         """Record a review decision ("auto", "reviewed" or "rejected") for one event.
@@ -795,9 +919,16 @@ class Store:
         return result
 
     def get_event(self, event_id: str) -> Event | None:
-        """The stored event with this id, or None (whatever its status: asked for by id)."""
+        """The stored event with this id, or None (whatever its status: asked for by id).
+        The id of an event absorbed by a cross-article merge gives its survivor
+        (:meth:`merge_events`)."""
         with self.engine.connect() as conn:
             found = self._load_events(conn, [event_id])
+            if event_id not in found:  # absorbed by a cross-article merge: its survivor
+                survivor = self._survivors(conn, [event_id]).get(event_id)
+                if survivor is not None:
+                    event_id = survivor
+                    found = self._load_events(conn, [event_id])
         pair = found.get(event_id)
         return pair[0] if pair else None
 

@@ -158,6 +158,19 @@ candidates = Table(
     Column("event_id", ID, index=True),
 )
 
+#: Cross-article merges (migration 0006): an event absorbed into another stays resolvable by
+#: its id (absorbed -> survivor, kept flat: a survivor absorbed later moves its aliases on),
+#: with the absorbed version as JSON and why the two were found to be one event.
+event_merges = Table(
+    "event_merges", metadata,
+    Column("absorbed_id", ID, primary_key=True),
+    Column("survivor_id", ID, nullable=False, index=True),
+    Column("merged_at", DateTime(timezone=True), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("reasons", Text, nullable=False),
+    Column("data", Text, nullable=False),
+)
+
 Index("ix_events_date_id", events.c.event_date, events.c.event_id)
 
 #: Case-insensitive filters (``lower(col) = ...``) use these expression indexes (migration 0002).

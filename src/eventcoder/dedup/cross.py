@@ -1,0 +1,352 @@
+"""Cross-article deduplication: are two stored events, read from different reports, one event?
+
+Two functions, both pure (no I/O of their own):
+
+- :func:`candidates_for` asks the store for the events that *could* be the same as ``event``
+  (blocking: :meth:`eventcoder.store.Store.merge_candidates`, an indexed query on the event
+  date window, the compatible event types and a latitude/longitude box, never a scan);
+- :func:`same_event` decides for one pair, with a score and the reasons.
+
+The rules (docs/storage.md, "Cross-article deduplication"), for events ``a`` and ``b``:
+
+1. **Hard constraints** (any failing one: not the same event, score 0):
+
+   - both are dated, and their dates are at most ``merge_days`` apart (default 2), or more
+     when either date is coarse: :data:`COARSE_DAYS` (a week for ``time_precision`` 2, a
+     month for 3);
+   - they cite no common article (two events of one report were kept apart by in-article
+     dedup, which saw more of the text);
+   - same country; both have coordinates and are at most ``merge_km`` apart (default 25 km);
+     when both places are precise (``geo_precision`` 1) and both name an admin2 unit, the same
+     admin2;
+   - compatible sub-event types (:func:`compatible_types`): the same sub-event type, or two
+     types of one group that reports of one event mix up (an armed clash, an attack on
+     civilians and a take-over of a town; a protest with or without intervention). An
+     explosion or remote strike is only the same as one of the same kind: an air strike and a
+     shelling in one city on one day are two events;
+   - the actors overlap (:func:`actors_overlap`): a named armed actor of one is among the
+     other's actors, or one of them names none (an unidentified group).
+
+2. **Score** in [0, 1], a weighted sum (:data:`WEIGHTS`) of
+
+   - ``text``: cosine similarity of the two events' evidence text (the sentences they were
+     read from), TF-IDF weighted with :func:`idf` (content words, no numbers);
+   - ``date``: 1 on the same day, 0.5 a day apart, 0 at the end of the window;
+   - ``place``: 1 at the same point, falling to 0 at ``merge_km``;
+   - ``fatalities``: 1 when the tolls agree (or one report gives none), falling with their
+     ratio (reports disagree on tolls, but 3 and 40 are rarely one event).
+
+3. The pair is one event when the score is at least ``merge_threshold`` (default
+   :data:`DEFAULT_MERGE_THRESHOLD`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..config import DEFAULT_MERGE_DAYS, DEFAULT_MERGE_KM, DEFAULT_MERGE_THRESHOLD
+from ..schema import Event
+
+#: The date window for a coarse date, by ``time_precision`` (2: within a week, 3: a month).
+COARSE_DAYS = {1: 0, 2: 7, 3: 31}
+
+#: Weights of the score's parts (they sum to 1).
+WEIGHTS = {"text": 0.45, "date": 0.2, "place": 0.2, "fatalities": 0.15}
+
+#: Sub-event types that reports of one event mix up: within a group any two are compatible.
+TYPE_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"Armed clash", "Attack", "Non-state actor overtakes territory",
+               "Government regains territory"}),
+    frozenset({"Peaceful protest", "Protest with intervention",
+               "Excessive force against protesters", "Violent demonstration",
+               "Mob violence"}),
+)
+
+#: Actor names that name no one in particular: they overlap with anyone.
+_UNNAMED = re.compile(r"^(unidentified|unknown)|^(civilians|protesters|rioters)\b", re.I)
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_STOP = frozenset("""
+the and for with that this from was were are has have had been but not they their them its
+his her who which what when where while said says say also after before into onto over than
+then there these those will would could should about against between during near least more
+most other some such only very just told one two three four five six seven eight nine ten
+per all any our out off may can did does our you your yesterday today tonight morning
+evening night monday tuesday wednesday thursday friday saturday sunday week weeks day days
+people killed kill killing wounded injured dead death deaths attack attacks attacked
+""".split())
+
+
+@dataclass(frozen=True)
+class MergeSettings:
+    """The thresholds of cross-article merging (Config: ``merge_days``, ``merge_km``,
+    ``merge_threshold``)."""
+
+    days: int = DEFAULT_MERGE_DAYS
+    km: float = DEFAULT_MERGE_KM
+    threshold: float = DEFAULT_MERGE_THRESHOLD
+
+    @property
+    def enabled(self) -> bool:
+        """Merging is on: a threshold above 1 (no score reaches it) turns it off."""
+        return self.threshold <= 1 and self.days >= 0 and self.km > 0
+
+    def window(self, *events: Event) -> int:
+        """Days two events' dates may be apart: ``days``, or more for a coarse date."""
+        return max(self.days, *(COARSE_DAYS.get(e.time_precision, 31) for e in events))
+
+
+@dataclass(frozen=True)
+class Decision:
+    """:func:`same_event`'s answer for one pair."""
+
+    same: bool
+    score: float
+    reasons: tuple[str, ...] = ()
+    parts: dict[str, float] = field(default_factory=dict)
+
+
+class CandidateSource(Protocol):
+    """What :func:`candidates_for` needs of a store."""
+
+    def merge_candidates(self, event: Event, *, days: int, km: float,
+                         sub_event_types: Sequence[str]) -> list[Event]: ...
+
+
+class MergeTarget(CandidateSource, Protocol):
+    """What :func:`merge_stored` needs of a store (:class:`eventcoder.store.Store`)."""
+
+    def get_event(self, event_id: str) -> Event | None: ...
+
+    def merge_events(self, survivor_id: str, absorbed_id: str, *, score: float = 1.0,
+                     reasons: Sequence[str] = ()) -> Event | None: ...
+
+
+@dataclass(frozen=True)
+class MergeRecord:
+    """One merge :func:`merge_stored` made (or, in a dry run, would make)."""
+
+    survivor: str
+    absorbed: str
+    score: float
+    reasons: tuple[str, ...]
+
+
+def compatible_types(a: str, b: str) -> bool:
+    """Two sub-event types that may be two reports' readings of one event."""
+    return a == b or any(a in g and b in g for g in TYPE_GROUPS)
+
+
+def compatible_with(sub_event_type: str) -> list[str]:
+    """Every sub-event type compatible with ``sub_event_type`` (itself included), sorted."""
+    out = {sub_event_type}
+    for g in TYPE_GROUPS:
+        if sub_event_type in g:
+            out |= g
+    return sorted(out)
+
+
+def _actor_key(name: str) -> str:
+    return re.sub(r"\s*\([^)]*\)\s*$", "", name).strip().lower()
+
+
+def named_actors(e: Event) -> set[str]:
+    """The event's actors that name someone (not an unidentified group, civilians or
+    protesters), lower-cased, a country in brackets dropped."""
+    names = (e.actor1, e.actor2, e.assoc_actor_1, e.assoc_actor_2)
+    out: set[str] = set()
+    for n in names:
+        for part in (n or "").split(";"):
+            part = part.strip()
+            if part and not _UNNAMED.search(part):
+                out.add(_actor_key(part))
+    return out
+
+
+def actors_overlap(a: Event, b: Event) -> bool:
+    """The two events' named actors overlap, or one of them names no actor."""
+    na, nb = named_actors(a), named_actors(b)
+    return not na or not nb or bool(na & nb)
+
+
+def km_between(a: Event, b: Event) -> float | None:
+    """Great-circle distance of the two events' places (None without coordinates)."""
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude,  # type: ignore[arg-type]
+                                                b.latitude, b.longitude))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def words(text: str) -> list[str]:
+    """The content words of ``text``: lower-cased, 3+ letters, no numbers or stop words."""
+    return [w for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in _STOP]
+
+
+def evidence_text(e: Event) -> str:
+    """The text behind an event: its evidence spans, each once."""
+    return " ".join(dict.fromkeys(ev.text for ev in e.evidence))
+
+
+def idf(word: str) -> float:
+    """A fixed inverse-document-frequency proxy, so that the score of a pair does not depend
+    on what else is stored: longer (rarer) words weigh more, names and places most."""
+    return math.log(1 + len(word))
+
+
+def text_similarity(a: str, b: str) -> float:
+    """TF-IDF cosine of the content words of two texts (sublinear term frequency)."""
+    va = _vector(a)
+    vb = _vector(b)
+    if not va or not vb:
+        return 0.0
+    dot = sum(w * vb[t] for t, w in va.items() if t in vb)
+    na = math.sqrt(sum(w * w for w in va.values()))
+    nb = math.sqrt(sum(w * w for w in vb.values()))
+    return dot / (na * nb)
+
+
+def _vector(text: str) -> dict[str, float]:
+    return {t: (1 + math.log(c)) * idf(t) for t, c in Counter(words(text)).items()}
+
+
+def _per_article_text(e: Event) -> list[str]:
+    by: dict[str, list[str]] = {}
+    for ev in e.evidence:
+        by.setdefault(ev.article_id, [])
+        if ev.text not in by[ev.article_id]:
+            by[ev.article_id].append(ev.text)
+    return [" ".join(v) for v in by.values()] or [""]
+
+
+def same_event(a: Event, b: Event, settings: MergeSettings | None = None) -> Decision:
+    """Are ``a`` and ``b`` (two stored events) reports of one event? See the module
+    docstring for the rules. RETURNS a :class:`Decision` (same, score, reasons)."""
+    s = settings or MergeSettings()
+    no: list[str] = []
+    if a.event_id == b.event_id:
+        no.append("the same event")
+    if set(a.article_ids) & set(b.article_ids):
+        no.append("cited by one article: in-article dedup kept them apart")
+    if a.event_date is None or b.event_date is None:
+        no.append("undated")
+        days = None
+    else:
+        days = abs((a.event_date - b.event_date).days)
+        if days > s.window(a, b):
+            no.append(f"dates {days} days apart (window {s.window(a, b)})")
+    if not compatible_types(a.sub_event_type, b.sub_event_type):
+        no.append(f"types {a.sub_event_type} / {b.sub_event_type}")
+    if (a.iso3 or a.country) != (b.iso3 or b.country):
+        no.append("different countries")
+    km = km_between(a, b)
+    if km is None:
+        no.append("no coordinates")
+    elif km > s.km:
+        no.append(f"{km:.0f} km apart")
+    if (a.geo_precision == 1 and b.geo_precision == 1 and a.admin2 and b.admin2
+            and a.admin2.lower() != b.admin2.lower()):
+        no.append(f"admin2 {a.admin2} / {b.admin2}")
+    if not actors_overlap(a, b):
+        no.append("no actor in common")
+    if no:
+        return Decision(False, 0.0, tuple(no))
+    assert days is not None and km is not None
+    window = max(1, s.window(a, b))
+    text = max(text_similarity(x, y) for x in _per_article_text(a)
+               for y in _per_article_text(b))
+    parts = {
+        "text": text,
+        "date": 1.0 if days == 0 else max(0.0, 0.5 * (1 - (days - 1) / window)),
+        "place": max(0.0, 1 - km / s.km),
+        "fatalities": _toll_agreement(a.fatalities, b.fatalities),
+    }
+    score = sum(WEIGHTS[k] * v for k, v in parts.items())
+    reasons = tuple(f"{k} {v:.2f}" for k, v in parts.items())
+    return Decision(score >= s.threshold, round(score, 4), reasons, parts)
+
+
+def _toll_agreement(x: int, y: int) -> float:
+    if x == 0 or y == 0 or x == y:
+        return 1.0
+    lo, hi = sorted((x, y))
+    return max(0.0, 1 - math.log(hi / lo) / math.log(10))
+
+
+def candidates_for(event: Event, store: CandidateSource,
+                   settings: MergeSettings | None = None) -> list[Event]:
+    """The stored events that pass blocking for ``event`` (itself left out), from the
+    store's indexed query: date window, compatible types, latitude/longitude box."""
+    s = settings or MergeSettings()
+    if event.event_date is None or event.latitude is None or event.longitude is None:
+        return []
+    return [c for c in store.merge_candidates(
+                event, days=s.window(event, event), km=s.km,
+                sub_event_types=compatible_with(event.sub_event_type))
+            if c.event_id != event.event_id]
+
+
+def best_match(event: Event, candidates: Iterable[Event],
+               settings: MergeSettings | None = None) -> tuple[Event, Decision] | None:
+    """The candidate ``event`` is most surely the same as (highest score at or above the
+    threshold; ties broken by event id), or None."""
+    best: tuple[Event, Decision] | None = None
+    for c in sorted(candidates, key=lambda c: c.event_id):
+        d = same_event(event, c, settings)
+        if d.same and (best is None or d.score > best[1].score):
+            best = (c, d)
+    return best
+
+
+def merge_stored(store: MergeTarget, event_ids: Iterable[str],
+                 settings: MergeSettings | None = None, *, dry_run: bool = False
+                 ) -> list[MergeRecord]:
+    """Merge each of ``event_ids`` (in order) with the stored event it is the same as, again
+    while the merged event finds another (the run path after each batch; ``eventcoder dedup``
+    over every stored event). The survivor is :func:`survivor_of`'s; the store merges by the
+    one merge policy (:meth:`eventcoder.store.Store.merge_events`). Rejected events are left
+    alone. dry_run: decide only, change nothing (merged events are not re-read, so a chain is
+    reported pair by pair). RETURNS the merges, in the order made.
+    """
+    s = settings or MergeSettings()
+    out: list[MergeRecord] = []
+    if not s.enabled:
+        return out
+    gone: set[str] = set()
+    for event_id in event_ids:
+        if event_id in gone:
+            continue
+        ev = store.get_event(event_id)
+        while ev is not None and ev.status != "rejected":
+            found = best_match(ev, [c for c in candidates_for(ev, store, s)
+                                    if c.event_id not in gone], s)
+            if found is None:
+                break
+            keep, drop = survivor_of(ev, found[0])
+            out.append(MergeRecord(keep.event_id, drop.event_id, found[1].score,
+                                   found[1].reasons))
+            gone.add(drop.event_id)
+            if dry_run:
+                break
+            ev = store.merge_events(keep.event_id, drop.event_id, score=found[1].score,
+                                    reasons=found[1].reasons)
+    return out
+
+
+def survivor_of(a: Event, b: Event) -> tuple[Event, Event]:
+    """(survivor, absorbed): the event with the smaller id survives, so the same events give
+    the same ids whatever order the articles came in."""
+    return (a, b) if a.event_id <= b.event_id else (b, a)
+
+
+__all__ = ["COARSE_DAYS", "DEFAULT_MERGE_DAYS", "DEFAULT_MERGE_KM", "DEFAULT_MERGE_THRESHOLD",
+           "Decision", "MergeSettings", "TYPE_GROUPS", "WEIGHTS", "actors_overlap",
+           "MergeRecord", "best_match", "candidates_for", "merge_stored", "compatible_types", "compatible_with",
+           "evidence_text", "km_between", "same_event", "survivor_of", "text_similarity"]
