@@ -55,8 +55,13 @@ from ..schema import Event
 #: The date window for a coarse date, by ``time_precision`` (2: within a week, 3: a month).
 COARSE_DAYS = {1: 0, 2: 7, 3: 31}
 
+#: Two reports dated on different days (both precise) are one event only when their evidence
+#: text is at least this similar, whatever the score: the same place a day later is as often
+#: another event (a second strike on one city) as a report that dates it differently.
+DIFFERENT_DAY_TEXT = 0.6
+
 #: Weights of the score's parts (they sum to 1).
-WEIGHTS = {"text": 0.45, "date": 0.2, "place": 0.2, "fatalities": 0.15}
+WEIGHTS = {"text": 0.35, "date": 0.2, "place": 0.15, "fatalities": 0.15, "actors": 0.15}
 
 #: Sub-event types that reports of one event mix up: within a group any two are compatible.
 TYPE_GROUPS: tuple[frozenset[str], ...] = (
@@ -254,23 +259,44 @@ def same_event(a: Event, b: Event, settings: MergeSettings | None = None) -> Dec
     if (a.geo_precision == 1 and b.geo_precision == 1 and a.admin2 and b.admin2
             and a.admin2.lower() != b.admin2.lower()):
         no.append(f"admin2 {a.admin2} / {b.admin2}")
-    if not actors_overlap(a, b):
-        no.append("no actor in common")
     if no:
         return Decision(False, 0.0, tuple(no))
     assert days is not None and km is not None
-    window = max(1, s.window(a, b))
-    text = max(text_similarity(x, y) for x in _per_article_text(a)
-               for y in _per_article_text(b))
+    sims = [text_similarity(x, y) for x in _per_article_text(a) for y in _per_article_text(b)]
+    text = sum(sims) / len(sims)
     parts = {
         "text": text,
-        "date": 1.0 if days == 0 else max(0.0, 0.5 * (1 - (days - 1) / window)),
+        "date": _date_agreement(days, a, b),
         "place": max(0.0, 1 - km / s.km),
         "fatalities": _toll_agreement(a.fatalities, b.fatalities),
+        "actors": _actor_agreement(a, b),
     }
     score = sum(WEIGHTS[k] * v for k, v in parts.items())
-    reasons = tuple(f"{k} {v:.2f}" for k, v in parts.items())
-    return Decision(score >= s.threshold, round(score, 4), reasons, parts)
+    reasons = [f"{k} {v:.2f}" for k, v in parts.items()]
+    same = score >= s.threshold
+    if same and days > 0 and a.time_precision == 1 and b.time_precision == 1 \
+            and text < DIFFERENT_DAY_TEXT:
+        same = False
+        reasons.append(f"different days and text below {DIFFERENT_DAY_TEXT}")
+    return Decision(same, round(score, 4), tuple(reasons), parts)
+
+
+def _date_agreement(days: int, a: Event, b: Event) -> float:
+    """1 on the same day; 0 on different days (the window lets the other parts carry such a
+    pair, but the same place a day later is as often another event: "if unsure, do not
+    merge"); 0.5 when either date is coarse (the day is not known)."""
+    if a.time_precision > 1 or b.time_precision > 1:
+        return 0.5
+    return 1.0 if days == 0 else 0.0
+
+
+def _actor_agreement(a: Event, b: Event) -> float:
+    """1 when a named actor is common to both, 0.5 when one names none, 0 when their named
+    actors differ (reports name groups differently, so this weighs, it does not decide)."""
+    na, nb = named_actors(a), named_actors(b)
+    if na & nb:
+        return 1.0
+    return 0.5 if not na or not nb else 0.0
 
 
 def _toll_agreement(x: int, y: int) -> float:
