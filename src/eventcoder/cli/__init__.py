@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "events": "eventcoder.cli.events:events",
     "candidates": "eventcoder.cli.candidates:candidates",
     "review": "eventcoder.cli.review:review",
+    "dedup": "eventcoder.cli.dedup:dedup",
     "geoparse": "eventcoder.cli.geoparse:geoparse",
     "gazetteer": "eventcoder.cli.gazetteer:gazetteer",
     "eval": "eventcoder.cli.eval:eval_group",

@@ -1,0 +1,220 @@
+"""Issue 12, item 2: cross-article merging of stored events (eventcoder.dedup.cross), its
+rules, the run path and ``eventcoder dedup``. Events are built by hand; the run path uses a
+fake pipeline (no model). Store parts on both backends: tests/store/test_merge_store.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eventcoder.cli import cli
+from eventcoder.config import Config
+from eventcoder.dedup.cross import (
+    MergeSettings,
+    candidates_for,
+    compatible_types,
+    merge_stored,
+    same_event,
+    text_similarity,
+)
+from eventcoder.pipeline import ArticleResult, Pipeline
+from eventcoder.run import code_articles
+from eventcoder.schema import Article, Event, Evidence
+
+DAY = dt.date(2026, 7, 25)
+KHARKIV = dict(country="Ukraine", iso3="UKR", admin1="Kharkivska oblast", admin2="Kharkiv",
+               location="Kharkiv", latitude=49.9818, longitude=36.2548, geo_precision=1)
+STRIKE = ("Russian forces shelled residential districts of Kharkiv overnight, killing "
+          "civilians and damaging apartment blocks near the Saltivka market, the regional "
+          "governor said.")
+STRIKE2 = ("The governor of Kharkiv said Russian artillery shelled the Saltivka district "
+           "overnight; apartment blocks near the market were damaged and civilians killed.")
+
+
+def ev(article: str, fatalities: int = 4, text: str = STRIKE, **kw: object) -> Event:
+    base: dict[str, object] = dict(
+        event_id=f"ev-{article}", article_ids=[article], event_date=DAY, time_precision=1,
+        disorder_type="Political violence", event_type="Explosions/Remote violence",
+        sub_event_type="Shelling/artillery/missile attack", actor1="Military Forces of Russia",
+        actor2="Civilians (Ukraine)", fatalities=fatalities, confidence=0.8,
+        evidence=[Evidence(article_id=article, field="sentence", start=0, end=len(text),
+                           text=text)], **KHARKIV)
+    base.update(kw)
+    return Event(**base)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------------------------------
+# the rules
+
+def test_two_reports_of_one_event_are_the_same_event() -> None:
+    d = same_event(ev("a1", 5), ev("a2", 3, text=STRIKE2))
+    assert d.same and d.score >= MergeSettings().threshold
+    assert d.parts["date"] == 1.0 and d.parts["place"] == 1.0
+
+
+@pytest.mark.parametrize("change, why", [
+    ({"event_date": DAY + dt.timedelta(days=3)}, "days apart"),
+    ({"latitude": 50.33, "longitude": 36.25}, "km apart"),         # about 40 km north
+    ({"sub_event_type": "Air/drone strike"}, "types"),              # one city, one day
+    ({"country": "Russia", "iso3": "RUS"}, "countries"),
+    ({"admin2": "Chuhuiv", "latitude": 49.99}, "admin2"),           # precise, other unit
+    ({"event_date": None}, "undated"),
+    ({"latitude": None, "longitude": None}, "no coordinates"),
+])
+def test_near_misses_stay_apart(change: dict[str, object], why: str) -> None:
+    d = same_event(ev("a1"), ev("a2", text=STRIKE2, **change))
+    assert not d.same and any(why in r for r in d.reasons), d.reasons
+
+
+def test_the_same_town_the_next_day_needs_near_identical_text() -> None:
+    other = ("A drone hit a warehouse in the north of Kharkiv on Saturday evening, "
+             "the mayor said, wounding a guard.")
+    d = same_event(ev("a1"), ev("a2", 1, text=other, event_date=DAY + dt.timedelta(days=1)))
+    assert not d.same
+    # a wire re-dating the same report a day later is still the same event
+    d = same_event(ev("a1"), ev("a2", text=STRIKE, event_date=DAY + dt.timedelta(days=1)))
+    assert d.same
+
+
+def test_two_attacks_in_one_city_on_one_day_stay_apart() -> None:
+    market = ev("a1", 6, text="A car bomb exploded at the central market of Mogadishu.",
+                sub_event_type="Suicide bomb")
+    checkpoint = ev("a2", 2, text="A grenade was thrown at a police checkpoint in Mogadishu.",
+                    sub_event_type="Grenade")
+    assert not same_event(market, checkpoint).same
+
+
+def test_reports_read_from_one_article_are_never_merged() -> None:
+    d = same_event(ev("a1"), ev("a1", event_id="ev-a1-2"))
+    assert not d.same
+
+
+def test_compatible_types_and_text_similarity() -> None:
+    assert compatible_types("Armed clash", "Attack")
+    assert compatible_types("Peaceful protest", "Protest with intervention")
+    assert not compatible_types("Air/drone strike", "Shelling/artillery/missile attack")
+    assert text_similarity(STRIKE, STRIKE) == pytest.approx(1.0)
+    assert text_similarity(STRIKE, STRIKE2) > text_similarity(
+        STRIKE, "Protesters marched through Nairobi demanding lower taxes.")
+
+
+def test_a_coarse_date_widens_the_window() -> None:
+    weekly = ev("a2", text=STRIKE2, event_date=DAY + dt.timedelta(days=5), time_precision=2)
+    assert MergeSettings().window(ev("a1"), weekly) == 7
+    assert "days apart" not in " ".join(same_event(ev("a1"), weekly).reasons)
+
+
+def test_a_threshold_above_1_turns_merging_off() -> None:
+    assert not MergeSettings(threshold=1.5).enabled
+    assert Config(merge_threshold=1.5).merge.threshold == 1.5
+
+
+# ------------------------------------------------------------------------------------------
+# the run path and the command
+
+class _FakePipeline(Pipeline):
+    """Codes each article into the event given for its id (no models loaded)."""
+
+    def __init__(self, events: dict[str, Event], config: Config | None = None) -> None:
+        super().__init__(config or Config(near_duplicate_threshold=0))
+        self.events = events
+
+    def process_many(self, articles: Iterable[Article], *args: object,
+                     **kwargs: object) -> Iterator[ArticleResult]:
+        for a in articles:
+            yield ArticleResult(article=a, events=[self.events[a.id]])
+
+
+STORY = {  # a1-a3: one shelling told by three outlets; n1: the next day; n2: 40 km away
+    "a1": ev("a1", 5),
+    "a2": ev("a2", 3, text=STRIKE2),
+    "a3": ev("a3", 0, text=STRIKE + " Rescue teams searched the rubble."),
+    "n1": ev("n1", 1, text="A drone hit a warehouse in the north of Kharkiv, the mayor said.",
+             event_date=DAY + dt.timedelta(days=1)),
+    "n2": ev("n2", 4, text=STRIKE2, latitude=50.33, admin2="Derhachi"),
+}
+
+
+def _code(ids: list[str], tmp_path: Path, name: str = "e.db",
+          config: Config | None = None) -> str:
+    url = f"sqlite:///{tmp_path / name}"
+    from eventcoder.store import Store
+
+    arts = [Article.from_text(f"Report {i}: {STORY[i].evidence[0].text}", id=i,
+                              published=DAY) for i in ids]
+    with Store(url) as store:
+        code_articles(arts, store, _FakePipeline(STORY, config), batch_size=2)
+    return url
+
+
+def _clusters(url: str) -> set[tuple[frozenset[str], int, int]]:
+    from eventcoder.store import Store
+
+    with Store(url) as store:
+        return {(frozenset(e.article_ids), e.sources_count, e.fatalities)
+                for e in store.query_events()}
+
+
+def test_the_run_path_merges_reports_and_keeps_near_misses_apart(tmp_path: Path) -> None:
+    from eventcoder.store import Store
+
+    url = _code(["a1", "n1", "a2", "n2", "a3"], tmp_path)
+    assert _clusters(url) == {(frozenset({"a1", "a2", "a3"}), 3, 3),
+                              (frozenset({"n1"}), 1, 1), (frozenset({"n2"}), 1, 4)}
+    with Store(url) as store:
+        survivor = store.get_event("ev-a1")
+        assert survivor is not None and survivor.event_id == "ev-a1"  # the smallest id
+        assert store.resolve_id("ev-a3") == "ev-a1"
+        assert store.get_event("ev-a2") == survivor
+        assert {e.article_id for e in survivor.evidence} == {"a1", "a2", "a3"}
+
+
+@pytest.mark.parametrize("order", [p for p in itertools.permutations(
+    ["a1", "a2", "a3", "n1", "n2"]) if p[0] in ("a3", "n1")][:4])
+def test_another_order_gives_the_same_events(tmp_path: Path, order: tuple[str, ...]) -> None:
+    first = _code(["a1", "a2", "a3", "n1", "n2"], tmp_path, "first.db")
+    again = _code(list(order), tmp_path, "again.db")
+    assert _clusters(first) == _clusters(again)
+    from eventcoder.store import Store
+
+    with Store(first) as s1, Store(again) as s2:
+        assert sorted(e.event_id for e in s1.query_events()) == sorted(
+            e.event_id for e in s2.query_events())
+
+
+def test_the_dedup_command_merges_a_store_and_dry_run_changes_nothing(tmp_path: Path) -> None:
+    url = _code(["a1", "a2", "n1", "a3", "n2"], tmp_path,
+                config=Config(near_duplicate_threshold=0, merge_threshold=2.0))  # no merging
+    before = _clusters(url)
+    assert len(before) == 5
+    db = tmp_path / "e.db"
+    size = db.read_bytes()
+    dry = CliRunner().invoke(cli, ["dedup", "--db", url, "--dry-run"])
+    assert dry.exit_code == 0, dry.output
+    assert "would merge 2" in dry.output and "ev-a1 <- ev-a2" in dry.output
+    assert _clusters(url) == before and db.read_bytes() == size
+    done = CliRunner().invoke(cli, ["dedup", "--db", url])
+    assert done.exit_code == 0 and "merged 2" in done.output, done.output
+    assert _clusters(url) == _clusters(_code(["a1", "a2", "n1", "a3", "n2"], tmp_path, "r.db"))
+    again = CliRunner().invoke(cli, ["dedup", "--db", url])
+    assert "merged 0" in again.output
+
+
+def test_merge_stored_without_candidates_does_nothing() -> None:
+    class Empty:
+        def merge_candidates(self, event: Event, **kw: object) -> list[Event]:
+            return []
+
+        def get_event(self, event_id: str) -> Event | None:
+            return STORY["a1"]
+
+        def merge_events(self, *a: object, **kw: object) -> Event | None:
+            raise AssertionError("nothing to merge")
+
+    assert merge_stored(Empty(), ["ev-a1"]) == []  # type: ignore[arg-type]
+    assert candidates_for(ev("x", latitude=None), Empty()) == []  # type: ignore[arg-type]
