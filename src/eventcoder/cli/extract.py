@@ -313,8 +313,10 @@ def summary(stats: RunStats, events: int, output: str | None, seconds: float, db
     detail = ", ".join(f"{n:,} {escape(kind)}" for kind, n in kinds.most_common())
     where = "printed" if output is None else f"written to {escape(output)}"
     copies = f"{stats.copies:,} {'copy' if stats.copies == 1 else 'copies'} linked"
+    merged = f" ({stats.merged:,} merged with another report)" if stats.merged else ""
     return (f"{stats.read:,} read: {stats.coded:,} coded, {copies}, "
             f"{stats.already_stored:,} already "
             f"stored, {len(stats.skipped):,} skipped{f' ({detail})' if detail else ''}; "
-            f"{plural(stats.new_events, 'new event')}; {plural(events, 'event')} {where} in "
+            f"{plural(stats.new_events, 'new event')}{merged}; {plural(events, 'event')} "
+            f"{where} in "
             f"{seconds:.1f} s -> {escape(db)}")

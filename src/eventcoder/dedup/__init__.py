@@ -1,8 +1,8 @@
 """Deduplication: merge rows that describe the same event.
 
-This first version merges within one article (a report that restates its lead event lower
-down). Cross-source merging with provenance and revision history is the next issue; it will
-plug in here behind the same function.
+Within one article (:mod:`.merge`, :mod:`.link`: a report that restates its lead event lower
+down); across articles, near-duplicate copies (:mod:`.near`) and different outlets' reports of
+one stored event (:mod:`.cross`).
 
 Every merge of two codings of one event, here and in the store (``Store.save_batch``), follows
 one policy: :func:`eventcoder.dedup.policy.merge_pair`.
