@@ -380,8 +380,11 @@ class _Run:
         rejected = {i for i, status in statuses.items() if status == "rejected"}
         if events and self._merge.enabled:
             with self.clock.stage("saving"):
-                merges = cross.merge_stored(self.store, dict.fromkeys(
-                    e.event_id for e in events if e.event_id not in rejected), self._merge)
+                # the batch's events as stored (an updated article's events were saved under
+                # ids of their own), in reading order, less the rejected ones
+                saved = self.store.events_for_hashes([r.article.content_hash for r in done])
+                merges = cross.merge_stored(self.store, [e.event_id for e in saved],
+                                            self._merge)
             self.stats.merged += len(merges)
         self.stats.coded += len(done)
         self._add_events((e.event_id for e in events), rejected)

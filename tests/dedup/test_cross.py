@@ -218,3 +218,25 @@ def test_merge_stored_without_candidates_does_nothing() -> None:
 
     assert merge_stored(Empty(), ["ev-a1"]) == []  # type: ignore[arg-type]
     assert candidates_for(ev("x", latitude=None), Empty()) == []  # type: ignore[arg-type]
+
+
+def test_the_settings_come_from_the_environment_and_are_checked() -> None:
+    from eventcoder.errors import ConfigError
+
+    cfg = Config.load(env={"EVENTCODER_MERGE_DAYS": "3", "EVENTCODER_MERGE_KM": "10",
+                           "EVENTCODER_MERGE_THRESHOLD": "0.7"})
+    assert cfg.merge == MergeSettings(days=3, km=10.0, threshold=0.7)
+    with pytest.raises(ConfigError, match="merge_km"):
+        Config.load(env={"EVENTCODER_MERGE_KM": "0"})
+
+
+def test_the_extract_summary_counts_the_merges(tmp_path: Path) -> None:
+    from eventcoder.cli.extract import summary
+    from eventcoder.store import Store
+
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    arts = [Article.from_text(f"Report {i}", id=i, published=DAY) for i in ("a1", "a2")]
+    with Store(url) as store:
+        stats = code_articles(arts, store, _FakePipeline(STORY))
+    assert stats.merged == 1
+    assert "2 new events (1 merged with another report);" in summary(stats, 1, None, 0.1, url)
