@@ -74,6 +74,16 @@ class NearCandidate:
     #: its MinHash signature (:func:`eventcoder.dedup.near.signature`)
     signature: bytes
 
+
+@dataclass(frozen=True)
+class MergeRecord:
+    """One row of ``event_merges`` as :meth:`Store.merges_into` gives it."""
+
+    absorbed_id: str
+    merged_at: dt.datetime
+    score: float
+    reasons: list[str]
+
 #: Review statuses of an event (``Event.status``): "auto" as coded, or a human's decision.
 STATUSES: tuple[str, ...] = get_args(Status)
 #: The statuses the reading methods return unless asked otherwise: rejected events (a human
@@ -939,6 +949,42 @@ class Store:
                                 .where(event_revisions.c.event_id == event_id)
                                 .order_by(event_revisions.c.revision))
             return [Event.model_validate_json(d) for d in data]
+
+    def event_versions(self, event_id: str) -> list[tuple[int, dt.datetime, Event]]:
+        """Every stored version of an event, oldest first, the current one last: (revision,
+        when it was written, the event). Version 1 was written at ``created_at``, version n
+        when version n-1 was replaced (its ``replaced_at``); the store records no cause or
+        user for a change. Empty when no event is stored under this id (an absorbed id is
+        not resolved here: see :meth:`resolve_id`)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(events.c.revision, events.c.created_at)
+                               .where(events.c.event_id == event_id)).first()
+            if row is None:
+                return []
+            current = self._load_events(conn, [event_id])[event_id][0]
+            old = conn.execute(select(event_revisions.c.revision, event_revisions.c.replaced_at,
+                                      event_revisions.c.data)
+                               .where(event_revisions.c.event_id == event_id)
+                               .order_by(event_revisions.c.revision)).all()
+        out: list[tuple[int, dt.datetime, Event]] = []
+        written = row.created_at
+        for r in old:
+            out.append((r.revision, written, Event.model_validate_json(r.data)))
+            written = r.replaced_at
+        out.append((row.revision, written, current))
+        return out
+
+    def merges_into(self, survivor_id: str) -> list[MergeRecord]:
+        """The cross-article (or human) merges recorded into ``survivor_id``, oldest first:
+        absorbed id, when, score and reasons (``event_merges``)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(event_merges.c.absorbed_id, event_merges.c.merged_at,
+                                       event_merges.c.score, event_merges.c.reasons)
+                                .where(event_merges.c.survivor_id == survivor_id)
+                                .order_by(event_merges.c.merged_at,
+                                          event_merges.c.absorbed_id)).all()
+        return [MergeRecord(r.absorbed_id, r.merged_at, float(r.score), json.loads(r.reasons))
+                for r in rows]
 
     def event_statuses(self, event_ids: Iterable[str]) -> dict[str, str]:
         """Event id -> review status, for the stored ones among ``event_ids``."""
