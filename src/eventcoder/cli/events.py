@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -40,26 +42,58 @@ if TYPE_CHECKING:
               help="Only events whose confidence (the estimated chance that the row is a true "
                    "event) is at least this.")
 @status_option
+@click.option("--id", "ids", multiple=True, metavar="ID",
+              help="Only this event, whatever its status (repeatable); an id merged into "
+                   "another event gives that event. The filters above do not apply.")
+@click.option("--history", metavar="ID",
+              help="Print the event's versions, oldest first (revision, time, status, what "
+                   "changed) and the events merged into it; --format jsonl: one object per "
+                   "version.")
+@click.option("--merge", nargs=2, metavar="A B", default=None,
+              help="A human merge: event B becomes part of event A (A keeps its id; B then "
+                   "finds A). The only option of this command that writes.")
 @format_option()
 @output_option
 def events(db: str | None, since: dt.date | None, until: dt.date | None, country: str | None,
            admin1: str | None, event_type: str | None, actor: str | None,
            min_fatalities: int | None, limit: int | None, min_confidence: float | None,
-           status: tuple[str, ...], fmt: str, output: str | None) -> None:
+           status: tuple[str, ...], ids: tuple[str, ...], history: str | None,
+           merge: tuple[str, str] | None, fmt: str, output: str | None) -> None:
     """Query stored events and export them (CSV uses ACLED's column names and order).
 
     Events a reviewer rejected ('eventcoder review ID --status rejected') are left out unless
     --status asks for them. The database must exist ('eventcoder extract' creates it). An
-    unknown --type or --country is an error that names the closest values.
+    unknown --type or --country is an error that names the closest values. --id, --history
+    and --merge take one event (or two) by id; an unknown id is an error (exit 1).
 
-    Example:
+    Examples:
 
         eventcoder events --country Iraq --since 2025-01-01 --format csv -o iraq.csv
+
+        eventcoder events --history ev-3f2a9c1e0b7d4a58
+
+        eventcoder events --merge ev-3f2a9c1e0b7d4a58 ev-9b1c0d2e3f4a5b6c
     """
     from ..export import write_events
     from ..store import Store
 
+    if sum(bool(x) for x in (ids, history, merge)) > 1:
+        raise click.UsageError("use one of --id, --history and --merge at a time")
     db = load_config(db=db).db
+    if merge:
+        with user_errors(), Store(db, create=False) as store:
+            click.echo(_merge(store, *merge))
+        return
+    if history:
+        with user_errors(), Store(db, create=False) as store:
+            _history(store, history, fmt, output)
+        return
+    if ids:
+        with user_errors(), Store(db, create=False) as store:
+            found = [_by_id(store, i) for i in ids]
+            sources = store.article_sources({a for e in found for a in e.article_ids})
+            write_events(found, fmt, output, sources=sources)
+        return
     with user_errors(), Store(db, create=False) as store:
         if country:
             check_country_option(country, store)
@@ -86,3 +120,114 @@ def _with_sources(events: Iterable[Event], store: Store, sources: dict[str, str 
     sources.clear()
     sources.update(store.article_sources({a for e in batch for a in e.article_ids}))
     yield from batch
+
+
+def _shown(store: Store) -> str:
+    return store.url.render_as_string(hide_password=True)
+
+
+def _resolve(store: Store, event_id: str) -> str:
+    """The id ``event_id`` is stored under now, with a note on stderr when it was merged into
+    another event; a ClickException (exit 1) when no event has it."""
+    found = store.resolve_id(event_id)
+    if found is None:
+        raise click.ClickException(f"no event with id {event_id!r} in {_shown(store)}")
+    if found != event_id:
+        click.echo(f"{event_id} was merged into {found}", err=True)
+    return found
+
+
+def _by_id(store: Store, event_id: str) -> Event:
+    event = store.get_event(_resolve(store, event_id))
+    if event is None:  # removed between the two reads
+        raise click.ClickException(f"no event with id {event_id!r} in {_shown(store)}")
+    return event
+
+
+def _merge(store: Store, keep: str, absorb: str) -> str:
+    """Merge ``absorb`` into ``keep`` as a human decision (reasons ["human"]); the line to
+    print."""
+    if keep == absorb:
+        raise click.ClickException(f"cannot merge {keep} into itself")
+    survivor, absorbed = _resolve(store, keep), _resolve(store, absorb)
+    if survivor == absorbed:
+        raise click.ClickException(f"{absorb} and {keep} are already one event ({survivor})")
+    if store.merge_events(survivor, absorbed, score=1.0, reasons=["human"]) is None:
+        raise click.ClickException(f"could not merge {absorbed} into {survivor}: "
+                                   "one of them is no longer stored")
+    return f"{absorbed} merged into {survivor}"
+
+
+#: Fields whose values are lists: a change shows the counts (and the article ids added).
+_LIST_FIELDS = ("article_ids", "evidence")
+
+
+def _changes(old: Event | None, new: Event) -> dict[str, Any]:
+    """Field -> [old, new] for the fields ``new`` changed (JSON values); {} for the first."""
+    if old is None:
+        return {}
+    a, b = old.model_dump(mode="json"), new.model_dump(mode="json")
+    return {k: [a[k], b[k]] for k in b if a.get(k) != b[k]}
+
+
+def _describe(field: str, old: Any, new: Any) -> str:
+    if field == "article_ids":
+        added = [x for x in new if x not in old]
+        return f"article_ids +{','.join(added)}" if added else f"article_ids {old} -> {new}"
+    if field == "evidence":
+        return f"evidence {len(old)} -> {len(new)} spans"
+    if isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > 40:
+        return f"{field} changed"
+    return f"{field} {old} -> {new}"
+
+
+def _utc(t: dt.datetime) -> dt.datetime:
+    """Stored times are UTC; SQLite gives them back without a zone."""
+    return t.replace(tzinfo=dt.UTC) if t.tzinfo is None else t.astimezone(dt.UTC)
+
+
+def _time(t: dt.datetime) -> str:
+    return _utc(t).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _history(store: Store, event_id: str, fmt: str, output: str | None) -> None:
+    """Print the versions of one event (see ``--history``)."""
+    if fmt not in ("table", "jsonl"):
+        raise click.UsageError("--history prints --format table or jsonl")
+    survivor = _resolve(store, event_id)
+    versions = store.event_versions(survivor)
+    if not versions:
+        raise click.ClickException(f"no event with id {event_id!r} in {_shown(store)}")
+    merges = store.merges_into(survivor)
+    # a merge and the version it made are written in one transaction, with one timestamp
+    by_time: dict[dt.datetime, list[dict[str, Any]]] = {}
+    for m in merges:
+        by_time.setdefault(m.merged_at, []).append(
+            {"absorbed_id": m.absorbed_id, "score": m.score, "reasons": m.reasons,
+             "merged_at": _utc(m.merged_at).isoformat()})
+    lines: list[str] = []
+    previous: Event | None = None
+    for revision, written, event in versions:
+        changes = _changes(previous, event)
+        merged = by_time.get(written, [])
+        previous = event
+        if fmt == "jsonl":
+            lines.append(json.dumps({"event_id": survivor, "revision": revision,
+                                     "time": _utc(written).isoformat(), "status": event.status,
+                                     "changes": changes, "merged": merged},
+                                    ensure_ascii=False))
+            continue
+        what = ("first stored" if revision == versions[0][0]
+                else "; ".join(_describe(k, *v) for k, v in changes.items()) or "no change")
+        if merged:
+            what += "  [merged " + ", ".join(m["absorbed_id"] for m in merged) + "]"
+        lines.append(f"r{revision}  {_time(written)}  {event.status:<8}  {what}")
+    if fmt == "table":
+        for m in merges:
+            lines.append(f"merged {m.absorbed_id}  score {m.score:.3f}  {_time(m.merged_at)}  "
+                         f"({'; '.join(m.reasons) or 'no reasons recorded'})")
+    text = "\n".join(lines) + "\n"
+    if output and output != "-":
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
