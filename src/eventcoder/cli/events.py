@@ -91,8 +91,8 @@ def events(db: str | None, since: dt.date | None, until: dt.date | None, country
     if ids:
         with user_errors(), Store(db, create=False) as store:
             found = [_by_id(store, i) for i in ids]
-            sources = store.article_sources({a for e in found for a in e.article_ids})
-            write_events(found, fmt, output, sources=sources)
+            write_events(found, fmt, output, sources=store.article_sources(
+                {a for e in found for a in e.article_ids}))
         return
     with user_errors(), Store(db, create=False) as store:
         if country:
