@@ -152,6 +152,13 @@ def _merge(store: Store, keep: str, absorb: str) -> str:
     survivor, absorbed = _resolve(store, keep), _resolve(store, absorb)
     if survivor == absorbed:
         raise click.ClickException(f"{absorb} and {keep} are already one event ({survivor})")
+    statuses = store.event_statuses([survivor, absorbed])
+    if statuses.get(absorbed) == "rejected" and statuses.get(survivor) != "rejected":
+        # the merge policy takes a human status's fields and status from either side: the
+        # survivor would become rejected
+        raise click.ClickException(
+            f"{absorbed} is rejected: merging it would make {survivor} rejected too "
+            f"('eventcoder review {absorbed} --status auto' first, or leave it rejected)")
     if store.merge_events(survivor, absorbed, score=1.0, reasons=["human"]) is None:
         raise click.ClickException(f"could not merge {absorbed} into {survivor}: "
                                    "one of them is no longer stored")
