@@ -223,48 +223,41 @@ def _path(value: Any, where: str) -> Path:
     return Path(_text(value, where)).expanduser()
 
 
-def _int_at_least_1(value: Any, where: str) -> int:
+def _coerce(value: Any, kind: type[int] | type[float]) -> Any:
+    """``value`` read as ``kind`` when it is a string that parses as one, else unchanged."""
     if isinstance(value, str):
         try:
-            value = int(value.strip())
+            return kind(value.strip())
         except ValueError:
             pass
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ConfigError(f"bad value for {where}: expected a whole number of at least 1, "
-                          f"got {value!r}")
     return value
 
 
+def _whole_at_least(minimum: int) -> Callable[[Any, str], int]:
+    """The parser of a whole number of at least ``minimum``."""
+    def parse(value: Any, where: str) -> int:
+        value = _coerce(value, int)
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            raise ConfigError(f"bad value for {where}: expected a whole number of at least "
+                              f"{minimum}, got {value!r}")
+        return value
+    return parse
+
+
+_int_at_least_1 = _whole_at_least(1)
+_int_at_least_0 = _whole_at_least(0)
+
+
 def _probability(value: Any, where: str) -> float:
-    if isinstance(value, str):
-        try:
-            value = float(value.strip())
-        except ValueError:
-            pass
+    value = _coerce(value, float)
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
         raise ConfigError(f"bad value for {where}: expected a number from 0 to 1, "
                           f"got {value!r}")
     return float(value)
 
 
-def _int_at_least_0(value: Any, where: str) -> int:
-    if isinstance(value, str):
-        try:
-            value = int(value.strip())
-        except ValueError:
-            pass
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ConfigError(f"bad value for {where}: expected a whole number of at least 0, "
-                          f"got {value!r}")
-    return value
-
-
 def _positive(value: Any, where: str) -> float:
-    if isinstance(value, str):
-        try:
-            value = float(value.strip())
-        except ValueError:
-            pass
+    value = _coerce(value, float)
     if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0 \
             or not math.isfinite(value):
         raise ConfigError(f"bad value for {where}: expected a number above 0, got {value!r}")

@@ -540,12 +540,7 @@ def _text_article(raw: str, origin: str, default_date: dt.date | None) -> Articl
 
 def read_jsonl(path: Path, default_date: dt.date | None = None) -> Iterator[Article | Skipped]:
     """One JSON object per line; bad lines are skipped with their line number."""
-    for item in jsonl_records(path):
-        if isinstance(item, Skipped):
-            yield item
-        else:
-            origin, where, obj = item
-            yield _from_record(obj, origin, where, default_date)
+    return _record_articles(jsonl_records(path), default_date)
 
 
 def jsonl_records(path: Path) -> Iterator[tuple[str, str, Any] | Skipped]:
@@ -612,10 +607,11 @@ def _json_lines(lines: Iterable[bytes | str], origin: str
         yield Skipped(origin, "empty file")
 
 
-def _jsonl_records(lines: Iterable[bytes | str], origin: str, default_date: dt.date | None
-                   ) -> Iterator[Article | Skipped]:
-    """The articles of JSONL ``lines`` (standard input; files go through :func:`read_jsonl`)."""
-    for item in _json_lines(lines, origin):
+def _record_articles(items: Iterable[tuple[str, str, Any] | Skipped],
+                     default_date: dt.date | None) -> Iterator[Article | Skipped]:
+    """The articles of JSONL records (:func:`_json_lines`): of a file (:func:`read_jsonl`)
+    or of standard input (:func:`read_stream`)."""
+    for item in items:
         if isinstance(item, Skipped):
             yield item
         else:
@@ -888,7 +884,8 @@ def read_stream(stream: IO[bytes], *, origin: str = STDIN_ORIGIN,
         yield Skipped(origin, "binary input")
         return
     if _is_json_object(first):
-        yield from _jsonl_records(itertools.chain(head, stream), origin, default_date)
+        yield from _record_articles(_json_lines(itertools.chain(head, stream), origin),
+                                    default_date)
         return
     data = b"".join(head)
     data += stream.read(MAX_FILE_BYTES + 1 - len(data)) if len(data) <= MAX_FILE_BYTES else b""
