@@ -5,30 +5,18 @@ records a human's merge of two events."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from eventcoder.cli import cli
-from eventcoder.schema import Article, Event
+from ec_testutils import mosul_article, mosul_event
+from ec_testutils import run_cli as _run
 from eventcoder.store import Store
 
-
-def _article(n: int) -> Article:
-    return Article.from_text(f"Report {n}: gunmen attacked a village near Mosul.", id=f"a{n}",
-                             published=dt.date(2024, 1, 1))
-
-
-def _event(n: int, **kw: object) -> Event:
-    base: dict[str, object] = dict(
-        event_id=f"ev-{n}", article_ids=[f"a{n}"], event_date=dt.date(2024, 1, 1),
-        disorder_type="Political violence", event_type="Violence against civilians",
-        sub_event_type="Attack", actor1="Unidentified Armed Group (Iraq)", country="Iraq",
-        iso3="IRQ", admin1="Ninewa", location="Mosul", fatalities=n, confidence=0.9)
-    base.update(kw)
-    return Event(**base)  # type: ignore[arg-type]
+_article = functools.partial(mosul_article, day=1)
+_event = functools.partial(mosul_event, day=1)
 
 
 @pytest.fixture()
@@ -38,10 +26,6 @@ def db(tmp_path: Path) -> str:
     with Store(url) as store:
         store.save_batch([_article(n) for n in (1, 2, 4)], [_event(1), _event(2), _event(4)])
     return url
-
-
-def _run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args))
 
 
 def _jsonl(output: str) -> list[dict]:

@@ -4,38 +4,23 @@ left out by default; ``eventcoder review`` records a decision)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from eventcoder.cli import cli
+from ec_testutils import mosul_article as _article
+from ec_testutils import mosul_event as _event
+from ec_testutils import run_cli as _run
 from eventcoder.config import Config
 from eventcoder.errors import InputError
 from eventcoder.filters import check_country, check_event_type
 from eventcoder.pipeline import ArticleResult, Pipeline
 from eventcoder.run import code_articles
-from eventcoder.schema import Article, Event
+from eventcoder.schema import Article
 from eventcoder.store import Store, StoreError
-
-
-def _article(n: int) -> Article:
-    return Article.from_text(f"Report {n}: gunmen attacked a village near Mosul.", id=f"a{n}",
-                             published=dt.date(2024, 1, n))
-
-
-def _event(n: int, **kw: object) -> Event:
-    base: dict[str, object] = dict(
-        event_id=f"ev-{n}", article_ids=[f"a{n}"], event_date=dt.date(2024, 1, n),
-        disorder_type="Political violence", event_type="Violence against civilians",
-        sub_event_type="Attack", actor1="Unidentified Armed Group (Iraq)", country="Iraq",
-        iso3="IRQ", admin1="Ninewa", location="Mosul", fatalities=n, confidence=0.9)
-    base.update(kw)
-    return Event(**base)  # type: ignore[arg-type]
 
 
 @pytest.fixture()
@@ -49,10 +34,6 @@ def db(tmp_path: Path) -> str:
             _event(4, event_type="Battles", sub_event_type="Armed clash",
                    country="Kurdistan Region", iso3=None)])
     return url
-
-
-def _run(*args: str):
-    return CliRunner().invoke(cli, list(args))
 
 
 def _ids(output: str) -> list[str]:

@@ -244,6 +244,11 @@ class _Run:
         self.stats.already_stored += 1
         self._done(article.origin or article.id, "already_stored", article)
 
+    def _rejected(self, event_ids: list[str]) -> set[str]:
+        """Those of ``event_ids`` a human has rejected (stored status "rejected")."""
+        statuses = self.store.event_statuses(event_ids) if event_ids else {}
+        return {i for i, status in statuses.items() if status == "rejected"}
+
     def _add_events(self, event_ids: Iterable[str], rejected: set[str]) -> tuple[str, ...]:
         """Record events of this run (less the rejected ones), first-seen order; RETURNS them."""
         kept = tuple(e for e in event_ids if e not in rejected)
@@ -273,11 +278,10 @@ class _Run:
             if sig is None:
                 keep.append(a)
                 continue
-            roots = {c.article_id: c.copy_of or c.article_id
-                     for c in stored.get(a.content_hash, [])}
-            in_store = near.best_match(
-                sig, [(c.article_id, c.signature) for c in stored.get(a.content_hash, [])],
-                self._threshold)
+            found = stored.get(a.content_hash, [])
+            roots = {c.article_id: c.copy_of or c.article_id for c in found}
+            in_store = near.best_match(sig, [(c.article_id, c.signature) for c in found],
+                                       self._threshold)
             in_run = near.best_match(sig, self._pending.candidates(sig), self._threshold)
             if in_store is not None and (in_run is None
                                          or in_store.similarity >= in_run.similarity):
@@ -296,9 +300,7 @@ class _Run:
         events, and report them."""
         with self.clock.stage("saving"):
             linked = self.store.link_copies(copies, sigs)
-            ids = [e for _, evs in linked for e in evs]
-            statuses = self.store.event_statuses(ids) if ids else {}
-        rejected = {i for i, status in statuses.items() if status == "rejected"}
+            rejected = self._rejected([e for _, evs in linked for e in evs])
         for (a, _), (_, event_ids) in zip(copies, linked, strict=True):
             self.stats.copies += 1
             self._done(a.origin or a.id, "copy", a, self._add_events(event_ids, rejected))
@@ -376,8 +378,7 @@ class _Run:
                 signatures=sigs)
             # a human's "rejected" survives a new coding of the event (merge policy): such an
             # event is stored, but not reported as an event of this run
-            statuses = self.store.event_statuses(e.event_id for e in events) if events else {}
-        rejected = {i for i, status in statuses.items() if status == "rejected"}
+            rejected = self._rejected([e.event_id for e in events])
         if events and self._merge.enabled:
             with self.clock.stage("saving"):
                 # the batch's events as stored (an updated article's events were saved under

@@ -80,29 +80,24 @@ def events(db: str | None, since: dt.date | None, until: dt.date | None, country
     if sum(bool(x) for x in (ids, history, merge)) > 1:
         raise click.UsageError("use one of --id, --history and --merge at a time")
     db = load_config(db=db).db
-    if merge:
-        with user_errors(), Store(db, create=False) as store:
+    with user_errors(), Store(db, create=False) as store:
+        if merge:
             click.echo(_merge(store, *merge))
-        return
-    if history:
-        with user_errors(), Store(db, create=False) as store:
+        elif history:
             _history(store, history, fmt, output)
-        return
-    if ids:
-        with user_errors(), Store(db, create=False) as store:
+        elif ids:
             found = [_by_id(store, i) for i in ids]
             write_events(found, fmt, output, sources=store.article_sources(
                 {a for e in found for a in e.article_ids}))
-        return
-    with user_errors(), Store(db, create=False) as store:
-        if country:
-            check_country_option(country, store)
-        rows = store.iter_events(since=since, until=until, country=country, admin1=admin1,
-                                 event_type=event_type, actor=actor,
-                                 min_fatalities=min_fatalities, limit=limit,
-                                 min_confidence=min_confidence, status=status or None)
-        sources: dict[str, str | None] = {}
-        write_events(_with_sources(rows, store, sources), fmt, output, sources=sources)
+        else:
+            if country:
+                check_country_option(country, store)
+            rows = store.iter_events(since=since, until=until, country=country, admin1=admin1,
+                                     event_type=event_type, actor=actor,
+                                     min_fatalities=min_fatalities, limit=limit,
+                                     min_confidence=min_confidence, status=status or None)
+            sources: dict[str, str | None] = {}
+            write_events(_with_sources(rows, store, sources), fmt, output, sources=sources)
 
 
 def _with_sources(events: Iterable[Event], store: Store, sources: dict[str, str | None],
