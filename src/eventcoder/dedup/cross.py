@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..config import DEFAULT_MERGE_DAYS, DEFAULT_MERGE_KM, DEFAULT_MERGE_THRESHOLD
+from ..geo.resolve import haversine_km
 from ..schema import Event
 
 #: The date window for a coarse date, by ``time_precision`` (2: within a week, 3: a month).
@@ -181,13 +182,9 @@ def actors_overlap(a: Event, b: Event) -> bool:
 
 def km_between(a: Event, b: Event) -> float | None:
     """Great-circle distance of the two events' places (None without coordinates)."""
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude,  # type: ignore[arg-type]
-                                                b.latitude, b.longitude))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def words(text: str) -> list[str]:
@@ -245,8 +242,9 @@ def same_event(a: Event, b: Event, settings: MergeSettings | None = None) -> Dec
         days = None
     else:
         days = abs((a.event_date - b.event_date).days)
-        if days > s.window(a, b):
-            no.append(f"dates {days} days apart (window {s.window(a, b)})")
+        window = s.window(a, b)
+        if days > window:
+            no.append(f"dates {days} days apart (window {window})")
     if not compatible_types(a.sub_event_type, b.sub_event_type):
         no.append(f"types {a.sub_event_type} / {b.sub_event_type}")
     if (a.iso3 or a.country) != (b.iso3 or b.country):
@@ -262,7 +260,8 @@ def same_event(a: Event, b: Event, settings: MergeSettings | None = None) -> Dec
     if no:
         return Decision(False, 0.0, tuple(no))
     assert days is not None and km is not None
-    sims = [text_similarity(x, y) for x in _per_article_text(a) for y in _per_article_text(b)]
+    texts_b = _per_article_text(b)
+    sims = [text_similarity(x, y) for x in _per_article_text(a) for y in texts_b]
     text = sum(sims) / len(sims)
     parts = {
         "text": text,

@@ -248,7 +248,7 @@ def link_mentions(text: str, mentions: Sequence[EventMention],
             # the nearest group that fits, unless another one has the same victims ("15
             # civilians were killed ... IS fighters had killed 15 civilians in Safina")
             same_toll = [g for g in fits if m.fatalities > 1 and m.fatalities in g.tolls]
-            target = (same_toll or fits)[0] if (same_toll or fits) else None
+            target = next(iter(same_toll or fits), None)
         if target is None:
             groups.append(_new_group(i, m, loc, generic))
             groups[-1].headline = is_headline(text, m)

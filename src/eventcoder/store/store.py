@@ -184,6 +184,22 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def _write_lock(conn: Connection) -> None:
+    """On PostgreSQL, take the transaction's advisory write lock (:data:`WRITE_LOCK_KEY`)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
+
+
+def _lookup_in(conn: Connection, key: Any, value: Any, keys: Iterable[str]) -> dict[str, Any]:
+    """``key`` -> ``value`` (two columns of one table) for the stored ones among ``keys``,
+    queried in chunks on ``conn``."""
+    out: dict[str, Any] = {}
+    for chunk in _chunks(sorted(set(keys))):
+        for k, v in conn.execute(select(key, value).where(key.in_(chunk))):
+            out[k] = v
+    return out
+
+
 def _one_line(exc: BaseException) -> str:
     text = str(getattr(exc, "orig", None) or exc)
     return " ".join(text.split())[:300]
@@ -265,9 +281,7 @@ class Store:
                             self.url.render_as_string(hide_password=False).replace("%", "%%"))
         with self.engine.connect().execution_options(eventcoder_write=True) as conn:
             with conn.begin():
-                if conn.dialect.name == "postgresql":  # two processes opening a new database
-                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"),
-                                 {"key": WRITE_LOCK_KEY})
+                _write_lock(conn)  # two processes opening a new database
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
 
@@ -407,10 +421,8 @@ class Store:
         events = events_in
         with self.engine.connect().execution_options(eventcoder_write=True) as conn:
             with conn.begin():
-                if conn.dialect.name == "postgresql":
-                    # one writer at a time: concurrent upserts of one event id cannot collide
-                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"),
-                                 {"key": WRITE_LOCK_KEY})
+                # one writer at a time: concurrent upserts of one event id cannot collide
+                _write_lock(conn)
                 renamed, inserted = self._insert_articles(conn, articles, signatures)
                 new_ids: dict[str, str] = {}
                 if renamed:
@@ -498,9 +510,7 @@ class Store:
         out: list[tuple[str, list[str]]] = []
         with self.engine.connect().execution_options(eventcoder_write=True) as conn:
             with conn.begin():
-                if conn.dialect.name == "postgresql":
-                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"),
-                                 {"key": WRITE_LOCK_KEY})
+                _write_lock(conn)
                 batch = [c.model_copy(update={"copy_of": original}) for c, original in copies]
                 renamed, inserted = self._insert_articles(conn, batch, signatures)
                 originals = sorted({original for _, original in copies})
@@ -582,12 +592,7 @@ class Store:
     @staticmethod
     def _survivors(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
         """Absorbed event id -> survivor id, for the absorbed ones among ``ids``."""
-        out: dict[str, str] = {}
-        for chunk in _chunks(sorted(set(ids))):
-            for row in conn.execute(select(event_merges.c.absorbed_id, event_merges.c.survivor_id)
-                                    .where(event_merges.c.absorbed_id.in_(chunk))):
-                out[row.absorbed_id] = row.survivor_id
-        return out
+        return _lookup_in(conn, event_merges.c.absorbed_id, event_merges.c.survivor_id, ids)
 
     def resolve_id(self, event_id: str) -> str | None:
         """The id under which the event ``event_id`` is stored now: itself, or the survivor
@@ -653,9 +658,7 @@ class Store:
             return None
         with self.engine.connect().execution_options(eventcoder_write=True) as conn:
             with conn.begin():
-                if conn.dialect.name == "postgresql":
-                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"),
-                                 {"key": WRITE_LOCK_KEY})
+                _write_lock(conn)
                 found = self._load_events(conn, [survivor_id, absorbed_id])
                 if survivor_id not in found or absorbed_id not in found:
                     return None
@@ -876,12 +879,7 @@ class Store:
         """Like :meth:`events_for_articles`, for the stored articles with these content hashes
         (robust to articles stored under a renamed id, see :meth:`save_batch`); rejected
         events are left out unless ``status`` asks for them."""
-        by_hash: dict[str, str] = {}
-        with self.engine.connect() as conn:
-            for chunk in _chunks(sorted(set(content_hashes))):
-                for row in conn.execute(select(articles.c.content_hash, articles.c.id)
-                                        .where(articles.c.content_hash.in_(chunk))):
-                    by_hash[row.content_hash] = row.id
+        by_hash = self.article_ids_for_hashes(content_hashes)
         return self.events_for_articles([by_hash[h] for h in content_hashes if h in by_hash],
                                         status=status)
 
@@ -993,12 +991,8 @@ class Store:
     def _lookup(self, key: Any, value: Any, keys: Iterable[str]) -> dict[str, Any]:
         """``key`` -> ``value`` (two columns of one table) for the stored ones among ``keys``,
         queried in chunks."""
-        out: dict[str, Any] = {}
         with self.engine.connect() as conn:
-            for chunk in _chunks(sorted(set(keys))):
-                for k, v in conn.execute(select(key, value).where(key.in_(chunk))):
-                    out[k] = v
-        return out
+            return _lookup_in(conn, key, value, keys)
 
     def countries(self) -> list[tuple[str | None, str | None]]:
         """The distinct (country, iso3) pairs of the stored events (any status), sorted."""
