@@ -24,8 +24,6 @@ The rules (docs/storage.md, "Cross-article deduplication"), for events ``a`` and
      civilians and a take-over of a town; a protest with or without intervention). An
      explosion or remote strike is only the same as one of the same kind: an air strike and a
      shelling in one city on one day are two events;
-   - the actors overlap (:func:`actors_overlap`): a named armed actor of one is among the
-     other's actors, or one of them names none (an unidentified group).
 
 2. **Score** in [0, 1], a weighted sum (:data:`WEIGHTS`) of
 
@@ -34,10 +32,14 @@ The rules (docs/storage.md, "Cross-article deduplication"), for events ``a`` and
    - ``date``: 1 on the same day, 0.5 a day apart, 0 at the end of the window;
    - ``place``: 1 at the same point, falling to 0 at ``merge_km``;
    - ``fatalities``: 1 when the tolls agree (or one report gives none), falling with their
-     ratio (reports disagree on tolls, but 3 and 40 are rarely one event).
+     ratio (reports disagree on tolls, but 3 and 40 are rarely one event);
+   - ``actors``: 1 when a named actor is common to both, 0.5 when one names none, 0 when
+     their named actors differ. Actors weigh and do not decide: reports name groups
+     differently and extracted actors are sometimes wrong.
 
 3. The pair is one event when the score is at least ``merge_threshold`` (default
-   :data:`DEFAULT_MERGE_THRESHOLD`).
+   :data:`DEFAULT_MERGE_THRESHOLD`) and, when both dates are precise and differ, the text
+   similarity is at least :data:`DIFFERENT_DAY_TEXT` too.
 """
 
 from __future__ import annotations
@@ -174,12 +176,6 @@ def named_actors(e: Event) -> set[str]:
     return out
 
 
-def actors_overlap(a: Event, b: Event) -> bool:
-    """The two events' named actors overlap, or one of them names no actor."""
-    na, nb = named_actors(a), named_actors(b)
-    return not na or not nb or bool(na & nb)
-
-
 def km_between(a: Event, b: Event) -> float | None:
     """Great-circle distance of the two events' places (None without coordinates)."""
     if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
@@ -190,11 +186,6 @@ def km_between(a: Event, b: Event) -> float | None:
 def words(text: str) -> list[str]:
     """The content words of ``text``: lower-cased, 3+ letters, no numbers or stop words."""
     return [w for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in _STOP]
-
-
-def evidence_text(e: Event) -> str:
-    """The text behind an event: its evidence spans, each once."""
-    return " ".join(dict.fromkeys(ev.text for ev in e.evidence))
 
 
 def idf(word: str) -> float:
@@ -372,6 +363,6 @@ def survivor_of(a: Event, b: Event) -> tuple[Event, Event]:
 
 
 __all__ = ["COARSE_DAYS", "DEFAULT_MERGE_DAYS", "DEFAULT_MERGE_KM", "DEFAULT_MERGE_THRESHOLD",
-           "Decision", "MergeSettings", "TYPE_GROUPS", "WEIGHTS", "actors_overlap",
-           "MergeRecord", "best_match", "candidates_for", "merge_stored", "compatible_types", "compatible_with",
-           "evidence_text", "km_between", "same_event", "survivor_of", "text_similarity"]
+           "Decision", "MergeRecord", "MergeSettings", "TYPE_GROUPS", "WEIGHTS", "best_match",
+           "candidates_for", "compatible_types", "compatible_with", "km_between", "merge_stored",
+           "same_event", "survivor_of", "text_similarity"]

@@ -417,8 +417,6 @@ class Store:
 
         RETURNS: the number of events whose id was not stored before.
         """
-        events_in = list(events)
-        events = events_in
         with self.engine.connect().execution_options(eventcoder_write=True) as conn:
             with conn.begin():
                 # one writer at a time: concurrent upserts of one event id cannot collide
@@ -426,9 +424,10 @@ class Store:
                 renamed, inserted = self._insert_articles(conn, articles, signatures)
                 new_ids: dict[str, str] = {}
                 if renamed:
-                    events = [_rename_articles(e, renamed) for e in events]
+                    originals = list(events)
+                    events = [_rename_articles(e, renamed) for e in originals]
                     new_ids = {old.event_id: new.event_id for old, new in
-                               zip(events_in, events, strict=True)
+                               zip(originals, events, strict=True)
                                if old.event_id != new.event_id}
                 rows = []
                 for pos, c in enumerate(candidates):
