@@ -36,8 +36,9 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from ..dedup.near import band_keys
 from ..dedup.policy import HUMAN_STATUSES as HUMAN_STATUSES  # re-exported (was defined here)
-from ..dedup.policy import merge_pair
+from ..dedup.policy import FieldChange, merge_pair
 from ..errors import EventcoderError, InputError, ResourceError
+from ..extract.rows import compose_notes
 from ..registry import UnknownNameError, backends
 from ..schema import Article, Candidate, Event, Evidence, Span, Status, stable_id
 from .backends import Backend, backend_for
@@ -50,6 +51,7 @@ from .tables import (
     event_revisions,
     events,
     evidence,
+    merge_decisions,
 )
 from .tables import candidates as candidates_table
 
@@ -83,6 +85,35 @@ class MergeRecord:
     merged_at: dt.datetime
     score: float
     reasons: list[str]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One version of an event and what made it (:meth:`Store.event_changes`)."""
+
+    revision: int
+    #: when this version was written
+    at: dt.datetime
+    #: "coded", "source added", "copy linked", "merge", "review", "edit", "split" (None: a
+    #: version written before the store recorded causes)
+    cause: str | None
+    #: who made the change (None: an automatic one)
+    user: str | None
+    comment: str | None
+    #: field -> (old value, new value), against the previous version (empty for version 1)
+    changes: dict[str, tuple[Any, Any]]
+    #: extra facts the writer recorded: the merge policy's rule and articles per changed
+    #: field ("fields"), the absorbed event of a merge, the other event of a split, ...
+    detail: dict[str, Any]
+    #: the event as of this version
+    event: Event
+
+
+#: Event fields a reviewer may correct (:meth:`Store.edit_event`): everything but the id and
+#: what the store derives (provenance, counts, confidence).
+EDITABLE_FIELDS: tuple[str, ...] = tuple(
+    f for f in Event.model_fields
+    if f not in ("event_id", "article_ids", "evidence", "sources_count", "confidence"))
 
 #: Review statuses of an event (``Event.status``): "auto" as coded, or a human's decision.
 STATUSES: tuple[str, ...] = get_args(Status)
@@ -203,6 +234,35 @@ def _lookup_in(conn: Connection, key: Any, value: Any, keys: Iterable[str]) -> d
 def _one_line(exc: BaseException) -> str:
     text = str(getattr(exc, "orig", None) or exc)
     return " ".join(text.split())[:300]
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _detail(changes: Sequence[FieldChange] = (), **extra: Any) -> str:
+    """The ``detail`` JSON of a version: the merge policy's field changes and extra facts."""
+    out: dict[str, Any] = dict(extra)
+    if changes:
+        out["fields"] = [{"field": c.field, "old": _jsonable(c.old), "new": _jsonable(c.new),
+                          "articles": list(c.articles), "rule": c.rule} for c in changes]
+    return json.dumps(out, sort_keys=True)
+
+
+def _version_meta(conn: Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The current version's cause, changed_by, comment and detail of each stored event."""
+    out: dict[str, dict[str, Any]] = {}
+    for chunk in _chunks(list(ids)):
+        for row in conn.execute(select(events.c.event_id, events.c.cause, events.c.changed_by,
+                                       events.c.comment, events.c.detail)
+                                .where(events.c.event_id.in_(chunk))):
+            out[row.event_id] = {"cause": row.cause, "changed_by": row.changed_by,
+                                 "comment": row.comment, "detail": row.detail}
+    return out
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
 
 
 class Store:
@@ -535,10 +595,14 @@ class Store:
                             "article_ids": [copy_id], "evidence": [], "sources_count": 1,
                             "status": "auto"}))
                     out.append((copy_id, linked))
-                self._upsert_events(conn, incoming)
+                self._upsert_events(conn, incoming, cause="copy linked")
         return out
 
-    def _upsert_events(self, conn: Connection, batch: Sequence[Event]) -> int:
+    def _upsert_events(self, conn: Connection, batch: Sequence[Event], *,
+                       cause: str = "source added") -> int:
+        """Insert the batch's new event ids (cause "coded") and merge the known ones into the
+        stored events by the merge policy (``cause`` recorded on the new version, with the
+        policy's field changes in ``detail``). RETURNS the number of new ids."""
         merged: dict[str, Event] = {}
         # an id absorbed by a cross-article merge is saved into its survivor
         aliases = self._survivors(conn, [ev.event_id for ev in batch])
@@ -553,6 +617,7 @@ class Store:
         if not merged:
             return 0
         existing = self._load_events(conn, list(merged))
+        meta = _version_meta(conn, list(existing))
         now = _now()
         new_rows: list[dict[str, Any]] = []
         link_rows: list[dict[str, Any]] = []
@@ -563,17 +628,23 @@ class Store:
             old_pair = existing.get(event_id)
             if old_pair is None:
                 new_rows.append({**_event_row(ev), "revision": 1, "created_at": now,
-                                 "updated_at": now})
+                                 "updated_at": now, "cause": "coded", "changed_by": None,
+                                 "comment": None, "detail": None})
                 final = ev
             else:
                 old, revision = old_pair
-                final = _merge(old, ev)
+                result = merge_pair(old, ev, supersede=True)
+                final = result.event
                 if final == old:
                     continue
+                added = [a for a in final.article_ids if a not in old.article_ids]
                 revision_rows.append({"event_id": event_id, "revision": revision,
-                                      "replaced_at": now, "data": old.model_dump_json()})
+                                      "replaced_at": now, "data": old.model_dump_json(),
+                                      **meta[event_id]})
                 conn.execute(events.update().where(events.c.event_id == event_id).values(
-                    **_event_row(final), revision=revision + 1, updated_at=now))
+                    **_event_row(final), revision=revision + 1, updated_at=now, cause=cause,
+                    changed_by=None, comment=None,
+                    detail=_detail(result.changes, articles=added)))
                 replaced.append(event_id)
             link_rows.extend({"event_id": event_id, "article_id": a, "position": i}
                              for i, a in enumerate(final.article_ids))
@@ -637,21 +708,26 @@ class Store:
         return [loaded[i][0] for i in ids if i in loaded]
 
     def merge_events(self, survivor_id: str, absorbed_id: str, *, score: float = 1.0,
-                     reasons: Sequence[str] = ()) -> Event | None:
+                     reasons: Sequence[str] = (), user: str | None = None,
+                     cause: str = "dedup", comment: str | None = None) -> Event | None:
         """Merge the stored event ``absorbed_id`` into ``survivor_id``, in ONE transaction:
-        two reports of one event found by cross-article dedup (:mod:`eventcoder.dedup.cross`).
+        two reports of one event found by cross-article dedup (:mod:`eventcoder.dedup.cross`,
+        ``cause="dedup"``) or by a reviewer (``cause="human"``, with ``user``).
 
         The survivor keeps its id and becomes :func:`~eventcoder.dedup.policy.merge_pair`
         (survivor, absorbed): every article id and evidence span of both, ``sources_count``
         counting them, the lowest non-zero toll across reports, the more precise place, a
-        human status kept; its previous version goes to ``event_revisions``. The absorbed
+        human status kept (when the absorbed event carries the human status, its reviewed
+        fields are taken); its previous version goes to ``event_revisions`` and the new one
+        records cause "merge", the user, and in ``detail`` the absorbed id, who decided
+        ("dedup" or "human"), the score, reasons and the policy's field changes. The absorbed
         event's row goes; ``event_merges`` records absorbed -> survivor (with the absorbed
         version, the score and reasons), events merged into the absorbed one earlier move on
         to the survivor, and stored candidates pointing at it point at the survivor, so
         :meth:`resolve_id` and :meth:`get_event` find the survivor by either id and a later
-        save of the absorbed id goes into the survivor.
-        RETURNS the merged survivor, or None when either id is not a stored event (or both
-        are the same).
+        save of the absorbed id goes into the survivor. A split (:meth:`split_event`) undoes
+        it. RETURNS the merged survivor, or None when either id is not a stored event (or
+        both are the same).
         """
         if survivor_id == absorbed_id:
             return None
@@ -662,9 +738,16 @@ class Store:
                 if survivor_id not in found or absorbed_id not in found:
                     return None
                 (keep, revision), (gone, _) = found[survivor_id], found[absorbed_id]
-                final = merge_pair(keep, gone).event
+                result = merge_pair(keep, gone)
+                final = result.event
                 now = _now()
-                self._replace_event(conn, keep, revision, final, now)
+                self._replace_event(
+                    conn, keep, revision, final, now, cause="merge", user=user,
+                    comment=comment,
+                    detail=_detail(result.changes, absorbed=absorbed_id, by=cause,
+                                   score=round(float(score), 4), reasons=list(reasons),
+                                   articles=[a for a in final.article_ids
+                                             if a not in keep.article_ids]))
                 conn.execute(event_merges.update()
                              .where(event_merges.c.survivor_id == absorbed_id)
                              .values(survivor_id=survivor_id))
@@ -681,45 +764,198 @@ class Store:
                 return final
 
     def _replace_event(self, conn: Connection, old: Event, revision: int, final: Event,
-                       now: dt.datetime) -> None:
-        """Write ``final`` over the stored ``old`` (at ``revision``), keeping ``old`` in the
-        revision history; child rows rewritten."""
+                       now: dt.datetime, *, cause: str, user: str | None = None,
+                       comment: str | None = None, detail: str | None = None) -> None:
+        """Write ``final`` over the stored ``old`` (at ``revision``), keeping ``old`` (and what
+        made it) in the revision history; the new version records ``cause``, ``user``,
+        ``comment`` and ``detail``; child rows rewritten."""
         event_id = old.event_id
+        meta = _version_meta(conn, [event_id]).get(event_id, {})
         conn.execute(insert(event_revisions).values(
-            event_id=event_id, revision=revision, replaced_at=now, data=old.model_dump_json()))
+            event_id=event_id, revision=revision, replaced_at=now, data=old.model_dump_json(),
+            **meta))
         conn.execute(events.update().where(events.c.event_id == event_id).values(
-            **_event_row(final), revision=revision + 1, updated_at=now))
-        conn.execute(delete(event_articles).where(event_articles.c.event_id == event_id))
-        conn.execute(delete(evidence).where(evidence.c.event_id == event_id))
-        _bulk_insert(conn, event_articles, [{"event_id": event_id, "article_id": a,
-                                             "position": i}
-                                            for i, a in enumerate(final.article_ids)])
-        _bulk_insert(conn, evidence, [{"event_id": event_id, "position": i, **e.model_dump()}
-                                      for i, e in enumerate(final.evidence)])
+            **_event_row(final), revision=revision + 1, updated_at=now, cause=cause,
+            changed_by=user, comment=comment, detail=detail))
+        if final.article_ids != old.article_ids or final.evidence != old.evidence:
+            conn.execute(delete(event_articles).where(event_articles.c.event_id == event_id))
+            conn.execute(delete(evidence).where(evidence.c.event_id == event_id))
+            _bulk_insert(conn, event_articles, [{"event_id": event_id, "article_id": a,
+                                                 "position": i}
+                                                for i, a in enumerate(final.article_ids)])
+            _bulk_insert(conn, evidence, [{"event_id": event_id, "position": i,
+                                           **e.model_dump()}
+                                          for i, e in enumerate(final.evidence)])
 
-    def set_status(self, event_id: str, status: str) -> Event | None:
+    def set_status(self, event_id: str, status: str, *, user: str | None = None,
+                   comment: str | None = None) -> Event | None:
         """Record a review decision ("auto", "reviewed" or "rejected") for one event.
 
-        The previous version goes to the revision history. RETURNS the updated event, or None
-        when no event has this id. RAISES ValueError: for an unknown status.
+        The previous version goes to the revision history; the new one records cause
+        "review", ``user`` and ``comment``. RETURNS the updated event, or None when no event
+        has this id. RAISES InputError: for an unknown status.
         """
-        if status not in ("auto", "reviewed", "rejected"):
-            raise InputError(f"unknown status {status!r}: use auto, reviewed or rejected")
+        return self.edit_event(event_id, {"status": status}, user=user, comment=comment)
+
+    def edit_event(self, event_id: str, changes: Mapping[str, Any], *, user: str | None = None,
+                   comment: str | None = None) -> Event | None:
+        """A reviewer's correction of one event, in ONE transaction.
+
+        changes: field -> new value, for fields of :data:`EDITABLE_FIELDS` (types, actors,
+            place, date, fatalities, notes, status...). Values are validated as the Event
+            schema's (a date as "YYYY-MM-DD"; an unknown field or a bad value is an
+            InputError naming it). A correction of any field but ``status`` makes the event
+            "reviewed" unless ``changes`` sets the status itself: a human-reviewed event keeps
+            its fields when later runs save new codings of it (the merge policy).
+        The previous version goes to the revision history; the new one records cause "edit"
+        (or "review" when only the status changes), ``user`` and ``comment``. An edit that
+        changes nothing writes nothing. RETURNS the updated event, or None when no event is
+        stored under ``event_id`` (an absorbed id edits its survivor).
+        """
+        unknown = sorted(set(changes) - set(EDITABLE_FIELDS))
+        if unknown:
+            raise InputError(f"cannot edit {', '.join(unknown)}: editable fields are "
+                             f"{', '.join(EDITABLE_FIELDS)}")
+        if "status" in changes and changes["status"] not in STATUSES:
+            raise InputError(f"unknown status {changes['status']!r}: use "
+                             f"{', '.join(STATUSES)}")
+        update = dict(changes)
+        if set(update) - {"status"} and "status" not in update:
+            update["status"] = "reviewed"
         with self.engine.connect().execution_options(eventcoder_write=True) as conn:
             with conn.begin():
-                found = self._load_events(conn, [event_id]).get(event_id)
+                _write_lock(conn)
+                resolved = self._survivors(conn, [event_id]).get(event_id, event_id)
+                found = self._load_events(conn, [resolved]).get(resolved)
                 if found is None:
                     return None
                 old, revision = found
-                if old.status == status:
+                try:
+                    final = Event.model_validate({**old.model_dump(), **update})
+                except ValueError as exc:
+                    raise InputError(_validation_message(exc)) from None
+                if final == old:
                     return old
+                diff = {f: [_jsonable(getattr(old, f)), _jsonable(getattr(final, f))]
+                        for f in EDITABLE_FIELDS if getattr(old, f) != getattr(final, f)}
+                cause = "review" if set(diff) <= {"status"} else "edit"
+                self._replace_event(conn, old, revision, final, _now(), cause=cause,
+                                    user=user, comment=comment,
+                                    detail=json.dumps({"edited": diff}, sort_keys=True))
+                return final
+
+    def split_event(self, event_id: str, article_ids: Sequence[str], *,
+                    user: str | None = None, comment: str | None = None
+                    ) -> tuple[Event, Event] | None:
+        """A reviewer's split: the reports ``article_ids`` of the stored event ``event_id``
+        are another event. ONE transaction.
+
+        The split-off event is rebuilt from what those reports said: the versions absorbed by
+        earlier merges (``event_merges``) whose articles all lie among ``article_ids`` are
+        merged back together by the merge policy, and the event keeps the smallest of their
+        ids (so splitting off exactly what a merge brought in undoes that merge: the absorbed
+        id is an event of its own again); when no absorbed version lies there, the split-off
+        event is the stored one restricted to those reports, under a new stable id. The kept
+        event is rebuilt the same way from its own earliest version and the absorbed versions
+        outside the split. Each side then cites exactly its own articles and their evidence
+        spans; both keep the event's status. Both changes are recorded (cause "split", with
+        ``user`` and ``comment``), the two ids are stored as a human decision "apart"
+        (:meth:`kept_apart`: later dedup passes never merge them again), candidates of the
+        split-off articles point at the split-off event, and absorbed ids move with the
+        versions they came from.
+        RETURNS (kept, split-off), or None when no event is stored under ``event_id``.
+        RAISES InputError: when ``article_ids`` is empty, names an article the event does not
+        cite, or names all of them.
+        """
+        wanted = list(dict.fromkeys(article_ids))
+        if not wanted:
+            raise InputError("name at least one article to split off")
+        with self.engine.connect().execution_options(eventcoder_write=True) as conn:
+            with conn.begin():
+                _write_lock(conn)
+                resolved = self._survivors(conn, [event_id]).get(event_id, event_id)
+                found = self._load_events(conn, [resolved]).get(resolved)
+                if found is None:
+                    return None
+                current, revision = found
+                missing = [a for a in wanted if a not in current.article_ids]
+                if missing:
+                    raise InputError(f"event {resolved} does not cite {', '.join(missing)}; "
+                                     f"it cites {', '.join(current.article_ids)}")
+                out_ids = set(wanted)
+                kept_ids = [a for a in current.article_ids if a not in out_ids]
+                if not kept_ids:
+                    raise InputError("cannot split off every article of the event; name "
+                                     "only the reports that tell another event")
+                absorbed = [(r.absorbed_id, Event.model_validate_json(r.data)) for r in
+                            conn.execute(select(event_merges.c.absorbed_id, event_merges.c.data)
+                                         .where(event_merges.c.survivor_id == resolved)
+                                         .order_by(event_merges.c.absorbed_id))]
+                first = conn.scalar(select(event_revisions.c.data)
+                                    .where(event_revisions.c.event_id == resolved)
+                                    .order_by(event_revisions.c.revision).limit(1))
+                own = Event.model_validate_json(first) if first else current
+                inside = [(i, e) for i, e in absorbed if set(e.article_ids) <= out_ids]
+                outside = [e for i, e in absorbed if not set(e.article_ids) <= out_ids]
+                new_id = (min(i for i, _ in inside) if inside else
+                          stable_id(resolved, "split", *sorted(out_ids)))
+                if new_id != resolved and conn.scalar(
+                        select(events.c.event_id).where(events.c.event_id == new_id)):
+                    raise InputError(f"event {new_id} exists already")
+                split_off = _rebuild(current, [e for _, e in inside], wanted, new_id)
+                own_part = [own] if set(own.article_ids) & set(kept_ids) else []
+                kept = _rebuild(current, own_part + outside, kept_ids, resolved)
                 now = _now()
-                conn.execute(insert(event_revisions).values(
-                    event_id=event_id, revision=revision, replaced_at=now,
-                    data=old.model_dump_json()))
-                conn.execute(events.update().where(events.c.event_id == event_id).values(
-                    status=status, revision=revision + 1, updated_at=now))
-                return old.model_copy(update={"status": status})
+                self._replace_event(conn, current, revision, kept, now, cause="split",
+                                    user=user, comment=comment,
+                                    detail=json.dumps({"split_off": new_id,
+                                                       "articles": wanted}, sort_keys=True))
+                conn.execute(insert(events).values(
+                    **_event_row(split_off), revision=1, created_at=now, updated_at=now,
+                    cause="split", changed_by=user, comment=comment,
+                    detail=json.dumps({"split_from": resolved, "articles": wanted},
+                                      sort_keys=True)))
+                _bulk_insert(conn, event_articles, [{"event_id": new_id, "article_id": a,
+                                                     "position": i}
+                                                    for i, a in enumerate(split_off.article_ids)])
+                _bulk_insert(conn, evidence, [{"event_id": new_id, "position": i,
+                                               **e.model_dump()}
+                                              for i, e in enumerate(split_off.evidence)])
+                inside_ids = [i for i, _ in inside]
+                if inside_ids:
+                    conn.execute(delete(event_merges)
+                                 .where(event_merges.c.absorbed_id == new_id))
+                    conn.execute(event_merges.update()
+                                 .where(event_merges.c.absorbed_id.in_(inside_ids))
+                                 .values(survivor_id=new_id))
+                conn.execute(candidates_table.update()
+                             .where(candidates_table.c.event_id == resolved,
+                                    candidates_table.c.article_id.in_(wanted))
+                             .values(event_id=new_id))
+                a, b = _pair(resolved, new_id)
+                conn.execute(delete(merge_decisions).where(merge_decisions.c.event_a == a,
+                                                           merge_decisions.c.event_b == b))
+                conn.execute(insert(merge_decisions).values(
+                    event_a=a, event_b=b, decision="apart", decided_by=user, decided_at=now,
+                    comment=comment))
+                return kept, split_off
+
+    def kept_apart(self, event_ids: Iterable[str]) -> dict[str, set[str]]:
+        """For each of ``event_ids``: the events a reviewer said are different events (a
+        split), which dedup never merges it with. Ids with none are left out."""
+        ids = sorted(set(event_ids))
+        out: dict[str, set[str]] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(ids):
+                for row in conn.execute(select(merge_decisions.c.event_a,
+                                               merge_decisions.c.event_b)
+                                        .where(merge_decisions.c.decision == "apart",
+                                               or_(merge_decisions.c.event_a.in_(chunk),
+                                                   merge_decisions.c.event_b.in_(chunk)))):
+                    out.setdefault(row.event_a, set()).add(row.event_b)
+                    out.setdefault(row.event_b, set()).add(row.event_a)
+        wanted = set(ids)
+        return {k: v for k, v in out.items() if k in wanted}
 
     # ---------------------------------------------------------------------------------------
     # reading
@@ -949,26 +1185,46 @@ class Store:
 
     def event_versions(self, event_id: str) -> list[tuple[int, dt.datetime, Event]]:
         """Every stored version of an event, oldest first, the current one last: (revision,
-        when it was written, the event). Version 1 was written at ``created_at``, version n
-        when version n-1 was replaced (its ``replaced_at``); the store records no cause or
-        user for a change. Empty when no event is stored under this id (an absorbed id is
-        not resolved here: see :meth:`resolve_id`)."""
+        when it was written, the event). See :meth:`event_changes` for what made each."""
+        return [(c.revision, c.at, c.event) for c in self.event_changes(event_id)]
+
+    def event_changes(self, event_id: str) -> list[Change]:
+        """The history of an event, oldest first, the current version last: each version
+        with when it was written, its cause, user and comment, the fields it changed (old and
+        new value) against the version before, and the writer's ``detail`` (for a merge: the
+        absorbed id, who decided, the score, and per changed field the rule and the articles
+        the new value came from). Version 1 was written at ``created_at``, version n when
+        version n-1 was replaced. Empty when no event is stored under this id (an absorbed
+        id is not resolved here: see :meth:`resolve_id`)."""
         with self.engine.connect() as conn:
-            row = conn.execute(select(events.c.revision, events.c.created_at)
+            row = conn.execute(select(events.c.revision, events.c.created_at, events.c.cause,
+                                      events.c.changed_by, events.c.comment, events.c.detail)
                                .where(events.c.event_id == event_id)).first()
             if row is None:
                 return []
             current = self._load_events(conn, [event_id])[event_id][0]
-            old = conn.execute(select(event_revisions.c.revision, event_revisions.c.replaced_at,
-                                      event_revisions.c.data)
+            old = conn.execute(select(event_revisions)
                                .where(event_revisions.c.event_id == event_id)
                                .order_by(event_revisions.c.revision)).all()
-        out: list[tuple[int, dt.datetime, Event]] = []
+        out: list[Change] = []
         written = row.created_at
-        for r in old:
-            out.append((r.revision, written, Event.model_validate_json(r.data)))
-            written = r.replaced_at
-        out.append((row.revision, written, current))
+        prev: Event | None = None
+        versions = [(r.revision, r, Event.model_validate_json(r.data)) for r in old]
+        versions.append((row.revision, row, current))
+        for i, (revision, meta, ev) in enumerate(versions):
+            diff: dict[str, tuple[Any, Any]] = {}
+            if prev is not None:
+                for f in Event.model_fields:
+                    a, b = getattr(prev, f), getattr(ev, f)
+                    if f == "evidence":
+                        a, b = len(a), len(b)
+                    if a != b:
+                        diff[f] = (a, b)
+            out.append(Change(revision, written, meta.cause, meta.changed_by, meta.comment,
+                              diff, json.loads(meta.detail) if meta.detail else {}, ev))
+            if i < len(old):
+                written = old[i].replaced_at
+            prev = ev
         return out
 
     def merges_into(self, survivor_id: str) -> list[MergeRecord]:
@@ -1112,6 +1368,38 @@ def _rename_articles(ev: Event, renamed: dict[str, str]) -> Event:
         "evidence": [e.model_copy(update={"article_id": renamed.get(e.article_id, e.article_id)})
                      for e in ev.evidence],
     })
+
+
+def _validation_message(exc: Exception) -> str:
+    """One line from a pydantic ValidationError: each bad field and why."""
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        parts = [f"{'.'.join(str(x) for x in e.get('loc', ()))}: {e.get('msg', '')}"
+                 for e in errors()]
+        return "invalid value: " + "; ".join(parts)
+    return _one_line(exc)
+
+
+def _rebuild(current: Event, versions: Sequence[Event], article_ids: Sequence[str],
+             event_id: str) -> Event:
+    """One side of a split: ``versions`` (codings of reports on this side) merged by the
+    policy, or ``current`` when there are none; then citing exactly ``article_ids`` with the
+    current event's evidence from them, under ``event_id``, with ``current``'s status."""
+    wanted = set(article_ids)
+    if versions:
+        base = versions[0]
+        for v in versions[1:]:
+            base = merge_pair(base, v).event
+    else:
+        base = current
+    spans = [e for e in current.evidence if e.article_id in wanted]
+    rebuilt = base.model_copy(update={
+        "event_id": event_id, "article_ids": list(article_ids), "evidence": spans,
+        "sources_count": len(article_ids), "status": current.status})
+    notes = compose_notes(rebuilt)
+    if notes != compose_notes(base):  # what the notes would say changed
+        rebuilt = rebuilt.model_copy(update={"notes": notes})
+    return rebuilt
 
 
 def _merge(old: Event, new: Event) -> Event:

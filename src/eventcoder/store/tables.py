@@ -5,7 +5,8 @@ ingest); ``events`` with one column per scalar field of :class:`eventcoder.schem
 bookkeeping (revision, created/updated time); ``event_articles`` links events to the articles
 they were read from (ordered, provenance for cross-source dedup); ``evidence`` holds the text
 spans behind each field; ``event_revisions`` keeps a JSON snapshot of every replaced version;
-``article_bands`` indexes the articles' MinHash signatures for near-duplicate lookup.
+``article_bands`` indexes the articles' MinHash signatures for near-duplicate lookup;
+``event_merges`` and ``merge_decisions`` keep cross-article merges and reviewers' splits.
 """
 
 from __future__ import annotations
@@ -107,6 +108,11 @@ events = Table(
     Column("revision", Integer, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # what made this version (migration 0007): see VERSION_COLUMNS
+    Column("cause", String(32)),
+    Column("changed_by", Text),
+    Column("comment", Text),
+    Column("detail", Text),
 )
 
 event_articles = Table(
@@ -138,6 +144,29 @@ event_revisions = Table(
     Column("revision", Integer, nullable=False),
     Column("replaced_at", DateTime(timezone=True), nullable=False),
     Column("data", Text, nullable=False),
+    Column("cause", String(32)),
+    Column("changed_by", Text),
+    Column("comment", Text),
+    Column("detail", Text),
+)
+
+#: What made a version of an event (migration 0007), on ``events`` (the current version) and
+#: ``event_revisions`` (each replaced one): ``cause`` ("coded", "source added", "copy linked",
+#: "merge", "review", "edit", "split"), ``changed_by`` (a user; empty for automatic changes),
+#: ``comment``, ``detail`` (JSON list of the merge policy's field changes: field, old, new,
+#: articles, rule). NULL cause: a version written before 0007.
+VERSION_COLUMNS = ("cause", "changed_by", "comment", "detail")
+
+#: A reviewer's decision about a pair of events (migration 0007), the pair stored in id order:
+#: "apart" (a split: later dedup passes never merge them again).
+merge_decisions = Table(
+    "merge_decisions", metadata,
+    Column("event_a", ID, primary_key=True),
+    Column("event_b", ID, primary_key=True, index=True),
+    Column("decision", String(16), nullable=False),
+    Column("decided_by", Text),
+    Column("decided_at", DateTime(timezone=True), nullable=False),
+    Column("comment", Text),
 )
 
 #: Every segment with an event word and what it was found to be (migration 0004): reported
