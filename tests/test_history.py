@@ -61,29 +61,33 @@ def test_events_without_merge_never_creates_a_database(tmp_path: Path) -> None:
     assert not (tmp_path / "none.db").exists()
 
 
-def test_history_lists_versions_with_what_changed(db: str) -> None:
+def test_history_lists_versions_with_cause_user_and_what_changed(db: str) -> None:
     with Store(db) as store:
-        store.set_status("ev-2", "reviewed")
+        store.set_status("ev-2", "reviewed", user="ana", comment="checked the wire")
         store.merge_events("ev-2", "ev-4", score=0.75, reasons=["text 0.8", "date 1.0"])
         store.save_batch([], [_event(2, status="reviewed", fatalities=3)])
     result = _run("events", "--db", db, "--history", "ev-2")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("r1 ") and lines[0].endswith("first stored")
-    assert lines[1].startswith("r2 ") and "status auto -> reviewed" in lines[1]
-    assert lines[2].startswith("r3 ") and "sources_count 1 -> 2" in lines[2]
-    assert "article_ids +a4" in lines[2] and "[merged ev-4]" in lines[2]
-    assert lines[3].startswith("r4 ") and "fatalities 2 -> 3" in lines[3]
-    assert lines[4].startswith("merged ev-4  score 0.750") and "(text 0.8; date 1.0)" in lines[4]
-    assert len(lines) == 5
+    assert lines[0].startswith("r1 ") and "coded: first stored" in lines[0]
+    assert lines[1].startswith("r2 ") and "review by ana: status auto -> reviewed" in lines[1]
+    assert lines[1].endswith('"checked the wire"')
+    assert lines[2].startswith("r3 ") and "merge ev-4 (dedup):" in lines[2]
+    assert "sources_count 1 -> 2" in lines[2] and "article_ids +a4" in lines[2]
+    assert lines[3].startswith("r4 ") and "source added: fatalities 2 -> 3" in lines[3]
+    assert "fatalities: a human review (reviewed) (from a2)" in lines[4]
+    assert lines[-1].startswith("merged ev-4  score 0.750") and "(text 0.8; date 1.0)" in lines[-1]
 
     as_json = _jsonl(_run("events", "--db", db, "--history", "ev-2", "--format", "jsonl").stdout)
     assert [v["revision"] for v in as_json] == [1, 2, 3, 4]
+    assert [v["cause"] for v in as_json] == ["coded", "review", "merge", "source added"]
+    assert [v["user"] for v in as_json] == [None, "ana", None, None]
+    assert as_json[1]["comment"] == "checked the wire"
     assert [v["status"] for v in as_json] == ["auto", "reviewed", "reviewed", "reviewed"]
     assert as_json[1]["changes"] == {"status": ["auto", "reviewed"]}
     assert as_json[2]["changes"]["sources_count"] == [1, 2]
-    assert [m["absorbed_id"] for m in as_json[2]["merged"]] == ["ev-4"]
-    assert as_json[2]["merged"][0]["score"] == 0.75
+    assert as_json[2]["detail"]["absorbed"] == "ev-4" and as_json[2]["detail"]["score"] == 0.75
+    assert as_json[2]["detail"]["by"] == "dedup" and as_json[2]["detail"]["articles"] == ["a4"]
     assert as_json[3]["changes"] == {"fatalities": [2, 3]}
     times = [dt.datetime.fromisoformat(v["time"]) for v in as_json]
     assert times == sorted(times) and all(t.tzinfo is not None for t in times)

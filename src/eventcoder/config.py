@@ -300,3 +300,14 @@ SETTINGS: dict[str, Setting] = {
     "merge_km": Setting(_positive, "EVENTCODER_MERGE_KM"),
     "merge_threshold": Setting(_positive, "EVENTCODER_MERGE_THRESHOLD"),
 }
+
+
+def default_user() -> str | None:
+    """Who the CLI records as making a human change (review, merge, split):
+    ``$EVENTCODER_USER``, else the login name, else None."""
+    import getpass
+
+    try:
+        return os.environ.get("EVENTCODER_USER") or getpass.getuser()
+    except (OSError, KeyError):  # no login name (a container without a passwd entry)
+        return None

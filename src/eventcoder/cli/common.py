@@ -148,6 +148,15 @@ def db_option(f: F) -> F:
              "the config file sets it].")(f)
 
 
+def decision_options(f: F) -> F:
+    """--user and --comment, recorded with a human change in the event's history."""
+    f = click.option("--comment", help="Why: recorded in the event's history.")(f)
+    from ..config import default_user
+
+    return click.option("--user", default=default_user, show_default="$EVENTCODER_USER or "
+                        "the login name", help="Who made the change, for the history.")(f)
+
+
 def output_option(f: F) -> F:
     return click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
                         default=None, help="Write here instead of standard output.")(f)

@@ -15,6 +15,7 @@ from .common import (
     check_country_option,
     check_type_option,
     db_option,
+    decision_options,
     format_option,
     load_config,
     output_option,
@@ -51,20 +52,31 @@ if TYPE_CHECKING:
                    "version.")
 @click.option("--merge", nargs=2, metavar="A B", default=None,
               help="A human merge: event B becomes part of event A (A keeps its id; B then "
-                   "finds A). The only option of this command that writes.")
+                   "finds A).")
+@click.option("--split", metavar="ID",
+              help="A human split: the reports given with --articles are another event. "
+                   "Splitting off exactly the reports a merge brought in undoes that merge "
+                   "(the absorbed id is an event again). Later dedup passes never merge the "
+                   "two again.")
+@click.option("--articles", "split_articles", multiple=True, metavar="ARTICLE_ID[,ID...]",
+              help="With --split: the article ids to split off (repeatable or "
+                   "comma-separated; 'eventcoder events --id ID --format jsonl' lists them).")
+@decision_options
 @format_option()
 @output_option
 def events(db: str | None, since: dt.date | None, until: dt.date | None, country: str | None,
            admin1: str | None, event_type: str | None, actor: str | None,
            min_fatalities: int | None, limit: int | None, min_confidence: float | None,
            status: tuple[str, ...], ids: tuple[str, ...], history: str | None,
-           merge: tuple[str, str] | None, fmt: str, output: str | None) -> None:
+           merge: tuple[str, str] | None, split: str | None, split_articles: tuple[str, ...],
+           user: str | None, comment: str | None, fmt: str, output: str | None) -> None:
     """Query stored events and export them (CSV uses ACLED's column names and order).
 
     Events a reviewer rejected ('eventcoder review ID --status rejected') are left out unless
     --status asks for them. The database must exist ('eventcoder extract' creates it). An
-    unknown --type or --country is an error that names the closest values. --id, --history
-    and --merge take one event (or two) by id; an unknown id is an error (exit 1).
+    unknown --type or --country is an error that names the closest values. --id, --history,
+    --merge and --split take one event (or two) by id; an unknown id is an error (exit 1).
+    --merge and --split write, recording --user and --comment in the history.
 
     Examples:
 
@@ -73,16 +85,23 @@ def events(db: str | None, since: dt.date | None, until: dt.date | None, country
         eventcoder events --history ev-3f2a9c1e0b7d4a58
 
         eventcoder events --merge ev-3f2a9c1e0b7d4a58 ev-9b1c0d2e3f4a5b6c
+
+        eventcoder events --split ev-3f2a9c1e0b7d4a58 --articles afp-0412 --comment "next day"
     """
     from ..export import write_events
     from ..store import Store
 
-    if sum(bool(x) for x in (ids, history, merge)) > 1:
-        raise click.UsageError("use one of --id, --history and --merge at a time")
+    if sum(bool(x) for x in (ids, history, merge, split)) > 1:
+        raise click.UsageError("use one of --id, --history, --merge and --split at a time")
+    if bool(split) != bool(split_articles):
+        raise click.UsageError("--split ID needs --articles (and --articles needs --split)")
     db = load_config(db=db).db
     with user_errors(), Store(db, create=False) as store:
         if merge:
-            click.echo(_merge(store, *merge))
+            click.echo(_merge(store, *merge, user=user, comment=comment))
+        elif split:
+            wanted = [a.strip() for v in split_articles for a in v.split(",") if a.strip()]
+            click.echo(_split(store, split, wanted, user=user, comment=comment))
         elif history:
             _history(store, history, fmt, output)
         elif ids:
@@ -139,7 +158,20 @@ def _by_id(store: Store, event_id: str) -> Event:
     return event
 
 
-def _merge(store: Store, keep: str, absorb: str) -> str:
+def _split(store: Store, event_id: str, article_ids: list[str], *, user: str | None,
+           comment: str | None) -> str:
+    """Split ``article_ids`` off the event as a human decision; the lines to print."""
+    target = _resolve(store, event_id)
+    done = store.split_event(target, article_ids, user=user, comment=comment)
+    if done is None:
+        raise click.ClickException(f"no event with id {event_id!r} in {_shown(store)}")
+    kept, new = done
+    return (f"{new.event_id} split off {kept.event_id}: {', '.join(new.article_ids)}\n"
+            f"{kept.event_id} keeps {', '.join(kept.article_ids)}")
+
+
+def _merge(store: Store, keep: str, absorb: str, *, user: str | None = None,
+           comment: str | None = None) -> str:
     """Merge ``absorb`` into ``keep`` as a human decision (reasons ["human"]); the line to
     print."""
     if keep == absorb:
@@ -154,7 +186,8 @@ def _merge(store: Store, keep: str, absorb: str) -> str:
         raise click.ClickException(
             f"{absorbed} is rejected: merging it would make {survivor} rejected too "
             f"('eventcoder review {absorbed} --status auto' first, or leave it rejected)")
-    if store.merge_events(survivor, absorbed, score=1.0, reasons=["human"]) is None:
+    if store.merge_events(survivor, absorbed, score=1.0, reasons=["human"], user=user,
+                          cause="human", comment=comment) is None:
         raise click.ClickException(f"could not merge {absorbed} into {survivor}: "
                                    "one of them is no longer stored")
     return f"{absorbed} merged into {survivor}"
@@ -197,33 +230,39 @@ def _history(store: Store, event_id: str, fmt: str, output: str | None) -> None:
     if fmt not in ("table", "jsonl"):
         raise click.UsageError("--history prints --format table or jsonl")
     survivor = _resolve(store, event_id)
-    versions = store.event_versions(survivor)
+    versions = store.event_changes(survivor)
     if not versions:
         raise click.ClickException(f"no event with id {event_id!r} in {_shown(store)}")
     merges = store.merges_into(survivor)
-    # a merge and the version it made are written in one transaction, with one timestamp
-    by_time: dict[dt.datetime, list[dict[str, Any]]] = {}
-    for m in merges:
-        by_time.setdefault(m.merged_at, []).append(
-            {"absorbed_id": m.absorbed_id, "score": m.score, "reasons": m.reasons,
-             "merged_at": _utc(m.merged_at).isoformat()})
     lines: list[str] = []
     previous: Event | None = None
-    for revision, written, event in versions:
-        changes = _changes(previous, event)
-        merged = by_time.get(written, [])
-        previous = event
+    for v in versions:
+        changes = _changes(previous, v.event)
+        previous = v.event
         if fmt == "jsonl":
-            lines.append(json.dumps({"event_id": survivor, "revision": revision,
-                                     "time": _utc(written).isoformat(), "status": event.status,
-                                     "changes": changes, "merged": merged},
-                                    ensure_ascii=False))
+            lines.append(json.dumps({"event_id": survivor, "revision": v.revision,
+                                     "time": _utc(v.at).isoformat(), "status": v.event.status,
+                                     "cause": v.cause, "user": v.user, "comment": v.comment,
+                                     "changes": changes, "detail": v.detail},
+                                    ensure_ascii=False, default=str))
             continue
-        what = ("first stored" if revision == versions[0][0]
-                else "; ".join(_describe(k, *v) for k, v in changes.items()) or "no change")
-        if merged:
-            what += "  [merged " + ", ".join(m["absorbed_id"] for m in merged) + "]"
-        lines.append(f"r{revision}  {_time(written)}  {event.status:<8}  {what}")
+        what = ("first stored" if v.revision == versions[0].revision
+                else "; ".join(_describe(k, *c) for k, c in changes.items()) or "no change")
+        cause = v.cause or "changed"
+        if v.detail.get("absorbed"):
+            cause += f" {v.detail['absorbed']} ({v.detail.get('by', 'dedup')})"
+        if v.detail.get("split_off"):
+            cause += f" off {v.detail['split_off']}"
+        if v.detail.get("split_from"):
+            cause += f" from {v.detail['split_from']}"
+        by = f" by {v.user}" if v.user else ""
+        note = f'  "{v.comment}"' if v.comment else ""
+        lines.append(f"r{v.revision}  {_time(v.at)}  {v.event.status:<8}  {cause}{by}: "
+                     f"{what}{note}")
+        for f in v.detail.get("fields", []):
+            if f.get("rule"):
+                lines.append(f"      {f['field']}: {f['rule']} (from "
+                             f"{', '.join(f.get('articles', [])) or '?'})")
     if fmt == "table":
         for m in merges:
             lines.append(f"merged {m.absorbed_id}  score {m.score:.3f}  {_time(m.merged_at)}  "

@@ -134,6 +134,8 @@ class MergeTarget(CandidateSource, Protocol):
     def merge_events(self, survivor_id: str, absorbed_id: str, *, score: float = 1.0,
                      reasons: Sequence[str] = ()) -> Event | None: ...
 
+    def kept_apart(self, event_ids: Iterable[str]) -> dict[str, set[str]]: ...
+
 
 @dataclass(frozen=True)
 class MergeRecord:
@@ -328,7 +330,8 @@ def merge_stored(store: MergeTarget, event_ids: Iterable[str],
     while the merged event finds another (the run path after each batch; ``eventcoder dedup``
     over every stored event). The survivor is :func:`survivor_of`'s; the store merges by the
     one merge policy (:meth:`eventcoder.store.Store.merge_events`). Rejected events are left
-    alone. dry_run: decide only, change nothing (merged events are not re-read, so a chain is
+    alone, and so are pairs a reviewer split (:meth:`eventcoder.store.Store.kept_apart`:
+    a human decision sticks on later passes). dry_run: decide only, change nothing (merged events are not re-read, so a chain is
     reported pair by pair). RETURNS the merges, in the order made.
     """
     s = settings or MergeSettings()
@@ -341,8 +344,11 @@ def merge_stored(store: MergeTarget, event_ids: Iterable[str],
             continue
         ev = store.get_event(event_id)
         while ev is not None and ev.status != "rejected":
-            found = best_match(ev, [c for c in candidates_for(ev, store, s)
-                                    if c.event_id not in gone], s)
+            candidates = candidates_for(ev, store, s)
+            apart = store.kept_apart([ev.event_id]).get(ev.event_id, set()) \
+                if candidates else set()
+            found = best_match(ev, [c for c in candidates
+                                    if c.event_id not in gone and c.event_id not in apart], s)
             if found is None:
                 break
             keep, drop = survivor_of(ev, found[0])

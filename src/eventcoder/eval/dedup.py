@@ -15,6 +15,9 @@ across articles (near-duplicate copies, merging) applies as in a real run. Then:
 - **B-cubed** precision, recall and F1 over the matched reports: for each report, the share of
   the reports in its stored event that share its cluster, and of its cluster's matched
   reports that share its stored event;
+- **merge stage**: the pairs that should be merged whose two reports both matched a row (the
+  extraction found the event in both articles), and how many of them were merged: the
+  recall of the cross-article merging alone, apart from what the extraction misses;
 - **detection**: the audit's event precision and recall per article, for context.
 """
 
@@ -79,6 +82,8 @@ class DedupScore:
     pairs_gold: int = 0
     pairs_system: int = 0
     pairs_both: int = 0
+    #: pairs that should be merged whose two reports both matched a row, and of them merged
+    pairs_reachable: int = 0
     bcubed_p: float = 0.0
     bcubed_r: float = 0.0
     per_article: list[tuple[int, int, int]] = field(default_factory=list)  # tp, fp, fn
@@ -97,7 +102,9 @@ class DedupScore:
         return {"reports": self.reports, "matched_reports": self.matched,
                 "clusters": self.clusters, "stored_events": self.rows,
                 "pairs_should_merge": self.pairs_gold, "pairs_merged": self.pairs_system,
-                "pairs_correct": self.pairs_both,
+                "pairs_correct": self.pairs_both, "pairs_reachable": self.pairs_reachable,
+                "merge_stage_recall": round(self._ratio(self.pairs_both,
+                                                        self.pairs_reachable), 3),
                 "pairwise_precision": round(pp, 3), "pairwise_recall": round(pr, 3),
                 "bcubed_precision": round(self.bcubed_p, 3),
                 "bcubed_recall": round(self.bcubed_r, 3), "bcubed_f1": round(bf, 3),
@@ -117,6 +124,7 @@ def score_assignment(clusters: Sequence[str], rows: Sequence[str | None]) -> Ded
             s.pairs_gold += same_gold
             s.pairs_system += same_sys
             s.pairs_both += same_gold and same_sys
+            s.pairs_reachable += same_gold and rows[i] is not None and rows[j] is not None
     matched = [(c, r) for c, r in zip(clusters, rows, strict=True) if r is not None]
     s.matched = len(matched)
     s.rows = len({r for _, r in matched})
@@ -196,5 +204,8 @@ def command(gold: Path, as_json: bool) -> None:
                f"{d['pairs_merged']} merged; {d['pairs_should_merge']} should be merged)")
     click.echo(f"B-cubed:  precision {d['bcubed_precision']:.3f}  recall "
                f"{d['bcubed_recall']:.3f}  F1 {d['bcubed_f1']:.3f}")
+    click.echo(f"merge stage: {d['pairs_correct']} of {d['pairs_reachable']} pairs merged whose "
+               f"two reports were both coded as the event (recall "
+               f"{d['merge_stage_recall']:.3f})")
     click.echo(f"detection (per article, as eval audit): precision "
                f"{d['detection_precision']:.3f}  recall {d['detection_recall']:.3f}")

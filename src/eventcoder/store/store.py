@@ -941,21 +941,36 @@ class Store:
                 return kept, split_off
 
     def kept_apart(self, event_ids: Iterable[str]) -> dict[str, set[str]]:
-        """For each of ``event_ids``: the events a reviewer said are different events (a
-        split), which dedup never merges it with. Ids with none are left out."""
-        ids = sorted(set(event_ids))
+        """For each of ``event_ids``: the stored events a reviewer said are different events
+        (a split), which dedup never merges it with. A decision about an event merged into
+        another since holds for the survivor (on both sides). Ids with none are left out."""
+        wanted = sorted(set(event_ids))
         out: dict[str, set[str]] = {}
         with self.engine.connect() as conn:
-            for chunk in _chunks(ids):
-                for row in conn.execute(select(merge_decisions.c.event_a,
-                                               merge_decisions.c.event_b)
-                                        .where(merge_decisions.c.decision == "apart",
-                                               or_(merge_decisions.c.event_a.in_(chunk),
-                                                   merge_decisions.c.event_b.in_(chunk)))):
-                    out.setdefault(row.event_a, set()).add(row.event_b)
-                    out.setdefault(row.event_b, set()).add(row.event_a)
-        wanted = set(ids)
-        return {k: v for k, v in out.items() if k in wanted}
+            members: dict[str, str] = {i: i for i in wanted}
+            for chunk in _chunks(wanted):
+                for absorbed, survivor in conn.execute(
+                        select(event_merges.c.absorbed_id, event_merges.c.survivor_id)
+                        .where(event_merges.c.survivor_id.in_(chunk))):
+                    members[absorbed] = survivor
+            pairs: list[tuple[str, str]] = []
+            for chunk in _chunks(sorted(members)):
+                pairs.extend(conn.execute(
+                    select(merge_decisions.c.event_a, merge_decisions.c.event_b)
+                    .where(merge_decisions.c.decision == "apart",
+                           or_(merge_decisions.c.event_a.in_(chunk),
+                               merge_decisions.c.event_b.in_(chunk)))).all())
+            others = {x for p in pairs for x in p}
+            now_at = {**self._survivors(conn, sorted(others)), **members}
+        for x, y in set(pairs):
+            sx, sy = now_at.get(x, x), now_at.get(y, y)
+            if sx == sy:
+                continue
+            if sx in members and members[sx] == sx:
+                out.setdefault(sx, set()).add(sy)
+            if sy in members and members[sy] == sy:
+                out.setdefault(sy, set()).add(sx)
+        return out
 
     # ---------------------------------------------------------------------------------------
     # reading
