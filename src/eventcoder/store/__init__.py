@@ -2,10 +2,23 @@
 migrations. Only this package imports a database driver.
 
 Public interface: ``Store(url)`` with ``known_hashes``, ``save_batch``, ``query_events``,
-``count_events``, ``count_articles``, ``get_article``, ``close``; see
-:mod:`eventcoder.store.store` and ``docs/storage.md``.
+``count_events``, ``count_articles``, ``get_article``, ``close``; the HTTP API's queries
+``page_events``, ``event_stats``, ``article_infos`` and ``data_version`` over an
+``EventFilter``; see :mod:`eventcoder.store.store` and ``docs/storage.md``.
 """
 
-from .store import Store, StoreError, normalize_url
+from .store import (
+    INTERVALS,
+    SORTS,
+    ArticleInfo,
+    EventFilter,
+    EventStats,
+    PageKey,
+    StatsRow,
+    Store,
+    StoreError,
+    normalize_url,
+)
 
-__all__ = ["Store", "StoreError", "normalize_url"]
+__all__ = ["INTERVALS", "SORTS", "ArticleInfo", "EventFilter", "EventStats", "PageKey",
+           "StatsRow", "Store", "StoreError", "normalize_url"]

@@ -10,8 +10,9 @@ import datetime as dt
 import json
 import math
 import re
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, get_args
 
@@ -24,12 +25,15 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
+    exists,
     func,
     insert,
     inspect,
+    literal,
     or_,
     select,
     text,
+    tuple_,
 )
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
@@ -41,7 +45,7 @@ from ..errors import EventcoderError, InputError, ResourceError
 from ..extract.rows import compose_notes
 from ..registry import UnknownNameError, backends
 from ..schema import Article, Candidate, Event, Evidence, Span, Status, stable_id
-from .backends import Backend, backend_for
+from .backends import Backend, backend_for, sqlite_memory
 from .tables import (
     VERSION_TABLE,
     article_bands,
@@ -114,6 +118,109 @@ class Change:
 EDITABLE_FIELDS: tuple[str, ...] = tuple(
     f for f in Event.model_fields
     if f not in ("event_id", "article_ids", "evidence", "sources_count", "confidence"))
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """A stored article without its text (:meth:`Store.article_infos`): what a list of an
+    event's sources shows."""
+
+    id: str
+    title: str | None
+    url: str | None
+    source: str | None
+    published: dt.date | None
+    language: str | None
+    #: the id of the article this one is a near-duplicate copy of (None for an original)
+    copy_of: str | None
+
+
+#: Orders of :meth:`Store.page_events`: a column ascending, or descending with ``-``; ties are
+#: broken by ``event_id`` in the same direction, and undated events come last either way.
+SORTS: tuple[str, ...] = ("event_date", "-event_date", "fatalities", "-fatalities")
+#: Periods of :meth:`Store.event_stats`: ISO weeks (starting on Monday) or calendar months.
+INTERVALS: tuple[str, ...] = ("week", "month")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """The filters of an event query (:meth:`Store.page_events`, :meth:`Store.count_events`,
+    :meth:`Store.event_stats`); every one is optional and an event matches when it passes all
+    that are given.
+
+    since, until, country, admin1, event_type, actor, min_fatalities, min_confidence, status:
+        as in :meth:`Store.query_events` (``event_type`` matches the event type or the
+        sub-event type; ``status`` None leaves the rejected events out).
+    admin2: second-level region, exact name, case-insensitive.
+    sub_event_type: ACLED sub-event type, case-insensitive.
+    bbox: (min_lon, min_lat, max_lon, max_lat) in degrees, bounds included; a min_lon above
+        max_lon is a box across the antimeridian. Events without coordinates never match.
+    q: case-insensitive substring of the notes or of the text of an evidence span (SQL LIKE
+        with ``%`` and ``_`` taken literally; SQLite folds the case of ASCII letters only).
+    located: only events with coordinates (a map's points).
+    """
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor: str | None = None
+    min_fatalities: int | None = None
+    min_confidence: float | None = None
+    status: str | tuple[str, ...] | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    q: str | None = None
+    located: bool = False
+
+    def query_kwargs(self) -> dict[str, Any]:
+        """The keyword arguments of :meth:`Store.query_events` and :meth:`Store.iter_events`
+        for these filters (``located`` has none there: give a bbox instead)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "located"}
+
+    def conditions(self) -> list[Any]:
+        """The SQL conditions on ``events``. RAISES InputError: for an unknown status."""
+        return _filters(**{f.name: getattr(self, f.name) for f in fields(self)})
+
+
+@dataclass(frozen=True)
+class PageKey:
+    """Where a page of :meth:`Store.page_events` ended: the sort value of its last event (None
+    for an undated event under a date order) and that event's id; the next page starts
+    after it (keyset pagination: no row is repeated or lost when rows are added before it)."""
+
+    value: dt.date | int | None
+    event_id: str
+
+
+@dataclass(frozen=True)
+class StatsRow:
+    """One group of :meth:`Store.event_stats`: its key, the number of events and the sum of
+    their fatalities."""
+
+    key: Any
+    events: int
+    fatalities: int
+
+
+@dataclass(frozen=True)
+class EventStats:
+    """Counts and fatalities of the events matching a filter (:meth:`Store.event_stats`).
+
+    by_period: key = the first day of the week or month (None for the undated events), in
+        date order, undated last. by_event_type: key = event type, most events first.
+    by_admin1: key = (country, admin1), most events first.
+    """
+
+    events: int
+    fatalities: int
+    interval: str
+    by_period: list[StatsRow]
+    by_event_type: list[StatsRow]
+    by_admin1: list[StatsRow]
+
 
 #: Review statuses of an event (``Event.status``): "auto" as coded, or a human's decision.
 STATUSES: tuple[str, ...] = get_args(Status)
@@ -284,6 +391,9 @@ class Store:
 
     def __init__(self, url: str = "sqlite:///eventcoder.db", *, create: bool = True) -> None:
         self.url, self.backend = resolve_url(url)
+        #: the connection kept for :meth:`data_version` (SQLite), made when first asked
+        self._version_conn: Any = None
+        self._version_lock = threading.Lock()
         checked = create or _require_sqlite_file(self.url)
         self.engine = self._create_engine(self.url, self.backend)
         from alembic.util.exc import CommandError
@@ -347,6 +457,10 @@ class Store:
 
     def close(self) -> None:
         """Release every connection."""
+        with self._version_lock:
+            if self._version_conn is not None:
+                self._version_conn.close()
+                self._version_conn = None
         self.engine.dispose()
 
     def __enter__(self) -> Store:
@@ -1022,7 +1136,10 @@ class Store:
                      event_type: str | None = None, actor: str | None = None,
                      min_fatalities: int | None = None, limit: int | None = None,
                      min_confidence: float | None = None,
-                     status: str | Iterable[str] | None = None) -> list[Event]:
+                     status: str | Iterable[str] | None = None, admin2: str | None = None,
+                     sub_event_type: str | None = None,
+                     bbox: tuple[float, float, float, float] | None = None,
+                     q: str | None = None) -> list[Event]:
         """Stored events matching every given filter, ordered by event_date then event_id.
 
         since/until: inclusive bounds on ``event_date`` (undated events are then excluded).
@@ -1033,11 +1150,13 @@ class Store:
         min_confidence: only events whose ``confidence`` is at least this.
         status: the review statuses wanted (:data:`STATUSES`), one or several, or ``"all"``;
             default :data:`DEFAULT_STATUSES`: every event but the rejected ones.
+        admin2, sub_event_type, bbox, q: as in :class:`EventFilter`.
         Undated events sort last. RAISES InputError: for an unknown status.
         """
         conds = _filters(since=since, until=until, country=country, admin1=admin1,
                          event_type=event_type, actor=actor, min_fatalities=min_fatalities,
-                         min_confidence=min_confidence, status=status)
+                         min_confidence=min_confidence, status=status, admin2=admin2,
+                         sub_event_type=sub_event_type, bbox=bbox, q=q)
         stmt = select(events).where(and_(True, *conds)).order_by(
             case((events.c.event_date.is_(None), 1), else_=0), events.c.event_date,
             events.c.event_id)
@@ -1056,7 +1175,10 @@ class Store:
                     event_type: str | None = None, actor: str | None = None,
                     min_fatalities: int | None = None, limit: int | None = None,
                     page_size: int = 2000, min_confidence: float | None = None,
-                    status: str | Iterable[str] | None = None) -> Iterator[Event]:
+                    status: str | Iterable[str] | None = None, admin2: str | None = None,
+                    sub_event_type: str | None = None,
+                    bbox: tuple[float, float, float, float] | None = None,
+                    q: str | None = None) -> Iterator[Event]:
         """Like :meth:`query_events` (same filters, same order) but streamed page by page,
         so exporting millions of events needs memory for one page only. Rejected events are
         left out unless ``status`` asks for them.
@@ -1066,7 +1188,8 @@ class Store:
         """
         conds = _filters(since=since, until=until, country=country, admin1=admin1,
                          event_type=event_type, actor=actor, min_fatalities=min_fatalities,
-                         min_confidence=min_confidence, status=status)
+                         min_confidence=min_confidence, status=status, admin2=admin2,
+                         sub_event_type=sub_event_type, bbox=bbox, q=q)
         remaining = None if limit is None else max(0, int(limit))
         size = max(1, int(page_size))
         for dated in (True, False):
@@ -1271,10 +1394,147 @@ class Store:
                     conn.execute(select(events.c.country, events.c.iso3).distinct())]
         return sorted(rows, key=lambda r: (r[0] or "", r[1] or ""))
 
-    def count_events(self) -> int:
-        """Number of stored events, whatever their status."""
+    def data_version(self) -> str | None:
+        """A token that changes whenever a change to the database is committed, by this
+        process or any other, for callers that cache what they read (the HTTP API caches
+        counts and statistics); None when this database cannot tell (do not cache then).
+
+        SQLite: ``PRAGMA data_version`` on a connection kept for it alone (the pragma changes
+        when another connection commits); an in-memory database, whose one connection makes
+        every change, says None. PostgreSQL: the cluster's WAL position, which moves with
+        every write (to any table: more changes than needed, never fewer). A few microseconds
+        on SQLite, one round trip on PostgreSQL.
+        """
+        dialect = self.engine.dialect.name
+        try:
+            if dialect == "sqlite" and not sqlite_memory(self.url):
+                with self._version_lock:
+                    if self._version_conn is None:
+                        self._version_conn = self.engine.raw_connection()
+                    cur = self._version_conn.cursor()
+                    try:
+                        cur.execute("PRAGMA data_version")
+                        row = cur.fetchone()
+                    finally:
+                        cur.close()
+                return f"sqlite:{row[0]}" if row else None
+            if dialect == "postgresql":
+                with self.engine.connect() as conn:
+                    return f"pg:{conn.scalar(text('SELECT pg_current_wal_lsn()'))}"
+        except SQLAlchemyError:  # e.g. a read replica, which has no current WAL position
+            return None
+        return None
+
+    def count_events(self, filters: EventFilter | None = None) -> int:
+        """Number of stored events: all of them, whatever their status, or those matching
+        ``filters`` (whose default status leaves the rejected ones out)."""
+        q = select(func.count()).select_from(events)
+        if filters is not None:
+            q = q.where(and_(True, *filters.conditions()))
         with self.engine.connect() as conn:
-            return int(conn.scalar(select(func.count()).select_from(events)) or 0)
+            return int(conn.scalar(q) or 0)
+
+    def article_infos(self, article_ids: Iterable[str]) -> dict[str, ArticleInfo]:
+        """Article id -> :class:`ArticleInfo` (no text), for the stored ones among
+        ``article_ids``."""
+        out: dict[str, ArticleInfo] = {}
+        cols = [articles.c[f] for f in ("id", "title", "url", "source", "published",
+                                        "language", "copy_of")]
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(article_ids))):
+                for r in conn.execute(select(*cols).where(articles.c.id.in_(chunk))):
+                    out[r.id] = ArticleInfo(r.id, r.title, r.url, r.source, r.published,
+                                            r.language, r.copy_of)
+        return out
+
+    def page_events(self, filters: EventFilter | None = None, *, sort: str = "event_date",
+                    limit: int = 100, after: PageKey | None = None
+                    ) -> tuple[list[Event], PageKey | None]:
+        """One page of the events matching ``filters``, in ``sort`` order (:data:`SORTS`),
+        starting after ``after`` (None: the first page).
+
+        Keyset pagination: each page is an index range search, whatever its depth, and
+        paging through a table while rows are added or changed elsewhere repeats or skips
+        none of the rows that stay. Undated events come after the dated ones in both
+        directions of a date order.
+        RETURNS: the events and the key to pass as ``after`` for the next page (None when
+        this is the last). RAISES InputError: for an unknown sort or status.
+        """
+        if sort not in SORTS:
+            raise InputError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
+        desc = sort.startswith("-")
+        col = events.c[sort.lstrip("-")]
+        conds = (filters or EventFilter()).conditions()
+        limit = max(1, int(limit))
+        want = limit + 1  # one more tells whether there is a next page
+        rows: list[Any] = []
+        ident = events.c.event_id
+        with self.engine.connect() as conn:
+            for with_value in (True, False) if col.nullable else (True,):
+                if len(rows) >= want or (with_value and after is not None
+                                         and after.value is None and col.nullable):
+                    continue
+                page_conds = list(conds)
+                if with_value:
+                    if col.nullable:
+                        page_conds.append(col.isnot(None))
+                    if after is not None and after.value is not None:
+                        key = tuple_(col, ident)
+                        bound = tuple_(literal(after.value, col.type),
+                                       literal(after.event_id, ident.type))
+                        page_conds.append(key < bound if desc else key > bound)
+                    order: list[Any] = [col.desc(), ident.desc()] if desc else [col, ident]
+                else:
+                    page_conds.append(col.is_(None))
+                    if after is not None and after.value is None:
+                        page_conds.append(ident < after.event_id if desc
+                                          else ident > after.event_id)
+                    order = [ident.desc() if desc else ident]
+                stmt = (select(events).where(and_(True, *page_conds)).order_by(*order)
+                        .limit(want - len(rows)))
+                rows.extend(conn.execute(stmt))
+            page = rows[:limit]
+            lists = self._load_lists(conn, [r.event_id for r in page])
+        found = [_event_from_row(r, *lists[r.event_id]) for r in page]
+        if len(rows) <= limit:
+            return found, None
+        last = page[-1]
+        return found, PageKey(getattr(last, col.name), last.event_id)
+
+    def event_stats(self, filters: EventFilter | None = None, *,
+                    interval: str = "month") -> EventStats:
+        """Counts and fatalities of the events matching ``filters``: in all, by ``interval``
+        (:data:`INTERVALS`: ISO weeks from Monday, or months), by event type and by
+        (country, admin1). RAISES InputError: for an unknown interval or status.
+
+        Three grouped queries, by day, event type and region, each of which reads one of the
+        covering indexes of migration 0008 in order when nothing narrower applies (no table
+        rows, no sort); the days are folded into weeks or months here.
+        """
+        if interval not in INTERVALS:
+            raise InputError(f"unknown interval {interval!r}: use {' or '.join(INTERVALS)}")
+        where = and_(True, *(filters or EventFilter()).conditions())
+        n, dead = func.count(), func.coalesce(func.sum(events.c.fatalities), 0)
+
+        def grouped(conn: Connection, *keys: Any) -> list[Any]:
+            return list(conn.execute(select(*keys, n, dead).where(where).group_by(*keys)))
+
+        with self.engine.connect() as conn:
+            days = grouped(conn, events.c.event_date)
+            by_type = [StatsRow(t, k, int(f)) for t, k, f in grouped(conn, events.c.event_type)]
+            by_admin1 = [StatsRow((c, a), k, int(f)) for c, a, k, f in
+                         grouped(conn, events.c.country, events.c.admin1)]
+        periods: dict[dt.date | None, list[int]] = {}
+        for day, k, f in days:
+            acc = periods.setdefault(_period_start(_as_date(day), interval), [0, 0])
+            acc[0] += k
+            acc[1] += int(f)
+        by_period = sorted((StatsRow(p, k, f) for p, (k, f) in periods.items()),
+                           key=lambda r: (r.key is None, r.key or dt.date.min))
+        by_type.sort(key=lambda r: (-r.events, r.key))
+        by_admin1.sort(key=lambda r: (-r.events, r.key[0] or "", r.key[1] or ""))
+        return EventStats(sum(r.events for r in by_type), sum(r.fatalities for r in by_type),
+                          interval, by_period, by_type, by_admin1)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1303,12 +1563,21 @@ def _bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> 
 def _filters(*, since: dt.date | None, until: dt.date | None, country: str | None,
              admin1: str | None, event_type: str | None, actor: str | None,
              min_fatalities: int | None, min_confidence: float | None = None,
-             status: str | Iterable[str] | None = None) -> list[Any]:
-    """SQL conditions for :meth:`Store.query_events`' filters."""
+             status: str | Iterable[str] | None = None, admin2: str | None = None,
+             sub_event_type: str | None = None,
+             bbox: tuple[float, float, float, float] | None = None, q: str | None = None,
+             located: bool = False) -> list[Any]:
+    """SQL conditions for :meth:`Store.query_events`' filters (see :class:`EventFilter`)."""
     conds: list[Any] = []
     wanted = _statuses(status)
     if wanted is not None:
-        conds.append(events.c.status.in_(sorted(wanted)))
+        left_out = sorted(set(STATUSES) - wanted)
+        # the shorter of the two lists: the default is "status NOT IN ('rejected')", which no
+        # planner answers with the status index (a SQLite store without ANALYZE statistics
+        # would otherwise search that index for nearly every row instead of the date or
+        # region index and sort them); a rare status alone ("reviewed") is still searched
+        conds.append(events.c.status.not_in(left_out) if len(left_out) < len(wanted)
+                     else events.c.status.in_(sorted(wanted)))
     if since is not None:
         conds.append(events.c.event_date >= since)
     if until is not None:
@@ -1330,7 +1599,44 @@ def _filters(*, since: dt.date | None, until: dt.date | None, country: str | Non
         conds.append(events.c.fatalities >= min_fatalities)
     if min_confidence is not None and min_confidence > 0:
         conds.append(events.c.confidence >= min_confidence)
+    if admin2:
+        conds.append(func.lower(events.c.admin2) == admin2.strip().lower())
+    if sub_event_type:
+        conds.append(func.lower(events.c.sub_event_type) == sub_event_type.strip().lower())
+    if located or bbox is not None:
+        conds += [events.c.latitude.isnot(None), events.c.longitude.isnot(None)]
+    if bbox is not None:
+        min_lon, min_lat, max_lon, max_lat = bbox
+        conds.append(events.c.latitude.between(min_lat, max_lat))
+        if min_lon <= max_lon:
+            conds.append(events.c.longitude.between(min_lon, max_lon))
+        else:  # a box across the antimeridian (minlon 170, maxlon -170)
+            conds.append(or_(events.c.longitude >= min_lon, events.c.longitude <= max_lon))
+    if q and q.strip():
+        pattern = "%" + _escape_like(q.strip().lower()) + "%"
+        conds.append(or_(
+            func.lower(events.c.notes).like(pattern, escape="\\"),
+            exists().where(evidence.c.event_id == events.c.event_id,
+                           func.lower(evidence.c.text).like(pattern, escape="\\"))))
     return conds
+
+
+def _as_date(value: Any) -> dt.date | None:
+    """A date from what a query gives back for one (a date, a datetime or ISO text)."""
+    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _period_start(day: dt.date | None, interval: str) -> dt.date | None:
+    """The first day of ``day``'s ISO week (Monday) or month; None for None."""
+    if day is None:
+        return None
+    if interval == "month":
+        return day.replace(day=1)
+    return day - dt.timedelta(days=day.weekday())
 
 
 def _statuses(status: str | Iterable[str] | None) -> frozenset[str] | None:
