@@ -28,6 +28,9 @@ import pytest
 
 from ec_testutils import shared_data_dir
 
+#: db_url and pg_cluster: SQLite and a throwaway PostgreSQL, for the store and API tests
+pytest_plugins = ("ec_postgres",)
+
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "articles"
 TINY_GAZETTEER = Path(__file__).resolve().parent / "data" / "gazetteer"

@@ -91,26 +91,41 @@ def test_readme_use_section_runs_in_the_virtual_environment():
     assert ". .venv/bin/activate" in use.split("```bash", 1)[0]
 
 
-def test_reserved_extras_are_imported_nowhere_and_left_out_of_all():
-    # The README's dependency table says the `server` and `dask` extras add nothing yet. When
-    # code starts importing them, say what they give there and put them back into `all`.
+def _imports(path: Path) -> set[str]:
     import ast
+
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_reserved_extras_are_imported_nowhere_and_left_out_of_all():
+    # The README's dependency table says the `dask` extra adds nothing yet. When code starts
+    # importing it, say what it gives there and put it into `all` (as `server` was).
     import tomllib
 
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     extras = project["optional-dependencies"]
-    reserved = {"fastapi", "uvicorn", "httpx", "dask", "distributed"}
     imported = set()
     for path in (REPO / "src" / "eventcoder").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                imported |= {a.name.split(".")[0] for a in node.names}
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                imported.add(node.module.split(".")[0])
-    assert not imported & reserved, "update the README's dependency table and `all`"
-    assert "server" not in extras["all"][0] and "dask" not in extras["all"][0]
+        imported |= _imports(path)
+    assert not imported & {"dask", "distributed"}, "update the README's table and `all`"
+    assert "dask" not in extras["all"][0] and "server" in extras["all"][0]
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert "reserved for a planned HTTP server and Dask batch runs" in readme
+    assert "reserved for planned Dask batch runs" in readme
+
+
+def test_the_server_extra_is_imported_only_by_the_api_and_serve():
+    # without `pip install 'eventcoder[server]'` everything but `eventcoder serve` must work,
+    # and serve must say what to install (it imports them inside the command)
+    src = REPO / "src" / "eventcoder"
+    users = {str(p.relative_to(src)) for p in src.rglob("*.py")
+             if _imports(p) & {"fastapi", "uvicorn", "httpx", "starlette"}}
+    assert users and all(u.startswith("api/") or u == "cli/serve.py" for u in users), users
 
 
 @pytest.mark.e2e

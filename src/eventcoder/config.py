@@ -13,7 +13,9 @@ what the command line and the Python API use; it merges, later winning:
    ``EVENTCODER_ACTORS``, ``EVENTCODER_HOME``, ``EVENTCODER_MIN_CONFIDENCE``,
    ``EVENTCODER_BATCH_SIZE``, ``EVENTCODER_WORKERS``, ``EVENTCODER_EXTRACTOR``,
    ``EVENTCODER_NEAR_DUPLICATE``, ``EVENTCODER_MERGE_DAYS``, ``EVENTCODER_MERGE_KM``,
-   ``EVENTCODER_MERGE_THRESHOLD``;
+   ``EVENTCODER_MERGE_THRESHOLD``, ``EVENTCODER_API_MAX_BODY_BYTES``,
+   ``EVENTCODER_API_MAX_SYNC_ARTICLES`` (and, outside :class:`Config` since it is a secret,
+   ``EVENTCODER_API_TOKEN``: :func:`api_env_token`);
 4. explicit flags (command-line options or keyword arguments; ``None`` means not given).
 
 An unknown key or a value that cannot be used is a :class:`~eventcoder.errors.ConfigError`
@@ -54,6 +56,12 @@ DEFAULT_NEAR_DUPLICATE_THRESHOLD = 0.7
 DEFAULT_MERGE_DAYS = 2
 DEFAULT_MERGE_KM = 25.0
 DEFAULT_MERGE_THRESHOLD = 0.6
+#: The HTTP API: the largest request body it reads (10 MiB), and how many articles one
+#: request may have coded before answering (more become a background job).
+DEFAULT_API_MAX_BODY_BYTES = 10 * 1024 * 1024
+DEFAULT_API_MAX_SYNC_ARTICLES = 20
+#: The environment variable holding a token that may write through the HTTP API (user "api").
+API_TOKEN_ENV = "EVENTCODER_API_TOKEN"
 #: The config file read from the working directory when no other is named.
 DEFAULT_CONFIG_FILE = "eventcoder.toml"
 #: Names the config file when ``--config`` is not given.
@@ -86,6 +94,12 @@ class Config:
         compared when their dates are at most ``merge_days`` apart (more for a coarse date)
         and their places at most ``merge_km`` apart, and merged when their score is at least
         ``merge_threshold``; a threshold above 1 turns merging off.
+    api_tokens_file: the HTTP API's (``eventcoder serve``) tokens: a TOML file of
+        ``"token" = "user name"`` lines; with the ``EVENTCODER_API_TOKEN`` variable
+        (:func:`api_env_token`) these are the tokens that may write. None: none from a file.
+    api_max_body_bytes: the largest request body the HTTP API reads (larger: 413).
+    api_max_sync_articles: ``POST /api/articles`` with more articles than this runs as a
+        background job (202 and a job id) instead of answering when done.
     home: where eventcoder caches what it builds (the default gazetteer); None is
         ``~/.cache/eventcoder`` (:meth:`Config.load` makes it ``$XDG_CACHE_HOME/eventcoder``
         when that variable is set).
@@ -106,6 +120,9 @@ class Config:
     merge_days: int = DEFAULT_MERGE_DAYS
     merge_km: float = DEFAULT_MERGE_KM
     merge_threshold: float = DEFAULT_MERGE_THRESHOLD
+    api_tokens_file: Path | None = None
+    api_max_body_bytes: int = DEFAULT_API_MAX_BODY_BYTES
+    api_max_sync_articles: int = DEFAULT_API_MAX_SYNC_ARTICLES
 
     @property
     def merge(self) -> MergeSettings:
@@ -299,7 +316,18 @@ SETTINGS: dict[str, Setting] = {
     "merge_days": Setting(_int_at_least_0, "EVENTCODER_MERGE_DAYS"),
     "merge_km": Setting(_positive, "EVENTCODER_MERGE_KM"),
     "merge_threshold": Setting(_positive, "EVENTCODER_MERGE_THRESHOLD"),
+    "api_tokens_file": Setting(_path),
+    "api_max_body_bytes": Setting(_int_at_least_1, "EVENTCODER_API_MAX_BODY_BYTES"),
+    "api_max_sync_articles": Setting(_int_at_least_0, "EVENTCODER_API_MAX_SYNC_ARTICLES"),
 }
+
+
+def api_env_token(env: Mapping[str, str] | None = None) -> str | None:
+    """The HTTP API token in ``$EVENTCODER_API_TOKEN`` (:data:`API_TOKEN_ENV`; user name
+    "api"), or None. A secret, so no :class:`Config` field: ``eventcoder config`` never
+    prints it."""
+    value = (os.environ if env is None else env).get(API_TOKEN_ENV, "").strip()
+    return value or None
 
 
 def default_user() -> str | None:

@@ -4,7 +4,7 @@ The texts (tests/data/near): ``original.txt``, a 335-word wire report; ``copy.tx
 same report republished with a new headline, one paragraph dropped and the byline and
 editing line changed; ``other.txt``, another outlet's own report of the same bombing.
 The store and run-path tests, on SQLite and PostgreSQL, are in tests/store/test_near_store.py
-(the PostgreSQL fixture lives in tests/store/conftest.py).
+(the PostgreSQL fixture lives in tests/ec_postgres.py).
 """
 
 from __future__ import annotations

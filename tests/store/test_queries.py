@@ -167,7 +167,8 @@ def test_article_infos(store: Store, filled: list[Event]) -> None:
 def test_data_version_moves_with_every_commit(store: Store, db_url: str) -> None:
     before = store.data_version()
     assert before is not None
-    assert store.data_version() == before  # nothing written
+    if store.engine.dialect.name == "sqlite":  # PostgreSQL's moves with any write anywhere
+        assert store.data_version() == before  # nothing written
     with Store(db_url) as other:  # another connection (another process alike)
         other.save_batch([_art(1)], [_ev(1)])
     assert store.data_version() != before

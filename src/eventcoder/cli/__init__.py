@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "gazetteer": "eventcoder.cli.gazetteer:gazetteer",
     "eval": "eventcoder.cli.eval:eval_group",
     "config": "eventcoder.cli.config:config",
+    "serve": "eventcoder.cli.serve:serve",
 }
 
 #: where the top-level ``--config FILE`` is kept for the commands (in ``click.Context.meta``)

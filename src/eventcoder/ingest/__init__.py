@@ -16,6 +16,7 @@ from .readers import (
     SUPPORTED_EXTS,
     Reader,
     Skipped,
+    article_from_record,
     find_input_files,
     html_to_text,
     is_stdin,
@@ -31,7 +32,7 @@ from .readers import (
 
 __all__ = [
     "MAX_CHARS", "STDIN_NAMES", "STDIN_ORIGIN", "SUPPORTED_EXTS", "DecodeError", "Reader",
-    "Skipped", "decode_bytes", "detect_language", "find_input_files", "html_to_text",
-    "is_stdin", "iter_articles", "make_article", "normalize_text", "parse_date", "read_stream",
+    "Skipped", "article_from_record", "decode_bytes", "detect_language", "find_input_files",
+    "html_to_text", "is_stdin", "iter_articles", "make_article", "normalize_text", "parse_date", "read_stream",
     "reader_table", "split_front_matter", "split_title", "supported_exts",
 ]

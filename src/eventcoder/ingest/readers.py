@@ -435,6 +435,20 @@ def _from_record(obj: object, origin: str, where: str, default_date: dt.date | N
         return Skipped(origin, f"{where}: {' '.join(str(exc).split())}"[:300])
 
 
+def article_from_record(record: object, *, origin: str, where: str = "the record",
+                        default_date: dt.date | None = None) -> Article | Skipped:
+    """One article record of the JSON input contract (``text``, else ``body`` or
+    ``content``; optional ``id``, ``title``, ``date``, ``source``, ``url``, ``language`` and
+    their aliases, see docs/formats.md) -> an :class:`Article`, or the :class:`Skipped` that
+    says why not ("item 3 has no 'text' field"). What the .jsonl and .json readers do for
+    each record; the HTTP API's ``POST /api/articles`` reads its body with it.
+
+    origin: where the record came from (``Article.origin``, and the Skipped's origin).
+    where: how messages name the record ("line 6", "item 3").
+    """
+    return _from_record(record, origin, where, default_date)
+
+
 def record_text(obj: object, origin: str, where: str) -> str | Skipped:
     """The text of a JSON record (``text``, else ``body`` or ``content``), or the Skipped that
     says why it has none: "line 6 has no 'text' field", "line 6 is not a JSON object"."""

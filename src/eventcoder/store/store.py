@@ -1394,6 +1394,11 @@ class Store:
                     conn.execute(select(events.c.country, events.c.iso3).distinct())]
         return sorted(rows, key=lambda r: (r[0] or "", r[1] or ""))
 
+    def ping(self) -> None:
+        """Check that the database answers (one trivial query). RAISES SQLAlchemyError."""
+        with self.engine.connect() as conn:
+            conn.execute(select(literal(1)))
+
     def data_version(self) -> str | None:
         """A token that changes whenever a change to the database is committed, by this
         process or any other, for callers that cache what they read (the HTTP API caches
@@ -1401,9 +1406,10 @@ class Store:
 
         SQLite: ``PRAGMA data_version`` on a connection kept for it alone (the pragma changes
         when another connection commits); an in-memory database, whose one connection makes
-        every change, says None. PostgreSQL: the cluster's WAL position, which moves with
-        every write (to any table: more changes than needed, never fewer). A few microseconds
-        on SQLite, one round trip on PostgreSQL.
+        every change, says None. PostgreSQL: the cluster's WAL insert position, which moves
+        with every write as it is made, before any commit (to any table and database: more
+        changes than needed, never fewer). A few microseconds on SQLite, one round trip on
+        PostgreSQL.
         """
         dialect = self.engine.dialect.name
         try:
@@ -1420,7 +1426,7 @@ class Store:
                 return f"sqlite:{row[0]}" if row else None
             if dialect == "postgresql":
                 with self.engine.connect() as conn:
-                    return f"pg:{conn.scalar(text('SELECT pg_current_wal_lsn()'))}"
+                    return f"pg:{conn.scalar(text('SELECT pg_current_wal_insert_lsn()'))}"
         except SQLAlchemyError:  # e.g. a read replica, which has no current WAL position
             return None
         return None

@@ -1,0 +1,80 @@
+"""``eventcoder serve``: the HTTP API (and the dashboard, when installed) under uvicorn."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import click
+
+from .common import db_option, load_config, user_errors
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@click.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0: every interface; put TLS in front then).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--tokens", "tokens_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, metavar="FILE",
+              help='TOML file of API tokens, one \'"token" = "user name"\' line each: who may '
+                   "write [default: the config key api_tokens_file]. EVENTCODER_API_TOKEN adds "
+                   "one token (user 'api'). With no token every write is refused (403).")
+@click.option("--cors-origin", metavar="ORIGIN", default=None,
+              help="Let web pages of this origin (https://dash.example.org) call the API from "
+                   "a browser [default: none, same origin only].")
+@click.option("--create", is_flag=True,
+              help="Create the database if it does not exist (to fill it through "
+                   "POST /api/articles) [default: it must exist].")
+@click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info",
+                                                "debug"]), default="info", show_default=True)
+def serve(db: str | None, host: str, port: int, tokens_file: Path | None,
+          cors_origin: str | None, create: bool, log_level: str) -> None:
+    """Serve the stored events over HTTP: a JSON API (OpenAPI at /docs and /openapi.json)
+    and the dashboard at / when it is installed.
+
+    Reading is open; writing (POST /api/articles, PATCH /api/events/ID, splits and
+    merges) needs 'Authorization: Bearer TOKEN' with a token from EVENTCODER_API_TOKEN or
+    the --tokens file, and the token's user name is recorded in the event's history.
+    Posted articles are coded as 'eventcoder extract' codes them, with this command's
+    settings (model, gazetteer, batch size, dedup; see 'eventcoder config'). Needs the
+    server extra: pip install 'eventcoder[server]'. docs/api.md describes every endpoint.
+
+    Example:
+
+        EVENTCODER_API_TOKEN=$(openssl rand -hex 24) eventcoder serve --db sqlite:///events.db
+
+        curl 'http://127.0.0.1:8000/api/events?country=Iraq&since=2025-01-01&limit=10'
+    """
+    try:
+        import uvicorn
+
+        from ..api import create_app, load_tokens
+    except ImportError as err:
+        raise click.ClickException(f"the HTTP server needs FastAPI and uvicorn ({err.name} is "
+                                   "not installed): pip install 'eventcoder[server]'") from None
+    from ..config import api_env_token
+    from ..store import Store
+
+    config = load_config(db=db, api_tokens_file=tokens_file)
+    with user_errors():
+        tokens = load_tokens(config.api_tokens_file, api_env_token())
+        store = Store(config.db, create=create)
+    try:
+        with user_errors():
+            app = create_app(store, config=config, tokens=tokens, cors_origin=cors_origin)
+        shown = store.url.render_as_string(hide_password=True)
+        users = sorted(set(tokens.values()))
+        click.echo(f"serving {shown} on http://{host}:{port} (API docs: /docs); writes: "
+                   + (f"{len(tokens)} token(s) ({', '.join(users)})" if tokens else
+                      "refused, no token configured (EVENTCODER_API_TOKEN or --tokens FILE)"),
+                   err=True)
+        if tokens and host not in LOOPBACK:
+            click.echo("warning: tokens travel in clear over plain HTTP: serve on another "
+                       "address than 127.0.0.1 only behind a TLS proxy", err=True)
+        logging.getLogger("eventcoder").setLevel(log_level.upper())
+        uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+    finally:
+        store.close()
