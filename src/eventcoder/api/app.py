@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -85,6 +85,7 @@ def create_app(store: str | Store, *, config: Config | None = None,
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        coder.start()
         yield
         coder.close()
         if owned:
@@ -102,15 +103,7 @@ def create_app(store: str | Store, *, config: Config | None = None,
     app.include_router(write_router)
     _error_handlers(app)
 
-    @app.middleware("http")
-    async def security_headers(request: Request,
-                               call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        if request.url.path.startswith("/api/"):
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
-
+    app.add_middleware(SecurityHeaders)
     if cors_origin:
         from fastapi.middleware.cors import CORSMiddleware
 
@@ -188,6 +181,33 @@ def _error_handlers(app: FastAPI) -> None:
         return _error(500, f"internal server error (reference {ref} in the server log)")
 
 
+class SecurityHeaders:
+    """ASGI middleware: ``X-Content-Type-Options: nosniff`` on every answer (a browser never
+    takes JSON holding article text for HTML), ``Cache-Control: no-store`` on the API's."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        api = str(scope.get("path", "")).startswith("/api/")
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                names = {k.lower() for k, _ in headers}
+                if b"x-content-type-options" not in names:
+                    headers.append((b"x-content-type-options", b"nosniff"))
+                if api and b"cache-control" not in names:
+                    headers.append((b"cache-control", b"no-store"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 class BodyLimit:
     """ASGI middleware: a request body above ``max_bytes`` answers 413, by its
     Content-Length before anything is read, or as soon as a chunked body grows past it."""
@@ -218,7 +238,9 @@ class BodyLimit:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    raise StarletteHTTPException(413, too_large)
+                    # FastAPI's own HTTPException: FastAPI passes it on as it is (any other
+                    # error while it reads a body becomes a 400)
+                    raise HTTPException(413, too_large)
             return message
 
         async def watch(message: Message) -> None:

@@ -82,7 +82,10 @@ class Coder:
         self.config = config
         self._pipeline = pipeline
         self._pipeline_lock = threading.Lock()
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="eventcoder-code")
+        #: the worker thread (made on first use, again after close: an app's lifespan may
+        #: run more than once, as under a test client per request)
+        self._executor: ThreadPoolExecutor | None = None
+        self._executor_lock = threading.Lock()
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._jobs_lock = threading.Lock()
         self._closing = threading.Event()
@@ -122,11 +125,18 @@ class Coder:
         with self._jobs_lock:
             return self._jobs.get(job_id)
 
+    def start(self) -> None:
+        """Accept codings (again, after :meth:`close`)."""
+        self._closing.clear()
+
     def close(self) -> None:
         """Stop: queued jobs are cancelled, a running one stops after its current batch
         (each batch is saved whole or not at all), then the worker thread ends."""
         self._closing.set()
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        with self._executor_lock:
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
         with self._jobs_lock:
             jobs = list(self._jobs.values())
         for job in jobs:
@@ -138,9 +148,13 @@ class Coder:
     # -- the worker thread ------------------------------------------------------------------
 
     def _submit(self, fn: Any) -> Future[Any]:
-        if self._closing.is_set():
-            raise Cancelled("the server is shutting down")
-        return self._executor.submit(fn)
+        with self._executor_lock:
+            if self._closing.is_set():
+                raise Cancelled("the server is shutting down")
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(max_workers=1,
+                                                    thread_name_prefix="eventcoder-code")
+            return self._executor.submit(fn)
 
     def _run_job(self, job: Job, records: Sequence[dict[str, Any]],
                  default_date: dt.date | None) -> None:

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Path, Query
 from fastapi.responses import Response
+from pydantic import Field
 
 from ..schema import Event
 from .common import Ctx, User
@@ -47,8 +48,9 @@ def _json(model: Any, status: int = 200, headers: dict[str, str] | None = None) 
     **AUTH, **INVALID})
 def post_articles(
     ctx: Ctx, user: User,
-    articles: Annotated[ArticleIn | list[ArticleIn], Body(description=(
-        "one article or a list, in the JSONL input contract's shape (docs/formats.md)"))],
+    articles: Annotated[ArticleIn | Annotated[list[ArticleIn], Field(min_length=1)],
+                        Body(description=("one article or a non-empty list, in the JSONL "
+                                          "input contract's shape (docs/formats.md)"))],
     default_date: Annotated[dt.date | None, Query(alias="date", description=(
         "the publication date of articles that give none (as `eventcoder extract --date`)"))
     ] = None,
