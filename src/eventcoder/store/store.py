@@ -66,6 +66,9 @@ EVENT_SCALARS: tuple[str, ...] = tuple(
     f for f in Event.model_fields if f not in ("article_ids", "evidence"))
 ARTICLE_FIELDS: tuple[str, ...] = tuple(Article.model_fields)
 
+#: The columns of ``events`` that hold the Event's fields.
+_EVENT_COLUMNS = tuple(events.c[f] for f in EVENT_SCALARS)
+
 #: Rows per ``IN (...)`` clause: well under SQLite's and PostgreSQL's parameter limits.
 CHUNK = 500
 
@@ -1115,20 +1118,23 @@ class Store:
         for chunk in ([ids] if filters else _chunks(ids)):
             link_cond, ev_cond = filters or ([event_articles.c.event_id.in_(chunk)],
                                              [evidence.c.event_id.in_(chunk)])
-            for row in conn.execute(
+            # rows unpacked as tuples and Evidence built by its (compiled) validator: a third
+            # of the time of attribute access and model_construct, for a page of 100 events
+            for event_id, article_id in conn.execute(
                     select(event_articles.c.event_id, event_articles.c.article_id)
                     .where(*link_cond)
                     .order_by(event_articles.c.event_id, event_articles.c.position)):
-                if row.event_id in out:
-                    out[row.event_id][0].append(row.article_id)
-            for ev_row in conn.execute(
+                lists = out.get(event_id)
+                if lists is not None:
+                    lists[0].append(article_id)
+            for event_id, article_id, field, start, end, span in conn.execute(
                     select(evidence.c.event_id, evidence.c.article_id, evidence.c.field,
                            evidence.c.start, evidence.c.end, evidence.c.text)
                     .where(*ev_cond).order_by(evidence.c.event_id, evidence.c.position)):
-                if ev_row.event_id in out:
-                    out[ev_row.event_id][1].append(Evidence.model_construct(
-                        article_id=ev_row.article_id, field=ev_row.field, start=ev_row.start,
-                        end=ev_row.end, text=ev_row.text))
+                lists = out.get(event_id)
+                if lists is not None:
+                    lists[1].append(Evidence(article_id=article_id, field=field, start=start,
+                                             end=end, text=span))
         return out
 
     def query_events(self, *, since: dt.date | None = None, until: dt.date | None = None,
@@ -1470,13 +1476,18 @@ class Store:
             raise InputError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
         desc = sort.startswith("-")
         col = events.c[sort.lstrip("-")]
-        conds = (filters or EventFilter()).conditions()
+        filters = filters or EventFilter()
+        conds = filters.conditions()
         limit = max(1, int(limit))
         want = limit + 1  # one more tells whether there is a next page
         rows: list[Any] = []
         ident = events.c.event_id
+        # undated events come after the dated ones, in a second query, unless a date bound
+        # leaves them out anyway
+        undated = col.nullable and not (col is events.c.event_date
+                                        and (filters.since or filters.until))
         with self.engine.connect() as conn:
-            for with_value in (True, False) if col.nullable else (True,):
+            for with_value in (True, False) if undated else (True,):
                 if len(rows) >= want or (with_value and after is not None
                                          and after.value is None and col.nullable):
                     continue
@@ -1496,7 +1507,8 @@ class Store:
                         page_conds.append(ident < after.event_id if desc
                                           else ident > after.event_id)
                     order = [ident.desc() if desc else ident]
-                stmt = (select(events).where(and_(True, *page_conds)).order_by(*order)
+                # the Event's columns only (no bookkeeping: its timestamps cost a parse each)
+                stmt = (select(*_EVENT_COLUMNS).where(and_(True, *page_conds)).order_by(*order)
                         .limit(want - len(rows)))
                 rows.extend(conn.execute(stmt))
             page = rows[:limit]
@@ -1669,7 +1681,8 @@ def _event_row(ev: Event) -> dict[str, Any]:
 
 
 def _event_from_row(row: Any, article_ids: list[str], ev_list: list[Evidence]) -> Event:
-    data = {f: getattr(row, f) for f in EVENT_SCALARS}
+    values = row._mapping  # a quarter of the time of getattr(row, f) per field
+    data = {f: values[f] for f in EVENT_SCALARS}
     return Event(article_ids=list(article_ids), evidence=list(ev_list), **data)
 
 
