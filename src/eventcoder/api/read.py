@@ -3,6 +3,7 @@ statistics, exports and health. Open to everyone; nothing here writes."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import logging
@@ -113,7 +114,7 @@ def events_geojson(ctx: Ctx, filters: Filters,
     """The located events matching the filters as GeoJSON points (properties: the event's
     fields but its evidence), paged as `GET /api/events`; events without coordinates are
     left out (and not counted)."""
-    located = EventFilter(**{**filters.__dict__, "located": True})
+    located = dataclasses.replace(filters, located=True)
     after = decode_cursor(cursor, located, sort) if cursor else None
     items, key = ctx.store.page_events(located, sort=sort, limit=limit, after=after)
     features = [Feature(id=e.event_id,

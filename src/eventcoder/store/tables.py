@@ -210,12 +210,12 @@ del _col
 
 #: The HTTP API's queries (migration 0008): a region's events in date order (one range search
 #: that also gives the keyset page order), the map box, the fatalities order, and covering
-#: indexes that the statistics read instead of the table (by day, event type, region).
+#: indexes that the statistics read instead of the table (by day and event type, by region).
 Index("ix_events_lower_admin1_date", func.lower(events.c.admin1), events.c.event_date,
       events.c.event_id)
 Index("ix_events_lat_lon", events.c.latitude, events.c.longitude)
 Index("ix_events_fatalities_id", events.c.fatalities, events.c.event_id)
-Index("ix_events_stats_date", events.c.event_date, events.c.status, events.c.fatalities)
-Index("ix_events_stats_type", events.c.event_type, events.c.status, events.c.fatalities)
+Index("ix_events_stats_date_type", events.c.event_date, events.c.event_type, events.c.status,
+      events.c.fatalities)
 Index("ix_events_stats_admin1", events.c.country, events.c.admin1, events.c.status,
       events.c.fatalities)
