@@ -1242,6 +1242,27 @@ class Store:
             prev = ev
         return out
 
+    def report_times(self, event_ids: Iterable[str]
+                     ) -> dict[str, tuple[dt.date | None, dt.date | None]]:
+        """For each stored event of ``event_ids``: the first and last report dates, the
+        earliest and latest publication date of the articles it cites (an article without
+        one counts by the day it was stored). Events citing no stored article are left out."""
+        out: dict[str, tuple[dt.date | None, dt.date | None]] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(event_ids))):
+                q = (select(event_articles.c.event_id, articles.c.published,
+                            articles.c.ingested_at)
+                     .join(articles, articles.c.id == event_articles.c.article_id)
+                     .where(event_articles.c.event_id.in_(chunk)))
+                for row in conn.execute(q):
+                    day = row.published or (row.ingested_at.date() if row.ingested_at else None)
+                    first, last = out.get(row.event_id, (None, None))
+                    if day is not None:
+                        first = day if first is None else min(first, day)
+                        last = day if last is None else max(last, day)
+                    out[row.event_id] = (first, last)
+        return out
+
     def merges_into(self, survivor_id: str) -> list[MergeRecord]:
         """The cross-article (or human) merges recorded into ``survivor_id``, oldest first:
         absorbed id, when, score and reasons (``event_merges``)."""
