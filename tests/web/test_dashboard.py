@@ -245,6 +245,14 @@ def test_dashboard_filters_shows_evidence_and_saves_a_review(server: str, tmp_pa
             assert page.evaluate("() => Chart.getChart('timeline').data.datasets.length") == 3
             expect(page.locator("footer")).to_contain_text("geoBoundaries")
 
+            # sorting: by fatalities (the API sorts), by actor (the table sorts its rows)
+            page.click("#events th button[data-sort=fatalities]")
+            expect(rows.first).to_have_attribute("data-event-id", "ev-aleppo")
+            assert "sort=-fatalities" in page.evaluate("() => location.hash")
+            page.click("#events th button[data-sort=actor1]")
+            expect(rows.first).to_have_attribute("data-event-id", "ev-telafar")
+            expect(rows).to_have_count(5)
+
             # 2. an admin1 filter shrinks the table and the map, and is kept in the hash
             page.fill("#filters input[name=admin1]", "Ninawa")
             page.press("#filters input[name=admin1]", "Enter")

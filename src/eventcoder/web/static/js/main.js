@@ -3,7 +3,9 @@
 
 import { el, clear, formatNumber } from "./dom.js";
 import { api, ApiError } from "./api.js";
-import { FILTER_KEYS, readHash, setHash, toHash, sameFilters, queryParams } from "./state.js";
+import {
+  FILTER_KEYS, readHash, setHash, toHash, queryParams, listParams, serverSort,
+} from "./state.js";
 import { createMap, legend } from "./map.js";
 import { createTimeline, weekRange } from "./timeline.js";
 import { renderTable } from "./table.js";
@@ -87,9 +89,11 @@ function showTable() {
     onSort: (sort) => setHash({ ...state, sort }),
   });
   const n = items.length;
-  $("#table-count").textContent = total === null || total === undefined
+  const local = serverSort(state.sort) !== state.sort && next
+    ? " (this column sorts the loaded rows only)" : "";
+  $("#table-count").textContent = (total === null || total === undefined
     ? `${formatNumber(n)} shown`
-    : `${formatNumber(n)} of ${formatNumber(total)} shown`;
+    : `${formatNumber(n)} of ${formatNumber(total)} shown`) + local;
   loadMore.hidden = !next;
 }
 
@@ -106,7 +110,7 @@ async function refresh({ fit = false } = {}) {
   summary.textContent = "Loading…";
   loadedState = { ...state, filters: { ...state.filters } };
   const [list, geo, stats] = await Promise.allSettled([
-    api.events({ ...params, limit: PAGE_SIZE }, signal),
+    api.events({ ...listParams(state), limit: PAGE_SIZE }, signal),
     api.geojson(params, signal),
     api.stats(params, signal),
   ]);
@@ -148,8 +152,9 @@ async function refresh({ fit = false } = {}) {
     timelineView.setRows(timeline);
     fatalities = timeline.reduce((a, r) => a + (Number(r.fatalities) || 0), 0);
     for (const r of Array.isArray(stats.value.by_admin1) ? stats.value.by_admin1 : []) {
-      if (r && r.admin1) seen.admin1.add(r.admin1);
-      if (r && r.country) seen.country.add(r.country);
+      const [country, admin1] = r && Array.isArray(r.key) ? r.key : [r && r.country, r && r.admin1];
+      if (typeof admin1 === "string" && admin1) seen.admin1.add(admin1);
+      if (typeof country === "string" && country) seen.country.add(country);
     }
     note("#chart-note", rows ? "" : "No dated event to chart.");
   } else {
@@ -168,11 +173,32 @@ async function refresh({ fit = false } = {}) {
   document.body.dataset.state = problems.length ? "error" : "ready";
 }
 
+// The table again in another order the API sorts by (the map and the timeline stay).
+async function reloadList() {
+  if (controller) controller.abort();
+  controller = new AbortController();
+  const { signal } = controller;
+  loadedState = { ...state, filters: { ...state.filters } };
+  document.body.dataset.state = "loading";
+  try {
+    const page = await api.events({ ...listParams(state), limit: PAGE_SIZE }, signal);
+    items = Array.isArray(page.items) ? page.items : [];
+    next = page.next || null;
+    total = typeof page.total === "number" ? page.total : total;
+    showTable();
+    document.body.dataset.state = "ready";
+  } catch (err) {
+    if (signal.aborted) return;
+    $("#table-count").textContent = `Could not sort: ${err.message}`;
+    document.body.dataset.state = "error";
+  }
+}
+
 async function more() {
   if (!next) return;
   loadMore.disabled = true;
   try {
-    const page = await api.events({ ...queryParams(state), limit: PAGE_SIZE, cursor: next });
+    const page = await api.events({ ...listParams(state), limit: PAGE_SIZE, cursor: next });
     const got = Array.isArray(page.items) ? page.items : [];
     const known = new Set(items.map((e) => e.event_id));
     items = items.concat(got.filter((e) => !known.has(e.event_id)));
@@ -191,10 +217,14 @@ function onHash() {
   const before = loadedState;
   state = readHash();
   syncForm();
-  if (!before || !sameFilters(state, before)) {
-    const fit = !before || FILTER_KEYS.some((k) => (state.filters[k] || "") !== (before.filters[k] || ""));
-    refresh({ fit });
+  const filtersChanged = !before ||
+    FILTER_KEYS.some((k) => (state.filters[k] || "") !== (before.filters[k] || ""));
+  if (filtersChanged) {
+    refresh({ fit: true });
+  } else if (serverSort(state.sort) !== serverSort(before.sort)) {
+    reloadList();
   } else {
+    loadedState = { ...state, filters: { ...state.filters } };
     showTable();
   }
   if (state.event && state.event !== panel.shown) {

@@ -40,11 +40,20 @@ export function setHash(state) {
   if (hash !== (window.location.hash || "#")) window.location.hash = hash;
 }
 
-export function sameFilters(a, b) {
-  return a.sort === b.sort && FILTER_KEYS.every((k) => (a.filters[k] || "") === (b.filters[k] || ""));
+// The orders /api/events can sort by; the table sorts by its other columns itself, within the
+// rows it has loaded.
+export const SERVER_SORTS = ["event_date", "-event_date", "fatalities", "-fatalities"];
+
+// The query parameters of /api/events.geojson and /api/stats (the filters), and of
+// /api/events (the filters and an order the API knows).
+export function queryParams(state) {
+  return { ...state.filters };
 }
 
-// The query parameters of /api/events, /api/events.geojson and /api/stats.
-export function queryParams(state) {
-  return { ...state.filters, sort: state.sort };
+export function listParams(state) {
+  return { ...state.filters, sort: serverSort(state.sort) };
+}
+
+export function serverSort(sort) {
+  return SERVER_SORTS.includes(sort) ? sort : DEFAULT_SORT;
 }
