@@ -285,19 +285,32 @@ def test_dashboard_filters_shows_evidence_and_saves_a_review(server: str, tmp_pa
             form.locator("input[value=reviewed]").check()
             form.locator("#review-fatalities").fill("4")
             form.locator("#review-comment").fill("checked against the police statement")
-            form.locator("#review-token").fill("")
-            form.locator("button[type=submit]").click()
-            expect(panel.locator(".review-result")).to_contain_text("401")
-            form.locator("#review-token").fill("not-the-token")
-            form.locator("button[type=submit]").click()
-            expect(panel.locator(".review-result")).to_contain_text("403")
-            form.locator("#review-token").fill(TOKEN)
-            form.locator("button[type=submit]").click()
-            expect(panel.locator(".review-result")).to_contain_text("Saved")
+            result = panel.locator(".review-result")
+
+            def submit(token: str) -> int:
+                form.locator("#review-token").fill(token)
+                with page.expect_response(lambda r: r.request.method == "PATCH") as answer:
+                    form.locator("button[type=submit]").click()
+                expect(form.locator("button[type=submit]")).to_be_enabled()
+                return answer.value.status
+
+            assert submit("") == 401
+            expect(result).to_have_text(re.compile(r"^Not saved.*\b401\b"))
+            status = submit("not-the-token")
+            assert status in (401, 403)
+            expect(result).to_have_text(re.compile(rf"^Not saved.*\b{status}\b"))
+            patch = {}
+            page.on("request", lambda r: patch.update(r.post_data_json or {})
+                    if r.method == "PATCH" else None)
+            assert submit(TOKEN) == 200
+            expect(result).to_contain_text("Saved")
+            assert patch == {"status": "reviewed", "fatalities": 4,
+                             "comment": "checked against the police statement"}
             assert page.evaluate("() => sessionStorage.getItem('eventcoder.apiToken')") == TOKEN
             expect(page.locator("#events tr[data-event-id='ev-mosul']")).to_contain_text(
                 "reviewed")
             expect(panel.locator("dd[data-field=status]")).to_have_text("reviewed")
+            expect(panel.locator("dd[data-field=fatalities]")).to_have_text("4")
             expect(panel.locator(".history > li")).to_have_count(2)
 
             # 5. the article with script payloads: shown as text, nothing runs, no link
