@@ -235,7 +235,7 @@ def test_dashboard_filters_shows_evidence_and_saves_a_review(server: str, tmp_pa
             # 1. the page loads: map, timeline and table show the five events
             page.goto(server + "/")
             expect(page.locator("body")).to_have_attribute("data-state", "ready")
-            rows = page.locator("#events tbody tr")
+            rows = page.locator("#events tbody tr[data-event-id]")
             expect(rows).to_have_count(5)
             expect(page.locator("#map")).to_have_attribute("data-events", "5")
             assert _markers_on_map(page) == 5

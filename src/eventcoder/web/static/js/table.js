@@ -79,5 +79,9 @@ export function renderTable(table, items, { sort, selected, linkFor, onSort }) {
       "data-event-id": e.event_id, class: e.event_id === selected ? "selected" : null,
     }, cells);
   }));
+  if (!items.length) {
+    body.append(el("tr", { class: "empty" }, el("td", { colspan: String(COLUMNS.length) },
+      "No event matches these filters.")));
+  }
   clear(table).append(el("thead", {}, head), body);
 }
