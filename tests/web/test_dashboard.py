@@ -312,6 +312,10 @@ def test_dashboard_filters_shows_evidence_and_saves_a_review(server: str, tmp_pa
             expect(panel.locator("dd[data-field=status]")).to_have_text("reviewed")
             expect(panel.locator("dd[data-field=fatalities]")).to_have_text("4")
             expect(panel.locator(".history > li")).to_have_count(2)
+            latest = panel.locator(".history > li").last  # who, why and what changed
+            expect(latest).to_contain_text("tester")
+            expect(latest).to_contain_text("checked against the police statement")
+            expect(latest.locator("table.changes")).to_contain_text("fatalities")
 
             # 5. the article with script payloads: shown as text, nothing runs, no link
             page.click("#clear-filters")
