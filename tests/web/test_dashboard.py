@@ -317,9 +317,17 @@ def test_dashboard_filters_shows_evidence_and_saves_a_review(server: str, tmp_pa
             expect(latest).to_contain_text("checked against the police statement")
             expect(latest.locator("table.changes")).to_contain_text("fatalities")
 
-            # 5. the article with script payloads: shown as text, nothing runs, no link
+            # 5. an event type from the select (the same filters drive all three views)
             page.click("#clear-filters")
             expect(rows).to_have_count(5)
+            page.select_option("#filters select[name=event_type]", "Protests")
+            expect(rows).to_have_count(1)
+            expect(page.locator("#map")).to_have_attribute("data-events", "1")
+            assert page.locator("#filters select[name=sub_event_type] option").count() == 4  # any + 3
+            page.click("#clear-filters")
+            expect(rows).to_have_count(5)
+
+            # 6. the article with script payloads: shown as text, nothing runs, no link
             page.locator("#events tr[data-event-id='ev-kirkuk'] a.open-event").click()
             expect(panel).to_have_attribute("data-event-id", "ev-kirkuk")
             expect(panel).to_have_attribute("data-state", "ready")
@@ -338,6 +346,7 @@ def test_dashboard_filters_shows_evidence_and_saves_a_review(server: str, tmp_pa
             assert page.locator("body script, body img:not(.leaflet-tile)").count() == 0
             assert page.locator("head script").count() == 4
             page.wait_for_timeout(300)  # an onerror handler would have fired by now
+            assert "[object " not in page.evaluate("() => document.body.textContent")
 
             shot = tmp_path / "dashboard.png"
             page.screenshot(path=str(shot), full_page=True)

@@ -44,6 +44,12 @@ export function clear(node) {
   return node;
 }
 
+// Replace a node's children by `children` (strings, nodes, nested arrays), as el() adds them.
+export function fill(node, ...children) {
+  node.replaceChildren();
+  return append(node, children);
+}
+
 // The URL as an absolute http(s) URL string, or null: javascript:, data:, vbscript:, relative
 // and malformed URLs are never used as links (they are shown as text instead).
 export function safeUrl(value) {

@@ -1,7 +1,7 @@
 // The dashboard: filters (kept in the URL hash) shared by the map, the weekly timeline and
 // the table; a click on a marker or a row opens the event panel.
 
-import { el, clear, formatNumber } from "./dom.js";
+import { el, fill, formatNumber } from "./dom.js";
 import { api, ApiError } from "./api.js";
 import {
   FILTER_KEYS, readHash, setHash, toHash, queryParams, listParams, serverSort,
@@ -13,6 +13,7 @@ import { createPanel } from "./panel.js";
 import { EVENT_TYPES, SUB_EVENT_TYPES } from "./taxonomy.js";
 
 const PAGE_SIZE = 100;
+const MAP_LIMIT = 10000; // points on the map at most (the API's largest GeoJSON page)
 const $ = (sel) => document.querySelector(sel);
 
 const form = $("#filters");
@@ -30,7 +31,7 @@ const seen = { country: new Set(), admin1: new Set(), actor: new Set() };
 
 function fillSelect(select, values, keep) {
   const current = keep ?? select.value;
-  clear(select).append(el("option", { value: "" }, "any"),
+  fill(select, el("option", { value: "" }, "any"),
     values.map((v) => el("option", { value: v }, v)));
   select.value = values.includes(current) ? current : "";
 }
@@ -77,7 +78,7 @@ function remember(list) {
 function fillDatalists() {
   for (const key of ["country", "admin1", "actor"]) {
     const list = $(`#${key}-list`);
-    clear(list).append([...seen[key]].sort().slice(0, 500).map((v) => el("option", { value: v })));
+    fill(list, [...seen[key]].sort().slice(0, 500).map((v) => el("option", { value: v })));
   }
 }
 
@@ -101,6 +102,21 @@ function note(selector, text) {
   $(selector).textContent = text;
 }
 
+// Rows of the timeline: [{period, event_type, events, fatalities}]. An API whose statistics
+// give periods for all types together (`by_period`, with `by_event_type` beside it) is asked
+// once more per event type present, with the same filters.
+async function timelineRows(stats, params, signal) {
+  if (Array.isArray(stats.timeline)) return stats.timeline;
+  const dated = (list, type) => (Array.isArray(list) ? list : [])
+    .filter((r) => r && r.period).map((r) => ({ ...r, event_type: type }));
+  const types = (Array.isArray(stats.by_event_type) ? stats.by_event_type : [])
+    .filter((t) => t && t.event_type && t.events > 0).map((t) => t.event_type);
+  if (types.length <= 1) return dated(stats.by_period, types[0] || "Events");
+  const parts = await Promise.all(types.map((type) => api.stats({ ...params, event_type: type }, signal)
+    .then((s) => dated(s && s.by_period, type))));
+  return parts.flat();
+}
+
 async function refresh({ fit = false } = {}) {
   if (controller) controller.abort();
   controller = new AbortController();
@@ -111,7 +127,7 @@ async function refresh({ fit = false } = {}) {
   loadedState = { ...state, filters: { ...state.filters } };
   const [list, geo, stats] = await Promise.allSettled([
     api.events({ ...listParams(state), limit: PAGE_SIZE }, signal),
-    api.geojson(params, signal),
+    api.geojson({ ...params, sort: "-event_date", limit: MAP_LIMIT }, signal),
     api.stats(params, signal),
   ]);
   if (signal.aborted) return;
@@ -136,9 +152,15 @@ async function refresh({ fit = false } = {}) {
     const features = Array.isArray(geo.value.features) ? geo.value.features : [];
     remember(features.map((f) => f.properties || {}));
     const onMap = mapView.setEvents(features, { fit });
-    const without = features.length - onMap;
-    note("#map-note", `${formatNumber(onMap)} events on the map` +
-      (without > 0 ? `, ${formatNumber(without)} without coordinates` : ""));
+    // the API may page the points (`total` and `next` as in /api/events): the map shows the
+    // latest MAP_LIMIT; events with no coordinates are not among them
+    const located = typeof geo.value.total === "number" ? geo.value.total : features.length;
+    const listed = total ?? items.length;
+    let text = `${formatNumber(onMap)} events on the map`;
+    if (located > onMap) text += ` (the latest ${formatNumber(onMap)} of ${formatNumber(located)}: narrow the filters to see all)`;
+    const without = Math.max(listed - located, features.length - onMap);
+    if (without > 0) text += `, ${formatNumber(without)} without coordinates`;
+    note("#map-note", text);
   } else {
     mapView.setEvents([]);
     note("#map-note", "");
@@ -147,16 +169,23 @@ async function refresh({ fit = false } = {}) {
 
   let fatalities = null;
   if (stats.status === "fulfilled" && stats.value) {
-    const timeline = Array.isArray(stats.value.timeline) ? stats.value.timeline : [];
-    const rows = timeline.length;
+    let timeline = [];
+    try {
+      timeline = await timelineRows(stats.value, params, signal);
+    } catch (err) {
+      if (signal.aborted) return;
+      problems.push(`timeline: ${err.message}`);
+    }
+    if (signal.aborted) return;
     timelineView.setRows(timeline);
-    fatalities = timeline.reduce((a, r) => a + (Number(r.fatalities) || 0), 0);
+    fatalities = typeof stats.value.fatalities === "number" ? stats.value.fatalities
+      : timeline.reduce((a, r) => a + (Number(r.fatalities) || 0), 0);
     for (const r of Array.isArray(stats.value.by_admin1) ? stats.value.by_admin1 : []) {
       const [country, admin1] = r && Array.isArray(r.key) ? r.key : [r && r.country, r && r.admin1];
       if (typeof admin1 === "string" && admin1) seen.admin1.add(admin1);
       if (typeof country === "string" && country) seen.country.add(country);
     }
-    note("#chart-note", rows ? "" : "No dated event to chart.");
+    note("#chart-note", timeline.length ? "" : "No dated event to chart.");
   } else {
     timelineView.setRows([]);
     if (stats.status === "rejected") fail("timeline", stats);

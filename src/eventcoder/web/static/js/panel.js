@@ -2,7 +2,7 @@
 // sentence, the sentences of its articles that were not coded (with the reason), the event's
 // history, and the review form (PATCH /api/events/{id} with a bearer token).
 
-import { el, clear, show, safeUrl, formatNumber } from "./dom.js";
+import { el, clear, fill, show, safeUrl, formatNumber } from "./dom.js";
 import { api, ApiError } from "./api.js";
 import { placeSpans, evidenceExcerpts, highlighted } from "./highlight.js";
 import { typeColor } from "./colors.js";
@@ -19,7 +19,8 @@ const FIELDS = [
   "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "geonames_id",
   "fatalities", "confidence", "status", "sources_count", "location_reason",
 ];
-const NOT_FIELDS = new Set(["notes", "evidence", "sources", "candidates", "history"]);
+const NOT_FIELDS = new Set(["notes", "evidence", "sources", "candidates", "other_candidates",
+  "history"]);
 
 function section(title, ...children) {
   return el("section", { class: "panel-section" }, el("h3", {}, title), children);
@@ -87,8 +88,16 @@ function sourceBlock(src, evidence, sentences) {
   return block;
 }
 
+// A candidate's sentence as {start, end, text}: the contract's object, or a string with the
+// offsets beside it.
+function sentenceOf(c) {
+  const s = c && c.sentence;
+  if (typeof s === "string") return { start: c.start, end: c.end, text: s };
+  return s && typeof s === "object" ? s : {};
+}
+
 function candidateSentence(c) {
-  const sentence = c.sentence || {};
+  const sentence = sentenceOf(c);
   const text = typeof sentence.text === "string" ? sentence.text : "";
   if (!text) return null;
   let span = null;
@@ -132,23 +141,43 @@ function shortValue(v) {
   return s.length > 160 ? `${s.slice(0, 157)}\u2026` : s;
 }
 
-function historyBlock(revisions) {
-  if (!Array.isArray(revisions) || !revisions.length) return message("No recorded revision.");
-  return el("ol", { class: "history" }, revisions.map((r) => {
-    const changes = r.changes && typeof r.changes === "object" ? Object.entries(r.changes) : [];
+// [[field, old, new]] from {field: [old, new]} or [{field, old, new}]
+function changeList(changes) {
+  if (Array.isArray(changes)) {
+    return changes.filter((c) => c && c.field).map((c) => [c.field, c.old, c.new]);
+  }
+  if (changes && typeof changes === "object") {
+    return Object.entries(changes).map(([field, pair]) => (Array.isArray(pair)
+      ? [field, pair[0], pair[1]] : [field, undefined, pair]));
+  }
+  return [];
+}
+
+// The history as a list of versions, from the contract's list or an object with `versions`
+// (and `merges`: the events merged into this one).
+function historyBlock(history) {
+  const revisions = Array.isArray(history) ? history
+    : (history && Array.isArray(history.versions) ? history.versions : []);
+  const merges = history && Array.isArray(history.merges) ? history.merges : [];
+  if (!revisions.length) return message("No recorded revision.");
+  const list = el("ol", { class: "history" }, revisions.map((r) => {
+    const changes = changeList(r.changes);
     return el("li", {},
-      el("p", {}, el("strong", {}, `Revision ${show(r.revision)}`), ` \u00b7 ${when(r.at)}`,
+      el("p", {}, el("strong", {}, `Revision ${show(r.revision)}`), ` \u00b7 ${when(r.at ?? r.time)}`,
         r.cause ? ` \u00b7 ${r.cause}` : "", r.user ? ` \u00b7 by ${r.user}` : ""),
       r.comment ? el("p", { class: "comment" }, el("q", {}, r.comment)) : null,
       changes.length ? el("table", { class: "changes" },
         el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "field"),
           el("th", { scope: "col" }, "before"), el("th", { scope: "col" }, "after"))),
-        el("tbody", {}, changes.map(([field, pair]) => {
-          const [before, after] = Array.isArray(pair) ? pair : [undefined, pair];
-          return el("tr", {}, el("td", {}, field), el("td", {}, shortValue(before)),
-            el("td", {}, shortValue(after)));
-        }))) : null);
+        el("tbody", {}, changes.map(([field, before, after]) => el("tr", {},
+          el("td", {}, field), el("td", {}, shortValue(before)),
+          el("td", {}, shortValue(after)))))) : null);
   }));
+  if (!merges.length) return list;
+  return [list, el("p", {}, "Merged into this event:"), el("ul", { class: "merges" },
+    merges.map((m) => el("li", {}, show(m.absorbed_id), ` \u00b7 ${when(m.merged_at)}`,
+      typeof m.score === "number" ? ` \u00b7 score ${m.score.toFixed(2)}` : "",
+      Array.isArray(m.reasons) && m.reasons.length ? ` (${m.reasons.join("; ")})` : "")))];
 }
 
 function reviewForm(event, onSaved, flash) {
@@ -200,9 +229,9 @@ function reviewForm(event, onSaved, flash) {
     } catch (err) {
       out.className = "review-result error";
       if (err instanceof ApiError && err.status === 401) {
-        out.textContent = "Not saved: the API needs a valid token (401). Enter yours above.";
+        out.textContent = `Not saved: a valid API token is needed (${err.message}).`;
       } else if (err instanceof ApiError && err.status === 403) {
-        out.textContent = "Not saved: this token may not review events (403).";
+        out.textContent = `Not saved: not allowed (${err.message}).`;
       } else {
         out.textContent = `Not saved. ${errorMessage(err)}`;
       }
@@ -230,13 +259,13 @@ export function createPanel(root, { onClose, onReviewed }) {
     root.dataset.state = "loading";
     title.textContent = id;
     const scroll = body.scrollTop;
-    if (!keepScroll) clear(body).append(message("Loading\u2026"));
+    if (!keepScroll) fill(body, message("Loading\u2026"));
     let event;
     try {
       event = await api.event(id, signal);
     } catch (err) {
       if (signal.aborted) return;
-      clear(body).append(message(err instanceof ApiError && err.status === 404
+      fill(body, message(err instanceof ApiError && err.status === 404
         ? `No event ${id}.` : errorMessage(err), "error"));
       root.dataset.state = "error";
       return;
@@ -246,13 +275,16 @@ export function createPanel(root, { onClose, onReviewed }) {
     const dot = el("span", { class: "dot" });
     dot.style.background = typeColor(event.event_type);
     title.replaceChildren(dot, `${show(event.sub_event_type || event.event_type)}, ${show(event.event_date)}`);
-    const sentences = (Array.isArray(event.candidates) ? event.candidates : [])
-      .filter((c) => c && c.status === "reported" && c.sentence)
-      .map((c) => ({ start: c.sentence.start, end: c.sentence.end }));
+    const candidates = Array.isArray(event.candidates) ? event.candidates
+      : (Array.isArray(event.other_candidates) ? event.other_candidates : null);
+    // the sentences this event was read from, where the API lists them
+    const sentences = (candidates || [])
+      .filter((c) => c && c.status === "reported" && (!c.event_id || c.event_id === event.event_id))
+      .map(sentenceOf).filter((x) => Number.isInteger(x.start) && Number.isInteger(x.end));
     const sources = Array.isArray(event.sources) && event.sources.length ? event.sources
       : (event.article_ids || []).map((a) => ({ article_id: a }));
     const evidence = Array.isArray(event.evidence) ? event.evidence : [];
-    clear(body).append(
+    fill(body, 
       el("p", { class: "summary" },
         el("span", { class: `badge ${event.status || ""}` }, show(event.status)), " ",
         place(event) || "place unknown",
@@ -261,8 +293,7 @@ export function createPanel(root, { onClose, onReviewed }) {
       section("Notes", el("p", { class: "notes" }, event.notes || "\u2014")),
       section(`Sources (${sources.length})`, sources.map((s) => sourceBlock(s, evidence, sentences))),
       section("Not coded from these articles",
-        Array.isArray(event.candidates) ? candidatesBlock(event.candidates)
-          : message("The API sent no candidates.")),
+        candidates ? candidatesBlock(candidates) : message("The API sent no candidates.")),
       section("History", historySlot),
       section("Review", reviewForm(event, (saved, said) => {
         onReviewed(saved || event);
@@ -275,9 +306,9 @@ export function createPanel(root, { onClose, onReviewed }) {
     root.dataset.state = "ready";
     try {
       const revisions = await api.history(id, signal);
-      if (!signal.aborted) clear(historySlot).append(historyBlock(revisions));
+      if (!signal.aborted) fill(historySlot, historyBlock(revisions));
     } catch (err) {
-      if (!signal.aborted) clear(historySlot).append(message(errorMessage(err), "error"));
+      if (!signal.aborted) fill(historySlot, message(errorMessage(err), "error"));
     }
   }
 

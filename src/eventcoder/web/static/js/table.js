@@ -1,7 +1,7 @@
 // The events table: one row per event of /api/events, sorted by a column header (the sort
 // goes to the API as ?sort=field or ?sort=-field and is kept in the URL hash).
 
-import { el, clear, show, formatNumber } from "./dom.js";
+import { el, fill, show, formatNumber } from "./dom.js";
 import { typeColor } from "./colors.js";
 
 // "Mosul, Ninawa, Iraq"; a name repeated by the next level ("Kirkuk, Kirkuk") once
@@ -83,5 +83,5 @@ export function renderTable(table, items, { sort, selected, linkFor, onSort }) {
     body.append(el("tr", { class: "empty" }, el("td", { colspan: String(COLUMNS.length) },
       "No event matches these filters.")));
   }
-  clear(table).append(el("thead", {}, head), body);
+  fill(table, el("thead", {}, head), body);
 }
