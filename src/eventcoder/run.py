@@ -369,24 +369,33 @@ class _Run:
             for w in r.warnings:
                 if self._on_warning:
                     self._on_warning(r.article, w)
-        events = [e for r in done for e in r.events]
-        sigs = {r.article.content_hash: self._pending.signatures[r.article.content_hash]
-                for r in done if r.article.content_hash in self._pending.signatures}
-        with self.clock.stage("saving"):
+        # one transaction: the batch is saved and merged whole or not at all, so a killed run
+        # never leaves stored articles whose events a re-run (which skips them) would not merge
+        with self.clock.stage("saving"), self.store.transaction():
+            # another writer (a second run on the same store) may have stored some of these
+            # texts since the lookup: they are its, with their events and merges, as if this
+            # run had found them stored
+            raced = self.store.known_hashes(r.article.content_hash for r in done)
+            if raced:
+                done = [r for r in done if r.article.content_hash not in raced]
+            events = [e for r in done for e in r.events]
+            sigs = {r.article.content_hash: self._pending.signatures[r.article.content_hash]
+                    for r in done if r.article.content_hash in self._pending.signatures}
             self.stats.new_events += self.store.save_batch(
                 [r.article for r in done], events, [c for r in done for c in r.candidates],
                 signatures=sigs)
             # a human's "rejected" survives a new coding of the event (merge policy): such an
             # event is stored, but not reported as an event of this run
             rejected = self._rejected([e.event_id for e in events])
-        if events and self._merge.enabled:
-            with self.clock.stage("saving"):
+            if events and self._merge.enabled:
                 # the batch's events as stored (an updated article's events were saved under
                 # ids of their own), in reading order, less the rejected ones
                 saved = self.store.events_for_hashes([r.article.content_hash for r in done])
-                merges = cross.merge_stored(self.store, [e.event_id for e in saved],
-                                            self._merge)
-            self.stats.merged += len(merges)
+                self.stats.merged += len(cross.merge_stored(
+                    self.store, [e.event_id for e in saved], self._merge))
+        for r in results:
+            if r.skipped is None and r.article.content_hash in raced:
+                self._already_stored(r.article)
         self.stats.coded += len(done)
         self._add_events((e.event_id for e in events), rejected)
         for r in done:
