@@ -70,15 +70,23 @@ def shown_name(path: Path | str) -> str:
 def count_items(path: Path) -> int | None:
     """How many input items (articles or unusable records) ``path`` gives, when that is cheap
     to know: one per non-compressed JSONL line (newlines counted in 1 MB blocks), one per
-    text or HTML file; None for standard input and formats whose count needs parsing."""
+    Parquet row (from the file's footer), one per text or HTML file; None for standard input
+    and formats whose count needs parsing."""
     from ..ingest import is_stdin
-    from ..ingest.readers import HTML_EXTS, JSONL_EXTS, TEXT_EXTS, input_ext
+    from ..ingest.readers import HTML_EXTS, JSONL_EXTS, PARQUET_EXTS, TEXT_EXTS, input_ext
 
     if is_stdin(path):
         return None
     ext = input_ext(path)
     if ext in TEXT_EXTS | HTML_EXTS:
         return 1
+    if ext in PARQUET_EXTS and path.suffix.lower() != ".gz":
+        import pyarrow.parquet as pq
+
+        try:
+            return max(1, pq.ParquetFile(path).metadata.num_rows)
+        except (OSError, ValueError):
+            return 1  # reported as one skipped input
     if ext not in JSONL_EXTS or path.suffix.lower() == ".gz":
         return None
     lines, last = 0, b"\n"
@@ -133,7 +141,7 @@ def ignored_files(inputs: Sequence[Path], files: Sequence[Path]) -> Iterator[tup
                     yield path, "not a regular file"
 
 
-_WHERE = re.compile(r"^(?:line|item) \d+(?::| has| is)?\s*| on (?:line|item) \d+")
+_WHERE = re.compile(r"^(?:line|item|row) \d+(?::| has| is)?\s*| on (?:line|item) \d+")
 
 
 def reason_kind(reason: str) -> str:
@@ -220,7 +228,8 @@ def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | No
     """Extract events from articles, store them and print them.
 
     INPUTS are files (.txt, .jsonl, .json, .csv/.tsv with a text column, .html, RSS/Atom
-    .rss/.atom/.xml, and .gz versions of these) or folders of them, read recursively, or -
+    .rss/.atom/.xml, and .gz versions of these; .parquet tables with a text column) or
+    folders of them, read recursively, or -
     for standard input: JSONL (one article per line) or the plain text of one article. Other
     files in a folder are listed as skipped with their reason. Articles already in the
     database (same text) are not processed again, so re-running a command adds nothing;
