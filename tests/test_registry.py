@@ -165,7 +165,7 @@ def test_a_binary_export_needs_output(tmp_path, registered) -> None:
     registered.append(("eventcoder", "exports", "blob"))
     for command in (["events"], ["extract", str(tmp_path)]):
         result = CliRunner().invoke(cli, [*command, "--db", "sqlite://", "--format", "blob"])
-        assert result.exit_code == 2 and "--format blob needs --output FILE" in result.output
+        assert result.exit_code == 2 and "--format blob needs --output PATH" in result.output
 
 
 def test_extract_offers_every_format() -> None:

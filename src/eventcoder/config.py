@@ -11,7 +11,8 @@ what the command line and the Python API use; it merges, later winning:
    relative to the file's folder;
 3. environment variables: ``EVENTCODER_DB``, ``EVENTCODER_MODEL``, ``EVENTCODER_GAZETTEER``,
    ``EVENTCODER_ACTORS``, ``EVENTCODER_HOME``, ``EVENTCODER_MIN_CONFIDENCE``,
-   ``EVENTCODER_BATCH_SIZE``, ``EVENTCODER_WORKERS``, ``EVENTCODER_EXTRACTOR``,
+   ``EVENTCODER_BATCH_SIZE``, ``EVENTCODER_WORKERS``, ``EVENTCODER_DASK``,
+   ``EVENTCODER_EXTRACTOR``,
    ``EVENTCODER_NEAR_DUPLICATE``, ``EVENTCODER_MERGE_DAYS``, ``EVENTCODER_MERGE_KM``,
    ``EVENTCODER_MERGE_THRESHOLD``, ``EVENTCODER_API_MAX_BODY_BYTES``,
    ``EVENTCODER_API_MAX_SYNC_ARTICLES`` (and, outside :class:`Config` since it is a secret,
@@ -78,7 +79,12 @@ class Config:
     overlay: an extra CSV of places/aliases that takes precedence over the gazetteer.
     actors_file: an extra actor dictionary that extends the shipped one.
     batch_size: articles per storage transaction (a killed run loses at most one batch).
-    workers: processes for spaCy parsing (``nlp.pipe(n_process=...)``).
+    workers: processes that code articles in parallel (a local process pool); with
+        ``dask = "local"``, the workers of the local Dask cluster.
+    dask: code on a Dask cluster (:mod:`eventcoder.cluster`, docs/scaling.md): ``"local"``
+        starts a ``distributed.LocalCluster`` of ``workers`` processes on this machine for the
+        run, a scheduler address (``tcp://host:8786``) uses a running cluster; None (the
+        default) codes in this process or the local pool. Needs ``eventcoder[dask]``.
     languages: article languages processed; others are skipped with a reason.
     min_confidence: events whose confidence (the estimated chance that the row is a true
         event, see docs/extraction.md) is below this are not written; their candidates keep
@@ -112,6 +118,7 @@ class Config:
     actors_file: Path | None = None
     batch_size: int = 50
     workers: int = 1
+    dask: str | None = None
     languages: tuple[str, ...] = ("en",)
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
     home: Path | None = None
@@ -281,6 +288,16 @@ def _positive(value: Any, where: str) -> float:
     return float(value)
 
 
+def _dask(value: Any, where: str) -> str:
+    value = _text(value, where).strip()
+    if value.lower() == "local":
+        return "local"
+    if ":" not in value or any(c.isspace() for c in value):
+        raise ConfigError(f"bad value for {where}: expected 'local' or a Dask scheduler "
+                          f"address such as tcp://host:8786, got {value!r}")
+    return value
+
+
 def _languages(value: Any, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [v.strip() for v in value.split(",")]
@@ -310,6 +327,7 @@ SETTINGS: dict[str, Setting] = {
     "min_confidence": Setting(_probability, "EVENTCODER_MIN_CONFIDENCE"),
     "batch_size": Setting(_int_at_least_1, "EVENTCODER_BATCH_SIZE"),
     "workers": Setting(_int_at_least_1, "EVENTCODER_WORKERS"),
+    "dask": Setting(_dask, "EVENTCODER_DASK"),
     "languages": Setting(_languages),
     "extractor": Setting(_text, "EVENTCODER_EXTRACTOR"),
     "near_duplicate_threshold": Setting(_probability, "EVENTCODER_NEAR_DUPLICATE"),

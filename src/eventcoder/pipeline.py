@@ -8,6 +8,7 @@ code. The CLI (``eventcoder extract``) adds ingest before it and the store after
 from __future__ import annotations
 
 import logging
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -280,18 +281,36 @@ def _with_tellings(events: list[Event], candidates: list[Candidate]) -> list[Eve
     return out
 
 
-# --- multi-process execution -------------------------------------------------------------------
-_WORKER: Pipeline | None = None
+# --- workers: the local process pool and Dask ---------------------------------------------------
+#: The pipelines of this process, by config: a worker (a process of run_parallel's pool or of a
+#: Dask cluster) loads the spaCy model and the gazetteer once, on its first batch.
+_PIPELINES: dict[Config, Pipeline] = {}
+#: Guards _PIPELINES and the pipelines' use: a Dask worker may run tasks in several threads,
+#: and one spaCy pipeline is not to be used by two threads at once (threads gain nothing on
+#: this CPU-bound work anyway: run one thread per worker process).
+_LOCK = threading.Lock()
+
+
+def worker_pipeline(config: Config) -> Pipeline:
+    """This process's :class:`Pipeline` for ``config``, built on first use and kept."""
+    with _LOCK:
+        found = _PIPELINES.get(config)
+        if found is None:
+            found = _PIPELINES[config] = Pipeline(config)
+        return found
+
+
+def code_batch(config: Config, articles: list[Article]) -> list[ArticleResult]:
+    """Code one batch of articles in this process: the pure function every worker runs (a
+    process of :func:`run_parallel`'s pool, a Dask worker), with this process's pipeline for
+    ``config`` (:func:`worker_pipeline`). RETURNS the results, in input order."""
+    pipeline = worker_pipeline(config)
+    with _LOCK:
+        return list(pipeline.process_many(articles))
 
 
 def _init_worker(config: Config) -> None:
-    global _WORKER
-    _WORKER = Pipeline(config)
-
-
-def _work(articles: list[Article]) -> list[ArticleResult]:
-    assert _WORKER is not None, "worker not initialised"
-    return list(_WORKER.process_many(articles))
+    worker_pipeline(config)
 
 
 def run_parallel(config: Config, chunks: Iterable[list[Article]], workers: int
@@ -303,7 +322,7 @@ def run_parallel(config: Config, chunks: Iterable[list[Article]], workers: int
                              initargs=(config,)) as pool:
         futures: deque[Future[list[ArticleResult]]] = deque()
         for chunk in chunks:
-            futures.append(pool.submit(_work, chunk))
+            futures.append(pool.submit(code_batch, config, chunk))
             if len(futures) >= window:
                 yield futures.popleft().result()
         while futures:

@@ -3,12 +3,15 @@
 ``eventcoder extract``, the HTTP server, the Python API and batch runs all need the same
 "code these articles into this store" loop, so it lives here once, free of any user interface:
 :func:`code_articles` reads, skips what the store already holds, codes in batches (in this
-process or a process pool) and saves each batch in one transaction. Callers show progress,
+process, a local process pool or on a Dask cluster: :mod:`eventcoder.cluster`) and saves each
+batch, with the cross-article merges of its events, in one transaction. Callers show progress,
 skips and explanations through callbacks and get a :class:`RunStats` back.
 
 Resumability is the store's: an article whose text (content hash) is stored is never coded
-again, and a batch is saved whole or not at all, so a killed run loses at most one batch and
-re-running it stores nothing new.
+again, and a batch is saved and merged whole or not at all, so a killed run loses at most one
+batch and re-running it stores nothing new: the two end with the events of one uninterrupted
+run. Runs may share a store: a text another run stored while this one coded it counts as
+already stored.
 
 Near-duplicates: after the content-hash check, an article whose MinHash signature
 (:mod:`eventcoder.dedup.near`) is at least ``config.near_duplicate_threshold`` similar to a
@@ -134,7 +137,8 @@ ProgressCallback = Callable[[ArticleDone], None]
 
 def code_articles(articles: Iterable[Article | Skipped], store: Store,
                   pipeline: Pipeline | Config | None = None, *, batch_size: int | None = None,
-                  workers: int | None = None, progress: ProgressCallback | None = None,
+                  workers: int | None = None, dask: str | None = None,
+                  progress: ProgressCallback | None = None,
                   on_result: Callable[[ArticleResult], None] | None = None,
                   on_skip: Callable[[Skip], None] | None = None,
                   on_warning: Callable[[Article, str], None] | None = None) -> RunStats:
@@ -150,6 +154,11 @@ def code_articles(articles: Iterable[Article | Skipped], store: Store,
         one batch, and re-running adds nothing that is stored.
     workers: processes that code in parallel (default: the config's); results and saves keep
         input order, so the stored events are the same for any number of workers.
+    dask: code the batches on a Dask cluster (default: the config's, normally none):
+        ``"local"`` starts a ``distributed.LocalCluster`` of ``workers`` processes for the run,
+        a scheduler address (``tcp://host:8786``) uses a running one (:mod:`eventcoder.cluster`).
+        Only the coding moves: reading, the stored-text checks and the saves stay here, in
+        input order, so the stored events are those of a run without Dask.
     progress: called once per input item when its fate is settled (:class:`ArticleDone`).
     on_result: called with each coded article's result after its batch is saved (for
         ``--explain``: the result's candidates say why each sentence was or was not coded).
@@ -166,12 +175,17 @@ def code_articles(articles: Iterable[Article | Skipped], store: Store,
         pipeline = Pipeline(pipeline)
     batch_size = pipeline.config.batch_size if batch_size is None else batch_size
     workers = pipeline.config.workers if workers is None else workers
+    dask = pipeline.config.dask if dask is None else dask
     if batch_size < 1 or workers < 1:
         raise ConfigError(f"batch_size and workers must be at least 1, got {batch_size} "
                          f"and {workers}")
+    if dask is not None:
+        from .cluster import require_dask
+
+        require_dask()  # before any input is read
     run = _Run(store, pipeline, progress=progress, on_result=on_result, on_skip=on_skip,
                on_warning=on_warning)
-    for results in run.results(run.unknown_batches(articles, batch_size), workers):
+    for results in run.results(run.unknown_batches(articles, batch_size), workers, dask):
         run.save(results)
     return run.stats
 
@@ -340,11 +354,17 @@ class _Run:
             if fresh:
                 yield fresh
 
-    def results(self, batches: Iterator[list[Article]], workers: int
+    def results(self, batches: Iterator[list[Article]], workers: int, dask: str | None = None
                 ) -> Iterator[list[ArticleResult]]:
-        """Each batch's results, in order, coded here or in a pool of ``workers`` processes."""
+        """Each batch's results, in order, coded here, in a pool of ``workers`` processes or on
+        the Dask cluster ``dask`` names (each by :func:`eventcoder.pipeline.code_batch`'s
+        pipeline, built from the config)."""
         coded: Iterator[list[ArticleResult]]
-        if workers > 1:
+        if dask is not None:
+            from .cluster import run_dask
+
+            coded = run_dask(self.pipeline.config, batches, dask, workers)
+        elif workers > 1:
             coded = run_parallel(self.pipeline.config, batches, workers)
         else:
             coded = (list(self.pipeline.process_many(b)) for b in batches)
@@ -369,24 +389,33 @@ class _Run:
             for w in r.warnings:
                 if self._on_warning:
                     self._on_warning(r.article, w)
-        events = [e for r in done for e in r.events]
-        sigs = {r.article.content_hash: self._pending.signatures[r.article.content_hash]
-                for r in done if r.article.content_hash in self._pending.signatures}
-        with self.clock.stage("saving"):
+        # one transaction: the batch is saved and merged whole or not at all, so a killed run
+        # never leaves stored articles whose events a re-run (which skips them) would not merge
+        with self.clock.stage("saving"), self.store.transaction():
+            # another writer (a second run on the same store) may have stored some of these
+            # texts since the lookup: they are its, with their events and merges, as if this
+            # run had found them stored
+            raced = self.store.known_hashes(r.article.content_hash for r in done)
+            if raced:
+                done = [r for r in done if r.article.content_hash not in raced]
+            events = [e for r in done for e in r.events]
+            sigs = {r.article.content_hash: self._pending.signatures[r.article.content_hash]
+                    for r in done if r.article.content_hash in self._pending.signatures}
             self.stats.new_events += self.store.save_batch(
                 [r.article for r in done], events, [c for r in done for c in r.candidates],
                 signatures=sigs)
             # a human's "rejected" survives a new coding of the event (merge policy): such an
             # event is stored, but not reported as an event of this run
             rejected = self._rejected([e.event_id for e in events])
-        if events and self._merge.enabled:
-            with self.clock.stage("saving"):
+            if events and self._merge.enabled:
                 # the batch's events as stored (an updated article's events were saved under
                 # ids of their own), in reading order, less the rejected ones
                 saved = self.store.events_for_hashes([r.article.content_hash for r in done])
-                merges = cross.merge_stored(self.store, [e.event_id for e in saved],
-                                            self._merge)
-            self.stats.merged += len(merges)
+                self.stats.merged += len(cross.merge_stored(
+                    self.store, [e.event_id for e in saved], self._merge))
+        for r in results:
+            if r.skipped is None and r.article.content_hash in raced:
+                self._already_stored(r.article)
         self.stats.coded += len(done)
         self._add_events((e.event_id for e in events), rejected)
         for r in done:

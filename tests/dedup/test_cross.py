@@ -89,6 +89,24 @@ def test_two_attacks_in_one_city_on_one_day_stay_apart() -> None:
     assert not same_event(market, checkpoint).same
 
 
+def test_protests_in_one_place_on_one_day_are_one_event() -> None:
+    protest = dict(disorder_type="Demonstrations", event_type="Protests",
+                   sub_event_type="Peaceful protest", actor1="Protesters (Ukraine)",
+                   actor2=None, fatalities=0)
+    a = ev("a1", text="Hundreds marched to the city hall demanding unpaid wages.", **protest)
+    b = ev("a2", text="Police watched as teachers rallied in the centre over salaries.",
+           **{**protest, "sub_event_type": "Protest with intervention"})
+    d = same_event(a, b)
+    assert d.same and "protests in one place on one day" in d.reasons
+    # not on another day, not 40 km away, not when neither date is a day
+    assert not same_event(a, b.model_copy(update={"event_date": DAY + dt.timedelta(days=1)})).same
+    assert not same_event(a, b.model_copy(update={"latitude": 50.34})).same
+    week = {"time_precision": 2}
+    assert not same_event(a.model_copy(update=week), b.model_copy(update=week)).same
+    # a protest and an attack in one place on one day: the types are not compatible
+    assert not same_event(a, ev("a3")).same
+
+
 def test_reports_read_from_one_article_are_never_merged() -> None:
     d = same_event(ev("a1"), ev("a1", event_id="ev-a1-2"))
     assert not d.same

@@ -131,3 +131,15 @@ def test_the_cli_splits_reviews_and_shows_who(store: Store) -> None:
     bad = _run("review", "ev-2", "--set", "colour=red", "--db", db)
     assert bad.exit_code == 1 and "cannot edit colour" in bad.output
     assert _run("events", "--db", db, "--split", "ev-2").exit_code == 2
+
+
+def test_report_times_span_the_articles_of_a_merged_event(tmp_path: Path) -> None:
+    import datetime as dt
+
+    with Store(f"sqlite:///{tmp_path / 'r.db'}") as s:
+        s.save_batch([mosul_article(1, day=1), mosul_article(2, day=3)],
+                     [_event(1), _event(2)])
+        assert s.report_times(["ev-1"]) == {"ev-1": (dt.date(2024, 1, 1), dt.date(2024, 1, 1))}
+        merge_stored(s, ["ev-1", "ev-2"])
+        assert s.report_times(["ev-1", "ev-2"]) == {
+            "ev-1": (dt.date(2024, 1, 1), dt.date(2024, 1, 3))}

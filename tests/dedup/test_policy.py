@@ -168,3 +168,22 @@ def test_merge_events_applies_the_policy_within_a_report():
     (folded,) = merge_events([headline, dated])
     assert folded.event_id == "lead" and folded.event_date == dt.date(2024, 1, 5)
     assert folded.location == "Mosul" and folded.fatalities == 4
+
+
+def test_across_reports_the_earliest_of_the_most_precise_dates_wins():
+    day = ev("a1", event_date=dt.date(2024, 5, 11), time_precision=1)
+    earlier_day = ev("a2", event_date=dt.date(2024, 5, 10), time_precision=1)
+    week = ev("a3", event_date=dt.date(2024, 5, 6), time_precision=2)
+    merged = merge_pair(day, earlier_day)
+    assert merged.event.event_date == dt.date(2024, 5, 10)
+    assert merged.change("event_date").rule.startswith("across reports, the earliest")
+    assert merged.change("event_date").articles == ("a2",)
+    # a coarse (week) date yields to a day, even an earlier one
+    assert merge_pair(day, week).event.event_date == dt.date(2024, 5, 11)
+    assert merge_pair(week, day).event.time_precision == 1
+    # one report telling its event again keeps its first date; a newer coding replaces it
+    again = ev("a1", event_date=dt.date(2024, 5, 9), time_precision=1)
+    assert merge_pair(day, again).event.event_date == dt.date(2024, 5, 11)
+    assert merge_pair(day, earlier_day, supersede=True).event.event_date == dt.date(2024, 5, 10)
+    later = ev("a2", event_date=dt.date(2024, 5, 12), time_precision=1)
+    assert merge_pair(day, later, supersede=True).event.event_date == dt.date(2024, 5, 12)

@@ -108,13 +108,15 @@ def test_geojson_empty(tmp_path: Path) -> None:
                                                             "features": []}
 
 
-def test_parquet_typed_and_readable(tmp_path: Path) -> None:
+def test_parquet_file_on_a_binary_stream_is_typed_and_readable() -> None:
+    """A binary file gets one Parquet file (a stream holds no folder); the dataset export to a
+    folder: tests/export/test_parquet_dataset.py."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    out = tmp_path / "e.parquet"
-    assert write_events(EVENTS, "parquet", out) == 2
-    table = pq.read_table(out)
+    buf = io.BytesIO()
+    assert write_events(EVENTS, "parquet", buf) == 2
+    table = pq.read_table(io.BytesIO(buf.getvalue()))
     assert table.num_rows == 2
     assert table.schema.field("event_date").type == pa.date32()
     assert table.schema.field("latitude").type == pa.float64()
@@ -123,7 +125,7 @@ def test_parquet_typed_and_readable(tmp_path: Path) -> None:
     assert rows[0]["event_date"] == dt.date(2024, 3, 1)
     assert rows[0]["evidence"][0]["text"] == "five"
     assert rows[0]["article_ids"] == ["a1", "b"] and rows[0]["article_id"] == "a1"
-    assert rows[1]["latitude"] is None
+    assert rows[1]["latitude"] is None and rows[1]["country"] is None
     rebuilt = {k: v for k, v in rows[0].items() if k != "article_id"}
     assert Event.model_validate(rebuilt) == EVENTS[0]
 

@@ -109,3 +109,17 @@ def test_blocking_searches_the_date_index_not_the_table(store: Store) -> None:
         plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(
             "EXPLAIN QUERY PLAN " + sql, params))  # type: ignore[arg-type]
     assert "SEARCH events USING INDEX" in plan and "SCAN events" not in plan, plan
+
+
+def test_a_transaction_saves_and_merges_as_one(store: Store) -> None:
+    """The run path's batch transaction (Store.transaction): save and merge commit together,
+    or neither does; on PostgreSQL the advisory lock is taken again inside (re-entrant)."""
+    with pytest.raises(RuntimeError), store.transaction():
+        _save(store, ev("a1", 12), ev("a2", 19))
+        assert merge_stored(store, ["ev-a2"])  # sees the uncommitted events
+        raise RuntimeError
+    assert store.count_articles() == 0 and store.count_events() == 0
+    with store.transaction():
+        _save(store, ev("a1", 12), ev("a2", 19))
+        merge_stored(store, ["ev-a2"])
+    assert store.count_events() == 1 and store.resolve_id("ev-a2") == "ev-a1"

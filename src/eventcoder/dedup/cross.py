@@ -38,8 +38,9 @@ The rules (docs/storage.md, "Cross-article deduplication"), for events ``a`` and
      differently and extracted actors are sometimes wrong.
 
 3. The pair is one event when the score is at least ``merge_threshold`` (default
-   :data:`DEFAULT_MERGE_THRESHOLD`) and, when both dates are precise and differ, the text
-   similarity is at least :data:`DIFFERENT_DAY_TEXT` too.
+   :data:`DEFAULT_MERGE_THRESHOLD`), or when both are demonstrations within
+   :data:`PROTEST_KM` on the same day (one of the dates a day), and, when both dates are
+   precise and differ, the text similarity is at least :data:`DIFFERENT_DAY_TEXT` too.
 """
 
 from __future__ import annotations
@@ -266,11 +267,28 @@ def same_event(a: Event, b: Event, settings: MergeSettings | None = None) -> Dec
     score = sum(WEIGHTS[k] * v for k, v in parts.items())
     reasons = [f"{k} {v:.2f}" for k, v in parts.items()]
     same = score >= s.threshold
+    if not same and _one_protest(a, b, days, km):
+        same = True
+        reasons.append("protests in one place on one day")
     if same and days > 0 and a.time_precision == 1 and b.time_precision == 1 \
             and text < DIFFERENT_DAY_TEXT:
         same = False
         reasons.append(f"different days and text below {DIFFERENT_DAY_TEXT}")
     return Decision(same, round(score, 4), tuple(reasons), parts)
+
+
+#: Protests at most this far apart on one day are one event (see :func:`_one_protest`).
+PROTEST_KM = 5.0
+
+
+def _one_protest(a: Event, b: Event, days: int, km: float) -> bool:
+    """Two demonstrations (the protest group of :data:`TYPE_GROUPS`) in one place on one day
+    are one event: ACLED codes demonstrations by location and day, and reports of one protest
+    share little wording (crowd sizes, slogans and police action told differently). At least
+    one date must be a day (two dates of one week or month say nothing of the day)."""
+    protest = TYPE_GROUPS[1]
+    return (a.sub_event_type in protest and b.sub_event_type in protest and days == 0
+            and min(a.time_precision, b.time_precision) == 1 and km <= PROTEST_KM)
 
 
 def _date_agreement(days: int, a: Event, b: Event) -> float:
@@ -369,6 +387,6 @@ def survivor_of(a: Event, b: Event) -> tuple[Event, Event]:
 
 
 __all__ = ["COARSE_DAYS", "DEFAULT_MERGE_DAYS", "DEFAULT_MERGE_KM", "DEFAULT_MERGE_THRESHOLD",
-           "Decision", "MergeRecord", "MergeSettings", "TYPE_GROUPS", "WEIGHTS", "best_match",
-           "candidates_for", "compatible_types", "compatible_with", "km_between", "merge_stored",
-           "same_event", "survivor_of", "text_similarity"]
+           "PROTEST_KM", "TYPE_GROUPS", "WEIGHTS", "Decision", "MergeRecord", "MergeSettings",
+           "best_match", "candidates_for", "compatible_types", "compatible_with", "km_between",
+           "merge_stored", "same_event", "survivor_of", "text_similarity"]

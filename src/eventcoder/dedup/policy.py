@@ -26,6 +26,10 @@ The rules, for an ``existing`` event and an ``incoming`` one:
      ``longitude``, ``geo_precision``, ``geonames_id``, ``location_reason``, taken together):
      the most precise one, the lower ``geo_precision``; on a tie the existing place stays.
    - ``confidence``: the higher.
+   - ``event_date`` (with ``time_precision``), when the two events cite different articles and
+     ``supersede`` is off (a cross-article merge): the earliest of the most precise dates
+     (ACLED dates an event by its earliest reliable report of when it happened; a coarse date,
+     a week or a month, yields to a day). Otherwise as the other fields below.
    - every other field (date, types, actors, civilian targeting...): the existing event's,
      unless ``supersede`` is set (the store), then the incoming event's. This is the one
      difference between the two callers: within an article the first telling stands and a
@@ -149,6 +153,14 @@ def merge_pair(existing: Event, incoming: Event, *, supersede: bool = False) -> 
                          f"{existing.geo_precision})")
     update["confidence"] = max(existing.confidence, incoming.confidence)
     rules["confidence"] = "the higher confidence"
+    if not supersede and not same_reports(existing, incoming):
+        dated = [e for e in (existing, incoming) if e.event_date is not None]
+        if dated:
+            first = min(dated, key=lambda e: (e.time_precision, e.event_date))
+            update["event_date"] = first.event_date
+            update["time_precision"] = first.time_precision
+            rules["event_date"] = rules["time_precision"] = \
+                "across reports, the earliest of the most precise dates"
     update["event_id"] = existing.event_id
     merged = base.model_copy(update=update)
     notes = compose_notes(merged)

@@ -1,4 +1,5 @@
-"""Exports: table, JSONL, ACLED-style CSV, GeoJSON and Parquet writers for events.
+"""Exports: table, JSONL, ACLED-style CSV, GeoJSON and Parquet (a Hive-partitioned dataset)
+writers for events.
 
 Public interface: ``write_events(events, fmt, out) -> int``, ``FORMATS`` (the built-ins) and
 ``export_formats()`` (with plugins': :data:`eventcoder.registry.exports`, entry-point group
@@ -18,6 +19,8 @@ from .writers import (
     export_format,
     export_formats,
     geojson_feature,
+    parquet_dataset_schema,
+    parquet_partitioning,
     parquet_schema,
     write_events,
 )
@@ -25,5 +28,5 @@ from .writers import (
 __all__ = [
     "ACLED_COLUMNS", "CSV_COLUMNS", "EXTRA_COLUMNS", "FORMATS", "ExportFormat", "country_codes",
     "csv_row", "event_record", "export_format", "export_formats", "geojson_feature",
-    "parquet_schema", "write_events",
+    "parquet_dataset_schema", "parquet_partitioning", "parquet_schema", "write_events",
 ]

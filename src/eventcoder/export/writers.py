@@ -95,7 +95,8 @@ def write_events(events: Iterable[Event], fmt: str, out: Path | str | IO[Any] | 
 
     fmt: a registered export format (:func:`export_formats`: :data:`FORMATS` and plugins').
     out: a file path, an open file (text, or binary for parquet), or None (or "-") for
-        stdout. Parquet (any binary format) needs a path or a binary file.
+        stdout. Parquet (any binary format) needs a path or a binary file: a path is the
+        folder of a Hive-partitioned dataset, a binary file gets one Parquet file.
     sources: optional article id -> source (publisher) name, e.g. from
         :meth:`eventcoder.store.Store.article_sources`; fills the CSV's ACLED ``source`` column.
     RETURNS: the number of events (rows) written.
@@ -107,7 +108,8 @@ def write_events(events: Iterable[Event], fmt: str, out: Path | str | IO[Any] | 
     spec = export_format(fmt)
     if spec.binary:
         if out is None or isinstance(out, io.TextIOBase):
-            raise InputError(f"{fmt} is binary: give an output file path (e.g. -o events.{fmt})")
+            raise InputError(f"{fmt} is binary: give an output path (-o PATH; for parquet a "
+                             "folder, -o events/, which becomes a partitioned dataset)")
         return spec.write(events, out)
     with _text_stream(out, newline=spec.newline) as fh:
         if spec.sources:
@@ -413,40 +415,152 @@ def parquet_schema() -> Any:
     return pa.schema(fields)
 
 
-def _parquet_rows(batch: list[Event], names: list[str]) -> dict[str, list[Any]]:
+#: The Hive partition keys of the Parquet dataset export, in folder order, with their types.
+PARQUET_PARTITIONS: tuple[tuple[str, str], ...] = (
+    ("year", "int16"), ("month", "int8"), ("country", "string"))
+#: The partition values of an event without a country, and without a date (year and month):
+#: never null, since pandas (pyarrow's dictionary-typed partition keys) cannot read a null
+#: partition key and Spark cannot read an empty one. The data files keep ``event_date`` null.
+PARQUET_NO_COUNTRY = "unknown"
+PARQUET_NO_DATE = 0
+#: Files in a dataset folder that are metadata, not data (Hive/Spark's convention: readers
+#: pass over names starting with "_" or ".").
+_COMMON_METADATA = "_common_metadata"
+
+
+def parquet_partitioning() -> Any:
+    """The ``pyarrow.dataset`` Hive partitioning of the Parquet dataset export:
+    ``year=2024/month=3/country=Iraq/`` (typed keys, values URI-encoded: ``country=C%C3%B4te
+    %20d%27Ivoire``; an event without a date is ``year=0/month=0``, one without a country
+    ``country=unknown``: :data:`PARQUET_NO_DATE`, :data:`PARQUET_NO_COUNTRY`). Pass it to
+    ``pyarrow.dataset.dataset(path, partitioning=...)`` to read the keys with their types."""
+    import pyarrow as pa
+    import pyarrow.dataset as pads
+
+    return pads.partitioning(pa.schema([(k, getattr(pa, t)()) for k, t in PARQUET_PARTITIONS]),
+                             flavor="hive")
+
+
+def parquet_dataset_schema() -> Any:
+    """The Arrow schema of the Parquet dataset export as a reader sees it: the data files'
+    columns (:func:`parquet_schema` less ``country``, which the folders hold), then the
+    partition keys ``year`` (int16), ``month`` (int8) and ``country`` (string)."""
+    import pyarrow as pa
+
+    data = [f for f in parquet_schema() if f.name != "country"]
+    return pa.schema([*data, *parquet_partitioning().schema])
+
+
+def _parquet_rows(batch: list[Event], names: list[str], partitioned: bool
+                  ) -> dict[str, list[Any]]:
     cols: dict[str, list[Any]] = {n: [] for n in names}
     for ev in batch:
         d = ev.model_dump()
         d["article_id"] = ev.article_ids[0] if ev.article_ids else None
+        if partitioned:  # the partition keys: never null (see PARQUET_NO_COUNTRY)
+            d["year"] = ev.event_date.year if ev.event_date else PARQUET_NO_DATE
+            d["month"] = ev.event_date.month if ev.event_date else PARQUET_NO_DATE
+            d["country"] = ev.country or PARQUET_NO_COUNTRY
         for n in names:
             cols[n].append(d.get(n))
     return cols
 
 
-def write_parquet(events: Iterable[Event], out: Path | str | IO[Any]) -> int:
-    """One row per event, typed columns (dates date32, evidence list<struct>), row groups of
-    :data:`PARQUET_BATCH` events."""
+def _parquet_batches(events: Iterable[Event], schema: Any, counter: list[int], *,
+                     partitioned: bool = False) -> Iterator[Any]:
+    """Record batches of :data:`PARQUET_BATCH` events in ``schema`` (``partitioned``: with
+    the dataset's partition keys); counts them in ``counter[0]``."""
     import pyarrow as pa
+
+    batch: list[Event] = []
+    for ev in events:
+        batch.append(ev)
+        if len(batch) >= PARQUET_BATCH:
+            counter[0] += len(batch)
+            yield pa.RecordBatch.from_pydict(
+                _parquet_rows(batch, schema.names, partitioned), schema)
+            batch = []
+    if batch:
+        counter[0] += len(batch)
+        yield pa.RecordBatch.from_pydict(_parquet_rows(batch, schema.names, partitioned),
+                                         schema)
+
+
+def write_parquet(events: Iterable[Event], out: Path | str | IO[Any]) -> int:
+    """Events as Parquet: a Hive-partitioned dataset in the folder ``out`` names, or one file
+    when ``out`` is an open binary file (a stream cannot hold a folder).
+
+    The dataset: ``out/year=YYYY/month=M/country=NAME/part-0.parquet``, written with
+    ``pyarrow.dataset.write_dataset``; each data file has the columns of
+    :func:`parquet_schema` less ``country`` (the folders give it, with ``year`` and ``month``:
+    :func:`parquet_dataset_schema`), row groups of :data:`PARQUET_BATCH` events, and
+    ``out/_common_metadata`` holds the data files' schema (Hive/Spark's convention; readers
+    pass over names starting with "_"). pandas (``pd.read_parquet(out)``), DuckDB
+    (``read_parquet('out/**/*.parquet', hive_partitioning = true)``), Spark
+    (``spark.read.parquet(out)``) and pyarrow read it. The dataset is written beside ``out``
+    and then moved there, replacing an earlier export in ``out`` (a folder holding only
+    ``year=...`` folders and ``_common_metadata``); anything else there is an InputError and is
+    left alone. Rows keep the events' order within each file.
+
+    A binary file gets one Parquet file of :func:`parquet_schema` (``country`` a column, no
+    ``year``/``month``). Typed columns either way: dates date32, evidence list<struct>.
+    RETURNS: the number of events written.
+    """
+    if isinstance(out, str | Path):
+        return _write_parquet_dataset(events, Path(out))
     import pyarrow.parquet as pq
 
     schema = parquet_schema()
-    names = schema.names
-    target = str(out) if isinstance(out, Path) else out
-    if isinstance(out, str | Path):
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-    n = 0
-    with pq.ParquetWriter(target, schema) as writer:
-        batch: list[Event] = []
-        for ev in events:
-            batch.append(ev)
-            if len(batch) >= PARQUET_BATCH:
-                writer.write_table(pa.Table.from_pydict(_parquet_rows(batch, names), schema))
-                n += len(batch)
-                batch = []
-        if batch or n == 0:
-            writer.write_table(pa.Table.from_pydict(_parquet_rows(batch, names), schema))
-            n += len(batch)
-    return n
+    n = [0]
+    with pq.ParquetWriter(out, schema) as writer:
+        for batch in _parquet_batches(events, schema, n):
+            writer.write_batch(batch)
+        if n[0] == 0:
+            writer.write_table(schema.empty_table())
+    return n[0]
+
+
+def _write_parquet_dataset(events: Iterable[Event], out: Path) -> int:
+    import shutil
+    import tempfile
+
+    import pyarrow as pa
+    import pyarrow.dataset as pads
+    import pyarrow.parquet as pq
+
+    if out.exists() and not _replaceable(out):
+        raise InputError(f"{out} exists and is not a Parquet export of eventcoder (a folder of "
+                         "year=... folders): give a new or empty folder for --format parquet")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partitioning = parquet_partitioning()
+    schema = pa.schema([*(f for f in parquet_schema() if f.name != "country"),
+                        *partitioning.schema])
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    n = [0]
+    try:
+        pads.write_dataset(
+            _parquet_batches(events, schema, n, partitioned=True), tmp, schema=schema, format="parquet",
+            partitioning=partitioning, basename_template="part-{i}.parquet",
+            existing_data_behavior="overwrite_or_ignore", use_threads=False,  # keeps row order
+            max_partitions=1_000_000, max_rows_per_group=PARQUET_BATCH)
+        data = pa.schema([f for f in schema if f.name not in partitioning.schema.names])
+        pq.write_metadata(data, str(tmp / _COMMON_METADATA))
+        if out.exists():  # an earlier export (checked above)
+            shutil.rmtree(out)
+        tmp.rename(out)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    return n[0]
+
+
+def _replaceable(out: Path) -> bool:
+    """True for an empty folder or an earlier Parquet dataset export (only ``year=...``
+    folders and ``_common_metadata``)."""
+    if not out.is_dir():
+        return False
+    return all((p.is_dir() and p.name.startswith("year=")) or p.name == _COMMON_METADATA
+               for p in out.iterdir())
 
 
 # --------------------------------------------------------------------------------------------

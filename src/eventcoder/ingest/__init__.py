@@ -1,4 +1,5 @@
-"""Ingest: read .txt, .jsonl, .json, .html, RSS/Atom files and folders into :class:`Article`.
+"""Ingest: read .txt, .jsonl, .json, .csv, .html, RSS/Atom, .parquet files and folders into
+:class:`Article`.
 
 Public interface: ``iter_articles(paths, *, default_date=None) -> Iterator[Article | Skipped]``
 (a path ``-`` or ``/dev/stdin`` is standard input, read by ``read_stream``) and

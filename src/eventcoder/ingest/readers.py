@@ -1,5 +1,5 @@
 """File readers: .txt, .jsonl, .json, .csv/.tsv, .html/.htm, RSS/Atom feeds (each optionally
-gzip-compressed), and folders of them.
+gzip-compressed), Parquet tables, and folders of them.
 
 Every reader yields :class:`~eventcoder.schema.Article` records or :class:`Skipped` notes; bad
 input never raises out of :func:`iter_articles`. ``docs/formats.md`` documents the decisions
@@ -49,10 +49,13 @@ JSON_EXTS = frozenset({".json"})
 HTML_EXTS = frozenset({".html", ".htm", ".xhtml"})
 FEED_EXTS = frozenset({".rss", ".atom", ".xml"})
 CSV_EXTS = frozenset({".csv", ".tsv"})
+PARQUET_EXTS = frozenset({".parquet"})
+#: Formats read record by record, never whole: no file size limit (each record has its own).
+STREAMED_EXTS = JSONL_EXTS | PARQUET_EXTS
 #: The built-in readers' file extensions (lower case, with the dot); with the extensions
 #: plugins register: :func:`supported_exts`.
 SUPPORTED_EXTS: frozenset[str] = (TEXT_EXTS | JSONL_EXTS | JSON_EXTS | HTML_EXTS | FEED_EXTS
-                                   | CSV_EXTS)
+                                   | CSV_EXTS | PARQUET_EXTS)
 
 #: Compressed variants (``.txt.gz``, ``.jsonl.gz``, ...) are read through gzip.
 GZIP_EXT = ".gz"
@@ -239,7 +242,7 @@ def _read_file(path: Path, default_date: dt.date | None,
         if size == 0:
             yield Skipped(origin, "empty file")
             return
-        if ext not in JSONL_EXTS and size > MAX_FILE_BYTES:  # compressed: checked on reading
+        if ext not in STREAMED_EXTS and size > MAX_FILE_BYTES:  # compressed: checked on reading
             yield Skipped(origin, f"file too large ({size:,} bytes > {MAX_FILE_BYTES:,})")
             return
     except OSError as exc:
@@ -698,6 +701,63 @@ def read_csv(path: Path, default_date: dt.date | None = None) -> Iterator[Articl
         yield _from_record(record, f"{origin}:line {n}", f"line {n}", default_date)
 
 
+#: Rows of a Parquet file decoded at once (inside one row group): with the row group itself,
+#: what bounds the reader's memory, whatever the file's size.
+PARQUET_BATCH_ROWS = 1000
+#: The columns a Parquet reader reads (lower case): the record fields; any other is left unread.
+_RECORD_KEYS = (*_ID_KEYS, *_TEXT_KEYS, *_TITLE_KEYS, *_DATE_KEYS, *_SOURCE_KEYS, *_URL_KEYS,
+                "language", "lang")
+
+
+def read_parquet(path: Path, default_date: dt.date | None = None
+                 ) -> Iterator[Article | Skipped]:
+    """A Parquet table of articles, one per row, read with pyarrow one row group at a time
+    (in slices of :data:`PARQUET_BATCH_ROWS` rows), so a file of any size needs memory for one
+    row group. Columns are named like the JSON fields, case-insensitively (``text`` required;
+    ``id``, ``title``, ``date``/``published``, ``url``, ``source``, ``language``, ...
+    optional); other columns are not read. A date column may be a date, a timestamp, epoch
+    seconds or text. A row is numbered from 1 through the file (``<path>:row 7``); a row
+    without a usable text is skipped with its reason, and a row group that cannot be decoded
+    is skipped whole (``<path>#row group 2``), the next ones still read."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    origin = str(path)
+    if path.suffix.lower() == GZIP_EXT:
+        yield Skipped(origin, "gzip-compressed Parquet: Parquet compresses its own pages; "
+                              "give the .parquet file")
+        return
+    with pq.ParquetFile(path) as pf:
+        columns: dict[str, str] = {}  # lower-case name -> the file's name, first one wins
+        for name in pf.schema_arrow.names:
+            columns.setdefault(name.strip().lower(), name)
+        if not any(k in columns for k in _TEXT_KEYS):
+            yield Skipped(origin, "table has no 'text' column (columns: "
+                                  f"{', '.join(columns)[:200]})")
+            return
+        if pf.metadata.num_rows == 0:
+            yield Skipped(origin, "empty table")
+            return
+        wanted = [columns[k] for k in dict.fromkeys(_RECORD_KEYS) if k in columns]
+        first = 0  # number of the row group's first row, less one
+        for g in range(pf.num_row_groups):
+            rows = pf.metadata.row_group(g).num_rows
+            n = first
+            try:
+                for batch in pf.iter_batches(batch_size=PARQUET_BATCH_ROWS, row_groups=[g],
+                                             columns=wanted, use_threads=False):
+                    for rec in batch.to_pylist():
+                        n += 1
+                        obj = {k.strip().lower(): v for k, v in rec.items()}
+                        yield _from_record(obj, f"{origin}:row {n}", f"row {n}", default_date)
+            except (pa.ArrowException, *READ_ERRORS) as exc:
+                msg = " ".join(str(exc).split())
+                yield Skipped(f"{origin}#row group {g + 1}",
+                              f"row group {g + 1} (rows {n + 1} to {first + rows}) unreadable: "
+                              f"{type(exc).__name__}: {msg}"[:300])
+            first += rows
+
+
 def read_html(path: Path, default_date: dt.date | None = None) -> Iterator[Article | Skipped]:
     """One article from a web page: trafilatura's main text and metadata (title, date, url,
     site name); a plain tag-stripping fallback when trafilatura finds no main text."""
@@ -952,7 +1012,8 @@ def _ext_key(name: str) -> str:
 
 
 for _exts, _reader in ((TEXT_EXTS, read_txt), (JSONL_EXTS, read_jsonl), (JSON_EXTS, read_json),
-                       (HTML_EXTS, read_html), (FEED_EXTS, read_feed), (CSV_EXTS, read_csv)):
+                       (HTML_EXTS, read_html), (FEED_EXTS, read_feed), (CSV_EXTS, read_csv),
+                       (PARQUET_EXTS, read_parquet)):
     for _ext in sorted(_exts):
         _registry.register(_ext, func=_reader)
 del _exts, _reader, _ext

@@ -6,6 +6,7 @@ created and upgraded with Alembic when a Store opens. See ``docs/storage.md``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import math
@@ -397,6 +398,8 @@ class Store:
         #: the connection kept for :meth:`data_version` (SQLite), made when first asked
         self._version_conn: Any = None
         self._version_lock = threading.Lock()
+        #: the connection of this thread's open :meth:`transaction`, if any
+        self._local = threading.local()
         checked = create or _require_sqlite_file(self.url)
         self.engine = self._create_engine(self.url, self.backend)
         from alembic.util.exc import CommandError
@@ -476,13 +479,61 @@ class Store:
         return f"Store({self.url.render_as_string(hide_password=True)!r})"
 
     # ---------------------------------------------------------------------------------------
+    # transactions
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Make every call on this store inside the block, reads and writes, ONE write
+        transaction: committed when the block ends, rolled back when it raises.
+
+        The run path saves a batch and merges its events with the stored reports of the same
+        events (:func:`eventcoder.dedup.cross.merge_stored`) in one, so a killed run never
+        leaves a batch saved but not merged (a re-run would skip its articles as stored and
+        never merge them). The write lock is taken at the start (SQLite ``BEGIN IMMEDIATE``,
+        PostgreSQL's advisory lock), so the block sees every other writer's committed work and
+        no other writer commits until it ends: keep it short. Per thread; a nested call joins
+        the open transaction.
+        """
+        if getattr(self._local, "conn", None) is not None:
+            yield
+            return
+        with self.engine.connect().execution_options(eventcoder_write=True) as conn:
+            with conn.begin():
+                _write_lock(conn)
+                self._local.conn = conn
+                try:
+                    yield
+                finally:
+                    self._local.conn = None
+
+    @contextlib.contextmanager
+    def _connect(self, *, write: bool = False) -> Iterator[Connection]:
+        """A connection: the open :meth:`transaction`'s, else a new one (closed after;
+        ``write``: its transaction starts as a write, ``BEGIN IMMEDIATE`` on SQLite)."""
+        active: Connection | None = getattr(self._local, "conn", None)
+        if active is not None:
+            yield active
+            return
+        conn = self.engine.connect()
+        if write:
+            conn = conn.execution_options(eventcoder_write=True)
+        with conn:
+            yield conn
+
+    def _begin(self, conn: Connection) -> contextlib.AbstractContextManager[Any]:
+        """``conn.begin()``, or nothing inside the open :meth:`transaction` (which commits)."""
+        if conn is getattr(self._local, "conn", None):
+            return contextlib.nullcontext()
+        return conn.begin()
+
+    # ---------------------------------------------------------------------------------------
     # articles
 
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:
         """The subset of ``hashes`` (article content hashes) already stored."""
         wanted = sorted(set(hashes))
         found: set[str] = set()
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             for chunk in _chunks(wanted):
                 found.update(conn.scalars(
                     select(articles.c.content_hash).where(articles.c.content_hash.in_(chunk))))
@@ -490,7 +541,7 @@ class Store:
 
     def get_article(self, article_id: str) -> Article | None:
         """The stored article with this id, or None."""
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
         if row is None:
             return None
@@ -524,7 +575,7 @@ class Store:
             for bk in band_keys(sig):
                 wanted.setdefault(bk, []).append(key)
         found: dict[str, dict[str, NearCandidate]] = {}
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             for chunk in _chunks(sorted(wanted)):
                 by_band: dict[int, list[int]] = {}
                 for band, bucket in chunk:
@@ -548,7 +599,7 @@ class Store:
 
     def count_articles(self) -> int:
         """Number of stored articles."""
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return int(conn.scalar(select(func.count()).select_from(articles)) or 0)
 
     # ---------------------------------------------------------------------------------------
@@ -594,8 +645,8 @@ class Store:
 
         RETURNS: the number of events whose id was not stored before.
         """
-        with self.engine.connect().execution_options(eventcoder_write=True) as conn:
-            with conn.begin():
+        with self._connect(write=True) as conn:
+            with self._begin(conn):
                 # one writer at a time: concurrent upserts of one event id cannot collide
                 _write_lock(conn)
                 renamed, inserted = self._insert_articles(conn, articles, signatures)
@@ -684,8 +735,8 @@ class Store:
         to (empty for a copy already stored).
         """
         out: list[tuple[str, list[str]]] = []
-        with self.engine.connect().execution_options(eventcoder_write=True) as conn:
-            with conn.begin():
+        with self._connect(write=True) as conn:
+            with self._begin(conn):
                 _write_lock(conn)
                 batch = [c.model_copy(update={"copy_of": original}) for c, original in copies]
                 renamed, inserted = self._insert_articles(conn, batch, signatures)
@@ -784,14 +835,14 @@ class Store:
     def resolve_id(self, event_id: str) -> str | None:
         """The id under which the event ``event_id`` is stored now: itself, or the survivor
         of the cross-article merge that absorbed it (:meth:`merge_events`); None if unknown."""
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             if conn.scalar(select(events.c.event_id).where(events.c.event_id == event_id)):
                 return event_id
             return self._survivors(conn, [event_id]).get(event_id)
 
     def merged_into(self, survivor_id: str) -> list[str]:
         """The ids of the events merged into ``survivor_id``, in id order."""
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return list(conn.scalars(select(event_merges.c.absorbed_id)
                                      .where(event_merges.c.survivor_id == survivor_id)
                                      .order_by(event_merges.c.absorbed_id)))
@@ -819,7 +870,7 @@ class Store:
                     events.c.status != "rejected",
                     events.c.event_id != event.event_id)
              .order_by(events.c.event_id))
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             ids = list(conn.scalars(q))
             loaded = self._load_events(conn, ids)
         return [loaded[i][0] for i in ids if i in loaded]
@@ -848,8 +899,8 @@ class Store:
         """
         if survivor_id == absorbed_id:
             return None
-        with self.engine.connect().execution_options(eventcoder_write=True) as conn:
-            with conn.begin():
+        with self._connect(write=True) as conn:
+            with self._begin(conn):
                 _write_lock(conn)
                 found = self._load_events(conn, [survivor_id, absorbed_id])
                 if survivor_id not in found or absorbed_id not in found:
@@ -939,8 +990,8 @@ class Store:
         update = dict(changes)
         if set(update) - {"status"} and "status" not in update:
             update["status"] = "reviewed"
-        with self.engine.connect().execution_options(eventcoder_write=True) as conn:
-            with conn.begin():
+        with self._connect(write=True) as conn:
+            with self._begin(conn):
                 _write_lock(conn)
                 resolved = self._survivors(conn, [event_id]).get(event_id, event_id)
                 found = self._load_events(conn, [resolved]).get(resolved)
@@ -987,8 +1038,8 @@ class Store:
         wanted = list(dict.fromkeys(article_ids))
         if not wanted:
             raise InputError("name at least one article to split off")
-        with self.engine.connect().execution_options(eventcoder_write=True) as conn:
-            with conn.begin():
+        with self._connect(write=True) as conn:
+            with self._begin(conn):
                 _write_lock(conn)
                 resolved = self._survivors(conn, [event_id]).get(event_id, event_id)
                 found = self._load_events(conn, [resolved]).get(resolved)
@@ -1063,7 +1114,7 @@ class Store:
         another since holds for the survivor (on both sides). Ids with none are left out."""
         wanted = sorted(set(event_ids))
         out: dict[str, set[str]] = {}
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             members: dict[str, str] = {i: i for i in wanted}
             for chunk in _chunks(wanted):
                 for absorbed, survivor in conn.execute(
@@ -1168,7 +1219,7 @@ class Store:
             events.c.event_id)
         if limit is not None:
             stmt = stmt.limit(max(0, int(limit)))
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             rows = list(conn.execute(stmt))
             where = None
             if len(rows) > CHUNK and limit is None:  # re-apply the filters in a subquery
@@ -1211,7 +1262,7 @@ class Store:
                         if dated else events.c.event_id > last[1])
                 stmt = (select(events).where(and_(True, *page_conds))
                         .order_by(events.c.event_date, events.c.event_id).limit(n))
-                with self.engine.connect() as conn:
+                with self._connect() as conn:
                     rows = list(conn.execute(stmt))
                     lists = self._load_lists(conn, [r.event_id for r in rows])
                 for r in rows:
@@ -1236,7 +1287,7 @@ class Store:
             order.setdefault(aid, len(order))
         if not order:
             return []
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             ids: set[str] = set()
             for chunk in _chunks(list(order)):
                 ids.update(conn.scalars(select(event_articles.c.event_id)
@@ -1271,14 +1322,14 @@ class Store:
             q = q.where(candidates_table.c.status == status)
         if limit is not None:
             q = q.limit(max(0, int(limit)))
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return list(conn.scalars(q))
 
     def candidates_for_articles(self, article_ids: Sequence[str], *,
                                 status: str | None = None) -> list[Candidate]:
         """The stored candidates of these articles (text order), optionally of one status."""
         out: list[tuple[str, int, Candidate]] = []
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             for chunk in _chunks(list(dict.fromkeys(article_ids))):
                 q = select(candidates_table).where(candidates_table.c.article_id.in_(chunk))
                 if status is not None:
@@ -1309,7 +1360,7 @@ class Store:
         """The stored event with this id, or None (whatever its status: asked for by id).
         The id of an event absorbed by a cross-article merge gives its survivor
         (:meth:`merge_events`)."""
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             found = self._load_events(conn, [event_id])
             if event_id not in found:  # absorbed by a cross-article merge: its survivor
                 survivor = self._survivors(conn, [event_id]).get(event_id)
@@ -1321,7 +1372,7 @@ class Store:
 
     def event_history(self, event_id: str) -> list[Event]:
         """Earlier versions of an event, oldest first (each replaced by a later save)."""
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             data = conn.scalars(select(event_revisions.c.data)
                                 .where(event_revisions.c.event_id == event_id)
                                 .order_by(event_revisions.c.revision))
@@ -1340,7 +1391,7 @@ class Store:
         the new value came from). Version 1 was written at ``created_at``, version n when
         version n-1 was replaced. Empty when no event is stored under this id (an absorbed
         id is not resolved here: see :meth:`resolve_id`)."""
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             row = conn.execute(select(events.c.revision, events.c.created_at, events.c.cause,
                                       events.c.changed_by, events.c.comment, events.c.detail)
                                .where(events.c.event_id == event_id)).first()
@@ -1371,10 +1422,31 @@ class Store:
             prev = ev
         return out
 
+    def report_times(self, event_ids: Iterable[str]
+                     ) -> dict[str, tuple[dt.date | None, dt.date | None]]:
+        """For each stored event of ``event_ids``: the first and last report dates, the
+        earliest and latest publication date of the articles it cites (an article without
+        one counts by the day it was stored). Events citing no stored article are left out."""
+        out: dict[str, tuple[dt.date | None, dt.date | None]] = {}
+        with self._connect() as conn:
+            for chunk in _chunks(sorted(set(event_ids))):
+                q = (select(event_articles.c.event_id, articles.c.published,
+                            articles.c.ingested_at)
+                     .join(articles, articles.c.id == event_articles.c.article_id)
+                     .where(event_articles.c.event_id.in_(chunk)))
+                for row in conn.execute(q):
+                    day = row.published or (row.ingested_at.date() if row.ingested_at else None)
+                    first, last = out.get(row.event_id, (None, None))
+                    if day is not None:
+                        first = day if first is None else min(first, day)
+                        last = day if last is None else max(last, day)
+                    out[row.event_id] = (first, last)
+        return out
+
     def merges_into(self, survivor_id: str) -> list[MergeRecord]:
         """The cross-article (or human) merges recorded into ``survivor_id``, oldest first:
         absorbed id, when, score and reasons (``event_merges``)."""
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             rows = conn.execute(select(event_merges.c.absorbed_id, event_merges.c.merged_at,
                                        event_merges.c.score, event_merges.c.reasons)
                                 .where(event_merges.c.survivor_id == survivor_id)
@@ -1390,19 +1462,19 @@ class Store:
     def _lookup(self, key: Any, value: Any, keys: Iterable[str]) -> dict[str, Any]:
         """``key`` -> ``value`` (two columns of one table) for the stored ones among ``keys``,
         queried in chunks."""
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return _lookup_in(conn, key, value, keys)
 
     def countries(self) -> list[tuple[str | None, str | None]]:
         """The distinct (country, iso3) pairs of the stored events (any status), sorted."""
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             rows = [(r.country, r.iso3) for r in
                     conn.execute(select(events.c.country, events.c.iso3).distinct())]
         return sorted(rows, key=lambda r: (r[0] or "", r[1] or ""))
 
     def ping(self) -> None:
         """Check that the database answers (one trivial query). RAISES SQLAlchemyError."""
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             conn.execute(select(literal(1)))
 
     def data_version(self) -> str | None:
@@ -1431,7 +1503,7 @@ class Store:
                         cur.close()
                 return f"sqlite:{row[0]}" if row else None
             if dialect == "postgresql":
-                with self.engine.connect() as conn:
+                with self._connect() as conn:
                     return f"pg:{conn.scalar(text('SELECT pg_current_wal_insert_lsn()'))}"
         except SQLAlchemyError:  # e.g. a read replica, which has no current WAL position
             return None
@@ -1443,7 +1515,7 @@ class Store:
         q = select(func.count()).select_from(events)
         if filters is not None:
             q = q.where(and_(True, *filters.conditions()))
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return int(conn.scalar(q) or 0)
 
     def article_infos(self, article_ids: Iterable[str]) -> dict[str, ArticleInfo]:
@@ -1452,7 +1524,7 @@ class Store:
         out: dict[str, ArticleInfo] = {}
         cols = [articles.c[f] for f in ("id", "title", "url", "source", "published",
                                         "language", "copy_of")]
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             for chunk in _chunks(sorted(set(article_ids))):
                 for r in conn.execute(select(*cols).where(articles.c.id.in_(chunk))):
                     out[r.id] = ArticleInfo(r.id, r.title, r.url, r.source, r.published,
@@ -1486,7 +1558,7 @@ class Store:
         # leaves them out anyway
         undated = col.nullable and not (col is events.c.event_date
                                         and (filters.since or filters.until))
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             for with_value in (True, False) if undated else (True,):
                 if len(rows) >= want or (with_value and after is not None
                                          and after.value is None and col.nullable):
@@ -1538,7 +1610,7 @@ class Store:
         def grouped(conn: Connection, *keys: Any) -> list[Any]:
             return list(conn.execute(select(*keys, n, dead).where(where).group_by(*keys)))
 
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             day_type = grouped(conn, events.c.event_date, events.c.event_type)
             regions = grouped(conn, events.c.country, events.c.admin1)
         periods: dict[dt.date | None, list[int]] = {}
