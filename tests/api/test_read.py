@@ -130,7 +130,9 @@ def test_one_event_with_sources_candidates_and_merges(client: Any) -> None:
     a0 = next(s for s in body["sources"] if s["article_id"] == "a0")
     assert a0 == {"article_id": "a0", "stored": True, "title": "Report 0",
                   "url": "https://example.org/0", "source": "Wire", "published": DAY.isoformat(),
-                  "language": "en", "copy_of": None}
+                  "language": "en", "copy_of": None, "text": article(0).text}
+    span = body["evidence"][0]
+    assert a0["text"][span["start"]:span["end"]] == span["text"]
     assert body["evidence"][0]["start"] == 17 and body["evidence"][0]["text"] == "attacked"
     assert [(c["status"], c["reason"], c["sentence"]) for c in body["other_candidates"]] == [
         ("hypothetical", "planned, not done", article(0).text[21:40])]

@@ -161,7 +161,9 @@ def test_article_infos(store: Store, filled: list[Event]) -> None:
     infos = store.article_infos(["a1", "a2", "nope"])
     assert set(infos) == {"a1", "a2"}
     assert (infos["a1"].title, infos["a1"].url, infos["a1"].source, infos["a1"].published,
-            infos["a1"].copy_of) == ("Title 1", "https://example.org/1", "Wire 1", DAY, None)
+            infos["a1"].copy_of, infos["a1"].text) == ("Title 1", "https://example.org/1",
+                                                       "Wire 1", DAY, None, None)
+    assert store.article_infos(["a1"], text=True)["a1"].text == _art(1).text
 
 
 def test_data_version_moves_with_every_commit(store: Store, db_url: str) -> None:

@@ -101,6 +101,9 @@ class SourceOut(BaseModel):
     language: str | None = None
     copy_of: str | None = Field(default=None, description="the article this one is a "
                                 "near-duplicate copy of")
+    text: str | None = Field(default=None, description="the article's text, which the "
+                             "evidence offsets and the candidates' offsets index (null when "
+                             "the article is not stored)")
 
 
 class CandidateOut(BaseModel):
@@ -127,7 +130,9 @@ class EventDetail(Event):
         "sources": [{"article_id": "reuters-2025-03-10-kirkuk", "stored": True,
                      "title": "Gunmen kidnap five farmers near Hawija",
                      "url": "https://example.org/kirkuk", "source": "Reuters",
-                     "published": "2025-03-10", "language": "en", "copy_of": None}],
+                     "published": "2025-03-10", "language": "en", "copy_of": None,
+                     "text": "Gunmen kidnapped five farmers near Hawija on Sunday, police "
+                             "said."}],
         "other_candidates": [{"article_id": "reuters-2025-03-10-kirkuk", "start": 120,
                               "end": 190, "sentence": "Similar attacks took place last year.",
                               "trigger": "attacks", "sub_event_type": "Attack",

@@ -138,7 +138,7 @@ def _resolve(store: Store, event_id: str) -> str:
             responses={**NOT_FOUND})
 def get_event(ctx: Ctx, event_id: EventId) -> Response:
     """One event, whatever its status, with every source article (title, url, publisher,
-    date, the article it copies), its evidence spans (offsets into the article texts), the
+    date, the article it copies, its text), its evidence spans (offsets into those texts), the
     ids merged into it, and the other candidates of its articles with their reasons (what
     else each sentence with an event word was found to be). An id merged into another event
     answers with that event, `resolved_from` naming the id asked for."""
@@ -147,13 +147,14 @@ def get_event(ctx: Ctx, event_id: EventId) -> Response:
     event = store.get_event(resolved)
     if event is None:  # removed between the two reads
         raise HTTPException(404, f"no event with id {event_id[:200]!r}")
-    infos = store.article_infos(event.article_ids)
+    infos = store.article_infos(event.article_ids, text=True)
     sources = []
     for aid in event.article_ids:
         info = infos.get(aid)
         sources.append(SourceOut(article_id=aid, stored=False) if info is None else SourceOut(
             article_id=aid, stored=True, title=info.title, url=info.url, source=info.source,
-            published=info.published, language=info.language, copy_of=info.copy_of))
+            published=info.published, language=info.language, copy_of=info.copy_of,
+            text=info.text))
     others = [CandidateOut(article_id=c.article_id, start=c.sentence.start, end=c.sentence.end,
                            sentence=c.sentence.text, trigger=c.trigger.text,
                            sub_event_type=c.sub_event_type, status=c.status, reason=c.reason,

@@ -137,6 +137,8 @@ class ArticleInfo:
     language: str | None
     #: the id of the article this one is a near-duplicate copy of (None for an original)
     copy_of: str | None
+    #: the text every evidence offset indexes, when asked for (``article_infos(text=True)``)
+    text: str | None = None
 
 
 #: Orders of :meth:`Store.page_events`: a column ascending, or descending with ``-``; ties are
@@ -1518,17 +1520,18 @@ class Store:
         with self._connect() as conn:
             return int(conn.scalar(q) or 0)
 
-    def article_infos(self, article_ids: Iterable[str]) -> dict[str, ArticleInfo]:
-        """Article id -> :class:`ArticleInfo` (no text), for the stored ones among
-        ``article_ids``."""
+    def article_infos(self, article_ids: Iterable[str], *,
+                      text: bool = False) -> dict[str, ArticleInfo]:
+        """Article id -> :class:`ArticleInfo`, for the stored ones among ``article_ids``;
+        with the article's text when ``text`` (an event's few sources: texts can be long)."""
         out: dict[str, ArticleInfo] = {}
-        cols = [articles.c[f] for f in ("id", "title", "url", "source", "published",
-                                        "language", "copy_of")]
+        names = ["id", "title", "url", "source", "published", "language", "copy_of"]
+        cols = [articles.c[f] for f in names + (["text"] if text else [])]
         with self._connect() as conn:
             for chunk in _chunks(sorted(set(article_ids))):
                 for r in conn.execute(select(*cols).where(articles.c.id.in_(chunk))):
                     out[r.id] = ArticleInfo(r.id, r.title, r.url, r.source, r.published,
-                                            r.language, r.copy_of)
+                                            r.language, r.copy_of, r.text if text else None)
         return out
 
     def page_events(self, filters: EventFilter | None = None, *, sort: str = "event_date",
