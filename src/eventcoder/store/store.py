@@ -1176,14 +1176,15 @@ class Store:
             for event_id, article_id in conn.execute(
                     select(event_articles.c.event_id, event_articles.c.article_id)
                     .where(*link_cond)
-                    .order_by(event_articles.c.event_id, event_articles.c.position)):
+                    .order_by(event_articles.c.event_id, event_articles.c.position)).all():
                 lists = out.get(event_id)
                 if lists is not None:
                     lists[0].append(article_id)
             for event_id, article_id, field, start, end, span in conn.execute(
                     select(evidence.c.event_id, evidence.c.article_id, evidence.c.field,
                            evidence.c.start, evidence.c.end, evidence.c.text)
-                    .where(*ev_cond).order_by(evidence.c.event_id, evidence.c.position)):
+                    .where(*ev_cond).order_by(evidence.c.event_id, evidence.c.position)
+                    ).all():  # fetchall: SQLAlchemy otherwise fetches row by row
                 lists = out.get(event_id)
                 if lists is not None:
                     lists[1].append(Evidence(article_id=article_id, field=field, start=start,
@@ -1585,7 +1586,7 @@ class Store:
                 # the Event's columns only (no bookkeeping: its timestamps cost a parse each)
                 stmt = (select(*_EVENT_COLUMNS).where(and_(True, *page_conds)).order_by(*order)
                         .limit(want - len(rows)))
-                rows.extend(conn.execute(stmt))
+                rows.extend(conn.execute(stmt).all())
             page = rows[:limit]
             lists = self._load_lists(conn, [r.event_id for r in page])
         found = [_event_from_row(r, *lists[r.event_id]) for r in page]
