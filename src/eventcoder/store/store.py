@@ -736,24 +736,14 @@ class Store:
         """Stored events that may be the same as ``event`` (cross-article blocking, see
         :mod:`eventcoder.dedup.cross`): dated within ``days`` of it, of one of
         ``sub_event_types``, inside a latitude/longitude box of ``km`` around it, not
-        rejected, itself left out; in id order. One query through the ``event_date`` index
-        (a range search, never a scan of the events); an event without a date or
-        coordinates has none."""
-        if event.event_date is None or event.latitude is None or event.longitude is None:
+        rejected, itself left out; in id order. One search of the blocking index
+        ``(sub_event_type, event_date, latitude, longitude)`` (migration 0008: the types, the
+        date window, the box checked in the index; never a scan of the events); an event
+        without a date or coordinates has none."""
+        conds = _blocking(event, days, km, sub_event_types)
+        if conds is None:
             return []
-        dlat = km / 111.0
-        dlon = km / (111.0 * max(math.cos(math.radians(event.latitude)), 0.01))
-        span = dt.timedelta(days=days)
-        q = (select(events.c.event_id)
-             .where(events.c.event_date.between(event.event_date - span,
-                                                event.event_date + span),
-                    events.c.sub_event_type.in_(list(sub_event_types)),
-                    events.c.latitude.between(event.latitude - dlat, event.latitude + dlat),
-                    events.c.longitude.between(event.longitude - dlon,
-                                               event.longitude + dlon),
-                    events.c.status != "rejected",
-                    events.c.event_id != event.event_id)
-             .order_by(events.c.event_id))
+        q = select(events.c.event_id).where(*conds).order_by(events.c.event_id)
         with self._connect() as conn:
             ids = list(conn.scalars(q))
             loaded = self._load_events(conn, ids)
@@ -1419,6 +1409,23 @@ def _statuses(status: str | Iterable[str] | None) -> frozenset[str] | None:
     if not given:
         return frozenset(DEFAULT_STATUSES)
     return None if "all" in given else frozenset(given)
+
+
+def _blocking(event: Event, days: int, km: float,
+              sub_event_types: Sequence[str]) -> list[Any] | None:
+    """The conditions of the cross-article blocking query for ``event`` (see
+    :meth:`Store.merge_candidates`), or None for an event without a date or coordinates."""
+    if event.event_date is None or event.latitude is None or event.longitude is None:
+        return None
+    dlat = km / 111.0
+    dlon = km / (111.0 * max(math.cos(math.radians(event.latitude)), 0.01))
+    span = dt.timedelta(days=days)
+    return [events.c.event_date.between(event.event_date - span, event.event_date + span),
+            events.c.sub_event_type.in_(list(sub_event_types)),
+            events.c.latitude.between(event.latitude - dlat, event.latitude + dlat),
+            events.c.longitude.between(event.longitude - dlon, event.longitude + dlon),
+            events.c.status != "rejected",
+            events.c.event_id != event.event_id]
 
 
 def _escape_like(s: str) -> str:
