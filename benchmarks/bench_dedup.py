@@ -2,16 +2,19 @@
 
 Ingests synthetic articles (one to three events each) through the run path's storage steps,
 ``Store.save_batch`` then ``eventcoder.dedup.cross.merge_stored`` on the new event ids in one
-``Store.transaction``, in batches of 50 (run.py's default), until the store holds ``--events`` events, and copies the
-store when it holds 1k and 10k events. Then it codes the same new articles into every copy
-(1k, 10k, 100k), one article at a time and the copies in turn, so that a busy machine weighs
-on every size alike: ``--sample`` articles (default 200) timed one by one (``merge_stored``:
-the read-ahead, the blocking queries, the decisions and any merge), then ``--batches``
-batches of 50 articles, half of them merged one event at a time (merge_stored without its
-read-ahead) to compare. It prints, per size, the median, p95 and mean merge time per article,
-the candidates per event, the merges made, the mean per article in batches of 50 with and
-without the read-ahead, the median time of save_batch and the commit, and the ratios of the largest size to
-the smallest (and the median of the per-article ratios, the same article on both copies).
+``Store.transaction``, in batches of 50 (run.py's default), until the store holds
+``--events`` events, and copies the store when it holds 1k and 10k events. Then it codes the
+same new articles into every copy (1k, 10k, 100k), one article at a time and the copies in
+turn, so that a busy machine weighs on every size alike: ``--sample`` articles (default 200)
+timed one by one (``merge_stored``: the read-ahead, the blocking queries, the decisions and
+any merge), then ``--batches`` batches of 50 articles, half of them merged one event at a
+time (merge_stored without its read-ahead) to compare. It prints, per size, the median, p95
+and mean merge time per article; the medians of the articles whose events had no candidate
+(the blocking queries alone) and of those with some (loading and scoring them, merging); the
+candidates per event; the merges made; the mean per article in batches of 50 with and
+without the read-ahead; the median time of save_batch and the commit; and the ratios of the
+largest size to the smallest (with the median of the per-article ratios: the same article
+on both copies).
 Not a test: run it by hand (about 10 minutes per backend on 2 cores).
 
     python benchmarks/bench_dedup.py [--events 100000] [--backend sqlite|postgresql|both]
@@ -418,6 +421,8 @@ class Checkpoint:
     merge_ms: list[float] = field(default_factory=list)
     save_ms: list[float] = field(default_factory=list)
     candidates: list[int] = field(default_factory=list)
+    #: per timed article: did any of its events have a candidate (work beyond the blocking)
+    had_candidates: list[bool] = field(default_factory=list)
     merged: int = 0
     #: per read-ahead on/off: (articles, merge_stored seconds) of batches of 50
     batches: dict[bool, list[tuple[int, float]]] = field(
@@ -427,9 +432,17 @@ class Checkpoint:
         b = self.batches[read_ahead]
         return 1000 * sum(t for _, t in b) / sum(n for n, _ in b) if b else None
 
+    def split(self, had: bool) -> list[float]:
+        return [t for t, h in zip(self.merge_ms, self.had_candidates, strict=True) if h == had]
+
     def row(self) -> dict[str, float | int | None]:
         q = statistics.quantiles(self.merge_ms, n=20, method="inclusive")
+        bare, busy = self.split(False), self.split(True)
         return {"target": self.target, "stored": self.stored,
+                "median_no_candidates_ms": statistics.median(bare) if bare else None,
+                "articles_no_candidates": len(bare),
+                "median_with_candidates_ms": statistics.median(busy) if busy else None,
+                "articles_with_candidates": len(busy),
                 "median_ms": statistics.median(self.merge_ms), "p95_ms": q[18],
                 "mean_ms": statistics.fmean(self.merge_ms),
                 "save_median_ms": statistics.median(self.save_ms),
@@ -523,8 +536,9 @@ def run(where: SqliteStores | PgStores, total: int, seed: int, sample: int, batc
                     cp.save_ms.append(1000 * c.save_s)
                     cp.merge_ms.append(1000 * c.merge_s)
                     cp.merged += c.merges
-                    cp.candidates.extend(len(candidates_for(e, st, settings))
-                                         for e in articles[0][1])
+                    found = [len(candidates_for(e, st, settings)) for e in articles[0][1]]
+                    cp.candidates.extend(found)
+                    cp.had_candidates.append(any(found))
                 else:
                     cp.batches[read_ahead].append((len(articles), c.merge_s))
     finally:
@@ -537,19 +551,25 @@ def run(where: SqliteStores | PgStores, total: int, seed: int, sample: int, batc
 
 def table(backend: str, results: list[Checkpoint]) -> str:
     n = len(results[0].merge_ms)
-    lines = [f"{backend}: merge_stored per article, {n} new articles coded one at a time on "
-             "each copy; batches of 50: mean per article",
-             f"{'stored':>9}  {'median ms':>9}  {'p95 ms':>7}  {'mean ms':>7}  "
-             f"{'cand/event':>10}  {'merges':>6}  {'batch ms':>8}  {'(one at a time)':>15}  "
-             f"{'save+commit ms':>14}"]
+    lines = [f"{backend}: merge_stored per article (ms), {n} new articles coded one at a time "
+             "on each copy; split by whether the article's events had candidates; batches of "
+             "50: mean per article",
+             f"{'stored':>9}  {'median':>6}  {'p95':>6}  {'mean':>6}  {'no cand.':>12}  "
+             f"{'with cand.':>12}  {'cand/event':>10}  {'merges':>6}  {'batch':>5}  "
+             f"{'(one at a time)':>15}  {'save+commit':>11}"]
+
+    def f(x: float | int | None, w: int) -> str:
+        return f"{'-' if x is None else f'{x:.2f}':>{w}}"
+
     for cp in results:
         r = cp.row()
-        b1, b0 = cp.batch_ms(True), cp.batch_ms(False)
-        lines.append(f"{cp.stored:>9,}  {r['median_ms']:>9.2f}  {r['p95_ms']:>7.2f}  "
-                     f"{r['mean_ms']:>7.2f}  {r['candidates_per_event']:>10.2f}  "
-                     f"{cp.merged:>6}  {'-' if b1 is None else f'{b1:.2f}':>8}  "
-                     f"{'-' if b0 is None else f'{b0:.2f}':>15}  "
-                     f"{r['save_median_ms']:>14.2f}")
+        lines.append(
+            f"{cp.stored:>9,}  {f(r['median_ms'], 6)}  {f(r['p95_ms'], 6)}  "
+            f"{f(r['mean_ms'], 6)}  {f(r['median_no_candidates_ms'], 6)} "
+            f"({r['articles_no_candidates']:>3})  {f(r['median_with_candidates_ms'], 6)} "
+            f"({r['articles_with_candidates']:>3})  {r['candidates_per_event']:>10.2f}  "
+            f"{cp.merged:>6}  {f(cp.batch_ms(True), 5)}  {f(cp.batch_ms(False), 15)}  "
+            f"{f(r['save_median_ms'], 11)}")
     first, last = results[0].row(), results[-1].row()
 
     def ratio(k: str) -> str:
@@ -560,9 +580,10 @@ def table(backend: str, results: list[Checkpoint]) -> str:
                                                       strict=True) if a > 0)
     lines.append(f"ratio {_k(results[-1].target)}/{_k(results[0].target)}: median "
                  f"{ratio('median_ms')}, p95 {ratio('p95_ms')}, mean {ratio('mean_ms')}, "
-                 f"median of the per-article ratios {paired:.2f}, batch "
-                 f"{ratio('batch_ms_per_article')} "
-                 f"(one at a time {ratio('batch_ms_per_article_one_at_a_time')})")
+                 f"median without candidates {ratio('median_no_candidates_ms')}, with "
+                 f"{ratio('median_with_candidates_ms')}; median of the per-article ratios "
+                 f"{paired:.2f}; batch {ratio('batch_ms_per_article')} (one at a time "
+                 f"{ratio('batch_ms_per_article_one_at_a_time')})")
     return "\n".join(lines)
 
 
@@ -583,7 +604,7 @@ def main() -> int:
     p.add_argument("--json", type=Path, help="also write the figures here")
     args = p.parse_args()
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
-    out: dict[str, list[dict[str, float | int | None]]] = {}
+    out: dict[str, list[dict[str, object]]] = {}
     for backend in backends:
         t = time.perf_counter()
         where: SqliteStores | PgStores
@@ -603,7 +624,8 @@ def main() -> int:
         print(table(backend, results))
         print(f"({backend}: {time.perf_counter() - t:.0f} s in all, {os.cpu_count()} CPUs)\n",
               flush=True)
-        out[backend] = [cp.row() for cp in results]
+        out[backend] = [{**cp.row(), "merge_ms_per_article": cp.merge_ms,
+                         "had_candidates": cp.had_candidates} for cp in results]
     if args.json:
         args.json.write_text(json.dumps(out, indent=2) + "\n")
     return 0
