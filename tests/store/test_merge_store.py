@@ -9,7 +9,12 @@ import datetime as dt
 
 import pytest
 
-from eventcoder.dedup.cross import MergeSettings, candidates_for, merge_stored
+from eventcoder.dedup.cross import (
+    MergeSettings,
+    candidates_for,
+    candidates_for_many,
+    merge_stored,
+)
 from eventcoder.schema import Article, Event, Evidence
 from eventcoder.store import Store
 
@@ -90,25 +95,83 @@ def test_candidates_come_from_the_window_the_box_and_the_types(store: Store) -> 
     assert [(m.survivor, m.absorbed) for m in merges] == [("ev-a1", "ev-a2")]
 
 
-def test_blocking_searches_the_date_index_not_the_table(store: Store) -> None:
-    if store.engine.dialect.name != "sqlite":
-        pytest.skip("EXPLAIN QUERY PLAN is SQLite's; PostgreSQL plans small tables by cost")
+def _spread(n: int) -> list[Event]:
+    """``n`` events spread as a real store's are: three years, many places, many types."""
+    import random
+
+    rng = random.Random(1)
+    types = [("Armed clash", "Battles"), ("Attack", "Violence against civilians"),
+             ("Air/drone strike", "Explosions/Remote violence"),
+             ("Peaceful protest", "Protests"), ("Arrests", "Strategic developments")]
+    out = []
+    for i in range(n):
+        st, et = rng.choice(types)
+        out.append(ev(f"s{i:05d}", rng.randrange(9), event_date=DAY - dt.timedelta(
+            days=rng.randrange(1095)), sub_event_type=st, event_type=et,
+            disorder_type="Demonstrations" if et == "Protests" else
+            "Strategic developments" if et.startswith("Strategic") else "Political violence",
+            latitude=rng.uniform(-30, 50), longitude=rng.uniform(-100, 120)))
+    return out
+
+
+def _blocking_plans(store: Store, call) -> list[str]:  # type: ignore[no-untyped-def]
+    """The plans of the blocking queries ``call()`` sends (EXPLAIN QUERY PLAN on SQLite,
+    EXPLAIN on PostgreSQL), one string each."""
     from sqlalchemy import event as sa_event
 
     captured: list[tuple[str, object]] = []
 
-    @sa_event.listens_for(store.engine, "before_cursor_execute")
     def grab(conn, cursor, statement, params, context, executemany):  # type: ignore[no-untyped-def]
         if "FROM events" in statement and "event_date BETWEEN" in statement:
             captured.append((statement, params))
-    _save(store, ev("a1", 12), ev("a2", 19))
-    store.merge_candidates(ev("a1", 12), days=2, km=25, sub_event_types=["Armed clash"])
-    assert len(captured) == 1
-    sql, params = captured[0]
+    sa_event.listen(store.engine, "before_cursor_execute", grab)
+    try:
+        call()
+    finally:
+        sa_event.remove(store.engine, "before_cursor_execute", grab)
+    sqlite = store.engine.dialect.name == "sqlite"
     with store.engine.connect() as conn:
-        plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(
-            "EXPLAIN QUERY PLAN " + sql, params))  # type: ignore[arg-type]
-    assert "SEARCH events USING INDEX" in plan and "SCAN events" not in plan, plan
+        return ["\n".join(str(r[-1] if sqlite else r[0]) for r in conn.exec_driver_sql(
+            ("EXPLAIN QUERY PLAN " if sqlite else "EXPLAIN ") + sql, params))  # type: ignore[arg-type]
+            for sql, params in captured]
+
+
+BLOCKING_SEARCH = ("SEARCH events USING INDEX ix_events_type_date_lat_lon "
+                   "(sub_event_type=? AND event_date>? AND event_date<?)")
+
+
+@pytest.mark.parametrize("analyzed", [False, True])
+def test_blocking_searches_the_blocking_index_not_the_table(store: Store,
+                                                            analyzed: bool) -> None:
+    """Issue 12, item 7: the blocking query, for one event and for a batch, searches the
+    (sub_event_type, event_date, latitude, longitude) index of migration 0009 by the types
+    and the date window, with and without the planner's statistics; no plan scans events
+    (nor searches by type alone, as SQLite did with the single-column indexes: every event
+    of the type)."""
+    stored = _spread(3000)
+    _save(store, *stored)
+    sqlite = store.engine.dialect.name == "sqlite"
+    if analyzed:
+        with store.engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE")
+    elif not sqlite:
+        pytest.skip("PostgreSQL plans by cost: with statistics only")
+    s = MergeSettings()
+    probe = [stored[0], stored[1].model_copy(update={"sub_event_type": "Peaceful protest"}),
+             stored[2]]
+    one = _blocking_plans(store, lambda: candidates_for(probe[1], store, s))
+    many = _blocking_plans(store, lambda: candidates_for_many(probe, store, s))
+    assert len(one) == 1 and len(many) == 1
+    for plan in one + many:
+        if sqlite:
+            lines = plan.splitlines()
+            assert "SCAN events" not in plan, plan
+            assert [x for x in lines if "events" in x] == [BLOCKING_SEARCH] * (
+                3 if plan in many else 1), plan
+        else:
+            assert "Seq Scan" not in plan and "ix_events_type_date_lat_lon" in plan, plan
+            assert "Index Cond: (((sub_event_type)::text = ANY" in plan, plan
+            assert "(event_date >= " in plan and "(latitude >= " in plan, plan
 
 
 def test_a_transaction_saves_and_merges_as_one(store: Store) -> None:
@@ -123,3 +186,138 @@ def test_a_transaction_saves_and_merges_as_one(store: Store) -> None:
         _save(store, ev("a1", 12), ev("a2", 19))
         merge_stored(store, ["ev-a2"])
     assert store.count_events() == 1 and store.resolve_id("ev-a2") == "ev-a1"
+
+
+# ------------------------------------------------------------------------------------------
+# the batched path (issue 12, item 7): merge_candidates_many, get_events and merge_stored's
+# read-ahead give what one event at a time gives
+
+TOWNS = [("Djibo", 14.0986, -1.6266), ("Arbinda", 14.2326, -0.8686),
+         ("Gorom", 14.0, -0.85), ("Pobe", 13.95, -1.75)]     # some within 25 km of others
+WORDS = ("convoy market checkpoint mosque herders soldiers fighters village wells cattle "
+         "trucks school garrison road bridge clinic farmers traders miners church bakery "
+         "pasture motorbikes depot granary ambush volunteers outpost patrol chief teachers "
+         "refugees smugglers dawn evening hillside riverbank quarry pipeline barracks").split()
+SAY = ["Gunmen hit the {} near {}.", "Witnesses in {1} said the {0} burned.",
+       "{1}: fighting around the {0}, a source said.", "Army says {0} attacked at {1}."]
+GROUPS = ["Jama'at Nusrat al-Islam wal-Muslimin (JNIM)", "Islamic State Sahel Province",
+          "Unidentified Armed Group (Burkina Faso)"]
+
+
+def _dense(n: int, seed: int = 3) -> list[tuple[Article, Event]]:
+    """``n`` reports of a few dozen events in four nearby towns over a week: many candidates,
+    chains of merges, near misses on either side of the threshold."""
+    import random
+
+    rng = random.Random(seed)
+    real = [(rng.choice(TOWNS), rng.randrange(7), rng.choice(["Armed clash", "Attack"]),
+             rng.sample(WORDS, 5), rng.choice([0, 2, 5, 9])) for _ in range(n // 3)]
+    out = []
+    for i in range(n):
+        (town, lat, lon), day, st, words, toll = rng.choice(real)
+        if rng.random() < 0.4:
+            words = rng.sample(WORDS, 5)
+        text = rng.choice(SAY).format(" and ".join(rng.sample(words, 3)), town)
+        aid = f"d{i:03d}"
+        out.append((Article.from_text(f"Report {i}. {text}", id=aid), ev(
+            aid, max(0, toll + rng.choice([0, 0, 3, -1])), geo_precision=rng.choice([1, 2]),
+            event_date=DAY + dt.timedelta(days=day + rng.choice([0, 0, 0, 1])),
+            sub_event_type=st, event_type="Battles" if st == "Armed clash" else
+            "Violence against civilians", location=town, admin2=None,
+            actor1=rng.choice(GROUPS), latitude=lat + rng.uniform(-0.06, 0.06),
+            longitude=lon + rng.uniform(-0.06, 0.06),
+            status="rejected" if rng.random() < 0.03 else "auto",
+            evidence=[Evidence(article_id=aid, field="sentence", start=0, end=len(text),
+                               text=text)])))
+    return out
+
+
+class _OneAtATime:
+    """A store seen through MergeTarget only: merge_stored reads one event at a time."""
+
+    def __init__(self, store: Store) -> None:
+        self.get_event = store.get_event
+        self.merge_candidates = store.merge_candidates
+        self.merge_events = store.merge_events
+        self.kept_apart = store.kept_apart
+
+
+def _second_url(db_url: str, request: pytest.FixtureRequest, tmp_path) -> str:  # type: ignore[no-untyped-def]
+    if db_url.startswith("sqlite"):
+        return f"sqlite:///{tmp_path / 'other.db'}"
+    return request.getfixturevalue("pg_cluster").create_database()  # type: ignore[no-any-return]
+
+
+def test_many_candidates_and_events_are_those_of_one_at_a_time(store: Store) -> None:
+    data = _dense(120)
+    store.save_batch([a for a, _ in data], [e for _, e in data])
+    store.merge_events("ev-d000", "ev-d001")
+    batch = store.query_events(status="all") + [ev("nowhere", 1, latitude=None)]
+    s = MergeSettings()
+    many = store.merge_candidates_many(
+        batch, days_for=lambda e: s.window(e, e), km=s.km,
+        types_for=lambda e: [e.sub_event_type, "Attack"] if e.sub_event_type != "Attack"
+        else ["Attack"])
+    assert set(many) == {e.event_id for e in batch}
+    assert sum(len(v) for v in many.values()) > 500        # a dense store: many candidates
+    for e in batch:
+        types = [e.sub_event_type, "Attack"] if e.sub_event_type != "Attack" else ["Attack"]
+        assert many[e.event_id] == store.merge_candidates(
+            e, days=s.window(e, e), km=s.km, sub_event_types=types), e.event_id
+    ids = ["ev-d001", "ev-d000", "nope", "ev-d005", "ev-d001"]
+    got = store.get_events(ids)
+    assert list(got) == ["ev-d001", "ev-d000", "ev-d005"]
+    assert all(got[i] == store.get_event(i) for i in got)
+    assert got["ev-d001"].event_id == "ev-d000"             # an absorbed id: its survivor
+
+
+# seeds whose merges differ when the read-ahead keeps a stale candidate ("run") or a stale
+# event ("dedup") after a merge
+@pytest.mark.parametrize("path, seed, n", [("run", 0, 60), ("dedup", 7, 40),
+                                           ("dry-run", 3, 120)])
+def test_batched_merging_makes_the_merges_of_one_event_at_a_time(
+        store: Store, db_url: str, request: pytest.FixtureRequest, tmp_path,  # type: ignore[no-untyped-def]
+        path: str, seed: int, n: int) -> None:
+    data = _dense(n, seed)
+    with Store(_second_url(db_url, request, tmp_path)) as other:
+        records = []
+        for target in (store, _OneAtATime(other)):
+            real = target if isinstance(target, Store) else other
+            done = []
+            if path == "run":  # the run path: merge each saved batch
+                for i in range(0, len(data), 20):
+                    part = data[i:i + 20]
+                    real.save_batch([a for a, _ in part], [e for _, e in part])
+                    done += merge_stored(target, [e.event_id for _, e in part])  # type: ignore[arg-type]
+            else:              # eventcoder dedup: every stored event
+                real.save_batch([a for a, _ in data], [e for _, e in data])
+                done = merge_stored(target, [e.event_id for e in real.iter_events()],  # type: ignore[arg-type]
+                                    dry_run=path == "dry-run")
+            records.append(done)
+        assert len(records[0]) > n // 4                        # chains of merges
+        assert records[0] == records[1]
+        assert store.query_events(status="all") == other.query_events(status="all")
+
+
+def test_a_survivor_moved_into_the_box_of_a_later_event_is_found(store: Store) -> None:
+    # x (stored, vague place) absorbs y (a day later, a precise place 17 km south): the
+    # survivor keeps x's date and takes y's place. z, dated to the week (a 7-day window) a
+    # week before x and 17 km south of y: when the batch [y, z] was read ahead, neither x (33
+    # km away) nor y (8 days away) was a candidate of z; the merged x is, and is the same
+    # event (it does not find z itself: its own window is 2 days)
+    text = "Jihadists attacked the army detachment in Djibo, killing soldiers."
+    x, y, z = (ev(a, 12, latitude=lat, event_date=DAY + dt.timedelta(days=d), admin2=None,
+                  evidence=[Evidence(article_id=a, field="sentence", start=0, end=len(text),
+                                     text=text)], **kw)
+               for a, lat, d, kw in (("a1", 14.30, 0, {"geo_precision": 2}),
+                                     ("y1", 14.15, 1, {}), ("z1", 14.00, -7,
+                                                            {"time_precision": 2})))
+    _save(store, x)
+    _save(store, y, z)
+    assert candidates_for(z, store) == []
+    assert [c.event_id for c in candidates_for(y, store)] == ["ev-a1"]
+    merges = merge_stored(store, ["ev-y1", "ev-z1"])
+    assert [(m.survivor, m.absorbed) for m in merges] == [("ev-a1", "ev-y1"),
+                                                           ("ev-a1", "ev-z1")]
+    final = store.get_event("ev-a1")
+    assert final is not None and final.sources_count == 3 and final.latitude == 14.15

@@ -48,9 +48,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from itertools import islice
+from typing import Protocol, cast
 
 from ..config import DEFAULT_MERGE_DAYS, DEFAULT_MERGE_KM, DEFAULT_MERGE_THRESHOLD
 from ..geo.resolve import haversine_km
@@ -63,6 +64,10 @@ COARSE_DAYS = {1: 0, 2: 7, 3: 31}
 #: text is at least this similar, whatever the score: the same place a day later is as often
 #: another event (a second strike on one city) as a report that dates it differently.
 DIFFERENT_DAY_TEXT = 0.6
+
+#: Event ids whose events and candidates :func:`merge_stored` reads at once (a store with
+#: ``get_events`` and ``merge_candidates_many``, :class:`BatchMergeTarget`).
+PREFETCH = 200
 
 #: Weights of the score's parts (they sum to 1).
 WEIGHTS = {"text": 0.35, "date": 0.2, "place": 0.15, "fatalities": 0.15, "actors": 0.15}
@@ -136,6 +141,21 @@ class MergeTarget(CandidateSource, Protocol):
                      reasons: Sequence[str] = ()) -> Event | None: ...
 
     def kept_apart(self, event_ids: Iterable[str]) -> dict[str, set[str]]: ...
+
+
+class BatchMergeTarget(MergeTarget, Protocol):
+    """A :class:`MergeTarget` that also reads many events and their candidates at once
+    (:class:`eventcoder.store.Store` does): :func:`merge_stored` then reads the events of
+    :data:`PREFETCH` ids and their candidates in a few queries instead of a few per event.
+    ``get_events`` must give what ``get_event`` gives for each id, ``merge_candidates_many``
+    what ``merge_candidates`` gives for each event."""
+
+    def get_events(self, event_ids: Iterable[str]) -> dict[str, Event]: ...
+
+    def merge_candidates_many(self, batch: Sequence[Event], *,
+                              days_for: Callable[[Event], int], km: float,
+                              types_for: Callable[[Event], Sequence[str]]
+                              ) -> dict[str, list[Event]]: ...
 
 
 @dataclass(frozen=True)
@@ -341,6 +361,17 @@ def best_match(event: Event, candidates: Iterable[Event],
     return best
 
 
+def candidates_for_many(events: Sequence[Event], store: BatchMergeTarget,
+                        settings: MergeSettings | None = None) -> dict[str, list[Event]]:
+    """:func:`candidates_for` of each of ``events`` from one call of the store's
+    ``merge_candidates_many``: event id -> its candidates (the same lists)."""
+    s = settings or MergeSettings()
+    found = store.merge_candidates_many(
+        events, days_for=lambda e: s.window(e, e), km=s.km,
+        types_for=lambda e: compatible_with(e.sub_event_type))
+    return {eid: [c for c in cands if c.event_id != eid] for eid, cands in found.items()}
+
+
 def merge_stored(store: MergeTarget, event_ids: Iterable[str],
                  settings: MergeSettings | None = None, *, dry_run: bool = False
                  ) -> list[MergeRecord]:
@@ -351,33 +382,119 @@ def merge_stored(store: MergeTarget, event_ids: Iterable[str],
     alone, and so are pairs a reviewer split (:meth:`eventcoder.store.Store.kept_apart`:
     a human decision sticks on later passes). dry_run: decide only, change nothing (merged events are not re-read, so a chain is
     reported pair by pair). RETURNS the merges, in the order made.
+
+    With a :class:`BatchMergeTarget` store the events of :data:`PREFETCH` ids at a time and
+    their candidates are read at once (:class:`_Prefetch`); what a merge changes is read
+    again, so the merges are the same, in the same order, as one event at a time.
     """
     s = settings or MergeSettings()
     out: list[MergeRecord] = []
     if not s.enabled:
         return out
     gone: set[str] = set()
-    for event_id in event_ids:
-        if event_id in gone:
-            continue
-        ev = store.get_event(event_id)
-        while ev is not None and ev.status != "rejected":
-            candidates = candidates_for(ev, store, s)
-            apart = store.kept_apart([ev.event_id]).get(ev.event_id, set()) \
-                if candidates else set()
-            found = best_match(ev, [c for c in candidates
-                                    if c.event_id not in gone and c.event_id not in apart], s)
-            if found is None:
-                break
-            keep, drop = survivor_of(ev, found[0])
-            out.append(MergeRecord(keep.event_id, drop.event_id, found[1].score,
-                                   found[1].reasons))
-            gone.add(drop.event_id)
-            if dry_run:
-                break
-            ev = store.merge_events(keep.event_id, drop.event_id, score=found[1].score,
-                                    reasons=found[1].reasons)
+    batched = (cast(BatchMergeTarget, store) if hasattr(store, "get_events")
+               and hasattr(store, "merge_candidates_many") else None)
+    for chunk in _chunked(event_ids, PREFETCH):
+        pre = _Prefetch(batched, [i for i in chunk if i not in gone], s) \
+            if batched is not None else None
+        for event_id in chunk:
+            if event_id in gone:
+                continue
+            ev = pre.event(event_id) if pre is not None else store.get_event(event_id)
+            first = True
+            while ev is not None and ev.status != "rejected":
+                read = pre.candidates(ev) if pre is not None and first else None
+                first = False
+                if read is not None:
+                    candidates, apart = read
+                else:
+                    candidates = candidates_for(ev, store, s)
+                    apart = store.kept_apart([ev.event_id]).get(ev.event_id, set()) \
+                        if candidates else set()
+                found = best_match(ev, [c for c in candidates if c.event_id not in gone
+                                        and c.event_id not in apart], s)
+                if found is None:
+                    break
+                keep, drop = survivor_of(ev, found[0])
+                out.append(MergeRecord(keep.event_id, drop.event_id, found[1].score,
+                                       found[1].reasons))
+                gone.add(drop.event_id)
+                if dry_run:
+                    break
+                ev = store.merge_events(keep.event_id, drop.event_id, score=found[1].score,
+                                        reasons=found[1].reasons)
+                if pre is not None:
+                    pre.merged(keep.event_id, drop.event_id, ev)
     return out
+
+
+def _chunked(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+class _Prefetch:
+    """:func:`merge_stored`'s read-ahead: the events of a chunk of ids (as ``get_event``
+    gives them), the candidates of each (as :func:`candidates_for` gives them) and the events
+    a reviewer split from each (``kept_apart``), read in a few queries, and forgotten where a
+    merge makes them stale, so that a merge decides on what the store holds: an event that
+    was merged (kept or absorbed), the candidates and splits of an event among which one was
+    merged, and those of an event whose blocking window, types and box (a little wider than
+    the store's) hold the merged event."""
+
+    def __init__(self, store: BatchMergeTarget, ids: Sequence[str], s: MergeSettings) -> None:
+        self.store = store
+        self.settings = s
+        found = store.get_events(ids)
+        #: id -> get_event(id) (None: unknown); an id left out is read again
+        self.events: dict[str, Event | None] = {i: found.get(i) for i in ids}
+        usable = {e.event_id: e for e in found.values() if e.status != "rejected"}
+        cands = candidates_for_many(list(usable.values()), store, s)
+        # the reviewers' splits of the events with candidates (kept_apart)
+        apart = store.kept_apart([i for i, c in cands.items() if c])
+        self.cands = {eid: (usable[eid], c, apart.get(eid, set()))
+                      for eid, c in cands.items()}
+
+    def event(self, event_id: str) -> Event | None:
+        """What ``get_event(event_id)`` gives now."""
+        if event_id in self.events:
+            return self.events[event_id]
+        return self.store.get_event(event_id)
+
+    def candidates(self, ev: Event) -> tuple[list[Event], set[str]] | None:
+        """:func:`candidates_for` of ``ev`` and the events a reviewer split from it
+        (``kept_apart``) as read ahead, or None when no longer known."""
+        read = self.cands.get(ev.event_id)
+        return (read[1], read[2]) if read is not None and read[0] is ev else None
+
+    def merged(self, keep: str, drop: str, final: Event | None) -> None:
+        """Forget what the merge of ``drop`` into ``keep`` (giving ``final``) made stale."""
+        changed = {keep, drop}
+        self.events = {i: e for i, e in self.events.items()
+                       if e is None or e.event_id not in changed}
+        self.cands = {eid: (ev, cands, apart) for eid, (ev, cands, apart) in self.cands.items()
+                      if eid not in changed and not apart & changed
+                      and not any(c.event_id in changed for c in cands)
+                      and (final is None or not _may_block(final, ev, self.settings))}
+
+
+def _may_block(c: Event, e: Event, s: MergeSettings) -> bool:
+    """Could ``c`` be one of :func:`candidates_for` (``e``)? Mirrors the store's blocking (the
+    window, the compatible types, the latitude/longitude box of
+    :meth:`eventcoder.store.Store.merge_candidates`) with a margin: a wrong yes only costs a
+    query."""
+    if (c.event_date is None or c.latitude is None or c.longitude is None
+            or e.event_date is None or e.latitude is None or e.longitude is None):
+        return False
+    if c.sub_event_type not in compatible_with(e.sub_event_type):
+        return False
+    if abs((c.event_date - e.event_date).days) > s.window(e, e):
+        return False
+    dlat = s.km / 111.0
+    dlon = s.km / (111.0 * max(math.cos(math.radians(e.latitude)), 0.01))
+    return (abs(c.latitude - e.latitude) <= dlat * 1.01 + 1e-6
+            and abs(c.longitude - e.longitude) <= dlon * 1.01 + 1e-6)
 
 
 def survivor_of(a: Event, b: Event) -> tuple[Event, Event]:
@@ -387,6 +504,7 @@ def survivor_of(a: Event, b: Event) -> tuple[Event, Event]:
 
 
 __all__ = ["COARSE_DAYS", "DEFAULT_MERGE_DAYS", "DEFAULT_MERGE_KM", "DEFAULT_MERGE_THRESHOLD",
-           "PROTEST_KM", "TYPE_GROUPS", "WEIGHTS", "Decision", "MergeRecord", "MergeSettings",
-           "best_match", "candidates_for", "compatible_types", "compatible_with", "km_between",
-           "merge_stored", "same_event", "survivor_of", "text_similarity"]
+           "PREFETCH", "PROTEST_KM", "TYPE_GROUPS", "WEIGHTS", "BatchMergeTarget", "Decision",
+           "MergeRecord", "MergeSettings", "best_match", "candidates_for", "candidates_for_many",
+           "compatible_types", "compatible_with", "km_between", "merge_stored", "same_event",
+           "survivor_of", "text_similarity"]

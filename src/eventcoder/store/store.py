@@ -12,7 +12,7 @@ import json
 import math
 import re
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, get_args
@@ -35,6 +35,7 @@ from sqlalchemy import (
     select,
     text,
     tuple_,
+    union_all,
 )
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
@@ -72,6 +73,10 @@ _EVENT_COLUMNS = tuple(events.c[f] for f in EVENT_SCALARS)
 
 #: Rows per ``IN (...)`` clause: well under SQLite's and PostgreSQL's parameter limits.
 CHUNK = 500
+#: Events per ``UNION ALL`` of blocking queries (:meth:`Store.merge_candidates_many`): about
+#: 13 parameters each, well under SQLite's limits (999 parameters before SQLite 3.32, 500
+#: compound terms).
+BLOCKING_CHUNK = 50
 
 
 @dataclass(frozen=True)
@@ -854,28 +859,71 @@ class Store:
         """Stored events that may be the same as ``event`` (cross-article blocking, see
         :mod:`eventcoder.dedup.cross`): dated within ``days`` of it, of one of
         ``sub_event_types``, inside a latitude/longitude box of ``km`` around it, not
-        rejected, itself left out; in id order. One query through the ``event_date`` index
-        (a range search, never a scan of the events); an event without a date or
-        coordinates has none."""
-        if event.event_date is None or event.latitude is None or event.longitude is None:
+        rejected, itself left out; in id order. One search of the blocking index
+        ``(sub_event_type, event_date, latitude, longitude)`` (migration 0009: the types, the
+        date window, the box checked in the index; never a scan of the events); an event
+        without a date or coordinates has none."""
+        conds = _blocking(event, days, km, sub_event_types)
+        if conds is None:
             return []
-        dlat = km / 111.0
-        dlon = km / (111.0 * max(math.cos(math.radians(event.latitude)), 0.01))
-        span = dt.timedelta(days=days)
-        q = (select(events.c.event_id)
-             .where(events.c.event_date.between(event.event_date - span,
-                                                event.event_date + span),
-                    events.c.sub_event_type.in_(list(sub_event_types)),
-                    events.c.latitude.between(event.latitude - dlat, event.latitude + dlat),
-                    events.c.longitude.between(event.longitude - dlon,
-                                               event.longitude + dlon),
-                    events.c.status != "rejected",
-                    events.c.event_id != event.event_id)
-             .order_by(events.c.event_id))
+        q = select(events.c.event_id).where(*conds).order_by(events.c.event_id)
         with self._connect() as conn:
             ids = list(conn.scalars(q))
             loaded = self._load_events(conn, ids)
         return [loaded[i][0] for i in ids if i in loaded]
+
+    def merge_candidates_many(self, batch: Sequence[Event], *, days_for: Callable[[Event], int],
+                              km: float, types_for: Callable[[Event], Sequence[str]]
+                              ) -> dict[str, list[Event]]:
+        """:meth:`merge_candidates` for every event of ``batch`` in a few queries: event id ->
+        ``merge_candidates(event, days=days_for(event), km=km,
+        sub_event_types=types_for(event))``, the same events in the same order. The blocking
+        queries of up to :data:`BLOCKING_CHUNK` events go in one ``UNION ALL`` (each branch a
+        search of the blocking index, as the query of one event), and the candidates of all
+        are read once (a candidate of several events is read once)."""
+        wanted: dict[str, list[Any]] = {}
+        out: dict[str, list[Event]] = {}
+        for ev in batch:
+            if ev.event_id in out:
+                continue
+            out[ev.event_id] = []
+            conds = _blocking(ev, days_for(ev), km, types_for(ev))
+            if conds is not None:
+                wanted[ev.event_id] = conds
+        found: list[tuple[str, str]] = []
+        keys = list(wanted)
+        with self._connect() as conn:
+            for chunk in _chunks(keys, BLOCKING_CHUNK):
+                branches = [select(literal(i).label("k"), events.c.event_id)
+                            .where(*wanted[eid]) for i, eid in enumerate(chunk)]
+                if len(branches) == 1:
+                    q: Any = branches[0].order_by(events.c.event_id)
+                else:
+                    q = union_all(*branches)
+                    q = q.order_by(q.selected_columns.k, q.selected_columns.event_id)
+                found.extend((chunk[k], cid) for k, cid in conn.execute(q))
+            loaded = self._load_events(conn, list(dict.fromkeys(c for _, c in found)))
+        for eid, cid in found:
+            if cid in loaded:
+                out[eid].append(loaded[cid][0])
+        return out
+
+    def get_events(self, event_ids: Iterable[str]) -> dict[str, Event]:
+        """:meth:`get_event` for many ids in a few queries: id -> the stored event (whatever
+        its status), or its survivor for an id absorbed by a cross-article merge; unknown
+        ids are left out."""
+        wanted = list(dict.fromkeys(event_ids))
+        with self._connect() as conn:
+            found = self._load_events(conn, wanted)
+            missing = [i for i in wanted if i not in found]
+            aliases = self._survivors(conn, missing) if missing else {}
+            more = self._load_events(conn, sorted(set(aliases.values()) - set(found)))
+        out: dict[str, Event] = {}
+        for i in wanted:
+            pair = found.get(i) or found.get(aliases.get(i, "")) or more.get(aliases.get(i, ""))
+            if pair is not None:
+                out[i] = pair[0]
+        return out
 
     def merge_events(self, survivor_id: str, absorbed_id: str, *, score: float = 1.0,
                      reasons: Sequence[str] = (), user: str | None = None,
@@ -1749,6 +1797,23 @@ def _statuses(status: str | Iterable[str] | None) -> frozenset[str] | None:
     if not given:
         return frozenset(DEFAULT_STATUSES)
     return None if "all" in given else frozenset(given)
+
+
+def _blocking(event: Event, days: int, km: float,
+              sub_event_types: Sequence[str]) -> list[Any] | None:
+    """The conditions of the cross-article blocking query for ``event`` (see
+    :meth:`Store.merge_candidates`), or None for an event without a date or coordinates."""
+    if event.event_date is None or event.latitude is None or event.longitude is None:
+        return None
+    dlat = km / 111.0
+    dlon = km / (111.0 * max(math.cos(math.radians(event.latitude)), 0.01))
+    span = dt.timedelta(days=days)
+    return [events.c.event_date.between(event.event_date - span, event.event_date + span),
+            events.c.sub_event_type.in_(list(sub_event_types)),
+            events.c.latitude.between(event.latitude - dlat, event.latitude + dlat),
+            events.c.longitude.between(event.longitude - dlon, event.longitude + dlon),
+            events.c.status != "rejected",
+            events.c.event_id != event.event_id]
 
 
 def _escape_like(s: str) -> str:

@@ -201,6 +201,10 @@ event_merges = Table(
 )
 
 Index("ix_events_date_id", events.c.event_date, events.c.event_id)
+#: Cross-article blocking (``Store.merge_candidates``, migration 0009): the types (IN), the date
+#: window (a range), then the coordinates, checked in the index before a row is read.
+Index("ix_events_type_date_lat_lon", events.c.sub_event_type, events.c.event_date,
+      events.c.latitude, events.c.longitude)
 
 #: Case-insensitive filters (``lower(col) = ...``) use these expression indexes (migration 0002;
 #: admin2: 0008).
