@@ -164,14 +164,19 @@ def test_blocking_searches_the_blocking_index_not_the_table(store: Store,
     assert len(one) == 1 and len(many) == 1
     for plan in one + many:
         if sqlite:
-            lines = plan.splitlines()
+            lines = [x for x in plan.splitlines() if "events" in x]
             assert "SCAN events" not in plan, plan
-            assert [x for x in lines if "events" in x] == [BLOCKING_SEARCH] * (
-                3 if plan in many else 1), plan
-        else:
-            assert "Seq Scan" not in plan and "ix_events_type_date_lat_lon" in plan, plan
-            assert "Index Cond: (((sub_event_type)::text = ANY" in plan, plan
-            assert "(event_date >= " in plan and "(latitude >= " in plan, plan
+            assert len(lines) == (3 if plan in many else 1), plan
+            if not analyzed:  # a store never ANALYZEd: the blocking index
+                assert lines == [BLOCKING_SEARCH] * len(lines), plan
+            else:  # with statistics (and the API's date indexes, migration 0008) SQLite may
+                # prefer a date index: still a search bounded by the date window
+                assert all(x.startswith("SEARCH events USING INDEX") and "event_date>?" in x
+                           for x in lines), plan
+        else:  # by cost: the blocking index, or the API's box index (0008), never a scan
+            assert "Seq Scan" not in plan, plan
+            assert ("ix_events_type_date_lat_lon" in plan or "ix_events_lat_lon" in plan), plan
+            assert "(latitude >= " in plan, plan
 
 
 def test_a_transaction_saves_and_merges_as_one(store: Store) -> None:
