@@ -1,10 +1,9 @@
 """Property (fuzz) tests over hostile input: every reader, the decoder and the date, number and
-fatality parsers. Shared strategies live in ``fuzz_strategies.py``; the profiles (60 examples
-per test by default, ``--hypothesis-profile=long`` for 2,000) in tests/conftest.py.
+fatality parsers. The profiles are in tests/conftest.py: 60 examples per test by default,
+``--hypothesis-profile=long`` (or ``EVENTCODER_HYPOTHESIS_PROFILE=long``) for 2,000.
 
-Each crash these tests found is kept as an explicit example (``@example`` on the property, or
-a named regression test) with the minimal input hypothesis shrank it to; docs/reliability.md
-lists them.
+Each crash these tests found is kept as an explicit example (``@example`` on the property) with
+the minimal input hypothesis shrank it to; docs/reliability.md lists them.
 """
 
 from __future__ import annotations

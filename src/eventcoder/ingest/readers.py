@@ -206,7 +206,7 @@ def iter_articles(paths: Iterable[str | Path], *, default_date: dt.date | None =
 
 #: What reading a bad file may raise (a reader need not catch these): turned into a Skipped.
 READ_ERRORS = (OSError, EOFError, zlib.error, csv.Error, ValueError, TypeError, LookupError,
-               RecursionError)
+               RecursionError, OverflowError)
 
 
 def unreadable(origin: str, exc: BaseException) -> Skipped:
@@ -393,7 +393,8 @@ def html_to_text(markup: str) -> str:
 
     try:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
-    except (lxml.etree.ParserError, ValueError):
+    except (lxml.etree.ParserError, ValueError, AssertionError):
+        # lxml asserts its own expectations: fragment_fromstring("<html>") fails one
         return html.unescape(re.sub(r"<[^>]*>", " ", markup))
     for bad in root.xpath(".//script|.//style|.//noscript"):
         bad.drop_tree()
@@ -559,7 +560,9 @@ def jsonl_records(path: Path) -> Iterator[tuple[str, str, Any] | Skipped]:
     origin = str(path)
     with _open_binary(path) as fh:
         head = fh.read(SNIFF_BYTES)
-        if looks_binary(head):
+        if looks_binary(head) and not _holds_json_object(head):
+            # a NUL byte in one bad line does not make a file of records binary: only a head
+            # with no whole JSON object line in it does
             yield Skipped(origin, "binary file")
             return
         fh.seek(0)
@@ -569,6 +572,29 @@ def jsonl_records(path: Path) -> Iterator[tuple[str, str, Any] | Skipped]:
             # a mostly-UTF-8 line
             lines = io.TextIOWrapper(fh, encoding="utf-16", errors="replace", newline="\n")
         yield from _json_lines(lines, origin)
+
+
+class _BadJSON(ValueError):
+    """Text that is no JSON value: why (``msg``, one line) and where (``lineno``, ``colno``:
+    1-based, 0 when the failure has no position)."""
+
+    def __init__(self, msg: str, lineno: int = 0, colno: int = 0) -> None:
+        super().__init__(msg)
+        self.msg, self.lineno, self.colno = msg, lineno, colno
+
+
+def _load_json(text: str | bytes) -> Any:
+    """``json.loads``, with every way it fails on bad input as one :class:`_BadJSON`: invalid
+    syntax, a number of more digits than Python converts (over 4,300), nesting deeper than
+    the interpreter's recursion limit. (Only the first is a JSONDecodeError.)"""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _BadJSON(exc.msg, exc.lineno, exc.colno) from None
+    except RecursionError:
+        raise _BadJSON("nested too deeply") from None
+    except ValueError as exc:  # int(): "Exceeds the limit (4300 digits) ..."
+        raise _BadJSON(" ".join(str(exc).split()).split(";")[0][:200]) from None
 
 
 def _json_lines(lines: Iterable[bytes | str], origin: str
@@ -601,9 +627,10 @@ def _json_lines(lines: Iterable[bytes | str], origin: str
         else:
             line = raw
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Skipped(line_origin, f"invalid JSON on {where}: {exc.msg} (column {exc.colno})")
+            obj = _load_json(line)
+        except _BadJSON as exc:
+            at = f" (column {exc.colno})" if exc.colno else ""
+            yield Skipped(line_origin, f"invalid JSON on {where}: {exc.msg}{at}")
             continue
         yield line_origin, where, obj
     if not seen_content:
@@ -637,9 +664,10 @@ def _json_articles(content: str, origin: str, default_date: dt.date | None
                    ) -> Iterator[Article | Skipped]:
     """The articles of a JSON document (see :func:`read_json`)."""
     try:
-        data = json.loads(content)
-    except json.JSONDecodeError as exc:
-        yield Skipped(origin, f"invalid JSON on line {exc.lineno}: {exc.msg}")
+        data = _load_json(content)
+    except _BadJSON as exc:
+        at = f" on line {exc.lineno}" if exc.lineno else ""
+        yield Skipped(origin, f"invalid JSON{at}: {exc.msg}")
         return
     if isinstance(data, dict):
         items = next((data[k] for k in ("articles", "items", "data")
@@ -802,7 +830,9 @@ def _trafilatura(markup: str) -> dict[str, Any] | None:
             doc = trafilatura.bare_extraction(
                 markup, with_metadata=True, include_comments=False, favor_recall=True,
                 date_extraction_params={"extensive_search": False, "original_date": True})
-    except (ValueError, TypeError, AttributeError, LookupError):  # malformed markup
+    except Exception:  # whatever the library meets in hostile markup
+        # (ValueError, AssertionError from lxml, RecursionError in deep trees...): the page is
+        # read by the fallback instead
         return None
     if doc is None:
         return None
@@ -868,13 +898,22 @@ def read_feed(path: Path, default_date: dt.date | None = None) -> Iterator[Artic
 
     origin = str(path)
     data = _read_bytes(path)
-    if looks_binary(data):
+    if is_feed(data):
+        # a feed for sure: a NUL byte in one entry (no XML has any) must not lose the others
+        data = data.replace(b"\x00", b"")
+    elif looks_binary(data):
         yield Skipped(origin, "binary file")
         return
-    if not is_feed(data):
+    else:
         yield Skipped(origin, "XML file is not an RSS/Atom feed")
         return
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as exc:  # the library's own failure on hostile bytes
+        # (OverflowError for '&#2147500000;' in its loose parser): one line, the run goes on
+        yield Skipped(origin, f"malformed feed: {type(exc).__name__}: "
+                              f"{' '.join(str(exc).split())}"[:300])
+        return
     entries = parsed.get("entries") or []
     if not entries:
         why = parsed.get("bozo_exception")
@@ -909,7 +948,10 @@ def _feed_entry(entry: Any, n: int, origin: str, feed_title: str | None,
     published = parse_date(entry.get("published")) or parse_date(entry.get("updated"))
     when = entry.get("published_parsed") or entry.get("updated_parsed")
     if published is None and when:
-        published = dt.date(*when[:3])
+        try:
+            published = dt.date(*when[:3])
+        except (ValueError, TypeError, OverflowError):  # "year -1 is out of range"
+            published = None
     given = entry.get("published") or entry.get("updated")
     if published is None and isinstance(given, str) and given.strip():
         log.warning("%s", date_warning(origin, given, default_date))
@@ -959,8 +1001,8 @@ def read_stream(stream: IO[bytes], *, origin: str = STDIN_ORIGIN,
         return
     if text.lstrip()[:1] in ("[", "{"):
         try:
-            json.loads(text)
-        except ValueError:
+            _load_json(text)
+        except _BadJSON:
             pass  # prose that starts with a bracket
         else:
             yield from _json_articles(text, origin, default_date)
@@ -968,11 +1010,17 @@ def read_stream(stream: IO[bytes], *, origin: str = STDIN_ORIGIN,
     yield _text_article(text, origin, default_date)
 
 
+def _holds_json_object(head: bytes) -> bool:
+    """True when one of the whole lines of ``head`` (a file's first bytes) is a JSON object."""
+    lines = head.removeprefix(codecs.BOM_UTF8).split(b"\n")[:-1]  # the last may be cut
+    return any(_is_json_object(line) for line in lines if line.strip())
+
+
 def _is_json_object(line: bytes) -> bool:
     """True when ``line`` is one whole JSON object (a JSONL record)."""
     try:
-        return isinstance(json.loads(line.decode("utf-8", errors="replace")), dict)
-    except ValueError:
+        return isinstance(_load_json(line.decode("utf-8", errors="replace")), dict)
+    except _BadJSON:
         return False
 
 
