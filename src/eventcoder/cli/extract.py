@@ -47,6 +47,23 @@ from .common import (
 MAX_TABLE_ROWS = 50
 
 
+class InputArg(click.ParamType):
+    """An input: an http(s) URL (kept as a string, fetched when read), else a path that must
+    exist (``-`` for standard input), as ``click.Path`` checks it."""
+
+    name = "input"
+    _path = click.Path(exists=True, allow_dash=True, path_type=Path)
+
+    def convert(self, value: str | Path, param: click.Parameter | None,
+                ctx: click.Context | None) -> Path | str:
+        from ..ingest.fetch import is_url
+
+        if is_url(value):
+            return str(value)
+        converted: Path = self._path.convert(value, param, ctx)
+        return converted
+
+
 def print_explanation(article: Article, candidates: list[Candidate], err: Console) -> None:
     """One line per candidate: status, type, trigger, reason and the sentence's start."""
     name = article.origin or article.id
@@ -185,8 +202,7 @@ def progress_bar(err: Console, total: int | None, disable: bool) -> Progress:
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True,
-                type=click.Path(exists=True, allow_dash=True, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=InputArg())
 @db_option
 @format_option(help="Output format of the events.")
 @output_option
@@ -224,7 +240,7 @@ def progress_bar(err: Console, total: int | None, disable: bool) -> Progress:
 @click.option("--strict", is_flag=True,
               help="Exit 1 after the run (its summary printed) when any input was skipped: "
                    "unreadable, over a limit, refused by the pipeline.")
-def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | None,
+def extract(inputs: tuple[Path | str, ...], db: str | None, fmt: str, output: str | None,
             workers: int | None, dask: str | None, default_date: dt.date | None, model: str | None,
             gazetteer: Path | None, actors_file: Path | None, batch_size: int | None,
             min_confidence: float | None, explain: bool, progress: bool | None,
@@ -234,8 +250,10 @@ def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | No
     INPUTS are files (.txt, .jsonl, .json, .csv/.tsv with a text column, .html, RSS/Atom
     .rss/.atom/.xml, and .gz versions of these; .parquet tables with a text column) or
     folders of them, read recursively, or -
-    for standard input: JSONL (one article per line) or the plain text of one article. Other
-    files in a folder are listed as skipped with their reason. Articles already in the
+    for standard input: JSONL (one article per line) or the plain text of one article, or
+    http(s) URLs of a page, a feed or a file of these formats (fetched with a time and size
+    cap; private, loopback and link-local addresses are refused unless allow_private_urls is
+    set). Other files in a folder are listed as skipped with their reason. Articles already in the
     database (same text) are not processed again, so re-running a command adds nothing;
     their stored events are printed all the same, except those a reviewer rejected
     ('eventcoder review ID --status rejected'; 'eventcoder events --status all' lists them).
@@ -249,13 +267,14 @@ def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | No
 
         eventcoder extract examples/articles --db sqlite:///events.db --format jsonl
 
-        eventcoder extract news/ --strict
+        eventcoder extract https://example.org/feed.rss --strict
 
         curl -s https://example.org/article.txt | eventcoder extract -
     """
     from ..export import write_events
     from ..export.writers import write_table
-    from ..ingest import SUPPORTED_EXTS, Skipped, find_input_files, iter_articles
+    from ..ingest import SUPPORTED_EXTS, Skipped, iter_articles
+    from ..ingest.readers import find_inputs
     from ..pipeline import ArticleResult
     from ..run import ArticleDone, RunStats, Skip, code_articles
     from ..store import Store
@@ -321,7 +340,7 @@ def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | No
         return written
 
     with user_errors():
-        files: list[Path] = find_input_files(inputs)
+        files = find_inputs(inputs)
         if verbose:
             for path, why in ignored_files(inputs, files):
                 err.print(f"[dim]ignored[/] {escape(str(path))} ({escape(why)})")

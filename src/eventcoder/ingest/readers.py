@@ -26,11 +26,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, cast
+from urllib.parse import urlsplit
 
 from ..config import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_FILE_BYTES
 from ..registry import readers as _registry
 from ..schema import Article
 from .decode import SNIFF_BYTES, DecodeError, decode_bytes, looks_binary, normalize_text
+from .fetch import is_url
 from .language import detect_language
 from .limits import DEFAULT_LIMITS, ReadLimits
 from .sandbox import ParseCrashed, ParseTimeout, run_capped
@@ -115,6 +117,34 @@ def is_ignored_name(name: str) -> bool:
     :data:`IGNORED_NAMES`): hidden (``.git``, ``.DS_Store``), ``__pycache__``, ``Thumbs.db``,
     ``desktop.ini``, Office lock files (``~$...``)."""
     return name.startswith((".", "~$")) or name.lower() in IGNORED_NAMES
+
+
+def find_inputs(paths: Iterable[str | Path]) -> list[Path | str]:
+    """:func:`find_input_files`, with http(s) URLs (strings) kept where they stand: the
+    inputs :func:`iter_articles` reads, in argument order. A URL given twice is read once."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    out: list[Path | str] = []
+    seen: set[Path | str] = set()  # resolved paths and URLs
+    files: list[str | Path] = []
+
+    def flush() -> None:
+        for p in find_input_files(files):
+            if p.resolve() not in seen:
+                seen.add(p.resolve())
+                out.append(p)
+        files.clear()
+
+    for raw in paths:
+        if is_url(raw):
+            flush()
+            if raw not in seen:
+                seen.add(str(raw))
+                out.append(str(raw))
+        else:
+            files.append(raw)
+    flush()
+    return out
 
 
 def find_input_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -231,7 +261,8 @@ def iter_articles(paths: Iterable[str | Path], *, default_date: dt.date | None =
                   limits: ReadLimits | None = None) -> Iterator[Article | Skipped]:
     """Read every article in ``paths`` (files or folders), in order.
 
-    paths: files and/or folders; folders are searched recursively (:func:`find_input_files`).
+    paths: files and/or folders; folders are searched recursively (:func:`find_input_files`);
+        ``http://`` and ``https://`` URLs are fetched (:func:`read_url`).
     default_date: publication date for articles whose input gives none (the CLI's ``--date``).
     limits: what one input may cost (:class:`~eventcoder.ingest.limits.ReadLimits`; default:
         the configuration's defaults); past a limit the input, or its rest, is skipped.
@@ -245,8 +276,10 @@ def iter_articles(paths: Iterable[str | Path], *, default_date: dt.date | None =
     limits = DEFAULT_LIMITS if limits is None else limits
     table = reader_table()
     seen: dict[str, str] = {}  # article id -> content hash, to keep ids unique in a run
-    for path in find_input_files(paths):
-        for item in _read_file(path, default_date, table, limits):
+    for path in find_inputs(paths):
+        items = (_read_url(path, default_date, limits) if isinstance(path, str)
+                 else _read_file(path, default_date, table, limits))
+        for item in items:
             if isinstance(item, Article):
                 first = seen.setdefault(item.id, item.content_hash)
                 if first != item.content_hash:  # id reused for another text
@@ -309,6 +342,13 @@ def _read_file(path: Path, default_date: dt.date | None,
     else:
         read = lambda: reader(path, default_date)  # noqa: E731
     yield from _capped_items(origin, _guarded(origin, read), limits)
+
+
+def _read_url(url: str, default_date: dt.date | None, limits: ReadLimits
+              ) -> Iterator[Article | Skipped]:
+    """:func:`read_url`, kept to the article size and items per input of ``limits``."""
+    yield from _capped_items(url, _guarded(url, lambda: read_url(
+        url, default_date=default_date, limits=limits)), limits)
 
 
 def _capped_items(origin: str, items: Iterator[Article | Skipped], limits: ReadLimits
@@ -1204,6 +1244,110 @@ def _feed_entry(entry: Any, n: int, origin: str, feed_title: str | None,
     return make_article(text, origin=origin, default_date=default_date, title=title,
                         url=entry.get("link"), source=feed_title, published=published,
                         limits=limits)
+
+
+# --------------------------------------------------------------------------------------------
+# URLs
+
+
+#: Media types that say which reader a URL's body is for (others: its extension, its content)
+_MEDIA_READERS = {
+    "text/html": ".html", "application/xhtml+xml": ".html",
+    "application/rss+xml": ".rss", "application/atom+xml": ".rss",
+    "application/rdf+xml": ".rss", "application/xml": ".rss", "text/xml": ".rss",
+    "application/json": ".json", "application/x-ndjson": ".jsonl",
+    "application/jsonl": ".jsonl", "application/x-jsonlines": ".jsonl",
+    "application/jsonlines": ".jsonl", "text/csv": ".csv",
+    "text/tab-separated-values": ".tsv", "application/vnd.apache.parquet": ".parquet",
+    "application/x-parquet": ".parquet",
+}
+_GZIP_MEDIA = frozenset({"application/gzip", "application/x-gzip"})
+
+
+def read_url(url: str, default_date: dt.date | None = None, *,
+             limits: ReadLimits | None = None) -> Iterator[Article | Skipped]:
+    """The articles of one http(s) URL: fetched with every check of
+    :func:`eventcoder.ingest.fetch.fetch_url` (addresses, redirects, size, time), then read
+    by the built-in reader its media type names (``text/html``, ``application/rss+xml``,
+    ...), else its path's extension (``.jsonl``, ``.csv.gz``), else its content (a feed, a
+    page, JSONL records, else text). Origins are the URL as given (``URL#item 3`` for a feed
+    entry); a page or text without a URL of its own gets the one fetched.
+    A URL that cannot or may not be fetched gives one Skipped with the reason."""
+    from .fetch import FetchError, fetch_url
+
+    limits = DEFAULT_LIMITS if limits is None else limits
+    try:
+        fetched = fetch_url(url, limits)
+    except FetchError as exc:
+        yield Skipped(url, str(exc))
+        return
+    data = fetched.data
+    path = Path(urlsplit(fetched.url).path or "/")
+    ext = input_ext(path)
+    if path.suffix.lower() == GZIP_EXT or fetched.content_type in _GZIP_MEDIA:
+        data = _gunzip(data, limits)
+        fetched_type = ""
+    else:
+        fetched_type = fetched.content_type
+    if not data:
+        yield Skipped(url, "empty body")
+        return
+    kind = _MEDIA_READERS.get(fetched_type)
+    if kind in (".rss", ".html") or kind is None:
+        if is_feed(data):
+            kind = ".rss"
+        elif kind is None:
+            kind = ext if ext in _BYTE_READERS else _sniff(data)
+    for item in _BYTE_READERS[kind](data, url, default_date, limits):
+        if isinstance(item, Article) and kind in (".html", ".txt") and not item.url:
+            item = item.model_copy(update={"url": fetched.url})
+        yield item
+
+
+def _gunzip(data: bytes, limits: ReadLimits) -> bytes:
+    """A gzip body decompressed, at most ``max_decompressed_bytes`` and ``max_file_bytes``
+    of it. RAISES _TooLarge past either."""
+    with io.BufferedReader(_CappedStream(cast(IO[bytes], gzip.GzipFile(
+            fileobj=io.BytesIO(data))), limits.max_decompressed_bytes)) as fh:
+        out = fh.read(limits.max_file_bytes + 1)
+    if len(out) > limits.max_file_bytes:
+        raise _TooLarge(f"file too large (> {limits.max_file_bytes:,} bytes; max_file_bytes)")
+    return out
+
+
+def _sniff(data: bytes) -> str:
+    """The reader for a body whose type and name say nothing: a page, JSONL, else text."""
+    if _MARKUP_START.search(data[:4096]):
+        return ".html"
+    if _holds_json_object(data[:SNIFF_BYTES]) or _is_json_object(data):
+        return ".jsonl"
+    return ".txt"
+
+
+def _jsonl_items(data: bytes, origin: str, default_date: dt.date | None, limits: ReadLimits
+                 ) -> Iterator[Article | Skipped]:
+    yield from _record_articles(_jsonl_stream(io.BytesIO(data), origin, limits), default_date,
+                                limits)
+
+
+def _tsv_items(data: bytes, origin: str, default_date: dt.date | None, limits: ReadLimits
+               ) -> Iterator[Article | Skipped]:
+    yield from _csv_items(data, origin, default_date, limits, "\t")
+
+
+def _parquet_bytes_items(data: bytes, origin: str, default_date: dt.date | None,
+                         limits: ReadLimits) -> Iterator[Article | Skipped]:
+    yield from _parquet_items(io.BytesIO(data), origin, default_date, limits)
+
+
+_ByteReader = Callable[[bytes, str, "dt.date | None", ReadLimits], Iterator[Article | Skipped]]
+#: extension -> the built-in reader of a body of that format (a URL's)
+_BYTE_READERS: dict[str, _ByteReader] = {
+    **dict.fromkeys(TEXT_EXTS, _txt_items), **dict.fromkeys(JSONL_EXTS, _jsonl_items),
+    **dict.fromkeys(JSON_EXTS, _json_items), **dict.fromkeys(HTML_EXTS, _html_items),
+    **dict.fromkeys(FEED_EXTS, _feed_items), ".csv": _csv_items, ".tsv": _tsv_items,
+    **dict.fromkeys(PARQUET_EXTS, _parquet_bytes_items),
+}
 
 
 # --------------------------------------------------------------------------------------------
