@@ -406,18 +406,22 @@ class _Run:
             events = [e for r in done for e in r.events]
             sigs = {r.article.content_hash: self._pending.signatures[r.article.content_hash]
                     for r in done if r.article.content_hash in self._pending.signatures}
-            self.stats.new_events += self.store.save_batch(
+            new_events = self.store.save_batch(
                 [r.article for r in done], events, [c for r in done for c in r.candidates],
                 signatures=sigs)
             # a human's "rejected" survives a new coding of the event (merge policy): such an
             # event is stored, but not reported as an event of this run
             rejected = self._rejected([e.event_id for e in events])
+            merged = 0
             if events and self._merge.enabled:
                 # the batch's events as stored (an updated article's events were saved under
                 # ids of their own), in reading order, less the rejected ones
                 saved = self.store.events_for_hashes([r.article.content_hash for r in done])
-                self.stats.merged += len(cross.merge_stored(
+                merged = len(cross.merge_stored(
                     self.store, [e.event_id for e in saved], self._merge))
+        # committed: only now are they counted (a failed commit saved none of them)
+        self.stats.new_events += new_events
+        self.stats.merged += merged
         for r in results:
             if r.skipped is None and r.article.content_hash in raced:
                 self._already_stored(r.article)

@@ -419,3 +419,35 @@ def test_utf16_jsonl_with_a_bom_is_read() -> None:
 
 
 _ = dt  # dates appear in generated records only
+
+
+# -- URL bodies --------------------------------------------------------------------------------
+
+MEDIA_TYPES = st.sampled_from(["", "text/html", "application/rss+xml", "application/xml",
+                               "application/json", "application/x-ndjson", "text/csv",
+                               "text/plain", "application/gzip", "application/octet-stream",
+                               "application/vnd.apache.parquet", "image/png"])
+URL_PATHS = st.sampled_from(["/", "/story", "/a.json", "/a.jsonl", "/a.jsonl.gz", "/feed.xml",
+                             "/a.csv", "/a.tsv", "/a.parquet", "/a.txt.gz", "/a.pdf"])
+
+
+@given(st.one_of(st.binary(max_size=2000), MARKUP.map(lambda s: s.encode("utf-8", "replace")),
+                 mixed_records().map(lambda m: jsonl_bytes(m[0]))),
+       MEDIA_TYPES, URL_PATHS)
+def test_a_url_body_of_any_type_and_content(monkeypatch_module, data: bytes, media: str,
+                                            path: str) -> None:
+    """Whatever a server sends, under whatever media type and name, reading it gives
+    articles or Skipped (the fetch itself is replaced: its checks are tests/ingest/
+    test_urls.py's)."""
+    from eventcoder.ingest import fetch
+
+    url = "https://news.example" + path
+    monkeypatch_module.setattr(fetch, "fetch_url",
+                               lambda u, limits=None: fetch.Fetched(url, media, data))
+    read_all(url)
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module() -> Iterator[pytest.MonkeyPatch]:
+    with pytest.MonkeyPatch.context() as mp:
+        yield mp
