@@ -18,10 +18,16 @@ Tests that run whole articles or a corpus through the full model (and mostly the
 gazetteer: extract, the pipeline, the CLI's extract and the evaluation commands) carry the
 ``e2e`` marker; ``python -m pytest -m "not e2e"`` is the fast loop, plain ``python -m pytest``
 runs everything.
+
+Hypothesis profiles (the property tests of tests/fuzz/): ``fast``, the default, runs 60
+examples per test with the same examples every run (a stable suite); ``long`` runs 2,000
+random ones per test. Choose with ``--hypothesis-profile=long`` or
+``EVENTCODER_HYPOTHESIS_PROFILE=long``.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -30,6 +36,20 @@ from ec_testutils import shared_data_dir
 
 #: db_url and pg_cluster: SQLite and a throwaway PostgreSQL, for the store and API tests
 pytest_plugins = ("ec_postgres",)
+
+try:
+    from hypothesis import HealthCheck, settings
+except ImportError:  # the dev extra is not installed: tests/fuzz/ skips itself
+    pass
+else:
+    _SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large]
+    # deadline off: the machine may be loaded, and a reader's first call imports its libraries
+    settings.register_profile("fast", max_examples=60, deadline=None, derandomize=True,
+                              database=None, suppress_health_check=_SLOW_OK)
+    settings.register_profile("long", max_examples=2000, deadline=None,
+                              suppress_health_check=_SLOW_OK)
+    # --hypothesis-profile (hypothesis' pytest plugin) is applied after this and wins
+    settings.load_profile(os.environ.get("EVENTCODER_HYPOTHESIS_PROFILE", "fast"))
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "articles"

@@ -56,8 +56,12 @@ def _free_port() -> int:
 class PgCluster:
     """A throwaway PostgreSQL cluster in a temporary folder, on 127.0.0.1:<free port>."""
 
-    def __init__(self, bindir: Path) -> None:
+    def __init__(self, bindir: Path, *, durable: bool = False) -> None:
         self.bindir = bindir
+        #: commits reach the server's files before they return (synchronous_commit on), so a
+        #: server killed at once (halt) keeps every commit it acknowledged; fsync stays off,
+        #: which only a crash of the machine itself would tell
+        self.durable = durable
         self.prefix: list[str] = []
         user = None
         if os.geteuid() == 0:  # PostgreSQL refuses to run as root
@@ -85,15 +89,24 @@ class PgCluster:
     def start(self) -> None:
         self._run(str(self.bindir / "initdb"), "-D", str(self.data), "-U", "postgres",
                   "-A", "trust", "-E", "UTF8", "--no-sync")
+        self.restart()
+
+    def restart(self) -> None:
+        """Start the server of an initialised cluster (again, after :meth:`halt`)."""
         opts = (f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.root} "
-                "-c fsync=off -c full_page_writes=off -c synchronous_commit=off")
+                "-c fsync=off -c full_page_writes=off"
+                + ("" if self.durable else " -c synchronous_commit=off"))
         self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l",
                   str(self.root / "server.log"), "-o", opts, "-w", "-t", "60", "start")
 
+    def halt(self) -> None:
+        """Stop the server at once, as a crash or a pulled plug would (its files kept)."""
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate",
+                  "-w", "stop")
+
     def stop(self) -> None:
         try:
-            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate",
-                      "-w", "stop")
+            self.halt()
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
 
@@ -144,6 +157,30 @@ def pg_cluster() -> Iterator[PgCluster]:
         pytest.skip(f"cannot start a throwaway PostgreSQL cluster: {exc}")
     yield cluster
     cluster.stop()
+
+
+@pytest.fixture()
+def own_pg_cluster() -> Iterator[PgCluster]:
+    """A PostgreSQL cluster of the test's own, which it may stop and start (the session's
+    ``pg_cluster`` is shared by every test); durable: an acknowledged commit survives
+    :meth:`PgCluster.halt`."""
+    bindir = pg_bindir()
+    if bindir is None:
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) not found: install the "
+                    "'postgresql' package or set EVENTCODER_PG_BIN")
+    pytest.importorskip("psycopg", reason="psycopg (PostgreSQL driver) is not installed")
+    try:
+        cluster = PgCluster(bindir, durable=True)
+        cluster.start()
+    except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
+        pytest.skip(f"cannot start a throwaway PostgreSQL cluster: {exc}")
+    try:
+        yield cluster
+    finally:
+        try:
+            cluster.stop()
+        except RuntimeError:  # already stopped by the test
+            shutil.rmtree(cluster.root, ignore_errors=True)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

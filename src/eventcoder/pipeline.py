@@ -19,7 +19,7 @@ from .config import Config
 from .dedup import merge_events, summaries
 from .dedup.link import build_event_group, link_mentions
 from .extract.rows import resolve_date
-from .nlp import MAX_CHARS, load_nlp
+from .nlp import load_nlp
 from .schema import Article, Candidate, Event, EventMention, Place
 
 if TYPE_CHECKING:
@@ -74,6 +74,8 @@ class Pipeline:
     def nlp(self) -> Language:
         if self._nlp is None:
             self._nlp = load_nlp(self.config.model)
+            # a longer limit set: the parser must take what check() lets through
+            self._nlp.max_length = max(self._nlp.max_length, self.config.max_article_chars + 1)
         return self._nlp
 
     @property
@@ -96,8 +98,10 @@ class Pipeline:
         """Why ``article`` cannot be processed, or None when it can."""
         if not article.text.strip():
             return "empty text"
-        if len(article.text) > MAX_CHARS:
-            return f"text too long ({len(article.text):,} characters; limit {MAX_CHARS:,})"
+        limit = self.config.max_article_chars
+        if len(article.text) > limit:
+            return (f"text too long ({len(article.text):,} chars > {limit:,}; "
+                    "max_article_chars)")
         if article.language and article.language not in self.config.languages:
             return f"language {article.language!r} not processed (languages: " \
                    f"{', '.join(self.config.languages)})"

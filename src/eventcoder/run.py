@@ -141,7 +141,8 @@ def code_articles(articles: Iterable[Article | Skipped], store: Store,
                   progress: ProgressCallback | None = None,
                   on_result: Callable[[ArticleResult], None] | None = None,
                   on_skip: Callable[[Skip], None] | None = None,
-                  on_warning: Callable[[Article, str], None] | None = None) -> RunStats:
+                  on_warning: Callable[[Article, str], None] | None = None,
+                  stats: RunStats | None = None) -> RunStats:
     """Code ``articles`` and save their events in ``store``, batch by batch.
 
     articles: articles and, as :func:`eventcoder.ingest.iter_articles` yields them, unusable
@@ -164,6 +165,9 @@ def code_articles(articles: Iterable[Article | Skipped], store: Store,
         ``--explain``: the result's candidates say why each sentence was or was not coded).
     on_skip: called with each input not coded. on_warning: called with an article and each
         warning the pipeline raised for it (e.g. an unresolvable date), before it is saved.
+    stats: a :class:`RunStats` to count in (default: a new one), so that a caller still has
+        the counts of a run that fails part way (a database gone: its saved batches stay
+        saved, and the command line reports them before the error).
     RETURNS: the run's :class:`RunStats`.
 
     Example:
@@ -184,7 +188,7 @@ def code_articles(articles: Iterable[Article | Skipped], store: Store,
 
         require_dask()  # before any input is read
     run = _Run(store, pipeline, progress=progress, on_result=on_result, on_skip=on_skip,
-               on_warning=on_warning)
+               on_warning=on_warning, stats=stats)
     for results in run.results(run.unknown_batches(articles, batch_size), workers, dask):
         run.save(results)
     return run.stats
@@ -222,10 +226,11 @@ class _Run:
     def __init__(self, store: Store, pipeline: Pipeline, *, progress: ProgressCallback | None,
                  on_result: Callable[[ArticleResult], None] | None,
                  on_skip: Callable[[Skip], None] | None,
-                 on_warning: Callable[[Article, str], None] | None) -> None:
+                 on_warning: Callable[[Article, str], None] | None,
+                 stats: RunStats | None = None) -> None:
         self.store = store
         self.pipeline = pipeline
-        self.stats = RunStats()
+        self.stats = RunStats() if stats is None else stats
         self.clock = _Clock(self.stats.timings)
         self._progress = progress
         self._on_result = on_result
@@ -401,18 +406,22 @@ class _Run:
             events = [e for r in done for e in r.events]
             sigs = {r.article.content_hash: self._pending.signatures[r.article.content_hash]
                     for r in done if r.article.content_hash in self._pending.signatures}
-            self.stats.new_events += self.store.save_batch(
+            new_events = self.store.save_batch(
                 [r.article for r in done], events, [c for r in done for c in r.candidates],
                 signatures=sigs)
             # a human's "rejected" survives a new coding of the event (merge policy): such an
             # event is stored, but not reported as an event of this run
             rejected = self._rejected([e.event_id for e in events])
+            merged = 0
             if events and self._merge.enabled:
                 # the batch's events as stored (an updated article's events were saved under
                 # ids of their own), in reading order, less the rejected ones
                 saved = self.store.events_for_hashes([r.article.content_hash for r in done])
-                self.stats.merged += len(cross.merge_stored(
+                merged = len(cross.merge_stored(
                     self.store, [e.event_id for e in saved], self._merge))
+        # committed: only now are they counted (a failed commit saved none of them)
+        self.stats.new_events += new_events
+        self.stats.merged += merged
         for r in results:
             if r.skipped is None and r.article.content_hash in raced:
                 self._already_stored(r.article)

@@ -90,13 +90,14 @@ def test_binary_empty_and_whitespace(tmp_path: Path) -> None:
     assert _skip(tmp_path / "blank.txt").reason == "empty text"
 
 
-def test_huge_text_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from eventcoder.ingest import readers
+def test_huge_text_is_skipped(tmp_path: Path) -> None:
+    from eventcoder.ingest.limits import ReadLimits
 
-    monkeypatch.setattr(readers, "MAX_CHARS", 100)
     p = tmp_path / "big.txt"
     p.write_text(BODY * 3, encoding="utf-8")
-    assert _skip(p).reason.startswith("text too long")
+    out = _read(p, limits=ReadLimits(max_article_chars=100))
+    assert len(out) == 1 and isinstance(out[0], Skipped)
+    assert out[0].reason.startswith("text too long") and "max_article_chars" in out[0].reason
 
 
 def test_non_english_gets_language(tmp_path: Path) -> None:

@@ -47,6 +47,23 @@ from .common import (
 MAX_TABLE_ROWS = 50
 
 
+class InputArg(click.ParamType):
+    """An input: an http(s) URL (kept as a string, fetched when read), else a path that must
+    exist (``-`` for standard input), as ``click.Path`` checks it."""
+
+    name = "input"
+    _path = click.Path(exists=True, allow_dash=True, path_type=Path)
+
+    def convert(self, value: str | Path, param: click.Parameter | None,
+                ctx: click.Context | None) -> Path | str:
+        from ..ingest.fetch import is_url
+
+        if is_url(value):
+            return str(value)
+        converted: Path = self._path.convert(value, param, ctx)
+        return converted
+
+
 def print_explanation(article: Article, candidates: list[Candidate], err: Console) -> None:
     """One line per candidate: status, type, trigger, reason and the sentence's start."""
     name = article.origin or article.id
@@ -67,7 +84,7 @@ def shown_name(path: Path | str) -> str:
     return STDIN_ORIGIN if is_stdin(path) else str(path)
 
 
-def count_items(path: Path) -> int | None:
+def count_items(path: Path | str) -> int | None:
     """How many input items (articles or unusable records) ``path`` gives, when that is cheap
     to know: one per non-compressed JSONL line (newlines counted in 1 MB blocks), one per
     Parquet row (from the file's footer), one per text or HTML file; None for standard input
@@ -75,7 +92,7 @@ def count_items(path: Path) -> int | None:
     from ..ingest import is_stdin
     from ..ingest.readers import HTML_EXTS, JSONL_EXTS, PARQUET_EXTS, TEXT_EXTS, input_ext
 
-    if is_stdin(path):
+    if isinstance(path, str) or is_stdin(path):  # a URL, standard input
         return None
     ext = input_ext(path)
     if ext in TEXT_EXTS | HTML_EXTS:
@@ -100,7 +117,7 @@ def count_items(path: Path) -> int | None:
     return max(1, lines + (last != b"\n"))
 
 
-def total_items(files: Sequence[Path]) -> int | None:
+def total_items(files: Sequence[Path | str]) -> int | None:
     """The items of all ``files`` (:func:`count_items`), or None when one count is unknown."""
     total = 0
     for path in files:
@@ -111,7 +128,8 @@ def total_items(files: Sequence[Path]) -> int | None:
     return total
 
 
-def ignored_files(inputs: Sequence[Path], files: Sequence[Path]) -> Iterator[tuple[Path, str]]:
+def ignored_files(inputs: Sequence[Path | str], files: Sequence[Path | str]
+                  ) -> Iterator[tuple[Path, str]]:
     """What the folders among ``inputs`` hold but ``files`` (the inputs found) leaves out, and
     why: hidden files and folders and tools' litter (each such folder once), entries that are
     not regular files. (Files of a type no reader takes are inputs: they are reported as
@@ -119,9 +137,9 @@ def ignored_files(inputs: Sequence[Path], files: Sequence[Path]) -> Iterator[tup
     from ..ingest import is_stdin
     from ..ingest.readers import is_ignored_name
 
-    found = {p.resolve() for p in files}
+    found = {p.resolve() for p in files if isinstance(p, Path)}
     for top in inputs:
-        if is_stdin(top) or not top.is_dir():
+        if isinstance(top, str) or is_stdin(top) or not top.is_dir():  # a URL, stdin, a file
             continue
         for root, dirs, names in os.walk(top):
             for d in sorted(dirs):
@@ -184,8 +202,7 @@ def progress_bar(err: Console, total: int | None, disable: bool) -> Progress:
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True,
-                type=click.Path(exists=True, allow_dash=True, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=InputArg())
 @db_option
 @format_option(help="Output format of the events.")
 @output_option
@@ -220,34 +237,46 @@ def progress_bar(err: Console, total: int | None, disable: bool) -> Progress:
                    "and a summary of all (0: all of them).")
 @click.option("-v", "--verbose", is_flag=True,
               help="Say which files were read (with their articles) or ignored, one line each.")
-def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | None,
+@click.option("--strict", is_flag=True,
+              help="Exit 1 after the run (its summary printed) when any input was skipped: "
+                   "unreadable, over a limit, refused by the pipeline.")
+def extract(inputs: tuple[Path | str, ...], db: str | None, fmt: str, output: str | None,
             workers: int | None, dask: str | None, default_date: dt.date | None, model: str | None,
             gazetteer: Path | None, actors_file: Path | None, batch_size: int | None,
             min_confidence: float | None, explain: bool, progress: bool | None,
-            max_rows: int, verbose: bool) -> None:
+            max_rows: int, verbose: bool, strict: bool) -> None:
     """Extract events from articles, store them and print them.
 
     INPUTS are files (.txt, .jsonl, .json, .csv/.tsv with a text column, .html, RSS/Atom
     .rss/.atom/.xml, and .gz versions of these; .parquet tables with a text column) or
     folders of them, read recursively, or -
-    for standard input: JSONL (one article per line) or the plain text of one article. Other
-    files in a folder are listed as skipped with their reason. Articles already in the
+    for standard input: JSONL (one article per line) or the plain text of one article, or
+    http(s) URLs of a page, a feed or a file of these formats (fetched with a time and size
+    cap; private, loopback and link-local addresses are refused unless allow_private_urls is
+    set). Other files in a folder are listed as skipped with their reason. Articles already in the
     database (same text) are not processed again, so re-running a command adds nothing;
     their stored events are printed all the same, except those a reviewer rejected
     ('eventcoder review ID --status rejected'; 'eventcoder events --status all' lists them).
-    Exits 1 when every input was skipped.
+    The run ends with a summary line: what was read, coded, linked, already stored, and
+    skipped by reason (also when it stops on an error). Exits 1 when every input was
+    skipped, or with --strict when any was. Limits on what one input may cost (article
+    size, file size, items per file, decompressed size, line length, parse time) are
+    settings (docs/reliability.md).
 
     Example:
 
         eventcoder extract examples/articles --db sqlite:///events.db --format jsonl
 
+        eventcoder extract https://example.org/feed.rss --strict
+
         curl -s https://example.org/article.txt | eventcoder extract -
     """
     from ..export import write_events
     from ..export.writers import write_table
-    from ..ingest import SUPPORTED_EXTS, Skipped, find_input_files, iter_articles
+    from ..ingest import SUPPORTED_EXTS, Skipped, iter_articles
+    from ..ingest.readers import find_inputs
     from ..pipeline import ArticleResult
-    from ..run import ArticleDone, Skip, code_articles
+    from ..run import ArticleDone, RunStats, Skip, code_articles
     from ..store import Store
 
     err = err_console()
@@ -256,21 +285,11 @@ def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | No
                          min_confidence=min_confidence)
     to_stdout = output is None or output == "-"
     started = time.perf_counter()
-    with user_errors():
-        files = find_input_files(inputs)
-        if verbose:
-            for path, why in ignored_files(inputs, files):
-                err.print(f"[dim]ignored[/] {escape(str(path))} ({escape(why)})")
-        if not files:
-            raise click.ClickException(
-                "no readable input files (" + " ".join(sorted(SUPPORTED_EXTS)) +
-                ", or folders of them) in " + ", ".join(map(str, inputs)))
-        if config.dask is not None:
-            from ..cluster import require_dask
+    limits = config.read_limits
+    stats = RunStats()  # filled as the run goes: a run that fails still reports its counts
 
-            require_dask()
-        prepare_gazetteer(config)
-        store = Store(config.db)
+    def _run(store: Store) -> int:
+        """Code the inputs into ``store``; RETURNS the number of events written out."""
         show = err.is_terminal if progress is None else progress
         total = total_items(files) if show else None
         with progress_bar(err, total, disable=not show) as bar:
@@ -279,7 +298,8 @@ def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | No
             def read() -> Iterator[Article | Skipped]:
                 for path in files:  # file by file, so that -v can say what each one gave
                     counts: Counter[bool] = Counter()
-                    for item in iter_articles([path], default_date=default_date):
+                    for item in iter_articles([path], default_date=default_date,
+                                              limits=limits):
                         counts[isinstance(item, Article)] += 1
                         yield item
                     if verbose:
@@ -299,8 +319,9 @@ def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | No
             def explain_result(result: ArticleResult) -> None:
                 print_explanation(result.article, result.candidates, err)
 
-            stats = code_articles(read(), store, config, progress=advance, on_skip=skipped,
-                                  on_warning=note, on_result=explain_result if explain else None)
+            code_articles(read(), store, config, progress=advance, on_skip=skipped,
+                          on_warning=note, on_result=explain_result if explain else None,
+                          stats=stats)
             # finished: the total was an estimate (blank lines) or unknown; keep the last rate
             for t in bar.tasks:
                 t.finished_speed = t.speed
@@ -316,26 +337,59 @@ def extract(inputs: tuple[Path, ...], db: str | None, fmt: str, output: str | No
         else:
             sources = store.article_sources({a for e in events for a in e.article_ids})
             written = write_events(events, fmt, output, sources=sources)
-        store.close()
+        return written
+
+    with user_errors():
+        files = find_inputs(inputs)
+        if verbose:
+            for path, why in ignored_files(inputs, files):
+                err.print(f"[dim]ignored[/] {escape(str(path))} ({escape(why)})")
+        if not files:
+            raise click.ClickException(
+                "no readable input files (" + " ".join(sorted(SUPPORTED_EXTS)) +
+                ", or folders of them) in " + ", ".join(map(str, inputs)))
+        if config.dask is not None:
+            from ..cluster import require_dask
+
+            require_dask()
+        prepare_gazetteer(config)
+        store = Store(config.db)
+        try:
+            written = _run(store)
+        except BaseException as exc:
+            if not isinstance(exc, SystemExit | GeneratorExit):
+                # the counts so far (batches saved before the error stay saved), then the
+                # error's own line from user_errors
+                err.print(summary(stats, None, None, time.perf_counter() - started,
+                                  config.db))
+            raise
+        finally:
+            store.close()
     elapsed = time.perf_counter() - started
     err.print(summary(stats, written, None if to_stdout else output, elapsed, config.db))
     if stats.read and not stats.coded and not stats.already_stored and not stats.copies:
         # nothing usable at all: a script or a pipeline must be able to tell
         raise click.ClickException(f"every input was skipped ({len(stats.skipped):,}): "
                                    "nothing coded")
+    if strict and stats.skipped:
+        raise click.ClickException(f"--strict: {plural(len(stats.skipped), 'input')} "
+                                   "skipped (listed above)")
 
 
-def summary(stats: RunStats, events: int, output: str | None, seconds: float, db: str) -> str:
+def summary(stats: RunStats, events: int | None, output: str | None, seconds: float,
+            db: str) -> str:
     """The last line of a run: its inputs, each counted once (read = coded + copies linked +
-    already stored + skipped, by kind of reason), the events and where they went."""
+    already stored + skipped, by kind of reason), the events and where they went. ``events``
+    None: the run stopped on an error; the line says what it had done."""
     kinds = Counter(reason_kind(s.reason) for s in stats.skipped)
     detail = ", ".join(f"{n:,} {escape(kind)}" for kind, n in kinds.most_common())
-    where = "printed" if output is None else f"written to {escape(output)}"
     copies = f"{stats.copies:,} {'copy' if stats.copies == 1 else 'copies'} linked"
     merged = f" ({stats.merged:,} merged with another report)" if stats.merged else ""
-    return (f"{stats.read:,} read: {stats.coded:,} coded, {copies}, "
-            f"{stats.already_stored:,} already "
-            f"stored, {len(stats.skipped):,} skipped{f' ({detail})' if detail else ''}; "
-            f"{plural(stats.new_events, 'new event')}{merged}; {plural(events, 'event')} "
-            f"{where} in "
-            f"{seconds:.1f} s -> {escape(db)}")
+    counts = (f"{stats.read:,} read: {stats.coded:,} coded, {copies}, "
+              f"{stats.already_stored:,} already "
+              f"stored, {len(stats.skipped):,} skipped{f' ({detail})' if detail else ''}; "
+              f"{plural(stats.new_events, 'new event')}{merged}")
+    if events is None:
+        return f"stopped after {seconds:.1f} s: {counts} saved before the error -> {escape(db)}"
+    where = "printed" if output is None else f"written to {escape(output)}"
+    return f"{counts}; {plural(events, 'event')} {where} in {seconds:.1f} s -> {escape(db)}"

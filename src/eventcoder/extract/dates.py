@@ -58,7 +58,10 @@ class DateResolver:
         """Resolve ``text`` (a date expression) against ``published``; None if not a date."""
         key = (text.lower().strip(), published)
         if key not in self._cache:
-            self._cache[key] = self._resolve(key[0], published)
+            try:
+                self._cache[key] = self._resolve(key[0], published)
+            except OverflowError:  # "524123 days ago": before year 1 or after 9999
+                self._cache[key] = None
         return self._cache[key]
 
     def _resolve(self, t: str, pub: dt.date | None) -> ResolvedDate | None:

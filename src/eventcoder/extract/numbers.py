@@ -29,6 +29,20 @@ NUMBER_RE = (
 )
 
 
+#: More digits than any count in the news has: such a "number" is not read (int() refuses
+#: more than 4,300 digits, and a date 10**15 days away does not exist).
+MAX_DIGITS = 15
+
+
+def _digits(word: str) -> int | None:
+    """The value of a word of decimal digits (any script's: "12", "١٢"), None for anything
+    else, including digit-like characters int() does not take ("²", "①") and numbers of more
+    than :data:`MAX_DIGITS` digits."""
+    if not word.isdecimal() or len(word) > MAX_DIGITS:
+        return None
+    return int(word)
+
+
 def parse_number(text: str) -> int | None:
     """The value of a number phrase: ``"eight"`` 8, ``"twenty-two"`` 22, ``"1,200"`` 1200,
     ``"dozens"`` 12. None when ``text`` is not a number."""
@@ -36,7 +50,7 @@ def parse_number(text: str) -> int | None:
     if not t:
         return None
     if t.isdigit():
-        return int(t)
+        return _digits(t)
     words = [w for w in re.split(r"[\s-]+", t) if w and w not in ("of", "and")]
     if not words:
         return None
@@ -54,7 +68,10 @@ def parse_number(text: str) -> int | None:
         elif w in VAGUE:
             current = max(current, 1) * VAGUE[w] if w in ("dozen",) else VAGUE[w]
         elif w.isdigit():
-            current += int(w)
+            value = _digits(w)
+            if value is None:
+                return None
+            current += value
         else:
             return None
         seen = True

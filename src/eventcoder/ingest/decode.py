@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from ..errors import InputError
 
 #: Bytes sniffed for NUL/control characters before a file is called binary.
 SNIFF_BYTES = 8192
+_REPLACEMENT_RUNS = re.compile("\ufffd+")
 
 class DecodeError(InputError):
     """The bytes are not readable text; the message is a one-line reason such as "binary file"."""
@@ -52,8 +54,10 @@ def decode_bytes(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     lossy = data.decode("utf-8-sig", errors="replace")
-    bad = lossy.count("\ufffd")
-    good = sum(1 for c in lossy if ord(c) > 127) - bad
+    # one broken sequence (a lone surrogate ED A0 80, a cut character) is replaced byte by
+    # byte: count runs of U+FFFD, the invalid sequences, not the characters
+    bad = len(_REPLACEMENT_RUNS.findall(lossy))
+    good = sum(1 for c in lossy if ord(c) > 127) - lossy.count("\ufffd")
     if good >= max(bad, 1):  # UTF-8 with a few stray bytes: keep it UTF-8
         return lossy
     try:

@@ -26,20 +26,27 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, cast
+from urllib.parse import urlsplit
 
+from ..config import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_FILE_BYTES
 from ..registry import readers as _registry
 from ..schema import Article
 from .decode import SNIFF_BYTES, DecodeError, decode_bytes, looks_binary, normalize_text
+from .fetch import is_url
 from .language import detect_language
+from .limits import DEFAULT_LIMITS, ReadLimits
+from .sandbox import ParseCrashed, ParseTimeout, run_capped
 
 #: Warnings about input that is read all the same (a date not understood), one line each,
 #: naming the file and line; the command line prints them on standard error.
 log = logging.getLogger("eventcoder.ingest")
 
-#: Articles longer than this (characters, after decoding) are skipped, not truncated.
-MAX_CHARS = 2_000_000
-#: Whole-file formats (txt, html, json, feeds) larger than this (bytes) are skipped unread.
-MAX_FILE_BYTES = 64 * 1024 * 1024
+#: Articles longer than this (characters, after decoding) are skipped, not truncated: the
+#: default of the ``max_article_chars`` setting (:class:`~eventcoder.ingest.limits.ReadLimits`).
+MAX_CHARS = DEFAULT_MAX_ARTICLE_CHARS
+#: Whole-file formats (txt, html, json, feeds) larger than this (bytes) are skipped unread:
+#: the default of the ``max_file_bytes`` setting.
+MAX_FILE_BYTES = DEFAULT_MAX_FILE_BYTES
 #: A title line must be shorter than this to be taken as the title of a .txt file.
 MAX_TITLE_CHARS = 200
 
@@ -112,6 +119,34 @@ def is_ignored_name(name: str) -> bool:
     return name.startswith((".", "~$")) or name.lower() in IGNORED_NAMES
 
 
+def find_inputs(paths: Iterable[str | Path]) -> list[Path | str]:
+    """:func:`find_input_files`, with http(s) URLs (strings) kept where they stand: the
+    inputs :func:`iter_articles` reads, in argument order. A URL given twice is read once."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    out: list[Path | str] = []
+    seen: set[Path | str] = set()  # resolved paths and URLs
+    files: list[str | Path] = []
+
+    def flush() -> None:
+        for p in find_input_files(files):
+            if p.resolve() not in seen:
+                seen.add(p.resolve())
+                out.append(p)
+        files.clear()
+
+    for raw in paths:
+        if is_url(raw):
+            flush()
+            if raw not in seen:
+                seen.add(str(raw))
+                out.append(str(raw))
+        else:
+            files.append(raw)
+    flush()
+    return out
+
+
 def find_input_files(paths: Iterable[str | Path]) -> list[Path]:
     """Expand ``paths`` into input files: folders recursively, every regular file in them.
 
@@ -160,31 +195,77 @@ def input_ext(path: Path) -> str:
 
 
 class _TooLarge(ValueError):
-    """A file decompresses to more than MAX_FILE_BYTES."""
+    """An input past a size limit; the message is the Skipped reason and names the setting."""
 
 
-def _open_binary(path: Path) -> IO[bytes]:
-    """The file's bytes, decompressed when it ends in .gz."""
+class _CappedStream(io.RawIOBase):
+    """A decompressing stream that raises :class:`_TooLarge` once it has given more than
+    ``cap`` bytes: a gzip bomb is stopped after ``cap`` bytes of output, read in blocks, never
+    held in memory whole."""
+
+    def __init__(self, inner: IO[bytes], cap: int) -> None:
+        super().__init__()
+        self.inner, self.cap, self.total = inner, cap, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return self.inner.seekable()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        pos = self.inner.seek(offset, whence)
+        self.total = pos
+        return pos
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        # never ask for more than one byte past the cap: a bomb gives at most that
+        want = min(len(view), self.cap + 1 - self.total)
+        data = self.inner.read(max(want, 1))
+        self.total += len(data)
+        if self.total > self.cap:
+            raise _TooLarge(f"decompressed size over {self.cap:,} bytes "
+                            "(max_decompressed_bytes); the rest of the file is not read")
+        view[:len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        try:
+            self.inner.close()
+        finally:
+            super().close()
+
+
+def _open_binary(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> IO[bytes]:
+    """The file's bytes, decompressed when it ends in .gz (at most
+    ``limits.max_decompressed_bytes`` of them: past that, reading raises _TooLarge)."""
     if path.suffix.lower() == GZIP_EXT:
-        return cast(IO[bytes], gzip.open(path, "rb"))  # a GzipFile is a binary file object
+        inner = cast(IO[bytes], gzip.open(path, "rb"))  # a GzipFile is a binary file object
+        return cast(IO[bytes], io.BufferedReader(
+            _CappedStream(inner, limits.max_decompressed_bytes)))
     return path.open("rb")
 
 
-def _read_bytes(path: Path) -> bytes:
-    """The whole (decompressed) file. RAISES _TooLarge: beyond MAX_FILE_BYTES."""
-    with _open_binary(path) as fh:
-        data = fh.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise _TooLarge(f"file too large (> {MAX_FILE_BYTES:,} bytes)")
+def _read_bytes(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> bytes:
+    """The whole (decompressed) file. RAISES _TooLarge: beyond ``limits.max_file_bytes``."""
+    cap = limits.max_file_bytes
+    with _open_binary(path, limits) as fh:
+        data = fh.read(cap + 1)
+    if len(data) > cap:
+        raise _TooLarge(f"file too large (> {cap:,} bytes; max_file_bytes)")
     return data
 
 
-def iter_articles(paths: Iterable[str | Path], *, default_date: dt.date | None = None
-                  ) -> Iterator[Article | Skipped]:
+def iter_articles(paths: Iterable[str | Path], *, default_date: dt.date | None = None,
+                  limits: ReadLimits | None = None) -> Iterator[Article | Skipped]:
     """Read every article in ``paths`` (files or folders), in order.
 
-    paths: files and/or folders; folders are searched recursively (:func:`find_input_files`).
+    paths: files and/or folders; folders are searched recursively (:func:`find_input_files`);
+        ``http://`` and ``https://`` URLs are fetched (:func:`read_url`).
     default_date: publication date for articles whose input gives none (the CLI's ``--date``).
+    limits: what one input may cost (:class:`~eventcoder.ingest.limits.ReadLimits`; default:
+        the configuration's defaults); past a limit the input, or its rest, is skipped.
     RETURNS: an iterator of :class:`Article` and, for unusable input, :class:`Skipped`; it
         never raises because of bad input. Ids are unique within one call: an id already
         used for a different text becomes ``"<id>~<first 8 hex of its content hash>"`` (the
@@ -192,10 +273,13 @@ def iter_articles(paths: Iterable[str | Path], *, default_date: dt.date | None =
     """
     if isinstance(paths, str | Path):
         paths = [paths]
+    limits = DEFAULT_LIMITS if limits is None else limits
     table = reader_table()
     seen: dict[str, str] = {}  # article id -> content hash, to keep ids unique in a run
-    for path in find_input_files(paths):
-        for item in _read_file(path, default_date, table):
+    for path in find_inputs(paths):
+        items = (_read_url(path, default_date, limits) if isinstance(path, str)
+                 else _read_file(path, default_date, table, limits))
+        for item in items:
             if isinstance(item, Article):
                 first = seen.setdefault(item.id, item.content_hash)
                 if first != item.content_hash:  # id reused for another text
@@ -206,7 +290,7 @@ def iter_articles(paths: Iterable[str | Path], *, default_date: dt.date | None =
 
 #: What reading a bad file may raise (a reader need not catch these): turned into a Skipped.
 READ_ERRORS = (OSError, EOFError, zlib.error, csv.Error, ValueError, TypeError, LookupError,
-               RecursionError)
+               RecursionError, OverflowError)
 
 
 def unreadable(origin: str, exc: BaseException) -> Skipped:
@@ -216,13 +300,15 @@ def unreadable(origin: str, exc: BaseException) -> Skipped:
 
 
 def _read_file(path: Path, default_date: dt.date | None,
-               table: dict[str, Reader] | None = None) -> Iterator[Article | Skipped]:
+               table: dict[str, Reader] | None = None,
+               limits: ReadLimits = DEFAULT_LIMITS) -> Iterator[Article | Skipped]:
     """Dispatch one file to its reader (``table``: :func:`reader_table`); turn any reader
-    failure into a Skipped."""
+    failure into a Skipped; keep every reader, plugins' too, to the article size and the
+    items per file of ``limits``."""
     origin = str(path)
     if is_stdin(path):
-        yield from _guarded(STDIN_ORIGIN, lambda: read_stream(sys.stdin.buffer,
-                                                              default_date=default_date))
+        yield from _capped_items(STDIN_ORIGIN, _guarded(STDIN_ORIGIN, lambda: read_stream(
+            sys.stdin.buffer, default_date=default_date, limits=limits)), limits)
         return
     if not path.exists():
         yield Skipped(origin, "no such file or directory")
@@ -242,14 +328,49 @@ def _read_file(path: Path, default_date: dt.date | None,
         if size == 0:
             yield Skipped(origin, "empty file")
             return
-        if ext not in STREAMED_EXTS and size > MAX_FILE_BYTES:  # compressed: checked on reading
-            yield Skipped(origin, f"file too large ({size:,} bytes > {MAX_FILE_BYTES:,})")
+        cap = limits.max_file_bytes
+        if ext not in STREAMED_EXTS and size > cap:  # compressed: checked on reading
+            yield Skipped(origin, f"file too large ({size:,} bytes > {cap:,}; max_file_bytes)")
             return
     except OSError as exc:
         yield Skipped(origin, f"unreadable: {type(exc).__name__}: {' '.join(str(exc).split())}"
                       [:300])
         return
-    yield from _guarded(origin, lambda: reader(path, default_date))
+    if reader in _BUILT_IN:  # the built-in readers keep to every limit themselves
+        read: Callable[[], Iterator[Article | Skipped]] = lambda: reader(  # noqa: E731
+            path, default_date, limits=limits)  # type: ignore[call-arg]
+    else:
+        read = lambda: reader(path, default_date)  # noqa: E731
+    yield from _capped_items(origin, _guarded(origin, read), limits)
+
+
+def _read_url(url: str, default_date: dt.date | None, limits: ReadLimits
+              ) -> Iterator[Article | Skipped]:
+    """:func:`read_url`, kept to the article size and items per input of ``limits``."""
+    yield from _capped_items(url, _guarded(url, lambda: read_url(
+        url, default_date=default_date, limits=limits)), limits)
+
+
+def _capped_items(origin: str, items: Iterator[Article | Skipped], limits: ReadLimits
+                  ) -> Iterator[Article | Skipped]:
+    """The items of one input, at most ``limits.max_items_per_file`` of them (then one
+    Skipped for the rest, which is not read), an article longer than
+    ``limits.max_article_chars`` skipped (a plugin reader may not check it)."""
+    n = 0
+    try:
+        for item in items:
+            n += 1
+            if n > limits.max_items_per_file:
+                yield Skipped(origin, f"more than {limits.max_items_per_file:,} items "
+                                      "(max_items_per_file); the rest is not read")
+                return
+            if isinstance(item, Article) and len(item.text) > limits.max_article_chars:
+                item = Skipped(item.origin or origin, _too_long(item.text, limits))
+            yield item
+    finally:
+        close = getattr(items, "close", None)
+        if close is not None:
+            close()  # the reader's files, now, not at garbage collection
 
 
 def _guarded(origin: str, read: Callable[[], Iterator[Article | Skipped]]
@@ -272,23 +393,30 @@ def is_stdin(path: str | Path) -> bool:
 # shared helpers
 
 
+def _too_long(text: str, limits: ReadLimits) -> str:
+    return (f"text too long ({len(text):,} chars > {limits.max_article_chars:,}; "
+            "max_article_chars)")
+
+
 def make_article(text: str, *, origin: str, default_date: dt.date | None = None,
                  id: str | None = None, title: str | None = None, url: str | None = None,
                  source: str | None = None, published: dt.date | None = None,
-                 language: str | None = None) -> Article | Skipped:
+                 language: str | None = None, limits: ReadLimits = DEFAULT_LIMITS
+                 ) -> Article | Skipped:
     """Normalise ``text`` and build an :class:`Article`, or a :class:`Skipped` when unusable.
 
     The text is normalised once (:func:`~eventcoder.ingest.decode.normalize_text`); that exact
     string is ``Article.text``. A missing ``id`` becomes the content-hash id; a missing
-    ``published`` becomes ``default_date``; a missing ``language`` is detected.
+    ``published`` becomes ``default_date``; a missing ``language`` is detected. A text longer
+    than ``limits.max_article_chars`` is skipped ("text too long").
     """
     text = normalize_text(text)
     if not text:
         return Skipped(origin, "empty text")
+    if len(text) > limits.max_article_chars:  # before the scan for a word: it is long
+        return Skipped(origin, _too_long(text, limits))
     if not any(c.isalnum() for c in text):
         return Skipped(origin, "no words in text")
-    if len(text) > MAX_CHARS:
-        return Skipped(origin, f"text too long ({len(text):,} chars > {MAX_CHARS:,})")
     return Article.from_text(
         text,
         id=id or None,
@@ -392,8 +520,12 @@ def html_to_text(markup: str) -> str:
     import lxml.html
 
     try:
-        root = lxml.html.fragment_fromstring(markup, create_parent="div")
-    except (lxml.etree.ParserError, ValueError):
+        # libxml2's own limits kept (huge_tree off: depth, text node and name sizes), no
+        # network access for a DTD
+        parser = lxml.html.HTMLParser(huge_tree=False, no_network=True)
+        root = lxml.html.fragment_fromstring(markup, create_parent="div", parser=parser)
+    except (lxml.etree.ParserError, ValueError, AssertionError):
+        # lxml asserts its own expectations: fragment_fromstring("<html>") fails one
         return html.unescape(re.sub(r"<[^>]*>", " ", markup))
     for bad in root.xpath(".//script|.//style|.//noscript"):
         bad.drop_tree()
@@ -416,8 +548,8 @@ def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return None
 
 
-def _from_record(obj: object, origin: str, where: str, default_date: dt.date | None
-                 ) -> Article | Skipped:
+def _from_record(obj: object, origin: str, where: str, default_date: dt.date | None,
+                 limits: ReadLimits = DEFAULT_LIMITS) -> Article | Skipped:
     """One JSON object ({"id","text","title","date"/"published","source","url"}) -> Article."""
     text = record_text(obj, origin, where)
     if isinstance(text, Skipped):
@@ -432,7 +564,7 @@ def _from_record(obj: object, origin: str, where: str, default_date: dt.date | N
             title=_first(obj, _TITLE_KEYS), url=_first(obj, _URL_KEYS),
             source=_first(obj, _SOURCE_KEYS),
             published=record_date(_first(obj, _DATE_KEYS), origin, default_date),
-            language=lang if isinstance(lang, str) else None,
+            language=lang if isinstance(lang, str) else None, limits=limits,
         )
     except (ValueError, TypeError) as exc:  # one bad record must not end the file
         return Skipped(origin, f"{where}: {' '.join(str(exc).split())}"[:300])
@@ -471,13 +603,10 @@ def record_id(obj: dict[str, Any]) -> str | None:
     return str(raw) if raw is not None else None
 
 
-def _read_decoded(path: Path) -> str:
-    """The whole file decoded to text. RAISES DecodeError for binary content."""
-    return decode_bytes(_read_bytes(path))
-
-
 # --------------------------------------------------------------------------------------------
-# readers
+# readers: each built-in reader reads its file's bytes (at most ``max_file_bytes``, or a
+# stream for JSONL and Parquet) and hands them to a function of bytes, which a URL's body
+# (eventcoder.ingest.fetch) is given to as well
 
 
 def split_title(text: str) -> str | None:
@@ -524,85 +653,164 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     return {}, text
 
 
-def read_txt(path: Path, default_date: dt.date | None = None) -> Iterator[Article | Skipped]:
+def read_txt(path: Path, default_date: dt.date | None = None, *,
+             limits: ReadLimits | None = None) -> Iterator[Article | Skipped]:
     """A .txt file is one article; ``Article.text`` is the whole (normalised) file.
 
     A headline-like first line also becomes ``Article.title`` (it stays in the text). A
     front-matter block (``---`` / ``key: value`` lines / ``---``) at the top gives metadata
     (id, title, date/published, source, url, language) and is not part of the text.
     """
-    origin = str(path)
+    limits = DEFAULT_LIMITS if limits is None else limits
+    yield from _txt_items(_read_bytes(path, limits), str(path), default_date, limits)
+
+
+def _txt_items(data: bytes, origin: str, default_date: dt.date | None, limits: ReadLimits
+               ) -> Iterator[Article | Skipped]:
     try:
-        raw = _read_decoded(path)
+        raw = decode_bytes(data)
     except DecodeError as exc:
         yield Skipped(origin, str(exc))
         return
-    yield _text_article(raw, origin, default_date)
+    yield _text_article(raw, origin, default_date, limits)
 
 
-def _text_article(raw: str, origin: str, default_date: dt.date | None) -> Article | Skipped:
+def _text_article(raw: str, origin: str, default_date: dt.date | None,
+                  limits: ReadLimits = DEFAULT_LIMITS) -> Article | Skipped:
     """A plain-text article (see :func:`read_txt`) from its decoded text."""
     meta, body = split_front_matter(normalize_text(raw))
     text = normalize_text(body)
     if not meta:
         return make_article(text, origin=origin, default_date=default_date,
-                            title=split_title(text))
+                            title=split_title(text), limits=limits)
     return make_article(
         text, origin=origin, default_date=default_date, id=_first(meta, _ID_KEYS),
         title=_first(meta, _TITLE_KEYS) or split_title(text), url=_first(meta, _URL_KEYS),
         source=_first(meta, _SOURCE_KEYS),
         published=record_date(_first(meta, _DATE_KEYS), origin, default_date),
-        language=_first(meta, ("language", "lang")))
+        language=_first(meta, ("language", "lang")), limits=limits)
 
 
-def read_jsonl(path: Path, default_date: dt.date | None = None) -> Iterator[Article | Skipped]:
-    """One JSON object per line; bad lines are skipped with their line number."""
-    return _record_articles(jsonl_records(path), default_date)
+def read_jsonl(path: Path, default_date: dt.date | None = None, *,
+               limits: ReadLimits | None = None) -> Iterator[Article | Skipped]:
+    """One JSON object per line; bad lines are skipped with their line number, lines longer
+    than ``max_line_bytes`` unread."""
+    limits = DEFAULT_LIMITS if limits is None else limits
+    return _record_articles(jsonl_records(path, limits), default_date, limits)
 
 
-def jsonl_records(path: Path) -> Iterator[tuple[str, str, Any] | Skipped]:
+def jsonl_records(path: Path, limits: ReadLimits = DEFAULT_LIMITS
+                  ) -> Iterator[tuple[str, str, Any] | Skipped]:
     """The JSON value of each non-blank line of a JSONL file, as ``(origin, where, value)``
     (``"<path>:line 6"``, ``"line 6"``), or a :class:`Skipped` for a line that is not JSON
-    (and for a binary or empty file). Shared by :func:`read_jsonl` and ``eventcoder
-    geoparse``, so every command words a bad line the same.
+    or longer than ``limits.max_line_bytes`` (and for a binary or empty file). Shared by
+    :func:`read_jsonl` and ``eventcoder geoparse``, so every command words a bad line the
+    same.
 
     Encodings: UTF-8 (a BOM is dropped) line by line, a line that is not UTF-8 decoded on its
     own (:func:`~eventcoder.ingest.decode.decode_bytes`); UTF-16 with a byte-order mark (what
     Windows PowerShell writes) as UTF-16, U+FFFD for a stray byte.
     """
-    origin = str(path)
-    with _open_binary(path) as fh:
-        head = fh.read(SNIFF_BYTES)
-        if looks_binary(head):
-            yield Skipped(origin, "binary file")
+    with _open_binary(path, limits) as fh:
+        yield from _jsonl_stream(fh, str(path), limits)
+
+
+def _jsonl_stream(fh: IO[bytes], origin: str, limits: ReadLimits
+                  ) -> Iterator[tuple[str, str, Any] | Skipped]:
+    """:func:`jsonl_records` of an open, seekable binary stream."""
+    head = fh.read(SNIFF_BYTES)
+    if looks_binary(head) and not _holds_json_object(head):
+        # a NUL byte in one bad line does not make a file of records binary: only a head
+        # with no whole JSON object line in it does
+        yield Skipped(origin, "binary file")
+        return
+    fh.seek(0)
+    lines: Iterable[bytes | str | _LongLine]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # the BOM tells the byte order and is dropped; a stray byte becomes U+FFFD, as in
+        # a mostly-UTF-8 line
+        text = io.TextIOWrapper(fh, encoding="utf-16", errors="replace", newline="\n")
+        lines = _capped_lines(text, limits.max_line_bytes // 2)
+    else:
+        lines = _capped_lines(fh, limits.max_line_bytes)
+    yield from _json_lines(lines, origin)
+
+
+@dataclass(frozen=True)
+class _LongLine:
+    """A line longer than its cap, skipped unread: its length and the cap."""
+
+    size: int
+    cap: int
+    unit: str
+
+
+def _capped_lines(fh: IO[bytes] | io.TextIOWrapper, cap: int
+                  ) -> Iterator[bytes | str | _LongLine]:
+    """The lines of ``fh`` (bytes, or text for a text stream), each read with at most ``cap``
+    units (bytes or characters) held: a longer line is read on in blocks to its end without
+    being kept, and given as a :class:`_LongLine`, so one endless line cannot fill memory."""
+    unit = "characters" if isinstance(fh, io.TextIOBase) else "bytes"
+    while True:
+        line = fh.readline(cap + 1)
+        if not line:
             return
-        fh.seek(0)
-        lines: Iterable[bytes | str] = fh
-        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            # the BOM tells the byte order and is dropped; a stray byte becomes U+FFFD, as in
-            # a mostly-UTF-8 line
-            lines = io.TextIOWrapper(fh, encoding="utf-16", errors="replace", newline="\n")
-        yield from _json_lines(lines, origin)
+        ends = line.endswith("\n") if isinstance(line, str) else line.endswith(b"\n")
+        if len(line) <= cap or (len(line) == cap + 1 and ends):
+            yield line
+            continue
+        size = len(line)
+        while not ends:
+            rest = fh.readline(1 << 20)
+            if not rest:
+                break
+            size += len(rest)
+            ends = rest.endswith("\n") if isinstance(rest, str) else rest.endswith(b"\n")
+        yield _LongLine(size - ends, cap, unit)  # the line's length, without its newline
 
 
-def _json_lines(lines: Iterable[bytes | str], origin: str
+class _BadJSON(ValueError):
+    """Text that is no JSON value: why (``msg``, one line) and where (``lineno``, ``colno``:
+    1-based, 0 when the failure has no position)."""
+
+    def __init__(self, msg: str, lineno: int = 0, colno: int = 0) -> None:
+        super().__init__(msg)
+        self.msg, self.lineno, self.colno = msg, lineno, colno
+
+
+def _load_json(text: str | bytes) -> Any:
+    """``json.loads``, with every way it fails on bad input as one :class:`_BadJSON`: invalid
+    syntax, a number of more digits than Python converts (over 4,300), nesting deeper than
+    the interpreter's recursion limit. (Only the first is a JSONDecodeError.)"""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _BadJSON(exc.msg, exc.lineno, exc.colno) from None
+    except RecursionError:
+        raise _BadJSON("nested too deeply") from None
+    except ValueError as exc:  # int(): "Exceeds the limit (4300 digits) ..."
+        raise _BadJSON(" ".join(str(exc).split()).split(";")[0][:200]) from None
+
+
+def _json_lines(lines: Iterable[bytes | str | _LongLine], origin: str
                 ) -> Iterator[tuple[str, str, Any] | Skipped]:
     """The JSON value of each non-blank line of ``lines`` (bytes or text, numbered from 1),
     as ``(origin, where, value)``, or a :class:`Skipped` with the line's number; the one loop
     behind JSONL files and JSONL on standard input."""
     seen_content = False
     for n, raw in enumerate(lines, start=1):
+        where = f"line {n}"
+        line_origin = f"{origin}:line {n}"
+        if isinstance(raw, _LongLine):
+            seen_content = True
+            yield Skipped(line_origin, f"{where} too long ({raw.size:,} {raw.unit} > "
+                                       f"{raw.cap:,}; max_line_bytes)")
+            continue
         if n == 1 and isinstance(raw, bytes):
             raw = raw.removeprefix(codecs.BOM_UTF8)
         if not raw.strip():
             continue
         seen_content = True
-        where = f"line {n}"
-        line_origin = f"{origin}:line {n}"
-        if len(raw) > 4 * MAX_CHARS:
-            unit = "bytes" if isinstance(raw, bytes) else "characters"
-            yield Skipped(line_origin, f"{where} too long ({len(raw):,} {unit})")
-            continue
         if isinstance(raw, bytes):
             try:
                 line = raw.decode("utf-8")
@@ -615,9 +823,10 @@ def _json_lines(lines: Iterable[bytes | str], origin: str
         else:
             line = raw
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Skipped(line_origin, f"invalid JSON on {where}: {exc.msg} (column {exc.colno})")
+            obj = _load_json(line)
+        except _BadJSON as exc:
+            at = f" (column {exc.colno})" if exc.colno else ""
+            yield Skipped(line_origin, f"invalid JSON on {where}: {exc.msg}{at}")
             continue
         yield line_origin, where, obj
     if not seen_content:
@@ -625,7 +834,8 @@ def _json_lines(lines: Iterable[bytes | str], origin: str
 
 
 def _record_articles(items: Iterable[tuple[str, str, Any] | Skipped],
-                     default_date: dt.date | None) -> Iterator[Article | Skipped]:
+                     default_date: dt.date | None, limits: ReadLimits = DEFAULT_LIMITS
+                     ) -> Iterator[Article | Skipped]:
     """The articles of JSONL records (:func:`_json_lines`): of a file (:func:`read_jsonl`)
     or of standard input (:func:`read_stream`)."""
     for item in items:
@@ -633,33 +843,40 @@ def _record_articles(items: Iterable[tuple[str, str, Any] | Skipped],
             yield item
         else:
             line_origin, where, obj = item
-            yield _from_record(obj, line_origin, where, default_date)
+            yield _from_record(obj, line_origin, where, default_date, limits)
 
 
-def read_json(path: Path, default_date: dt.date | None = None) -> Iterator[Article | Skipped]:
+def read_json(path: Path, default_date: dt.date | None = None, *,
+              limits: ReadLimits | None = None) -> Iterator[Article | Skipped]:
     """A JSON array of article objects, ``{"articles": [...]}``, or a single article object."""
-    origin = str(path)
+    limits = DEFAULT_LIMITS if limits is None else limits
+    yield from _json_items(_read_bytes(path, limits), str(path), default_date, limits)
+
+
+def _json_items(data: bytes, origin: str, default_date: dt.date | None, limits: ReadLimits
+                ) -> Iterator[Article | Skipped]:
     try:
-        content = _read_decoded(path)
+        content = decode_bytes(data)
     except DecodeError as exc:
         yield Skipped(origin, str(exc))
         return
-    yield from _json_articles(content, origin, default_date)
+    yield from _json_articles(content, origin, default_date, limits)
 
 
-def _json_articles(content: str, origin: str, default_date: dt.date | None
-                   ) -> Iterator[Article | Skipped]:
+def _json_articles(content: str, origin: str, default_date: dt.date | None,
+                   limits: ReadLimits = DEFAULT_LIMITS) -> Iterator[Article | Skipped]:
     """The articles of a JSON document (see :func:`read_json`)."""
     try:
-        data = json.loads(content)
-    except json.JSONDecodeError as exc:
-        yield Skipped(origin, f"invalid JSON on line {exc.lineno}: {exc.msg}")
+        data = _load_json(content)
+    except _BadJSON as exc:
+        at = f" on line {exc.lineno}" if exc.lineno else ""
+        yield Skipped(origin, f"invalid JSON{at}: {exc.msg}")
         return
     if isinstance(data, dict):
         items = next((data[k] for k in ("articles", "items", "data")
                       if isinstance(data.get(k), list)), None)
         if items is None:
-            yield _from_record(data, origin, "the JSON object", default_date)
+            yield _from_record(data, origin, "the JSON object", default_date, limits)
             return
         data = items
     if not isinstance(data, list):
@@ -669,23 +886,30 @@ def _json_articles(content: str, origin: str, default_date: dt.date | None
         yield Skipped(origin, "empty JSON list")
         return
     for n, obj in enumerate(data, start=1):
-        yield _from_record(obj, f"{origin}#item {n}", f"item {n}", default_date)
+        yield _from_record(obj, f"{origin}#item {n}", f"item {n}", default_date, limits)
 
 
-def read_csv(path: Path, default_date: dt.date | None = None) -> Iterator[Article | Skipped]:
+def read_csv(path: Path, default_date: dt.date | None = None, *,
+             limits: ReadLimits | None = None) -> Iterator[Article | Skipped]:
     """A CSV (``.csv``) or tab-separated (``.tsv``) table with a header row: one article per
     row, columns named like the JSON fields (``text`` required; ``id``, ``title``, ``date``,
     ``source``, ``url``, ... optional). A row is numbered by the line it starts on (the header
     is line 1)."""
-    origin = str(path)
+    limits = DEFAULT_LIMITS if limits is None else limits
+    delimiter = "\t" if input_ext(path) == ".tsv" else ","
+    yield from _csv_items(_read_bytes(path, limits), str(path), default_date, limits,
+                          delimiter)
+
+
+def _csv_items(data: bytes, origin: str, default_date: dt.date | None, limits: ReadLimits,
+               delimiter: str = ",") -> Iterator[Article | Skipped]:
     try:
-        content = _read_decoded(path)
+        content = decode_bytes(data)
     except DecodeError as exc:
         yield Skipped(origin, str(exc))
         return
-    delimiter = "\t" if input_ext(path) == ".tsv" else ","
     # the csv module's limit is process-wide; it is only ever raised, to fit one article
-    csv.field_size_limit(max(csv.field_size_limit(), 4 * MAX_CHARS))
+    csv.field_size_limit(max(csv.field_size_limit(), 4 * limits.max_article_chars))
     reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=delimiter)
     fields = [(f or "").strip().lower() for f in reader.fieldnames or []]
     if not any(f in _TEXT_KEYS for f in fields):
@@ -698,7 +922,7 @@ def read_csv(path: Path, default_date: dt.date | None = None) -> Iterator[Articl
         record = {k: v for k, v in row.items() if k and isinstance(v, str) and v.strip()}
         if not record:
             continue
-        yield _from_record(record, f"{origin}:line {n}", f"line {n}", default_date)
+        yield _from_record(record, f"{origin}:line {n}", f"line {n}", default_date, limits)
 
 
 #: Rows of a Parquet file decoded at once (inside one row group): with the row group itself,
@@ -709,8 +933,8 @@ _RECORD_KEYS = (*_ID_KEYS, *_TEXT_KEYS, *_TITLE_KEYS, *_DATE_KEYS, *_SOURCE_KEYS
                 "language", "lang")
 
 
-def read_parquet(path: Path, default_date: dt.date | None = None
-                 ) -> Iterator[Article | Skipped]:
+def read_parquet(path: Path, default_date: dt.date | None = None, *,
+                 limits: ReadLimits | None = None) -> Iterator[Article | Skipped]:
     """A Parquet table of articles, one per row, read with pyarrow one row group at a time
     (in slices of :data:`PARQUET_BATCH_ROWS` rows), so a file of any size needs memory for one
     row group. Columns are named like the JSON fields, case-insensitively (``text`` required;
@@ -719,15 +943,22 @@ def read_parquet(path: Path, default_date: dt.date | None = None
     seconds or text. A row is numbered from 1 through the file (``<path>:row 7``); a row
     without a usable text is skipped with its reason, and a row group that cannot be decoded
     is skipped whole (``<path>#row group 2``), the next ones still read."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
+    limits = DEFAULT_LIMITS if limits is None else limits
     origin = str(path)
     if path.suffix.lower() == GZIP_EXT:
         yield Skipped(origin, "gzip-compressed Parquet: Parquet compresses its own pages; "
                               "give the .parquet file")
         return
-    with pq.ParquetFile(path) as pf:
+    yield from _parquet_items(path, origin, default_date, limits)
+
+
+def _parquet_items(source: Path | IO[bytes], origin: str, default_date: dt.date | None,
+                   limits: ReadLimits) -> Iterator[Article | Skipped]:
+    """:func:`read_parquet` of a file or a seekable stream (a URL's body)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    with pq.ParquetFile(source) as pf:
         columns: dict[str, str] = {}  # lower-case name -> the file's name, first one wins
         for name in pf.schema_arrow.names:
             columns.setdefault(name.strip().lower(), name)
@@ -749,7 +980,8 @@ def read_parquet(path: Path, default_date: dt.date | None = None
                     for rec in batch.to_pylist():
                         n += 1
                         obj = {k.strip().lower(): v for k, v in rec.items()}
-                        yield _from_record(obj, f"{origin}:row {n}", f"row {n}", default_date)
+                        yield _from_record(obj, f"{origin}:row {n}", f"row {n}", default_date,
+                                           limits)
             except (pa.ArrowException, *READ_ERRORS) as exc:
                 msg = " ".join(str(exc).split())
                 yield Skipped(f"{origin}#row group {g + 1}",
@@ -758,32 +990,70 @@ def read_parquet(path: Path, default_date: dt.date | None = None
             first += rows
 
 
-def read_html(path: Path, default_date: dt.date | None = None) -> Iterator[Article | Skipped]:
+def read_html(path: Path, default_date: dt.date | None = None, *,
+              limits: ReadLimits | None = None) -> Iterator[Article | Skipped]:
     """One article from a web page: trafilatura's main text and metadata (title, date, url,
-    site name); a plain tag-stripping fallback when trafilatura finds no main text."""
-    origin = str(path)
-    data = _read_bytes(path)
-    if looks_binary(data):
-        yield Skipped(origin, "binary file")
+    site name); a plain tag-stripping fallback when trafilatura finds no main text. Parsed in
+    a helper process stopped after ``parse_timeout`` seconds (:mod:`.sandbox`)."""
+    limits = DEFAULT_LIMITS if limits is None else limits
+    yield from _html_items(_read_bytes(path, limits), str(path), default_date, limits)
+
+
+def _html_items(data: bytes, origin: str, default_date: dt.date | None, limits: ReadLimits
+                ) -> Iterator[Article | Skipped]:
+    yield from _capped_parse("page", _parse_html, data, origin, default_date, limits)
+
+
+def _capped_parse(what: str,
+                  parse: Callable[[bytes, str, dt.date | None, ReadLimits],
+                                  list[Article | Skipped]],
+                  data: bytes, origin: str, default_date: dt.date | None, limits: ReadLimits
+                  ) -> Iterator[Article | Skipped]:
+    """The items ``parse`` (a module-level function) makes of ``data``, parsed in the helper
+    process within ``limits.parse_timeout`` seconds; past it, one Skipped."""
+    try:
+        items = run_capped(parse, data, origin, default_date, limits,
+                           seconds=limits.parse_timeout)
+    except ParseTimeout:
+        yield Skipped(origin, f"{what} took longer than {limits.parse_timeout:g} s to parse "
+                              "(parse_timeout)")
         return
+    except ParseCrashed as exc:
+        yield Skipped(origin, f"{what} could not be parsed: {exc}")
+        return
+    yield from items
+
+
+_MARKUP_START = re.compile(rb"(?i)<(?:!doctype\s+html|html|head|body)\b")
+
+
+def _parse_html(data: bytes, origin: str, default_date: dt.date | None, limits: ReadLimits
+                ) -> list[Article | Skipped]:
+    """:func:`read_html` of a page's bytes (run in the helper process)."""
+    if _MARKUP_START.search(data[:4096]):
+        data = data.replace(b"\x00", b"")  # a page for sure: a stray NUL does not lose it
+    elif looks_binary(data):
+        return [Skipped(origin, "binary file")]
     try:
         markup = _decode_html(data)
     except DecodeError as exc:
-        yield Skipped(origin, str(exc))
-        return
+        return [Skipped(origin, str(exc))]
     doc = _trafilatura(markup)
     text = (doc or {}).get("text") or ""
     if not text.strip():
         text = _fallback_html_text(markup)
     if not text.strip():
-        yield Skipped(origin, "no article text found in HTML")
-        return
+        # a tree the parsers give up on (nested past libxml2's 256 levels: the rest of the
+        # page is dropped): its text with the tags taken out
+        text = _stripped_html_text(markup)
+    if not text.strip():
+        return [Skipped(origin, "no article text found in HTML")]
     meta = doc or {}
     title = meta.get("title") or _html_title(markup)
     source = meta.get("sitename") or meta.get("hostname")
-    yield make_article(text, origin=origin, default_date=default_date, title=title,
-                       url=meta.get("url"), source=source,
-                       published=parse_date(meta.get("date")))
+    return [make_article(text, origin=origin, default_date=default_date, title=title,
+                         url=meta.get("url"), source=source,
+                         published=parse_date(meta.get("date")), limits=limits)]
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
@@ -816,7 +1086,9 @@ def _trafilatura(markup: str) -> dict[str, Any] | None:
             doc = trafilatura.bare_extraction(
                 markup, with_metadata=True, include_comments=False, favor_recall=True,
                 date_extraction_params={"extensive_search": False, "original_date": True})
-    except (ValueError, TypeError, AttributeError, LookupError):  # malformed markup
+    except Exception:  # whatever the library meets in hostile markup
+        # (ValueError, AssertionError from lxml, RecursionError in deep trees...): the page is
+        # read by the fallback instead
         return None
     if doc is None:
         return None
@@ -852,11 +1124,22 @@ def _html_title(markup: str) -> str | None:
 
 def _fallback_html_text(markup: str) -> str:
     """The <body> text of a page with tags stripped, for pages trafilatura cannot handle."""
+    return html_to_text(_visible_body(markup))
+
+
+def _visible_body(markup: str) -> str:
+    """The markup of a page's <body>, without scripts, styles, navigation and title."""
     m = re.search(r"<body[^>]*>(.*)", markup, re.IGNORECASE | re.DOTALL)
     body = m.group(1) if m else markup
     body = re.sub(r"(?is)<(script|style|noscript|nav|footer|header)\b.*?</\1\s*>", " ", body)
-    body = re.sub(r"(?is)<title[^>]*>.*?</title>", " ", body)
-    return html_to_text(body)
+    return re.sub(r"(?is)<title[^>]*>.*?</title>", " ", body)
+
+
+def _stripped_html_text(markup: str) -> str:
+    """The text of a page's body with every tag taken out by a regular expression, no parser:
+    the last resort, for trees no parser keeps whole."""
+    text = html.unescape(re.sub(r"<[^>]*>", " ", _visible_body(markup)))
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
 
 _ROOT_TAG = re.compile(rb"<([A-Za-z][\w:.-]*)")
@@ -875,39 +1158,81 @@ def is_feed(data: bytes) -> bool:
     return tag in (b"rss", b"feed", b"rdf")
 
 
-def read_feed(path: Path, default_date: dt.date | None = None) -> Iterator[Article | Skipped]:
+def read_feed(path: Path, default_date: dt.date | None = None, *,
+              limits: ReadLimits | None = None) -> Iterator[Article | Skipped]:
     """RSS or Atom: each entry is an article (text from content, else summary, HTML stripped;
-    date from published, else updated; source = the feed's title)."""
+    date from published, else updated; source = the feed's title). Parsed in a helper
+    process stopped after ``parse_timeout`` seconds; entities the feed declares are never
+    expanded (:func:`_without_entities`)."""
+    limits = DEFAULT_LIMITS if limits is None else limits
+    yield from _feed_items(_read_bytes(path, limits), str(path), default_date, limits)
+
+
+def _feed_items(data: bytes, origin: str, default_date: dt.date | None, limits: ReadLimits
+                ) -> Iterator[Article | Skipped]:
+    yield from _capped_parse("feed", _parse_feed, data, origin, default_date, limits)
+
+
+#: The root element of a feed, where its prolog (declaration, DOCTYPE) ends.
+_FEED_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:rss|feed|RDF)(?=[\s>/])")
+_XML_DECLARATION = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<\?xml[^>]*\?>")
+
+
+def _without_entities(data: bytes) -> bytes:
+    """The feed without its prolog (DOCTYPE and its internal subset, comments) when that
+    declares entities: the XML declaration, then the root element on. No feed needs an
+    entity of its own, and expanding them is how a small file becomes gigabytes ("billion
+    laughs"; or one 4 KB entity used 100,000 times: 400 MB, which feedparser's fallback parser
+    builds). Its references stay unexpanded text ("&lol9;")."""
+    root = _FEED_ROOT.search(data)
+    if root is None or b"<!entity" not in data[:root.start()].lower():
+        return data
+    decl = _XML_DECLARATION.match(data)
+    return (decl.group(0) if decl else b"") + data[root.start():]
+
+
+def _parse_feed(data: bytes, origin: str, default_date: dt.date | None, limits: ReadLimits
+                ) -> list[Article | Skipped]:
+    """:func:`read_feed` of a feed's bytes (run in the helper process)."""
     import feedparser
 
-    origin = str(path)
-    data = _read_bytes(path)
-    if looks_binary(data):
-        yield Skipped(origin, "binary file")
-        return
-    if not is_feed(data):
-        yield Skipped(origin, "XML file is not an RSS/Atom feed")
-        return
-    parsed = feedparser.parse(data)
+    if is_feed(data):
+        # a feed for sure: a NUL byte in one entry (no XML has any) must not lose the others
+        data = _without_entities(data.replace(b"\x00", b""))
+    elif looks_binary(data):
+        return [Skipped(origin, "binary file")]
+    else:
+        return [Skipped(origin, "XML file is not an RSS/Atom feed")]
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as exc:  # the library's own failure on hostile bytes
+        # (OverflowError for '&#2147500000;' in its loose parser): one line, the run goes on
+        return [Skipped(origin, f"malformed feed: {type(exc).__name__}: "
+                                f"{' '.join(str(exc).split())}"[:300])]
     entries = parsed.get("entries") or []
     if not entries:
         why = parsed.get("bozo_exception")
         reason = "feed has no entries"
         if parsed.get("bozo") and why is not None:
             reason = f"malformed feed: {' '.join(str(why).split())}"[:300]
-        yield Skipped(origin, reason)
-        return
+        return [Skipped(origin, reason)]
     feed_title = html_to_text(parsed.get("feed", {}).get("title") or "") or None
+    out: list[Article | Skipped] = []
     for n, entry in enumerate(entries, start=1):
         item_origin = f"{origin}#item {n}"
+        if n > limits.max_items_per_file:  # the caller says so; build no more
+            out.append(Skipped(item_origin, "past max_items_per_file"))
+            break
         try:
-            yield _feed_entry(entry, n, item_origin, feed_title, default_date)
+            out.append(_feed_entry(entry, n, item_origin, feed_title, default_date, limits))
         except (ValueError, TypeError, AttributeError, LookupError) as exc:  # one bad entry
-            yield Skipped(item_origin, f"item {n}: {' '.join(str(exc).split())}"[:300])
+            out.append(Skipped(item_origin, f"item {n}: {' '.join(str(exc).split())}"[:300]))
+    return out
 
 
 def _feed_entry(entry: Any, n: int, origin: str, feed_title: str | None,
-                default_date: dt.date | None) -> Article | Skipped:
+                default_date: dt.date | None, limits: ReadLimits = DEFAULT_LIMITS
+                ) -> Article | Skipped:
     """One feed entry as an article (see :func:`read_feed`)."""
     bodies = [c.get("value") or "" for c in entry.get("content") or []]
     body = max(bodies, key=len) if bodies else ""
@@ -923,12 +1248,120 @@ def _feed_entry(entry: Any, n: int, origin: str, feed_title: str | None,
     published = parse_date(entry.get("published")) or parse_date(entry.get("updated"))
     when = entry.get("published_parsed") or entry.get("updated_parsed")
     if published is None and when:
-        published = dt.date(*when[:3])
+        try:
+            published = dt.date(*when[:3])
+        except (ValueError, TypeError, OverflowError):  # "year -1 is out of range"
+            published = None
     given = entry.get("published") or entry.get("updated")
     if published is None and isinstance(given, str) and given.strip():
         log.warning("%s", date_warning(origin, given, default_date))
     return make_article(text, origin=origin, default_date=default_date, title=title,
-                        url=entry.get("link"), source=feed_title, published=published)
+                        url=entry.get("link"), source=feed_title, published=published,
+                        limits=limits)
+
+
+# --------------------------------------------------------------------------------------------
+# URLs
+
+
+#: Media types that say which reader a URL's body is for (others: its extension, its content)
+_MEDIA_READERS = {
+    "text/html": ".html", "application/xhtml+xml": ".html",
+    "application/rss+xml": ".rss", "application/atom+xml": ".rss",
+    "application/rdf+xml": ".rss", "application/xml": ".rss", "text/xml": ".rss",
+    "application/json": ".json", "application/x-ndjson": ".jsonl",
+    "application/jsonl": ".jsonl", "application/x-jsonlines": ".jsonl",
+    "application/jsonlines": ".jsonl", "text/csv": ".csv",
+    "text/tab-separated-values": ".tsv", "application/vnd.apache.parquet": ".parquet",
+    "application/x-parquet": ".parquet",
+}
+_GZIP_MEDIA = frozenset({"application/gzip", "application/x-gzip"})
+
+
+def read_url(url: str, default_date: dt.date | None = None, *,
+             limits: ReadLimits | None = None) -> Iterator[Article | Skipped]:
+    """The articles of one http(s) URL: fetched with every check of
+    :func:`eventcoder.ingest.fetch.fetch_url` (addresses, redirects, size, time), then read
+    by the built-in reader its media type names (``text/html``, ``application/rss+xml``,
+    ...), else its path's extension (``.jsonl``, ``.csv.gz``), else its content (a feed, a
+    page, JSONL records, else text). Origins are the URL as given (``URL#item 3`` for a feed
+    entry); a page or text without a URL of its own gets the one fetched.
+    A URL that cannot or may not be fetched gives one Skipped with the reason."""
+    from .fetch import FetchError, fetch_url
+
+    limits = DEFAULT_LIMITS if limits is None else limits
+    try:
+        fetched = fetch_url(url, limits)
+    except FetchError as exc:
+        yield Skipped(url, str(exc))
+        return
+    data = fetched.data
+    path = Path(urlsplit(fetched.url).path or "/")
+    ext = input_ext(path)
+    if path.suffix.lower() == GZIP_EXT or fetched.content_type in _GZIP_MEDIA:
+        data = _gunzip(data, limits)
+        fetched_type = ""
+    else:
+        fetched_type = fetched.content_type
+    if not data:
+        yield Skipped(url, "empty body")
+        return
+    kind = _MEDIA_READERS.get(fetched_type)
+    if kind in (".rss", ".html") or kind is None:
+        if is_feed(data):
+            kind = ".rss"
+        elif kind is None:
+            kind = ext if ext in _BYTE_READERS else _sniff(data)
+    for item in _BYTE_READERS[kind](data, url, default_date, limits):
+        if isinstance(item, Article) and kind in (".html", ".txt") and not item.url:
+            item = item.model_copy(update={"url": fetched.url})
+        yield item
+
+
+def _gunzip(data: bytes, limits: ReadLimits) -> bytes:
+    """A gzip body decompressed, at most ``max_decompressed_bytes`` and ``max_file_bytes``
+    of it. RAISES _TooLarge past either."""
+    with io.BufferedReader(_CappedStream(cast(IO[bytes], gzip.GzipFile(
+            fileobj=io.BytesIO(data))), limits.max_decompressed_bytes)) as fh:
+        out = fh.read(limits.max_file_bytes + 1)
+    if len(out) > limits.max_file_bytes:
+        raise _TooLarge(f"file too large (> {limits.max_file_bytes:,} bytes; max_file_bytes)")
+    return out
+
+
+def _sniff(data: bytes) -> str:
+    """The reader for a body whose type and name say nothing: a page, JSONL, else text."""
+    if _MARKUP_START.search(data[:4096]):
+        return ".html"
+    if _holds_json_object(data[:SNIFF_BYTES]) or _is_json_object(data):
+        return ".jsonl"
+    return ".txt"
+
+
+def _jsonl_items(data: bytes, origin: str, default_date: dt.date | None, limits: ReadLimits
+                 ) -> Iterator[Article | Skipped]:
+    yield from _record_articles(_jsonl_stream(io.BytesIO(data), origin, limits), default_date,
+                                limits)
+
+
+def _tsv_items(data: bytes, origin: str, default_date: dt.date | None, limits: ReadLimits
+               ) -> Iterator[Article | Skipped]:
+    yield from _csv_items(data, origin, default_date, limits, "\t")
+
+
+def _parquet_bytes_items(data: bytes, origin: str, default_date: dt.date | None,
+                         limits: ReadLimits) -> Iterator[Article | Skipped]:
+    yield from _parquet_items(io.BytesIO(data), origin, default_date, limits)
+
+
+_ByteReader = Callable[[bytes, str, "dt.date | None", ReadLimits], Iterator[Article | Skipped]]
+#: extension -> the built-in reader of a body of that format (a URL's)
+_BYTE_READERS: dict[str, _ByteReader] = {
+    **dict.fromkeys(TEXT_EXTS, _txt_items), **dict.fromkeys(JSONL_EXTS, _jsonl_items),
+    **dict.fromkeys(JSON_EXTS, _json_items), **dict.fromkeys(HTML_EXTS, _html_items),
+    **dict.fromkeys(FEED_EXTS, _feed_items), ".csv": _csv_items, ".tsv": _tsv_items,
+    **dict.fromkeys(PARQUET_EXTS, _parquet_bytes_items),
+}
 
 
 # --------------------------------------------------------------------------------------------
@@ -936,21 +1369,33 @@ def _feed_entry(entry: Any, n: int, origin: str, feed_title: str | None,
 
 
 def read_stream(stream: IO[bytes], *, origin: str = STDIN_ORIGIN,
-                default_date: dt.date | None = None) -> Iterator[Article | Skipped]:
+                default_date: dt.date | None = None, limits: ReadLimits | None = None
+                ) -> Iterator[Article | Skipped]:
     """The articles of a byte stream such as standard input, its format told by its content.
 
     JSONL when the first non-blank line is a JSON object (records read line by line as the
     stream arrives, with the .jsonl reader: ``origin:line N``); a JSON document (a list of
     articles or one pretty-printed object, as the .json reader takes) when the whole input
-    parses as one; otherwise one plain-text article, as the .txt reader makes it.
+    parses as one; otherwise one plain-text article, as the .txt reader makes it. Lines are
+    read with at most ``max_line_bytes`` held: a first line longer than that is skipped and
+    the rest read as JSONL; the whole input of the other two kinds is capped at
+    ``max_file_bytes``.
     """
+    limits = DEFAULT_LIMITS if limits is None else limits
+    lines = _capped_lines(stream, limits.max_line_bytes)
     head: list[bytes] = []
-    first = b""
-    for raw in stream:
+    first: bytes | str | _LongLine = b""
+    for raw in lines:
+        if isinstance(raw, _LongLine):  # no format to tell from it: the rest is records
+            yield from _record_articles(_json_lines(itertools.chain(head, [raw], lines),
+                                                    origin), default_date, limits)
+            return
+        assert isinstance(raw, bytes)
         head.append(raw)
         first = raw.removeprefix(b"\xef\xbb\xbf") if len(head) == 1 else raw
         if first.strip():
             break
+    assert isinstance(first, bytes)
     if not first.strip():
         yield Skipped(origin, "empty input")
         return
@@ -958,13 +1403,14 @@ def read_stream(stream: IO[bytes], *, origin: str = STDIN_ORIGIN,
         yield Skipped(origin, "binary input")
         return
     if _is_json_object(first):
-        yield from _record_articles(_json_lines(itertools.chain(head, stream), origin),
-                                    default_date)
+        yield from _record_articles(_json_lines(itertools.chain(head, lines), origin),
+                                    default_date, limits)
         return
+    cap = limits.max_file_bytes
     data = b"".join(head)
-    data += stream.read(MAX_FILE_BYTES + 1 - len(data)) if len(data) <= MAX_FILE_BYTES else b""
-    if len(data) > MAX_FILE_BYTES:
-        yield Skipped(origin, f"input too large (> {MAX_FILE_BYTES:,} bytes)")
+    data += stream.read(cap + 1 - len(data)) if len(data) <= cap else b""
+    if len(data) > cap:
+        yield Skipped(origin, f"input too large (> {cap:,} bytes; max_file_bytes)")
         return
     try:
         text = decode_bytes(data)
@@ -973,20 +1419,26 @@ def read_stream(stream: IO[bytes], *, origin: str = STDIN_ORIGIN,
         return
     if text.lstrip()[:1] in ("[", "{"):
         try:
-            json.loads(text)
-        except ValueError:
+            _load_json(text)
+        except _BadJSON:
             pass  # prose that starts with a bracket
         else:
-            yield from _json_articles(text, origin, default_date)
+            yield from _json_articles(text, origin, default_date, limits)
             return
-    yield _text_article(text, origin, default_date)
+    yield _text_article(text, origin, default_date, limits)
+
+
+def _holds_json_object(head: bytes) -> bool:
+    """True when one of the whole lines of ``head`` (a file's first bytes) is a JSON object."""
+    lines = head.removeprefix(codecs.BOM_UTF8).split(b"\n")[:-1]  # the last may be cut
+    return any(_is_json_object(line) for line in lines if line.strip())
 
 
 def _is_json_object(line: bytes) -> bool:
     """True when ``line`` is one whole JSON object (a JSONL record)."""
     try:
-        return isinstance(json.loads(line.decode("utf-8", errors="replace")), dict)
-    except ValueError:
+        return isinstance(_load_json(line.decode("utf-8", errors="replace")), dict)
+    except _BadJSON:
         return False
 
 
@@ -1011,9 +1463,13 @@ def _ext_key(name: str) -> str:
     return name if name.startswith(".") else "." + name
 
 
-for _exts, _reader in ((TEXT_EXTS, read_txt), (JSONL_EXTS, read_jsonl), (JSON_EXTS, read_json),
-                       (HTML_EXTS, read_html), (FEED_EXTS, read_feed), (CSV_EXTS, read_csv),
-                       (PARQUET_EXTS, read_parquet)):
+_BUILT_IN_BY_EXTS: tuple[tuple[frozenset[str], Reader], ...] = (
+    (TEXT_EXTS, read_txt), (JSONL_EXTS, read_jsonl), (JSON_EXTS, read_json),
+    (HTML_EXTS, read_html), (FEED_EXTS, read_feed), (CSV_EXTS, read_csv),
+    (PARQUET_EXTS, read_parquet))
+#: The built-in readers: they take ``limits=`` (plugins' readers get ``(path, default_date)``).
+_BUILT_IN: frozenset[Reader] = frozenset(r for _, r in _BUILT_IN_BY_EXTS)
+for _exts, _reader in _BUILT_IN_BY_EXTS:
     for _ext in sorted(_exts):
         _registry.register(_ext, func=_reader)
 del _exts, _reader, _ext

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..config import DEFAULT_MAX_ARTICLE_CHARS
 from ..errors import ResourceError
 
 if TYPE_CHECKING:
@@ -17,9 +18,9 @@ if TYPE_CHECKING:
 
 PARAGRAPHS = "eventcoder_paragraphs"
 
-#: Longest article text parsed; longer ones are skipped with a reason (parser memory grows
-#: with document length).
-MAX_CHARS = 1_000_000
+#: Longest article text parsed by default; longer ones are skipped with a reason (parser
+#: memory grows with document length). The ``max_article_chars`` setting.
+MAX_CHARS = DEFAULT_MAX_ARTICLE_CHARS
 
 
 class ModelNotFoundError(ResourceError):

@@ -38,7 +38,15 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    NoSuchModuleError,
+    ProgrammingError,
+    SQLAlchemyError,
+)
 
 from ..dedup.near import band_keys
 from ..dedup.policy import HUMAN_STATUSES as HUMAN_STATUSES  # re-exported (was defined here)
@@ -319,6 +327,21 @@ def _require_sqlite_file(url: URL) -> bool:
     return True
 
 
+def _sqlite_hint(url: URL) -> str:
+    """Why a SQLite file may not be written, when it is its file system's doing: " (the file
+    is read-only)", " (its folder is read-only: SQLite makes its journal there)"; else ""."""
+    import os
+
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return ""
+    path = Path(url.database)
+    if path.parent.exists() and not os.access(path.parent, os.W_OK):
+        return " (its folder is read-only: SQLite makes its journal there)"
+    if path.exists() and not os.access(path, os.W_OK):
+        return " (the file is read-only)"
+    return ""
+
+
 def _hide_password(raw: str) -> str:
     """``scheme://user:***@host/db`` for error messages."""
     return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", raw)
@@ -422,7 +445,8 @@ class Store:
                              "created by a newer eventcoder?)") from None
         except (SQLAlchemyError, OSError) as exc:
             self.engine.dispose()
-            raise StoreError(f"cannot open database {shown}: {_one_line(exc)}") from None
+            raise StoreError(f"cannot open database {shown}: {_one_line(exc)}"
+                             f"{_sqlite_hint(self.url)}") from None
 
     # ---------------------------------------------------------------------------------------
     # setup
@@ -504,7 +528,8 @@ class Store:
         if getattr(self._local, "conn", None) is not None:
             yield
             return
-        with self.engine.connect().execution_options(eventcoder_write=True) as conn:
+        with self._database_errors("write to"), \
+                self.engine.connect().execution_options(eventcoder_write=True) as conn:
             with conn.begin():
                 _write_lock(conn)
                 self._local.conn = conn
@@ -514,6 +539,21 @@ class Store:
                     self._local.conn = None
 
     @contextlib.contextmanager
+    def _database_errors(self, doing: str) -> Iterator[None]:
+        """The database failing under us (a full disk, a read-only file, a server gone) as a
+        StoreError naming the database: "cannot write to database URL: database or disk is
+        full". Errors of the statements themselves (a constraint, bad SQL) are bugs and are
+        left as they are."""
+        try:
+            yield
+        except (IntegrityError, ProgrammingError, DataError):
+            raise
+        except DBAPIError as exc:
+            shown = self.url.render_as_string(hide_password=True)
+            raise StoreError(f"cannot {doing} database {shown}: {_one_line(exc)}"
+                             f"{_sqlite_hint(self.url)}") from exc
+
+    @contextlib.contextmanager
     def _connect(self, *, write: bool = False) -> Iterator[Connection]:
         """A connection: the open :meth:`transaction`'s, else a new one (closed after;
         ``write``: its transaction starts as a write, ``BEGIN IMMEDIATE`` on SQLite)."""
@@ -521,11 +561,12 @@ class Store:
         if active is not None:
             yield active
             return
-        conn = self.engine.connect()
-        if write:
-            conn = conn.execution_options(eventcoder_write=True)
-        with conn:
-            yield conn
+        with self._database_errors("write to" if write else "read from"):
+            conn = self.engine.connect()
+            if write:
+                conn = conn.execution_options(eventcoder_write=True)
+            with conn:
+                yield conn
 
     def _begin(self, conn: Connection) -> contextlib.AbstractContextManager[Any]:
         """``conn.begin()``, or nothing inside the open :meth:`transaction` (which commits)."""
