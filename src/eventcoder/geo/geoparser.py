@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import Config
+from ..nlp import doc_text
 from ..schema import EventMention, Location, Place
 from .defaults import data_file, ensure_default_gazetteer
 from .gazetteer import Candidate, Gazetteer
@@ -122,8 +123,8 @@ class Geoparser:
         """
         mentions = self.mentions(doc, spans)
         if spans is None and any(m.weak for m in mentions):
-            mentions = self._keep_supported(mentions, doc.text)
-        resolutions = self.resolver.resolve(mentions, doc.text)
+            mentions = self._keep_supported(mentions, doc_text(doc))
+        resolutions = self.resolver.resolve(mentions, doc_text(doc))
         focus = _focus_candidate(resolutions)
         places = []
         for r in resolutions:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from ..nlp import doc_text
 from .gazetteer import KIND_OVERLAY, Candidate, Gazetteer
 from .text import name_key
 
@@ -390,7 +391,7 @@ class Recognizer:
 
     def recognize(self, doc: Doc) -> list[Mention]:
         """All toponym mentions of ``doc``, literal and associative, in text order."""
-        full_text = doc.text  # built from the tokens on every access: read it once
+        full_text = doc_text(doc)
         mentions: list[Mention] = []
         taken = [False] * (len(full_text) + 1)
 
@@ -720,7 +721,7 @@ class Recognizer:
         out = []
         for start, end in spans:
             span = doc.char_span(start, end, alignment_mode="expand")
-            text = doc.text[start:end]
+            text = doc_text(doc)[start:end]
             demonym = self.lexicon.demonym(text)
             if span is None:
                 out.append(Mention(start, end, text, text, source="given"))
