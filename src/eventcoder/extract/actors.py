@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, MissingFileError
+from ..wordscan import WordStartScanner
 
 ROLES = ("state", "armed", "civilian", "protester", "rioter", "group")
 
@@ -114,6 +115,9 @@ class ActorDictionary:
         )
         self._ci_re = re.compile(rf"\b(?:{_alt(list(self._ci))})\b", re.IGNORECASE)
         self._cs_re = (re.compile(rf"\b(?:{_alt(list(self._cs))})\b") if self._cs else None)
+        #: the four patterns above, run at the word starts where they can match (built on
+        #: first use: :mod:`eventcoder.wordscan`)
+        self._scanner: WordStartScanner | None = None
         self._country_re = re.compile(
             rf"\b(?:{_alt([*self._country_of_word, *self._region_of_word])})\b", re.IGNORECASE
         )
@@ -174,7 +178,12 @@ class ActorDictionary:
     def find(self, text: str) -> list[ActorHit]:
         """All actor phrases in ``text``, longest match first where they overlap."""
         hits: list[ActorHit] = []
-        for m in self._command_re.finditer(text):
+        if self._scanner is None:
+            self._scanner = WordStartScanner(
+                [self._command_re, self._state_re, self._ci_re] + ([self._cs_re] if self._cs_re
+                                                                   else []))
+        commands, states, cis, *css = self._scanner.scan(text)
+        for m in commands:
             pre = m.group("pre") or ""
             country = None
             for w in re.findall(r"[\w'-]+", pre):
@@ -182,16 +191,16 @@ class ActorDictionary:
                            or self._region_of_word.get(w.lower()) or country)
             hits.append(ActorHit(m.start(), m.end(), m.group(0),
                                  self.state["military"]["name"], 1, "state", country))
-        for m in self._state_re.finditer(text):
+        for m in states:
             country = self._country_of_word.get(m.group("adj").lower())
             kind = "police" if m.group("noun").lower() in self._police_nouns else "military"
             hits.append(ActorHit(m.start(), m.end(), m.group(0), self.state[kind]["name"], 1,
                                  "state", country))
-        for m in self._ci_re.finditer(text):
+        for m in cis:
             e = self._ci[" ".join(m.group(0).lower().split())]
             hits.append(ActorHit(m.start(), m.end(), m.group(0), e.name, e.inter, e.role))
-        if self._cs_re is not None:
-            for m in self._cs_re.finditer(text):
+        for found in css:
+            for m in found:
                 e = self._cs[m.group(0)]
                 hits.append(ActorHit(m.start(), m.end(), m.group(0), e.name, e.inter, e.role))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
