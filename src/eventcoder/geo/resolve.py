@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -33,12 +34,16 @@ class Resolution:
     reason: str
 
 
+#: ``2 * 6371.0088`` (the mean Earth radius): haversine_km's factor, written once
+_EARTH_DIAMETER_KM = 2 * 6371.0088
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+    return _EARTH_DIAMETER_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def prior(c: Candidate, m: Mention) -> float:
@@ -154,7 +159,10 @@ class LinearRanker:
 
     def score(self, features: Sequence[float]) -> float:
         """The candidate's score (log-odds of being the right place)."""
-        return self.intercept + sum(w * f for w, f in zip(self.coef, features, strict=True))
+        if len(features) != len(self.coef):
+            raise ValueError(f"{len(features)} features for {len(self.coef)} weights")
+        # the products summed in order, as sum(w * f for ...) would, without its generator
+        return self.intercept + sum(map(operator.mul, self.coef, features))
 
     @classmethod
     def load(cls, path: Path) -> LinearRanker:
@@ -465,6 +473,10 @@ class Resolver:
             denom = total - own_w
             others = [v[3] for k, v in contrib.items() if k != keys[i]
                       and not v[3].is_country and v[3].feature_code != "CONT"]
+            # haversine_km(c, o) for every candidate c and other o, with o's terms and then
+            # c's computed once (the same operations in the same order: the same floats)
+            others_terms = [(o.longitude, p2, math.cos(p2)) for o in others
+                            for p2 in (math.radians(o.latitude),)] if cands else []
             container = self._container(m)
             max_pop = max((c.population for c in cands), default=0)
             own_a1 = own[1] if own else None
@@ -482,8 +494,14 @@ class Resolver:
                 a1 = (c.country_code, c.admin1_code)
                 a1_hit = bool(c.admin1_code) and (
                     a1_mass.get(a1, 0.0) - (own_w if own and own[1] == a1 else 0.0) > 1e-9)
-                near = min((haversine_km(c.latitude, c.longitude, o.latitude, o.longitude)
-                            for o in others), default=None)
+                near = None
+                if others_terms:
+                    p1 = math.radians(c.latitude)
+                    cos_p1, lon1 = math.cos(p1), c.longitude
+                    near = min(_EARTH_DIAMETER_KM * math.asin(min(1.0, math.sqrt(
+                        math.sin((p2 - p1) / 2) ** 2
+                        + cos_p1 * cos_p2 * math.sin(math.radians(lon2 - lon1) / 2) ** 2)))
+                        for lon2, p2, cos_p2 in others_terms)
                 inside = bool(container) and any(_inside(c, k) for k in container)
                 a1c = _Admin1Context()
                 if c.admin1_code and not c.is_country:
