@@ -64,6 +64,39 @@ def _alt(phrases: list[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in uniq)
 
 
+def _trie_alt(phrases: list[str], ignorecase: bool) -> str:
+    """What :func:`_alt` matches, written as a trie ("al(?:\\s+qaeda|-qaeda)"), so that the
+    regex engine reads a phrase character by character instead of trying every phrase in
+    turn at each position it is entered.
+
+    The same matches: the phrases that match at one position are prefixes of one another (a
+    space matches any run of whitespace, and the character after it never is one), so trying
+    them longest first, as _alt's alternation does, is what the trie does by trying a longer
+    continuation before ending a phrase. Siblings never match the same character: with
+    ``ignorecase`` the phrases are lower-cased, which needs them ASCII (else _alt's).
+    """
+    words = {p.lower() if ignorecase else p for p in phrases if p}
+    if ignorecase and not all(w.isascii() for w in words):
+        return _alt(phrases)
+    root: dict[str, dict] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a phrase ends here
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child)
+                    for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if "" not in node:
+            return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{branches[0]})?" if len(branches) == 1 else f"(?:{'|'.join(branches)}|)"
+
+    return emit(root)
+
+
 class ActorDictionary:
     """Actor phrases -> canonical names and ACLED inter codes.
 
@@ -103,18 +136,22 @@ class ActorDictionary:
             self._load_extra(Path(extra))
 
         state_nouns = self.state["military"]["nouns"] + self.state["police"]["nouns"]
-        adj_alt = _alt(list(adjectives) + [c for c in self._country_of_word if c[0].isalpha()])
+        adj_alt = _trie_alt(list(adjectives) + [c for c in self._country_of_word
+                                                if c[0].isalpha()], ignorecase=True)
         self._state_re = re.compile(
             rf"\b(?P<adj>{adj_alt})(?:'s)?\s+(?:(?:regime|government|pro-government|federal|"
-            rf"national|security|special|allied|state)\s+)?(?P<noun>{_alt(state_nouns)})\b",
+            rf"national|security|special|allied|state)\s+)?"
+            rf"(?P<noun>{_trie_alt(state_nouns, ignorecase=True)})\b",
             re.IGNORECASE,
         )
         self._command_re = re.compile(
             r"\b(?:the\s+)?(?P<pre>(?:[A-Z][\w'-]*\s+){0,3}?)(?P<cmd>"
-            + _alt(data["command_patterns"]) + r")\b"
+            + _trie_alt(data["command_patterns"], ignorecase=False) + r")\b"
         )
-        self._ci_re = re.compile(rf"\b(?:{_alt(list(self._ci))})\b", re.IGNORECASE)
-        self._cs_re = (re.compile(rf"\b(?:{_alt(list(self._cs))})\b") if self._cs else None)
+        self._ci_re = re.compile(rf"\b(?:{_trie_alt(list(self._ci), ignorecase=True)})\b",
+                                 re.IGNORECASE)
+        self._cs_re = (re.compile(rf"\b(?:{_trie_alt(list(self._cs), ignorecase=False)})\b")
+                       if self._cs else None)
         #: the four patterns above, run at the word starts where they can match (built on
         #: first use: :mod:`eventcoder.wordscan`)
         self._scanner: WordStartScanner | None = None
