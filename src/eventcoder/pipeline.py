@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -31,6 +32,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: The stages of coding one article, timed in :attr:`ArticleResult.seconds`: spaCy (the
+#: article's share of its ``nlp.pipe`` batch), geoparsing (toponyms and each mention's place),
+#: extraction (event mentions and candidates), dedup (linking mentions and merging them into
+#: the article's events) and scoring (the truth model's features and confidences).
+CODING_STAGES = ("spacy", "geoparsing", "extraction", "dedup", "scoring")
+
 
 @dataclass
 class ArticleResult:
@@ -46,6 +53,8 @@ class ArticleResult:
     features: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     skipped: str | None = None  # reason, when the article was not processed
+    #: seconds spent on this article per coding stage (:data:`CODING_STAGES`); not compared
+    seconds: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
 
 class Pipeline:
@@ -110,9 +119,14 @@ class Pipeline:
     def analyse(self, doc: Doc, article: Article) -> ArticleResult:
         """Run extract -> geo -> events -> dedup on an already parsed article."""
         result = ArticleResult(article=article)
+        clock = time.perf_counter
+        t0 = clock()
         result.places = self.geoparser.parse(doc)
+        t1 = clock()
         result.mentions, cands = self.extractor.extract_candidates(doc, article)
+        t2 = clock()
         locations = [self.geoparser.locate(doc, m, result.places) for m in result.mentions]
+        t3 = clock()
         groups = link_mentions(article.text, result.mentions, locations)
         built = [build_event_group(article, [result.mentions[i] for i in g],
                                    [locations[i] for i in g]) for g in groups]
@@ -124,7 +138,9 @@ class Pipeline:
         members: dict[str, list[EventMention]] = {}
         for i, eid in sorted(event_of.items()):
             members.setdefault(eid, []).append(result.mentions[i])
+        t4 = clock()
         self._score_events(result, cands, members)
+        t5 = clock()
         floor = self.config.min_confidence
         low = {e.event_id: e.confidence for e in result.events if e.confidence < floor}
         if low:
@@ -136,6 +152,8 @@ class Pipeline:
             warning = resolve_date(mention, article.published)[2]
             if warning and warning not in result.warnings:
                 result.warnings.append(warning)
+        result.seconds.update(geoparsing=t1 - t0 + t3 - t2, extraction=t2 - t1 + clock() - t5,
+                              dedup=t4 - t3, scoring=t5 - t4)
         return result
 
     def _score_events(self, result: ArticleResult, cands: list[Candidate],
@@ -163,7 +181,12 @@ class Pipeline:
         reason = self.check(article)
         if reason:
             return ArticleResult(article=article, skipped=reason)
-        return self.analyse(self.nlp(article.text), article)
+        t0 = time.perf_counter()
+        doc = self.nlp(article.text)
+        spent = time.perf_counter() - t0
+        result = self.analyse(doc, article)
+        result.seconds["spacy"] = spent
+        return result
 
     def process_many(self, articles: Iterable[Article], *, batch_size: int = 32
                      ) -> Iterator[ArticleResult]:
@@ -185,9 +208,14 @@ class Pipeline:
     def _flush(self, articles: list[Article], batch_size: int) -> Iterator[ArticleResult]:
         if not articles:
             return
-        docs = self.nlp.pipe((a.text for a in articles), batch_size=batch_size)
-        for doc, article in zip(docs, articles, strict=True):
-            yield self.analyse(doc, article)
+        docs = iter(self.nlp.pipe((a.text for a in articles), batch_size=batch_size))
+        for article in articles:
+            t0 = time.perf_counter()  # a batch is parsed when its first doc is asked for
+            doc = next(docs)
+            spent = time.perf_counter() - t0
+            result = self.analyse(doc, article)
+            result.seconds["spacy"] = spent
+            yield result
 
 
 def _event_of_mention(groups: list[list[int]], built: list[Event], merged: list[Event]

@@ -35,7 +35,7 @@ from .pipeline import ArticleResult, Pipeline, run_parallel
 from .schema import Article
 from .store import Store
 
-Stage = Literal["reading", "lookup", "coding", "saving"]
+Stage = Literal["reading", "lookup", "coding", "saving", "merging"]
 Status = Literal["coded", "already_stored", "copy", "skipped"]
 
 
@@ -67,6 +67,11 @@ class StageTimes:
     lookup: float = 0.0
     coding: float = 0.0  #: NLP and extraction; with workers, waiting for the pool
     saving: float = 0.0  #: ``Store.save_batch`` transactions
+    merging: float = 0.0  #: cross-article merging of the saved events (eventcoder.dedup.cross)
+    #: inside ``coding``: seconds per coding stage (:data:`eventcoder.pipeline.CODING_STAGES`)
+    #: summed over the coded articles; with workers these are the workers' own seconds, so
+    #: they can add up to more than ``coding``
+    coding_stages: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -394,6 +399,10 @@ class _Run:
             for w in r.warnings:
                 if self._on_warning:
                     self._on_warning(r.article, w)
+        stages = self.stats.timings.coding_stages
+        for r in done:
+            for stage, seconds in r.seconds.items():
+                stages[stage] = stages.get(stage, 0.0) + seconds
         # one transaction: the batch is saved and merged whole or not at all, so a killed run
         # never leaves stored articles whose events a re-run (which skips them) would not merge
         with self.clock.stage("saving"), self.store.transaction():
@@ -414,11 +423,13 @@ class _Run:
             rejected = self._rejected([e.event_id for e in events])
             merged = 0
             if events and self._merge.enabled:
-                # the batch's events as stored (an updated article's events were saved under
-                # ids of their own), in reading order, less the rejected ones
-                saved = self.store.events_for_hashes([r.article.content_hash for r in done])
-                merged = len(cross.merge_stored(
-                    self.store, [e.event_id for e in saved], self._merge))
+                with self.clock.stage("merging"):
+                    # the batch's events as stored (an updated article's events were saved
+                    # under ids of their own), in reading order, less the rejected ones
+                    saved = self.store.events_for_hashes(
+                        [r.article.content_hash for r in done])
+                    merged = len(cross.merge_stored(
+                        self.store, [e.event_id for e in saved], self._merge))
         # committed: only now are they counted (a failed commit saved none of them)
         self.stats.new_events += new_events
         self.stats.merged += merged

@@ -177,3 +177,20 @@ def test_unknown_locality_with_a_container_resolves_to_it(nlp, geoparser):
     if "Zarqoun" in places:  # only when the model tags it GPE
         assert places["Zarqoun"].name == "Baghdad"
         assert places["Zarqoun"].confidence <= 0.05
+
+
+def test_standalone_finds_what_the_lookaround_pattern_finds() -> None:
+    import random
+    import re
+
+    from eventcoder.geo.recognize import _standalone
+
+    rnd = random.Random(5)
+    names = ["Raqqa", "Al Raqqa", "Ba", "aa", "a-b", "Kirkuk", "İzmir", "Ab_c"]
+    pieces = ["Raqqa", "Al Raqqa", "Raqqah", "-Raqqa", "Raqqa-", "_Raqqa", "aaa", "Ba", "aa", "a-b",
+              "Kirkuk", "Kirkuk's", "İzmir", "Ab_c", " ", ", ", "\n", "é", "1", "-", "."]
+    for _ in range(500):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 12)))
+        for name in names:
+            want = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+            assert list(_standalone(name, text)) == want, (name, text)

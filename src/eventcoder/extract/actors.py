@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, MissingFileError
+from ..wordscan import WordStartScanner
 
 ROLES = ("state", "armed", "civilian", "protester", "rioter", "group")
 
@@ -63,6 +64,39 @@ def _alt(phrases: list[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in uniq)
 
 
+def _trie_alt(phrases: list[str], ignorecase: bool) -> str:
+    """What :func:`_alt` matches, written as a trie ("al(?:\\s+qaeda|-qaeda)"), so that the
+    regex engine reads a phrase character by character instead of trying every phrase in
+    turn at each position it is entered.
+
+    The same matches: the phrases that match at one position are prefixes of one another (a
+    space matches any run of whitespace, and the character after it never is one), so trying
+    them longest first, as _alt's alternation does, is what the trie does by trying a longer
+    continuation before ending a phrase. Siblings never match the same character: with
+    ``ignorecase`` the phrases are lower-cased, which needs them ASCII (else _alt's).
+    """
+    words = {p.lower() if ignorecase else p for p in phrases if p}
+    if ignorecase and not all(w.isascii() for w in words):
+        return _alt(phrases)
+    root: dict[str, dict] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a phrase ends here
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child)
+                    for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if "" not in node:
+            return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{branches[0]})?" if len(branches) == 1 else f"(?:{'|'.join(branches)}|)"
+
+    return emit(root)
+
+
 class ActorDictionary:
     """Actor phrases -> canonical names and ACLED inter codes.
 
@@ -102,18 +136,25 @@ class ActorDictionary:
             self._load_extra(Path(extra))
 
         state_nouns = self.state["military"]["nouns"] + self.state["police"]["nouns"]
-        adj_alt = _alt(list(adjectives) + [c for c in self._country_of_word if c[0].isalpha()])
+        adj_alt = _trie_alt(list(adjectives) + [c for c in self._country_of_word
+                                                if c[0].isalpha()], ignorecase=True)
         self._state_re = re.compile(
             rf"\b(?P<adj>{adj_alt})(?:'s)?\s+(?:(?:regime|government|pro-government|federal|"
-            rf"national|security|special|allied|state)\s+)?(?P<noun>{_alt(state_nouns)})\b",
+            rf"national|security|special|allied|state)\s+)?"
+            rf"(?P<noun>{_trie_alt(state_nouns, ignorecase=True)})\b",
             re.IGNORECASE,
         )
         self._command_re = re.compile(
             r"\b(?:the\s+)?(?P<pre>(?:[A-Z][\w'-]*\s+){0,3}?)(?P<cmd>"
-            + _alt(data["command_patterns"]) + r")\b"
+            + _trie_alt(data["command_patterns"], ignorecase=False) + r")\b"
         )
-        self._ci_re = re.compile(rf"\b(?:{_alt(list(self._ci))})\b", re.IGNORECASE)
-        self._cs_re = (re.compile(rf"\b(?:{_alt(list(self._cs))})\b") if self._cs else None)
+        self._ci_re = re.compile(rf"\b(?:{_trie_alt(list(self._ci), ignorecase=True)})\b",
+                                 re.IGNORECASE)
+        self._cs_re = (re.compile(rf"\b(?:{_trie_alt(list(self._cs), ignorecase=False)})\b")
+                       if self._cs else None)
+        #: the four patterns above, run at the word starts where they can match (built on
+        #: first use: :mod:`eventcoder.wordscan`)
+        self._scanner: WordStartScanner | None = None
         self._country_re = re.compile(
             rf"\b(?:{_alt([*self._country_of_word, *self._region_of_word])})\b", re.IGNORECASE
         )
@@ -174,7 +215,12 @@ class ActorDictionary:
     def find(self, text: str) -> list[ActorHit]:
         """All actor phrases in ``text``, longest match first where they overlap."""
         hits: list[ActorHit] = []
-        for m in self._command_re.finditer(text):
+        if self._scanner is None:
+            self._scanner = WordStartScanner(
+                [self._command_re, self._state_re, self._ci_re] + ([self._cs_re] if self._cs_re
+                                                                   else []))
+        commands, states, cis, *css = self._scanner.scan(text)
+        for m in commands:
             pre = m.group("pre") or ""
             country = None
             for w in re.findall(r"[\w'-]+", pre):
@@ -182,16 +228,16 @@ class ActorDictionary:
                            or self._region_of_word.get(w.lower()) or country)
             hits.append(ActorHit(m.start(), m.end(), m.group(0),
                                  self.state["military"]["name"], 1, "state", country))
-        for m in self._state_re.finditer(text):
+        for m in states:
             country = self._country_of_word.get(m.group("adj").lower())
             kind = "police" if m.group("noun").lower() in self._police_nouns else "military"
             hits.append(ActorHit(m.start(), m.end(), m.group(0), self.state[kind]["name"], 1,
                                  "state", country))
-        for m in self._ci_re.finditer(text):
+        for m in cis:
             e = self._ci[" ".join(m.group(0).lower().split())]
             hits.append(ActorHit(m.start(), m.end(), m.group(0), e.name, e.inter, e.role))
-        if self._cs_re is not None:
-            for m in self._cs_re.finditer(text):
+        for found in css:
+            for m in found:
                 e = self._cs[m.group(0)]
                 hits.append(ActorHit(m.start(), m.end(), m.group(0), e.name, e.inter, e.role))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..nlp import doc_text
 from ..schema import ActorMention, Article, Candidate, EventMention, Span
 from ..taxonomy import SUB_EVENTS, kind_record
 from . import lexicon as L
@@ -256,7 +257,7 @@ class EventExtractor:
         (a retelling), the others say why they are not an event (``background``,
         ``hypothetical``, ``negated``, ``generic``, ``out_of_scope``) in ``reason``.
         """
-        if doc.text != article.text:
+        if doc_text(doc) != article.text:
             raise ValueError("E201 doc.text must equal article.text: parse the article's text")
         text = article.text
         country = self.actors.country_of(text)
@@ -865,7 +866,7 @@ class EventExtractor:
                 and e.end_char <= s1]
         if s0 < 120 and ents:
             # the dateline's date ("BAGHDAD, Jan 16 (Wire) -") is the day of filing
-            m = DATELINE_PREFIX.match(ents[0].doc.text)
+            m = DATELINE_PREFIX.match(doc_text(ents[0].doc))
             if m is not None:
                 ents = [e for e in ents if e.start_char >= m.end()]
         best: tuple[ResolvedDate, tuple[int, int]] | None = None
@@ -1208,7 +1209,7 @@ def _ner_actor(ents: list[SpacySpan], ids: set[int], actors: ActorDictionary
                           re.IGNORECASE):
             continue  # a weapon model ("M109A5") or an address read as an organisation
         inter = 2 if ARMED_NAME.search(text) else 8
-        before = e.doc.text[max(0, e.start_char - 12):e.start_char].split()
+        before = doc_text(e.doc)[max(0, e.start_char - 12):e.start_char].split()
         if inter == 8 and ((e.root.dep_ == "pobj" and e.root.head.lower_ in PLACE_PREPOSITIONS)
                            or (before and before[-1].lower() in PLACE_PREPOSITIONS)):
             continue  # "Near Al Bukamal, two strikes destroyed ...": a place read as an org

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..nlp import doc_text
 from .numbers import PART_OF_NEXT, parse_number
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ def victim_count(doc: Doc, s0: int, s1: int) -> tuple[int, int, int] | None:
         return None
     for tok in span:
         if not VICTIM_VERB.fullmatch(tok.text) or re.match(
-                r"\s*(?:,|/|and|or|&)\s*(?:wound|injur|hurt)", doc.text[tok.idx + len(tok.text):],
+                r"\s*(?:,|/|and|or|&)\s*(?:wound|injur|hurt)", doc_text(doc)[tok.idx + len(tok.text):],
                 re.IGNORECASE):
             continue  # "killed and wounded": the count is not of the dead
         passive = tok.tag_ == "VBN" or tok.lemma_.lower() in ("die", "perish") or \
@@ -106,7 +107,7 @@ def victim_count(doc: Doc, s0: int, s1: int) -> tuple[int, int, int] | None:
             continue
         a = min(p.left_edge.idx for p in parts)
         b = max(p.idx + len(p.text) for p in parts)
-        if NOT_KILLED.search(doc.text, a, b) or not (s0 <= a and b <= s1):
+        if NOT_KILLED.search(doc_text(doc), a, b) or not (s0 <= a and b <= s1):
             continue
         return sum(v for v in values if v is not None), a, b
     return None

@@ -2,7 +2,7 @@
 
 A sentence is split at semicolons and at clauses that tell a second event (", while ...",
 ", and troops ... clashed ... the following day"); :func:`find_triggers` lists the lexicon's
-trigger matches in a segment (moved from ``extractor.py`` unchanged).
+trigger matches in a segment.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..wordscan import WordStartScanner
 from . import lexicon as L
 
 if TYPE_CHECKING:
@@ -72,9 +73,20 @@ def second_event_clause(sent: SpacySpan, cc: Token, text: str) -> bool:
     return any(c.kind != "outcome" for c in before) and any(c.kind != "outcome" for c in after)
 
 
+#: (the trigger table, its scanner), built on first use
+_SCANNER: tuple[tuple[L.Trigger, ...], WordStartScanner] | None = None
+
+
 def find_triggers(seg: str, s0: int) -> list[TriggerCandidate]:
+    """Every match of every trigger pattern in ``seg`` (which starts at ``s0``), by pattern
+    then position: ``finditer`` of each pattern, run at the word starts where it can match
+    (:mod:`eventcoder.wordscan`)."""
+    global _SCANNER
+    if _SCANNER is None or _SCANNER[0] is not L.TRIGGERS:
+        _SCANNER = (L.TRIGGERS, WordStartScanner(t.pattern for t in L.TRIGGERS))
+    triggers, scanner = _SCANNER
     out = []
-    for trig in L.TRIGGERS:
-        for m in trig.pattern.finditer(seg):
+    for trig, found in zip(triggers, scanner.scan(seg), strict=True):
+        for m in found:
             out.append(TriggerCandidate(s0 + m.start(), s0 + m.end(), trig.kind, trig.priority))
     return out

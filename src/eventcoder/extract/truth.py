@@ -27,6 +27,7 @@ import numpy as np
 from ..errors import ConfigError
 from ..schema import Candidate, Event, EventMention
 from ..taxonomy import CONTEXT_KINDS, EVENT_TYPES, FIXED_KIND, SUB_EVENTS
+from ..wordscan import WordStartScanner
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "extract" / "truth.json"
 
@@ -57,11 +58,18 @@ FEATURES: tuple[str, ...] = (
 )
 
 
+@lru_cache(maxsize=1)
+def _word_scanner() -> WordStartScanner:
+    return WordStartScanner([_CONFLICT, _CRIME])
+
+
 @lru_cache(maxsize=16)
 def _text_stats(text: str) -> tuple[int, int, int, int]:
-    """Words, conflict words, crime words and quote marks of an article (once per article)."""
-    return (max(len(text.split()), 1), len(_CONFLICT.findall(text)), len(_CRIME.findall(text)),
-            len(_QUOTE.findall(text)))
+    """Words, conflict words, crime words and quote marks of an article (once per article).
+    The two word lists are counted as findall would, tried only at the word starts where
+    they can match (:mod:`eventcoder.wordscan`)."""
+    conflict, crime = _word_scanner().scan(text)
+    return (max(len(text.split()), 1), len(conflict), len(crime), len(_QUOTE.findall(text)))
 
 
 def features(text: str, event: Event, *, n_mentions: int, candidates: Sequence[Candidate],

@@ -139,7 +139,8 @@ class Gazetteer:
             raise GazetteerError(f"{self.path} has gazetteer schema {version and version[0]}, "
                                  f"this eventcoder reads {SCHEMA_VERSION}; rebuild it")
         self._lock = threading.Lock()
-        self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self._cache: dict[str, tuple[Candidate, ...]] = {}  # by name key
+        self._by_name: dict[str, tuple[Candidate, ...]] = {}  # by the name as asked
         self.countries: dict[str, CountryInfo] = {}
         for cc, iso3, name, gid, lat, lon, pop in self._db.execute("SELECT * FROM countries"):
             self.countries[cc] = CountryInfo(cc, iso3 or "", name, gid, lat, lon, pop or 0)
@@ -164,9 +165,15 @@ class Gazetteer:
         Returns:
             candidates, each at most once with its best ``kind`` of match.
         """
+        hit = self._by_name.get(name)  # the same name again: not even its key to compute
+        if hit is not None:
+            return hit
         key = name_key(name)
         hit = self._cache.get(key)
         if hit is not None:
+            if len(self._by_name) > 200_000:
+                self._by_name.clear()
+            self._by_name[name] = hit
             return hit
         best: dict[int, Candidate] = {}
         for variant in key_variants(key):
@@ -197,7 +204,10 @@ class Gazetteer:
         result = tuple(sorted(best.values(), key=lambda c: (-c.kind, -c.population)))
         if len(self._cache) > 200_000:
             self._cache.clear()
+        if len(self._by_name) > 200_000:
+            self._by_name.clear()
         self._cache[key] = result
+        self._by_name[name] = result
         return result
 
     def has_name(self, name: str) -> bool:

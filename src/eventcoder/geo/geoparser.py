@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import Config
+from ..nlp import doc_text
 from ..schema import EventMention, Location, Place
 from .defaults import data_file, ensure_default_gazetteer
 from .gazetteer import Candidate, Gazetteer
@@ -121,9 +122,15 @@ class Geoparser:
             them apart).
         """
         mentions = self.mentions(doc, spans)
+        resolutions = None
         if spans is None and any(m.weak for m in mentions):
-            mentions = self._keep_supported(mentions, doc.text)
-        resolutions = self.resolver.resolve(mentions, doc.text)
+            mentions, strong_resolved = self._keep_supported(mentions, doc_text(doc))
+            if len(mentions) == len(strong_resolved):
+                # no weak name kept: the strong ones just resolved are all the mentions
+                # (resolving is a function of the mentions and the text)
+                resolutions = strong_resolved
+        if resolutions is None:
+            resolutions = self.resolver.resolve(mentions, doc_text(doc))
         focus = _focus_candidate(resolutions)
         places = []
         for r in resolutions:
@@ -138,12 +145,16 @@ class Geoparser:
             places.sort(key=lambda p: p.start)
         return places
 
-    def _keep_supported(self, mentions: list[Mention], text: str) -> list[Mention]:
+    def _keep_supported(self, mentions: list[Mention], text: str
+                        ) -> tuple[list[Mention], list[Resolution]]:
         """Drop weak mentions unless a candidate lies in the country the document is about
         (a third of its resolved places), is a town of 20,000+ or an admin area of a country
-        the document names, or lies within 100 km of one of its resolved towns."""
+        the document names, or lies within 100 km of one of its resolved towns.
+
+        RETURNS: the mentions kept, and the resolutions of the strong ones (in order)."""
         strong = [m for m in mentions if not m.weak]
-        resolved = [r.candidate for r in self.resolver.resolve(strong, text)
+        strong_resolved = self.resolver.resolve(strong, text)
+        resolved = [r.candidate for r in strong_resolved
                     if r.candidate is not None]  # "Iraqi forces" also says where we are
         countries = Counter(c.country_code for c in resolved if c.country_code)
         total = sum(countries.values())
@@ -165,7 +176,7 @@ class Geoparser:
                     m.notes.append("weak name kept: resolves within the document's area")
                     kept.append(m)
                     break
-        return kept
+        return kept, strong_resolved
 
     def _place(self, r: Resolution) -> Place | None:
         c = r.candidate

@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..nlp import doc_text
 from ..schema import EventMention, Location, Place, Span
 
 if TYPE_CHECKING:
@@ -158,7 +159,7 @@ def _demonym_of_place(doc: Doc | None, place: Place) -> bool:
     west province", "a Syrian border town"), so the country is a literal place."""
     if doc is None or not place.country_code:
         return False
-    if DEMONYM_PLACE_AFTER.match(doc.text, place.end):
+    if DEMONYM_PLACE_AFTER.match(doc_text(doc), place.end):
         return True
     span = _tokens(doc, place)
     if span is None:
@@ -180,7 +181,7 @@ def _tokens(doc: Doc, item: Place | Span) -> DocSpan | None:
 
 
 def _usable(places: Sequence[Place], doc: Doc | None = None) -> list[Place]:
-    text = doc.text if doc is not None else ""
+    text = doc_text(doc) if doc is not None else ""
     out = []
     for p in places:
         if p.latitude is None or p.feature_code == "CONT" or is_qualifier(text, p):
@@ -345,9 +346,9 @@ def _refine_country(doc: Doc, mention: EventMention, country: Place, usable: Seq
     trig = _tokens(doc, mention.trigger)
     if trig is not None:  # the trigger's own sentence (a mention's may span two)
         s0, s1 = trig.sent.start_char, trig.sent.end_char
-    p0, p1 = _paragraph_bounds(doc.text, mention.trigger.start, mention.trigger.end)
+    p0, p1 = _paragraph_bounds(doc_text(doc), mention.trigger.start, mention.trigger.end)
     for scope, lo, hi in (("sentence", s0, s1), ("paragraph", p0, p1),
-                          ("document", 0, len(doc.text))):
+                          ("document", 0, len(doc_text(doc)))):
         pool = [q for q in inside if lo <= q.start and q.end <= hi]
         if scope == "document" and len({q.admin1 or q.name for q in pool}) > 1:
             return None  # places all over the country: the article may tell several events
@@ -454,7 +455,7 @@ def locate(doc: Doc, mention: EventMention, places: Sequence[Place],
     if not usable:
         return Location(reason="no literal place in the document")
     n_usable = len(usable)
-    text = doc.text  # built from the tokens on every access: read it once
+    text = doc_text(doc)
     filed = [p for p in usable if p.start < 300 and is_dateline(text, p)]
     if filed and len(filed) < len(usable):
         # the dateline's country ("PESHAWAR, Pakistan, ...") is set aside with it
@@ -505,7 +506,7 @@ def _choose(doc: Doc, mention: EventMention, usable: Sequence[Place],
         for p in usable:
             if (p.start < ps.end and ps.start < p.end and not _origin(doc, p)
                     and not _reporting(doc, mention, p)):
-                town = _town_within(doc.text, p, usable)
+                town = _town_within(doc_text(doc), p, usable)
                 if town is not None:
                     return _location(gazetteer, town, base_precision(town),
                                      f"{town.text!r} lies in {p.text!r}, the place the "
@@ -547,7 +548,7 @@ def _choose(doc: Doc, mention: EventMention, usable: Sequence[Place],
                                         abs(q.start - mid)))
         return _location(gazetteer, p, max(base_precision(p), 2),
                          f"nearest place in the event's sentence: {p.text!r}")
-    p0, p1 = _paragraph_bounds(doc.text, s0, s1)
+    p0, p1 = _paragraph_bounds(doc_text(doc), s0, s1)
     in_par = [p for p in usable if p0 <= p.start and p.end <= p1]
     if in_par:
         before = [p for p in in_par if p.end <= s0]

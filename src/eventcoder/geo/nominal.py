@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..nlp import doc_text
 from ..schema import Place
 from .text import fold
 
@@ -177,7 +178,7 @@ class NominalResolver:
             if derived:
                 conf *= 0.5
             out.append(antecedent.model_copy(update={
-                "start": start, "end": end, "text": doc.text[start:end], "role": role,
+                "start": start, "end": end, "text": doc_text(doc)[start:end], "role": role,
                 "confidence": round(conf, 4)}))
         return out
 
@@ -246,7 +247,7 @@ class NominalResolver:
         c = self.gz.capital(country.country_code or "")
         if c is None:
             return None
-        return Place(start=start, end=end, text=doc.text[start:end], name=fold(c.name),
+        return Place(start=start, end=end, text=doc_text(doc)[start:end], name=fold(c.name),
                      geonames_id=c.geonames_id if c.geonames_id > 0 else None,
                      latitude=c.latitude, longitude=c.longitude, country_code=c.country_code,
                      admin1=self.gz.admin1_name(c.country_code, c.admin1_code)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from ..nlp import doc_text
 from .gazetteer import KIND_OVERLAY, Candidate, Gazetteer
 from .text import name_key
 
@@ -390,7 +391,7 @@ class Recognizer:
 
     def recognize(self, doc: Doc) -> list[Mention]:
         """All toponym mentions of ``doc``, literal and associative, in text order."""
-        full_text = doc.text  # built from the tokens on every access: read it once
+        full_text = doc_text(doc)
         mentions: list[Mention] = []
         taken = [False] * (len(full_text) + 1)
 
@@ -603,10 +604,10 @@ class Recognizer:
                  and not m.facility and m.fixed_id is None and m.text[:1].isupper()
                  and m.text not in person_parts}
         for name in sorted(known):
-            for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", full_text):
-                if any(taken[match.start():match.end()]):
+            for start, end in _standalone(name, full_text):
+                if any(taken[start:end]):
                     continue
-                hit = doc.char_span(match.start(), match.end())
+                hit = doc.char_span(start, end)
                 if hit is None or any(ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT",
                                                      "FAC", "LAW")
                                       and ent.start <= hit.start and hit.end <= ent.end
@@ -720,7 +721,7 @@ class Recognizer:
         out = []
         for start, end in spans:
             span = doc.char_span(start, end, alignment_mode="expand")
-            text = doc.text[start:end]
+            text = doc_text(doc)[start:end]
             demonym = self.lexicon.demonym(text)
             if span is None:
                 out.append(Mention(start, end, text, text, source="given"))
@@ -830,3 +831,25 @@ class Recognizer:
             return True
         return "weak" if any(c.kind >= 2 for c in cands) else False
 
+
+
+def _standalone(name: str, text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``name`` in ``text`` with neither a word character nor a hyphen on either
+    side: what ``re.finditer(rf"(?<![\\w-]){re.escape(name)}(?![\\w-])", text)`` finds (the
+    same non-overlapping matches, left to right), without compiling a pattern per name.
+    ``name`` is not empty."""
+    n, size = len(name), len(text)
+    i = text.find(name)
+    while i >= 0:
+        before = text[i - 1] if i > 0 else ""
+        after = text[i + n] if i + n < size else ""
+        if not _word_or_hyphen(before) and not _word_or_hyphen(after):
+            yield i, i + n
+            i = text.find(name, i + n)
+        else:
+            i = text.find(name, i + 1)
+
+
+def _word_or_hyphen(ch: str) -> bool:
+    """``ch`` (one character, or "" at the text's edge) matches ``[\\w-]``."""
+    return ch != "" and (ch.isalnum() or ch == "_" or ch == "-")

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..errors import ConfigError
 from .gazetteer import KIND_ALT, KIND_ASCII, KIND_NAME, KIND_OVERLAY, Candidate, Gazetteer
@@ -33,12 +36,16 @@ class Resolution:
     reason: str
 
 
+#: ``2 * 6371.0088`` (the mean Earth radius): haversine_km's factor, written once
+_EARTH_DIAMETER_KM = 2 * 6371.0088
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+    return _EARTH_DIAMETER_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def prior(c: Candidate, m: Mention) -> float:
@@ -85,20 +92,13 @@ _ADMIN_WORDS = frozenset({"county", "co", "parish", "province", "district", "gov
                           "region", "borough", "township", "twp", "municipality", "prefecture"})
 
 
+@lru_cache(maxsize=65_536)
 def _vote_key(query: str) -> str:
     """The name key under which a mention votes for the document's context."""
     words = name_key(query).split()
     while len(words) > 1 and words[-1] in _ADMIN_WORDS:
         words.pop()
     return " ".join(words)
-
-
-@dataclass(frozen=True, slots=True)
-class _Admin1Context:
-    """What the other mentions say about a candidate's first-order division."""
-
-    share: float = 0.0  # share of the other mentions' weight in the same admin1
-    named: bool = False  # another mention is that admin1 itself ("Indiana", "Ky.")
 
 
 def _inside(c: Candidate, k: Candidate) -> bool:
@@ -112,15 +112,19 @@ def _inside(c: Candidate, k: Candidate) -> bool:
     return False
 
 
-def _features(c: Candidate, m: Mention, cc_share: float, a1_hit: bool, near: float | None,
-              inside: bool, has_container: bool, max_pop: int, n: int,
-              a1: _Admin1Context | None = None, top_in_country: bool = False,
-              support: float = 0.0) -> list[float]:
+#: What a candidate's features owe to the candidate and its mention alone (not to the other
+#: mentions' readings), computed once per resolution: features 0-18, then is-country, inside,
+#: outside its container, log of the candidates' count, fixed id, top in its country, PPLA,
+#: support and any support (see :func:`_row`).
+_Static = tuple[list[float], float, float, float, float, float, float, bool, float, float]
+
+
+def _static_features(c: Candidate, m: Mention, inside: bool, has_container: bool, max_pop: int,
+                     n: int, top_in_country: bool = False, support: float = 0.0) -> _Static:
     fc = c.feature_code
     is_p = c.feature_class == "P"
-    a1 = a1 or _Admin1Context()
     admin_other = c.feature_class == "A" and not c.is_country and fc not in ("ADM1", "ADM2")
-    return [
+    head = [
         float(c.kind == KIND_OVERLAY), float(c.kind == KIND_NAME), float(c.kind == KIND_ASCII),
         float(c.kind == KIND_ALT),
         float(c.is_country), float(fc == "CONT"), float(fc == "ADM1"), float(fc == "ADM2"),
@@ -132,16 +136,29 @@ def _features(c: Candidate, m: Mention, cc_share: float, a1_hit: bool, near: flo
         float(c.population == max_pop and c.population > 0),
         float(m.hint == "admin" and c.is_admin), float(m.hint == "admin" and not c.is_admin),
         float(m.hint == "town" and is_p),
-        cc_share, cc_share * float(c.is_country), float(a1_hit),
-        float(inside), float(has_container and not inside),
+    ]
+    return (head, float(c.is_country), float(inside), float(has_container and not inside),
+            math.log1p(n) / 5, float(m.fixed_id is not None), float(top_in_country),
+            fc in ("PPLA", "PPLG"), support, float(support > 0.0))
+
+
+def _row(static: _Static, cc_share: float, a1_hit: bool, near: float | None,
+         a1_share: float = 0.0, a1_named: bool = False) -> list[float]:
+    """A candidate's feature vector (:data:`FEATURES` less the two gaps) from its static part
+    and the context the other mentions give: ``a1_share`` is the share of their weight in the
+    candidate's admin1, ``a1_named`` that one of them is that admin1 itself ("Indiana")."""
+    head, is_country, inside, outside, n, fixed, top_in, ppla, support, support_any = static
+    return head + [
+        cc_share, cc_share * is_country, float(a1_hit),
+        inside, outside,
         float(near is not None and near < 50), float(near is not None and near < 200),
         float(near is not None and near < 600),
         math.log1p(near) / 10 if near is not None else 0.0, float(near is None),
-        math.log1p(n) / 5, float(m.fixed_id is not None),
-        a1.share, float(a1.named),
-        cc_share * float(top_in_country),
-        float(fc in ("PPLA", "PPLG") and a1_hit),
-        support, float(support > 0.0),
+        n, fixed,
+        a1_share, float(a1_named),
+        cc_share * top_in,
+        float(ppla and a1_hit),
+        support, support_any,
     ]
 
 
@@ -154,7 +171,10 @@ class LinearRanker:
 
     def score(self, features: Sequence[float]) -> float:
         """The candidate's score (log-odds of being the right place)."""
-        return self.intercept + sum(w * f for w, f in zip(self.coef, features, strict=True))
+        if len(features) != len(self.coef):
+            raise ValueError(f"{len(features)} features for {len(self.coef)} weights")
+        # the products summed in order, as sum(w * f for ...) would, without its generator
+        return self.intercept + sum(map(operator.mul, self.coef, features))
 
     @classmethod
     def load(cls, path: Path) -> LinearRanker:
@@ -279,6 +299,25 @@ def _append_gaps(rows: list[list[float]]) -> None:
     for f in rows:
         f.append(f[_A1_SHARE] - top)
         f.append((f[_CC_SHARE] - cc_top) * f[_IS_COUNTRY])
+
+
+def _nearest(cands: Sequence[Candidate], others: Sequence[Candidate]) -> list[float | None]:
+    """For each candidate, ``min(haversine_km(c, o) for o in others)`` (None without others),
+    with each point's radians and cosine computed once: the same operations in the same order,
+    so the same floats."""
+    if not others or not cands:
+        return [None] * len(cands)
+    terms = [(o.longitude, p2, math.cos(p2)) for o in others
+             for p2 in (math.radians(o.latitude),)]
+    out: list[float | None] = []
+    for c in cands:
+        p1 = math.radians(c.latitude)
+        cos_p1, lon1 = math.cos(p1), c.longitude
+        out.append(min(_EARTH_DIAMETER_KM * math.asin(min(1.0, math.sqrt(
+            math.sin((p2 - p1) / 2) ** 2
+            + cos_p1 * cos_p2 * math.sin(math.radians(lon2 - lon1) / 2) ** 2)))
+            for lon2, p2, cos_p2 in terms))
+    return out
 
 
 class _SupportGrid:
@@ -414,10 +453,11 @@ class Resolver:
         scores = priors
         dateline = self._dateline_index(mentions, text)
         support = self.support(mentions, cand_lists)
+        memo: dict[str, Any] = {}
         for _ in range(rounds):
             best, probs = _best(cand_lists, scores)
             rows = self.feature_rows(mentions, cand_lists, best, dateline, probs,
-                                     support=support)
+                                     support=support, memo=memo)
             if self.ranker is not None:
                 scores = [[self.ranker.score(f) for f in fs] for fs in rows]
             else:
@@ -428,13 +468,17 @@ class Resolver:
     def feature_rows(self, mentions: Sequence[Mention], cand_lists: Sequence[Sequence[Candidate]],
                      best: Sequence[Candidate | None], dateline: int | None,
                      probs: Sequence[float] | None = None, *,
-                     support: Sequence[Sequence[float]] | None = None
-                     ) -> list[list[list[float]]]:
+                     support: Sequence[Sequence[float]] | None = None,
+                     memo: dict[str, Any] | None = None) -> list[list[list[float]]]:
         """The ranker's feature vectors (see :data:`FEATURES`) for every candidate.
 
         Context comes from the other mentions' current best candidates, each distinct name
         counted once (weighted by its confidence) and never the mention's own name, so an
         ambiguous name repeated in a document cannot vote for itself.
+
+        memo: a dict kept across the rounds of one scoring of these same mentions and
+        candidates (:meth:`score`): what does not depend on the other mentions' readings is
+        computed once.
         """
         keys = [_vote_key(m.query) for m in mentions]
         contrib: dict[str, tuple[str, tuple[str, str] | None, float, Candidate]] = {}
@@ -458,6 +502,9 @@ class Resolver:
                 named_a1.setdefault(a1, set()).add(k)
         if support is None:
             support = self.support(mentions, cand_lists)
+        statics: dict[int, list[_Static]] = {} if memo is None else memo.setdefault("static", {})
+        nears: dict[int, tuple[tuple[int, ...], list[float | None]]] = \
+            {} if memo is None else memo.setdefault("near", {})
         rows = []
         for i, (m, cands) in enumerate(zip(mentions, cand_lists, strict=True)):
             own = contrib.get(keys[i])
@@ -465,14 +512,33 @@ class Resolver:
             denom = total - own_w
             others = [v[3] for k, v in contrib.items() if k != keys[i]
                       and not v[3].is_country and v[3].feature_code != "CONT"]
-            container = self._container(m)
-            max_pop = max((c.population for c in cands), default=0)
+            static = statics.get(i)
+            if static is None:
+                container = self._container(m)
+                max_pop = max((c.population for c in cands), default=0)
+                top_pop: dict[str, int] = {}
+                for c in cands:
+                    if c.feature_class == "P":
+                        top_pop[c.country_code] = max(top_pop.get(c.country_code, 0),
+                                                      c.population)
+                static = [_static_features(
+                    c, m, bool(container) and any(_inside(c, k) for k in container),
+                    bool(container), max_pop, len(cands),
+                    c.feature_class == "P" and c.population > 0
+                    and c.population == top_pop.get(c.country_code), support[i][j])
+                    for j, c in enumerate(cands)]
+                statics[i] = static
+            # the distance from each candidate to the nearest other place: the same others
+            # as in an earlier round, the same distances
+            others_ids = tuple(map(id, others))
+            known = nears.get(i)
+            if known is not None and known[0] == others_ids:
+                near_of = known[1]
+            else:
+                near_of = _nearest(cands, others)
+                nears[i] = (others_ids, near_of)
             own_a1 = own[1] if own else None
             a1_other = {a: w - (own_w if a == own_a1 else 0.0) for a, w in a1_mass.items()}
-            top_pop: dict[str, int] = {}
-            for c in cands:
-                if c.feature_class == "P":
-                    top_pop[c.country_code] = max(top_pop.get(c.country_code, 0), c.population)
             fs = []
             for j, c in enumerate(cands):
                 cc_share = 0.0
@@ -482,18 +548,13 @@ class Resolver:
                 a1 = (c.country_code, c.admin1_code)
                 a1_hit = bool(c.admin1_code) and (
                     a1_mass.get(a1, 0.0) - (own_w if own and own[1] == a1 else 0.0) > 1e-9)
-                near = min((haversine_km(c.latitude, c.longitude, o.latitude, o.longitude)
-                            for o in others), default=None)
-                inside = bool(container) and any(_inside(c, k) for k in container)
-                a1c = _Admin1Context()
                 if c.admin1_code and not c.is_country:
-                    a1c = _Admin1Context(
-                        share=max(0.0, a1_other.get(a1, 0.0)) / denom if denom > 1e-9 else 0.0,
-                        named=bool(named_a1.get(a1, set()) - {keys[i]}))
-                top_in = (c.feature_class == "P" and c.population > 0
-                          and c.population == top_pop.get(c.country_code))
-                fs.append(_features(c, m, cc_share, a1_hit, near, inside, bool(container),
-                                    max_pop, len(cands), a1c, top_in, support[i][j]))
+                    fs.append(_row(
+                        static[j], cc_share, a1_hit, near_of[j],
+                        max(0.0, a1_other.get(a1, 0.0)) / denom if denom > 1e-9 else 0.0,
+                        bool(named_a1.get(a1, set()) - {keys[i]})))
+                else:
+                    fs.append(_row(static[j], cc_share, a1_hit, near_of[j]))
             _append_gaps(fs)
             rows.append(fs)
         return rows

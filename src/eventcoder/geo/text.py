@@ -27,6 +27,8 @@ def fold(text: str) -> str:
     >>> fold("Şırnak, Đakovo")
     'Sirnak, Dakovo'
     """
+    if text.isascii():  # nothing to decompose, no combining mark: the text itself
+        return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

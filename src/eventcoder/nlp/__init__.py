@@ -23,6 +23,26 @@ PARAGRAPHS = "eventcoder_paragraphs"
 MAX_CHARS = DEFAULT_MAX_ARTICLE_CHARS
 
 
+#: (doc, its text) of the last doc :func:`doc_text` read
+_LAST_TEXT: tuple[object, str] = (None, "")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once per doc.
+
+    spaCy builds ``Doc.text`` anew from every token on each access (a join over the whole
+    document), and the geoparser and the extractor read it many times per article; the last
+    doc read is remembered (by identity, with a reference, so its id cannot be reused) and
+    its text is returned again. A doc's text never changes (the retokenizer keeps it)."""
+    global _LAST_TEXT
+    last = _LAST_TEXT  # one read: a tuple, so another thread never sees half of an update
+    if last[0] is doc:
+        return last[1]
+    text = doc.text
+    _LAST_TEXT = (doc, text)
+    return text
+
+
 class ModelNotFoundError(ResourceError):
     """The spaCy pipeline asked for is not installed."""
 
