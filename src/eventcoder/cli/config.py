@@ -34,7 +34,8 @@ def config(ctx: click.Context, db: str | None, model: str | None, gazetteer: Pat
     Settings are merged in this order, later winning: built-in defaults < the config file
     (--config FILE, else $EVENTCODER_CONFIG, else ./eventcoder.toml) < environment variables
     (EVENTCODER_DB, _MODEL, _GAZETTEER, _ACTORS, _HOME, _MIN_CONFIDENCE, _BATCH_SIZE,
-    _WORKERS) < command-line options. The source column says which one set each key:
+    _WORKERS, and the others this lists, such as the input limits of docs/reliability.md) <
+    command-line options. The source column says which one set each key:
     default, file PATH, env NAME or flag. Options given here show what a command given the
     same options would use.
 

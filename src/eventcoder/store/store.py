@@ -252,7 +252,8 @@ WRITE_LOCK_KEY = 0x6576636F  # "evco"
 
 
 class StoreError(EventcoderError, ValueError):
-    """The database URL is unusable or the database cannot be opened; one-line message."""
+    """The database URL is unusable, the database cannot be opened, or it fails under us (a
+    full disk, a read-only file, a server gone); one-line message naming the database."""
 
 
 def normalize_url(url: str | Path) -> URL:
