@@ -11,7 +11,7 @@ import os
 import queue
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query
@@ -19,7 +19,7 @@ from fastapi.responses import Response, StreamingResponse
 from sqlalchemy.exc import SQLAlchemyError
 
 from .. import __version__
-from ..export import export_format, export_formats, write_events
+from ..export import export_format, export_formats, with_sources, write_events
 from ..schema import Event
 from ..store import EventFilter, Store
 from .common import (
@@ -216,23 +216,6 @@ def stats(ctx: Ctx, filters: Filters,
     return _json(ctx.cache.get(("stats", filters, interval), compute))
 
 
-def _with_sources(store: Store, events: Iterable[Event], sources: dict[str, str | None],
-                  page: int = 1000) -> Iterator[Event]:
-    """Stream ``events`` while keeping ``sources`` (article id -> publisher, for the CSV's
-    ACLED ``source`` column) filled for the page being written."""
-    batch: list[Event] = []
-    for event in events:
-        batch.append(event)
-        if len(batch) >= page:
-            sources.clear()
-            sources.update(store.article_sources({a for e in batch for a in e.article_ids}))
-            yield from batch
-            batch = []
-    sources.clear()
-    sources.update(store.article_sources({a for e in batch for a in e.article_ids}))
-    yield from batch
-
-
 @router.get("/api/export", tags=["events"],
             responses={200: {"description": "the events in the format asked for, as a file",
                              "content": {t: {} for t, _ in MEDIA_TYPES.values()}},
@@ -257,7 +240,7 @@ def export(ctx: Ctx, filters: Filters,
 
     def events() -> Iterator[Event]:
         rows = ctx.store.iter_events(**filters.query_kwargs())
-        return _with_sources(ctx.store, rows, sources)
+        return with_sources(rows, ctx.store, sources)
 
     def write(out: IO[Any]) -> object:
         return write_events(events(), name, out, sources=sources)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -88,7 +87,7 @@ def events(db: str | None, since: dt.date | None, until: dt.date | None, country
 
         eventcoder events --split ev-3f2a9c1e0b7d4a58 --articles afp-0412 --comment "next day"
     """
-    from ..export import write_events
+    from ..export import with_sources, write_events
     from ..store import Store
 
     if sum(bool(x) for x in (ids, history, merge, split)) > 1:
@@ -116,24 +115,7 @@ def events(db: str | None, since: dt.date | None, until: dt.date | None, country
                                      min_fatalities=min_fatalities, limit=limit,
                                      min_confidence=min_confidence, status=status or None)
             sources: dict[str, str | None] = {}
-            write_events(_with_sources(rows, store, sources), fmt, output, sources=sources)
-
-
-def _with_sources(events: Iterable[Event], store: Store, sources: dict[str, str | None],
-                  page: int = 1000) -> Iterator[Event]:
-    """Stream ``events`` while keeping ``sources`` filled for the page being written, so the
-    CSV's ACLED ``source`` column is filled without loading every event or article at once."""
-    batch: list[Event] = []
-    for event in events:
-        batch.append(event)
-        if len(batch) >= page:
-            sources.clear()
-            sources.update(store.article_sources({a for e in batch for a in e.article_ids}))
-            yield from batch
-            batch = []
-    sources.clear()
-    sources.update(store.article_sources({a for e in batch for a in e.article_ids}))
-    yield from batch
+            write_events(with_sources(rows, store, sources), fmt, output, sources=sources)
 
 
 def _shown(store: Store) -> str:

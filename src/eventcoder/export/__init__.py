@@ -22,11 +22,13 @@ from .writers import (
     parquet_dataset_schema,
     parquet_partitioning,
     parquet_schema,
+    with_sources,
     write_events,
 )
 
 __all__ = [
     "ACLED_COLUMNS", "CSV_COLUMNS", "EXTRA_COLUMNS", "FORMATS", "ExportFormat", "country_codes",
     "csv_row", "event_record", "export_format", "export_formats", "geojson_feature",
-    "parquet_dataset_schema", "parquet_partitioning", "parquet_schema", "write_events",
+    "parquet_dataset_schema", "parquet_partitioning", "parquet_schema", "with_sources",
+    "write_events",
 ]

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from ..errors import ConfigError, InputError
 from ..registry import UnknownNameError
@@ -571,3 +571,27 @@ _registry.register("jsonl", func=ExportFormat(write_jsonl))
 _registry.register("csv", func=ExportFormat(write_csv, newline="", sources=True))
 _registry.register("geojson", func=ExportFormat(write_geojson))
 _registry.register("parquet", func=ExportFormat(write_parquet, binary=True))
+
+
+class SourceLookup(Protocol):
+    """What :func:`with_sources` needs of a store (:class:`eventcoder.store.Store`)."""
+
+    def article_sources(self, article_ids: Iterable[str]) -> dict[str, str | None]: ...
+
+
+def with_sources(events: Iterable[Event], store: SourceLookup,
+                 sources: dict[str, str | None], page: int = 1000) -> Iterator[Event]:
+    """Stream ``events`` while keeping ``sources`` (article id -> publisher, for the CSV's
+    ACLED ``source`` column) filled for the page being written, so an export never loads
+    every event or article at once."""
+    batch: list[Event] = []
+    for event in events:
+        batch.append(event)
+        if len(batch) >= page:
+            sources.clear()
+            sources.update(store.article_sources({a for e in batch for a in e.article_ids}))
+            yield from batch
+            batch = []
+    sources.clear()
+    sources.update(store.article_sources({a for e in batch for a in e.article_ids}))
+    yield from batch
