@@ -1085,8 +1085,7 @@ class Store:
         with self._connect(write=True) as conn:
             with self._begin(conn):
                 _write_lock(conn)
-                resolved = self._survivors(conn, [event_id]).get(event_id, event_id)
-                found = self._load_events(conn, [resolved]).get(resolved)
+                resolved, found = self._load_resolved(conn, event_id)
                 if found is None:
                     return None
                 old, revision = found
@@ -1133,8 +1132,7 @@ class Store:
         with self._connect(write=True) as conn:
             with self._begin(conn):
                 _write_lock(conn)
-                resolved = self._survivors(conn, [event_id]).get(event_id, event_id)
-                found = self._load_events(conn, [resolved]).get(resolved)
+                resolved, found = self._load_resolved(conn, event_id)
                 if found is None:
                     return None
                 current, revision = found
@@ -1199,6 +1197,13 @@ class Store:
                     event_a=a, event_b=b, decision="apart", decided_by=user, decided_at=now,
                     comment=comment))
                 return kept, split_off
+
+    def _load_resolved(self, conn: Connection, event_id: str
+                       ) -> tuple[str, tuple[Event, int] | None]:
+        """The id ``event_id`` is stored under now (itself or the survivor that absorbed it)
+        and the stored event with its revision, or None when there is none."""
+        resolved = self._survivors(conn, [event_id]).get(event_id, event_id)
+        return resolved, self._load_events(conn, [resolved]).get(resolved)
 
     def kept_apart(self, event_ids: Iterable[str]) -> dict[str, set[str]]:
         """For each of ``event_ids``: the stored events a reviewer said are different events
