@@ -11,7 +11,9 @@ import datetime as dt
 import json
 import math
 import re
+import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -311,8 +313,6 @@ def _require_sqlite_file(url: URL) -> bool:
     path = Path(url.database)
     if not path.is_file():
         raise StoreError(f"no database at {url.database} ({_CREATE_HINT})")
-    import sqlite3
-
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -1939,6 +1939,25 @@ def _merge(old: Event, new: Event) -> Event:
     return merge_pair(old, new, supersede=True).event
 
 
+def _set_wal(cur: Any, wait: float = 60.0) -> None:
+    """Switch the connection's database to WAL. SQLite answers "database is locked" at once,
+    without calling the busy handler, when two connections change the journal mode of a new
+    file at the same moment (two runs started together on one new database), so retry with
+    a short growing pause, for at most ``wait`` seconds."""
+    deadline = time.monotonic() + wait
+    pause = 0.005
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if ("locked" not in text and "busy" not in text) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.25)
+
+
 def _sqlite_setup(engine: Engine, *, memory: bool) -> None:
     """WAL, foreign keys and explicit BEGIN (IMMEDIATE for writes) on every SQLite connection."""
 
@@ -1948,7 +1967,7 @@ def _sqlite_setup(engine: Engine, *, memory: bool) -> None:
         cur = dbapi_conn.cursor()
         try:
             if not memory:
-                cur.execute("PRAGMA journal_mode=WAL")
+                _set_wal(cur)
                 cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=60000")
