@@ -133,7 +133,7 @@ def test_an_unexpected_error_shows_no_internals(sqlite_store: Store, make_client
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("secret internal detail /etc/eventcoder.toml")
 
-    monkeypatch.setattr(sqlite_store, "page_events", broken)
+    monkeypatch.setattr(sqlite_store, "page_event_dicts", broken)
     with caplog.at_level(logging.ERROR, logger="eventcoder.api.app"):
         r = client.get("/api/events")
     assert r.status_code == 500
@@ -151,7 +151,7 @@ def test_a_database_that_does_not_answer_is_503(sqlite_store: Store, make_client
     def locked(*args: Any, **kwargs: Any) -> Any:
         raise OperationalError("SELECT", {}, Exception("database is locked"))
 
-    monkeypatch.setattr(sqlite_store, "page_events", locked)
+    monkeypatch.setattr(sqlite_store, "page_event_dicts", locked)
     monkeypatch.setattr(sqlite_store, "ping", locked)
     r = client.get("/api/events")
     assert r.status_code == 503 and "SELECT" not in r.text

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import IO, Annotated, Any, Literal
 
+import orjson
 from fastapi import APIRouter, HTTPException, Path, Query
 from fastapi.responses import Response, StreamingResponse
 from sqlalchemy.exc import SQLAlchemyError
@@ -100,9 +101,12 @@ def list_events(ctx: Ctx, filters: Filters,
     costs the same at any depth, and rows added meanwhile are neither repeated nor lost).
     Rejected events are left out unless `status` asks for them, as in the CLI."""
     after = decode_cursor(cursor, filters, sort) if cursor else None
-    items, key = ctx.store.page_events(filters, sort=sort, limit=limit, after=after)
-    return _json(EventPage(items=items, total=_count(ctx, filters),
-                           next=encode_cursor(key, filters, sort) if key else None))
+    # plain dicts straight to JSON: the body EventPage(...).model_dump_json() would give
+    # (tests/api/test_fast_page.py), in half the time of building a model per event and span
+    items, key = ctx.store.page_event_dicts(filters, sort=sort, limit=limit, after=after)
+    return Response(orjson.dumps({"items": items, "total": _count(ctx, filters),
+                                  "next": encode_cursor(key, filters, sort) if key else None}),
+                    media_type="application/json")
 
 
 @router.get("/api/events.geojson", response_model=FeatureCollection, tags=["events"],

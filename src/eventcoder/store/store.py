@@ -1251,14 +1251,17 @@ class Store:
                 for eid, row in rows.items()}
 
     @staticmethod
-    def _load_lists(conn: Connection, ids: Sequence[str], *, where: Any = None
-                    ) -> dict[str, tuple[list[str], list[Evidence]]]:
+    def _load_lists(conn: Connection, ids: Sequence[str], *, where: Any = None,
+                    make: Callable[..., Any] = Evidence
+                    ) -> dict[str, tuple[list[str], list[Any]]]:
         """Article ids and evidence of the given events, in stored order.
 
         where: optional subquery selecting the same event ids; then the lists are read in
             two queries instead of two per chunk of ids (large query results).
+        make: what each evidence span becomes, called with the Evidence's fields as keywords
+            (``dict`` for plain dicts in the Evidence's JSON shape).
         """
-        out: dict[str, tuple[list[str], list[Evidence]]] = {eid: ([], []) for eid in ids}
+        out: dict[str, tuple[list[str], list[Any]]] = {eid: ([], []) for eid in ids}
         if not out:
             return out
         filters = ([event_articles.c.event_id.in_(where)], [evidence.c.event_id.in_(where)]) \
@@ -1282,8 +1285,8 @@ class Store:
                     ).all():  # fetchall: SQLAlchemy otherwise fetches row by row
                 lists = out.get(event_id)
                 if lists is not None:
-                    lists[1].append(Evidence(article_id=article_id, field=field, start=start,
-                                             end=end, text=span))
+                    lists[1].append(make(article_id=article_id, field=field, start=start,
+                                         end=end, text=span))
         return out
 
     def query_events(self, *, since: dt.date | None = None, until: dt.date | None = None,
@@ -1643,6 +1646,23 @@ class Store:
         RETURNS: the events and the key to pass as ``after`` for the next page (None when
         this is the last). RAISES InputError: for an unknown sort or status.
         """
+        return self._page(filters, sort, limit, after, raw=False)
+
+    def page_event_dicts(self, filters: EventFilter | None = None, *,
+                         sort: str = "event_date", limit: int = 100,
+                         after: PageKey | None = None
+                         ) -> tuple[list[dict[str, Any]], PageKey | None]:
+        """:meth:`page_events` as plain dicts: the Event's fields in its order, evidence as
+        dicts, dates as :class:`datetime.date`; exactly ``Event.model_dump()`` of each event.
+
+        For a server that serialises the page at once: it skips building and validating a
+        model per event and span (the stored values were validated when written), about half
+        of the time of a page of 100 events.
+        """
+        return self._page(filters, sort, limit, after, raw=True)
+
+    def _page(self, filters: EventFilter | None, sort: str, limit: int,
+              after: PageKey | None, *, raw: bool) -> tuple[list[Any], PageKey | None]:
         if sort not in SORTS:
             raise InputError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
         desc = sort.startswith("-")
@@ -1683,8 +1703,10 @@ class Store:
                         .limit(want - len(rows)))
                 rows.extend(conn.execute(stmt).all())
             page = rows[:limit]
-            lists = self._load_lists(conn, [r.event_id for r in page])
-        found = [_event_from_row(r, *lists[r.event_id]) for r in page]
+            lists = self._load_lists(conn, [r.event_id for r in page],
+                                     make=dict if raw else Evidence)
+        found: list[Any] = [(_dict_from_row if raw else _event_from_row)(r, *lists[r.event_id])
+                            for r in page]
         if len(rows) <= limit:
             return found, None
         last = page[-1]
@@ -1875,6 +1897,18 @@ def _event_from_row(row: Any, article_ids: list[str], ev_list: list[Evidence]) -
     values = row._mapping  # a quarter of the time of getattr(row, f) per field
     data = {f: values[f] for f in EVENT_SCALARS}
     return Event(article_ids=list(article_ids), evidence=list(ev_list), **data)
+
+
+def _dict_from_row(row: Any, article_ids: list[str], ev_list: list[dict[str, Any]]
+                   ) -> dict[str, Any]:
+    """``_event_from_row(...).model_dump()`` without the model (:meth:`Store.page_event_dicts`)."""
+    values = row._mapping
+    return {f: (article_ids if f == "article_ids" else ev_list if f == "evidence"
+                else values[f]) for f in _MODEL_ORDER}
+
+
+#: The Event's fields in its order.
+_MODEL_ORDER: tuple[str, ...] = tuple(Event.model_fields)
 
 
 def _renamed(a: Article) -> str:
