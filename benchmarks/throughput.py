@@ -21,9 +21,10 @@ stage (``RunStats.timings``; the coding stages are summed over articles), and pe
 and prints both rates and their ratio, each worker's peak RSS, and the steady rate (after the
 first saved batch: the workers' start-up left out).
 
-``--dask ADDRESS`` (e.g. ``local``) codes them through Dask, when the installed
-:func:`eventcoder.run.code_articles` takes a ``dask`` argument (detected at run time);
-otherwise it prints "dask mode not available in this version".
+``--dask ADDRESS`` (e.g. ``local``) codes them through Dask instead of the process pool
+(``code_articles(dask=ADDRESS, workers=N)``: a LocalCluster of ``--workers`` processes for
+``local``) and prints its rate against one process, the ratio, the steady ratio after the first
+batch and each Dask process's peak RSS (issue 14 target: x1.8 with 2 workers on 2 cores).
 
 The articles: GeoWebNews-dev + LGL from ../shared/data (688; ``$EVENTCODER_SHARED_DATA``), else
 ``--articles PATH`` (files or folders eventcoder reads: .txt, .jsonl, .html, ...).
@@ -165,6 +166,26 @@ def time_coding(articles: list[Article], pipeline: Pipeline | Config, **kwargs: 
     return Coded(seconds, cpu, stats, marks, worker_rss)
 
 
+def time_warm_dask(articles: list[Article], config: Config, address: str,
+                   workers: int) -> Coded:
+    """The articles coded on a cluster whose workers have already loaded their pipeline
+    (eventcoder.pipeline.worker_pipeline keeps it per process): a local cluster started here
+    (as ``--dask local`` starts one), or the running one ``address`` names, warmed by coding
+    the warm-up article first."""
+    from eventcoder.cluster import LOCAL, dask_client
+
+    with dask_client(address, workers) as client:
+        target = client.scheduler.address if address == LOCAL else address
+        # distinct texts (paragraphs of the warm-up article), so none is set aside as a copy
+        paragraphs = [p for p in WARM_UP.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        warm_up = [Article.from_text(p, id=f"warm-{i}") for i, p in enumerate(paragraphs)]
+        # one batch per worker, so that every worker loads its pipeline
+        with tempfile.TemporaryDirectory() as tmp, Store(f"sqlite:///{tmp}/w.db") as store:
+            code_articles(warm_up, store, config, dask=target, workers=workers,
+                          batch_size=max(1, len(warm_up) // (2 * workers)))
+        return time_coding(articles, config, dask=target, workers=workers)
+
+
 def stage_rows(stats: RunStats) -> list[tuple[str, float]]:
     """(stage, seconds) from RunStats.timings, the run's stages and the coding stages."""
     rows: list[tuple[str, float]] = []
@@ -193,7 +214,8 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=1,
                     help="also compare 1 process with this many (process pool)")
     ap.add_argument("--dask", metavar="ADDRESS", default=None,
-                    help="also code through Dask (e.g. 'local'), if this version supports it")
+                    help="code through Dask (e.g. 'local', with --workers processes) against one "
+                         "process, instead of the process pool")
     ap.add_argument("--json", type=Path, help="also write the figures here")
     args = ap.parse_args()
 
@@ -261,7 +283,8 @@ def main() -> int:
     print(f"\npeak RSS: {figures['peak_rss_mb']:.0f} MB in this process (models and gazetteer "
           f"loaded: {rss_loaded:.0f} MB)")
 
-    if args.workers > 1:
+    one: Coded | None = None
+    if args.workers > 1 and args.dask is None:
         one = time_coding(articles, new_pipeline(config, nlp), workers=1)
         many = time_coding(articles, config, workers=args.workers)
         rss = many.worker_rss or {0: peak_rss_mb(resource.RUSAGE_CHILDREN)}
@@ -285,14 +308,35 @@ def main() -> int:
     if args.dask is not None:
         if not dask_supported():
             print("\ndask mode not available in this version")
-        else:  # hook for branch `scale`: code_articles(..., dask=ADDRESS)
-            dk = time_coding(articles, config, dask=args.dask)
-            figures["dask"] = {"address": args.dask, "seconds": round(dk.seconds, 2),
-                               "articles_per_s": round(len(articles) / dk.seconds, 2),
+        else:
+            # the same articles through code_articles(dask=...): with --workers N (N > 1) on a
+            # local cluster, against one process (the pool's, when measured just above)
+            n = max(args.workers, 1)
+            if one is None:
+                one = time_coding(articles, new_pipeline(config, nlp), workers=1)
+            # cold: the run starts its cluster, whose workers load spaCy and the gazetteer
+            dk = time_coding(articles, config, dask=args.dask, workers=n)
+            # warm: the rate a long run settles at, on workers that have loaded them
+            warm = time_warm_dask(articles, config, args.dask, n)
+            figures["dask"] = {"address": args.dask, "workers": n,
+                               "one_process_s": round(one.seconds, 2),
+                               "cold_s": round(dk.seconds, 2),
+                               "cold_speedup": round(one.seconds / dk.seconds, 3),
+                               "warm_s": round(warm.seconds, 2),
+                               "warm_articles_per_s": round(len(articles) / warm.seconds, 2),
+                               "warm_speedup": round(one.seconds / warm.seconds, 3),
                                "worker_peak_rss_mb": sorted(round(v, 1)
                                                             for v in dk.worker_rss.values())}
-            print(f"\ndask ({args.dask}): {dk.seconds:.2f} s, "
-                  f"{figures['dask']['articles_per_s']} articles/s")
+            d = figures["dask"]
+            print(f"\ndask ({args.dask}, {n} workers) against one process ({one.seconds:.2f} s,"
+                  f" {len(articles) / one.seconds:.2f} articles/s):")
+            print(f"  cold (cluster start-up and model loading included): {dk.seconds:.2f} s, "
+                  f"x{d['cold_speedup']}")
+            print(f"  warm (workers already loaded): {warm.seconds:.2f} s, "
+                  f"{d['warm_articles_per_s']} articles/s, x{d['warm_speedup']} (target x1.8)")
+            if d["worker_peak_rss_mb"]:
+                print("  peak RSS per Dask process: "
+                      f"{', '.join(f'{v:.0f} MB' for v in d['worker_peak_rss_mb'])}")
 
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
