@@ -107,6 +107,25 @@ def test_protests_in_one_place_on_one_day_are_one_event() -> None:
     assert not same_event(a, ev("a3")).same
 
 
+def test_a_town_and_the_region_named_by_another_report_may_be_one_event() -> None:
+    # one report places the shelling only in the oblast (its centre, ~45 km from the city)
+    oblast = dict(location="Kharkivska oblast", latitude=49.6, longitude=36.5, admin2=None,
+                  geo_precision=3)
+    d = same_event(ev("a1"), ev("a2", text=STRIKE2, **oblast))
+    assert d.same and d.parts["place"] == 0.5
+    assert any("region Kharkivska oblast" in r for r in d.reasons)
+    # not when the region is another one, nor when both places are precise
+    other = {**oblast, "admin1": "Poltavska oblast"}
+    assert not same_event(ev("a1"), ev("a2", text=STRIKE2, **other)).same
+    precise = {**oblast, "geo_precision": 1}
+    assert "km apart" in " ".join(same_event(ev("a1"), ev("a2", text=STRIKE2,
+                                                         **precise)).reasons)
+    # the region is no licence: a different day and other words still keep them apart
+    other_day = ev("a2", 1, text="A drone hit a warehouse, the mayor said.",
+                   event_date=DAY + dt.timedelta(days=1), **oblast)
+    assert not same_event(ev("a1"), other_day).same
+
+
 def test_reports_read_from_one_article_are_never_merged() -> None:
     d = same_event(ev("a1"), ev("a1", event_id="ev-a1-2"))
     assert not d.same

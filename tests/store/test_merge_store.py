@@ -65,6 +65,27 @@ def test_merging_two_reports_keeps_every_article_and_the_lowest_toll(store: Stor
     assert store.events_for_articles(["a2"]) == [final]
 
 
+def test_a_town_and_the_region_it_lies_in_are_candidates_at_any_distance(store: Store
+                                                                         ) -> None:
+    """A report that places the event only in the region (geo_precision 3: the Sahel
+    region's centre, about 95 km from Djibo) and one that names the town are candidates of
+    each other, found by the region search; a region event of another admin1 is not, nor a
+    precise event of the same admin1 far away."""
+    region = dict(location="Sahel", latitude=14.2, longitude=-0.65)
+    _save(store, ev("a1", 12),
+          ev("r1", 12, geo_precision=3, **region),
+          ev("r2", 12, geo_precision=3, **{**region, "admin1": "Nord", "latitude": 13.2}),
+          ev("t2", 12, **region))
+    s = MergeSettings()
+    assert [e.event_id for e in candidates_for(ev("a1", 12), store, s)] == ["ev-r1"]
+    assert [e.event_id for e in candidates_for(
+        ev("r1", 12, geo_precision=3, **region), store, s)] == ["ev-a1", "ev-t2"]
+    merges = merge_stored(store, ["ev-r1"])
+    assert [(m.survivor, m.absorbed) for m in merges] == [("ev-a1", "ev-r1")]
+    merged = store.get_event("ev-r1")
+    assert merged is not None and merged.location == "Djibo"  # the more precise place
+
+
 def test_saving_an_absorbed_id_again_goes_into_the_survivor(store: Store) -> None:
     _save(store, ev("a1", 12), ev("a2", 19))
     store.merge_events("ev-a1", "ev-a2")
@@ -138,6 +159,9 @@ def _blocking_plans(store: Store, call) -> list[str]:  # type: ignore[no-untyped
 
 BLOCKING_SEARCH = ("SEARCH events USING INDEX ix_events_type_date_lat_lon "
                    "(sub_event_type=? AND event_date>? AND event_date<?)")
+#: the second search of an event with an admin1: the events placed only as its region
+REGION_SEARCH = ("SEARCH events USING INDEX ix_events_lower_admin1_date "
+                 "(<expr>=? AND event_date>? AND event_date<?)")
 
 
 @pytest.mark.parametrize("analyzed", [False, True])
@@ -145,9 +169,10 @@ def test_blocking_searches_the_blocking_index_not_the_table(store: Store,
                                                             analyzed: bool) -> None:
     """Issue 12, item 7: the blocking query, for one event and for a batch, searches the
     (sub_event_type, event_date, latitude, longitude) index of migration 0009 by the types
-    and the date window, with and without the planner's statistics; no plan scans events
-    (nor searches by type alone, as SQLite did with the single-column indexes: every event
-    of the type)."""
+    and the date window, and the events placed only as the event's region by the
+    (lower(admin1), event_date) index of migration 0008, with and without the planner's
+    statistics; no plan scans events (nor searches by type alone, as SQLite did with the
+    single-column indexes: every event of the type)."""
     stored = _spread(3000)
     _save(store, *stored)
     sqlite = store.engine.dialect.name == "sqlite"
@@ -166,9 +191,9 @@ def test_blocking_searches_the_blocking_index_not_the_table(store: Store,
         if sqlite:
             lines = [x for x in plan.splitlines() if "events" in x]
             assert "SCAN events" not in plan, plan
-            assert len(lines) == (3 if plan in many else 1), plan
-            if not analyzed:  # a store never ANALYZEd: the blocking index
-                assert lines == [BLOCKING_SEARCH] * len(lines), plan
+            assert len(lines) == (6 if plan in many else 2), plan
+            if not analyzed:  # a store never ANALYZEd: the blocking and region indexes
+                assert lines == [BLOCKING_SEARCH, REGION_SEARCH] * (len(lines) // 2), plan
             else:  # with statistics (and the API's date indexes, migration 0008) SQLite may
                 # prefer a date index: still a search bounded by the date window
                 assert all(x.startswith("SEARCH events USING INDEX") and "event_date>?" in x

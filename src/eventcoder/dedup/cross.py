@@ -16,9 +16,11 @@ The rules (docs/storage.md, "Cross-article deduplication"), for events ``a`` and
      month for 3);
    - they cite no common article (two events of one report were kept apart by in-article
      dedup, which saw more of the text);
-   - same country; both have coordinates and are at most ``merge_km`` apart (default 25 km);
-     when both places are precise (``geo_precision`` 1) and both name an admin2 unit, the same
-     admin2;
+   - same country; both have coordinates and are at most ``merge_km`` apart (default 25 km),
+     unless one place is only a first-level region (``geo_precision`` 3, e.g. "in Michoacan
+     state": its point is the region's centre, so the distance says nothing) and the other
+     lies in that region (:func:`region_contains`); when both places are precise
+     (``geo_precision`` 1) and both name an admin2 unit, the same admin2;
    - compatible sub-event types (:func:`compatible_types`): the same sub-event type, or two
      types of one group that reports of one event mix up (an armed clash, an attack on
      civilians and a take-over of a town; a protest with or without intervention). An
@@ -30,7 +32,8 @@ The rules (docs/storage.md, "Cross-article deduplication"), for events ``a`` and
    - ``text``: cosine similarity of the two events' evidence text (the sentences they were
      read from), TF-IDF weighted with :func:`idf` (content words, no numbers);
    - ``date``: 1 on the same day, 0.5 a day apart, 0 at the end of the window;
-   - ``place``: 1 at the same point, falling to 0 at ``merge_km``;
+   - ``place``: 1 at the same point, falling to 0 at ``merge_km``; 0.5 for a place in a
+     region named by the other report (it may be anywhere in it);
    - ``fatalities``: 1 when the tolls agree (or one report gives none), falling with their
      ratio (reports disagree on tolls, but 3 and 40 are rarely one event);
    - ``actors``: 1 when a named actor is common to both, 0.5 when one names none, 0 when
@@ -264,9 +267,10 @@ def same_event(a: Event, b: Event, settings: MergeSettings | None = None) -> Dec
     if (a.iso3 or a.country) != (b.iso3 or b.country):
         no.append("different countries")
     km = km_between(a, b)
+    contained = region_contains(a, b)
     if km is None:
         no.append("no coordinates")
-    elif km > s.km:
+    elif km > s.km and not contained:
         no.append(f"{km:.0f} km apart")
     if (a.geo_precision == 1 and b.geo_precision == 1 and a.admin2 and b.admin2
             and a.admin2.lower() != b.admin2.lower()):
@@ -280,12 +284,14 @@ def same_event(a: Event, b: Event, settings: MergeSettings | None = None) -> Dec
     parts = {
         "text": text,
         "date": _date_agreement(days, a, b),
-        "place": max(0.0, 1 - km / s.km),
+        "place": 0.5 if contained else max(0.0, 1 - km / s.km),
         "fatalities": _toll_agreement(a.fatalities, b.fatalities),
         "actors": _actor_agreement(a, b),
     }
     score = sum(WEIGHTS[k] * v for k, v in parts.items())
     reasons = [f"{k} {v:.2f}" for k, v in parts.items()]
+    if contained:
+        reasons.append(f"one place in the other's region {contained}")
     same = score >= s.threshold
     if not same and _one_protest(a, b, days, km):
         same = True
@@ -295,6 +301,22 @@ def same_event(a: Event, b: Event, settings: MergeSettings | None = None) -> Dec
         same = False
         reasons.append(f"different days and text below {DIFFERENT_DAY_TEXT}")
     return Decision(same, round(score, 4), tuple(reasons), parts)
+
+
+#: ``geo_precision`` of a place known only as a first-level region (a province, a state).
+REGION_PRECISION = 3
+
+
+def region_contains(a: Event, b: Event) -> str | None:
+    """The first-level region (admin1) one of the two events is placed in only as a whole
+    (``geo_precision`` :data:`REGION_PRECISION`) and the other lies in (same country, same
+    admin1, any precision), or None. Such a pair is not kept apart by distance: a region's
+    point is its centre, and a town in it may be 100 km away."""
+    if not (a.geo_precision == REGION_PRECISION or b.geo_precision == REGION_PRECISION):
+        return None
+    if not a.admin1 or not b.admin1 or (a.iso3 or a.country) != (b.iso3 or b.country):
+        return None
+    return a.admin1 if a.admin1.strip().lower() == b.admin1.strip().lower() else None
 
 
 #: Protests at most this far apart on one day are one event (see :func:`_one_protest`).
@@ -491,6 +513,8 @@ def _may_block(c: Event, e: Event, s: MergeSettings) -> bool:
         return False
     if abs((c.event_date - e.event_date).days) > s.window(e, e):
         return False
+    if region_contains(c, e):
+        return True
     dlat = s.km / 111.0
     dlon = s.km / (111.0 * max(math.cos(math.radians(e.latitude)), 0.01))
     return (abs(c.latitude - e.latitude) <= dlat * 1.01 + 1e-6

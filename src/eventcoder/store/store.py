@@ -37,7 +37,7 @@ from sqlalchemy import (
     select,
     text,
     tuple_,
-    union_all,
+    union,
 )
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import (
@@ -83,10 +83,10 @@ _EVENT_COLUMNS = tuple(events.c[f] for f in EVENT_SCALARS)
 
 #: Rows per ``IN (...)`` clause: well under SQLite's and PostgreSQL's parameter limits.
 CHUNK = 500
-#: Events per ``UNION ALL`` of blocking queries (:meth:`Store.merge_candidates_many`): about
-#: 13 parameters each, well under SQLite's limits (999 parameters before SQLite 3.32, 500
-#: compound terms).
-BLOCKING_CHUNK = 50
+#: Events per ``UNION`` of blocking queries (:meth:`Store.merge_candidates_many`): about
+#: two searches of at most 13 parameters each, well under SQLite's limits (999 parameters
+#: before SQLite 3.32, 500 compound terms).
+BLOCKING_CHUNK = 30
 
 
 @dataclass(frozen=True)
@@ -905,12 +905,13 @@ class Store:
         ``(sub_event_type, event_date, latitude, longitude)`` (migration 0009: the types, the
         date window, the box checked in the index; never a scan of the events); an event
         without a date or coordinates has none."""
-        conds = _blocking(event, days, km, sub_event_types)
-        if conds is None:
+        branches = _blocking(event, days, km, sub_event_types)
+        if branches is None:
             return []
-        q = select(events.c.event_id).where(*conds).order_by(events.c.event_id)
+        q: Any = union(*(select(events.c.event_id).where(*c) for c in branches)) \
+            if len(branches) > 1 else select(events.c.event_id).where(*branches[0])
         with self._connect() as conn:
-            ids = list(conn.scalars(q))
+            ids = sorted(set(conn.scalars(q)))
             loaded = self._load_events(conn, ids)
         return [loaded[i][0] for i in ids if i in loaded]
 
@@ -920,7 +921,7 @@ class Store:
         """:meth:`merge_candidates` for every event of ``batch`` in a few queries: event id ->
         ``merge_candidates(event, days=days_for(event), km=km,
         sub_event_types=types_for(event))``, the same events in the same order. The blocking
-        queries of up to :data:`BLOCKING_CHUNK` events go in one ``UNION ALL`` (each branch a
+        queries of up to :data:`BLOCKING_CHUNK` events go in one ``UNION`` (each branch a
         search of the blocking index, as the query of one event), and the candidates of all
         are read once (a candidate of several events is read once)."""
         wanted: dict[str, list[Any]] = {}
@@ -929,19 +930,21 @@ class Store:
             if ev.event_id in out:
                 continue
             out[ev.event_id] = []
-            conds = _blocking(ev, days_for(ev), km, types_for(ev))
-            if conds is not None:
-                wanted[ev.event_id] = conds
+            branches = _blocking(ev, days_for(ev), km, types_for(ev))
+            if branches is not None:
+                wanted[ev.event_id] = branches
         found: list[tuple[str, str]] = []
         keys = list(wanted)
         with self._connect() as conn:
             for chunk in _chunks(keys, BLOCKING_CHUNK):
-                branches = [select(literal(i).label("k"), events.c.event_id)
-                            .where(*wanted[eid]) for i, eid in enumerate(chunk)]
-                if len(branches) == 1:
-                    q: Any = branches[0].order_by(events.c.event_id)
+                selects = [select(literal(i).label("k"), events.c.event_id).where(*conds)
+                           for i, eid in enumerate(chunk) for conds in wanted[eid]]
+                if len(selects) == 1:
+                    q: Any = selects[0].order_by(events.c.event_id)
                 else:
-                    q = union_all(*branches)
+                    # UNION, not UNION ALL: a candidate found by both searches of one event
+                    # once
+                    q = union(*selects)
                     q = q.order_by(q.selected_columns.k, q.selected_columns.event_id)
                 found.extend((chunk[k], cid) for k, cid in conn.execute(q))
             loaded = self._load_events(conn, list(dict.fromkeys(c for _, c in found)))
@@ -1869,20 +1872,37 @@ def _statuses(status: str | Iterable[str] | None) -> frozenset[str] | None:
 
 
 def _blocking(event: Event, days: int, km: float,
-              sub_event_types: Sequence[str]) -> list[Any] | None:
-    """The conditions of the cross-article blocking query for ``event`` (see
-    :meth:`Store.merge_candidates`), or None for an event without a date or coordinates."""
+              sub_event_types: Sequence[str]) -> list[list[Any]] | None:
+    """The cross-article blocking queries for ``event`` (see :meth:`Store.merge_candidates`),
+    each a list of conditions, or None for an event without a date or coordinates.
+
+    The first: the date window, the types and a latitude/longitude box of ``km`` (the blocking
+    index of migration 0009). The second, for an event with an admin1: the events that are
+    placed only as a first-level region (``geo_precision`` 3) in its admin1, or, for such an
+    event itself, every event of its admin1 (the ``lower(admin1), event_date`` index of
+    migration 0008): a town and the region it lies in may be one event at any distance
+    (:func:`eventcoder.dedup.cross.region_contains`).
+    """
+    from ..dedup.cross import REGION_PRECISION
+
     if event.event_date is None or event.latitude is None or event.longitude is None:
         return None
     dlat = km / 111.0
     dlon = km / (111.0 * max(math.cos(math.radians(event.latitude)), 0.01))
     span = dt.timedelta(days=days)
-    return [events.c.event_date.between(event.event_date - span, event.event_date + span),
-            events.c.sub_event_type.in_(list(sub_event_types)),
-            events.c.latitude.between(event.latitude - dlat, event.latitude + dlat),
-            events.c.longitude.between(event.longitude - dlon, event.longitude + dlon),
-            events.c.status != "rejected",
-            events.c.event_id != event.event_id]
+    common = [events.c.event_date.between(event.event_date - span, event.event_date + span),
+              events.c.sub_event_type.in_(list(sub_event_types)),
+              events.c.status != "rejected",
+              events.c.event_id != event.event_id]
+    box = [*common, events.c.latitude.between(event.latitude - dlat, event.latitude + dlat),
+           events.c.longitude.between(event.longitude - dlon, event.longitude + dlon)]
+    if not event.admin1 or not event.admin1.strip():
+        return [box]
+    region = [func.lower(events.c.admin1) == event.admin1.strip().lower(), *common,
+              events.c.latitude.isnot(None), events.c.longitude.isnot(None)]
+    if event.geo_precision != REGION_PRECISION:
+        region.append(events.c.geo_precision == REGION_PRECISION)
+    return [box, region]
 
 
 def _escape_like(s: str) -> str:
