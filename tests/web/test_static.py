@@ -61,7 +61,9 @@ def test_every_module_is_preloaded_and_the_worker_loads_supercluster():
             if ref not in imported:
                 imported.add(ref)
                 todo.append(ref)
-    assert preloaded == imported
+    scripts = set(re.findall(r'<script type="module" src="js/([^"]+)"', html))
+    assert scripts == {"boot.js", "main.js"}
+    assert preloaded == imported - scripts
     worker = (STATIC_DIR / "js" / "clusters.js").read_text(encoding="utf-8")
     (ref,) = re.findall(r'importScripts\("([^"]+)"\)', worker)
     assert (STATIC_DIR / "js" / ref).resolve().is_file()

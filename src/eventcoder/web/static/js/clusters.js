@@ -16,7 +16,6 @@
 // (the extent of its events); a point: {lng, lat, id, type, fatalities}.
 
 /* global Supercluster */
-importScripts("../vendor/supercluster/supercluster.min.js");
 
 const RADIUS = 50; // pixels within which points cluster
 const MIN_ZOOM = 2; // the map's least zoom
@@ -99,10 +98,16 @@ async function load(gen, url) {
   if (fetching) fetching.abort();
   fetching = new AbortController();
   wanted = gen;
-  const response = await fetch(url, {
+  const answer = fetch(url, {
     headers: { Accept: "application/json" }, credentials: "same-origin",
     signal: fetching.signal,
   });
+  // supercluster is loaded while the points are on their way (not before: the first request
+  // goes out as soon as the worker runs)
+  if (typeof Supercluster === "undefined") {
+    importScripts("../vendor/supercluster/supercluster.min.js");
+  }
+  const response = await answer;
   if (!response.ok) throw new Error(await errorText(response));
   const body = await response.json();
   if (gen !== wanted) return; // a newer load started meanwhile

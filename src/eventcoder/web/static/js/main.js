@@ -5,7 +5,7 @@
 import { el, fill, formatNumber } from "./dom.js";
 import { api, ApiError } from "./api.js";
 import {
-  FILTER_KEYS, readHash, setHash, toHash, queryParams, listParams, serverSort,
+  FILTER_KEYS, readHash, setHash, toHash, queryParams, listParams, pointsParams, serverSort,
 } from "./state.js";
 import { createMap, legend, loadPoints } from "./map.js";
 import { createTimeline, weekRange } from "./timeline.js";
@@ -14,7 +14,6 @@ import { createPanel } from "./panel.js";
 import { EVENT_TYPES, SUB_EVENT_TYPES } from "./taxonomy.js";
 
 const PAGE_SIZE = 100;
-const MAP_LIMIT = 250000; // points on the map at most (the most /api/points gives at once)
 const $ = (sel) => document.querySelector(sel);
 
 // The three requests of a view (each promise is handled when it settles: no unhandled
@@ -23,7 +22,7 @@ function startRequests(forState, { fit = false } = {}) {
   const params = queryParams(forState);
   const requests = {
     list: api.events({ ...listParams(forState), limit: PAGE_SIZE }, listController.signal),
-    points: loadPoints(api.pointsUrl({ ...params, limit: MAP_LIMIT }), { fit }),
+    points: loadPoints(api.pointsUrl(pointsParams(forState)), { fit }),
     stats: api.stats(params, controller.signal),
   };
   for (const p of Object.values(requests)) p.catch(() => {});

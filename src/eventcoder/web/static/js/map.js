@@ -7,15 +7,10 @@
 /* global L */
 import { el } from "./dom.js";
 import { TYPE_ORDER, typeColor } from "./colors.js";
+import { firstLoad, worker } from "./boot.js";
 
 const REGION = { center: [33.5, 42.5], zoom: 5 }; // Iraq, Syria and neighbours
 
-// The points are fetched and clustered in a worker (js/clusters.js), started as this module
-// loads; the page stays free while it works.
-// (js/boot.js starts it early; if it has not run yet, it is started here).
-window.eventcoderWorker = window.eventcoderWorker ||
-  new Worker(new URL("js/clusters.js", document.baseURI));
-const worker = window.eventcoderWorker;
 
 function pointSize(fatalities) {
   return Math.round(Math.min(44, 12 + 5 * Math.sqrt(Math.max(0, fatalities || 0))));
@@ -174,14 +169,14 @@ export function createMap(container, { onSelect }) {
   };
 }
 
-// --- the worker ----------------------------------------------------------------------------
+// --- the worker (started by js/boot.js, with the first view's points) -----------------------
 
-let gen = 0;
+let gen = firstLoad.gen;
+let first = firstLoad; // boot.js's load, until loadPoints takes it over (or drops it)
 let current = null; // the load under way: {gen, fit, resolve, reject, loaded: its "loaded" message}
 let view = null; // the map's side, once createMap has run
 
-worker.onmessage = (evt) => {
-  const msg = evt.data || {};
+function handle(msg) {
   if (!current || msg.gen !== current.gen) {
     if (msg.type === "clusters" && view) view.clusters(msg); // a pan or zoom, after the load
     return;
@@ -201,6 +196,11 @@ worker.onmessage = (evt) => {
     if (view) view.clear();
     reject(new Error(msg.message));
   }
+}
+
+worker.onmessage = (evt) => {
+  if (first) first.messages.push(evt.data || {});
+  else handle(evt.data || {});
 };
 
 // Load the located events of `url` (/api/points) into the map: the worker fetches and
@@ -209,6 +209,15 @@ worker.onmessage = (evt) => {
 // settled once the map shows them.
 export function loadPoints(url, { fit = false } = {}) {
   if (current) current.reject(new Error("superseded"));
+  const booted = first;
+  first = null;
+  if (booted && booted.url === String(url)) { // boot.js asked for these points already
+    const promise = new Promise((resolve, reject) => {
+      current = { gen: booted.gen, fit, resolve, reject, loaded: null };
+    });
+    for (const msg of booted.messages) handle(msg);
+    return promise;
+  }
   gen += 1;
   return new Promise((resolve, reject) => {
     current = { gen, fit, resolve, reject, loaded: null };
