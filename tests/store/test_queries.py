@@ -191,12 +191,14 @@ def test_map_points(store: Store, filled: list[Event]) -> None:
     across = store.map_points(EventFilter(bbox=(179.0, -11.0, -179.0, -9.0)))
     assert set(points(across)) == {"ev-064", "ev-065"}
     # a limit keeps the latest by date (undated last, ties by id), and says so
-    latest = store.map_points(limit=5)
     order = sorted((e for e in visible if e.latitude is not None),
                    key=lambda e: (e.event_date is None, -(e.event_date or DAY).toordinal(),
                                   [-ord(c) for c in e.event_id]))
-    assert set(points(latest)) == {e.event_id for e in order[:5]}
-    assert (latest.count, latest.total, latest.truncated) == (5, len(visible) - 1, True)
+    assert order[-1].event_date is None and order[-2].event_date is None
+    for n in (5, len(order) - 1):  # dated ones only; all of them and one of the undated
+        latest = store.map_points(limit=n)
+        assert set(points(latest)) == {e.event_id for e in order[:n]}
+        assert (latest.count, latest.total, latest.truncated) == (n, len(order), True)
     assert store.map_points(limit=len(visible) - 1).truncated is False
     none = store.map_points(EventFilter(country="nowhere"))
     assert (none.count, none.total, none.truncated, points(none)) == (0, 0, False, {})

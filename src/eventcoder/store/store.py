@@ -1756,12 +1756,20 @@ class Store:
             count, columns = self._json_columns(conn, stmt.limit(limit + 1))
             if count <= limit:
                 return MapPoints(count, count, False, *columns)
-            # more than asked for: the latest, in an order worth its sort
+            # more than asked for: the latest, the dated ones read backwards along the
+            # (event_date, event_id) index, then the undated (one ORDER BY putting the undated
+            # last would sort every row: 6 s for a million on SQLite, against 0.9 s)
             total = int(conn.scalar(select(func.count()).select_from(events).where(where))
                         or 0)
-            count, columns = self._json_columns(conn, stmt.order_by(
-                events.c.event_date.is_(None), events.c.event_date.desc(),
-                events.c.event_id.desc()).limit(limit))
+            count, columns = self._json_columns(conn, stmt.where(
+                events.c.event_date.isnot(None)).order_by(
+                events.c.event_date.desc(), events.c.event_id.desc()).limit(limit))
+            if count < limit:
+                more, undated = self._json_columns(conn, stmt.where(
+                    events.c.event_date.is_(None)).order_by(
+                    events.c.event_id.desc()).limit(limit - count))
+                columns = [_join_arrays(a, b) for a, b in zip(columns, undated, strict=True)]
+                count += more
             return MapPoints(count, total, True, *columns)
 
     @staticmethod
@@ -1914,6 +1922,15 @@ def _filters(*, since: dt.date | None, until: dt.date | None, country: str | Non
             exists().where(evidence.c.event_id == events.c.event_id,
                            func.lower(evidence.c.text).like(pattern, escape="\\"))))
     return conds
+
+
+def _join_arrays(a: str, b: str) -> str:
+    """Two JSON arrays (text) as one."""
+    if a.strip() == "[]":
+        return b
+    if b.strip() == "[]":
+        return a
+    return a.rstrip()[:-1] + "," + b.lstrip()[1:]
 
 
 def _as_date(value: Any) -> dt.date | None:
