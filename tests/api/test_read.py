@@ -176,6 +176,11 @@ def test_stats(client: Any, api_store: Store) -> None:
     week = client.get("/api/stats", params={"interval": "week", "admin1": "Kirkuk"}).json()
     assert all(dt.date.fromisoformat(p["period"]).weekday() == 0 for p in week["by_period"])
     assert week["events"] == sum(p["events"] for p in week["by_period"])
+    # the timeline stacked by type: each week's rows add up to by_period's
+    for p in week["by_period"]:
+        rows = [r for r in week["by_period_and_type"] if r["period"] == p["period"]]
+        assert (sum(r["events"] for r in rows), sum(r["fatalities"] for r in rows)) == (
+            p["events"], p["fatalities"])
     assert client.get("/api/stats", params={"interval": "year"}).status_code == 422
     # cached until the database changes, whoever changes it
     api_store.edit_event("ev-01", {"status": "rejected"})
@@ -251,6 +256,7 @@ def test_openapi_documents_every_endpoint(client: Any) -> None:
     schema = client.get("/openapi.json").json()
     paths = schema["paths"]
     for path, method in [("/api/events", "get"), ("/api/events.geojson", "get"),
+                         ("/api/points", "get"),
                          ("/api/events/{event_id}", "get"), ("/api/events/{event_id}", "patch"),
                          ("/api/events/{event_id}/history", "get"), ("/api/stats", "get"),
                          ("/api/export", "get"), ("/api/health", "get"),

@@ -9,7 +9,7 @@ import random
 import pytest
 
 from eventcoder.schema import Article, Event, Evidence
-from eventcoder.store import EventFilter, PageKey, Store
+from eventcoder.store import MAP_COLUMNS, EventFilter, MapPoints, PageKey, Store
 from eventcoder.taxonomy import SUB_EVENT_TYPES
 
 DAY = dt.date(2024, 3, 4)  # a Monday
@@ -153,8 +153,59 @@ def test_stats(store: Store, filled: list[Event]) -> None:
                                                ("Iraq", "Basra")}
     assert sum(r.events for r in month.by_event_type) == len(visible)
     assert month.by_event_type == sorted(month.by_event_type, key=lambda r: (-r.events, r.key))
+    # by period and type together: the same counts as each alone, in period then type order
+    both: dict[tuple[dt.date | None, str], list[int]] = {}
+    for e in visible:
+        acc = both.setdefault((e.event_date.replace(day=1) if e.event_date else None,
+                               e.event_type), [0, 0])
+        acc[0] += 1
+        acc[1] += e.fatalities
+    assert {r.key: [r.events, r.fatalities] for r in month.by_period_and_type} == both
+    rank = {r.key: i for i, r in enumerate(month.by_event_type)}
+    assert [r.key for r in month.by_period_and_type] == sorted(
+        both, key=lambda k: (k[0] is None, k[0] or dt.date.min, rank[k[1]]))
+    assert sum(r.events for r in week.by_period_and_type) == len(ninewa)
     with pytest.raises(ValueError, match="unknown interval"):
         store.event_stats(interval="year")
+
+
+def test_map_points(store: Store, filled: list[Event]) -> None:
+    def located(events: list[Event]) -> dict[str, tuple[float, float, str, int]]:
+        return {e.event_id: (e.longitude, e.latitude, e.event_type, e.fatalities)
+                for e in events if e.latitude is not None and e.longitude is not None}
+
+    def points(p: MapPoints) -> dict[str, tuple[float, float, str, int]]:
+        cols = p.columns()
+        assert list(cols) == list(MAP_COLUMNS)
+        assert {len(c) for c in cols.values()} == {p.count}
+        return {i: (x, y, t, f) for i, x, y, t, f in zip(*cols.values(), strict=True)}
+
+    visible = [e for e in filled if e.status != "rejected"]
+    every = store.map_points()
+    assert points(every) == located(visible)  # ev-063 has no coordinates
+    assert (every.count, every.total, every.truncated) == (len(visible) - 1, len(visible) - 1,
+                                                          False)
+    ninewa = store.map_points(EventFilter(admin1="ninewa", min_fatalities=2))
+    assert points(ninewa) == located([e for e in visible if e.admin1 == "Ninewa"
+                                      and e.fatalities >= 2])
+    across = store.map_points(EventFilter(bbox=(179.0, -11.0, -179.0, -9.0)))
+    assert set(points(across)) == {"ev-064", "ev-065"}
+    # a limit keeps the latest by date (undated last, ties by id), and says so
+    order = sorted((e for e in visible if e.latitude is not None),
+                   key=lambda e: (e.event_date is None, -(e.event_date or DAY).toordinal(),
+                                  [-ord(c) for c in e.event_id]))
+    assert order[-1].event_date is None and order[-2].event_date is None
+    for n in (5, len(order) - 1):  # dated ones only; all of them and one of the undated
+        latest = store.map_points(limit=n)
+        assert set(points(latest)) == {e.event_id for e in order[:n]}
+        assert (latest.count, latest.total, latest.truncated) == (n, len(order), True)
+    assert store.map_points(limit=len(visible) - 1).truncated is False
+    none = store.map_points(EventFilter(country="nowhere"))
+    assert (none.count, none.total, none.truncated, points(none)) == (0, 0, False, {})
+    # coordinates a map cannot place are left out with the missing ones
+    store.save_batch([_art(70)], [_ev(70, latitude=95.0, longitude=40.0)])
+    assert "ev-070" not in points(store.map_points())
+    assert store.count_events(EventFilter(located=True)) == every.total + 1
 
 
 def test_article_infos(store: Store, filled: list[Event]) -> None:

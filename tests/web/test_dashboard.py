@@ -4,7 +4,7 @@ through Playwright.
 
 It checks what a reviewer does: the page loads with every request answered by the server
 itself (no remote request, no console error), the events appear on the map, in the timeline
-and in the table; an admin1 filter shrinks the table, the map and the URL hash; an event's
+and in the table; a marker opens its event, a cluster zooms in; an admin1 filter shrinks the table, the map and the URL hash; an event's
 evidence is highlighted (<mark>) in its sentence and the article's uncoded sentence is listed
 with its reason; a review is refused without a valid token and saved with one. Script
 payloads in an article's text, title and URL and in an actor's name stay inert text: no
@@ -245,6 +245,32 @@ def test_dashboard_filters_shows_evidence_and_saves_a_review(server: str, tmp_pa
             assert page.evaluate("() => Chart.getChart('timeline').data.datasets.length") == 3
             expect(page.locator("footer")).to_contain_text("geoBoundaries")
 
+            # the map holds every located event (/api/points, clustered in a worker): a marker,
+            # coloured by type, opens its event in the panel (read in full by its id)
+            expect(page.locator("#map-note")).to_have_text("5 events on the map")
+            aleppo = page.locator("#map .ev-dot[data-event-id='ev-aleppo']")
+            title = page.locator("#map .ev-marker:has(.ev-dot[data-event-id='ev-aleppo'])")
+            assert "Explosions/Remote violence" in (title.get_attribute("title") or "")
+            aleppo.click()
+            expect(page.locator("#panel")).to_have_attribute("data-event-id", "ev-aleppo")
+            expect(page.locator("#panel")).to_have_attribute("data-state", "ready")
+            expect(page.locator("#panel .notes")).to_contain_text("drone strike north of Aleppo")
+            page.keyboard.press("Escape")
+            expect(page.locator("#panel")).to_be_hidden()
+            # zoomed out, nearby events become clusters (still five events on the map); a
+            # click on a cluster zooms in to its events
+            for _ in range(3):
+                page.click(".leaflet-control-zoom-out")
+                page.wait_for_timeout(300)  # the zoom animation
+            expect(page.locator("#map .ev-cluster").first).to_be_visible()
+            page.wait_for_function("""() => [...document.querySelectorAll(
+                '#map .ev-cluster-count, #map .ev-marker')]
+                .reduce((a, n) => a + (Number(n.textContent) || 1), 0) === 5""")
+            shown = page.locator("#map .ev-marker, #map .ev-cluster").count()
+            page.locator("#map .ev-cluster").first.click()
+            page.wait_for_function(f"""() => document.querySelectorAll(
+                '#map .ev-marker, #map .ev-cluster').length > {shown}""")
+
             # sorting: by fatalities (the API sorts), by actor (the table sorts its rows)
             page.click("#events th button[data-sort=fatalities]")
             expect(rows.first).to_have_attribute("data-event-id", "ev-aleppo")
@@ -344,7 +370,10 @@ def test_dashboard_filters_shows_evidence_and_saves_a_review(server: str, tmp_pa
             expect(source.locator(".article-text")).to_contain_text(XSS["text"])
             # no element was made from the payloads: the page's only scripts are its own
             assert page.locator("body script, body img:not(.leaflet-tile)").count() == 0
-            assert page.locator("head script").count() == 4
+            scripts = page.eval_on_selector_all("head script",
+                                                "s => s.map(e => e.getAttribute('src'))")
+            assert scripts == ["js/boot.js", "vendor/leaflet/leaflet.js",
+                               "vendor/chartjs/chart.umd.min.js", "js/main.js"]
             page.wait_for_timeout(300)  # an onerror handler would have fired by now
             assert "[object " not in page.evaluate("() => document.body.textContent")
 

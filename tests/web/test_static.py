@@ -47,6 +47,29 @@ def test_every_asset_the_page_names_is_bundled_and_local():
     assert {"IRQ", "SYR"} <= {f["properties"]["iso3"] for f in admin1["features"]}
 
 
+def test_every_module_is_preloaded_and_the_worker_loads_supercluster():
+    # main.js's imports are fetched at once (modulepreload), not one level at a time: a
+    # module missing from the list would still load, only later
+    html = _index()
+    preloaded = set(re.findall(r'<link rel="modulepreload" href="js/([^"]+)">', html))
+    imported: set[str] = set()
+    todo = ["main.js"]
+    while todo:
+        name = todo.pop()
+        for ref in re.findall(r'from "\./([^"]+)"', (STATIC_DIR / "js" / name).read_text(
+                encoding="utf-8")):
+            if ref not in imported:
+                imported.add(ref)
+                todo.append(ref)
+    scripts = set(re.findall(r'<script type="module" src="js/([^"]+)"', html))
+    assert scripts == {"boot.js", "main.js"}
+    assert preloaded == imported - scripts
+    worker = (STATIC_DIR / "js" / "clusters.js").read_text(encoding="utf-8")
+    (ref,) = re.findall(r'importScripts\("([^"]+)"\)', worker)
+    assert (STATIC_DIR / "js" / ref).resolve().is_file()
+    assert "js/clusters.js" in (STATIC_DIR / "js" / "boot.js").read_text(encoding="utf-8")
+
+
 def test_own_code_loads_nothing_remote_and_builds_no_html_from_strings():
     for path in OWN:
         text = path.read_text(encoding="utf-8")

@@ -81,7 +81,7 @@ def create_app(store: str | Store, *, config: Config | None = None,
         tokens = load_tokens(config.api_tokens_file) if config.api_tokens_file else {}
     coder = Coder(opened, config, pipeline)
     ctx = ApiContext(store=opened, config=config, auth=Authenticator(tokens), coder=coder,
-                     cache=QueryCache(opened))
+                     cache=QueryCache(opened), points_cache=QueryCache(opened, size=8))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

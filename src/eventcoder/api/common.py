@@ -33,7 +33,10 @@ class ApiContext:
     config: Config
     auth: Authenticator
     coder: Coder
+    #: counts and statistics (small answers, many keys)
     cache: QueryCache
+    #: map points (answers of megabytes: a few kept)
+    points_cache: QueryCache
 
 
 def context(request: Request) -> ApiContext:

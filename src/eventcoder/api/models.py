@@ -88,6 +88,29 @@ class FeatureCollection(BaseModel):
     total: int
 
 
+class PointsOut(BaseModel):
+    """The located events matching the filters as columns, for a map: the i-th event is
+    ``event_id[i]`` at (``longitude[i]``, ``latitude[i]``), of ``event_type[i]``, with
+    ``fatalities[i]``. Every located event matching is here unless more match than
+    ``limit``: then ``truncated`` is true and the points are the latest by date."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "total": 3, "truncated": False,
+        "event_id": ["ev-3f2a9c1e0b7d4a58", "ev-9b1c0d2e3f4a5b6c", "ev-0d2e3f4a5b6c7d8e"],
+        "longitude": [43.76, 44.39, 37.16], "latitude": [35.32, 35.47, 36.2],
+        "event_type": ["Violence against civilians", "Explosions/Remote violence", "Battles"],
+        "fatalities": [0, 2, 5]}]})
+
+    total: int = Field(description="how many located events match the filters")
+    truncated: bool = Field(description="true when more match than `limit`: the points are "
+                                        "then the latest `limit` by date")
+    event_id: list[str]
+    longitude: list[float] = Field(description="degrees, as stored")
+    latitude: list[float] = Field(description="degrees, as stored")
+    event_type: list[str] = Field(description="ACLED event type")
+    fatalities: list[int]
+
+
 class SourceOut(BaseModel):
     """One article an event was read from (or a near-duplicate copy linked to it)."""
 
@@ -209,6 +232,13 @@ class TypeCount(BaseModel):
     fatalities: int
 
 
+class PeriodTypeCount(BaseModel):
+    period: dt.date | None = Field(description="as in by_period")
+    event_type: str
+    events: int
+    fatalities: int
+
+
 class Admin1Count(BaseModel):
     country: str | None
     admin1: str | None
@@ -226,7 +256,15 @@ class StatsOut(BaseModel):
         "by_event_type": [{"event_type": "Battles", "events": 800, "fatalities": 1900},
                           {"event_type": "Protests", "events": 512, "fatalities": 310}],
         "by_admin1": [{"country": "Iraq", "admin1": "Kirkuk", "events": 1312,
-                       "fatalities": 2210}]}]})
+                       "fatalities": 2210}],
+        "by_period_and_type": [
+            {"period": "2025-02-01", "event_type": "Battles", "events": 350,
+             "fatalities": 800},
+            {"period": "2025-02-01", "event_type": "Protests", "events": 250, "fatalities": 200},
+            {"period": "2025-03-01", "event_type": "Battles", "events": 450,
+             "fatalities": 1100},
+            {"period": "2025-03-01", "event_type": "Protests", "events": 262,
+             "fatalities": 110}]}]})
 
     events: int
     fatalities: int
@@ -234,6 +272,9 @@ class StatsOut(BaseModel):
     by_period: list[PeriodCount]
     by_event_type: list[TypeCount]
     by_admin1: list[Admin1Count]
+    by_period_and_type: list[PeriodTypeCount] = Field(description=(
+        "the periods of by_period split by event type (a stacked timeline): period order, "
+        "then by_event_type's; only the pairs with events"))
 
 
 class HealthOut(BaseModel):

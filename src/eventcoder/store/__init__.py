@@ -3,16 +3,18 @@ migrations. Only this package imports a database driver.
 
 Public interface: ``Store(url)`` with ``known_hashes``, ``save_batch``, ``query_events``,
 ``count_events``, ``count_articles``, ``get_article``, ``close``; the HTTP API's queries
-``page_events``, ``event_stats``, ``article_infos`` and ``data_version`` over an
-``EventFilter``; see :mod:`eventcoder.store.store` and ``docs/storage.md``.
+``page_events``, ``map_points``, ``event_stats``, ``article_infos`` and ``data_version``
+over an ``EventFilter``; see :mod:`eventcoder.store.store` and ``docs/storage.md``.
 """
 
 from .store import (
     INTERVALS,
+    MAP_COLUMNS,
     SORTS,
     ArticleInfo,
     EventFilter,
     EventStats,
+    MapPoints,
     PageKey,
     StatsRow,
     Store,
@@ -20,5 +22,5 @@ from .store import (
     normalize_url,
 )
 
-__all__ = ["INTERVALS", "SORTS", "ArticleInfo", "EventFilter", "EventStats", "PageKey",
-           "StatsRow", "Store", "StoreError", "normalize_url"]
+__all__ = ["INTERVALS", "MAP_COLUMNS", "SORTS", "ArticleInfo", "EventFilter", "EventStats",
+           "MapPoints", "PageKey", "StatsRow", "Store", "StoreError", "normalize_url"]

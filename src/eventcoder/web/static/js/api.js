@@ -56,7 +56,8 @@ const eventPath = (id) => `events/${encodeURIComponent(id)}`;
 
 export const api = {
   events: (params, signal) => request("events", { params, signal }),
-  geojson: (params, signal) => request("events.geojson", { params, signal }),
+  // the URL of /api/points, which the map's worker fetches itself (js/clusters.js)
+  pointsUrl: (params) => url("points", params).href,
   stats: (params, signal) => request("stats", { params: { ...params, interval: "week" }, signal }),
   event: (id, signal) => request(eventPath(id), { signal }),
   history: (id, signal) => request(`${eventPath(id)}/history`, { signal }),

@@ -1,32 +1,64 @@
 // The dashboard: filters (kept in the URL hash) shared by the map, the weekly timeline and
-// the table; a click on a marker or a row opens the event panel.
+// the table, which load in parallel and draw as their answers come; a click on a marker or a
+// row opens the event panel.
 
 import { el, fill, formatNumber } from "./dom.js";
 import { api, ApiError } from "./api.js";
 import {
-  FILTER_KEYS, readHash, setHash, toHash, queryParams, listParams, serverSort,
+  FILTER_KEYS, readHash, setHash, toHash, queryParams, listParams, pointsParams, serverSort,
 } from "./state.js";
-import { createMap, legend } from "./map.js";
+import { createMap, legend, loadPoints } from "./map.js";
 import { createTimeline, weekRange } from "./timeline.js";
 import { renderTable } from "./table.js";
 import { createPanel } from "./panel.js";
 import { EVENT_TYPES, SUB_EVENT_TYPES } from "./taxonomy.js";
 
 const PAGE_SIZE = 100;
-const MAP_LIMIT = 10000; // points on the map at most (the API's largest GeoJSON page)
 const $ = (sel) => document.querySelector(sel);
+
+// The three requests of a view (each promise is handled when it settles: no unhandled
+// rejection is reported while the page waits for its answers).
+function startRequests(forState, { fit = false } = {}) {
+  const params = queryParams(forState);
+  const requests = {
+    list: api.events({ ...listParams(forState), limit: PAGE_SIZE }, listController.signal),
+    points: loadPoints(api.pointsUrl(pointsParams(forState)), { fit }),
+    stats: api.stats(params, controller.signal),
+  };
+  for (const p of Object.values(requests)) p.catch(() => {});
+  return requests;
+}
+
+const requestKey = (forState) => JSON.stringify(listParams(forState));
+
+// Leaflet and Chart.js have run (deferred scripts) and the document is parsed.
+function pageReady() {
+  if (document.readyState !== "loading" && window.L && window.Chart) return Promise.resolve();
+  return new Promise((resolve) => {
+    document.addEventListener("DOMContentLoaded", () => resolve(), { once: true });
+  });
+}
+
+// This module is async (index.html): the first view's requests go out now, while the page is
+// still parsed and the libraries load, and are used by the first refresh().
+let state = readHash();
+let controller = new AbortController(); // the statistics' request of the latest refresh
+let listController = new AbortController(); // the table's latest request (a sort reloads it)
+let generation = 0; // refresh() calls so far: an older one's answers are dropped
+let refreshing = false;
+let reloading = false;
+let early = { key: requestKey(state), requests: startRequests(state, { fit: true }) };
+await pageReady();
 
 const form = $("#filters");
 const summary = $("#summary");
 const table = $("#events");
 const loadMore = $("#load-more");
 
-let state = readHash();
 let loadedState = null; // the state whose data is shown
 let items = [];
 let next = null;
 let total = null;
-let controller = null;
 const seen = { country: new Set(), admin1: new Set(), actor: new Set() };
 
 function fillSelect(select, values, keep) {
@@ -102,11 +134,15 @@ function note(selector, text) {
   $(selector).textContent = text;
 }
 
-// Rows of the timeline: [{period, event_type, events, fatalities}]. An API whose statistics
-// give periods for all types together (`by_period`, with `by_event_type` beside it) is asked
-// once more per event type present, with the same filters.
+// Rows of the timeline: [{period, event_type, events, fatalities}]: `by_period_and_type` of
+// /api/stats (or `timeline`). An API whose statistics give periods for all types together
+// only (`by_period`, with `by_event_type` beside it) is asked once more per event type
+// present, with the same filters.
 async function timelineRows(stats, params, signal) {
   if (Array.isArray(stats.timeline)) return stats.timeline;
+  if (Array.isArray(stats.by_period_and_type)) {
+    return stats.by_period_and_type.filter((r) => r && r.period);
+  }
   const dated = (list, type) => (Array.isArray(list) ? list : [])
     .filter((r) => r && r.period).map((r) => ({ ...r, event_type: type }));
   const types = (Array.isArray(stats.by_event_type) ? stats.by_event_type : [])
@@ -117,97 +153,136 @@ async function timelineRows(stats, params, signal) {
   return parts.flat();
 }
 
+function reason(err) {
+  return err instanceof ApiError ? err.message : (err && err.message) || String(err);
+}
+
+// The three views load in parallel and each is drawn as soon as its answer is in: the table
+// (/api/events), the timeline (/api/stats) and the map (/api/points, every located event,
+// clustered in a worker). The summary line is written as the counts arrive.
 async function refresh({ fit = false } = {}) {
-  if (controller) controller.abort();
-  controller = new AbortController();
+  let requests = early && early.key === requestKey(state) ? early.requests : null;
+  early = null;
+  if (!requests) {
+    controller.abort();
+    controller = new AbortController();
+    listController.abort();
+    listController = new AbortController();
+    requests = startRequests(state, { fit });
+  }
+  generation += 1;
+  const mine = generation;
+  const stale = () => mine !== generation;
   const { signal } = controller;
+  const listSignal = listController.signal;
   const params = queryParams(state);
+  refreshing = true;
   document.body.dataset.state = "loading";
   summary.textContent = "Loading…";
+  summary.classList.remove("error");
   loadedState = { ...state, filters: { ...state.filters } };
-  const [list, geo, stats] = await Promise.allSettled([
-    api.events({ ...listParams(state), limit: PAGE_SIZE }, signal),
-    api.geojson({ ...params, sort: "-event_date", limit: MAP_LIMIT }, signal),
-    api.stats(params, signal),
-  ]);
-  if (signal.aborted) return;
   const problems = [];
-  const fail = (what, r) => problems.push(`${what}: ${r.reason instanceof ApiError
-    ? r.reason.message : (r.reason && r.reason.message) || r.reason}`);
+  let fatalities = null;
+  let located = null; // {count, total, truncated} of the map
+  let listed = false;
 
-  if (list.status === "fulfilled" && list.value) {
-    items = Array.isArray(list.value.items) ? list.value.items : (Array.isArray(list.value) ? list.value : []);
-    next = list.value.next || null;
-    total = typeof list.value.total === "number" ? list.value.total : null;
+  function writeSummary(done) {
+    const count = listed ? (total ?? items.length) : null; // (total may be the last view's)
+    const parts = [count === null ? "… events" : `${formatNumber(count)} events`];
+    if (fatalities !== null) parts.push(`${formatNumber(fatalities)} fatalities`);
+    const active = Object.keys(state.filters).length;
+    parts.push(active ? `${active} filter${active > 1 ? "s" : ""}` : "no filter");
+    summary.textContent = parts.join(" · ") + (done ? "" : " · loading…") +
+      (problems.length ? ` · error: ${problems.join("; ")}` : "");
+    summary.classList.toggle("error", problems.length > 0);
+  }
+
+  function writeMapNote() {
+    if (!located) return;
+    let text = `${formatNumber(located.count)} events on the map`;
+    if (located.truncated) {
+      text += ` (the latest ${formatNumber(located.count)} of ${formatNumber(located.total)}: narrow the filters to see all)`;
+    }
+    // the events matching without coordinates (known once the table's total is in)
+    const without = listed && total !== null ? total - located.total : 0;
+    if (without > 0) text += `, ${formatNumber(without)} without coordinates`;
+    note("#map-note", text);
+  }
+
+  const table = requests.list.then((page) => {
+    if (listSignal.aborted || stale()) return;
+    items = Array.isArray(page && page.items) ? page.items : (Array.isArray(page) ? page : []);
+    next = (page && page.next) || null;
+    total = page && typeof page.total === "number" ? page.total : null;
     remember(items);
-  } else {
+  }, (err) => {
+    if (listSignal.aborted || stale()) return;
     items = [];
     next = null;
     total = null;
-    if (list.status === "rejected") fail("events", list);
-  }
-  showTable();
+    problems.push(`events: ${reason(err)}`);
+  }).then(() => {
+    if (listSignal.aborted || stale()) return;
+    listed = true;
+    showTable();
+    fillDatalists();
+    writeMapNote();
+    writeSummary(false);
+  });
 
-  if (geo.status === "fulfilled" && geo.value) {
-    const features = Array.isArray(geo.value.features) ? geo.value.features : [];
-    remember(features.map((f) => f.properties || {}));
-    const onMap = mapView.setEvents(features, { fit });
-    // the API may page the points (`total` and `next` as in /api/events): the map shows the
-    // latest MAP_LIMIT; events with no coordinates are not among them
-    const located = typeof geo.value.total === "number" ? geo.value.total : features.length;
-    const listed = total ?? items.length;
-    let text = `${formatNumber(onMap)} events on the map`;
-    if (located > onMap) text += ` (the latest ${formatNumber(onMap)} of ${formatNumber(located)}: narrow the filters to see all)`;
-    const without = Math.max(listed - located, features.length - onMap);
-    if (without > 0) text += `, ${formatNumber(without)} without coordinates`;
-    note("#map-note", text);
-  } else {
-    mapView.setEvents([]);
+  const points = requests.points.then((shown) => {
+    if (stale()) return;
+    located = shown;
+    writeMapNote();
+  }, (err) => {
+    if (stale()) return;
+    mapView.clear();
     note("#map-note", "");
-    if (geo.status === "rejected") fail("map", geo);
-  }
+    problems.push(`map: ${reason(err)}`);
+  });
 
-  let fatalities = null;
-  if (stats.status === "fulfilled" && stats.value) {
+  const chart = requests.stats.then(async (stats) => {
+    if (stale()) return;
     let timeline = [];
     try {
-      timeline = await timelineRows(stats.value, params, signal);
+      timeline = await timelineRows(stats || {}, params, signal);
     } catch (err) {
-      if (signal.aborted) return;
-      problems.push(`timeline: ${err.message}`);
+      if (stale()) return;
+      problems.push(`timeline: ${reason(err)}`);
     }
-    if (signal.aborted) return;
+    if (stale()) return;
     timelineView.setRows(timeline);
-    fatalities = typeof stats.value.fatalities === "number" ? stats.value.fatalities
+    fatalities = stats && typeof stats.fatalities === "number" ? stats.fatalities
       : timeline.reduce((a, r) => a + (Number(r.fatalities) || 0), 0);
-    for (const r of Array.isArray(stats.value.by_admin1) ? stats.value.by_admin1 : []) {
+    for (const r of stats && Array.isArray(stats.by_admin1) ? stats.by_admin1 : []) {
       const [country, admin1] = r && Array.isArray(r.key) ? r.key : [r && r.country, r && r.admin1];
       if (typeof admin1 === "string" && admin1) seen.admin1.add(admin1);
       if (typeof country === "string" && country) seen.country.add(country);
     }
     note("#chart-note", timeline.length ? "" : "No dated event to chart.");
-  } else {
+    fillDatalists();
+    writeSummary(false);
+  }, (err) => {
+    if (stale()) return;
     timelineView.setRows([]);
-    if (stats.status === "rejected") fail("timeline", stats);
-  }
-  fillDatalists();
+    problems.push(`timeline: ${reason(err)}`);
+  });
 
-  const count = total ?? items.length;
-  const parts = [`${formatNumber(count)} events`];
-  if (fatalities !== null) parts.push(`${formatNumber(fatalities)} fatalities`);
-  const active = Object.keys(state.filters).length;
-  parts.push(active ? `${active} filter${active > 1 ? "s" : ""}` : "no filter");
-  summary.textContent = parts.join(" · ") + (problems.length ? ` · error: ${problems.join("; ")}` : "");
-  summary.classList.toggle("error", problems.length > 0);
-  document.body.dataset.state = problems.length ? "error" : "ready";
+  await Promise.all([table, points, chart]);
+  if (stale()) return;
+  refreshing = false;
+  writeSummary(true);
+  document.body.dataset.state = problems.length ? "error" : (reloading ? "loading" : "ready");
 }
 
-// The table again in another order the API sorts by (the map and the timeline stay).
+// The table again in another order the API sorts by (the map and the timeline stay, and go
+// on loading if they are).
 async function reloadList() {
-  if (controller) controller.abort();
-  controller = new AbortController();
-  const { signal } = controller;
+  listController.abort();
+  listController = new AbortController();
+  const signal = listController.signal;
   loadedState = { ...state, filters: { ...state.filters } };
+  reloading = true;
   document.body.dataset.state = "loading";
   try {
     const page = await api.events({ ...listParams(state), limit: PAGE_SIZE }, signal);
@@ -215,9 +290,11 @@ async function reloadList() {
     next = page.next || null;
     total = typeof page.total === "number" ? page.total : total;
     showTable();
-    document.body.dataset.state = "ready";
+    reloading = false;
+    document.body.dataset.state = refreshing ? "loading" : "ready";
   } catch (err) {
     if (signal.aborted) return;
+    reloading = false;
     $("#table-count").textContent = `Could not sort: ${err.message}`;
     document.body.dataset.state = "error";
   }

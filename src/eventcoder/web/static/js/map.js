@@ -1,12 +1,16 @@
 // The map: an offline basemap (Natural Earth countries, geoBoundaries admin-1 units) as
-// Leaflet GeoJSON layers, no tile server; events clustered with supercluster, each marker
-// sized by fatalities and coloured by event type (a cluster: a ring of its types' shares).
+// Leaflet GeoJSON layers, no tile server; every located event in view (/api/points: id,
+// coordinates, type, fatalities) clustered with supercluster in a Web Worker (js/clusters.js),
+// each marker sized by fatalities and coloured by event type (a cluster: a ring of its types'
+// shares).
 
-/* global L, Supercluster */
+/* global L */
 import { el } from "./dom.js";
 import { TYPE_ORDER, typeColor } from "./colors.js";
+import { firstLoad, worker } from "./boot.js";
 
 const REGION = { center: [33.5, 42.5], zoom: 5 }; // Iraq, Syria and neighbours
+
 
 function pointSize(fatalities) {
   return Math.round(Math.min(44, 12 + 5 * Math.sqrt(Math.max(0, fatalities || 0))));
@@ -28,11 +32,11 @@ function ring(types) {
   return `conic-gradient(${stops.join(", ")})`;
 }
 
+// a marker's title: what the map knows of the event (the panel shows the rest)
 function describe(p) {
-  const parts = [p.event_date, p.sub_event_type || p.event_type,
-    [p.location, p.admin1, p.country].filter(Boolean).join(", ")];
+  const parts = [p.type || "event"];
   if (p.fatalities) parts.push(`${p.fatalities} killed`);
-  return parts.filter(Boolean).join(" \u00b7 ");
+  return `${parts.join(" \u00b7 ")}: click to open`;
 }
 
 // The legend: one coloured dot per event type, then how to read sizes and numbers.
@@ -78,78 +82,145 @@ export function createMap(container, { onSelect }) {
 
 
   const layer = L.layerGroup().addTo(map);
-  let index = null;
-  let count = 0;
+  let seq = 0; // the latest view asked of the worker
 
-  function render() {
+  function draw(items) {
     layer.clearLayers();
-    if (!index) return;
-    const b = map.getBounds();
-    const bbox = [Math.max(-180, b.getWest()), Math.max(-85, b.getSouth()),
-      Math.min(180, b.getEast()), Math.min(85, b.getNorth())];
-    const shown = b.getWest() < -180 || b.getEast() > 180 ? [-180, -85, 180, 85] : bbox;
-    for (const f of index.getClusters(shown, Math.round(map.getZoom()))) {
-      const [lng, lat] = f.geometry.coordinates;
-      const p = f.properties;
-      if (p.cluster) {
-        const d = clusterSize(p.point_count, p.fatalities);
+    for (const item of items) {
+      if (item.count !== undefined) {
+        const d = clusterSize(item.count, item.fatalities);
         const node = el("div", { class: "ev-cluster-ring" },
-          el("span", { class: "ev-cluster-count" }, String(p.point_count)));
-        node.style.background = ring(p.types);
-        const marker = L.marker([lat, lng], {
+          el("span", { class: "ev-cluster-count" }, String(item.count)));
+        node.style.background = ring(item.types || {});
+        const marker = L.marker([item.lat, item.lng], {
           icon: L.divIcon({ html: node, className: "ev-cluster", iconSize: [d, d] }),
-          title: `${p.point_count} events, ${p.fatalities} fatalities: click to zoom in`,
+          title: `${item.count} events, ${item.fatalities} fatalities: click to zoom in`,
           keyboard: true,
         });
-        marker.on("click", () => {
-          const zoom = Math.min(index.getClusterExpansionZoom(p.cluster_id), map.getMaxZoom());
-          map.setView([lat, lng], zoom);
-        });
+        marker.on("click", () => zoomInto(item));
         layer.addLayer(marker);
       } else {
-        const d = pointSize(p.fatalities);
-        const node = el("div", { class: "ev-dot", "data-event-id": p.event_id });
-        node.style.background = typeColor(p.event_type);
-        const marker = L.marker([lat, lng], {
+        const d = pointSize(item.fatalities);
+        const node = el("div", { class: "ev-dot", "data-event-id": item.id });
+        node.style.background = typeColor(item.type);
+        const marker = L.marker([item.lat, item.lng], {
           icon: L.divIcon({ html: node, className: "ev-marker", iconSize: [d, d] }),
-          title: describe(p), keyboard: true,
+          title: describe(item), keyboard: true,
         });
-        marker.on("click", () => onSelect(p.event_id));
+        marker.on("click", () => onSelect(item.id));
         layer.addLayer(marker);
       }
     }
   }
+
+  // a cluster's click: zoom to its events' extent, at least one level in
+  function zoomInto(item) {
+    const [w, s, e, n] = item.bounds || [item.lng, item.lat, item.lng, item.lat];
+    const bounds = L.latLngBounds([s, w], [n, e]);
+    const zoom = Math.min(map.getMaxZoom(),
+      Math.max(map.getZoom() + 1, map.getBoundsZoom(bounds.pad(0.2))));
+    map.setView(bounds.getCenter(), zoom);
+  }
+
+  function render() {
+    if (!shown) return;
+    const b = map.getBounds();
+    const bbox = [Math.max(-180, b.getWest()), Math.max(-85, b.getSouth()),
+      Math.min(180, b.getEast()), Math.min(85, b.getNorth())];
+    const box = b.getWest() < -180 || b.getEast() > 180 ? [-180, -85, 180, 85] : bbox;
+    seq += 1;
+    worker.postMessage({ type: "clusters", gen: shown.gen, seq, bbox: box,
+      zoom: Math.round(map.getZoom()) });
+  }
   map.on("moveend", render);
+
+  let shown = null; // the load whose points the worker holds: {gen, count, ...}
+  view = {
+    loaded(msg, fit) {
+      shown = msg;
+      if (fit && msg.bounds) {
+        const [w, s, e, n] = msg.bounds;
+        map.fitBounds(L.latLngBounds([s, w], [n, e]).pad(0.15), { maxZoom: 8, animate: false });
+      }
+      render();
+    },
+    clusters(msg) {
+      if (!shown || msg.gen !== shown.gen || msg.seq !== seq) return false;
+      draw(msg.items || []);
+      container.dataset.events = String(shown.count);
+      return true;
+    },
+    clear() {
+      shown = null;
+      layer.clearLayers();
+      container.dataset.events = "0";
+    },
+  };
+  if (current && current.loaded) view.loaded(current.loaded, current.fit);
 
   return {
     map,
-    // features: GeoJSON Point features; fit: move the view to them
-    setEvents(features, { fit = false } = {}) {
-      const points = features.filter((f) => f && f.geometry && f.geometry.type === "Point" &&
-        Array.isArray(f.geometry.coordinates) &&
-        f.geometry.coordinates.every((c) => typeof c === "number" && Number.isFinite(c)));
-      count = points.length;
-      index = new Supercluster({
-        radius: 50,
-        maxZoom: 12,
-        map: (p) => ({ fatalities: Number(p.fatalities) || 0, types: { [p.event_type]: 1 } }),
-        reduce: (acc, p) => {
-          acc.fatalities += p.fatalities;
-          for (const [k, v] of Object.entries(p.types)) acc.types[k] = (acc.types[k] || 0) + v;
-        },
-      });
-      index.load(points.map((f) => ({
-        type: "Feature", geometry: f.geometry, properties: { ...(f.properties || {}) },
-      })));
-      container.dataset.events = String(count);
-      if (fit && points.length) {
-        const bounds = L.latLngBounds(points.map((f) => [f.geometry.coordinates[1],
-          f.geometry.coordinates[0]]));
-        map.fitBounds(bounds.pad(0.15), { maxZoom: 8, animate: false });
-      }
-      render();
-      return count;
+    clear() {
+      if (current) current.reject(new Error("superseded"));
+      current = null;
+      view.clear();
     },
     invalidate() { map.invalidateSize(); },
   };
+}
+
+// --- the worker (started by js/boot.js, with the first view's points) -----------------------
+
+let gen = firstLoad.gen;
+let first = firstLoad; // boot.js's load, until loadPoints takes it over (or drops it)
+let current = null; // the load under way: {gen, fit, resolve, reject, loaded: its "loaded" message}
+let view = null; // the map's side, once createMap has run
+
+function handle(msg) {
+  if (!current || msg.gen !== current.gen) {
+    if (msg.type === "clusters" && view) view.clusters(msg); // a pan or zoom, after the load
+    return;
+  }
+  if (msg.type === "loaded") {
+    current.loaded = msg;
+    if (view) view.loaded(msg, current.fit);
+  } else if (msg.type === "clusters") {
+    if (view && view.clusters(msg)) {
+      const { resolve, loaded } = current;
+      current = null;
+      resolve({ count: loaded.count, total: loaded.total, truncated: loaded.truncated });
+    }
+  } else if (msg.type === "error") {
+    const { reject } = current;
+    current = null;
+    if (view) view.clear();
+    reject(new Error(msg.message));
+  }
+}
+
+worker.onmessage = (evt) => {
+  if (first) first.messages.push(evt.data || {});
+  else handle(evt.data || {});
+};
+
+// Load the located events of `url` (/api/points) into the map: the worker fetches and
+// clusters them. It may be called before createMap (the first view's request then goes out
+// at once). fit: move the view to the points. RETURNS a promise of {count, total, truncated},
+// settled once the map shows them.
+export function loadPoints(url, { fit = false } = {}) {
+  if (current) current.reject(new Error("superseded"));
+  const booted = first;
+  first = null;
+  if (booted && booted.url === String(url)) { // boot.js asked for these points already
+    const promise = new Promise((resolve, reject) => {
+      current = { gen: booted.gen, fit, resolve, reject, loaded: null };
+    });
+    for (const msg of booted.messages) handle(msg);
+    return promise;
+  }
+  gen += 1;
+  return new Promise((resolve, reject) => {
+    current = { gen, fit, resolve, reject, loaded: null };
+    worker.postMessage({ type: "load", gen, url: String(url) });
+  });
 }

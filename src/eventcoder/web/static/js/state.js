@@ -44,10 +44,18 @@ export function setHash(state) {
 // rows it has loaded.
 export const SERVER_SORTS = ["event_date", "-event_date", "fatalities", "-fatalities"];
 
-// The query parameters of /api/events.geojson and /api/stats (the filters), and of
+// The query parameters of /api/stats (the filters), and of
 // /api/events (the filters and an order the API knows).
 export function queryParams(state) {
   return { ...state.filters };
+}
+
+// The most points the map asks for (the most /api/points gives at once).
+export const MAP_LIMIT = 250000;
+
+// The query parameters of /api/points: the filters and the limit.
+export function pointsParams(state) {
+  return { ...state.filters, limit: MAP_LIMIT };
 }
 
 export function listParams(state) {
