@@ -136,3 +136,23 @@ def test_dask_local_stores_the_events_of_a_plain_run(tmp_path) -> None:
     # the run stopped its cluster: no worker or nanny process is left
     left = children() - children_before
     assert not left, [psutil.Process(p).cmdline() for p in left]
+
+
+def _worker_profiling() -> bool:
+    import dask
+
+    return bool(dask.config.get("distributed.worker.profile.enabled"))
+
+
+@pytest.mark.e2e
+def test_a_local_cluster_runs_its_workers_without_the_profiler() -> None:
+    """The worker's statistical profiler costs coding about a fifth more CPU (it samples deep
+    spaCy stacks every 10 ms holding the GIL): the local cluster turns it off, and only
+    there (this process's own dask settings are left as they were)."""
+    pytest.importorskip("distributed", reason="needs the dask extra")
+    from eventcoder.cluster import dask_client
+
+    before = _worker_profiling()
+    with dask_client("local", 1) as client:
+        assert set(client.run(_worker_profiling).values()) == {False}
+    assert _worker_profiling() == before

@@ -64,6 +64,14 @@ def require_dask() -> None:
                           f"{INSTALL_HINT}") from None
 
 
+#: Dask settings of the workers of a local cluster (:func:`dask_client`). The worker's
+#: statistical profiler samples the running task's Python stack every 10 ms on the event
+#: loop's thread, holding the GIL: with spaCy's deep stacks that took about a fifth more CPU
+#: per article than coding in a plain process (docs/throughput.md). For the workers of a
+#: running cluster, set it in their environment: DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False.
+WORKER_CONFIG: dict[str, Any] = {"distributed.worker.profile.enabled": False}
+
+
 @contextmanager
 def dask_client(address: str, workers: int) -> Iterator[Client]:
     """A client of the cluster ``address`` names, closed after the block.
@@ -80,9 +88,12 @@ def dask_client(address: str, workers: int) -> Iterator[Client]:
     cluster = None
     try:
         if address == LOCAL:
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   host="127.0.0.1", dashboard_address=None,
-                                   silence_logs=logging.ERROR)
+            import dask
+
+            with dask.config.set(WORKER_CONFIG):
+                cluster = LocalCluster(n_workers=workers, threads_per_worker=1,
+                                       processes=True, host="127.0.0.1",
+                                       dashboard_address=None, silence_logs=logging.ERROR)
             client = Client(cluster)
         else:
             try:
