@@ -64,12 +64,21 @@ def require_dask() -> None:
                           f"{INSTALL_HINT}") from None
 
 
-#: Dask settings of the workers of a local cluster (:func:`dask_client`). The worker's
-#: statistical profiler samples the running task's Python stack every 10 ms on the event
-#: loop's thread, holding the GIL: with spaCy's deep stacks that took about a fifth more CPU
-#: per article than coding in a plain process (docs/throughput.md). For the workers of a
-#: running cluster, set it in their environment: DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False.
-WORKER_CONFIG: dict[str, Any] = {"distributed.worker.profile.enabled": False}
+#: Dask settings of the workers of a local cluster (:func:`dask_client`). Measured on 50
+#: articles (docs/throughput.md), a worker with Dask's defaults spent about a quarter more CPU
+#: coding them than a plain process, for two reasons, both turned off here:
+#:
+#: - the nanny starts each worker with ``MALLOC_TRIM_THRESHOLD_=65536``, which makes glibc
+#:   give freed memory back to the system at once; spaCy allocates and frees many arrays per
+#:   document, so the worker kept asking for it again (about 20 %);
+#: - the worker's statistical profiler samples the running task's deep spaCy stack every
+#:   10 ms, holding the GIL.
+#:
+#: For the workers of a running cluster, set the same in their environment (docs/scaling.md).
+WORKER_CONFIG: dict[str, Any] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+}
 
 
 @contextmanager
