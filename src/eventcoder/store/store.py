@@ -1707,9 +1707,10 @@ class Store:
         periods here. When only the status filters (the dashboard's first view), both
         groupings read the summary tables of migration 0010, counts kept by triggers as
         events are written (some 20,000 rows, not a million events); a date range can still
-        be read from the days' summary, while the regions then need the events. Otherwise each grouping reads one of the covering indexes of migration
-        0008 in order when no narrower index applies (about 0.15 s each for a million
-        events on SQLite). Both give the same answer (tests/store/test_stats_summary.py).
+        be read from the days' summary, while the regions then need the events. Otherwise
+        each grouping reads one of the covering indexes of migration 0008 in order when no
+        narrower index applies (about 0.15 s each for a million events on SQLite). Both
+        give the same answer (tests/store/test_stats_summary.py).
         """
         if interval not in INTERVALS:
             raise InputError(f"unknown interval {interval!r}: use {' or '.join(INTERVALS)}")
