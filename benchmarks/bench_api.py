@@ -109,7 +109,9 @@ def fill(url: str, n: int, seed: int = 0) -> None:
                         spans.append({"event_id": eid, "article_id": f"a{i}", "field": field,
                                       "start": 10 * pos, "end": 10 * pos + 9,
                                       "text": notes[:40], "position": pos})
-                conn.execute(insert(events), rows)
+                # multi-row INSERTs, as the Store writes them: one statement per event would
+                # make the summary triggers (migration 0010) journal every event's pages
+                conn.execute(insert(events).returning(events.c.event_id), rows).close()
                 conn.execute(insert(event_articles), links)
                 conn.execute(insert(evidence), spans)
                 done = min(n, start + CHUNK)

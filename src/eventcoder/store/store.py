@@ -16,7 +16,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, get_args
 
@@ -32,6 +32,7 @@ from sqlalchemy import (
     delete,
     event,
     exists,
+    false,
     func,
     insert,
     inspect,
@@ -72,6 +73,8 @@ from .tables import (
     events,
     evidence,
     merge_decisions,
+    stats_by_day,
+    stats_by_region,
 )
 from .tables import candidates as candidates_table
 
@@ -472,6 +475,10 @@ class Store:
         self._local = threading.local()
         checked = create or _require_sqlite_file(self.url)
         self.engine = self._create_engine(self.url, self.backend)
+        #: whether :meth:`event_stats` reads the summary tables: migration 0010 writes the
+        #: triggers that keep them for SQLite and PostgreSQL only (a plugin's dialect has
+        #: empty ones); the tests turn it off to compare with the grouped queries
+        self._summaries = self.engine.dialect.name in ("sqlite", "postgresql")
         from alembic.util.exc import CommandError
 
         shown = self.url.render_as_string(hide_password=True)
@@ -1826,37 +1833,55 @@ class Store:
         (country, admin1), and by period and event type together. RAISES InputError: for an
         unknown interval or status.
 
-        Two grouped queries, by (day, event type) and by region, each of which reads one of
-        the covering indexes of migration 0008 in order when no narrower index applies (no
-        table rows, no sort: about 0.15 s each for a million events on SQLite); the days
-        and types are folded into periods and type totals here.
+        Grouped in SQL by day and event type and by region; the days are folded into
+        periods here. When only the status filters (the dashboard's first view), both
+        groupings read the summary tables of migration 0010, counts kept by triggers as
+        events are written (some 20,000 rows, not a million events); a date range can still
+        be read from the days' summary, while the regions then need the events. Otherwise
+        each grouping reads one of the covering indexes of migration 0008 in order when no
+        narrower index applies (about 0.15 s each for a million events on SQLite). Both
+        give the same answer (tests/store/test_stats_summary.py).
         """
         if interval not in INTERVALS:
             raise InputError(f"unknown interval {interval!r}: use {' or '.join(INTERVALS)}")
-        where = and_(True, *(filters or EventFilter()).conditions())
+        filters = filters or EventFilter()
+        where = and_(True, *filters.conditions())
+        days_summary, regions_summary = (_summary_scope(filters) if self._summaries
+                                         else (False, False))
         n, dead = func.count(), func.coalesce(func.sum(events.c.fatalities), 0)
 
         def grouped(conn: Connection, *keys: Any) -> list[Any]:
             return list(conn.execute(select(*keys, n, dead).where(where).group_by(*keys)))
 
         with self._connect() as conn:
-            day_type = grouped(conn, events.c.event_date, events.c.event_type)
-            regions = grouped(conn, events.c.country, events.c.admin1)
+            if days_summary:
+                day_type = _summary_days(conn, filters)
+            else:
+                day_type = grouped(conn, events.c.event_date, events.c.event_type)
+            if regions_summary:
+                regions = _summary_regions(conn, filters)
+            else:
+                regions = grouped(conn, events.c.country, events.c.admin1)
         periods: dict[dt.date | None, list[int]] = {}
         types: dict[str, list[int]] = {}
         both: dict[tuple[dt.date | None, str], list[int]] = {}
+        period_of: dict[Any, dt.date | None] = {}  # each day's period computed once
         for day, etype, k, f in day_type:
-            period = _period_start(_as_date(day), interval)
+            period = period_of.get(day, dt.date.min)
+            if period == dt.date.min:
+                period = period_of[day] = _period_start(_as_date(day), interval)
             for acc in (periods.setdefault(period, [0, 0]), types.setdefault(etype, [0, 0]),
                         both.setdefault((period, etype), [0, 0])):
-                acc[0] += k
+                acc[0] += int(k)
                 acc[1] += int(f)
         by_period = sorted((StatsRow(p, k, f) for p, (k, f) in periods.items()),
                            key=lambda r: (r.key is None, r.key or dt.date.min))
         by_type = sorted((StatsRow(t, k, f) for t, (k, f) in types.items()),
                          key=lambda r: (-r.events, r.key))
-        by_admin1 = sorted((StatsRow((c, a), k, int(f)) for c, a, k, f in regions),
-                           key=lambda r: (-r.events, r.key[0] or "", r.key[1] or ""))
+        # a total order (a missing name before an empty one), not the order rows came in
+        by_admin1 = sorted((StatsRow((c, a), int(k), int(f)) for c, a, k, f in regions),
+                           key=lambda r: (-r.events, r.key[0] is not None, r.key[0] or "",
+                                          r.key[1] is not None, r.key[1] or ""))
         rank = {r.key: i for i, r in enumerate(by_type)}
         by_both = sorted((StatsRow(key, k, f) for key, (k, f) in both.items()),
                          key=lambda r: (r.key[0] is None, r.key[0] or dt.date.min,
@@ -1871,11 +1896,22 @@ class Store:
 
 def _bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """Insert ``rows`` inside the current transaction: executemany on SQLite (a C loop),
-    ``COPY ... FROM STDIN`` on PostgreSQL (psycopg's executemany is one round trip per row)."""
+    ``COPY ... FROM STDIN`` on PostgreSQL (psycopg's executemany is one round trip per row).
+
+    The events go in as multi-row INSERTs on SQLite: a statement that fires a trigger (the
+    summaries of migration 0010) keeps a statement journal, a copy of every page it changes,
+    and with the events' twenty indexes that journal outgrows memory and goes to a temporary
+    file: one statement per row made an insert 2.3 times as slow (65 -> 145 us an event),
+    one per page of rows 1.2 times. SQLAlchemy writes the pages (its "insertmanyvalues",
+    under SQLite's parameter limit) for an INSERT with RETURNING.
+    """
     if not rows:
         return
     if conn.dialect.name != "postgresql" or conn.dialect.driver != "psycopg":
-        conn.execute(insert(table), rows)
+        if table is events and conn.dialect.insert_executemany_returning:
+            conn.execute(insert(table).returning(table.c.event_id), rows).close()
+        else:
+            conn.execute(insert(table), rows)
         return
     cols = list(rows[0])
     names = ", ".join('"' + c.replace('"', '""') + '"' for c in cols)
@@ -1888,6 +1924,38 @@ def _bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> 
                 copy.write_row([row[c] for c in cols])
 
 
+def _summary_days(conn: Connection, filters: EventFilter
+                  ) -> list[tuple[Any, str, int, int]]:
+    """(day or None, event type, events, fatalities) of the events matching ``filters`` (the
+    status and a date range only, see :func:`_summary_scope`), from ``stats_by_day``: the
+    rows of the grouped query over the events by day and type (some 6,600 for three years,
+    not a million events)."""
+    t = stats_by_day
+    conds = _status_conditions(t.c.status, filters.status)
+    if filters.since is not None or filters.until is not None:
+        conds.append(t.c.day_null == false())  # a date bound leaves the undated events out
+    if filters.since is not None:
+        conds.append(t.c.day >= filters.since)
+    if filters.until is not None:
+        conds.append(t.c.day <= filters.until)
+    keys = (t.c.day_null, t.c.day, t.c.event_type)
+    rows = conn.execute(select(*keys, func.sum(t.c.events), func.sum(t.c.fatalities))
+                        .where(and_(True, *conds)).group_by(*keys)).all()
+    return [(None if null else day, etype, int(k), int(f)) for null, day, etype, k, f in rows]
+
+
+def _summary_regions(conn: Connection, filters: EventFilter
+                     ) -> list[tuple[str | None, str | None, int, int]]:
+    """(country, admin1, events, fatalities) of the events matching ``filters`` (the status
+    only) from ``stats_by_region``, as the grouped query over the events gives them."""
+    t = stats_by_region
+    keys = (t.c.country_null, t.c.country, t.c.admin1_null, t.c.admin1)
+    q = (select(*keys, func.sum(t.c.events), func.sum(t.c.fatalities))
+         .where(and_(True, *_status_conditions(t.c.status, filters.status))).group_by(*keys))
+    return [(None if cn else c, None if an else a, int(k), int(f))
+            for cn, c, an, a, k, f in conn.execute(q).all()]
+
+
 def _filters(*, since: dt.date | None, until: dt.date | None, country: str | None,
              admin1: str | None, event_type: str | None, actor: str | None,
              min_fatalities: int | None, min_confidence: float | None = None,
@@ -1896,16 +1964,7 @@ def _filters(*, since: dt.date | None, until: dt.date | None, country: str | Non
              bbox: tuple[float, float, float, float] | None = None, q: str | None = None,
              located: bool = False) -> list[Any]:
     """SQL conditions for :meth:`Store.query_events`' filters (see :class:`EventFilter`)."""
-    conds: list[Any] = []
-    wanted = _statuses(status)
-    if wanted is not None:
-        left_out = sorted(set(STATUSES) - wanted)
-        # the shorter of the two lists: the default is "status NOT IN ('rejected')", which no
-        # planner answers with the status index (a SQLite store without ANALYZE statistics
-        # would otherwise search that index for nearly every row instead of the date or
-        # region index and sort them); a rare status alone ("reviewed") is still searched
-        conds.append(events.c.status.not_in(left_out) if len(left_out) < len(wanted)
-                     else events.c.status.in_(sorted(wanted)))
+    conds = _status_conditions(events.c.status, status)
     if since is not None:
         conds.append(events.c.event_date >= since)
     if until is not None:
@@ -1956,6 +2015,31 @@ def _join_arrays(a: str, b: str) -> str:
     if b.strip() == "[]":
         return a
     return a.rstrip()[:-1] + "," + b.lstrip()[1:]
+
+
+def _status_conditions(column: Any, status: str | Iterable[str] | None) -> list[Any]:
+    """The condition on ``column`` (``events.status`` or a summary's) for the review statuses
+    ``status`` (see :func:`_statuses`): none for "all". RAISES InputError: for an unknown one."""
+    wanted = _statuses(status)
+    if wanted is None:
+        return []
+    left_out = sorted(set(STATUSES) - wanted)
+    # the shorter of the two lists: the default is "status NOT IN ('rejected')", which no
+    # planner answers with the status index (a SQLite store without ANALYZE statistics would
+    # otherwise search that index for nearly every row instead of the date or region index
+    # and sort them); a rare status alone ("reviewed") is still searched
+    return [column.not_in(left_out) if len(left_out) < len(wanted)
+            else column.in_(sorted(wanted))]
+
+
+def _summary_scope(filters: EventFilter) -> tuple[bool, bool]:
+    """Whether the summaries (migration 0010) answer ``filters``: (by day and type, by
+    region). The days when nothing but the status and the date range filters, the regions
+    (which have no dates) when nothing but the status does. Asked of the filters' own SQL
+    conditions, so a filter added later is never silently ignored: it makes a condition."""
+    if replace(filters, status="all", since=None, until=None).conditions():
+        return False, False
+    return True, filters.since is None and filters.until is None
 
 
 def _as_date(value: Any) -> dt.date | None:

@@ -6,7 +6,8 @@ bookkeeping (revision, created/updated time); ``event_articles`` links events to
 they were read from (ordered, provenance for cross-source dedup); ``evidence`` holds the text
 spans behind each field; ``event_revisions`` keeps a JSON snapshot of every replaced version;
 ``article_bands`` indexes the articles' MinHash signatures for near-duplicate lookup;
-``event_merges`` and ``merge_decisions`` keep cross-article merges and reviewers' splits.
+``event_merges`` and ``merge_decisions`` keep cross-article merges and reviewers' splits;
+``stats_by_day`` and ``stats_by_region`` are summary counts of ``events`` kept by triggers.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    PrimaryKeyConstraint,
     SmallInteger,
     String,
     Table,
@@ -223,3 +225,36 @@ Index("ix_events_stats_date_type", events.c.event_date, events.c.event_type, eve
       events.c.fatalities)
 Index("ix_events_stats_admin1", events.c.country, events.c.admin1, events.c.status,
       events.c.fatalities)
+
+#: Summary counts of ``events`` (migration 0010), kept by triggers on ``events`` (SQLite: row
+#: triggers; PostgreSQL: statement triggers over the transition tables), so that every write
+#: path, the Store's or anyone's SQL, keeps them exact: one row per group that has events,
+#: with the number of events and the sum of their fatalities. ``Store.event_stats`` reads
+#: them instead of a million index entries when only the status (and, for the days, a date
+#: range) filters. The events' NULLs are keys too, which a primary key cannot hold: a NULL
+#: date, country or admin1 is stored as ``*_null`` true with a placeholder (``0001-01-01``,
+#: ``''``), so NULL and ``''`` stay different groups.
+stats_by_day = Table(
+    "stats_by_day", metadata,
+    Column("day_null", Boolean, nullable=False),
+    Column("day", Date, nullable=False),
+    Column("event_type", String(64), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("events", BigInteger, nullable=False),
+    Column("fatalities", BigInteger, nullable=False),
+    PrimaryKeyConstraint("day_null", "day", "event_type", "status"),
+    sqlite_with_rowid=False,
+)
+
+stats_by_region = Table(
+    "stats_by_region", metadata,
+    Column("country_null", Boolean, nullable=False),
+    Column("country", String(128), nullable=False),
+    Column("admin1_null", Boolean, nullable=False),
+    Column("admin1", String(255), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("events", BigInteger, nullable=False),
+    Column("fatalities", BigInteger, nullable=False),
+    PrimaryKeyConstraint("country_null", "country", "admin1_null", "admin1", "status"),
+    sqlite_with_rowid=False,
+)
