@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .config import Config
 from .errors import ConfigError
-from .pipeline import ArticleResult, code_batch
+from .pipeline import ArticleResult, code_batch, join_batches, split_batches
 from .schema import Article
 
 if TYPE_CHECKING:
@@ -119,14 +119,18 @@ def dask_client(address: str, workers: int) -> Iterator[Client]:
             cluster.close()
 
 
-def window(client: Any, workers: int) -> int:
-    """Batches in flight: two per worker thread of the cluster (so none waits for work while
-    the client saves), at least two per ``workers``."""
+def _threads(client: Any) -> int:
+    """The worker threads of the client's cluster now (0 when it cannot tell)."""
     try:
-        threads = sum(client.nthreads().values())
+        return int(sum(client.nthreads().values()))
     except (AttributeError, OSError, TimeoutError):
-        threads = 0
-    return max(2 * threads, 2 * workers, 2)
+        return 0
+
+
+def window(client: Any, workers: int) -> int:
+    """Chunks in flight: two per worker thread of the cluster (so none waits for work while
+    the client saves), at least two per ``workers``."""
+    return max(2 * _threads(client), 2 * workers, 2)
 
 
 def dask_results(config: Config, batches: Iterable[list[Article]], client: _Submitter,
@@ -156,4 +160,9 @@ def run_dask(config: Config, batches: Iterable[list[Article]], address: str, wor
     started (``"local"``) or connected to when the first batch is asked for and released when
     the generator ends or is closed."""
     with dask_client(address, workers) as client:
-        yield from dask_results(config, batches, client, window(client, workers))
+        # each batch in as many chunks as the cluster has worker threads, coded at once
+        threads = _threads(client) or workers
+        parts: deque[int] = deque()
+        chunks = split_batches(batches, threads, parts)
+        yield from join_batches(dask_results(config, chunks, client, window(client, workers)),
+                                parts)

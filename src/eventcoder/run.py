@@ -22,7 +22,6 @@ added to the original's events as a source (:meth:`Store.link_copies`), not code
 from __future__ import annotations
 
 import time
-from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -372,16 +371,11 @@ class _Run:
         pipeline, built from the config)."""
         coded: Iterator[list[ArticleResult]]
         if dask is not None:
-            from .cluster import LOCAL, run_dask
+            from .cluster import run_dask
 
-            # a local cluster has `workers` processes; a running one has what it has
-            parts: deque[int] = deque()
-            split = _split(batches, workers if dask == LOCAL else 1, parts)
-            coded = _joined(run_dask(self.pipeline.config, split, dask, workers), parts)
+            coded = run_dask(self.pipeline.config, batches, dask, workers)
         elif workers > 1:
-            parts = deque()
-            coded = _joined(run_parallel(self.pipeline.config, _split(batches, workers, parts),
-                                         workers), parts)
+            coded = run_parallel(self.pipeline.config, batches, workers)
         else:
             coded = (list(self.pipeline.process_many(b)) for b in batches)
         try:
@@ -473,44 +467,6 @@ class _Run:
                 sigs[a.content_hash] = sig
         if copies:
             self._link(copies, sigs)
-
-
-def _split(batches: Iterable[list[Article]], n: int, parts: deque[int]
-           ) -> Iterator[list[Article]]:
-    """Each batch in up to ``n`` contiguous chunks of near-equal size, for ``n`` worker
-    processes to code one store batch together; the number of chunks of each batch goes to
-    ``parts`` (for :func:`_joined`) as its first chunk is handed out.
-
-    A store batch is the unit of saving; splitting it across the workers keeps every worker
-    busy from the first batch to the last (with whole batches, 50 articles each, a worker took
-    about 7 s before the first result came back, and one finished the last batch alone:
-    2 Dask workers ran x1.64 a process's rate on the 688 benchmark articles, split x1.9).
-    """
-    for batch in batches:
-        k = max(1, min(n, len(batch)))
-        parts.append(k)
-        size, extra = divmod(len(batch), k)
-        start = 0
-        for i in range(k):
-            end = start + size + (i < extra)
-            yield batch[start:end]
-            start = end
-
-
-def _joined(chunks: Iterator[list[ArticleResult]], parts: deque[int]
-            ) -> Iterator[list[ArticleResult]]:
-    """The results of :func:`_split`'s chunks, in order, joined back into their batches.
-    Closing this closes ``chunks`` (a pool or cluster stops at once)."""
-    try:
-        for first in chunks:
-            joined = list(first)
-            for _ in range(parts.popleft() - 1):
-                joined += next(chunks)
-            yield joined
-    finally:
-        close = getattr(chunks, "close", None)
-        if close is not None:
-            close()
 
 
 def _batches(items: Iterator[Article], size: int) -> Iterator[list[Article]]:

@@ -1,6 +1,7 @@
-"""Parallel runs (a process pool, a local Dask cluster) split each store batch across the
-workers and join the results back (eventcoder.run._split, _joined): every article once, in
-input order, each batch whole again, and closing the joined results stops the workers."""
+"""Parallel runs (a process pool, a Dask cluster) split each store batch across the workers
+and join the results back (eventcoder.pipeline.split_batches, join_batches): every article
+once, in input order, each batch whole again, and closing the joined results stops the
+workers."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from eventcoder.run import _joined, _split
+from eventcoder.pipeline import join_batches as _joined
+from eventcoder.pipeline import split_batches as _split
 from eventcoder.schema import Article
 
 
