@@ -64,8 +64,33 @@ def test_the_command_prints_pairwise_and_bcubed(tmp_path):
          "local official told the Kirkuk Daily.")
     f = tmp_path / "d.jsonl"
     f.write_text(_record("d-1", a, ["e1"]) + _record("d-2", b, ["e1"]), encoding="utf-8")
-    result = CliRunner().invoke(cli, ["eval", "dedup", str(f), "--json"])
+    result = CliRunner().invoke(cli, ["eval", "dedup", str(f), "--json", "--misses"])
     assert result.exit_code == 0, result.output
     d = json.loads(result.output)
     assert d["reports"] == 2 and d["pairs_should_merge"] == 1
     assert 0.0 <= d["pairwise_recall"] <= 1.0 and 0.0 <= d["bcubed_f1"] <= 1.0
+    assert isinstance(d["merge_misses"], list)
+
+
+def test_merge_misses_lists_the_pairs_of_one_event_coded_as_two():
+    import datetime as dt
+
+    from eventcoder.eval.dedup import merge_misses
+    from eventcoder.schema import Event
+
+    def ev(eid: str, art: str, day: int) -> Event:
+        return Event(event_id=eid, article_ids=[art], event_date=dt.date(2025, 5, day),
+                     disorder_type="Political violence", event_type="Battles",
+                     sub_event_type="Armed clash", country="Iraq", iso3="IRQ",
+                     admin1="Kirkuk", location="Kirkuk", latitude=35.47, longitude=44.39,
+                     geo_precision=1, confidence=0.8)
+
+    same = ev("r1", "a1", 4)
+    reports = [("a1", same), ("a2", same.model_copy(update={"article_ids": ["a1", "a2"]})),
+               ("a3", ev("r3", "a3", 9)), ("a4", None), ("a5", ev("r5", "a5", 4))]
+    # e1: a1 and a2 merged (no miss), a3 coded apart 5 days later (two misses), a4 unmatched
+    # (not the merge stage's); e2: a5 alone
+    misses = merge_misses(["e1", "e1", "e1", "e1", "e2"], reports)
+    assert [m["articles"] for m in misses] == [["a1", "a3"], ["a2", "a3"]]
+    assert all(m["score"] == 0.0 and any("days apart" in r for r in m["reasons"])
+               for m in misses)

@@ -87,6 +87,8 @@ class DedupScore:
     bcubed_p: float = 0.0
     bcubed_r: float = 0.0
     per_article: list[tuple[int, int, int]] = field(default_factory=list)  # tp, fp, fn
+    #: the pairs the merge stage missed (see :func:`merge_misses`)
+    misses: list[dict[str, Any]] = field(default_factory=list)
 
     @staticmethod
     def _ratio(a: int | float, b: int | float) -> float:
@@ -154,6 +156,7 @@ def run_and_score(articles: Sequence[DedupArticle], config: Any = None) -> Dedup
         code_articles(inputs, store, config)
         clusters: list[str] = []
         rows: list[str | None] = []
+        reports: list[tuple[str, Any]] = []  # (article id, the stored event matched or None)
         per_article = []
         for a in articles:
             stored = [e for e in store.events_for_articles([a.gold.id])
@@ -161,19 +164,49 @@ def run_and_score(articles: Sequence[DedupArticle], config: Any = None) -> Dedup
             pairs = match(a.gold.events, stored)
             per_article.append((len(pairs), len(stored) - len(pairs),
                                 len(a.gold.events) - len(pairs)))
-            row_of = {i: stored[j].event_id for i, j in pairs}
+            row_of = {i: stored[j] for i, j in pairs}
             for i, c in enumerate(a.clusters):
                 clusters.append(c)
-                rows.append(row_of.get(i))
+                found = row_of.get(i)
+                rows.append(found.event_id if found else None)
+                reports.append((a.gold.id, found))
     s = score_assignment(clusters, rows)
     s.per_article = per_article
+    s.misses = merge_misses(clusters, reports, config.merge)
     return s
+
+
+def merge_misses(clusters: Sequence[str], reports: Sequence[tuple[str, Any]],
+                 settings: Any = None) -> list[dict[str, Any]]:
+    """The pairs of reports of one real event that both matched a stored event but not the
+    same one, with what :func:`eventcoder.dedup.cross.same_event` says of the two stored
+    events: the merge stage's misses, to read when tuning its rules and thresholds."""
+    from ..dedup.cross import same_event
+
+    out = []
+    for i in range(len(reports)):
+        for j in range(i + 1, len(reports)):
+            (ai, ei), (aj, ej) = reports[i], reports[j]
+            if clusters[i] != clusters[j] or ei is None or ej is None \
+                    or ei.event_id == ej.event_id:
+                continue
+            d = same_event(ei, ej, settings)
+            out.append({"cluster": clusters[i], "articles": [ai, aj],
+                        "events": [ei.event_id, ej.event_id],
+                        "types": [ei.sub_event_type, ej.sub_event_type],
+                        "dates": [str(ei.event_date), str(ej.event_date)],
+                        "places": [ei.location, ej.location], "score": d.score,
+                        "reasons": list(d.reasons)})
+    return out
 
 
 @click.command("dedup")
 @click.argument("gold", type=click.Path(path_type=Path), default=Path("eval/dedup"))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def command(gold: Path, as_json: bool) -> None:
+@click.option("--misses", is_flag=True,
+              help="Also list the merge stage's misses: pairs of reports of one event coded "
+                   "as two events, with the rule or score that kept them apart.")
+def command(gold: Path, as_json: bool, misses: bool) -> None:
     """Score cross-article deduplication on the duplicate test set: pairwise merge precision
     and recall, B-cubed F1 of the event clusters (docs/dedup-coding-guide.md).
 
@@ -192,7 +225,10 @@ def command(gold: Path, as_json: bool) -> None:
         articles = read_dedup(gold)
     except (GoldError, FileNotFoundError, KeyError) as err:
         raise click.ClickException(str(err)) from None
-    d = run_and_score(articles, load_config()).as_dict()
+    score = run_and_score(articles, load_config())
+    d = score.as_dict()
+    if misses:
+        d["merge_misses"] = score.misses
     if as_json:
         click.echo(json.dumps(d, indent=1))
         return
@@ -209,3 +245,10 @@ def command(gold: Path, as_json: bool) -> None:
                f"{d['merge_stage_recall']:.3f})")
     click.echo(f"detection (per article, as eval audit): precision "
                f"{d['detection_precision']:.3f}  recall {d['detection_recall']:.3f}")
+    if misses:
+        click.echo(f"\nmerge stage misses ({len(score.misses)}):")
+        for m in score.misses:
+            click.echo(f"  {m['cluster']}: {' / '.join(m['articles'])}  "
+                       f"{' | '.join(map(str, m['types']))}  {' | '.join(m['dates'])}  "
+                       f"{' | '.join(map(str, m['places']))}  score {m['score']:.2f}: "
+                       f"{'; '.join(m['reasons'])}")
