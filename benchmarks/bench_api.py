@@ -37,6 +37,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +127,23 @@ def stored_events(path: Path) -> int:
         return -1
     with Store(f"sqlite:///{path}", create=False) as store:
         return store.count_events()
+
+
+def ensure_filled(path: Path, ready: bool, fill: Callable[[str, int], object],
+                  events: int) -> str:
+    """The SQLite URL of ``path``; unless ``ready`` (the file already holds what the
+    benchmark needs, kept for reuse), the file (and its WAL) is made anew by
+    ``fill(url, events)`` first. Shared with bench_dashboard.py."""
+    url = f"sqlite:///{path}"
+    if not ready:
+        for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            p.unlink(missing_ok=True)
+        print(f"filling {path} with {events:,} events", file=sys.stderr)
+        t = time.perf_counter()
+        fill(url, events)
+        print(f"filled in {time.perf_counter() - t:.0f} s "
+              f"({os.path.getsize(path) / 1e6:,.0f} MB)", file=sys.stderr)
+    return url
 
 
 def free_port() -> int:
@@ -224,16 +242,7 @@ def main() -> None:
     if path is None:
         tmp = tempfile.TemporaryDirectory()
         path = Path(tmp.name) / "bench.db"
-    url = f"sqlite:///{path}"
-    if stored_events(path) != args.events:
-        if path.exists():
-            for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-                p.unlink(missing_ok=True)
-        print(f"filling {path} with {args.events:,} events", file=sys.stderr)
-        t = time.perf_counter()
-        fill(url, args.events)
-        print(f"filled in {time.perf_counter() - t:.0f} s "
-              f"({os.path.getsize(path) / 1e6:,.0f} MB)", file=sys.stderr)
+    url = ensure_filled(path, stored_events(path) == args.events, fill, args.events)
     port = free_port()
     server = serve(url, port)
     base = f"http://127.0.0.1:{port}"

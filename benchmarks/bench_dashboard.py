@@ -52,7 +52,7 @@ from typing import Any
 from sqlalchemy import insert
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_api import free_port, serve  # noqa: E402  (same folder)
+from bench_api import ensure_filled, free_port, serve  # noqa: E402  (same folder)
 
 from eventcoder.store import Store  # noqa: E402
 from eventcoder.store.tables import event_articles, events, evidence  # noqa: E402
@@ -260,15 +260,7 @@ def main() -> None:
 
     tmp = tempfile.TemporaryDirectory()
     path = args.db or Path(tmp.name) / "dashboard.db"
-    url = f"sqlite:///{path}"
-    if stored(path) != (args.events, args.events):
-        for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-            p.unlink(missing_ok=True)
-        print(f"filling {path} with {args.events:,} events", file=sys.stderr)
-        t = time.perf_counter()
-        fill(url, args.events)
-        print(f"filled in {time.perf_counter() - t:.0f} s "
-              f"({os.path.getsize(path) / 1e6:,.0f} MB)", file=sys.stderr)
+    url = ensure_filled(path, stored(path) == (args.events, args.events), fill, args.events)
     port = free_port()
     server = serve(url, port)
     base = f"http://127.0.0.1:{port}"

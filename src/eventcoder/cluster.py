@@ -127,10 +127,11 @@ def _threads(client: Any) -> int:
         return 0
 
 
-def window(client: Any, workers: int) -> int:
+def window(client: Any, workers: int, threads: int | None = None) -> int:
     """Chunks in flight: two per worker thread of the cluster (so none waits for work while
-    the client saves), at least two per ``workers``."""
-    return max(2 * _threads(client), 2 * workers, 2)
+    the client saves), at least two per ``workers``. ``threads``: the cluster's, when already
+    asked (else asked here)."""
+    return max(2 * (_threads(client) if threads is None else threads), 2 * workers, 2)
 
 
 def dask_results(config: Config, batches: Iterable[list[Article]], client: _Submitter,
@@ -161,8 +162,8 @@ def run_dask(config: Config, batches: Iterable[list[Article]], address: str, wor
     the generator ends or is closed."""
     with dask_client(address, workers) as client:
         # each batch in as many chunks as the cluster has worker threads, coded at once
-        threads = _threads(client) or workers
+        threads = _threads(client)
         parts: deque[int] = deque()
-        chunks = split_batches(batches, threads, parts)
-        yield from join_batches(dask_results(config, chunks, client, window(client, workers)),
-                                parts)
+        chunks = split_batches(batches, threads or workers, parts)
+        yield from join_batches(dask_results(config, chunks, client,
+                                             window(client, workers, threads)), parts)

@@ -180,13 +180,8 @@ class Config:
         """The input limits, for :func:`eventcoder.ingest.iter_articles` (``limits=``)."""
         from .ingest.limits import ReadLimits
 
-        return ReadLimits(
-            max_article_chars=self.max_article_chars, max_file_bytes=self.max_file_bytes,
-            max_items_per_file=self.max_items_per_file,
-            max_decompressed_bytes=self.max_decompressed_bytes,
-            max_line_bytes=self.max_line_bytes, parse_timeout=self.parse_timeout,
-            url_timeout=self.url_timeout, max_redirects=self.max_redirects,
-            allow_private_urls=self.allow_private_urls)
+        # each limit is a setting of the same name
+        return ReadLimits(**{f.name: getattr(self, f.name) for f in fields(ReadLimits)})
 
     @property
     def merge(self) -> MergeSettings:

@@ -55,6 +55,7 @@ from sqlalchemy.exc import (
     SQLAlchemyError,
 )
 
+from ..dedup.cross import REGION_PRECISION
 from ..dedup.near import band_keys
 from ..dedup.policy import HUMAN_STATUSES as HUMAN_STATUSES  # re-exported (was defined here)
 from ..dedup.policy import FieldChange, merge_pair
@@ -1867,9 +1868,9 @@ class Store:
         both: dict[tuple[dt.date | None, str], list[int]] = {}
         period_of: dict[Any, dt.date | None] = {}  # each day's period computed once
         for day, etype, k, f in day_type:
-            period = period_of.get(day, dt.date.min)
-            if period == dt.date.min:
-                period = period_of[day] = _period_start(_as_date(day), interval)
+            if day not in period_of:
+                period_of[day] = _period_start(_as_date(day), interval)
+            period = period_of[day]
             for acc in (periods.setdefault(period, [0, 0]), types.setdefault(etype, [0, 0]),
                         both.setdefault((period, etype), [0, 0])):
                 acc[0] += int(k)
@@ -2087,8 +2088,6 @@ def _blocking(event: Event, days: int, km: float,
     migration 0008): a town and the region it lies in may be one event at any distance
     (:func:`eventcoder.dedup.cross.region_contains`).
     """
-    from ..dedup.cross import REGION_PRECISION
-
     if event.event_date is None or event.latitude is None or event.longitude is None:
         return None
     dlat = km / 111.0
