@@ -342,3 +342,47 @@ def test_an_anniversary_of_bombings_and_a_foiled_plot_with_no_arrests_are_no_eve
             "recovered, a spokesman said: \"Not yet.\"")
     r = _process(pipe, plot, dt.date(2025, 5, 4))
     assert r.events == [], [(e.sub_event_type, e.notes) for e in r.events]
+
+
+def test_reports_of_one_story_share_a_cross_validation_fold(tmp_path):
+    """A duplicate set's copies and other reports of one event must not be split between the
+    folds a truth model is fit on and scored on: they share their story's fold."""
+    from eventcoder.eval.audit import fold_of
+    from eventcoder.eval.gold import read_gold
+
+    f = tmp_path / "dd.jsonl"
+    rows = [{"id": f"dd-{i:03d}", "corpus": "own", "kind": "negative", "text": f"text {i}",
+             "events": [], "story": f"s{i // 4}"} for i in range(40)]
+    f.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    arts = read_gold(f)
+    for k in (2, 5):
+        by_story: dict[str, set[int]] = {}
+        for a in arts:
+            by_story.setdefault(a.group, set()).add(fold_of(a.group, k))
+        assert all(len(v) == 1 for v in by_story.values())
+        assert len({fold_of(a.group, k) for a in arts}) > 1
+    # an audit record with no story is its own group
+    g = tmp_path / "audit.jsonl"
+    g.write_text(json.dumps({"id": "own-x", "corpus": "own", "kind": "negative", "text": "t",
+                             "events": []}) + "\n")
+    assert read_gold(g)[0].group == "own-x"
+
+
+def test_eval_audit_reads_several_gold_paths_and_refuses_an_id_twice(tmp_path):
+    from click.testing import CliRunner
+
+    from eventcoder.cli import cli
+
+    a = tmp_path / "a.jsonl"
+    a.write_text(json.dumps({"id": "x-1", "corpus": "own", "kind": "negative",
+                             "text": "The council met on Monday to discuss the budget.",
+                             "events": []}) + "\n")
+    b = tmp_path / "b.jsonl"
+    b.write_text(json.dumps({"id": "x-2", "corpus": "own", "kind": "negative",
+                             "text": "Farmers sold maize at the market on Tuesday.",
+                             "events": []}) + "\n")
+    r = CliRunner().invoke(cli, ["eval", "audit", str(a), str(b), "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output[r.output.index("{"):])["totals"]["articles"] == 2
+    r = CliRunner().invoke(cli, ["eval", "audit", str(a), str(a)])
+    assert r.exit_code != 0 and "already read" in r.output

@@ -243,7 +243,8 @@ def code_with_features(gold: Sequence[GoldArticle], pipeline: Any, progress: boo
 
 
 def fold_of(article_id: str, k: int) -> int:
-    """The cross-validation fold of an article: a hash of its id, so folds are stable."""
+    """The cross-validation fold of an article: a hash of its id (or of its group, see
+    :attr:`GoldArticle.group`), so folds are stable."""
     import zlib
 
     return zlib.crc32(article_id.encode("utf-8")) % k
@@ -271,14 +272,14 @@ def cross_validate(gold: Sequence[GoldArticle], coded: Sequence[tuple[list[Event
     for fold in range(k):
         X, y = [], []
         for i, g in enumerate(gold):
-            if fold_of(g.id, k) != fold:
+            if fold_of(g.group or g.id, k) != fold:
                 X += coded[i][1]
                 y += ys[i]
         if not X or len(set(y)) < 2:
             continue
         model = TruthModel.fit(np.vstack(X), np.array(y), l2=l2)
         for i, g in enumerate(gold):
-            if fold_of(g.id, k) == fold and coded[i][1]:
+            if fold_of(g.group or g.id, k) == fold and coded[i][1]:
                 p = model.predict(np.vstack(coded[i][1]))
                 out[i] = [e.model_copy(update={"confidence": round(float(q), 3)})
                           for e, q in zip(events[i], p, strict=True)]
@@ -362,7 +363,7 @@ def print_result(res: AuditResult, verbose: bool = False) -> None:
 
 
 @click.command("audit")
-@click.argument("gold", type=click.Path(path_type=Path), default=Path("eval/audit"))
+@click.argument("gold", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--model", default=None, help="spaCy pipeline (default: the configured one).")
 @click.option("--gazetteer", type=click.Path(path_type=Path), default=None,
               help="Gazetteer built by 'eventcoder gazetteer build' (default: the configured "
@@ -387,29 +388,41 @@ def print_result(res: AuditResult, verbose: bool = False) -> None:
               envvar="EVENTCODER_SHARED_DATA", show_envvar=True, metavar="DIR",
               help="The public evaluation corpora [default: ../shared/data beside the "
                    "checkout or the working directory].")
-def command(gold: Path, model: str | None, gazetteer: Path | None, min_confidence: float,
+def command(gold: tuple[Path, ...], model: str | None, gazetteer: Path | None, min_confidence: float,
             cv: int | None, fit_truth: Path | None, threshold: float, no_truth: bool,
             verbose: bool, as_json: bool, shared_data: Path | None) -> None:
     """Score eventcoder on the hand-coded audit set: event precision, recall, F1 and field
     accuracy among matched events (see docs/audit-coding-guide.md).
 
-    GOLD is a .jsonl file or a folder of them (default eval/audit). Articles of shared corpora
-    are read from --shared-data DIR (or $EVENTCODER_SHARED_DATA), else ../shared/data.
+    GOLD is one or more .jsonl files or folders of them (default eval/audit). Articles of
+    shared corpora are read from --shared-data DIR (or $EVENTCODER_SHARED_DATA), else
+    ../shared/data. The duplicate test set's files (eval/dedup) are gold too; their articles
+    share a cross-validation fold by story.
 
     Example:
 
         eventcoder eval audit eval/audit -v
+
+        eventcoder eval audit eval/audit eval/dedup/dd1.jsonl --cv 5
     """
     from ..cli.common import load_config
     from ..pipeline import Pipeline
     from .sources import shared_data_dir
 
-    if not gold.exists():
-        raise click.ClickException(f"no such file or folder: {gold}")
-    try:
-        arts = read_gold(gold, data_dir=shared_data_dir(shared_data))
-    except (GoldError, FileNotFoundError, KeyError) as err:
-        raise click.ClickException(str(err)) from None
+    arts: list[GoldArticle] = []
+    seen: set[str] = set()
+    for path in gold or (Path("eval/audit"),):
+        if not path.exists():
+            raise click.ClickException(f"no such file or folder: {path}")
+        try:
+            more = read_gold(path, data_dir=shared_data_dir(shared_data))
+        except (GoldError, FileNotFoundError, KeyError) as err:
+            raise click.ClickException(str(err)) from None
+        again = sorted(seen & {a.id for a in more})
+        if again:
+            raise click.ClickException(f"{path}: article ids already read: {', '.join(again[:5])}")
+        seen |= {a.id for a in more}
+        arts += more
     from ..config import DEFAULT_MIN_CONFIDENCE
 
     if min_confidence is None:

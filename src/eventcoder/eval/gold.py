@@ -52,6 +52,9 @@ class GoldArticle:
     tags: list[str] = field(default_factory=list)
     why: str = ""
     origin: str = ""  # file:line
+    #: articles of one group share a cross-validation fold: a duplicate set's story (its
+    #: copies and other reports of one event must not be split between fit and score)
+    group: str = ""
 
 
 def _date(v: Any, where: str) -> dt.date | None:
@@ -123,7 +126,8 @@ def parse_record(raw: dict[str, Any], where: str, data_dir: Path | None = None) 
     return GoldArticle(id=raw["id"], corpus=corpus, key=key, text=text,
                        published=_date(raw.get("published"), where), kind=raw["kind"],
                        events=events, tags=list(raw.get("tags") or []),
-                       why=raw.get("why") or "", origin=where)
+                       why=raw.get("why") or "", origin=where,
+                       group=str(raw.get("story") or raw["id"]))
 
 
 def read_gold(path: Path, data_dir: Path | None = None) -> list[GoldArticle]:

@@ -115,7 +115,8 @@ TRIGGERS: tuple[Trigger, ...] = (
        "riot", 66),
     # -- battles ----------------------------------------------------------------------------
     _t(r"\b(?:recaptur\w+|retook|retake|retaken|regain\w*|liberat\w+|took\s+back|"
-       r"reclaim\w+|freed|recover\w+|drove\s+" + _N + r"(?:out|back)|(?:pushed|driven|forced)\s+"
+       r"reclaim\w+|freed|recover\w+(?!\s+" + _N + r"(?:bod(?:y|ies)|corpses?|remains|"
+       r"weapons?|arms|ammunition|explosives?|stolen|loot))|drove\s+" + _N + r"(?:out|back)|(?:pushed|driven|forced)\s+"
        r"(?:back|out)|advanc\w+|taken\s+over|occupied|"
        r"(?:seiz\w+|captur\w+|overr[au]n\w*|took|take[sn]?|taking|gain\w*|wrested|"
        r"occup\w+)\s+(?:full\s+|complete\s+|total\s+)?control|seiz\w+|captur\w+|overr[au]n\w*|"

@@ -79,8 +79,9 @@ def out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit], trig: Toke
     strike = typ in FIRED_FROM_AFAR and (
         state or bool(STRIKE_WEAPON.search(seg)))
     if common_word_cue(L.OUT_OF_SCOPE["disaster"], seg) and not nonstate and not demo and \
-            not strike:
-        # (a drone or missile strike that set a depot on fire is a strike, not a fire)
+            not strike and not (typ in DELIBERATE_TYPES and DELIBERATE.search(seg)):
+        # (a drone or missile strike that set a depot on fire is a strike, not a fire; a
+        # hospital's "patients" after a suicide bombing are its victims, not a disaster's)
         return "disaster"
     if common_word_cue(L.OUT_OF_SCOPE["crime"], seg) and not nonstate and not demo:
         return "crime"
@@ -92,6 +93,14 @@ def out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit], trig: Toke
             len(L.OUT_OF_SCOPE["diplomacy"].findall(seg)) >= 2 and not (nonstate or state):
         return "diplomacy"
     return None
+
+
+#: explosions that are attacks by their nature: no accident or disaster cue outweighs them
+DELIBERATE_TYPES = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
+DELIBERATE = re.compile(r"\b(?:suicide\s+(?:attack|bomb)\w*|suicide\s+car|car\s+bomb\w*|"
+                        r"bomb(?:er|ers|ing|ings)\b|ieds?\b|improvised\s+explosive|grenades?|"
+                        r"roadside\s+bomb|booby[-\s]trap\w*|planted\s+(?:a|an)\s+\w+)",
+                        re.IGNORECASE)
 
 
 #: weapons that only armed forces fire: a fire they cause is not an accident

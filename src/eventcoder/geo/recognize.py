@@ -416,6 +416,8 @@ class Recognizer:
                 return
             if not any(ch.isupper() for ch in m.text):
                 return  # place names are capitalised ("n't" is not 'Anah)
+            if _agency_credit(full_text, m.start, m.end):
+                return  # "Taiz, June 6 (Saba) -": the news agency of the dateline
             if m.tokens[1] > m.tokens[0] and _is_era(doc, doc[m.tokens[0]:m.tokens[1]]):
                 return  # "500 BC" is a date, not British Columbia
             if m.fixed_id is None and (self._adjectival_region(doc, m)
@@ -598,6 +600,24 @@ class Recognizer:
             if _is_facility(span) and span[0].lower_ not in _NOT_PLACE_WORDS:
                 add(self._facility_mention(doc, span, "facility"))
             i = max(j, i + 1)
+        # 5b. a dateline opening the text or its first paragraph under a headline ("TAIZ,
+        #     June 6 (Saba) -", "Esmeraldas, 16 November 2026 -"): a place, whatever the
+        #     tagger made of it (one-word town names are often tagged as persons)
+        for dl in _DATELINE.finditer(full_text[:400]):
+            start, end = dl.span("place")
+            if any(taken[start:end]):
+                for m in mentions:
+                    if m.start == start and m.end == end and m.role == "literal":
+                        m.weak = False  # (a dateline's place is no weak guess)
+                        m.container = None
+                continue
+            hit = doc.char_span(start, end)
+            if hit is not None and self.gz.lookup(hit.text):
+                m = self._mention(doc, hit, "gazetteer")
+                if m is not None and m.text == hit.text:
+                    m.container = None  # ("Taiz, June 6": the month is no container)
+                    m.notes.append("the dateline's place")
+                    add(m)
         # 6. one sense per article: other uses of a name taken as a literal place ("the
         #    liberation of Raqqah" after "to Raqqah"), unless inside a longer entity
         known = {m.text for m in mentions if m.role == "literal" and not m.weak
@@ -831,6 +851,25 @@ class Recognizer:
             return True
         return "weak" if any(c.kind >= 2 for c in cands) else False
 
+
+
+#: a dateline: a capitalised place of one to three words opening the text or a paragraph,
+#: then a comma and a date ("Taiz, June 6", "QUITO, Nov 15", "Niamey, 3 October 2026")
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+_DATELINE = re.compile(
+    r"(?:^|\n)[ \t]*(?P<place>[A-Z][\w'\u2019-]+(?:[ -][A-Z][\w'\u2019-]+){0,2}),[ \t]+"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
+    r"(?:" + _MONTH + r"[ \t]+\d{1,2}\b|\d{1,2}[ \t]+" + _MONTH + r")")
+
+#: a dateline's credit: "(Saba) -", "(AFP) --", "(Reuters) —" after the place and date
+_CREDIT_AFTER = re.compile(r"\)\s*(?:-{1,2}|\u2013|\u2014|:)\s")
+
+
+def _agency_credit(text: str, start: int, end: int) -> bool:
+    """The mention is the news agency named in brackets at the end of a dateline, early in
+    the text ("TAIZ, June 6 (Saba) - ..."): a credit, not a place of the story."""
+    return start < 400 and text[start - 1:start] == "(" and \
+        _CREDIT_AFTER.match(text, end) is not None
 
 
 def _standalone(name: str, text: str) -> Iterator[tuple[int, int]]:

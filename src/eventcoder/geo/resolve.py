@@ -241,16 +241,19 @@ FAR_SMALL_POPULATION = 20_000
 
 
 def _focus_override(mentions: Sequence[Mention], cand_lists: Sequence[Sequence[Candidate]],
-                    best: list[Candidate | None]) -> set[int]:
+                    best: list[Candidate | None], dateline: int | None = None) -> set[int]:
     """A name read in a country no other name of the document points to, when most of the
     document points to one country and the name has a city or admin reading there ("Tripoli"
     in a report about Lebanon): that reading wins. Changes ``best`` in place; returns the
-    ids of the readings chosen so."""
+    ids of the readings chosen so. The dateline's place (``dateline``: its index) counts
+    as three names: where a report is filed says where its events mostly are."""
     keys = [_vote_key(m.query) for m in mentions]
     votes: dict[str, tuple[str, float]] = {}
-    for k, b in zip(keys, best, strict=True):
-        if b is not None and b.country_code and k not in votes:
-            votes[k] = (b.country_code, 1.5 if b.is_country else 1.0)
+    for i, (k, b) in enumerate(zip(keys, best, strict=True)):
+        if b is not None and b.country_code:
+            w = 3.0 if i == dateline else 1.5 if b.is_country else 1.0
+            if k not in votes or votes[k][1] < w:
+                votes[k] = (b.country_code, w)
     chosen: set[int] = set()
     for i, (m, cands, b) in enumerate(zip(mentions, cand_lists, best, strict=True)):
         if b is None or b.is_country or m.fixed_id is not None:
@@ -426,7 +429,8 @@ class Resolver:
         best = [_prefer_city(m, cands, b) for m, cands, b in zip(mentions, cand_lists, best,
                                                                  strict=True)]
         contained = self._container_override(mentions, cand_lists, best)
-        focused = _focus_override(mentions, cand_lists, best)
+        focused = _focus_override(mentions, cand_lists, best,
+                                  self._dateline_index(mentions, text))
         out: list[Resolution] = []
         for m, cands, ss, b in zip(mentions, cand_lists, scores, best, strict=True):
             if b is None:
@@ -594,12 +598,17 @@ class Resolver:
         """The mention forming a dateline ("BAGHDAD, March 3 (Reuters) -"), if any."""
         if not mentions or not text:
             return None
-        m = mentions[0]
-        head = text[:m.start].strip()
-        tail = text[m.end:m.end + 40]
-        if m.start < 40 and len(head) < 25 and ("(" in tail or " - " in tail or "—" in tail
-                                                or m.text.isupper()):
-            return 0
+        for i, m in enumerate(mentions[:4]):
+            head = text[:m.start].strip()
+            tail = text[m.end:m.end + 40]
+            dated = "(" in tail or " - " in tail or "—" in tail or m.text.isupper()
+            if i == 0 and m.start < 40 and len(head) < 25 and dated:
+                return 0
+            # a dateline opening the first paragraph under a headline ("Army blames X for
+            # attack\n\nESMERALDAS, Nov 16 (Reuters) -")
+            if m.start < 300 and "\n" in text[:m.start] and \
+                    not text[:m.start].rsplit("\n", 1)[1].strip() and dated:
+                return i
         return None
 
     def _container_override(self, mentions: Sequence[Mention],

@@ -1,0 +1,45 @@
+"""Scope decisions that once went wrong: a suicide bombing told by a hospital (its "patients"
+are no disaster), a claim of responsibility that is the article's first report of an attack,
+and bodies "recovered" (not a town recovered)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventcoder.coding import code_text
+
+DATE = dt.date(2026, 5, 12)
+
+
+def _types(text: str) -> list[str]:
+    return [e.sub_event_type for e in code_text(text, DATE, min_confidence=0)]
+
+
+def test_a_suicide_bombing_told_by_a_hospital_is_a_suicide_bombing():
+    text = ("Update from the trauma centre in Kandahar, 12 May 2026\n\n"
+            "After the suicide attack near the governor's compound in Kandahar this morning, "
+            "our emergency ward admitted 31 patients. Five of them were dead on arrival.")
+    assert "Suicide bomb" in _types(text)
+
+
+def test_a_claim_that_first_reports_an_attack_codes_the_attack():
+    text = ("Raipur, May 12: The banned CPI (Maoist) has claimed responsibility for Sunday's IED "
+            "blast near Gangaloor in Bijapur district that killed six police commandos, in a "
+            "letter found on Tuesday.")
+    assert "Remote explosive/landmine/IED" in _types(text)
+
+
+def test_a_claim_of_an_attack_told_before_adds_no_event():
+    text = ("A roadside bomb killed six police commandos near Gangaloor in Bijapur district on "
+            "Sunday, officials said. The banned CPI (Maoist) later claimed responsibility for "
+            "the blast near Gangaloor that killed the six commandos.")
+    assert _types(text).count("Remote explosive/landmine/IED") == 1
+
+
+def test_bodies_recovered_are_no_territory_recovered():
+    text = ("GOMA, May 12 (Wire) - Search teams recovered eleven more bodies in the village of "
+            "Mangina on Monday after an attack by ADF rebels at the weekend, the local "
+            "administrator said.")
+    types = _types(text)
+    assert "Government regains territory" not in types
+    assert "Non-state actor overtakes territory" not in types
