@@ -43,3 +43,11 @@ def test_bodies_recovered_are_no_territory_recovered():
     types = _types(text)
     assert "Government regains territory" not in types
     assert "Non-state actor overtakes territory" not in types
+
+
+def test_an_anniversary_of_last_years_events_does_not_make_todays_toll_a_period_toll():
+    text = ("NAIROBI, May 12 (Wire) - Police fired tear gas and live bullets at protesters in "
+            "central Nairobi on Tuesday, killing two people, as thousands marched to mark the "
+            "anniversary of last year's storming of parliament.")
+    assert any(t in _types(text) for t in ("Excessive force against protesters",
+                                           "Protest with intervention"))

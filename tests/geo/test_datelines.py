@@ -43,3 +43,38 @@ def test_a_dateline_under_a_headline_counts(nlp, geoparser):
     places = geoparser.parse(nlp(text))
     dl = [p for p in places if p.start == text.index("Esmeraldas, 9")]
     assert dl and dl[0].country_code == "EC"
+
+
+def test_an_islamic_state_province_is_a_group_not_a_region(nlp, geoparser):
+    text = ("NIAMEY, May 4 (Wire) - The Sahel Province of the Islamic State claimed the attack "
+            "on a village near Ouallam, and Islamic State West Africa Province fighters were "
+            "seen near the border, officials said.")
+    names = {p.text for p in geoparser.parse(nlp(text))}
+    assert not any("Sahel" in n or "West Africa" in n for n in names), names
+    assert "Ouallam" in names
+
+
+def test_a_neighbourhood_far_from_the_towns_named_is_part_of_the_town():
+    """'the Al-Rawdah neighbourhood' in a Taiz report is in Taiz, not a namesake district
+    365 km away (the rule works on resolved places: no model needed)."""
+    from eventcoder.geo.geoparser import _neighbourhoods_in_town
+    from eventcoder.schema import Place
+
+    text = "Taiz, May 4 - A shell hit the Al-Rawdah neighbourhood of Taiz on Sunday."
+    taiz = Place(start=0, end=4, text="Taiz", name="Taiz", geonames_id=70225,
+                 latitude=13.58, longitude=44.02, country_code="YE", feature_class="P",
+                 feature_code="PPL", confidence=0.9)
+    far = Place(start=30, end=39, text="Al-Rawdah", name="Ar Rawdah", geonames_id=1,
+                latitude=14.47, longitude=47.28, country_code="YE", feature_class="A",
+                feature_code="ADM2", confidence=0.8)
+    again = taiz.model_copy(update={"start": 56, "end": 60})
+    out = _neighbourhoods_in_town([taiz, far, again], text)
+    assert out[1].geonames_id == 70225 and out[1].text == "Al-Rawdah"
+    assert out[1].confidence <= 0.5
+    # a neighbourhood whose reading is in the town named stays as it is
+    near = far.model_copy(update={"latitude": 13.6, "longitude": 44.05, "geonames_id": 2})
+    assert _neighbourhoods_in_town([taiz, near, again], text)[1].geonames_id == 2
+    # and a name not told as a neighbourhood is not touched
+    plain = "Taiz, May 4 - A shell hit Al-Rawdah and Taiz on Sunday."
+    far2 = far.model_copy(update={"start": 26, "end": 35})
+    assert _neighbourhoods_in_town([taiz, far2, again], plain)[1].geonames_id == 1

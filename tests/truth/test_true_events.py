@@ -386,3 +386,4 @@ def test_eval_audit_reads_several_gold_paths_and_refuses_an_id_twice(tmp_path):
     assert json.loads(r.output[r.output.index("{"):])["totals"]["articles"] == 2
     r = CliRunner().invoke(cli, ["eval", "audit", str(a), str(a)])
     assert r.exit_code != 0 and "already read" in r.output
+

@@ -329,7 +329,8 @@ PERIOD_TOLL = re.compile(
     r"\b(?:in\s+the\s+(?:first|second|third|last|past)\s+(?:half|quarter|(?:\w+\s+)?months|year)|"
     r"so\s+far\s+(?:this|in)\s+|since\s+the\s+(?:start|beginning)\s+of|"
     r"over\s+the\s+(?:same|past|last)\s+(?:period|year|\w+\s+(?:months|years|weeks))|"
-    r"(?:this|last)\s+year|(?:each|every|per)\s+(?:month|year|week)|in\s+(?:19|20)\d\d\s+alone)\b",
+    r"(?:this|last)\s+year(?!['\u2019]s)|(?:each|every|per)\s+(?:month|year|week)|"
+    r"in\s+(?:19|20)\d\d\s+alone)\b",
     re.IGNORECASE)
 #: A plot stopped before it happened, with nothing seized and no one held.
 FOILED_PLOT = re.compile(

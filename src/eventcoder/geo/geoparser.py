@@ -14,6 +14,7 @@ them (and the cache folder of the default gazetteer) from a :class:`~eventcoder.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -140,6 +141,8 @@ class Geoparser:
                                        or focus)
             if place is not None:
                 places.append(place)
+        if spans is None:
+            places = _neighbourhoods_in_town(places, doc_text(doc))
         if spans is None and nominals:
             places.extend(self.nominals.resolve(doc, places))
             places.sort(key=lambda p: p.start)
@@ -257,3 +260,34 @@ def _focus_candidate(resolutions: Sequence[Resolution]) -> Candidate | None:
         if counts:
             return by_id[counts.most_common(1)[0][0]]
     return None
+
+
+#: a part of a town named after its name ("the Al-Rawdah neighbourhood", "Bakara quarter")
+_PART_OF_TOWN = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|suburbs?)\b", re.IGNORECASE)
+#: how far a neighbourhood's reading may lie from a town the article names
+NEIGHBOURHOOD_KM = 30.0
+
+
+def _neighbourhoods_in_town(places: list[Place], text: str) -> list[Place]:
+    """A name told as a neighbourhood ("the Al-Rawdah neighbourhood") whose reading lies
+    farther than :data:`NEIGHBOURHOOD_KM` from every town the article names is a part of the
+    article's town, not a namesake elsewhere (ACLED codes a neighbourhood to its town): it takes
+    point of the town the article names most (the first of them on a tie), with a lower
+    confidence."""
+    towns = [p for p in places if p.role == "literal" and p.feature_class == "P"
+             and p.latitude is not None and p.longitude is not None]
+    out = []
+    for p in places:
+        if p.role == "literal" and p.latitude is not None and p.longitude is not None \
+                and _PART_OF_TOWN.match(text, p.end):
+            others = [t for t in towns if t.text != p.text]
+            near = [t for t in others if haversine_km(
+                p.latitude, p.longitude, t.latitude or 0.0, t.longitude or 0.0)
+                <= NEIGHBOURHOOD_KM]  # (towns all have coordinates)
+            if others and not near:
+                named = Counter(t.geonames_id for t in others)
+                town = min(others, key=lambda t: (-named[t.geonames_id], t.start))
+                p = town.model_copy(update={"start": p.start, "end": p.end, "text": p.text,
+                                            "confidence": round(min(p.confidence, 0.5), 3)})
+        out.append(p)
+    return out

@@ -418,6 +418,8 @@ class Recognizer:
                 return  # place names are capitalised ("n't" is not 'Anah)
             if _agency_credit(full_text, m.start, m.end):
                 return  # "Taiz, June 6 (Saba) -": the news agency of the dateline
+            if _group_province(full_text, m.start, m.end):
+                return  # "the Sahel Province of the Islamic State": a group, not a region
             if m.tokens[1] > m.tokens[0] and _is_era(doc, doc[m.tokens[0]:m.tokens[1]]):
                 return  # "500 BC" is a date, not British Columbia
             if m.fixed_id is None and (self._adjectival_region(doc, m)
@@ -863,6 +865,25 @@ _DATELINE = re.compile(
 
 #: a dateline's credit: "(Saba) -", "(AFP) --", "(Reuters) —" after the place and date
 _CREDIT_AFTER = re.compile(r"\)\s*(?:-{1,2}|\u2013|\u2014|:)\s")
+
+
+#: the Islamic State's "provinces" (wilayat) are its branches: "Islamic State West Africa
+#: Province", "the Sahel Province of the Islamic State", "IS Khorasan Province"
+_IS = r"(?:Islamic\s+State|IS|ISIS|ISIL|Daesh)"
+_PROVINCE_BEFORE = re.compile(_IS + r"(?:['\u2019]s)?(?:\s*[-\u2013\u2014]\s*|\s+in\s+(?:the\s+)?|"
+                              r"\s+)$")
+_PROVINCE_AFTER = re.compile(r"(?:\s+Province)?\s+of\s+(?:the\s+)?" + _IS + r"\b")
+
+
+def _group_province(text: str, start: int, end: int) -> bool:
+    """The mention names a branch of the Islamic State, not a place: "Islamic State West
+    Africa Province", "the Sahel Province of the Islamic State"."""
+    after = text[end:end + 60]
+    province = text[start:end].endswith("Province") or after.startswith(" Province")
+    if not province:
+        return False
+    return bool(_PROVINCE_BEFORE.search(text[max(0, start - 30):start])
+                or _PROVINCE_AFTER.match(after))
 
 
 def _agency_credit(text: str, start: int, end: int) -> bool:
