@@ -51,3 +51,21 @@ def test_an_anniversary_of_last_years_events_does_not_make_todays_toll_a_period_
             "anniversary of last year's storming of parliament.")
     assert any(t in _types(text) for t in ("Excessive force against protesters",
                                            "Protest with intervention"))
+
+
+def test_a_named_gang_coalition_attacking_a_town_is_political_violence():
+    """ACLED codes Haiti's gang coalitions and Latin America's big armed gangs and cartels as
+    armed groups: their attacks are events, not ordinary crime."""
+    text = ("PORT-AU-PRINCE, May 12 (Wire) - Fighters of the Viv Ansanm coalition attacked the "
+            "town of Mirebalais on Monday, killing at least six people and burning a police "
+            "station, local officials said.")
+    events = code_text(text, DATE, min_confidence=0)
+    assert events and any("Viv Ansanm" in (e.actor1 or "") for e in events), \
+        [(e.sub_event_type, e.actor1) for e in events]
+
+
+def test_the_islamic_states_sahel_province_is_the_actor():
+    text = ("NIAMEY, May 12 (Wire) - The Islamic State Sahel Province killed 11 villagers in an "
+            "attack on a hamlet near Tillia on Sunday, security sources said.")
+    actors = [e.actor1 for e in code_text(text, DATE, min_confidence=0)]
+    assert "Islamic State Sahel Province" in actors, actors
