@@ -1,6 +1,7 @@
 """Latency of the HTTP API over a big store (prints figures and the targets; no assertions).
 
 python benchmarks/bench_api.py [--events N] [--db FILE] [--requests R] [--concurrency C ...]
+                               [--only TEXT ...]
 
 Fills a SQLite file with N synthetic events (default 1,000,000; kept and reused when --db
 names a file that already holds N events), starts ``eventcoder serve`` on 127.0.0.1 (uvicorn,
@@ -9,7 +10,9 @@ the p50/p95 latency of
 
 - ``GET /api/events?admin1=X&since=..&until=..`` (a page of 100; target p95 <= 50 ms),
 - ``GET /api/stats`` with the same filters and with none, cached and (a commit by another
-  connection before each request) computed afresh (target p95 <= 200 ms),
+  connection before each request) computed afresh, and with a date range only (30 days to
+  two years from a random day; the dashboard's date filter), computed afresh (target p95 <=
+  200 ms),
 - ``GET /api/points`` (the dashboard's map: every located event, up to 250,000, gzipped),
   cached and computed afresh (target p95 <= 500 ms, a quarter of the dashboard's 2 s),
 
@@ -225,6 +228,13 @@ def region_window(rng: random.Random) -> dict[str, str]:
             "since": since.isoformat(), "until": (since + dt.timedelta(days=90)).isoformat()}
 
 
+def date_range(rng: random.Random) -> dict[str, str]:
+    """A window of 30 days to two years from a random day (mid-month, most often)."""
+    since = START + dt.timedelta(days=rng.randrange(DAYS - 30))
+    until = since + dt.timedelta(days=rng.randrange(30, 2 * 365))
+    return {"since": since.isoformat(), "until": until.isoformat()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=1_000_000)
@@ -235,6 +245,9 @@ def main() -> None:
                         help="concurrent clients; several values run each in turn")
     parser.add_argument("--limit", type=int, default=100,
                         help="events per page of the events request (the API's default)")
+    parser.add_argument("--only", nargs="+", default=None, metavar="TEXT",
+                        help="measure only the requests whose name holds one of these texts "
+                             "(e.g. --only 'since=..&until=.. (not cached')")
     args = parser.parse_args()
 
     tmp = None
@@ -259,6 +272,9 @@ def main() -> None:
             writer.execute(f"PRAGMA user_version = {next(bump)}")
         return {}
 
+    def cold_range(rng: random.Random) -> dict[str, Any]:
+        return {**cold(rng), **date_range(rng)}
+
     writer_lock = threading.Lock()
     #: (name, path, parameters, target, requests): the uncached statistics take a scan each
     cases = [
@@ -270,11 +286,17 @@ def main() -> None:
          TARGET_STATS_MS, args.requests),
         ("GET /api/stats (no filter, month; not cached: a commit before each)", "/api/stats",
          cold, TARGET_STATS_MS, min(args.requests, 60)),
+        ("GET /api/stats?since=..&until=.. (30 days to 2 years, month; not cached: a commit "
+         "before each)", "/api/stats", cold_range, TARGET_STATS_MS, min(args.requests, 60)),
         ("GET /api/points (no filter; cached)", "/api/points", lambda rng: {},
          TARGET_POINTS_MS, min(args.requests, 60)),
         ("GET /api/points (no filter; not cached: a commit before each)", "/api/points", cold,
          TARGET_POINTS_MS, min(args.requests, 30)),
     ]
+    if args.only:
+        cases = [c for c in cases if any(text in c[0] for text in args.only)]
+        if not cases:
+            parser.error(f"no request's name holds any of {args.only}")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"{args.events:,} events, SQLite, {args.requests} requests per line (uncached "
           f"statistics and cached points: {min(args.requests, 60)}, uncached points: "

@@ -7,7 +7,8 @@ they were read from (ordered, provenance for cross-source dedup); ``evidence`` h
 spans behind each field; ``event_revisions`` keeps a JSON snapshot of every replaced version;
 ``article_bands`` indexes the articles' MinHash signatures for near-duplicate lookup;
 ``event_merges`` and ``merge_decisions`` keep cross-article merges and reviewers' splits;
-``stats_by_day`` and ``stats_by_region`` are summary counts of ``events`` kept by triggers.
+``stats_by_day``, ``stats_by_region`` and ``stats_by_region_month`` are summary counts of
+``events`` kept by triggers.
 """
 
 from __future__ import annotations
@@ -256,5 +257,26 @@ stats_by_region = Table(
     Column("events", BigInteger, nullable=False),
     Column("fatalities", BigInteger, nullable=False),
     PrimaryKeyConstraint("country_null", "country", "admin1_null", "admin1", "status"),
+    sqlite_with_rowid=False,
+)
+
+#: The regions' summary by month (migration 0011), kept the same way: one row per (first day
+#: of the month, country, admin1, status) that has events (an undated event under
+#: ``month_null`` true and ``0001-01-01``). ``Store.event_stats`` adds up the whole months
+#: inside a date range from it and reads the partial months at the range's ends from the
+#: events.
+stats_by_region_month = Table(
+    "stats_by_region_month", metadata,
+    Column("month_null", Boolean, nullable=False),
+    Column("month", Date, nullable=False),
+    Column("country_null", Boolean, nullable=False),
+    Column("country", String(128), nullable=False),
+    Column("admin1_null", Boolean, nullable=False),
+    Column("admin1", String(255), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("events", BigInteger, nullable=False),
+    Column("fatalities", BigInteger, nullable=False),
+    PrimaryKeyConstraint("month_null", "month", "country_null", "country", "admin1_null",
+                         "admin1", "status"),
     sqlite_with_rowid=False,
 )
