@@ -69,3 +69,28 @@ def test_the_islamic_states_sahel_province_is_the_actor():
             "attack on a hamlet near Tillia on Sunday, security sources said.")
     actors = [e.actor1 for e in code_text(text, DATE, min_confidence=0)]
     assert "Islamic State Sahel Province" in actors, actors
+
+
+def test_aircraft_that_violated_airspace_and_bombed_homes_is_an_air_strike():
+    text = ("Statement of the defence ministry\n\n12 May 2026 - On the night of 10 May, foreign "
+            "military aircraft violated our airspace and bombed homes in the Shkin area of "
+            "Paktika province, killing nine civilians.")
+    assert "Air/drone strike" in _types(text)
+
+
+def test_a_condemnation_of_a_dated_attack_in_a_named_place_codes_the_attack():
+    text = ("The UN mission condemns the attack perpetrated on Sunday, 10 May, against a camp "
+            "for displaced people near Bunia, Ituri province, by CODECO militiamen.")
+    types = _types(text)
+    assert types and set(types) & {"Attack", "Armed clash"}, types
+
+
+def test_a_mixed_case_dateline_under_a_headline_is_not_the_event_place():
+    text = ("Mission condemns attack on displaced people\n\n"
+            "Kinshasa, 12 May 2026 - The UN mission condemns the attack perpetrated on Sunday, "
+            "10 May, against civilians in Beni territory, North Kivu province, by ADF fighters. "
+            "At least 14 civilians were killed.")
+    events = code_text(text, DATE, min_confidence=0)
+    assert events and all(e.location != "Kinshasa" for e in events), \
+        [(e.sub_event_type, e.location) for e in events]
+    assert any(e.admin1 == "Nord-Kivu" for e in events)

@@ -431,12 +431,15 @@ class EventExtractor:
         scope = out_of_scope(seg, typ, cand.kind, seg_hits, trig_tok)
         if scope is None and not _is_demo(typ) and (exercise or trial):
             scope = "exercise" if exercise else "trial"
-        if scope in ("diplomacy", "attribution") and not drafts and KILL_WORDS.search(seg) \
+        if scope in ("diplomacy", "attribution") and not drafts and (
+                KILL_WORDS.search(seg) or any(e.label_ == "DATE" for e in ents
+                                              if s0 <= e.start_char < s1)) \
                 and any(e.label_ in PLACE_LABELS for e in ents if s0 <= e.start_char < s1) \
                 and not DIPLOMATIC_PROTEST.search(seg):
             # the first report of an attack, told in a condemnation ("condemns the suicide
             # attacks in the town of Tel Tamer, which killed scores of civilians") or in a
-            # claim of responsibility ("claimed Monday's blast near Kutru that killed eight");
+            # claim of responsibility ("claimed Monday's blast near Kutru that killed eight"),
+            # or with its own day ("condemns the attack perpetrated on Sunday in Beni");
             # a claim of an attack told before is the same event, linked as a retelling
             scope = None
         new_cue = bool(L.NEW_EVENT.search(seg))
@@ -1069,9 +1072,12 @@ def _unanchored_noun(doc: Doc, c: TriggerCandidate, seg: str, ents: list[SpacySp
     if lemma in OPINION_VERBS and root.dep_ in ("dobj", "pobj", "nsubj", "attr") and not any(
             ch.dep_ == "prep" and ch.lower_ in ("in", "at", "near", "on") and any(
                 e.label_ in PLACE_LABELS and e.start_char <= t.idx < e.end_char
+                for t in ch.subtree for e in ents) for ch in root.children) and not any(
+            ch.dep_ in ("acl", "relcl") and ch.tag_ in ("VBN", "VBD") and any(
+                e.label_ in (*PLACE_LABELS, "DATE") and e.start_char <= t.idx < e.end_char
                 for t in ch.subtree for e in ents) for ch in root.children):
         # "condemned the attacks" is comment; "condemns the suicide attacks in the town of
-        # Tel Tamer" also reports where they happened
+        # Tel Tamer", or "the attack perpetrated on Sunday", also reports where or when
         return True
     has_date = any(e.label_ in ("DATE", "TIME") for e in ents)
     if root.lower_ in CAMPAIGN_NOUNS and not has_date and any(

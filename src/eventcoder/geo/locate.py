@@ -436,9 +436,10 @@ def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def is_dateline(text: str, place: Place) -> bool:
     """The place is the dateline of a report ("PESHAWAR, Pakistan, April 8 (Wire) -"): where
     it was filed from, which is the event's place only when nothing else in the text says."""
-    from .recognize import _DATELINE_RE, _WIRE_DATELINE_RE
+    from .recognize import _DATELINE, _DATELINE_RE, _WIRE_DATELINE_RE
 
-    for rx in (_DATELINE_RE, _WIRE_DATELINE_RE):
+    # (all three have the place as their first group; _DATELINE: "Kinshasa, 15 September")
+    for rx in (_DATELINE_RE, _WIRE_DATELINE_RE, _DATELINE):
         for m in rx.finditer(text, 0, min(len(text), place.end + 60)):
             if m.start(1) <= place.start < m.end(1):
                 return True
