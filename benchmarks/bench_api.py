@@ -1,12 +1,13 @@
 """Latency of the HTTP API over a big store (prints figures and the targets; no assertions).
 
 python benchmarks/bench_api.py [--events N] [--db FILE] [--requests R] [--concurrency C ...]
-                               [--only TEXT ...]
+                               [--only TEXT ...] [--workers W]
 
 Fills a SQLite file with N synthetic events (default 1,000,000; kept and reused when --db
-names a file that already holds N events), starts ``eventcoder serve`` on 127.0.0.1 (uvicorn,
-one process of its own), and measures, with C concurrent httpx clients (default 1, then 4),
-the p50/p95 latency of
+names a file that already holds N events), starts ``eventcoder serve --workers W`` on
+127.0.0.1 (uvicorn in a process of its own, default W=1; W>1: that many worker processes
+under it), and measures, with C concurrent httpx clients (default 1, then 4), the p50/p95
+latency of
 
 - ``GET /api/events?admin1=X&since=..&until=..`` (a page of 100; target p95 <= 50 ms),
 - ``GET /api/stats`` with the same filters and with none, cached and (a commit by another
@@ -17,8 +18,8 @@ the p50/p95 latency of
   cached and computed afresh (target p95 <= 500 ms, a quarter of the dashboard's 2 s),
 
 X and the three-month window drawn at random per request; also the server's CPU time per
-request (from /proc), which unlike the latencies does not depend on what else the machine
-runs. The events are spread over 3
+request (from /proc, its worker processes included), which unlike the latencies does not
+depend on what else the machine runs. The events are spread over 3
 years, 30 countries of 12 first-level regions each (360 admin1 names), 5 admin2 each; each
 has 2 evidence spans and 1 article link (articles themselves are not stored: the list
 endpoints do not read them). Rows go in by direct SQLAlchemy Core inserts in one
@@ -155,32 +156,60 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def serve(url: str, port: int) -> subprocess.Popen[str]:
+def serve(url: str, port: int, workers: int = 1) -> subprocess.Popen[str]:
     """``eventcoder serve`` in a process of its own (the clients' threads would otherwise
-    take the server's interpreter lock), started when /api/health answers."""
+    take the server's interpreter lock), with ``workers`` worker processes, started when
+    /api/health answers (and, with several, when every worker has answered it)."""
     proc = subprocess.Popen(
         [sys.executable, "-c", "from eventcoder.cli import main; main()", "serve", "--db", url,
-         "--port", str(port), "--log-level", "warning"],
+         "--port", str(port), "--log-level", "warning", "--workers", str(workers)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while True:
         try:
             httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2)
-            return proc
+            break
         except httpx.TransportError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
                 raise SystemExit(f"eventcoder serve did not start: {proc.communicate()[1]}")
             time.sleep(0.2)
+    if workers > 1:  # each worker made its app (it listens once its startup is done)
+        while len(descendants(proc.pid)) < workers and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(3)
+    return proc
+
+
+def descendants(pid: int) -> list[int]:
+    """The processes under ``pid`` (Linux /proc; none elsewhere)."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        parents.setdefault(ppid, []).append(int(stat.parent.name))
+    out: list[int] = []
+    todo = [pid]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            out.append(child)
+            todo.append(child)
+    return out
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process so far (Linux /proc), 0 elsewhere."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User + system CPU time so far of a process and the processes under it (Linux /proc),
+    0 elsewhere."""
+    total = 0.0
+    for p in [pid, *descendants(pid)]:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 def measure(base: str, make_params: Any, path: str, requests: int,
@@ -248,6 +277,8 @@ def main() -> None:
     parser.add_argument("--only", nargs="+", default=None, metavar="TEXT",
                         help="measure only the requests whose name holds one of these texts "
                              "(e.g. --only 'since=..&until=.. (not cached')")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="server processes (eventcoder serve --workers)")
     args = parser.parse_args()
 
     tmp = None
@@ -257,7 +288,7 @@ def main() -> None:
         path = Path(tmp.name) / "bench.db"
     url = ensure_filled(path, stored_events(path) == args.events, fill, args.events)
     port = free_port()
-    server = serve(url, port)
+    server = serve(url, port, args.workers)
     base = f"http://127.0.0.1:{port}"
     def page(rng: random.Random) -> dict[str, Any]:
         return {**region_window(rng), "limit": args.limit}
@@ -301,7 +332,8 @@ def main() -> None:
     print(f"{args.events:,} events, SQLite, {args.requests} requests per line (uncached "
           f"statistics and cached points: {min(args.requests, 60)}, uncached points: "
           f"{min(args.requests, 30)}), uvicorn on "
-          f"127.0.0.1 (eventcoder serve, 1 process), {os.cpu_count()} CPUs, load average "
+          f"127.0.0.1 (eventcoder serve --workers {args.workers}), {os.cpu_count()} CPUs, "
+          f"load average "
           f"{load:.1f} at the start")
     try:
         for concurrency in args.concurrency:

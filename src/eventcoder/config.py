@@ -30,10 +30,12 @@ naming the key and where it came from. This module is the only one that reads th
 
 from __future__ import annotations
 
+import contextlib
+import json
 import math
 import os
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -94,6 +96,10 @@ DEFAULT_MAX_REDIRECTS = 5
 DEFAULT_CONFIG_FILE = "eventcoder.toml"
 #: Names the config file when ``--config`` is not given.
 CONFIG_ENV = "EVENTCODER_CONFIG"
+#: Not a setting: how ``eventcoder serve --workers N`` hands what it resolved (the whole
+#: :class:`Config`, the CORS origin, the log level) to its worker processes, which inherit
+#: it (:func:`serve_state_in_environment`, :func:`serve_state`).
+SERVE_STATE_ENV = "EVENTCODER_SERVE_STATE"
 
 
 @dataclass(frozen=True)
@@ -190,6 +196,30 @@ class Config:
 
         return MergeSettings(days=self.merge_days, km=self.merge_km,
                              threshold=self.merge_threshold)
+
+    def to_json(self) -> dict[str, Any]:
+        """Every field as JSON values (paths as text, tuples as lists), for
+        :meth:`from_json`."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            out[f.name] = (str(value) if isinstance(value, Path) else
+                           list(value) if isinstance(value, tuple) else value)
+        return out
+
+    @classmethod
+    def from_json(cls, values: Mapping[str, Any], where: str = "JSON") -> Config:
+        """The Config of :meth:`to_json`'s ``values``, each checked as a setting is (a
+        field left out or null keeps its default). RAISES ConfigError: for an unknown key
+        or an unusable value."""
+        parsed: dict[str, Any] = {}
+        for key, raw in values.items():
+            spec = SETTINGS.get(key)
+            if spec is None:
+                raise ConfigError(f"unknown key {key!r} in {where}")
+            if raw is not None:
+                parsed[key] = spec.parse(raw, f"{key} in {where}")
+        return cls(**parsed)
 
     def with_(self, **changes: Any) -> Config:
         """A copy with ``changes`` applied; ``None`` values leave the field as it is."""
@@ -441,3 +471,38 @@ def default_user() -> str | None:
         return os.environ.get("EVENTCODER_USER") or getpass.getuser()
     except (OSError, KeyError):  # no login name (a container without a passwd entry)
         return None
+
+
+@contextlib.contextmanager
+def serve_state_in_environment(state: Mapping[str, Any]) -> Iterator[None]:
+    """Put ``state`` (JSON values) in ``$EVENTCODER_SERVE_STATE`` (:data:`SERVE_STATE_ENV`)
+    for the block, so that the worker processes of ``eventcoder serve --workers N``, started
+    inside it, inherit it; the variable is as it was after. In the environment rather than a
+    file or the command line: it can hold a database password, and a process's environment
+    is readable by its own user only (a command line, by everyone)."""
+    before = os.environ.get(SERVE_STATE_ENV)
+    os.environ[SERVE_STATE_ENV] = json.dumps(dict(state))
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(SERVE_STATE_ENV, None)
+        else:
+            os.environ[SERVE_STATE_ENV] = before
+
+
+def serve_state(env: Mapping[str, str] | None = None) -> dict[str, Any] | None:
+    """What ``eventcoder serve --workers N`` handed its worker processes
+    (:func:`serve_state_in_environment`), or None outside one. RAISES ConfigError: when the
+    variable holds no JSON object."""
+    raw = (os.environ if env is None else env).get(SERVE_STATE_ENV)
+    if not raw:
+        return None
+    try:
+        state = json.loads(raw)
+    except ValueError:
+        state = None
+    if not isinstance(state, dict):
+        raise ConfigError(f"bad value of the environment variable {SERVE_STATE_ENV}: "
+                          "expected the JSON object eventcoder serve writes there")
+    return state

@@ -126,6 +126,28 @@ def create_app(store: str | Store, *, config: Config | None = None,
     return app
 
 
+def served_app() -> FastAPI:
+    """The app of one worker process of ``eventcoder serve --workers N``: uvicorn's app
+    factory (``eventcoder.api.app:served_app``), called in each worker. It serves what the
+    command resolved, handed down through the environment (:func:`eventcoder.config.
+    serve_state`): the whole configuration (database, tokens file, run settings), the CORS
+    origin and the log level; the tokens are read as the command read them, from the
+    configured file and ``$EVENTCODER_API_TOKEN``. The command has opened (and, with
+    ``--create``, made) the database already. RAISES ConfigError: outside such a worker."""
+    from ..config import api_env_token, serve_state
+    from ..errors import ConfigError
+
+    state = serve_state()
+    if state is None:
+        raise ConfigError("eventcoder.api.app:served_app is the app of the worker processes "
+                          "of 'eventcoder serve --workers N'; elsewhere use create_app()")
+    config = Config.from_json(state.get("config", {}), "the state of eventcoder serve")
+    logging.getLogger("eventcoder").setLevel(str(state.get("log_level", "info")).upper())
+    tokens = load_tokens(config.api_tokens_file, api_env_token())
+    return create_app(config.db, config=config, tokens=tokens,
+                      cors_origin=state.get("cors_origin"))
+
+
 def _error(status: int, detail: str, **extra: Any) -> JSONResponse:
     return JSONResponse({"detail": detail, **extra}, status_code=status)
 

@@ -13,7 +13,7 @@ from pydantic import Field
 
 from ..schema import Event
 from .common import Ctx, User
-from .jobs import Cancelled
+from .jobs import KEPT_JOBS, Cancelled
 from .models import (
     ArticleIn,
     ErrorOut,
@@ -76,16 +76,17 @@ def post_articles(
 
 
 @router.get("/api/jobs/{job_id}", response_model=JobOut, tags=["articles"], responses={
-    404: {"model": ErrorOut, "description": "no such job (jobs are forgotten when the "
-                                            "server restarts)"}})
+    404: {"model": ErrorOut, "description": "no such job (the newest 200 finished jobs are "
+                                            "kept)"}})
 def get_job(ctx: Ctx, job_id: Annotated[str, Path(max_length=100)]) -> Response:
     """A background coding job: its state (queued, running, done, failed, cancelled), how
-    many articles are settled, and when done the same result as a direct answer."""
+    many articles are settled, and when done the same result as a direct answer. Any
+    server process on the database answers; a job whose process has stopped is failed."""
     job = ctx.coder.job(job_id)
     if job is None:
-        raise HTTPException(404, f"no job {job_id[:100]!r} (jobs are kept in memory until "
-                                 "the server restarts)")
-    return _json(job.snapshot())
+        raise HTTPException(404, f"no job {job_id[:100]!r} (the newest {KEPT_JOBS} finished "
+                                 "jobs are kept)")
+    return _json(job)
 
 
 def _resolve(ctx: Ctx, event_id: str) -> str:

@@ -67,6 +67,7 @@ from ..schema import Article, Candidate, Event, Evidence, Span, Status, stable_i
 from .backends import Backend, backend_for, sqlite_memory
 from .tables import (
     VERSION_TABLE,
+    api_jobs,
     article_bands,
     articles,
     event_articles,
@@ -118,6 +119,39 @@ class MergeRecord:
     merged_at: dt.datetime
     score: float
     reasons: list[str]
+
+
+#: The states of an HTTP API job (``api_jobs.state``) that are not final.
+ACTIVE_JOB_STATES: tuple[str, ...] = ("queued", "running")
+#: The final ones: a job in one of them never changes again.
+FINISHED_JOB_STATES: tuple[str, ...] = ("done", "failed", "cancelled")
+
+
+@dataclass(frozen=True)
+class JobRecord:
+    """One background coding job of the HTTP API (a row of ``api_jobs``; :meth:`Store.get_job`).
+
+    Times are timezone-aware UTC. ``owner`` names the server process that runs the job
+    (``host:pid:token``, :mod:`eventcoder.api.jobs`), ``heartbeat_at`` is when it last showed
+    it was alive, ``result`` the job's answer as JSON once done.
+    """
+
+    id: str
+    user: str
+    state: str
+    articles: int
+    settled: int
+    submitted_at: dt.datetime
+    started_at: dt.datetime | None
+    finished_at: dt.datetime | None
+    heartbeat_at: dt.datetime
+    owner: str
+    result: str | None = None
+    error: str | None = None
+
+
+#: JobRecord field -> api_jobs column, where the names differ
+_JOB_COLUMNS = {"user": "submitted_by"}
 
 
 @dataclass(frozen=True)
@@ -1897,8 +1931,98 @@ class Store:
                           interval, by_period, by_type, by_admin1, by_both)
 
 
+    # ---------------------------------------------------------------------------------------
+    # the HTTP API's background jobs (api_jobs, migration 0012)
+
+    def create_job(self, job: JobRecord, *, keep: int | None = None) -> None:
+        """Store a new job; with ``keep``, forget the finished jobs (done, failed, cancelled)
+        but the ``keep`` most recently submitted, in the same transaction.
+        RAISES IntegrityError: for an id already stored."""
+        row = _job_row(job)
+        with self._connect(write=True) as conn, self._begin(conn):
+            conn.execute(insert(api_jobs).values(row))
+            if keep is not None:
+                old = (select(api_jobs.c.id)
+                       .where(api_jobs.c.state.in_(FINISHED_JOB_STATES))
+                       .order_by(api_jobs.c.submitted_at.desc(), api_jobs.c.id.desc())
+                       .offset(keep))
+                ids = list(conn.scalars(old))
+                for chunk in _chunks(ids):
+                    conn.execute(delete(api_jobs).where(api_jobs.c.id.in_(chunk)))
+
+    def update_job(self, job_id: str, *, owner: str | None = None,
+                   states: Iterable[str] | None = None,
+                   seen_heartbeat: dt.datetime | None = None, **values: Any) -> bool:
+        """Set ``values`` (fields of :class:`JobRecord` but ``id``) of the job ``job_id``,
+        only while it is still owned by ``owner``, in one of ``states`` and with the
+        heartbeat ``seen_heartbeat`` when they are given (a compare-and-set: a reader that
+        marks a job failed changes nothing its process wrote since the reader looked).
+        RETURNS whether the job was changed."""
+        unknown = set(values) - {f.name for f in fields(JobRecord) if f.name != "id"}
+        if unknown:
+            raise ValueError(f"not fields of a job: {sorted(unknown)}")
+        row = {_JOB_COLUMNS.get(k, k): _utc(v) if isinstance(v, dt.datetime) else v
+               for k, v in values.items()}
+        stmt = api_jobs.update().where(api_jobs.c.id == job_id).values(row)
+        if owner is not None:
+            stmt = stmt.where(api_jobs.c.owner == owner)
+        if states is not None:
+            stmt = stmt.where(api_jobs.c.state.in_(list(states)))
+        if seen_heartbeat is not None:
+            stmt = stmt.where(api_jobs.c.heartbeat_at == _utc(seen_heartbeat))
+        with self._connect(write=True) as conn, self._begin(conn):
+            return bool(conn.execute(stmt).rowcount)
+
+    def heartbeat_jobs(self, owner: str, at: dt.datetime) -> int:
+        """Set ``heartbeat_at`` of the queued and running jobs of ``owner``; RETURNS how
+        many there were."""
+        stmt = (api_jobs.update().where(api_jobs.c.owner == owner,
+                                        api_jobs.c.state.in_(ACTIVE_JOB_STATES))
+                .values(heartbeat_at=_utc(at)))
+        with self._connect(write=True) as conn, self._begin(conn):
+            return int(conn.execute(stmt).rowcount)
+
+    def get_job(self, job_id: str) -> JobRecord | None:
+        """The job ``job_id``, or None (never stored, or forgotten)."""
+        with self._connect() as conn:
+            row = conn.execute(select(api_jobs).where(api_jobs.c.id == job_id)).first()
+        return None if row is None else _job_record(row)
+
+    def list_jobs(self, *, states: Iterable[str] | None = None, owner: str | None = None
+                  ) -> list[JobRecord]:
+        """The stored jobs, newest first: all of them, or those in ``states`` or of
+        ``owner``."""
+        q = select(api_jobs).order_by(api_jobs.c.submitted_at.desc(), api_jobs.c.id.desc())
+        if states is not None:
+            q = q.where(api_jobs.c.state.in_(list(states)))
+        if owner is not None:
+            q = q.where(api_jobs.c.owner == owner)
+        with self._connect() as conn:
+            return [_job_record(r) for r in conn.execute(q)]
+
+
 # --------------------------------------------------------------------------------------------
 # helpers
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    """``value`` as an aware UTC time (a naive one is taken as UTC: SQLite keeps no zone)."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC)
+
+
+def _job_row(job: JobRecord) -> dict[str, Any]:
+    return {_JOB_COLUMNS.get(f.name, f.name): _utc(v) if isinstance(v, dt.datetime) else v
+            for f in fields(JobRecord) for v in [getattr(job, f.name)]}
+
+
+def _job_record(row: Any) -> JobRecord:
+    values: dict[str, Any] = {}
+    for f in fields(JobRecord):
+        value = row._mapping[_JOB_COLUMNS.get(f.name, f.name)]
+        values[f.name] = _utc(value) if isinstance(value, dt.datetime) else value
+    return JobRecord(**values)
 
 
 def _bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:

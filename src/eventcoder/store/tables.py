@@ -8,7 +8,7 @@ spans behind each field; ``event_revisions`` keeps a JSON snapshot of every repl
 ``article_bands`` indexes the articles' MinHash signatures for near-duplicate lookup;
 ``event_merges`` and ``merge_decisions`` keep cross-article merges and reviewers' splits;
 ``stats_by_day``, ``stats_by_region`` and ``stats_by_region_month`` are summary counts of
-``events`` kept by triggers.
+``events`` kept by triggers; ``api_jobs`` holds the HTTP API's background coding jobs.
 """
 
 from __future__ import annotations
@@ -279,4 +279,28 @@ stats_by_region_month = Table(
     PrimaryKeyConstraint("month_null", "month", "country_null", "country", "admin1_null",
                          "admin1", "status"),
     sqlite_with_rowid=False,
+)
+
+#: The HTTP API's background coding jobs (migration 0012): ``POST /api/articles`` with more
+#: articles than the server codes while the client waits. In the database, not in a server
+#: process's memory, so that every worker process of ``eventcoder serve --workers N`` (and a
+#: restarted server) answers ``GET /api/jobs/{id}``. A job runs in the process that accepted
+#: it, named by ``owner`` (``host:pid:token``), which moves ``heartbeat_at`` while the job is
+#: queued or running; a reader finds a job whose owner is gone (``eventcoder.api.jobs``).
+#: ``result`` is the answer of a direct request (``IngestResult`` as JSON) once done. A small
+#: table: the server keeps the newest finished jobs (``KEPT_JOBS``) and the unfinished ones.
+api_jobs = Table(
+    "api_jobs", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("submitted_by", Text, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("settled", Integer, nullable=False),
+    Column("submitted_at", DateTime(timezone=True), nullable=False),
+    Column("started_at", DateTime(timezone=True)),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("heartbeat_at", DateTime(timezone=True), nullable=False),
+    Column("owner", String(255), nullable=False),
+    Column("result", Text),
+    Column("error", Text),
 )
