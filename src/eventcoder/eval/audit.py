@@ -409,20 +409,14 @@ def command(gold: tuple[Path, ...], model: str | None, gazetteer: Path | None, m
     from ..pipeline import Pipeline
     from .sources import shared_data_dir
 
-    arts: list[GoldArticle] = []
-    seen: set[str] = set()
-    for path in gold or (Path("eval/audit"),):
+    paths = list(gold or (Path("eval/audit"),))
+    for path in paths:
         if not path.exists():
             raise click.ClickException(f"no such file or folder: {path}")
-        try:
-            more = read_gold(path, data_dir=shared_data_dir(shared_data))
-        except (GoldError, FileNotFoundError, KeyError) as err:
-            raise click.ClickException(str(err)) from None
-        again = sorted(seen & {a.id for a in more})
-        if again:
-            raise click.ClickException(f"{path}: article ids already read: {', '.join(again[:5])}")
-        seen |= {a.id for a in more}
-        arts += more
+    try:
+        arts = read_gold(paths, data_dir=shared_data_dir(shared_data))
+    except (GoldError, FileNotFoundError, KeyError) as err:
+        raise click.ClickException(str(err)) from None
     from ..config import DEFAULT_MIN_CONFIDENCE
 
     if min_confidence is None:

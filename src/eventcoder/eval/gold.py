@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -130,9 +131,11 @@ def parse_record(raw: dict[str, Any], where: str, data_dir: Path | None = None) 
                        group=str(raw.get("story") or raw["id"]))
 
 
-def read_gold(path: Path, data_dir: Path | None = None) -> list[GoldArticle]:
-    """Every gold article in ``path`` (a .jsonl file or a folder of them), ids unique."""
-    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+def read_gold(path: Path | Sequence[Path], data_dir: Path | None = None) -> list[GoldArticle]:
+    """Every gold article in ``path`` (a .jsonl file or a folder of them, or several of
+    these), ids unique across all of them."""
+    paths = [path] if isinstance(path, Path) else list(path)
+    files = [f for p in paths for f in (sorted(p.glob("*.jsonl")) if p.is_dir() else [p])]
     out: list[GoldArticle] = []
     seen: dict[str, str] = {}
     for f in files:
@@ -147,7 +150,7 @@ def read_gold(path: Path, data_dir: Path | None = None) -> list[GoldArticle]:
                     raise GoldError(f"{where}: not JSON ({exc.msg})") from exc
                 art = parse_record(raw, where, data_dir)
                 if art.id in seen:
-                    raise GoldError(f"{where}: id {art.id!r} already used at {seen[art.id]}")
+                    raise GoldError(f"{where}: id {art.id!r} already read at {seen[art.id]}")
                 seen[art.id] = where
                 out.append(art)
     return out

@@ -13,6 +13,8 @@ spans behind each field; ``event_revisions`` keeps a JSON snapshot of every repl
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -235,51 +237,36 @@ Index("ix_events_stats_admin1", events.c.country, events.c.admin1, events.c.stat
 #: range) filters. The events' NULLs are keys too, which a primary key cannot hold: a NULL
 #: date, country or admin1 is stored as ``*_null`` true with a placeholder (``0001-01-01``,
 #: ``''``), so NULL and ``''`` stay different groups.
-stats_by_day = Table(
-    "stats_by_day", metadata,
-    Column("day_null", Boolean, nullable=False),
-    Column("day", Date, nullable=False),
-    Column("event_type", String(64), nullable=False),
-    Column("status", String(16), nullable=False),
-    Column("events", BigInteger, nullable=False),
-    Column("fatalities", BigInteger, nullable=False),
-    PrimaryKeyConstraint("day_null", "day", "event_type", "status"),
-    sqlite_with_rowid=False,
-)
+def _summary_table(name: str, *keys: tuple[str, Any, bool]) -> Table:
+    """A summary table: its keys (name, type, whether the events' column may be NULL: then a
+    ``*_null`` flag goes before it), the status, and the events and fatalities counted."""
+    columns: list[Column[Any]] = []
+    for key, type_, nullable in keys:
+        if nullable:
+            columns.append(Column(f"{key}_null", Boolean, nullable=False))
+        columns.append(Column(key, type_, nullable=False))
+    columns += [Column("status", String(16), nullable=False),
+                Column("events", BigInteger, nullable=False),
+                Column("fatalities", BigInteger, nullable=False)]
+    return Table(name, metadata, *columns,
+                 PrimaryKeyConstraint(*(c.name for c in columns[:-2])),
+                 sqlite_with_rowid=False)
 
-stats_by_region = Table(
-    "stats_by_region", metadata,
-    Column("country_null", Boolean, nullable=False),
-    Column("country", String(128), nullable=False),
-    Column("admin1_null", Boolean, nullable=False),
-    Column("admin1", String(255), nullable=False),
-    Column("status", String(16), nullable=False),
-    Column("events", BigInteger, nullable=False),
-    Column("fatalities", BigInteger, nullable=False),
-    PrimaryKeyConstraint("country_null", "country", "admin1_null", "admin1", "status"),
-    sqlite_with_rowid=False,
-)
+
+stats_by_day = _summary_table("stats_by_day", ("day", Date, True),
+                              ("event_type", String(64), False))
+
+stats_by_region = _summary_table("stats_by_region", ("country", String(128), True),
+                                 ("admin1", String(255), True))
 
 #: The regions' summary by month (migration 0011), kept the same way: one row per (first day
 #: of the month, country, admin1, status) that has events (an undated event under
 #: ``month_null`` true and ``0001-01-01``). ``Store.event_stats`` adds up the whole months
 #: inside a date range from it and reads the partial months at the range's ends from the
 #: events.
-stats_by_region_month = Table(
-    "stats_by_region_month", metadata,
-    Column("month_null", Boolean, nullable=False),
-    Column("month", Date, nullable=False),
-    Column("country_null", Boolean, nullable=False),
-    Column("country", String(128), nullable=False),
-    Column("admin1_null", Boolean, nullable=False),
-    Column("admin1", String(255), nullable=False),
-    Column("status", String(16), nullable=False),
-    Column("events", BigInteger, nullable=False),
-    Column("fatalities", BigInteger, nullable=False),
-    PrimaryKeyConstraint("month_null", "month", "country_null", "country", "admin1_null",
-                         "admin1", "status"),
-    sqlite_with_rowid=False,
-)
+stats_by_region_month = _summary_table("stats_by_region_month", ("month", Date, True),
+                                       ("country", String(128), True),
+                                       ("admin1", String(255), True))
 
 #: The HTTP API's background coding jobs (migration 0012): ``POST /api/articles`` with more
 #: articles than the server codes while the client waits. In the database, not in a server
