@@ -326,6 +326,31 @@ def test_whole_months_are_read_from_the_summary_by_month(store: Store) -> None:
     assert regions() == 5  # no date: the regions' summary
 
 
+def test_partial_months_are_read_from_the_covering_index(store: Store) -> None:
+    """The days of a partial month are grouped by region from ``ix_events_stats_date_region``
+    (migration 0013) alone, never the table (one random read per event on a big store)."""
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("EXPLAIN QUERY PLAN is SQLite's; PostgreSQL plans small tables by cost")
+    from sqlalchemy import event as sa_event
+
+    evs = [_event(n, n, n % len(DATES), n % len(SUBS), n % 4, (n // 2) % 4, n % 5, n % 3, 1)
+           for n in range(30)]
+    store.save_batch(_articles(evs), evs)
+    captured: list[tuple[str, object]] = []
+
+    @sa_event.listens_for(store.engine, "before_cursor_execute")
+    def grab(conn, cursor, statement, params, context, executemany):  # type: ignore[no-untyped-def]
+        if statement.startswith("SELECT events.country"):
+            captured.append((statement, params))
+    store.event_stats(EventFilter(since=dt.date(2024, 3, 5), until=dt.date(2024, 4, 13)))
+    assert captured  # both ends are partial months
+    with store.engine.connect() as conn:
+        for statement, params in captured:
+            plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + statement, params))  # type: ignore[arg-type]
+            assert "COVERING INDEX ix_events_stats_date_region (status=? AND event_date>? AND event_date<?)" in plan, plan
+
+
 # --------------------------------------------------------------------------------------------
 # migrations 0010 and 0011
 

@@ -228,6 +228,9 @@ Index("ix_events_stats_date_type", events.c.event_date, events.c.event_type, eve
       events.c.fatalities)
 Index("ix_events_stats_admin1", events.c.country, events.c.admin1, events.c.status,
       events.c.fatalities)
+#: the regions of a date range's partial months (migration 0013)
+Index("ix_events_stats_date_region", events.c.status, events.c.event_date, events.c.country,
+      events.c.admin1, events.c.fatalities)
 
 #: Summary counts of ``events`` (migration 0010), kept by triggers on ``events`` (SQLite: row
 #: triggers; PostgreSQL: statement triggers over the transition tables), so that every write
