@@ -56,6 +56,11 @@ def test_fatalities_ignore_distances_and_times():
     ("March 4", dt.date(2025, 3, 4), 1),
     ("13 December 2017", dt.date(2017, 12, 13), 1),
     ("December 2017", dt.date(2017, 12, 1), 3),
+    # a span of days: its first day (to the day over one night, else to the week)
+    ("Saturday to Sunday", dt.date(2025, 3, 8), 1),
+    ("from Saturday to Sunday", dt.date(2025, 3, 8), 1),
+    ("between Wednesday and Saturday", dt.date(2025, 3, 5), 2),
+    ("March 2 to March 4", dt.date(2025, 3, 2), 2),
 ])
 def test_resolve_dates(expr, date, precision):
     r = DateResolver().resolve(expr, PUB)
@@ -66,6 +71,11 @@ def test_resolve_dates(expr, date, precision):
 def test_relative_to_event_is_marked():
     r = DateResolver().resolve("three days later", PUB)
     assert r is not None and r.relative_to_event
+
+
+def test_a_span_that_runs_backwards_or_over_a_month_is_no_date():
+    assert DateResolver().resolve("Sunday to Saturday", PUB) is None  # (Mar 9 to Mar 8)
+    assert DateResolver().resolve("January 2 to March 4", PUB) is None
 
 
 def test_relative_date_without_publication_is_unknown():

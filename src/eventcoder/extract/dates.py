@@ -69,6 +69,17 @@ class DateResolver:
         t = re.sub(r"\s+", " ", t)
         if not t:
             return None
+        # a span of days ("Saturday to Sunday", "between Monday and Wednesday"): its first day,
+        # to the day when it spans a night (overnight), else to the week
+        m = re.fullmatch(r"(?:between )?(.+?) (?:to|and|until|till|through|into) (.+)", t)
+        if m:
+            first, last = self._resolve(m[1], pub), self._resolve(m[2], pub)
+            if first is not None and last is not None and \
+                    0 <= (last.date - first.date).days <= 31:
+                precision = first.precision if (last.date - first.date).days <= 1 else max(
+                    first.precision, 2)
+                return ResolvedDate(first.date, precision, first.explicit_year,
+                                    first.relative_to_event)
         # absolute: "13 December 2017", "December 13, 2017", "2017-12-13"
         m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t)
         if m:

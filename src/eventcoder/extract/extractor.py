@@ -484,7 +484,8 @@ class EventExtractor:
 
         # outcome-only sentences add to the previous mention (split arguments)
         prev = drafts[-1] if drafts else None
-        date, date_span = self._date(ents, s0, s1, cand.start, published, prev, asof)
+        date, date_span = self._date(ents, s0, s1, cand.start, published, prev, asof,
+                                     trig_end=cand.end)
         if date == "background":
             reject("background", f"dated more than {BACKGROUND_DAYS} days before publication",
                    cand, typ)
@@ -863,8 +864,15 @@ class EventExtractor:
         prev.sentence = (prev.sentence[0], max(prev.sentence[1], s1))
 
     def _date(self, ents: list[SpacySpan], s0: int, s1: int, trig_start: int,
-              published: dt.date | None, prev: _Draft | None, asof: dt.date | None = None
+              published: dt.date | None, prev: _Draft | None, asof: dt.date | None = None,
+              *, trig_end: int | None = None
               ) -> tuple[ResolvedDate | str | None, tuple[int, int] | None]:
+        """The event's date from the sentence's date and time entities: first those the
+        parse attaches to the trigger, then those attached to neither the trigger nor a verb
+        of speech or claim, last those of such a verb ("said on Sunday that the gunmen who
+        killed two soldiers on Saturday night", "claimed on Sunday the attack on Friday");
+        within each, a time that names no day ("overnight", "at night") after one that
+        does, then the nearest to the trigger."""
         ents = [e for e in ents if e.label_ in ("DATE", "TIME") and s0 <= e.start_char
                 and e.end_char <= s1]
         if s0 < 120 and ents:
@@ -872,8 +880,18 @@ class EventExtractor:
             m = DATELINE_PREFIX.match(doc_text(ents[0].doc))
             if m is not None:
                 ents = [e for e in ents if e.start_char >= m.end()]
+        trigger: set[int] = set()
+        if ents:
+            doc = ents[0].doc
+            end = trig_end if trig_end is not None else trig_start + 1
+            trigger = {t.i for t in doc if t.idx < end and t.idx + len(t.text) > trig_start}
+
+        def rank(e: SpacySpan) -> tuple[int, bool, int]:
+            vague = e.label_ == "TIME" and not DAY_NAMED.search(e.text)
+            return _date_attachment(e, trigger), vague, abs(e.start_char - trig_start)
+
         best: tuple[ResolvedDate, tuple[int, int]] | None = None
-        for e in sorted(ents, key=lambda e: abs(e.start_char - trig_start)):
+        for e in sorted(ents, key=rank):
             r = self.dates.resolve(e.text, published)
             if r is None:
                 continue
@@ -953,6 +971,37 @@ class EventExtractor:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+#: a date or time that names a day: a weekday, a month, a number, yesterday/today/tonight
+DAY_NAMED = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\d|\b(?:yesterday|today|tonight|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)", re.IGNORECASE)
+
+#: verbs whose date is the day something was said or claimed, not the event's
+SPEECH_LEMMAS = frozenset(
+    "say tell claim announce confirm report state add publish acknowledge admit deny accuse "
+    "blame condemn issue release post declare quote cite reveal disclose".split())
+
+
+def _date_attachment(e: SpacySpan, trigger: set[int]) -> int:
+    """0: the date entity is the trigger's or in its subtree by the parse ("Tuesday's
+    drone attack", "killed ... on Saturday night"); 2: its nearest verb is one of speech or
+    claim (:data:`SPEECH_LEMMAS`) and the trigger is not above it ("said on Sunday"); 1:
+    neither (or no trigger known)."""
+    tok = e.root
+    if not trigger or tok.i in trigger:
+        return 0 if trigger else 1
+    verb = None
+    for _ in range(40):  # the head chain (a parse has no cycles; bounded all the same)
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.i in trigger:
+            return 0
+        if verb is None and tok.pos_ in ("VERB", "AUX"):
+            verb = tok
+    return 2 if verb is not None and verb.lemma_.lower() in SPEECH_LEMMAS else 1
+
+
 #: demonstrators' own violence: makes a demonstration violent whatever the police did
 DEMONSTRATOR_VIOLENCE = re.compile(
     r"\b(?:riot(?:s|ed|ing|ers)?\b(?!\s+police)|ston(?:es|ed|ing)|threw|hurl\w*|pelt\w*|rocks|"
