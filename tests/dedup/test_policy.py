@@ -187,3 +187,15 @@ def test_across_reports_the_earliest_of_the_most_precise_dates_wins():
     assert merge_pair(day, earlier_day, supersede=True).event.event_date == dt.date(2024, 5, 10)
     later = ev("a2", event_date=dt.date(2024, 5, 12), time_precision=1)
     assert merge_pair(day, later, supersede=True).event.event_date == dt.date(2024, 5, 12)
+
+
+def test_within_a_report_a_day_told_later_beats_a_coarser_date_told_first():
+    """A headline dated only by its publication week, told again "on Friday" in the lead:
+    the day; two days of one report keep the first (the previous test)."""
+    headline = ev("a1", event_date=dt.date(2024, 5, 12), time_precision=2)
+    lead = ev("a1", event_id="ev-a1-2", event_date=dt.date(2024, 5, 10), time_precision=1)
+    merged = merge_pair(headline, lead)
+    assert (merged.event.event_date, merged.event.time_precision) == (dt.date(2024, 5, 10), 1)
+    assert merged.change("event_date").rule.startswith("within one report")
+    # the other way round the day stands
+    assert merge_pair(lead, headline).event.event_date == dt.date(2024, 5, 10)

@@ -45,3 +45,17 @@ def test_the_only_date_is_still_used_when_it_is_the_day_of_a_statement():
     text = ("The army said on Sunday that gunmen killed four soldiers at a checkpoint outside "
             "Tumaco.")
     assert _dates(text) == {SUNDAY}
+
+
+def test_a_dateline_under_a_headline_is_the_day_of_filing():
+    text = ("Gunmen ambush soldiers near Apatzingan\n\n"
+            "APATZINGAN, Mich., May 12 - Gunmen of the Jalisco New Generation Cartel ambushed an "
+            "army patrol near El Alcalde, in the municipality of Apatzingan, on Saturday, killing "
+            "two soldiers, state security sources said.")
+    assert _dates(text) == {SATURDAY}
+
+
+def test_a_mixed_case_dateline_is_the_day_of_filing():
+    text = ("Tumaco, 12 May 2026 - Gunmen ambushed an army patrol on the road to the port on "
+            "Saturday, killing two soldiers, the army said.")
+    assert _dates(text) == {SATURDAY}

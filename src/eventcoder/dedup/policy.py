@@ -29,7 +29,10 @@ The rules, for an ``existing`` event and an ``incoming`` one:
    - ``event_date`` (with ``time_precision``), when the two events cite different articles and
      ``supersede`` is off (a cross-article merge): the earliest of the most precise dates
      (ACLED dates an event by its earliest reliable report of when it happened; a coarse date,
-     a week or a month, yields to a day). Otherwise as the other fields below.
+     a week or a month, yields to a day). Within one report (in-article dedup), the first
+     telling's date unless a later telling gives a more precise one (a headline, dated only
+     by the publication day, told again "on Saturday" in the lead). Otherwise (the store) as
+     the other fields below.
    - every other field (date, types, actors, civilian targeting...): the existing event's,
      unless ``supersede`` is set (the store), then the incoming event's. This is the one
      difference between the two callers: within an article the first telling stands and a
@@ -161,6 +164,12 @@ def merge_pair(existing: Event, incoming: Event, *, supersede: bool = False) -> 
             update["time_precision"] = first.time_precision
             rules["event_date"] = rules["time_precision"] = \
                 "across reports, the earliest of the most precise dates"
+    elif not supersede and incoming.event_date is not None and (
+            existing.event_date is None or incoming.time_precision < existing.time_precision):
+        update["event_date"] = incoming.event_date
+        update["time_precision"] = incoming.time_precision
+        rules["event_date"] = rules["time_precision"] = \
+            "within one report, a day told later over a coarser date told first"
     update["event_id"] = existing.event_id
     merged = base.model_copy(update=update)
     notes = compose_notes(merged)

@@ -875,11 +875,12 @@ class EventExtractor:
         does, then the nearest to the trigger."""
         ents = [e for e in ents if e.label_ in ("DATE", "TIME") and s0 <= e.start_char
                 and e.end_char <= s1]
-        if s0 < 120 and ents:
-            # the dateline's date ("BAGHDAD, Jan 16 (Wire) -") is the day of filing
-            m = DATELINE_PREFIX.match(doc_text(ents[0].doc))
-            if m is not None:
-                ents = [e for e in ents if e.start_char >= m.end()]
+        if ents:
+            # the dateline's date ("BAGHDAD, Jan 16 (Wire) -", under a headline too) is the
+            # day of filing
+            end = dateline_end(doc_text(ents[0].doc), s0)
+            if end is not None:
+                ents = [e for e in ents if e.start_char >= end]
         trigger: set[int] = set()
         if ents:
             doc = ents[0].doc
@@ -1218,6 +1219,27 @@ def _equipment(tok: Token) -> bool:
 #: The dateline that opens a wire report: "BAGHDAD, Jan 16 (Wire) - ", "KABUL (AP) -".
 DATELINE_PREFIX = re.compile(r"\s*[A-Z][A-Z .'\u2019-]{2,40}(?:,\s*[^\n\-\u2013\u2014(]{0,40})?"
                              r"(?:\s*\([^)\n]{1,30}\))?\s*[-\u2013\u2014]+\s")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: a mixed-case dateline: "Ouallam, 5 October 2026 -", "Cucuta, March 12, 2026.", "Raipur,
+#: May 12:", "Oicha, Sunday 14 September 2025 -" (a place, perhaps a state, a date, perhaps
+#: the agency, then a dash, a colon or a full stop)
+MIXED_DATELINE = re.compile(
+    r"\s*[A-Z][\w'\u2019.-]+(?:[ -][A-Z][\w'\u2019.-]+){0,2},(?:[ \t]+[A-Z][\w.]+,)?[ \t]+"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
+    r"(?:" + _MONTH + r"[ \t]+\d{1,2}|\d{1,2}[ \t]+" + _MONTH + r")(?:,?[ \t]+\d{4})?"
+    r"(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*(?:--?|[\u2013\u2014:.])[ \t]")
+
+
+def dateline_end(text: str, s0: int) -> int | None:
+    """Where the dateline ends when the sentence at ``s0`` opens one ("BAGHDAD, Jan 16
+    (Wire) -", "APATZINGAN, Mich., July 11 -", "Ouallam, 5 October 2026 -"): at the start of
+    the text or of a paragraph (under a headline) in its first 600 characters; else None."""
+    if s0 >= 600 or text[:s0].rstrip(" \t")[-1:] not in ("", "\n"):
+        return None
+    m = DATELINE_PREFIX.match(text, s0) or MIXED_DATELINE.match(text, s0)
+    return m.end() if m is not None else None
+
+
 #: nouns that name a campaign or a conflict as a whole ("the fight against Daesh")
 CAMPAIGN_NOUNS = frozenset({"fight", "fighting", "war", "campaign", "struggle", "battle",
                             "offensive", "operations", "insurgency", "conflict", "efforts"})
