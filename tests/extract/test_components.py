@@ -61,6 +61,9 @@ def test_fatalities_ignore_distances_and_times():
     ("from Saturday to Sunday", dt.date(2025, 3, 8), 1),
     ("between Wednesday and Saturday", dt.date(2025, 3, 5), 2),
     ("March 2 to March 4", dt.date(2025, 3, 2), 2),
+    ("March 8-9", dt.date(2025, 3, 8), 1),
+    ("overnight", dt.date(2025, 3, 9), 1),  # the night before the report, by its first day
+    ("2-5 March 2024", dt.date(2024, 3, 2), 2),
 ])
 def test_resolve_dates(expr, date, precision):
     r = DateResolver().resolve(expr, PUB)

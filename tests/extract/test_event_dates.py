@@ -59,3 +59,19 @@ def test_a_mixed_case_dateline_is_the_day_of_filing():
     text = ("Tumaco, 12 May 2026 - Gunmen ambushed an army patrol on the road to the port on "
             "Saturday, killing two soldiers, the army said.")
     assert _dates(text) == {SATURDAY}
+
+
+def test_a_dateline_in_one_sentence_with_its_headline():
+    """A headline without a full stop and the dateline below it, parsed as one sentence."""
+    text = ("CJNG gunmen ambush soldiers in Apatzingan; six dead\n\n"
+            "APATZINGAN, Mich., May 12 - Gunmen of the Jalisco New Generation Cartel ambushed an "
+            "army patrol near El Alcalde, in the municipality of Apatzingan, on Saturday, setting "
+            "off a gun battle in which two soldiers died, state security sources said.")
+    assert _dates(text) == {SATURDAY}
+
+
+def test_a_headlines_own_date_stays_when_a_dateline_follows_it():
+    text = ("Drones kill three in Odesa overnight\n\n"
+            "ODESA, May 12 - Three people were killed when Russian attack drones struck "
+            "apartment buildings in Odesa overnight on May 11-12, the regional governor said.")
+    assert _dates(text) == {dt.date(2026, 5, 11)}

@@ -71,6 +71,15 @@ class DateResolver:
             return None
         # a span of days ("Saturday to Sunday", "between Monday and Wednesday"): its first day,
         # to the day when it spans a night (overnight), else to the week
+        # "May 16-17", "16-17 May 2026": the first day of the month's span
+        m = re.fullmatch(r"(?:([a-z]+)\.? )?(\d{1,2})(?:st|nd|rd|th)? ?[-\u2013] ?(\d{1,2})"
+                         r"(?:st|nd|rd|th)?(?: (?:of )?([a-z]+)\.?)?(,? \d{4})?", t)
+        if m and bool(m[1]) != bool(m[4]) and _month_num(m[1] or m[4]) and \
+                0 <= int(m[3]) - int(m[2]) <= 31:
+            first = self._resolve(f"{m[2]} {m[1] or m[4]}{m[5] or ''}", pub)
+            if first is not None:
+                return ResolvedDate(first.date, 1 if int(m[3]) - int(m[2]) <= 1 else 2,
+                                    first.explicit_year)
         m = re.fullmatch(r"(?:between )?(.+?) (?:to|and|until|till|through|into) (.+)", t)
         if m:
             first, last = self._resolve(m[1], pub), self._resolve(m[2], pub)
@@ -119,10 +128,11 @@ class DateResolver:
                     return r
             return None
         if t in ("today", "this morning", "this afternoon", "this evening", "tonight",
-                 "earlier today", "the day", "overnight", "late last night", "this week"):
+                 "earlier today", "the day", "late last night", "this week"):
             return ResolvedDate(pub, 2 if t == "this week" else 1)
+        # "overnight" in a report: the night before it was filed, dated by the day it began
         if t in ("yesterday", "last night", "yesterday morning", "yesterday evening",
-                 "yesterday afternoon", "on yesterday", "late yesterday"):
+                 "yesterday afternoon", "on yesterday", "late yesterday", "overnight"):
             return ResolvedDate(pub - dt.timedelta(days=1), 1)
         if t in ("the day before yesterday",):
             return ResolvedDate(pub - dt.timedelta(days=2), 1)

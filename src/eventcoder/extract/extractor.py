@@ -878,9 +878,9 @@ class EventExtractor:
         if ents:
             # the dateline's date ("BAGHDAD, Jan 16 (Wire) -", under a headline too) is the
             # day of filing
-            end = dateline_end(doc_text(ents[0].doc), s0)
-            if end is not None:
-                ents = [e for e in ents if e.start_char >= end]
+            line = dateline_span(doc_text(ents[0].doc), s0, s1)
+            if line is not None:  # (a headline's own date before it stays)
+                ents = [e for e in ents if not line[0] <= e.start_char < line[1]]
         trigger: set[int] = set()
         if ents:
             doc = ents[0].doc
@@ -1230,14 +1230,23 @@ MIXED_DATELINE = re.compile(
     r"(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*(?:--?|[\u2013\u2014:.])[ \t]")
 
 
-def dateline_end(text: str, s0: int) -> int | None:
-    """Where the dateline ends when the sentence at ``s0`` opens one ("BAGHDAD, Jan 16
-    (Wire) -", "APATZINGAN, Mich., July 11 -", "Ouallam, 5 October 2026 -"): at the start of
-    the text or of a paragraph (under a headline) in its first 600 characters; else None."""
-    if s0 >= 600 or text[:s0].rstrip(" \t")[-1:] not in ("", "\n"):
-        return None
-    m = DATELINE_PREFIX.match(text, s0) or MIXED_DATELINE.match(text, s0)
-    return m.end() if m is not None else None
+def dateline_span(text: str, s0: int, s1: int | None = None) -> tuple[int, int] | None:
+    """(start, end) of the dateline the sentence from ``s0`` to ``s1`` holds ("BAGHDAD,
+    Jan 16 (Wire) -", "APATZINGAN, Mich., July 11 -", "Ouallam, 5 October 2026 -"): at the
+    start of the text or of a paragraph (under a headline, which the parser may have made one
+    sentence with it) in the text's first 600 characters; else None."""
+    stop = min(600, len(text) if s1 is None else s1)
+    # the paragraph the sentence starts in (the parser may cut "APATZINGAN" off its
+    # dateline), then those that start inside the sentence
+    starts = [text.rfind("\n", 0, s0) + 1]
+    starts += [i + 1 for i in range(s0, stop) if text[i] == "\n"]
+    for start in starts:
+        if start >= 600:
+            break
+        m = DATELINE_PREFIX.match(text, start) or MIXED_DATELINE.match(text, start)
+        if m is not None and m.end() > s0:
+            return start, m.end()
+    return None
 
 
 #: nouns that name a campaign or a conflict as a whole ("the fight against Daesh")
