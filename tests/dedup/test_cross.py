@@ -126,6 +126,19 @@ def test_a_town_and_the_region_named_by_another_report_may_be_one_event() -> Non
     assert not same_event(ev("a1"), other_day).same
 
 
+def test_a_group_and_its_branch_agree_as_actors() -> None:
+    """"Islamic State" in one report and its Sahel Province in another name one actor; a
+    longer name that is no branch ("...Nigeria" against "...Niger") does not."""
+    def actors(a: str, b: str) -> float:
+        return same_event(ev("a1", actor1=a), ev("a2", text=STRIKE2, actor1=b)).parts["actors"]
+
+    assert actors("Islamic State (IS)", "Islamic State Sahel Province") == 1.0
+    assert actors("Islamic State Sahel Province", "Islamic State (IS)") == 1.0
+    one, other = ev("a1", actor1="Military Forces of Niger", actor2="Islamic State (IS)"), \
+        ev("a2", text=STRIKE2, actor1="Military Forces of Nigeria", actor2="Boko Haram")
+    assert same_event(one, other).parts["actors"] == 0.0
+
+
 def test_reports_read_from_one_article_are_never_merged() -> None:
     d = same_event(ev("a1"), ev("a1", event_id="ev-a1-2"))
     assert not d.same

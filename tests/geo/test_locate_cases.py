@@ -170,3 +170,12 @@ def test_a_feature_of_no_country_gives_way_to_an_attached_country(nlp, geoparser
     loc = _locate(nlp, geoparser, "Turkish warplanes struck villages east of the Euphrates in "
                   "Syria, killing five.", "struck", "Euphrates")
     assert loc.country == "Syria"
+
+
+def test_a_district_named_before_its_region_is_the_place(nlp, geoparser):
+    """"the municipality of X, Y": the municipality (a second-level area) inside the state
+    the extractor attached, not the state."""
+    loc = _locate(nlp, geoparser, "Soldiers on patrol on the outskirts of the municipality of "
+                  "Apatzingán, Michoacán, were attacked with firearms by gunmen on Thursday.",
+                  "attacked", "Michoacán")
+    assert loc.location == "Apatzingan" and loc.geo_precision == 2

@@ -343,12 +343,20 @@ def _date_agreement(days: int, a: Event, b: Event) -> float:
 
 
 def _actor_agreement(a: Event, b: Event) -> float:
-    """1 when a named actor is common to both, 0.5 when one names none, 0 when their named
-    actors differ (reports name groups differently, so this weighs, it does not decide)."""
+    """1 when a named actor is common to both (a group and one of its branches count as one:
+    "Islamic State" and "Islamic State Sahel Province"), 0.5 when one names none, 0 when
+    their named actors differ (reports name groups differently, so this weighs, it does not
+    decide)."""
     na, nb = named_actors(a), named_actors(b)
-    if na & nb:
+    if na & nb or any(_branch_of(x, y) or _branch_of(y, x) for x in na for y in nb):
         return 1.0
     return 0.5 if not na or not nb else 0.0
+
+
+def _branch_of(name: str, group: str) -> bool:
+    """``name`` is ``group`` followed by more words: one of its branches or provinces
+    ("islamic state sahel province" of "islamic state"; not "...nigeria" of "...niger")."""
+    return name.startswith(group + " ")
 
 
 def _toll_agreement(x: int, y: int) -> float:

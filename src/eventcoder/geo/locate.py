@@ -123,13 +123,15 @@ def _road_endpoint(tok: object) -> bool:
 
 
 def _town_within(text: str, area: Place, places: Sequence[Place]) -> Place | None:
-    """A town named just before an admin area and inside it ("the town of X in Y province",
-    "X, Y"): the more precise place of the same phrase."""
+    """A town (or a district: "the municipality of Apatzingan, Michoacan") named just before
+    an admin area and inside it ("the town of X in Y province", "X, Y"): the more precise
+    place of the same phrase."""
     if base_precision(area) == 1:
         return None
     best = None
     for p in places:
-        if base_precision(p) != 1 or p.end > area.start or area.start - p.end > 40:
+        if base_precision(p) >= base_precision(area) or p.end > area.start or \
+                area.start - p.end > 40:
             continue
         between = text[p.end:area.start].strip().lower()
         if between not in ("in", ",", "of", "in the", ", in", "province of", "in eastern",
