@@ -75,3 +75,10 @@ def test_a_headlines_own_date_stays_when_a_dateline_follows_it():
             "ODESA, May 12 - Three people were killed when Russian attack drones struck "
             "apartment buildings in Odesa overnight on May 11-12, the regional governor said.")
     assert _dates(text) == {dt.date(2026, 5, 11)}
+
+
+def test_a_statements_date_line_is_the_day_of_filing():
+    text = ("Statement: shelling of a displacement camp\n\n"
+            "12 May 2026 - A medical charity is appalled by the shelling of the Abu Shouk camp "
+            "near El Fasher on 10 May, in which at least 23 people were killed.")
+    assert _dates(text) == {SUNDAY}

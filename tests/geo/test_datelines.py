@@ -78,3 +78,23 @@ def test_a_neighbourhood_far_from_the_towns_named_is_part_of_the_town():
     plain = "Taiz, May 4 - A shell hit Al-Rawdah and Taiz on Sunday."
     far2 = far.model_copy(update={"start": 26, "end": 35})
     assert _neighbourhoods_in_town([taiz, far2, again], plain)[1].geonames_id == 1
+
+
+def test_a_market_far_from_the_towns_named_is_in_the_town():
+    """'Bakara market' in a Mogadishu report is in Mogadishu, not Baccarat, France; a town
+    spot far from every town named takes the town, as a neighbourhood does."""
+    from eventcoder.geo.geoparser import _neighbourhoods_in_town
+    from eventcoder.schema import Place
+
+    text = "Mogadishu: a grenade was thrown into a crowd at Bakara market on Saturday."
+    mogadishu = Place(start=0, end=9, text="Mogadishu", name="Mogadishu", geonames_id=53654,
+                      latitude=2.04, longitude=45.34, country_code="SO", feature_class="P",
+                      feature_code="PPLC", confidence=0.9)
+    far = Place(start=48, end=54, text="Bakara", name="Baccarat", geonames_id=3034054,
+                latitude=48.45, longitude=6.74, country_code="FR", feature_class="P",
+                feature_code="PPL", confidence=0.6)
+    out = _neighbourhoods_in_town([mogadishu, far], text)
+    assert out[1].geonames_id == 53654 and out[1].text == "Bakara"
+    # a district told as such is an admin area of its own, left alone
+    district = "Mogadishu: a grenade was thrown into a crowd in Bakara district on Saturday."
+    assert _neighbourhoods_in_town([mogadishu, far], district)[1].geonames_id == 3034054

@@ -1222,11 +1222,15 @@ DATELINE_PREFIX = re.compile(r"\s*[A-Z][A-Z .'\u2019-]{2,40}(?:,\s*[^\n\-\u2013\
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 #: a mixed-case dateline: "Ouallam, 5 October 2026 -", "Cucuta, March 12, 2026.", "Raipur,
 #: May 12:", "Oicha, Sunday 14 September 2025 -" (a place, perhaps a state, a date, perhaps
-#: the agency, then a dash, a colon or a full stop)
+#: the agency, then a dash, a colon or a full stop), or a full date alone ("22 July 2025 -")
 MIXED_DATELINE = re.compile(
-    r"\s*[A-Z][\w'\u2019.-]+(?:[ -][A-Z][\w'\u2019.-]+){0,2},(?:[ \t]+[A-Z][\w.]+,)?[ \t]+"
+    r"\s*(?:[A-Z][\w'\u2019.-]+(?:[ -][A-Z][\w'\u2019.-]+){0,2},(?:[ \t]+[A-Z][\w.]+,)?[ \t]+"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
     r"(?:" + _MONTH + r"[ \t]+\d{1,2}|\d{1,2}[ \t]+" + _MONTH + r")(?:,?[ \t]+\d{4})?"
+    # or a date alone, with its year, opening a statement: "22 July 2025 -", "Sunday 10
+    # August 2025 -"
+    r"|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
+    r"(?:" + _MONTH + r"[ \t]+\d{1,2},?|\d{1,2}[ \t]+" + _MONTH + r")[ \t]+\d{4})"
     r"(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*(?:--?|[\u2013\u2014:.])[ \t]")
 
 

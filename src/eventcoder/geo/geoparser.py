@@ -263,13 +263,16 @@ def _focus_candidate(resolutions: Sequence[Resolution]) -> Candidate | None:
 
 
 #: a part of a town named after its name ("the Al-Rawdah neighbourhood", "Bakara quarter")
-_PART_OF_TOWN = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|suburbs?)\b", re.IGNORECASE)
+_PART_OF_TOWN = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|suburbs?|markets?|bazaars?|souks?|"
+                           r"streets?|avenues?|roundabouts?|junctions?|checkpoints?)\b",
+                           re.IGNORECASE)
 #: how far a neighbourhood's reading may lie from a town the article names
 NEIGHBOURHOOD_KM = 30.0
 
 
 def _neighbourhoods_in_town(places: list[Place], text: str) -> list[Place]:
-    """A name told as a neighbourhood ("the Al-Rawdah neighbourhood") whose reading lies
+    """A name told as a neighbourhood ("the Al-Rawdah neighbourhood") or a spot of a town
+    (a market, a street, a roundabout, a checkpoint: "Bakara market") whose reading lies
     farther than :data:`NEIGHBOURHOOD_KM` from every town the article names is a part of the
     article's town, not a namesake elsewhere (ACLED codes a neighbourhood to its town): it takes
     point of the town the article names most (the first of them on a tie), with a lower
