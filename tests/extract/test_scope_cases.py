@@ -87,3 +87,15 @@ def test_a_mixed_case_dateline_under_a_headline_is_not_the_event_place():
     assert events and all(e.location != "Kinshasa" for e in events), \
         [(e.sub_event_type, e.location) for e in events]
     assert any(e.admin1 == "Nord-Kivu" for e in events)
+
+
+def test_victims_named_only_in_the_toll_that_follows_are_the_events_target():
+    """"Gunmen attacked the village. The toll is 17 civilians killed": an attack on civilians
+    (the toll sentence names the victims the first telling did not)."""
+    text = ("COMMUNIQUE OF THE GOVERNMENT\n\nNiamey, 12 May 2026. On Friday 8 May 2026, around "
+            "12 noon, armed terrorist individuals on motorcycles attacked the village of Tillia, "
+            "in the department of Tahoua, Tahoua region. The provisional toll is 17 civilians "
+            "killed and 6 wounded, who have been evacuated to the district hospital.")
+    events = code_text(text, DATE, min_confidence=0)
+    assert [(e.sub_event_type, e.actor2, e.fatalities) for e in events] == [
+        ("Attack", "Civilians (Niger)", 17)]

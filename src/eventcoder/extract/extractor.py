@@ -515,6 +515,15 @@ class EventExtractor:
                 and prev.sentence[1] >= sent.start_char - 2 \
                 and ";" not in text[prev.sentence[1] - 1:s0 + 1]:
             self._merge_outcome(prev, seg, s0, s1)
+            if seg_hits and prev.actor2 is None and prev.actor1 is not None \
+                    and prev.actor1.inter != 7 and KILL_WORDS.search(seg):
+                # "armed men attacked the village. The toll is 17 civilians killed": the
+                # victims the event's first telling did not name (an attack on civilians
+                # unless the event word was one of fighting, see _finish)
+                h = seg_hits[0]
+                prev.actor2 = ActorMention(
+                    name=self.actors.resolve(h.name, h.country or country), inter=7,
+                    span=Span(start=h.start, end=h.end, text=h.text))
             retold("an outcome of the event told just before")
             return None
         adjacent = prev is not None and prev.sentence[1] >= sent.start_char - 2
