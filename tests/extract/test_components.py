@@ -35,10 +35,20 @@ def test_parse_number_rejects_words():
     ("The death toll rose to 41 on Friday", 41),
     ("A policeman was killed at the checkpoint", 1),
     ("leaving four dead", 4),
+    # an aside about the victims between their count and the verb
+    ("At least 21 civilians, including women and children, were killed", 21),
+    ("Twelve people, most of them farmers, were killed on Sunday", 12),
+    ("46 of our compatriots, including women and children, were martyred", 46),
 ])
 def test_fatality_candidates(sentence, value):
     cands = fatality_candidates(sentence)
     assert cands and cands[0][0] == value
+
+
+def test_an_aside_does_not_make_the_wounded_or_arrested_dead():
+    assert [v for v, _, _ in fatality_candidates(
+        "Five soldiers, including an officer, were wounded and two others killed")] == [2]
+    assert fatality_candidates("Three men, all of them traders, were arrested") == []
 
 
 def test_fatalities_ignore_distances_and_times():

@@ -88,6 +88,10 @@ _KILLED = (r"(?:killed|dead|died|die|dies|slain|perished|massacred|executed|behe
 #: optionally with an of-phrase ("twelve members of the security forces")
 _W = r"[\"'\u2018\u2019\u201c\u201d]?[A-Za-z'-]+[\"'\u2018\u2019\u201c\u201d]?"
 _NOUN = rf"(?:{_W}\s+){{0,3}}?(?:of\s+(?:the\s+)?(?:{_W}\s+){{1,3}}?)?"
+#: an aside about the victims between their count and the verb: "21 civilians, including
+#: women and children, were killed", "twelve people, most of them farmers, died"
+_ASIDE = (rf"(?:{_W},\s*(?:including|among\s+(?:them|whom)|(?:most|many|some|all)\s+of\s+"
+          rf"(?:them|whom)|mostly|mainly|both)\b[^,.;:\n]{{1,60}},\s*)?")
 #: a sum of money, not people ("a reward of Rs 4 lakh", "$5 million")
 _MONEY_BEFORE = re.compile(r"(?:\b(?:rs|inr|usd|us\$|eur|afs|afn|ngn)\.?|[$\u00a3\u20ac\u20b9])\s*$",
                            re.IGNORECASE)
@@ -110,8 +114,8 @@ FATALITY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECA
     rf"assassinated|assassinates|assassinate|assassinating)"
     rf"\s+(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\b(?!\s*(?:%|percent|km|kilomet|miles|hours|days|"
     rf"weeks|months|years|am|pm|o'clock))",
-    rf"\b(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\s+{_NOUN}(?:were|was|have\s+been|had\s+been|are|is|"
-    rf"been|being|reportedly|later)?\s*(?:were\s+|was\s+)?(?:reported\s+)?{_KILLED}\b",
+    rf"\b(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\s+{_NOUN}{_ASIDE}(?:were|was|have\s+been|had\s+been|"
+    rf"are|is|been|being|reportedly|later)?\s*(?:were\s+|was\s+)?(?:reported\s+)?{_KILLED}\b",
     rf"\b(?P<n>{NUMBER_RE})\s+(?:people\s+|persons\s+)?(?:dead|killed|deaths|fatalities)\b",
 ))
 
