@@ -99,3 +99,14 @@ def test_victims_named_only_in_the_toll_that_follows_are_the_events_target():
     events = code_text(text, DATE, min_confidence=0)
     assert [(e.sub_event_type, e.actor2, e.fatalities) for e in events] == [
         ("Attack", "Civilians (Niger)", 17)]
+
+
+def test_a_town_named_before_its_police_station_is_the_place():
+    """"the Tibu police station": the town (the model takes the one word for an organisation),
+    not the city of the hospital where a victim died."""
+    text = ("CUCUTA, May 12 (Wire) - A police officer wounded in Saturday's drone attack on the "
+            "Tibu police station died on Monday at the university hospital in Cucuta, the "
+            "regional police command said.")
+    places = {e.location for e in code_text(text, DATE, min_confidence=0)
+              if e.sub_event_type == "Air/drone strike"}
+    assert places == {"Tibu"}

@@ -1381,10 +1381,19 @@ def _span_of(hits: list[ActorHit], doc: Doc) -> Span | None:
     return Span(start=h.start, end=h.end, text=h.text)
 
 
+#: a facility a town's name is put before ("the Tibu police station")
+TOWN_FACILITY = re.compile(r"\s+(?:police\s+(?:station|post|camp|headquarters)|army\s+(?:base|camp)|"
+                           r"military\s+(?:base|camp)|checkpoint|market|prison|barracks)\b",
+                           re.IGNORECASE)
+
+
 def _place(text: str, ents: list[SpacySpan], trig: Token, s0: int, s1: int,
            hits: list[ActorHit]) -> tuple[int, int] | None:
-    """A place attached to the trigger by a locative preposition, else the nearest place."""
-    ents = [e for e in ents if e.label_ in PLACE_LABELS and s0 <= e.start_char
+    """A place attached to the trigger by a locative preposition, else the nearest place.
+    A one-word name the model took for an organisation before a facility of a town ("the
+    Tibu police station", "the Kutru police camp") is the town."""
+    ents = [e for e in ents if (e.label_ in PLACE_LABELS or e.label_ == "ORG" and len(e) == 1
+                                and TOWN_FACILITY.match(text, e.end_char)) and s0 <= e.start_char
             and e.end_char <= s1 and not any(h.start <= e.start_char < h.end for h in hits)]
     if s0 < 200:
         # the dateline ("PARIS, Oct 3 (Wire) -") is where the report was filed
