@@ -82,6 +82,8 @@ def test_two_events_of_one_kind_in_two_towns_stay_two(pipe):
      "out_of_scope"),
     ("The group carried out a bombing in Mogadishu in October 2017 that killed hundreds.",
      "background"),
+    ("Suspicion fell on Boko Haram, which has used women and girls as suicide bombers in "
+     "Gwoza before.", "generic"),
 ])
 def test_non_events_are_candidates_with_a_status_and_a_reason(pipe, text, status):
     r = _process(pipe, text)

@@ -313,11 +313,16 @@ BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 
-#: Fighting told as a habit ("have clashed repeatedly along their frontier since October").
+#: Fighting told as a habit ("have clashed repeatedly along their frontier since October", "has
+#: used women as suicide bombers in Konduga before").
 HABITUAL = re.compile(r"\b(?:ha(?:ve|s)|had)\s+(?:\w+\s+)?\w+ed\s+(?:\w+\s+)?(?:repeatedly|"
                       r"regularly|frequently|routinely|often|many\s+times)\b|\b(?:repeatedly|"
                       r"regularly|frequently|routinely)\s+(?:\w+\s+)?(?:clash|fight|attack|"
-                      r"shell|target|strike|raid)\w*", re.IGNORECASE)
+                      r"shell|target|strike|raid)\w*|"
+                      # "which has used women and girls as suicide bombers in Konduga before"
+                      r"\b(?:ha(?:ve|s)|had)\s+(?:\w+\s+)?(?:used|deployed|employed|sent|"
+                      r"carried\s+out|staged|launched|conducted)\b[^.;]{0,100}?\b(?:before|"
+                      r"in\s+the\s+past|previously)\b", re.IGNORECASE)
 
 #: A conflict told over its whole duration ("has been fighting for more than 15 years").
 DURATION = re.compile(
