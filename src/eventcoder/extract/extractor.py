@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..nlp import doc_text
+from ..nlp import MONTH_NAME, WEEKDAY_NAME, doc_text
 from ..schema import ActorMention, Article, Candidate, EventMention, Span
 from ..taxonomy import SUB_EVENTS, kind_record
 from . import lexicon as L
@@ -892,9 +892,9 @@ class EventExtractor:
                 ents = [e for e in ents if not line[0] <= e.start_char < line[1]]
         trigger: set[int] = set()
         if ents:
-            doc = ents[0].doc
             end = trig_end if trig_end is not None else trig_start + 1
-            trigger = {t.i for t in doc if t.idx < end and t.idx + len(t.text) > trig_start}
+            words = ents[0].doc.char_span(trig_start, end, alignment_mode="expand")
+            trigger = {t.i for t in words} if words is not None else set()
 
         def rank(e: SpacySpan) -> tuple[int, bool, int]:
             vague = e.label_ == "TIME" and not DAY_NAMED.search(e.text)
@@ -982,9 +982,8 @@ class EventExtractor:
 
 # -- helpers ---------------------------------------------------------------------------------
 #: a date or time that names a day: a weekday, a month, a number, yesterday/today/tonight
-DAY_NAMED = re.compile(
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\d|\b(?:yesterday|today|tonight|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)", re.IGNORECASE)
+DAY_NAMED = re.compile(r"\b" + WEEKDAY_NAME + r"s?\b|\d|\b(?:yesterday|today|tonight)|\b"
+                       + MONTH_NAME, re.IGNORECASE)
 
 #: verbs whose date is the day something was said or claimed, not the event's
 SPEECH_LEMMAS = frozenset(
@@ -997,9 +996,11 @@ def _date_attachment(e: SpacySpan, trigger: set[int]) -> int:
     drone attack", "killed ... on Saturday night"); 2: its nearest verb is one of speech or
     claim (:data:`SPEECH_LEMMAS`) and the trigger is not above it ("said on Sunday"); 1:
     neither (or no trigger known)."""
+    if not trigger:
+        return 1
     tok = e.root
-    if not trigger or tok.i in trigger:
-        return 0 if trigger else 1
+    if tok.i in trigger:
+        return 0
     verb = None
     for _ in range(40):  # the head chain (a parse has no cycles; bounded all the same)
         if tok.head.i == tok.i:
@@ -1228,18 +1229,17 @@ def _equipment(tok: Token) -> bool:
 #: The dateline that opens a wire report: "BAGHDAD, Jan 16 (Wire) - ", "KABUL (AP) -".
 DATELINE_PREFIX = re.compile(r"\s*[A-Z][A-Z .'\u2019-]{2,40}(?:,\s*[^\n\-\u2013\u2014(]{0,40})?"
                              r"(?:\s*\([^)\n]{1,30}\))?\s*[-\u2013\u2014]+\s")
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 #: a mixed-case dateline: "Ouallam, 5 October 2026 -", "Cucuta, March 12, 2026.", "Raipur,
 #: May 12:", "Oicha, Sunday 14 September 2025 -" (a place, perhaps a state, a date, perhaps
 #: the agency, then a dash, a colon or a full stop), or a full date alone ("22 July 2025 -")
 MIXED_DATELINE = re.compile(
     r"\s*(?:[A-Z][\w'\u2019.-]+(?:[ -][A-Z][\w'\u2019.-]+){0,2},(?:[ \t]+[A-Z][\w.]+,)?[ \t]+"
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
-    r"(?:" + _MONTH + r"[ \t]+\d{1,2}|\d{1,2}[ \t]+" + _MONTH + r")(?:,?[ \t]+\d{4})?"
+    r"(?:" + WEEKDAY_NAME + r",?[ \t]+)?"
+    r"(?:" + MONTH_NAME + r"[ \t]+\d{1,2}|\d{1,2}[ \t]+" + MONTH_NAME + r")(?:,?[ \t]+\d{4})?"
     # or a date alone, with its year, opening a statement: "22 July 2025 -", "Sunday 10
     # August 2025 -"
-    r"|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
-    r"(?:" + _MONTH + r"[ \t]+\d{1,2},?|\d{1,2}[ \t]+" + _MONTH + r")[ \t]+\d{4})"
+    r"|(?:" + WEEKDAY_NAME + r",?[ \t]+)?"
+    r"(?:" + MONTH_NAME + r"[ \t]+\d{1,2},?|\d{1,2}[ \t]+" + MONTH_NAME + r")[ \t]+\d{4})"
     r"(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*(?:--?|[\u2013\u2014:.])[ \t]")
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from ..nlp import doc_text
+from ..nlp import MONTH_NAME, WEEKDAY_NAME, doc_text
 from .gazetteer import KIND_OVERLAY, Candidate, Gazetteer
 from .text import name_key
 
@@ -857,11 +857,10 @@ class Recognizer:
 
 #: a dateline: a capitalised place of one to three words opening the text or a paragraph,
 #: then a comma and a date ("Taiz, June 6", "QUITO, Nov 15", "Niamey, 3 October 2026")
-_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 _DATELINE = re.compile(
     r"(?:^|\n)[ \t]*(?P<place>[A-Z][\w'\u2019-]+(?:[ -][A-Z][\w'\u2019-]+){0,2}),[ \t]+"
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
-    r"(?:" + _MONTH + r"[ \t]+\d{1,2}\b|\d{1,2}[ \t]+" + _MONTH + r")")
+    r"(?:" + WEEKDAY_NAME + r",?[ \t]+)?"
+    r"(?:" + MONTH_NAME + r"[ \t]+\d{1,2}\b|\d{1,2}[ \t]+" + MONTH_NAME + r")")
 
 #: a dateline's credit: "(Saba) -", "(AFP) --", "(Reuters) —" after the place and date
 _CREDIT_AFTER = re.compile(r"\)\s*(?:-{1,2}|\u2013|\u2014|:)\s")

@@ -23,6 +23,12 @@ PARAGRAPHS = "eventcoder_paragraphs"
 MAX_CHARS = DEFAULT_MAX_ARTICLE_CHARS
 
 
+#: Regular-expression pieces for the names of dates in datelines, read by the extractor and
+#: the geoparser: a month ("Jan", "Sept.", "September") and a weekday ("Sunday").
+MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+
+
 #: (doc, its text) of the last doc :func:`doc_text` read
 _LAST_TEXT: tuple[object, str] = (None, "")
 

@@ -2056,14 +2056,13 @@ def _bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> 
                 copy.write_row([row[c] for c in cols])
 
 
-def _summary_days(conn: Connection, filters: EventFilter, interval: str | None = None
+def _summary_days(conn: Connection, filters: EventFilter, interval: str
                   ) -> list[tuple[Any, str, int, int]]:
-    """(day or None, event type, events, fatalities) of the events matching ``filters`` (the
-    status and a date range only, see :func:`_summary_scope`), from ``stats_by_day``: the
-    rows of the grouped query over the events by day and type (some 6,600 for three years,
-    not a million events). With ``interval`` (:data:`INTERVALS`) the days are folded into
-    their periods in SQL (the period's first day stands for each: a few hundred rows back
-    for two years, not thousands; :func:`_period_start` folds them the same way)."""
+    """(period or None, event type, events, fatalities) of the events matching ``filters``
+    (the status and a date range only, see :func:`_summary_scope`), from ``stats_by_day``
+    (some 6,600 rows for three years, not a million events), the days folded into their
+    ``interval`` (:data:`INTERVALS`) in SQL: the period's first day stands for each, as
+    :func:`_period_start` gives it; a few hundred rows back for two years, not thousands."""
     t = stats_by_day
     conds = _status_conditions(t.c.status, filters.status)
     if filters.since is not None or filters.until is not None:
@@ -2072,9 +2071,8 @@ def _summary_days(conn: Connection, filters: EventFilter, interval: str | None =
         conds.append(t.c.day >= filters.since)
     if filters.until is not None:
         conds.append(t.c.day <= filters.until)
-    day: Any = t.c.day if interval is None else _period_sql(
-        t.c.day, interval, conn.dialect.name).label("period")
-    keys = (t.c.day_null, day, t.c.event_type)
+    period = _period_sql(t.c.day, interval, conn.dialect.name).label("period")
+    keys = (t.c.day_null, period, t.c.event_type)
     rows = conn.execute(select(*keys, func.sum(t.c.events), func.sum(t.c.fatalities))
                         .where(and_(True, *conds)).group_by(*keys)).all()
     return [(None if null else _as_date(d), etype, int(k), int(f))
@@ -2178,10 +2176,8 @@ def _region_events(conn: Connection, status: str | tuple[str, ...] | None,
     ``(status, event_date, country, admin1, fatalities)`` (migration 0013) alone, one date
     range per status, which the statuses named in the query (``status IN (...)``, never ``NOT
     IN``) let the planner search; every status ("all") reads the date index and the table."""
-    wanted = _statuses(status)
-    conds = EventFilter(since=since, until=until, status="all").conditions()
-    if wanted is not None:
-        conds.append(events.c.status.in_(sorted(wanted)))
+    conds = [*EventFilter(since=since, until=until, status="all").conditions(),
+             *_status_conditions(events.c.status, status, named=True)]
     keys = (events.c.country, events.c.admin1)
     return list(conn.execute(select(*keys, func.count(),
                                     func.coalesce(func.sum(events.c.fatalities), 0))
@@ -2266,9 +2262,12 @@ def _join_arrays(a: str, b: str) -> str:
     return a.rstrip()[:-1] + "," + b.lstrip()[1:]
 
 
-def _status_conditions(column: Any, status: str | Iterable[str] | None) -> list[Any]:
+def _status_conditions(column: Any, status: str | Iterable[str] | None, *,
+                       named: bool = False) -> list[Any]:
     """The condition on ``column`` (``events.status`` or a summary's) for the review statuses
-    ``status`` (see :func:`_statuses`): none for "all". RAISES InputError: for an unknown one."""
+    ``status`` (see :func:`_statuses`): none for "all". ``named``: always the statuses wanted
+    (``IN``), for a query whose index leads with the status (migration 0013). RAISES
+    InputError: for an unknown one."""
     wanted = _statuses(status)
     if wanted is None:
         return []
@@ -2277,7 +2276,7 @@ def _status_conditions(column: Any, status: str | Iterable[str] | None) -> list[
     # planner answers with the status index (a SQLite store without ANALYZE statistics would
     # otherwise search that index for nearly every row instead of the date or region index
     # and sort them); a rare status alone ("reviewed") is still searched
-    return [column.not_in(left_out) if len(left_out) < len(wanted)
+    return [column.not_in(left_out) if len(left_out) < len(wanted) and not named
             else column.in_(sorted(wanted))]
 
 
