@@ -82,3 +82,47 @@ def test_a_statements_date_line_is_the_day_of_filing():
             "12 May 2026 - A medical charity is appalled by the shelling of the Abu Shouk camp "
             "near El Fasher on 10 May, in which at least 23 people were killed.")
     assert _dates(text) == {SUNDAY}
+
+
+# -- dates the model leaves untagged --------------------------------------------------------
+
+
+def test_a_date_the_model_mislabels_is_read_as_a_date():
+    """The small model tags a date now and then as a work of art, or misses a sentence-opening
+    "Last night": the date expressions it cannot mean anything else are added."""
+    import spacy
+    from spacy.tokens import Span as SpacySpan
+
+    from eventcoder.extract.extractor import with_missed_dates
+
+    nlp = spacy.blank("en")
+    doc = nlp("On the evening of 9 August 2025, gunmen threw a grenade. Last night, drones "
+              "struck the port. The March 15 Movement marched on 3 May.")
+    org = next(i for i, t in enumerate(doc) if t.text == "The")
+    doc.ents = [SpacySpan(doc, 4, 7, label="WORK_OF_ART"),  # "9 August 2025"
+                SpacySpan(doc, org, org + 4, label="ORG")]  # "The March 15 Movement"
+    found = {(e.text, e.label_) for e in with_missed_dates(doc)}
+    assert ("9 August 2025", "DATE") in found
+    assert ("9 August 2025", "WORK_OF_ART") not in found
+    assert ("Last night", "DATE") in found
+    assert ("The March 15 Movement", "ORG") in found  # a name keeps its words
+    assert ("March 15", "DATE") not in found
+    assert ("3 May", "DATE") in found
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("9 August 2025", "WORK_OF_ART"), ("The March 15 Movement", "ORG")]  # untouched
+
+
+def test_a_statement_opening_with_last_night():
+    text = ("Briefing of the defence ministry, 12 May 2026\n\n"
+            "Last night, the armed forces struck a militia camp outside the port of Ochakiv "
+            "with long-range drones, killing twelve fighters, the ministry said.")
+    assert _dates(text) == {PUBLISHED - dt.timedelta(days=1)}
+
+
+def test_capitalised_words_that_begin_like_months_are_no_dates():
+    from eventcoder.extract.extractor import MISSED_DATE
+
+    text = ("3 Marines and 12 Junior officers were hurt; May 5th and 2 Sept. 2025 and "
+            "December 1, 2024 are dates, 4 Augusts is not, nor is mid-March 12-year-olds.")
+    assert [m.group() for m in MISSED_DATE.finditer(text)] == [
+        "May 5th", "2 Sept. 2025", "December 1, 2024"]

@@ -264,7 +264,7 @@ class EventExtractor:
         hits = self.actors.find(text)
         dominant = self._dominant_group(hits)
         drafts: list[_Draft] = []
-        all_ents = list(doc.ents)
+        all_ents = with_missed_dates(doc)
         story: dict[str, str] = {}  # out-of-scope story context ("disaster", "crime")
         # with no publication date, the latest fully dated day the article names stands for
         # it when telling history from news ("a lynching on 25 July 1946" in a 2009 report)
@@ -984,6 +984,45 @@ class EventExtractor:
 #: a date or time that names a day: a weekday, a month, a number, yesterday/today/tonight
 DAY_NAMED = re.compile(r"\b" + WEEKDAY_NAME + r"s?\b|\d|\b(?:yesterday|today|tonight)|\b"
                        + MONTH_NAME, re.IGNORECASE)
+
+_MONTH_STRICT = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+                 r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)")
+#: dates the small model leaves untagged now and then ("On the evening of 9 August 2025",
+#: "attacked on 3 March", a sentence-opening "Last night"): a day and a month's name, with or
+#: without a year, either way round, and the night or day before the report
+MISSED_DATE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_STRICT + r"(?![\w-])(?:,?\s+\d{4}\b)?"
+    r"|\b" + _MONTH_STRICT + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!-)(?:,?\s+\d{4}\b)?"
+    r"|\b(?:[Ll]ast\s+night|[Yy]esterday(?:\s+(?:morning|afternoon|evening))?)\b")
+
+
+def with_missed_dates(doc: Doc) -> list[SpacySpan]:
+    """``doc.ents`` plus a DATE span for each :data:`MISSED_DATE` expression that overlaps
+    no date, time or name the model found, in text order; an entity of another label it
+    overlaps ("9 August 2025" as a WORK_OF_ART, "9" as a CARDINAL) gives way to it.
+    ``doc.ents`` itself is left as it is."""
+    ents = list(doc.ents)
+    text = doc_text(doc)
+    added: list[SpacySpan] = []
+    for m in MISSED_DATE.finditer(text):
+        a, b = m.span()
+        if any(e.start_char < b and a < e.end_char and e.label_ in _KEEPS_ITS_WORDS
+               for e in ents):
+            continue
+        span = doc.char_span(a, b, label="DATE", alignment_mode="contract")
+        if span is not None and len(span):
+            added.append(span)
+    if not added:
+        return ents
+    ents = [e for e in ents if not any(x.start < e.end and e.start < x.end for x in added)]
+    return sorted(ents + added, key=lambda e: e.start_char)
+
+
+#: entities a :data:`MISSED_DATE` match does not override: dates and times (found already),
+#: names ("the March 15 Movement", "Yesterday's Men")
+_KEEPS_ITS_WORDS = frozenset(("DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP",
+                              "EVENT", "LAW"))
+
 
 #: verbs whose date is the day something was said or claimed, not the event's
 SPEECH_LEMMAS = frozenset(
