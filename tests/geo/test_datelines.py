@@ -20,6 +20,18 @@ def _with_person_label(nlp, text: str, name: str):
     return doc
 
 
+def _resolved(text: str, at: int, name: str, gid: int, lat: float, lon: float, cc: str,
+              code: str, confidence: float):
+    """A resolved place for ``text`` read at character ``at`` (a town unless ``code`` is an
+    admin one), as the geoparser hands them to its last steps."""
+    from eventcoder.schema import Place
+
+    return Place(start=at, end=at + len(text), text=text, name=name, geonames_id=gid,
+                 latitude=lat, longitude=lon, country_code=cc,
+                 feature_class="A" if code.startswith("ADM") else "P", feature_code=code,
+                 confidence=confidence)
+
+
 def test_a_dateline_place_labelled_as_a_person_is_still_the_place(nlp, geoparser):
     text = ("Taiz, May 3 (Saba) - Shells fired by the militia hit a crowded street in the east "
             "of Taiz on Sunday afternoon, killing two boys, a local health official said.")
@@ -58,15 +70,10 @@ def test_a_neighbourhood_far_from_the_towns_named_is_part_of_the_town():
     """'the Al-Rawdah neighbourhood' in a Taiz report is in Taiz, not a namesake district
     365 km away (the rule works on resolved places: no model needed)."""
     from eventcoder.geo.geoparser import _neighbourhoods_in_town
-    from eventcoder.schema import Place
 
     text = "Taiz, May 4 - A shell hit the Al-Rawdah neighbourhood of Taiz on Sunday."
-    taiz = Place(start=0, end=4, text="Taiz", name="Taiz", geonames_id=70225,
-                 latitude=13.58, longitude=44.02, country_code="YE", feature_class="P",
-                 feature_code="PPL", confidence=0.9)
-    far = Place(start=30, end=39, text="Al-Rawdah", name="Ar Rawdah", geonames_id=1,
-                latitude=14.47, longitude=47.28, country_code="YE", feature_class="A",
-                feature_code="ADM2", confidence=0.8)
+    taiz = _resolved("Taiz", 0, "Taiz", 70225, 13.58, 44.02, "YE", "PPL", 0.9)
+    far = _resolved("Al-Rawdah", 30, "Ar Rawdah", 1, 14.47, 47.28, "YE", "ADM2", 0.8)
     again = taiz.model_copy(update={"start": 56, "end": 60})
     out = _neighbourhoods_in_town([taiz, far, again], text)
     assert out[1].geonames_id == 70225 and out[1].text == "Al-Rawdah"
@@ -84,15 +91,10 @@ def test_a_market_far_from_the_towns_named_is_in_the_town():
     """'Bakara market' in a Mogadishu report is in Mogadishu, not Baccarat, France; a town
     spot far from every town named takes the town, as a neighbourhood does."""
     from eventcoder.geo.geoparser import _neighbourhoods_in_town
-    from eventcoder.schema import Place
 
     text = "Mogadishu: a grenade was thrown into a crowd at Bakara market on Saturday."
-    mogadishu = Place(start=0, end=9, text="Mogadishu", name="Mogadishu", geonames_id=53654,
-                      latitude=2.04, longitude=45.34, country_code="SO", feature_class="P",
-                      feature_code="PPLC", confidence=0.9)
-    far = Place(start=48, end=54, text="Bakara", name="Baccarat", geonames_id=3034054,
-                latitude=48.45, longitude=6.74, country_code="FR", feature_class="P",
-                feature_code="PPL", confidence=0.6)
+    mogadishu = _resolved("Mogadishu", 0, "Mogadishu", 53654, 2.04, 45.34, "SO", "PPLC", 0.9)
+    far = _resolved("Bakara", 48, "Baccarat", 3034054, 48.45, 6.74, "FR", "PPL", 0.6)
     out = _neighbourhoods_in_town([mogadishu, far], text)
     assert out[1].geonames_id == 53654 and out[1].text == "Bakara"
     # a district told as such is an admin area of its own, left alone

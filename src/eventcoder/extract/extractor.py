@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..nlp import MONTH_NAME, WEEKDAY_NAME, doc_text
+from ..nlp import MONTH_NAME, MONTH_NAME_EXACT, WEEKDAY_NAME, doc_text
 from ..schema import ActorMention, Article, Candidate, EventMention, Span
 from ..taxonomy import SUB_EVENTS, kind_record
 from . import lexicon as L
@@ -985,14 +985,12 @@ class EventExtractor:
 DAY_NAMED = re.compile(r"\b" + WEEKDAY_NAME + r"s?\b|\d|\b(?:yesterday|today|tonight)|\b"
                        + MONTH_NAME, re.IGNORECASE)
 
-_MONTH_STRICT = (r"(?:January|February|March|April|May|June|July|August|September|October|"
-                 r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)")
 #: dates the small model leaves untagged now and then ("On the evening of 9 August 2025",
 #: "attacked on 3 March", a sentence-opening "Last night"): a day and a month's name, with or
 #: without a year, either way round, and the night or day before the report
 MISSED_DATE = re.compile(
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_STRICT + r"(?![\w-])(?:,?\s+\d{4}\b)?"
-    r"|\b" + _MONTH_STRICT + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!-)(?:,?\s+\d{4}\b)?"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_NAME_EXACT + r"(?![\w-])(?:,?\s+\d{4}\b)?"
+    r"|\b" + MONTH_NAME_EXACT + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!-)(?:,?\s+\d{4}\b)?"
     r"|\b(?:[Ll]ast\s+night|[Yy]esterday(?:\s+(?:morning|afternoon|evening))?)\b")
 
 
@@ -1290,14 +1288,13 @@ def dateline_span(text: str, s0: int, s1: int | None = None) -> tuple[int, int] 
     stop = min(600, len(text) if s1 is None else s1)
     # the paragraph the sentence starts in (the parser may cut "APATZINGAN" off its
     # dateline), then those that start inside the sentence
-    starts = [text.rfind("\n", 0, s0) + 1]
-    starts += [i + 1 for i in range(s0, stop) if text[i] == "\n"]
-    for start in starts:
-        if start >= 600:
-            break
+    start = text.rfind("\n", 0, s0) + 1
+    while 0 <= start < 600:
         m = DATELINE_PREFIX.match(text, start) or MIXED_DATELINE.match(text, start)
         if m is not None and m.end() > s0:
             return start, m.end()
+        newline = text.find("\n", max(start, s0), stop)
+        start = newline + 1 if newline >= 0 else -1
     return None
 
 

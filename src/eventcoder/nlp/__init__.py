@@ -26,6 +26,10 @@ MAX_CHARS = DEFAULT_MAX_ARTICLE_CHARS
 #: Regular-expression pieces for the names of dates in datelines, read by the extractor and
 #: the geoparser: a month ("Jan", "Sept.", "September") and a weekday ("Sunday").
 MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: A month's name and nothing longer ("March", "Sept.", not "Marines"), for dates found in
+#: running text rather than in a dateline's position.
+MONTH_NAME_EXACT = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+                    r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)")
 WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 
 
