@@ -110,3 +110,15 @@ def test_a_town_named_before_its_police_station_is_the_place():
     places = {e.location for e in code_text(text, DATE, min_confidence=0)
               if e.sub_event_type == "Air/drone strike"}
     assert places == {"Tibu"}
+
+
+def test_a_killing_told_with_burnt_houses_is_the_killing():
+    """ACLED codes destroyed property as an event of its own only when nothing more violent
+    happened: people killed in the same telling make it an attack."""
+    text = ("According to local officials, at least nine villagers, among them two children, "
+            "were killed and dozens of houses were burnt when armed men raided Mabanga on "
+            "Saturday night.")
+    assert _types(text) == ["Attack"]
+    only_houses = ("Dozens of houses were burnt when armed men raided Mabanga on Saturday "
+                   "night, local officials said; no one was hurt.")
+    assert "Attack" not in _types(only_houses)

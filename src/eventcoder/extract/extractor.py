@@ -949,6 +949,11 @@ class EventExtractor:
                 and not L.CLASH_WORD.match(text, d.trigger[0]):
             # fire on civilians with no armed side hit back: ACLED's attack, not a clash
             d.sub_event_type = "Attack"
+        if d.sub_event_type == "Looting/property destruction" and d.fatalities > 0:
+            # "21 civilians were killed and several houses were burnt": ACLED codes the
+            # killing; destruction of property is an event of its own only when nothing more
+            # violent happened
+            d.sub_event_type = "Attack"
         civ = d.actor2 is not None and d.actor2.inter == 7 and SUB_EVENTS[
             d.sub_event_type].event_type in ("Violence against civilians",
                                              "Explosions/Remote violence")
