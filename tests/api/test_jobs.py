@@ -148,11 +148,18 @@ def test_the_heartbeat_keeps_jobs_alive_and_a_shutdown_cancels_them(
 
 def test_a_job_is_answered_by_another_app_on_the_same_store(api_store: Store,
                                                             make_client: Any) -> None:
-    accepting = make_client(api_store)
+    """Another app of the same process (another token, the same pid) does not take the job
+    the first one is running for one of an earlier process with this pid."""
+    pipeline = GatedPipeline()
+    accepting = make_client(api_store, pipeline=pipeline)
     other = make_client(api_store.url.render_as_string(hide_password=False))
     arts = [{"id": f"shared-{i}", "text": f"Gunmen attacked checkpoint number {i}."}
             for i in range(7)]
     job = accepting.post("/api/articles", json=arts, headers=AUTH).json()
+    assert pipeline.entered.wait(10)
+    while_running = other.get(f"/api/jobs/{job['id']}").json()
+    assert while_running["state"] == "running" and while_running["error"] is None
+    pipeline.gate.set()
     deadline = time.monotonic() + 30
     while job["state"] in ("queued", "running"):
         assert time.monotonic() < deadline, job

@@ -15,9 +15,10 @@ accepted it (its ``owner``, ``host:pid:token``), which records its progress and,
 :data:`HEARTBEAT_SECONDS` while it has jobs queued or running, a heartbeat. When that
 process dies (killed, crashed, its machine gone) its unfinished jobs would stay "running"
 for ever, so a reader marks such a job failed, with the reason: at once when the owner ran
-on the reader's host and its pid is gone (or is the reader's own pid with another token: a
-restarted container; or is the reader itself, which no longer runs it: its end could not be
-written), else when its heartbeat is older than :data:`STALE_AFTER_SECONDS`.
+on the reader's host and its pid is gone (or is the reader's own pid with a token no app of
+this process has: a restarted container; or is an app of this process, the reader or another,
+that no longer runs it: its end could not be written), else when its heartbeat is older than
+:data:`STALE_AFTER_SECONDS`.
 What the job stored stays stored, and posting the same articles again codes only the rest.
 """
 
@@ -30,6 +31,7 @@ import secrets
 import socket
 import threading
 import time
+import weakref
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -127,6 +129,11 @@ def pid_alive(pid: int) -> bool:
         return True
 
 
+#: the :class:`Coder` of each app of this process, by owner: a job another app of this
+#: process runs is not mistaken for one of an earlier process with the same pid
+_CODERS: weakref.WeakValueDictionary[str, Coder] = weakref.WeakValueDictionary()
+
+
 class Coder:
     """Codes posted articles into ``store`` with ``config``, one coding at a time.
 
@@ -156,6 +163,7 @@ class Coder:
         #: who runs this process's jobs: the token tells this process from an earlier one
         #: with the same pid (a restarted container)
         self.owner = f"{self.host}:{os.getpid()}:{secrets.token_hex(4)}"
+        _CODERS[self.owner] = self
         self._beating: threading.Thread | None = None
         self._beat_stop = threading.Event()
         #: an in-memory SQLite store is this process's alone: no other process to tell
@@ -221,14 +229,17 @@ class Coder:
     def _lost(self, record: JobRecord) -> str | None:
         """Why the process of ``record`` (queued or running) is gone, or None if it may
         still run it."""
-        if record.owner == self.owner:  # unless its end could not be written
-            with self._jobs_lock:
-                return None if record.id in self._jobs else "no longer runs it"
+        # this app's, or another app's of this process on the same store (two apps, say):
+        # it runs the job unless the job's end could not be written
+        coder = self if record.owner == self.owner else _CODERS.get(record.owner)
+        if coder is not None:
+            with coder._jobs_lock:
+                return None if record.id in coder._jobs else "no longer runs it"
         host, _, rest = record.owner.partition(":")
         pid_text, _, _token = rest.partition(":")
         pid = int(pid_text) if pid_text.isdigit() else -1
         if host == self.host and pid > 0:
-            if pid == os.getpid():
+            if pid == os.getpid():  # with a token no app of this process has
                 return "is an earlier process with this pid"
             if not pid_alive(pid):
                 return "is gone"
