@@ -122,3 +122,20 @@ def test_a_killing_told_with_burnt_houses_is_the_killing():
     only_houses = ("Dozens of houses were burnt when armed men raided Mabanga on Saturday "
                    "night, local officials said; no one was hurt.")
     assert "Attack" not in _types(only_houses)
+
+
+def test_the_toll_of_a_whole_conflict_is_not_the_events_toll():
+    """"The conflict has killed more than 6,000 people": the war's toll, told as background
+    after today's attack, is a statistic (read off dd2: a roadside bomb that killed two was
+    coded with 6,000 dead, and the reports of it were then too far apart in toll to merge)."""
+    text = ("YAOUNDE, May 12 (Wire) - A roadside bomb killed three soldiers near the town of "
+            "Kumbo in Cameroon's North-West region on Monday, a military source said. "
+            "Separatists have fought the army since 2017. The conflict has killed more than "
+            "6,000 people, according to the International Crisis Group.")
+    events = code_text(text, DATE, min_confidence=0)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [
+        ("Remote explosive/landmine/IED", 3)]
+    # the same words with a day of their own tell an event
+    today = ("Fighting that began on Monday has killed at least 14 people in Kumbo, a hospital "
+             "official said.")
+    assert [e.fatalities for e in code_text(today, DATE, min_confidence=0)] == [14]

@@ -472,6 +472,9 @@ class EventExtractor:
         if (m := L.PERIOD_TOLL.search(seg)) is not None and KILL_WORDS.search(seg):
             reject("generic", f"a toll over a period: {m.group(0)!r}", cand, typ)
             return None
+        if (m := L.CONFLICT_TOLL.search(seg)) is not None and not recent_cue(seg):
+            reject("generic", f"the toll of a whole conflict: {m.group(0)!r}", cand, typ)
+            return None
         if L.FOILED_PLOT.search(seg) and not L.SEIZED_OR_HELD.search(seg):
             reject("hypothetical", "a plot stopped before it happened, nothing seized and no "
                    "one held", cand, typ)

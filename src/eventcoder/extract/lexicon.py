@@ -338,6 +338,14 @@ PERIOD_TOLL = re.compile(
     r"(?:this|last)\s+year(?!['\u2019]s)|(?:each|every|per)\s+(?:month|year|week)|"
     r"in\s+(?:19|20)\d\d\s+alone)\b",
     re.IGNORECASE)
+#: A toll of a whole conflict, its subject the conflict itself ("The conflict has killed more
+#: than 6,000 people", "the insurgency has claimed over 40,000 lives", "violence in the region
+#: has left hundreds dead"): a statistic, not an event's fatalities.
+CONFLICT_TOLL = re.compile(
+    r"\b(?:conflict|war|insurgency|violence|uprising|rebellion|crisis|unrest|fighting|"
+    r"hostilities|jihadist\s+campaign)\s+(?:[\w',-]+\s+){0,5}?(?:ha(?:s|ve)|had)\s+"
+    r"(?:(?:already|so\s+far|since|now)\s+(?:\w+\s+)?)?(?:killed|claimed|left|cost|"
+    r"taken)\b", re.IGNORECASE)
 #: A plot stopped before it happened, with nothing seized and no one held.
 FOILED_PLOT = re.compile(
     r"\b(?:foil\w*|thwart\w*|prevent\w*|avert\w*)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}"
