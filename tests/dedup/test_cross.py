@@ -18,7 +18,11 @@ from eventcoder.dedup.cross import (
     MergeSettings,
     candidates_for,
     compatible_types,
+    district_contains,
+    is_area,
     merge_stored,
+    night_sides,
+    one_night,
     same_event,
     text_similarity,
 )
@@ -124,6 +128,97 @@ def test_a_town_and_the_region_named_by_another_report_may_be_one_event() -> Non
     other_day = ev("a2", 1, text="A drone hit a warehouse, the mayor said.",
                    event_date=DAY + dt.timedelta(days=1), **oblast)
     assert not same_event(ev("a1"), other_day).same
+
+
+def _dated(article: str, text: str, date_words: str, day: dt.date, **kw: object) -> Event:
+    """A report whose date was read from ``date_words`` in ``text`` (its evidence)."""
+    at = text.index(date_words)
+    return ev(article, text=text, event_date=day, evidence=[
+        Evidence(article_id=article, field="sentence", start=0, end=len(text), text=text),
+        Evidence(article_id=article, field="event_date", start=at, end=at + len(date_words),
+                 text=date_words)], **kw)
+
+
+NIGHT = ("Five soldiers were killed when militants stormed an army post near Hawija late on "
+         "Saturday night, a local official said.")
+SUNDAY = ("Islamic State fighters attacked an Iraqi army position in the Hawija district on "
+          "Sunday, killing four soldiers, security sources said.")
+DAWN = ("Militants attacked an army position near Hawija in the early hours of Sunday, "
+        "killing four soldiers, security sources said.")
+SATURDAY = ("Five soldiers died when Islamic State fighters stormed an army post near Hawija on "
+            "Saturday, a local official said.")
+
+
+def test_one_night_told_from_either_end_is_one_date() -> None:
+    """Reports of a night attack date it by the evening ("late on Saturday night") or by the
+    morning ("in the early hours of Sunday"); a day apart, they are one night, the same day
+    for the score. Read off dd1 and dd2 (Hawija, Marte, Odesa): the texts share little
+    wording, so without it the different-day rule kept every such pair apart."""
+    sat, sun = DAY, DAY + dt.timedelta(days=1)
+    hawija = dict(fatalities=4)
+    d = same_event(_dated("a1", NIGHT, "Saturday night", sat, **hawija),
+                   _dated("a2", SUNDAY, "Sunday", sun, **hawija))
+    assert d.same and d.parts["date"] == 1.0 and "one night told as two dates" in d.reasons
+    d = same_event(_dated("a1", SATURDAY, "Saturday", sat, **hawija),
+                   _dated("a2", DAWN, "Sunday", sun, **hawija))
+    assert d.same and d.parts["date"] == 1.0
+    # the wrong way round: a night's evening and the day BEFORE it, or the small hours and
+    # the day after, are two nights (a city struck on consecutive nights)
+    for d in (same_event(_dated("a1", NIGHT, "Saturday night", sun, **hawija),
+                         _dated("a2", SATURDAY, "Saturday", sat, **hawija)),
+              same_event(_dated("a1", DAWN, "Sunday", sat, **hawija),
+                         _dated("a2", SUNDAY, "Sunday", sun, **hawija))):
+        assert d.parts["date"] == 0.0 and "one night told as two dates" not in d.reasons
+    # two days: no night spans them
+    d = same_event(_dated("a1", NIGHT, "Saturday night", sat, **hawija),
+                   _dated("a2", SUNDAY, "Sunday", sat + dt.timedelta(days=2), **hawija))
+    assert not d.same
+    # no night in either telling: a day apart stays a different day
+    d = same_event(_dated("a1", SATURDAY, "Saturday", sat, **hawija),
+                   _dated("a2", SUNDAY, "Sunday", sun, **hawija))
+    assert not d.same and "one night told as two dates" not in d.reasons
+
+
+def test_night_sides_reads_the_words_around_the_date() -> None:
+    assert night_sides(_dated("a", NIGHT, "Saturday night", DAY)) == {1}
+    assert night_sides(_dated("a", DAWN, "Sunday", DAY)) == {-1}
+    assert night_sides(_dated("a", SUNDAY, "Sunday", DAY)) == set()
+    text = "Drones struck the port overnight, the governor said."
+    assert night_sides(_dated("a", text, "overnight", DAY)) == {1}
+    text = "The blast at about 2am on Sunday killed three, police said."
+    assert night_sides(_dated("a", text, "Sunday", DAY)) == {-1}
+    assert not one_night(ev("a1"), ev("a2"))  # no date evidence at all
+
+
+SAMAR = dict(country="Philippines", iso3="PHL", admin1="Eastern Visayas",
+             admin2="Northern Samar")
+
+
+def test_a_town_and_the_district_named_by_another_report_may_be_one_event() -> None:
+    """A second-level unit named as itself ("fighting in Northern Samar", placed at the
+    province's centre, geo_precision 2) and a town in it (Las Navas, about 30 km away) may
+    be one event, as a region and its town; not a town of another unit, and not when the
+    area is only a town that shares its district's name and the two are far apart."""
+    clash = dict(event_type="Battles", sub_event_type="Armed clash",
+                 actor1="New People's Army (NPA)", actor2="Military Forces of the Philippines")
+    town = ev("a1", 2, text="NPA rebels clashed with army troops in Las Navas, Northern "
+              "Samar, on Friday, leaving two soldiers dead.", location="Las Navas",
+              latitude=12.3392, longitude=125.0313, geo_precision=1, **SAMAR, **clash)
+    area = ev("a2", 2, text="Two soldiers were killed in an encounter with communist "
+              "rebels in Northern Samar on Friday, the army said.", location="Northern Samar",
+              latitude=12.4706, longitude=124.7681, geo_precision=2, **SAMAR, **clash)
+    d = same_event(town, area)
+    assert d.same and d.parts["place"] == 0.5, d.reasons
+    assert any("region Northern Samar" in r for r in d.reasons)
+    assert district_contains(town, area) == "Northern Samar" and is_area(area)
+    assert not is_area(town)
+    other = area.model_copy(update={"admin2": "Samar", "location": "Samar"})
+    assert not same_event(town, other).same
+    # a precise place named like its district is a town, not the area
+    assert not is_area(area.model_copy(update={"geo_precision": 1}))
+    # near each other, the distance decides as before
+    near = area.model_copy(update={"latitude": 12.36, "longitude": 125.03})
+    assert same_event(town, near).parts["place"] > 0.9
 
 
 def test_a_group_and_its_branch_agree_as_actors() -> None:

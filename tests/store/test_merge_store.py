@@ -86,6 +86,27 @@ def test_a_town_and_the_region_it_lies_in_are_candidates_at_any_distance(store: 
     assert merged is not None and merged.location == "Djibo"  # the more precise place
 
 
+def test_a_town_and_the_district_it_lies_in_are_candidates_at_any_distance(store: Store
+                                                                           ) -> None:
+    """A report that places the event only as the district (Soum, named as itself, at its
+    centre about 40 km from Djibo: geo_precision 2) and one that names a town of it are
+    candidates of each other, found by the admin1 search, and merge; a town of another
+    district of the admin1 (Gorom-Gorom, Oudalan) is a candidate of the district (the search
+    is by admin1) but not the same event, and no candidate of the far town."""
+    soum = dict(location="Soum", latitude=14.3, longitude=-1.3)
+    gorom = dict(location="Gorom-Gorom", admin2="Oudalan", latitude=14.44, longitude=-0.23)
+    _save(store, ev("a1", 12), ev("d1", 12, geo_precision=2, **soum),
+          ev("t2", 12, geo_precision=2, **gorom))
+    s = MergeSettings()
+    assert [e.event_id for e in candidates_for(ev("a1", 12), store, s)] == ["ev-d1"]
+    assert [e.event_id for e in candidates_for(
+        ev("d1", 12, geo_precision=2, **soum), store, s)] == ["ev-a1", "ev-t2"]
+    merges = merge_stored(store, ["ev-d1"])
+    assert [(m.survivor, m.absorbed) for m in merges] == [("ev-a1", "ev-d1")]
+    merged = store.get_event("ev-d1")
+    assert merged is not None and merged.location == "Djibo"  # the more precise place
+
+
 def test_saving_an_absorbed_id_again_goes_into_the_survivor(store: Store) -> None:
     _save(store, ev("a1", 12), ev("a2", 19))
     store.merge_events("ev-a1", "ev-a2")

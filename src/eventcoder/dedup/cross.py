@@ -19,7 +19,9 @@ The rules (docs/storage.md, "Cross-article deduplication"), for events ``a`` and
    - same country; both have coordinates and are at most ``merge_km`` apart (default 25 km),
      unless one place is only a first-level region (``geo_precision`` 3, e.g. "in Michoacan
      state": its point is the region's centre, so the distance says nothing) and the other
-     lies in that region (:func:`region_contains`); when both places are precise
+     lies in that region (:func:`region_contains`), or one place is a second-level unit
+     named as such ("in Northern Samar province") and the other lies in it
+     (:func:`district_contains`); when both places are precise
      (``geo_precision`` 1) and both name an admin2 unit, the same admin2;
    - compatible sub-event types (:func:`compatible_types`): the same sub-event type, or two
      types of one group that reports of one event mix up (an armed clash, an attack on
@@ -31,7 +33,9 @@ The rules (docs/storage.md, "Cross-article deduplication"), for events ``a`` and
 
    - ``text``: cosine similarity of the two events' evidence text (the sentences they were
      read from), TF-IDF weighted with :func:`idf` (content words, no numbers);
-   - ``date``: 1 on the same day, 0.5 a day apart, 0 at the end of the window;
+   - ``date``: 1 on the same day, 0 on different days, 0.5 when either date is coarse
+     (:func:`_date_agreement`); two dates a day apart that may tell one night from either end
+     ("late on Saturday night" and "on Sunday", :func:`one_night`) count as the same day;
    - ``place``: 1 at the same point, falling to 0 at ``merge_km``; 0.5 for a place in a
      region named by the other report (it may be anywhere in it);
    - ``fatalities``: 1 when the tolls agree (or one report gives none), falling with their
@@ -254,6 +258,7 @@ def same_event(a: Event, b: Event, settings: MergeSettings | None = None) -> Dec
         no.append("the same event")
     if set(a.article_ids) & set(b.article_ids):
         no.append("cited by one article: in-article dedup kept them apart")
+    night = False
     if a.event_date is None or b.event_date is None:
         no.append("undated")
         days = None
@@ -262,12 +267,16 @@ def same_event(a: Event, b: Event, settings: MergeSettings | None = None) -> Dec
         window = s.window(a, b)
         if days > window:
             no.append(f"dates {days} days apart (window {window})")
+        elif days == 1 and one_night(a, b):
+            night, days = True, 0
     if not compatible_types(a.sub_event_type, b.sub_event_type):
         no.append(f"types {a.sub_event_type} / {b.sub_event_type}")
     if (a.iso3 or a.country) != (b.iso3 or b.country):
         no.append("different countries")
     km = km_between(a, b)
     contained = region_contains(a, b)
+    if not contained and km is not None and km > s.km:
+        contained = district_contains(a, b)  # only when the distance alone would refuse
     if km is None:
         no.append("no coordinates")
     elif km > s.km and not contained:
@@ -292,6 +301,8 @@ def same_event(a: Event, b: Event, settings: MergeSettings | None = None) -> Dec
     reasons = [f"{k} {v:.2f}" for k, v in parts.items()]
     if contained:
         reasons.append(f"one place in the other's region {contained}")
+    if night:
+        reasons.append("one night told as two dates")
     same = score >= s.threshold
     if not same and _one_protest(a, b, days, km):
         same = True
@@ -317,6 +328,74 @@ def region_contains(a: Event, b: Event) -> str | None:
     if not a.admin1 or not b.admin1 or (a.iso3 or a.country) != (b.iso3 or b.country):
         return None
     return a.admin1 if a.admin1.strip().lower() == b.admin1.strip().lower() else None
+
+
+def is_area(e: Event) -> bool:
+    """The event is placed only as an area, a first-level region (``geo_precision``
+    :data:`REGION_PRECISION`) or a second-level unit named as such: a town or a point in it
+    may be one event with it at any distance."""
+    return e.geo_precision == REGION_PRECISION or (
+        e.geo_precision >= 2 and bool(e.admin2) and bool(e.location)
+        and e.location.strip().lower() == (e.admin2 or "").strip().lower())
+
+
+def district_contains(a: Event, b: Event) -> str | None:
+    """The second-level unit (admin2: a district, a province of the Philippines, a Nigerian
+    local government area) one of the two events is placed in only as a whole (not a town:
+    ``geo_precision`` 2 or more, its place named as its admin2) and the other lies in (same
+    country and admin2), or None. As :func:`region_contains`, one level down: "fighting in
+    Northern Samar" and "a clash in Las Navas" (a town of it, 30 km from its centre)."""
+    for x, y in ((a, b), (b, a)):
+        if x.geo_precision == REGION_PRECISION or not is_area(x) or not y.admin2:
+            continue
+        if (x.iso3 or x.country) != (y.iso3 or y.country):
+            continue
+        if (x.admin2 or "").strip().lower() == y.admin2.strip().lower():
+            return x.admin2
+    return None
+
+
+#: A date told as a night ("late on Saturday night", "overnight", "on the night of May 18"):
+#: another report may date the event the next day, when the night ended.
+EVENING = re.compile(r"\b(?:overnight|night|late\s+(?:on\s+)?(?:\w+\s+)?evening|"
+                     r"(?:shortly\s+|just\s+)?before\s+midnight)\b", re.IGNORECASE)
+#: A date told as the small hours ("in the early hours of Sunday", "before dawn on Sunday",
+#: "at around 2am"): another report may date the event the day before, when the night began.
+SMALL_HOURS = re.compile(r"\b(?:early\s+hours|small\s+hours|pre-?dawn|before\s+(?:dawn|"
+                         r"daybreak|first\s+light)|at\s+dawn|after\s+midnight|"
+                         r"[1-4](?::[0-5]\d)?\s*a\.?m\b)", re.IGNORECASE)
+
+
+def night_sides(e: Event) -> set[int]:
+    """How the event's dates were told: +1 when a date is a night's evening (another report
+    may give the next day), -1 when it is the small hours (another may give the day before).
+    Read from each ``event_date`` evidence and the words just before and after it in its
+    sentence."""
+    sides: set[int] = set()
+    sentences = [v for v in e.evidence if v.field == "sentence"]
+    for d in e.evidence:
+        if d.field != "event_date":
+            continue
+        s = next((v for v in sentences if v.article_id == d.article_id
+                  and v.start <= d.start and d.end <= v.end), None)
+        ctx = d.text if s is None else \
+            s.text[max(0, d.start - s.start - 40):d.end - s.start + 12]
+        if SMALL_HOURS.search(ctx):
+            sides.add(-1)
+        elif EVENING.search(ctx):
+            sides.add(1)
+    return sides
+
+
+def one_night(a: Event, b: Event) -> bool:
+    """Two events dated a day apart whose dates may be one night told from either end: the
+    earlier told as an evening or night, or the later as the small hours ("late on Saturday
+    night" and "on Sunday"; "on Saturday" and "in the early hours of Sunday")."""
+    if a.event_date is None or b.event_date is None or \
+            abs((a.event_date - b.event_date).days) != 1:
+        return False
+    early, late = (a, b) if a.event_date < b.event_date else (b, a)
+    return 1 in night_sides(early) or -1 in night_sides(late)
 
 
 #: Protests at most this far apart on one day are one event (see :func:`_one_protest`).
@@ -521,7 +600,7 @@ def _may_block(c: Event, e: Event, s: MergeSettings) -> bool:
         return False
     if abs((c.event_date - e.event_date).days) > s.window(e, e):
         return False
-    if region_contains(c, e):
+    if region_contains(c, e) or district_contains(c, e):
         return True
     dlat = s.km / 111.0
     dlon = s.km / (111.0 * max(math.cos(math.radians(e.latitude)), 0.01))
@@ -538,5 +617,6 @@ def survivor_of(a: Event, b: Event) -> tuple[Event, Event]:
 __all__ = ["COARSE_DAYS", "DEFAULT_MERGE_DAYS", "DEFAULT_MERGE_KM", "DEFAULT_MERGE_THRESHOLD",
            "PREFETCH", "PROTEST_KM", "TYPE_GROUPS", "WEIGHTS", "BatchMergeTarget", "Decision",
            "MergeRecord", "MergeSettings", "best_match", "candidates_for", "candidates_for_many",
-           "compatible_types", "compatible_with", "km_between", "merge_stored", "same_event",
-           "survivor_of", "text_similarity"]
+           "compatible_types", "compatible_with", "district_contains", "is_area", "km_between",
+           "merge_stored", "night_sides", "one_night", "same_event", "survivor_of",
+           "text_similarity"]

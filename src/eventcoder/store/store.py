@@ -57,7 +57,7 @@ from sqlalchemy.exc import (
     SQLAlchemyError,
 )
 
-from ..dedup.cross import REGION_PRECISION
+from ..dedup.cross import REGION_PRECISION, is_area
 from ..dedup.near import band_keys
 from ..dedup.policy import HUMAN_STATUSES as HUMAN_STATUSES  # re-exported (was defined here)
 from ..dedup.policy import FieldChange, merge_pair
@@ -2330,11 +2330,13 @@ def _blocking(event: Event, days: int, km: float,
     each a list of conditions, or None for an event without a date or coordinates.
 
     The first: the date window, the types and a latitude/longitude box of ``km`` (the blocking
-    index of migration 0009). The second, for an event with an admin1: the events that are
-    placed only as a first-level region (``geo_precision`` 3) in its admin1, or, for such an
-    event itself, every event of its admin1 (the ``lower(admin1), event_date`` index of
-    migration 0008): a town and the region it lies in may be one event at any distance
-    (:func:`eventcoder.dedup.cross.region_contains`).
+    index of migration 0009). The second, for an event with an admin1: the events of its
+    admin1 that may be placed only as an area (``geo_precision`` 2 or 3), or, for an event so
+    placed itself (:func:`eventcoder.dedup.cross.is_area`), every event of its admin1 (the
+    ``lower(admin1), event_date`` index of migration 0008): a town and the region or district
+    it lies in may be one event at any distance
+    (:func:`eventcoder.dedup.cross.region_contains`, :func:`~eventcoder.dedup.cross.
+    district_contains`).
     """
     if event.event_date is None or event.latitude is None or event.longitude is None:
         return None
@@ -2351,8 +2353,10 @@ def _blocking(event: Event, days: int, km: float,
         return [box]
     region = [func.lower(events.c.admin1) == event.admin1.strip().lower(), *common,
               events.c.latitude.isnot(None), events.c.longitude.isnot(None)]
-    if event.geo_precision != REGION_PRECISION:
-        region.append(events.c.geo_precision == REGION_PRECISION)
+    if not is_area(event):  # the events of its admin1 placed only as an area (is_area)
+        region.append(or_(events.c.geo_precision == REGION_PRECISION, and_(
+            events.c.geo_precision >= 2,
+            func.lower(func.trim(events.c.location)) == func.lower(func.trim(events.c.admin2)))))
     return [box, region]
 
 
