@@ -91,3 +91,38 @@ def test_a_name_the_text_places_in_a_country_takes_that_reading_everywhere(nlp, 
             "city, saw fighting in the past.")
     places = [p for p in geoparser.parse(nlp(text)) if p.text == "Tripoli"]
     assert len(places) == 2 and {p.country_code for p in places} == {"LB"}, places
+
+
+def test_a_demonym_heading_an_organisations_name_is_its_country_not_a_place(nlp, geoparser):
+    """"The Somali Police Force": the national police of Somalia, not Ethiopia's Somali
+    region (read off dd2: a police statement's bombing placed in Ethiopia)."""
+    text = "The Somali Police Force said a suicide bomber struck a checkpoint in Mogadishu."
+    doc = nlp(text)
+    org = doc.char_span(0, len("The Somali Police Force"))
+    keep = [e for e in doc.ents if e.start >= org.end]
+    doc.ents = [Span(doc, org.start, org.end, label="ORG"), *keep]
+    places = geoparser.parse(doc)
+    somali = [p for p in places if p.text == "Somali"]
+    assert somali and all(p.role == "associative" and p.country_code == "SO" for p in somali)
+    assert not [p for p in places if p.role == "literal" and p.country_code == "ET"]
+
+
+def test_a_dateline_dash_glued_to_a_place_entity_is_cut_off(nlp, geoparser):
+    """The small model reads "Northern Samar - Two" as one place; cut at the lone dash, the
+    province is found and tells which Las Navas the dateline means (the Philippines', not
+    Spain's Las Navas del Marques)."""
+    text = ("LAS NAVAS, Northern Samar - Two soldiers died when rebels opened fire on an army "
+            "patrol on Friday, police said.")
+    places = _parse_with_label(nlp, geoparser, text, "Northern Samar - Two", "LOC")
+    assert [p.text for p in places] == ["Northern Samar"] and places[0].country_code == "PH"
+
+
+def test_a_place_entity_cut_short_is_grown_to_the_gazetteer_name(nlp, geoparser):
+    """"Las" tagged alone in "in Las Navas": grown over the next capitalised word to the name
+    the gazetteer knows; a name the entity already is is left alone."""
+    text = "Rebels ambushed an army patrol in Las Navas, Northern Samar, on Friday."
+    places = _parse_with_label(nlp, geoparser, text, "Las", "GPE")
+    assert [p.text for p in places] == ["Las Navas"] and places[0].country_code == "PH"
+    text = "Shelling hit Kharkiv Oblast overnight."
+    places = _parse_with_label(nlp, geoparser, text, "Kharkiv", "GPE")
+    assert places and places[0].country_code == "UA"

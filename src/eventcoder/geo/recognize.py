@@ -470,6 +470,7 @@ class Recognizer:
         for ent in doc.ents:
             label = ent.label_
             if label in ("GPE", "LOC", "FAC"):
+                ent = self._mended(doc, ent)
                 m = self._mention(doc, ent, "ner")
                 if m is None:
                     continue
@@ -644,11 +645,36 @@ class Recognizer:
         mentions.sort(key=lambda m: m.start)
         return mentions
 
+    def _mended(self, doc: Doc, ent: Span) -> Span:
+        """A place entity's edges mended where the small model misplaces them: cut at a dash
+        that stands alone ("Northern Samar - Two": a dateline's dash and the next word), and
+        grown over the one or two capitalised words, in no entity, that complete a longer
+        gazetteer name ("Las" of "in Las Navas"; the longest such name)."""
+        from spacy.tokens import Span as SpacySpan
+
+        for t in ent[1:]:
+            if t.text in ("-", "\u2013", "\u2014") and doc[t.i - 1].whitespace_:
+                ent = SpacySpan(doc, ent.start, t.i, label=ent.label_)
+                break
+        grown = ent
+        for j in range(ent.end + 1, min(len(doc), ent.end + 2) + 1):
+            nxt = doc[j - 1]
+            if not (nxt.is_title and nxt.is_alpha and not nxt.ent_type_) or \
+                    not doc[j - 2].whitespace_:
+                break
+            if self.gz.lookup(_strip_the(doc[ent.start:j]).text):
+                grown = SpacySpan(doc, ent.start, j, label=ent.label_)
+        return grown
+
     def _leading_place(self, doc: Doc, span: Span) -> Mention | None:
         """A well-known place that begins a longer name ("Winnipeg" in "Winnipeg Fire
-        Paramedic Service"): a literal modifier naming where the body or event is."""
+        Paramedic Service"): a literal modifier naming where the body or event is. A
+        demonym there ("the Somali Police Force") is the country the body belongs to,
+        associative, not a place of that name (Ethiopia's Somali region)."""
         for j in range(min(span.end - 1, span.start + 3), span.start, -1):
             part = doc[span.start:j]
+            if part[-1].is_title and (dem := self.lexicon.demonym(part.text)) is not None:
+                return self._demonym_mention(part, dem)
             if part[-1].is_title and self._strong_name(part.text):
                 m = self._mention(doc, part, "ner")
                 if m is not None:
