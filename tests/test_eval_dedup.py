@@ -112,7 +112,6 @@ def test_the_duplicate_sets_keep_their_floors(name: str) -> None:
     """eventcoder eval dedup eval/dedup/NAME.jsonl: pairwise precision and recall and the
     B-cubed F1 at or above the floors (dd2 names two re3d articles, read from ../shared)."""
     from ec_testutils import REPO, shared_data_dir
-
     from eventcoder.eval.dedup import run_and_score
 
     path = REPO / "eval" / "dedup" / f"{name}.jsonl"
