@@ -334,9 +334,10 @@ def is_area(e: Event) -> bool:
     """The event is placed only as an area, a first-level region (``geo_precision``
     :data:`REGION_PRECISION`) or a second-level unit named as such: a town or a point in it
     may be one event with it at any distance."""
-    return e.geo_precision == REGION_PRECISION or (
-        e.geo_precision >= 2 and bool(e.admin2) and bool(e.location)
-        and e.location.strip().lower() == (e.admin2 or "").strip().lower())
+    if e.geo_precision == REGION_PRECISION:
+        return True
+    unit, place = (e.admin2 or "").strip().lower(), (e.location or "").strip().lower()
+    return e.geo_precision >= 2 and bool(unit) and place == unit
 
 
 def district_contains(a: Event, b: Event) -> str | None:
