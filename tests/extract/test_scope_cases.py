@@ -139,3 +139,21 @@ def test_the_toll_of_a_whole_conflict_is_not_the_events_toll():
     today = ("Fighting that began on Monday has killed at least 14 people in Kumbo, a hospital "
              "official said.")
     assert [e.fatalities for e in code_text(today, DATE, min_confidence=0)] == [14]
+
+
+def test_a_sentence_opening_with_also_tells_another_event():
+    """"Also on Sunday, a drone struck a fuel depot in ...": another event of the same day,
+    not the lead attack told with its weapon (read off dd2: a massacre of villagers was coded
+    as the drone strike told after it, with the villagers' toll)."""
+    text = ("KHARTOUM, May 12 (Wire) - Paramilitary fighters killed at least 23 civilians in an "
+            "attack on a village near El Obeid on Sunday, a doctors' group said. Also on "
+            "Sunday, a drone struck a fuel depot about 65 km southeast of El Obeid, killing three "
+            "workers, residents said.")
+    events = code_text(text, DATE, min_confidence=0)
+    assert sorted((e.sub_event_type, e.fatalities) for e in events) == [
+        ("Air/drone strike", 3), ("Attack", 23)]
+    # "also said" is no new event
+    told = ("Paramilitary fighters killed at least 23 civilians in an attack on a village near "
+            "El Obeid on Sunday, a doctors' group said. Also speaking on Monday, a local "
+            "official said the attackers had killed 23 people.")
+    assert [e.fatalities for e in code_text(told, DATE, min_confidence=0)] == [23]

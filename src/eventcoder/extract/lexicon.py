@@ -384,6 +384,7 @@ FUTURE_WORDS = re.compile(
 #: Cues that a sentence tells a new event, not a retelling of the one before ("another",
 #: "separately", "elsewhere", "in retaliation", "also attacked").
 NEW_EVENT = re.compile(
+    r"^\W*also\b(?!\s+(?:said|told|says|reported|claimed))|"  # "Also on Sunday, a drone ..."
     r"\b(?:another|a\s+(?:second|third|separate|further|new)|separately|elsewhere|"
     r"in\s+(?:a\s+)?separate|in\s+(?:retaliation|response)|retaliat\w+|meanwhile|"
     r"(?:later|earlier)\s+(?:that|on|in\s+the)|the\s+(?:next|following|previous)\s+day|"
