@@ -20,7 +20,7 @@ from .config import Config
 from .dedup import merge_events, summaries
 from .dedup.link import build_event_group, link_mentions
 from .extract.rows import resolve_date
-from .nlp import load_nlp
+from .nlp import load_nlp, parsed_from
 from .schema import Article, Candidate, Event, EventMention, Place
 
 if TYPE_CHECKING:
@@ -182,7 +182,7 @@ class Pipeline:
         if reason:
             return ArticleResult(article=article, skipped=reason)
         t0 = time.perf_counter()
-        doc = self.nlp(article.text)
+        doc = parsed_from(self.nlp(article.text), article.text)
         spent = time.perf_counter() - t0
         result = self.analyse(doc, article)
         result.seconds["spacy"] = spent
@@ -211,7 +211,7 @@ class Pipeline:
         docs = iter(self.nlp.pipe((a.text for a in articles), batch_size=batch_size))
         for article in articles:
             t0 = time.perf_counter()  # a batch is parsed when its first doc is asked for
-            doc = next(docs)
+            doc = parsed_from(next(docs), article.text)
             spent = time.perf_counter() - t0
             result = self.analyse(doc, article)
             result.seconds["spacy"] = spent

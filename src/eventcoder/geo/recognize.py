@@ -282,6 +282,28 @@ def _is_facility(span: Span) -> bool:
     return len(span) > 1 and span[-1].is_title and span[-1].lower_.rstrip(".") in FACILITY_WORDS
 
 
+def _token_masks(doc: Doc, ent_tokens: set[int]) -> tuple[list[int], list[int]]:
+    """The indexes of the tokens outside entities that are title-cased, and of those that
+    may begin a name (title-cased, or upper-case and longer than one character; letters only;
+    a proper noun, noun or adjective): read from the doc's arrays at once, so the loops over
+    the text visit these few tokens, not every token (``Recognizer._can_start`` has the rest
+    of the test)."""
+    import numpy as np
+    from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH, POS  # type: ignore[import-not-found]
+    from spacy.symbols import ADJ, NOUN, PROPN  # type: ignore[import-not-found]
+
+    if len(doc) == 0:
+        return [], []
+    a = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA, LENGTH, POS])
+    outside = np.ones(len(doc), dtype=bool)
+    for i in ent_tokens:
+        outside[i] = False
+    title = (a[:, 0] == 1) & outside
+    start = (title | ((a[:, 1] == 1) & (a[:, 3] > 1))) & (a[:, 2] == 1) & outside & np.isin(
+        a[:, 4], [PROPN, NOUN, ADJ])
+    return np.flatnonzero(title).tolist(), np.flatnonzero(start).tolist()
+
+
 def _strip_the(span: Span) -> Span:
     """``span`` without a leading article or preposition ("Near Palmyra") or trailing 's."""
     while len(span) > 1 and (span[0].lower_ in ("the", "a") or (
@@ -561,13 +583,15 @@ class Recognizer:
 
         # 4. gazetteer-driven: capitalised runs the model missed
         ent_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        i = 0
-        while i < len(doc):
-            tok = doc[i]
-            if i in ent_tokens or not self._can_start(tok) or taken[tok.idx]:
-                i += 1
+        title, may_start = _token_masks(doc, ent_tokens)
+        i = 0  # the next token a name may start at (past the name found last)
+        for k in may_start:
+            if k < i:
                 continue
-            matched = False
+            i = k
+            tok = doc[i]
+            if not self._can_start(tok) or taken[tok.idx]:
+                continue
             for j in range(min(len(doc), i + 4), i, -1):
                 span = doc[i:j]
                 if not all(self._can_continue(t, inner_of=0 < t.i - i < j - i - 1)
@@ -583,17 +607,16 @@ class Recognizer:
                         m.weak = True
                     add(m)
                     i = j
-                    matched = True
                     break
-            if not matched:
-                i += 1
 
         # 5. named spots the model missed: "Makeen Market Complex", "Rashid Street"
         i = 0
-        while i < len(doc):
+        for k in title:
+            if k < i:
+                continue
+            i = k
             tok = doc[i]
-            if i in ent_tokens or not tok.is_title or taken[tok.idx] or i == tok.sent.start:
-                i += 1
+            if taken[tok.idx] or i == tok.sent.start:
                 continue
             j = i
             while j < len(doc) and j - i < 5 and doc[j].is_title and doc[j].is_alpha \

@@ -53,6 +53,15 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def parsed_from(doc: Doc, text: str) -> Doc:
+    """Tell :func:`doc_text` the text ``doc`` was parsed from, so that it need not join the
+    tokens again: only for a doc the caller has just made from ``text`` itself
+    (``nlp(text)``, ``nlp.pipe(texts)``), whose text is ``text``. RETURNS the doc."""
+    global _LAST_TEXT
+    _LAST_TEXT = (doc, text)
+    return doc
+
+
 class ModelNotFoundError(ResourceError):
     """The spaCy pipeline asked for is not installed."""
 
