@@ -509,6 +509,8 @@ class Resolver:
         statics: dict[int, list[_Static]] = {} if memo is None else memo.setdefault("static", {})
         nears: dict[int, tuple[tuple[int, ...], list[float | None]]] = \
             {} if memo is None else memo.setdefault("near", {})
+        by_cands: dict[tuple[tuple[int, ...], tuple[int, ...]], list[float | None]] = \
+            {} if memo is None else memo.setdefault("near_by_cands", {})
         rows = []
         for i, (m, cands) in enumerate(zip(mentions, cand_lists, strict=True)):
             own = contrib.get(keys[i])
@@ -539,7 +541,12 @@ class Resolver:
             if known is not None and known[0] == others_ids:
                 near_of = known[1]
             else:
-                near_of = _nearest(cands, others)
+                # another mention of the same name, with the same candidates and the same
+                # others, has the same distances ("Baghdad" told five times)
+                same = (tuple(map(id, cands)), others_ids)
+                if same not in by_cands:
+                    by_cands[same] = _nearest(cands, others)
+                near_of = by_cands[same]
                 nears[i] = (others_ids, near_of)
             own_a1 = own[1] if own else None
             a1_other = {a: w - (own_w if a == own_a1 else 0.0) for a, w in a1_mass.items()}
