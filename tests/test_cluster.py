@@ -42,7 +42,7 @@ class FakeClient:
         self.in_flight = self.most = 0
         self.futures: list[_Done] = []
 
-    def submit(self, func, config, batch, pure=True):
+    def submit(self, func, config, batch, slim=False, pure=True):
         assert func is code_batch and pure is False
         self.in_flight += 1
         self.most = max(self.most, self.in_flight)

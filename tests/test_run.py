@@ -116,6 +116,30 @@ def test_workers_store_the_same_events(first_run, pipeline, tmp_path):
         assert _events(parallel_store, parallel) == _events(store, serial)
 
 
+@pytest.mark.e2e
+def test_workers_send_back_slim_results_unless_the_caller_reads_them(first_run, pipeline,
+                                                                     tmp_path):
+    """A pool's workers leave the places, mentions and truth features out of what they send
+    back when nobody reads them (the store keeps none of them), and send them all to an
+    ``on_result`` caller: the same results as a run in one process."""
+    from eventcoder.pipeline import code_batch, slimmed
+
+    _, _, calls = first_run
+    arts = [r.article for r in calls["result"]]
+    full = code_batch(pipeline.config, arts)
+    slim = code_batch(pipeline.config, arts, slim=True)
+    assert [slimmed(r) for r in full] == slim
+    assert any(r.places for r in full) and not any(r.places or r.mentions for r in slim)
+    assert [(r.article, r.events, r.candidates, r.warnings) for r in slim] == \
+        [(r.article, r.events, r.candidates, r.warnings) for r in full]
+    seen: list = []
+    with Store(f"sqlite:///{tmp_path / 'parallel.db'}") as store:
+        code_articles(_inputs(), store, pipeline, batch_size=2, workers=2,
+                      on_result=seen.append)
+    assert [(r.article.id, bool(r.places), bool(r.mentions)) for r in seen] == [
+        (r.article.id, bool(r.places), bool(r.mentions)) for r in calls["result"]]
+
+
 def test_exported_lazily_from_the_package():
     assert eventcoder.code_articles is code_articles
     assert eventcoder.RunStats is RunStats

@@ -135,17 +135,18 @@ def window(client: Any, workers: int, threads: int | None = None) -> int:
 
 
 def dask_results(config: Config, batches: Iterable[list[Article]], client: _Submitter,
-                 in_flight: int) -> Iterator[list[ArticleResult]]:
+                 in_flight: int, slim: bool = False) -> Iterator[list[ArticleResult]]:
     """Each batch's results, coded on the cluster by :func:`~eventcoder.pipeline.code_batch`,
     yielded in input order, with at most ``in_flight`` batches sent and not yet yielded.
     A batch that fails on a worker raises its error here; the batches still in flight are
-    cancelled when the caller stops (an error, or closing the generator)."""
+    cancelled when the caller stops (an error, or closing the generator). slim: as
+    :func:`~eventcoder.pipeline.code_batch`."""
     futures: deque[_Future] = deque()
     try:
         for batch in batches:
             # pure=False: two batches with equal content are two tasks (dask would otherwise
             # key them by content and hand back the first one's future)
-            futures.append(client.submit(code_batch, config, batch, pure=False))
+            futures.append(client.submit(code_batch, config, batch, slim, pure=False))
             if len(futures) >= in_flight:
                 yield futures.popleft().result()
         while futures:
@@ -155,8 +156,8 @@ def dask_results(config: Config, batches: Iterable[list[Article]], client: _Subm
             f.cancel()
 
 
-def run_dask(config: Config, batches: Iterable[list[Article]], address: str, workers: int
-             ) -> Iterator[list[ArticleResult]]:
+def run_dask(config: Config, batches: Iterable[list[Article]], address: str, workers: int,
+             slim: bool = False) -> Iterator[list[ArticleResult]]:
     """:func:`dask_results` on the cluster ``address`` names (:func:`dask_client`), which is
     started (``"local"``) or connected to when the first batch is asked for and released when
     the generator ends or is closed."""
@@ -166,4 +167,4 @@ def run_dask(config: Config, batches: Iterable[list[Article]], address: str, wor
         parts: deque[int] = deque()
         chunks = split_batches(batches, threads or workers, parts)
         yield from join_batches(dask_results(config, chunks, client,
-                                             window(client, workers, threads)), parts)
+                                             window(client, workers, threads), slim), parts)

@@ -13,7 +13,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .config import Config
@@ -332,37 +332,50 @@ def worker_pipeline(config: Config) -> Pipeline:
         return found
 
 
-def code_batch(config: Config, articles: list[Article]) -> list[ArticleResult]:
+def code_batch(config: Config, articles: list[Article], slim: bool = False
+               ) -> list[ArticleResult]:
     """Code one batch of articles in this process: the pure function every worker runs (a
     process of :func:`run_parallel`'s pool, a Dask worker), with this process's pipeline for
-    ``config`` (:func:`worker_pipeline`). RETURNS the results, in input order."""
+    ``config`` (:func:`worker_pipeline`). RETURNS the results, in input order.
+
+    slim: leave out what the store does not keep (:func:`slimmed`), for a caller that only
+    saves the results: less to send back from the worker and to read on the other side."""
     pipeline = worker_pipeline(config)
     with _LOCK:
-        return list(pipeline.process_many(articles))
+        results = list(pipeline.process_many(articles))
+    return [slimmed(r) for r in results] if slim else results
+
+
+def slimmed(result: ArticleResult) -> ArticleResult:
+    """``result`` without its places, mentions and truth-model features: what the run path
+    saves (the article, events, candidates, warnings, skip reason and timings) is all there.
+    Unpickling the places' and mentions' models was most of what a batch's results cost the
+    process that receives them."""
+    return replace(result, places=[], mentions=[], features={})
 
 
 def _init_worker(config: Config) -> None:
     worker_pipeline(config)
 
 
-def run_parallel(config: Config, batches: Iterable[list[Article]], workers: int
-                 ) -> Iterator[list[ArticleResult]]:
+def run_parallel(config: Config, batches: Iterable[list[Article]], workers: int,
+                 slim: bool = False) -> Iterator[list[ArticleResult]]:
     """Code batches of articles in ``workers`` processes, yielding each batch's results, in
     order; each batch is coded in ``workers`` chunks at once (:func:`split_batches`). Each
-    worker loads its own pipeline once."""
+    worker loads its own pipeline once. slim: as :func:`code_batch`."""
     parts: deque[int] = deque()
-    yield from join_batches(_pooled(config, split_batches(batches, workers, parts), workers),
-                            parts)
+    yield from join_batches(_pooled(config, split_batches(batches, workers, parts), workers,
+                                    slim), parts)
 
 
-def _pooled(config: Config, chunks: Iterable[list[Article]], workers: int
+def _pooled(config: Config, chunks: Iterable[list[Article]], workers: int, slim: bool = False
             ) -> Iterator[list[ArticleResult]]:
     window = 2 * workers  # chunks in flight: bounded, so memory does not grow with the input
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(config,)) as pool:
         futures: deque[Future[list[ArticleResult]]] = deque()
         for chunk in chunks:
-            futures.append(pool.submit(code_batch, config, chunk))
+            futures.append(pool.submit(code_batch, config, chunk, slim))
             if len(futures) >= window:
                 yield futures.popleft().result()
         while futures:

@@ -370,12 +370,13 @@ class _Run:
         the Dask cluster ``dask`` names (each by :func:`eventcoder.pipeline.code_batch`'s
         pipeline, built from the config)."""
         coded: Iterator[list[ArticleResult]]
+        slim = self._on_result is None  # nobody reads the places, mentions or features
         if dask is not None:
             from .cluster import run_dask
 
-            coded = run_dask(self.pipeline.config, batches, dask, workers)
+            coded = run_dask(self.pipeline.config, batches, dask, workers, slim)
         elif workers > 1:
-            coded = run_parallel(self.pipeline.config, batches, workers)
+            coded = run_parallel(self.pipeline.config, batches, workers, slim)
         else:
             coded = (list(self.pipeline.process_many(b)) for b in batches)
         try:
