@@ -199,3 +199,23 @@ def test_within_a_report_a_day_told_later_beats_a_coarser_date_told_first():
     assert merged.change("event_date").rule.startswith("within one report")
     # the other way round the day stands
     assert merge_pair(lead, headline).event.event_date == dt.date(2024, 5, 10)
+
+
+def test_a_killing_told_with_no_figure_does_not_lower_a_reported_toll():
+    """"The Network condemns the massacre committed today" gives the event a floor of one
+    death (its fatalities evidence is the word "massacre"); another report's 23 is a figure,
+    and the lower one across reports is among figures (read off dd2: a massacre of 23 was
+    merged with a statement's floor and stored with 1 dead)."""
+    floor = ev("a1", 1).model_copy(update={"evidence": [
+        Evidence(article_id="a1", field="fatalities", start=0, end=8, text="massacre")]})
+    merged = merge_pair(floor, ev("a2", 23))
+    assert merged.event.fatalities == 23
+    assert merge_pair(ev("a2", 23), floor).event.fatalities == 23
+    change = merged.change("fatalities")
+    assert change is not None and "no figure" in change.rule
+    # a figure of one is a figure ("One person was killed"); two floors stay one
+    one = ev("a3", 1).model_copy(update={"evidence": [
+        Evidence(article_id="a3", field="fatalities", start=0, end=3, text="One")]})
+    assert merge_pair(one, ev("a2", 23)).event.fatalities == 1
+    assert merge_pair(floor, floor.model_copy(update={
+        "event_id": "ev-a4", "article_ids": ["a4"]})).event.fatalities == 1

@@ -21,7 +21,9 @@ The rules, for an ``existing`` event and an ``incoming`` one:
 
    - ``fatalities``: when both events cite the same articles, one report restating its figure:
      the highest figure it gives. When they cite different articles, different reports:
-     ACLED's conservative rule, the lowest non-zero figure (0 only when neither gives one).
+     ACLED's conservative rule, the lowest non-zero figure (0 only when neither gives one);
+     the floor of one death that a killing word gives a report with no figure ("condemns the
+     massacre") counts only when no report gives a figure (:func:`floor_only`).
    - place (``country``, ``iso3``, ``admin1``-``admin3``, ``location``, ``latitude``,
      ``longitude``, ``geo_precision``, ``geonames_id``, ``location_reason``, taken together):
      the most precise one, the lower ``geo_precision``; on a tie the existing place stays.
@@ -52,6 +54,7 @@ field, or the incoming event's article ids when it has none.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..extract.rows import compose_notes
@@ -120,12 +123,36 @@ def same_reports(a: Event, b: Event) -> bool:
     return set(a.article_ids) == set(b.article_ids)
 
 
+#: A number in a toll's evidence ("23", "twenty-three", "dozens", "a soldier", "one"): a figure
+#: the report gives, not the floor of one death a killing word stands for.
+_COUNTED = re.compile(
+    r"\d|\b(?:an?|one|single|lone|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
+    r"dozens?|scores?|several|many|both)\b", re.IGNORECASE)
+
+
+def floor_only(e: Event) -> bool:
+    """The event's toll is the floor of one death that a killing word gives when the report
+    has no figure ("condemns the massacre", "a deadly raid"): 1, read from words with no number
+    in them. An event without fatalities evidence (imported, or entered by hand) is taken at its
+    word."""
+    if e.fatalities != 1:
+        return False
+    said = [v.text for v in e.evidence if v.field == "fatalities"]
+    return bool(said) and not any(_COUNTED.search(t) for t in said)
+
+
 def reconcile_fatalities(existing: Event, incoming: Event) -> tuple[int, str]:
     """The merged figure and the rule that chose it (rule 3)."""
     if same_reports(existing, incoming):
         return (max(existing.fatalities, incoming.fatalities),
                 "the highest figure one report gives for its own restatements")
-    counts = [f for f in (existing.fatalities, incoming.fatalities) if f > 0]
+    pair = (existing, incoming)
+    counts = [e.fatalities for e in pair if e.fatalities > 0 and not floor_only(e)]
+    if counts and len(counts) < len([e for e in pair if e.fatalities > 0]):
+        return (min(counts), "across reports, the lowest figure a report gives (ACLED's "
+                "conservative rule); a killing told with no figure counts only when none does")
+    counts = [e.fatalities for e in pair if e.fatalities > 0]
     return (min(counts) if counts else 0,
             "across reports, the lowest non-zero figure (ACLED's conservative rule)")
 
@@ -203,4 +230,4 @@ def _articles(event: Event, field: str) -> tuple[str, ...]:
 
 
 __all__ = ["FieldChange", "HUMAN_STATUSES", "Merged", "PLACE_FIELDS", "merge_pair",
-           "reconcile_fatalities", "same_reports", "union_provenance"]
+           "floor_only", "reconcile_fatalities", "same_reports", "union_provenance"]
