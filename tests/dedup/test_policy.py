@@ -206,16 +206,26 @@ def test_a_killing_told_with_no_figure_does_not_lower_a_reported_toll():
     death (its fatalities evidence is the word "massacre"); another report's 23 is a figure,
     and the lower one across reports is among figures (read off dd2: a massacre of 23 was
     merged with a statement's floor and stored with 1 dead)."""
-    floor = ev("a1", 1).model_copy(update={"evidence": [
-        Evidence(article_id="a1", field="fatalities", start=0, end=8, text="massacre")]})
+    word = [Evidence(article_id="a1", field=f, start=0, end=8, text="massacre")
+            for f in ("sub_event_type", "fatalities")]  # the event word is the toll's evidence
+    floor = ev("a1", 1).model_copy(update={"evidence": word})
     merged = merge_pair(floor, ev("a2", 23))
     assert merged.event.fatalities == 23
     assert merge_pair(ev("a2", 23), floor).event.fatalities == 23
     change = merged.change("fatalities")
     assert change is not None and "no figure" in change.rule
-    # a figure of one is a figure ("One person was killed"); two floors stay one
+    # a figure of one is a figure ("One person was killed", "killed his brother": a victim
+    # with no number); "a deadly raid" is a floor; two floors stay one
     one = ev("a3", 1).model_copy(update={"evidence": [
         Evidence(article_id="a3", field="fatalities", start=0, end=3, text="One")]})
     assert merge_pair(one, ev("a2", 23)).event.fatalities == 1
+    brother = ev("a5", 1).model_copy(update={"evidence": [
+        Evidence(article_id="a5", field="sub_event_type", start=7, end=13, text="killed"),
+        Evidence(article_id="a5", field="fatalities", start=7, end=25,
+                 text="killed his brother")]})
+    assert merge_pair(brother, ev("a2", 3)).event.fatalities == 1
+    deadly = ev("a6", 1).model_copy(update={"evidence": [
+        Evidence(article_id="a6", field="fatalities", start=0, end=11, text="deadly raid")]})
+    assert merge_pair(deadly, ev("a2", 23)).event.fatalities == 23
     assert merge_pair(floor, floor.model_copy(update={
         "event_id": "ev-a4", "article_ids": ["a4"]})).event.fatalities == 1

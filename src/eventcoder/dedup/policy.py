@@ -54,9 +54,9 @@ field, or the incoming event's article ids when it has none.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from ..extract.lexicon import DEADLY_EVENT
 from ..extract.rows import compose_notes
 from ..schema import Event, Evidence
 
@@ -123,23 +123,18 @@ def same_reports(a: Event, b: Event) -> bool:
     return set(a.article_ids) == set(b.article_ids)
 
 
-#: A number in a toll's evidence ("23", "twenty-three", "dozens", "a soldier", "one"): a figure
-#: the report gives, not the floor of one death a killing word stands for.
-_COUNTED = re.compile(
-    r"\d|\b(?:an?|one|single|lone|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
-    r"dozens?|scores?|several|many|both)\b", re.IGNORECASE)
-
-
 def floor_only(e: Event) -> bool:
-    """The event's toll is the floor of one death that a killing word gives when the report
-    has no figure ("condemns the massacre", "a deadly raid"): 1, read from words with no number
-    in them. An event without fatalities evidence (imported, or entered by hand) is taken at its
-    word."""
+    """The event's toll is the floor of one death that the extractor gives a killing told with
+    no figure: 1, read from the event word itself ("condemns the massacre", its fatalities
+    evidence the trigger's span) or from "a deadly raid" (:data:`~eventcoder.extract.lexicon.
+    DEADLY_EVENT`). A victim named without a number ("killed his brother") is a figure, and an
+    event without fatalities evidence (imported, or entered by hand) is taken at its word."""
     if e.fatalities != 1:
         return False
-    said = [v.text for v in e.evidence if v.field == "fatalities"]
-    return bool(said) and not any(_COUNTED.search(t) for t in said)
+    said = [v for v in e.evidence if v.field == "fatalities"]
+    triggers = {(v.article_id, v.start, v.end) for v in e.evidence if v.field == "sub_event_type"}
+    return bool(said) and all((v.article_id, v.start, v.end) in triggers
+                              or DEADLY_EVENT.fullmatch(v.text) for v in said)
 
 
 def reconcile_fatalities(existing: Event, incoming: Event) -> tuple[int, str]:
@@ -147,13 +142,13 @@ def reconcile_fatalities(existing: Event, incoming: Event) -> tuple[int, str]:
     if same_reports(existing, incoming):
         return (max(existing.fatalities, incoming.fatalities),
                 "the highest figure one report gives for its own restatements")
-    pair = (existing, incoming)
-    counts = [e.fatalities for e in pair if e.fatalities > 0 and not floor_only(e)]
-    if counts and len(counts) < len([e for e in pair if e.fatalities > 0]):
-        return (min(counts), "across reports, the lowest figure a report gives (ACLED's "
-                "conservative rule); a killing told with no figure counts only when none does")
-    counts = [e.fatalities for e in pair if e.fatalities > 0]
-    return (min(counts) if counts else 0,
+    given = [e for e in (existing, incoming) if e.fatalities > 0]
+    figures = [e for e in given if not floor_only(e)]
+    if figures and len(figures) < len(given):
+        return (min(e.fatalities for e in figures), "across reports, the lowest figure a report "
+                "gives (ACLED's conservative rule); a killing told with no figure counts only "
+                "when none does")
+    return (min((e.fatalities for e in given), default=0),
             "across reports, the lowest non-zero figure (ACLED's conservative rule)")
 
 

@@ -142,11 +142,6 @@ SINGLE_DEATH = re.compile(
     r"slain|assassinated)|(?:body|corpse)\s+of\s+(?:a|an|the)\s|(?:find|finds|found)\s+"
     r"(?:a|the)\s+(?:[a-z-]+\s+)?(?:body|corpse)|found\s+dead|assassinat\w+|"
     r"lost\s+(?:his|her)\s+life|died|killed|dead)\b", re.IGNORECASE)
-#: an event called deadly: at least one death
-DEADLY_EVENT = re.compile(r"\b(?:deadly|fatal|lethal|bloody)\s+(?:[\w-]+\s+)?(?:attacks?|raids?|"
-                          r"clash(?:es)?|blasts?|explosions?|bombings?|ambush(?:es)?|strikes?|"
-                          r"airstrikes?|shootings?|fighting|assaults?|shelling|incidents?|"
-                          r"violence)\b", re.IGNORECASE)
 #: the killing verb and its one victim ("killed a farmer"): the preferred evidence span
 SINGLE_VICTIM = re.compile(
     r"\b(?:killed|killing|kills|kill|shot\s+dead|murdered|beheaded|executed|gunned\s+down|"
@@ -717,7 +712,7 @@ class EventExtractor:
             if civ:
                 return "Attack"
             if kind == "outcome" or KILL_WORDS.search(seg[c.start - s0:c.end - s0]) or any(
-                    m.start() <= c.start - s0 < m.end() for m in DEADLY_EVENT.finditer(seg)):
+                    m.start() <= c.start - s0 < m.end() for m in L.DEADLY_EVENT.finditer(seg)):
                 return "Attack"  # a killing, or "deadly attacks", with no actor named
             return "Attack" if seg_hits else None
         if kind == "operation":
@@ -824,7 +819,7 @@ class EventExtractor:
 
     def _fatalities(self, d: _Draft, seg: str, s0: int, doc: Doc | None = None) -> None:
         if not KILL_WORDS.search(seg):
-            for m in DEADLY_EVENT.finditer(seg):
+            for m in L.DEADLY_EVENT.finditer(seg):
                 if s0 + m.start() <= d.trigger[0] < s0 + m.end():
                     # "a deadly raid" (the raid is this event): at least one death
                     d.fatalities = 1

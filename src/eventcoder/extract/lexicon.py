@@ -338,6 +338,12 @@ PERIOD_TOLL = re.compile(
     r"(?:this|last)\s+year(?!['\u2019]s)|(?:each|every|per)\s+(?:month|year|week)|"
     r"in\s+(?:19|20)\d\d\s+alone)\b",
     re.IGNORECASE)
+#: an event called deadly: at least one death
+DEADLY_EVENT = re.compile(
+    r"\b(?:deadly|fatal|lethal|bloody)\s+(?:[\w-]+\s+)?(?:attacks?|raids?|"
+    r"clash(?:es)?|blasts?|explosions?|bombings?|ambush(?:es)?|strikes?|"
+    r"airstrikes?|shootings?|fighting|assaults?|shelling|incidents?|"
+    r"violence)\b", re.IGNORECASE)
 #: A toll of a whole conflict, its subject the conflict itself ("The conflict has killed more
 #: than 6,000 people", "the insurgency has claimed over 40,000 lives", "violence in the region
 #: has left hundreds dead"): a statistic, not an event's fatalities.
