@@ -271,7 +271,7 @@ def same_event(a: Event, b: Event, settings: MergeSettings | None = None) -> Dec
             night, days = True, 0
     if not compatible_types(a.sub_event_type, b.sub_event_type):
         no.append(f"types {a.sub_event_type} / {b.sub_event_type}")
-    if (a.iso3 or a.country) != (b.iso3 or b.country):
+    if not same_country(a, b):
         no.append("different countries")
     km = km_between(a, b)
     contained = region_contains(a, b)
@@ -325,19 +325,28 @@ def region_contains(a: Event, b: Event) -> str | None:
     point is its centre, and a town in it may be 100 km away."""
     if not (a.geo_precision == REGION_PRECISION or b.geo_precision == REGION_PRECISION):
         return None
-    if not a.admin1 or not b.admin1 or (a.iso3 or a.country) != (b.iso3 or b.country):
+    if not a.admin1 or not b.admin1 or not same_country(a, b):
         return None
     return a.admin1 if a.admin1.strip().lower() == b.admin1.strip().lower() else None
+
+
+def same_country(a: Event, b: Event) -> bool:
+    """The two events are placed in one country (by ISO code, else by name)."""
+    return (a.iso3 or a.country) == (b.iso3 or b.country)
+
+
+def _named_district(e: Event) -> bool:
+    """The event is placed only as a second-level unit named as itself ("in Northern
+    Samar"): ``geo_precision`` 2 or more, its place its admin2."""
+    unit = (e.admin2 or "").strip().lower()
+    return e.geo_precision >= 2 and bool(unit) and (e.location or "").strip().lower() == unit
 
 
 def is_area(e: Event) -> bool:
     """The event is placed only as an area, a first-level region (``geo_precision``
     :data:`REGION_PRECISION`) or a second-level unit named as such: a town or a point in it
     may be one event with it at any distance."""
-    if e.geo_precision == REGION_PRECISION:
-        return True
-    unit, place = (e.admin2 or "").strip().lower(), (e.location or "").strip().lower()
-    return e.geo_precision >= 2 and bool(unit) and place == unit
+    return e.geo_precision == REGION_PRECISION or _named_district(e)
 
 
 def district_contains(a: Event, b: Event) -> str | None:
@@ -347,11 +356,9 @@ def district_contains(a: Event, b: Event) -> str | None:
     country and admin2), or None. As :func:`region_contains`, one level down: "fighting in
     Northern Samar" and "a clash in Las Navas" (a town of it, 30 km from its centre)."""
     for x, y in ((a, b), (b, a)):
-        if x.geo_precision == REGION_PRECISION or not is_area(x) or not y.admin2:
-            continue
-        if (x.iso3 or x.country) != (y.iso3 or y.country):
-            continue
-        if (x.admin2 or "").strip().lower() == y.admin2.strip().lower():
+        if x.geo_precision != REGION_PRECISION and _named_district(x) and y.admin2 and \
+                same_country(x, y) and (x.admin2 or "").strip().lower() == \
+                y.admin2.strip().lower():
             return x.admin2
     return None
 
@@ -619,5 +626,5 @@ __all__ = ["COARSE_DAYS", "DEFAULT_MERGE_DAYS", "DEFAULT_MERGE_KM", "DEFAULT_MER
            "PREFETCH", "PROTEST_KM", "TYPE_GROUPS", "WEIGHTS", "BatchMergeTarget", "Decision",
            "MergeRecord", "MergeSettings", "best_match", "candidates_for", "candidates_for_many",
            "compatible_types", "compatible_with", "district_contains", "is_area", "km_between",
-           "merge_stored", "night_sides", "one_night", "same_event", "survivor_of",
-           "text_similarity"]
+           "merge_stored", "night_sides", "one_night", "same_country", "same_event",
+           "survivor_of", "text_similarity"]

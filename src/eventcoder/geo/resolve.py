@@ -507,10 +507,8 @@ class Resolver:
         if support is None:
             support = self.support(mentions, cand_lists)
         statics: dict[int, list[_Static]] = {} if memo is None else memo.setdefault("static", {})
-        nears: dict[int, tuple[tuple[int, ...], list[float | None]]] = \
+        nears: dict[tuple[tuple[int, ...], tuple[int, ...]], list[float | None]] = \
             {} if memo is None else memo.setdefault("near", {})
-        by_cands: dict[tuple[tuple[int, ...], tuple[int, ...]], list[float | None]] = \
-            {} if memo is None else memo.setdefault("near_by_cands", {})
         rows = []
         for i, (m, cands) in enumerate(zip(mentions, cand_lists, strict=True)):
             own = contrib.get(keys[i])
@@ -534,20 +532,13 @@ class Resolver:
                     and c.population == top_pop.get(c.country_code), support[i][j])
                     for j, c in enumerate(cands)]
                 statics[i] = static
-            # the distance from each candidate to the nearest other place: the same others
-            # as in an earlier round, the same distances
-            others_ids = tuple(map(id, others))
-            known = nears.get(i)
-            if known is not None and known[0] == others_ids:
-                near_of = known[1]
-            else:
-                # another mention of the same name, with the same candidates and the same
-                # others, has the same distances ("Baghdad" told five times)
-                same = (tuple(map(id, cands)), others_ids)
-                if same not in by_cands:
-                    by_cands[same] = _nearest(cands, others)
-                near_of = by_cands[same]
-                nears[i] = (others_ids, near_of)
+            # the distance from each candidate to the nearest other place, computed once for
+            # the same candidates and the same others: an earlier round's, or another mention
+            # of the same name ("Baghdad" told five times)
+            same = (tuple(map(id, cands)), tuple(map(id, others)))
+            if same not in nears:
+                nears[same] = _nearest(cands, others)
+            near_of = nears[same]
             own_a1 = own[1] if own else None
             a1_other = {a: w - (own_w if a == own_a1 else 0.0) for a, w in a1_mass.items()}
             fs = []
