@@ -151,6 +151,8 @@ def _both_workers(server: Served, path: str, tries: int = 200) -> dict[int, Any]
     for _ in range(tries):
         status, body, pid = server.get(path)
         assert status == 200, body
+        if pid is None and LINUX:  # the connection was gone before its owner was read
+            continue
         seen[pid or 0] = body
         if len(seen) == 2 or not LINUX:
             break
@@ -183,7 +185,8 @@ def test_two_workers_share_jobs_and_see_each_others_commits(
         status, body, pid = server.get(f"/api/jobs/{job['id']}")
         polls += 1
         assert status == 200, (polls, body)  # never "no such job" from the other worker
-        answered[pid or 0] = answered.get(pid or 0, 0) + 1
+        if pid is not None or not LINUX:  # None: the connection closed before it was traced
+            answered[pid or 0] = answered.get(pid or 0, 0) + 1
         assert body["id"] == job["id"] and body["articles"] == 6 and body["user"] == "api"
         if body["state"] not in ("queued", "running") and (len(answered) == 2 or not LINUX
                                                           or polls > 200):
