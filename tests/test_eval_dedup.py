@@ -94,6 +94,13 @@ def test_merge_misses_lists_the_pairs_of_one_event_coded_as_two():
     assert [m["articles"] for m in misses] == [["a1", "a3"], ["a2", "a3"]]
     assert all(m["score"] == 0.0 and any("days apart" in r for r in m["reasons"])
                for m in misses)
+    # and the wrong merges: reports of two real events in one row (a2 says e3, stored with a1)
+    from eventcoder.eval.dedup import wrong_merges
+
+    wrong = wrong_merges(["e1", "e3", "e1", "e1", "e2"], reports)
+    assert [(w["clusters"], w["articles"], w["event"]) for w in wrong] == [
+        (["e1", "e3"], ["a1", "a2"], "r1")]
+    assert wrong_merges(["e1", "e1", "e1", "e1", "e2"], reports) == []
 
 
 #: Floors on the duplicate test sets, a little below the figures of session 12 (dd1, dd2:

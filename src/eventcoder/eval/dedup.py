@@ -89,6 +89,8 @@ class DedupScore:
     per_article: list[tuple[int, int, int]] = field(default_factory=list)  # tp, fp, fn
     #: the pairs the merge stage missed (see :func:`merge_misses`)
     misses: list[dict[str, Any]] = field(default_factory=list)
+    #: the pairs of reports of two real events stored as one row (see :func:`wrong_merges`)
+    wrong: list[dict[str, Any]] = field(default_factory=list)
 
     @staticmethod
     def _ratio(a: int | float, b: int | float) -> float:
@@ -173,7 +175,25 @@ def run_and_score(articles: Sequence[DedupArticle], config: Any = None) -> Dedup
     s = score_assignment(clusters, rows)
     s.per_article = per_article
     s.misses = merge_misses(clusters, reports, config.merge)
+    s.wrong = wrong_merges(clusters, reports)
     return s
+
+
+def wrong_merges(clusters: Sequence[str], reports: Sequence[tuple[str, Any]]
+                 ) -> list[dict[str, Any]]:
+    """The pairs of reports of two real events that matched one stored event: what lowers
+    pairwise precision, to read before anything else."""
+    out = []
+    for i in range(len(reports)):
+        for j in range(i + 1, len(reports)):
+            (ai, ei), (aj, ej) = reports[i], reports[j]
+            if clusters[i] == clusters[j] or ei is None or ej is None \
+                    or ei.event_id != ej.event_id:
+                continue
+            out.append({"clusters": [clusters[i], clusters[j]], "articles": [ai, aj],
+                        "event": ei.event_id, "type": ei.sub_event_type,
+                        "date": str(ei.event_date), "place": ei.location})
+    return out
 
 
 def merge_misses(clusters: Sequence[str], reports: Sequence[tuple[str, Any]],
@@ -204,7 +224,8 @@ def merge_misses(clusters: Sequence[str], reports: Sequence[tuple[str, Any]],
 @click.argument("gold", type=click.Path(path_type=Path), default=Path("eval/dedup"))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--misses", is_flag=True,
-              help="Also list the merge stage's misses: pairs of reports of one event coded "
+              help="Also list the wrong merges (reports of two real events stored as one "
+                   "row) and the merge stage's misses: pairs of reports of one event coded "
                    "as two events, with the rule or score that kept them apart.")
 def command(gold: Path, as_json: bool, misses: bool) -> None:
     """Score cross-article deduplication on the duplicate test set: pairwise merge precision
@@ -229,6 +250,7 @@ def command(gold: Path, as_json: bool, misses: bool) -> None:
     d = score.as_dict()
     if misses:
         d["merge_misses"] = score.misses
+        d["wrong_merges"] = score.wrong
     if as_json:
         click.echo(json.dumps(d, indent=1))
         return
@@ -246,6 +268,10 @@ def command(gold: Path, as_json: bool, misses: bool) -> None:
     click.echo(f"detection (per article, as eval audit): precision "
                f"{d['detection_precision']:.3f}  recall {d['detection_recall']:.3f}")
     if misses:
+        click.echo(f"\nwrong merges ({len(score.wrong)}):")
+        for w in score.wrong:
+            click.echo(f"  {' / '.join(w['clusters'])}: {' / '.join(w['articles'])} in "
+                       f"{w['event']}  {w['type']}  {w['date']}  {w['place']}")
         click.echo(f"\nmerge stage misses ({len(score.misses)}):")
         for m in score.misses:
             click.echo(f"  {m['cluster']}: {' / '.join(m['articles'])}  "
