@@ -385,3 +385,11 @@ def test_the_extract_summary_counts_the_merges(tmp_path: Path) -> None:
         stats = code_articles(arts, store, _FakePipeline(STORY))
     assert stats.merged == 1
     assert "2 new events (1 merged with another report);" in summary(stats, 1, None, 0.1, url)
+
+
+def test_a_suicide_bombing_and_a_bomb_may_be_one_event_but_not_a_shelling():
+    from eventcoder.dedup.cross import compatible_types, compatible_with
+
+    assert compatible_types("Suicide bomb", "Remote explosive/landmine/IED")
+    assert "Suicide bomb" in compatible_with("Remote explosive/landmine/IED")
+    assert not compatible_types("Suicide bomb", "Shelling/artillery/missile attack")

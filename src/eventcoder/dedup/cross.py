@@ -86,6 +86,9 @@ TYPE_GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"Peaceful protest", "Protest with intervention",
                "Excessive force against protesters", "Violent demonstration",
                "Mob violence"}),
+    # a suicide bombing is also the bomb it set off: "a car bomb" in one report, "a suicide
+    # car bomber" in another (the same link as within an article, dedup.link.ONE_BLAST)
+    frozenset({"Suicide bomb", "Remote explosive/landmine/IED"}),
 )
 
 #: Actor names that name no one in particular: they overlap with anyone.

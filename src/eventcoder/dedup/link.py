@@ -130,6 +130,8 @@ ABSORBED = sub_events_where("absorbed_by_violence")
 SUPPORT_FIRE = sub_events_where("fired_from_afar")
 #: Territory told beside an attack ("the gunmen entered the camp") does not retype it.
 TERRITORY = sub_events_where("takes_territory")
+#: A suicide bombing is also the explosive device it set off.
+ONE_BLAST = frozenset({"Suicide bomb", "Remote explosive/landmine/IED"})
 #: A demonstration is one event whatever it turned into; these are told in one report.
 DEMONSTRATION = frozenset({PROTESTS, RIOTS})
 
@@ -138,6 +140,9 @@ def _compatible_type(g: _Group, m: EventMention, generic: bool, anaphor: bool,
                      participant: bool = False, latest: bool = True) -> bool:
     et = SUB_EVENTS[m.sub_event_type].event_type
     if m.sub_event_type == g.sub_event_type:
+        return True
+    if {m.sub_event_type, g.sub_event_type} == ONE_BLAST:
+        # "a suicide car bomber struck ... the driver detonated it": one bomb told two ways
         return True
     if g.event_type in VIOLENT and m.sub_event_type in ABSORBED:
         return True
@@ -168,6 +173,12 @@ def _compatible_type(g: _Group, m: EventMention, generic: bool, anaphor: bool,
     return latest and g.generic and (g.sub_event_type == "Attack" or (
         g.event_type == EXPLOSIONS and et == EXPLOSIONS)) and (
         m.actor1 is None or g.actor1_raw is None or m.actor1.name == g.actor1_raw)
+
+
+def _two_weapons(g: _Group, m: EventMention, generic: bool) -> bool:
+    """The group and the mention each name a weapon, and not the same one."""
+    return not generic and not g.generic and m.sub_event_type != g.sub_event_type and \
+        {m.sub_event_type, g.sub_event_type} != ONE_BLAST
 
 
 def attached(loc: Location) -> bool:
@@ -239,19 +250,26 @@ def link_mentions(text: str, mentions: Sequence[EventMention],
         participant = bool(L.DEFINITE_PARTICIPANT.match(
             text, m.sentence.start, m.sentence.end))
         target = None
+        headline = is_headline(text, m)
         if not new_event_cue(text, m) or anaphor:
-            fits = [g for k, g in enumerate(reversed(groups))
-                    if _compatible_type(g, m, generic, anaphor, participant, k == 0) and
+            # the nearest group: the one told most recently, not the one begun last
+            fits = [g for k, g in enumerate(sorted(groups, key=lambda g: -g.members[-1]))
+                    if not (headline and g.headline and _two_weapons(g, m, generic)) and
+                    _compatible_type(g, m, generic, anaphor, participant, k == 0) and
                     _compatible_date(g, m, text) and _compatible_place(g, loc, generic) and (
                         generic or m.sub_event_type in ABSORBED or g.headline or
                         _compatible_actors(g, m))]
             # the nearest group that fits, unless another one has the same victims ("15
             # civilians were killed ... IS fighters had killed 15 civilians in Safina")
             same_toll = [g for g in fits if m.fatalities > 1 and m.fatalities in g.tolls]
+            # and not a headline's other clause that names another weapon, when the event of
+            # this one's weapon fits too ("Toll from car bomb rises to 11; mortars hit market
+            # ... the suicide car bombing")
+            fits = [g for g in fits if not (g.headline and _two_weapons(g, m, generic))] or fits
             target = next(iter(same_toll or fits), None)
         if target is None:
             groups.append(_new_group(i, m, loc, generic))
-            groups[-1].headline = is_headline(text, m)
+            groups[-1].headline = headline
         else:
             _add(target, i, m, loc, generic)
     return [g.members for g in groups]

@@ -51,6 +51,11 @@ class _Entry:
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "extract"
 
 
+#: a group named as a qualifier of another ("the al Qaeda-linked al-Shabab group", "Iran-backed
+#: Houthis"): not an actor of the sentence
+QUALIFIER = re.compile(r"-(?:linked|affiliated|allied|aligned|backed|inspired|sponsored|"
+                       r"supported|loyal)\b", re.IGNORECASE)
+
 _CAP_RUN = re.compile(r"(?:\b[A-Z][\w.'-]*(?:\s+(?:of|al-|el-|ez-|the)?\s*[A-Z][\w.'-]*)*)")
 
 
@@ -244,6 +249,8 @@ class ActorDictionary:
         out: list[ActorHit] = []
         last_end = -1
         for h in hits:
+            if QUALIFIER.match(text, h.end):
+                continue  # "the al Qaeda-linked al-Shabab": the group named next is the actor
             if h.start >= last_end:
                 out.append(h)
                 last_end = h.end

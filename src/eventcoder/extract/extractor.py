@@ -37,6 +37,8 @@ from ..schema import ActorMention, Article, Candidate, EventMention, Span
 from ..taxonomy import SUB_EVENTS, kind_record
 from . import lexicon as L
 from .actors import DATA_DIR, ActorDictionary, ActorHit
+from .attribution import CUE as CLAIM_CUE
+from .attribution import Attribution, find_attributions
 from .calibration import Calibrator
 from .classifier import LinearClassifier
 from .dates import DateResolver, ResolvedDate
@@ -315,6 +317,10 @@ class EventExtractor:
                                        drafts[-1].sub_event_type, "reported",
                                        "retold: the toll of the event told just before",
                                        len(drafts) - 1))
+        if drafts and CLAIM_CUE.search(text):
+            for sent in doc.sents:
+                for a in find_attributions(text, sent.start_char, sent.end_char, hits):
+                    _attribute(a, drafts)
         mentions = [self._finish(d, article, text) for d in drafts]
         cands = [n.candidate(article.id, text) for n in notes]
         return mentions, cands
@@ -984,6 +990,27 @@ class EventExtractor:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+def _attribute(a: Attribution, drafts: list[_Draft]) -> None:
+    """Give the group a claim or blame names to the violent event told before it (or in its
+    sentence) whose initiator is unknown: the nearest one, of the kind the claim names when one
+    is."""
+    name = a.actor.name
+    told = [d for d in drafts if d.sentence[0] < a.sentence[1]
+            and SUB_EVENTS[d.sub_event_type].event_type in VIOLENT_TYPES
+            and (d.actor2 is None or d.actor2.name != name)]
+    if any(d.actor1 is not None and d.actor1.name == name for d in told):
+        return  # the group is already the initiator of an event told before
+    open_ = [d for d in told if d.actor1 is None or d.actor1.name.startswith("Unidentified")]
+    if a.kinds:
+        open_ = [d for d in open_ if d.sub_event_type in a.kinds] or open_
+    if not open_:
+        return
+    d = max(open_, key=lambda d: d.sentence[0])
+    h = a.actor
+    d.actor1 = ActorMention(name=name, inter=h.inter,
+                            span=Span(start=h.start, end=h.end, text=h.text))
+
+
 #: a date or time that names a day: a weekday, a month, a number, yesterday/today/tonight
 DAY_NAMED = re.compile(r"\b" + WEEKDAY_NAME + r"s?\b|\d|\b(?:yesterday|today|tonight)|\b"
                        + MONTH_NAME, re.IGNORECASE)

@@ -51,8 +51,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(r"\b(?:chemical\s+(?:weapons?|attacks?|agents?|munitions?|strikes?|substances?|gas)|"
        r"chlorine(?:\s+gas)?|sarin|mustard\s+gas|nerve\s+(?:agent|gas)|toxic\s+(?:gas|chemicals?|"
        r"substances?)|poison(?:ous)?\s+gas|phosphorus|gas\s+attack)\b", "Chemical weapon", 92),
-    _t(r"\b(?:suicide\s+(?:bomb(?:er|ers|ing|ings|s)?|attacks?|attackers?|car\s+bomb(?:s|ing)?|"
-       r"truck\s+bomb|vests?|belts?|blasts?|explosions?|bomber)|blew\s+(?:himself|herself|"
+    _t(r"\b(?:suicide\s+(?:bomb(?:er|ers|ing|ings|s)?|attacks?|attackers?|(?:car|truck|vehicle|motorcycle)\s+bomb(?:s|ing|ings|ers?)?|"
+       r"vests?|belts?|blasts?|explosions?|bomber)|blew\s+(?:himself|herself|"
        r"themselves)\s+up|self-detonat\w*|detonated\s+(?:his|her|their)\s+(?:explosive|suicide)"
        r"|blown\s+(?:himself|herself|themselves)\s+up|explosive\s+(?:vest|belt)s?|suicide-bomb\w*|svbied|kamikazes?(?!\s+drones?))\b", "Suicide bomb", 88),
     _t(r"\b(?:defus\w+|dismantl\w+|neutrali[sz]\w+\s+" + _N + _WEAPONS + r"|disarm\w+|"
