@@ -103,12 +103,12 @@ def test_merge_misses_lists_the_pairs_of_one_event_coded_as_two():
     assert wrong_merges(["e1", "e1", "e1", "e1", "e2"], reports) == []
 
 
-#: Floors on the duplicate test sets, a little below the figures of session 12 (dd1, dd2:
-#: development sets, the merge rules read off their misses; dd3: held out, written blind and
-#: scored once when it was added). Pairwise precision is the issue's target: two different
-#: real events must never become one row.
-DEDUP_FLOORS = {"dd1": (0.95, 0.50, 0.94), "dd2": (0.95, 0.33, 0.88),
-                "dd3": (0.95, 0.20, 0.88)}
+#: Floors on the duplicate test sets, a little below the figures of session 13 (dd1, dd2:
+#: development sets, the merge rules read off their misses; dd3, dd4: held out, written blind
+#: and scored without reading their misses). Pairwise precision is the issue's target: two
+#: different real events must never become one row.
+DEDUP_FLOORS = {"dd1": (0.95, 0.52, 0.95), "dd2": (0.95, 0.40, 0.90),
+                "dd3": (0.95, 0.20, 0.88), "dd4": (0.95, 0.18, 0.90)}
 
 
 @pytest.mark.e2e
