@@ -63,6 +63,7 @@ from typing import Protocol, cast
 from ..config import DEFAULT_MERGE_DAYS, DEFAULT_MERGE_KM, DEFAULT_MERGE_THRESHOLD
 from ..geo.resolve import haversine_km
 from ..schema import Event
+from .link import ONE_BLAST
 
 #: The date window for a coarse date, by ``time_precision`` (2: within a week, 3: a month).
 COARSE_DAYS = {1: 0, 2: 7, 3: 31}
@@ -87,8 +88,8 @@ TYPE_GROUPS: tuple[frozenset[str], ...] = (
                "Excessive force against protesters", "Violent demonstration",
                "Mob violence"}),
     # a suicide bombing is also the bomb it set off: "a car bomb" in one report, "a suicide
-    # car bomber" in another (the same link as within an article, dedup.link.ONE_BLAST)
-    frozenset({"Suicide bomb", "Remote explosive/landmine/IED"}),
+    # car bomber" in another (as within an article)
+    ONE_BLAST,
 )
 
 #: Actor names that name no one in particular: they overlap with anyone.

@@ -254,19 +254,20 @@ def link_mentions(text: str, mentions: Sequence[EventMention],
         if not new_event_cue(text, m) or anaphor:
             # the nearest group: the one told most recently, not the one begun last
             fits = [g for k, g in enumerate(sorted(groups, key=lambda g: -g.members[-1]))
-                    if not (headline and g.headline and _two_weapons(g, m, generic)) and
-                    _compatible_type(g, m, generic, anaphor, participant, k == 0) and
+                    if _compatible_type(g, m, generic, anaphor, participant, k == 0) and
                     _compatible_date(g, m, text) and _compatible_place(g, loc, generic) and (
                         generic or m.sub_event_type in ABSORBED or g.headline or
                         _compatible_actors(g, m))]
+            # a headline clause naming another weapon: never for another headline clause
+            # ("Toll from car bomb rises to 11; mortars hit market"), and for the body only
+            # when nothing else fits ("... the suicide car bombing")
+            own = [g for g in fits if not (g.headline and _two_weapons(g, m, generic))]
+            if headline:
+                fits = own
             # the nearest group that fits, unless another one has the same victims ("15
             # civilians were killed ... IS fighters had killed 15 civilians in Safina")
             same_toll = [g for g in fits if m.fatalities > 1 and m.fatalities in g.tolls]
-            # and not a headline's other clause that names another weapon, when the event of
-            # this one's weapon fits too ("Toll from car bomb rises to 11; mortars hit market
-            # ... the suicide car bombing")
-            fits = [g for g in fits if not (g.headline and _two_weapons(g, m, generic))] or fits
-            target = next(iter(same_toll or fits), None)
+            target = next(iter(same_toll or own or fits), None)
         if target is None:
             groups.append(_new_group(i, m, loc, generic))
             groups[-1].headline = headline

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -183,17 +183,25 @@ def wrong_merges(clusters: Sequence[str], reports: Sequence[tuple[str, Any]]
                  ) -> list[dict[str, Any]]:
     """The pairs of reports of two real events that matched one stored event: what lowers
     pairwise precision, to read before anything else."""
-    out = []
+    return [{"clusters": [clusters[i], clusters[j]], "articles": [ai, aj],
+             "event": ei.event_id, "type": ei.sub_event_type, "date": str(ei.event_date),
+             "place": ei.location}
+            for i, j, (ai, ei), (aj, _) in _disagreements(clusters, reports, one_event=False)]
+
+
+def _disagreements(clusters: Sequence[str], reports: Sequence[tuple[str, Any]],
+                   one_event: bool) -> Iterator[tuple[int, int, tuple[str, Any],
+                                                      tuple[str, Any]]]:
+    """Pairs of matched reports where the gold and the store disagree: of one real event in
+    two rows (``one_event``), or of two real events in one row."""
     for i in range(len(reports)):
         for j in range(i + 1, len(reports)):
-            (ai, ei), (aj, ej) = reports[i], reports[j]
-            if clusters[i] == clusters[j] or ei is None or ej is None \
-                    or ei.event_id != ej.event_id:
+            ei, ej = reports[i][1], reports[j][1]
+            if ei is None or ej is None:
                 continue
-            out.append({"clusters": [clusters[i], clusters[j]], "articles": [ai, aj],
-                        "event": ei.event_id, "type": ei.sub_event_type,
-                        "date": str(ei.event_date), "place": ei.location})
-    return out
+            if (clusters[i] == clusters[j]) == one_event and \
+                    (ei.event_id == ej.event_id) != one_event:
+                yield i, j, reports[i], reports[j]
 
 
 def merge_misses(clusters: Sequence[str], reports: Sequence[tuple[str, Any]],
@@ -204,19 +212,14 @@ def merge_misses(clusters: Sequence[str], reports: Sequence[tuple[str, Any]],
     from ..dedup.cross import same_event
 
     out = []
-    for i in range(len(reports)):
-        for j in range(i + 1, len(reports)):
-            (ai, ei), (aj, ej) = reports[i], reports[j]
-            if clusters[i] != clusters[j] or ei is None or ej is None \
-                    or ei.event_id == ej.event_id:
-                continue
-            d = same_event(ei, ej, settings)
-            out.append({"cluster": clusters[i], "articles": [ai, aj],
-                        "events": [ei.event_id, ej.event_id],
-                        "types": [ei.sub_event_type, ej.sub_event_type],
-                        "dates": [str(ei.event_date), str(ej.event_date)],
-                        "places": [ei.location, ej.location], "score": d.score,
-                        "reasons": list(d.reasons)})
+    for i, _, (ai, ei), (aj, ej) in _disagreements(clusters, reports, one_event=True):
+        d = same_event(ei, ej, settings)
+        out.append({"cluster": clusters[i], "articles": [ai, aj],
+                    "events": [ei.event_id, ej.event_id],
+                    "types": [ei.sub_event_type, ej.sub_event_type],
+                    "dates": [str(ei.event_date), str(ej.event_date)],
+                    "places": [ei.location, ej.location], "score": d.score,
+                    "reasons": list(d.reasons)})
     return out
 
 

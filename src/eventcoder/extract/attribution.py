@@ -77,7 +77,6 @@ class Attribution:
     sentence: tuple[int, int]
     actor: ActorHit
     kinds: frozenset[str]  # sub-event types the claim names; empty: any violent one
-    blame: bool  # named by someone else (blame, accusation), not by the group itself
 
 
 def _named_groups(hits: Sequence[ActorHit]) -> list[ActorHit]:
@@ -97,7 +96,6 @@ def find_attributions(text: str, s0: int, s1: int, hits: Sequence[ActorHit]
                       ) -> list[Attribution]:
     """The claims and blame of the sentence ``text[s0:s1]`` (``hits``: the article's actor
     phrases). At most one: a sentence naming two groups as authors is left alone."""
-    seg = text[s0:s1]
     inside = [h for h in hits if s0 <= h.start and h.end <= s1]
     groups = _named_groups(inside)
     if not groups or len({h.name for h in groups}) > 1:
@@ -118,6 +116,7 @@ def find_attributions(text: str, s0: int, s1: int, hits: Sequence[ActorHit]
     if not found:
         return []
     actor, blame, at = found[0]
-    obj = text[at:min(s1, at + 70)] if not blame else seg  # what was claimed: the verb's object
-    kinds = next((k for rx, k in OBJECT_KINDS if rx.search(obj)), frozenset())
-    return [Attribution((s0, s1), actor, kinds, blame)]
+    # what was claimed: the claim verb's object; blame may name it anywhere in the sentence
+    lo, hi = (s0, s1) if blame else (at, min(s1, at + 70))
+    kinds = next((k for rx, k in OBJECT_KINDS if rx.search(text, lo, hi)), frozenset())
+    return [Attribution((s0, s1), actor, kinds)]

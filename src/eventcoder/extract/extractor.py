@@ -267,7 +267,9 @@ class EventExtractor:
         # it when telling history from news ("a lynching on 25 July 1946" in a 2009 report)
         asof = article.published or self._latest_date(all_ents)
         notes: list[_Note] = []
+        sentences: list[tuple[int, int]] = []
         for sent in doc.sents:
+            sentences.append((sent.start_char, sent.end_char))
             ents = [e for e in all_ents if sent.start_char <= e.start_char < sent.end_char]
             dated_before: str | None = None  # a segment of this sentence told a dated past
             for seg_start, seg_end in segments(sent, text):
@@ -317,10 +319,11 @@ class EventExtractor:
                                        drafts[-1].sub_event_type, "reported",
                                        "retold: the toll of the event told just before",
                                        len(drafts) - 1))
-        if drafts and CLAIM_CUE.search(text):
-            for sent in doc.sents:
-                for a in find_attributions(text, sent.start_char, sent.end_char, hits):
-                    _attribute(a, drafts)
+        if drafts:
+            for s0, s1 in sentences:
+                if CLAIM_CUE.search(text, s0, s1):
+                    for a in find_attributions(text, s0, s1, hits):
+                        _attribute(a, drafts)
         mentions = [self._finish(d, article, text) for d in drafts]
         cands = [n.candidate(article.id, text) for n in notes]
         return mentions, cands
