@@ -442,6 +442,9 @@ class Recognizer:
                 return  # "Taiz, June 6 (Saba) -": the news agency of the dateline
             if _group_province(full_text, m.start, m.end):
                 return  # "the Sahel Province of the Islamic State": a group, not a region
+            if m.fixed_id is None and _WEAPON_AFTER.match(full_text, m.end) and not any(
+                    c.is_country for c in self.gz.lookup(m.query)):
+                return  # "Grad rockets", "Shahed drones": a weapon's name, not a place
             if m.tokens[1] > m.tokens[0] and _is_era(doc, doc[m.tokens[0]:m.tokens[1]]):
                 return  # "500 BC" is a date, not British Columbia
             if m.fixed_id is None and (self._adjectival_region(doc, m)
@@ -649,8 +652,14 @@ class Recognizer:
         known = {m.text for m in mentions if m.role == "literal" and not m.weak
                  and not m.facility and m.fixed_id is None and m.text[:1].isupper()
                  and m.text not in person_parts}
+        lowered = full_text.lower() if any(n.isupper() for n in known) else full_text
         for name in sorted(known):
-            for start, end in _standalone(name, full_text):
+            spans = list(_standalone(name, full_text))
+            if name.isupper() and len(lowered) == len(full_text):
+                # a dateline's "MAZAR-I-SHARIF" is the "Mazar-i-Sharif" of the story
+                spans += [(a, b) for a, b in _standalone(name.lower(), lowered)
+                          if full_text[a].isupper() and not full_text[a:b].isupper()]
+            for start, end in spans:
                 if any(taken[start:end]):
                     continue
                 hit = doc.char_span(start, end)
@@ -660,9 +669,20 @@ class Recognizer:
                                       and len(ent) > len(hit) for ent in doc.ents):
                     continue
                 m = self._mention(doc, hit, "gazetteer")
-                if m is not None and m.text == name:
+                if m is not None and m.text == hit.text:
                     m.notes.append("the same name is a place elsewhere in the article")
                     add(m)
+        # 7. a name that qualifies an armed group somewhere in the article ("Fano fighters",
+        #    "the Fano militia") may be the group's name, not a place: each of its uses is kept
+        #    only if it resolves within the article's area ("Amhara militia" in a report
+        #    about Ethiopia), not to a namesake abroad (Fano, Italy)
+        groups = {m.text for m in mentions if m.role == "literal" and m.fixed_id is None
+                  and _GROUP_AFTER.match(full_text, m.end)}
+        for m in mentions:
+            if m.text in groups and not m.weak and not any(
+                    c.is_country for c in self.gz.lookup(m.query)):
+                m.weak = True
+                m.notes.append("the name of an armed group too: kept if within the area")
         for m in mentions:
             self._fix_region(doc, m)
         mentions.sort(key=lambda m: m.start)
@@ -672,7 +692,8 @@ class Recognizer:
         """A place entity's edges mended where the small model misplaces them: cut at a dash
         that stands alone ("Northern Samar - Two": a dateline's dash and the next word), and
         grown over the one or two capitalised words, in no entity, that complete a longer
-        gazetteer name ("Las" of "in Las Navas"; the longest such name)."""
+        gazetteer name ("Las" of "in Las Navas"; the longest such name), or over the hyphens
+        and words of a hyphenated one ("Mazar" of "Mazar-i-Sharif", "Mazar-e Sharif")."""
         from spacy.tokens import Span as SpacySpan
 
         for t in ent[1:]:
@@ -687,6 +708,16 @@ class Recognizer:
                 break
             if self.gz.lookup(_strip_the(doc[ent.start:j]).text):
                 grown = SpacySpan(doc, ent.start, j, label=ent.label_)
+        if grown is ent:
+            # a hyphenated name cut at its first hyphen ("Mazar" of "Mazar-i-Sharif")
+            j, hyphen = ent.end, False
+            while j < min(len(doc), ent.end + 4) and (
+                    (not doc[j - 1].whitespace_ and (doc[j].is_alpha or doc[j].text == "-"))
+                    or (hyphen and doc[j].is_title and doc[j].is_alpha)):
+                hyphen = hyphen or doc[j].text == "-"
+                j += 1
+                if doc[j - 1].is_alpha and hyphen and self.gz.lookup(doc[ent.start:j].text):
+                    grown = SpacySpan(doc, ent.start, j, label=ent.label_)
         return grown
 
     def _leading_place(self, doc: Doc, span: Span) -> Mention | None:
@@ -912,7 +943,20 @@ _DATELINE = re.compile(
     r"(?:" + MONTH_NAME + r"[ \t]+\d{1,2}\b|\d{1,2}[ \t]+" + MONTH_NAME + r")")
 
 #: a dateline's credit: "(Saba) -", "(AFP) --", "(Reuters) —" after the place and date
-_CREDIT_AFTER = re.compile(r"\)\s*(?:-{1,2}|\u2013|\u2014|:)\s")
+#: what may follow an agency's name up to the end of a dateline: more words of the name
+#: ("(Tigris Wire) -", "(Andes News Agency) -"), the bracket, a dash or a colon
+_CREDIT_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w&.'\u2019-]*){0,3}\)\s*(?:-{1,2}|\u2013|\u2014|:)\s")
+
+
+#: a weapon's kind after its model's name ("Grad rockets", "Iskander ballistic missiles")
+_WEAPON_AFTER = re.compile(
+    r"[ \t]+(?:(?:cruise|ballistic|guided|anti-tank|anti-aircraft|rocket|multiple[- ]launch|"
+    r"kamikaze|attack|suicide)[ \t]+)?(?:rockets?|missiles?|launchers?|drones?|MLRS)\b")
+
+
+#: a group's members after its name ("Fano fighters", "the Fano Militia")
+_GROUP_AFTER = re.compile(r"[ \t]+(?:fighters|militia|militias|militiamen|militants|rebels|"
+                          r"insurgents|gunmen)\b", re.IGNORECASE)
 
 
 #: the Islamic State's "provinces" (wilayat) are its branches: "Islamic State West Africa
@@ -935,8 +979,9 @@ def _group_province(text: str, start: int, end: int) -> bool:
 
 
 def _agency_credit(text: str, start: int, end: int) -> bool:
-    """The mention is the news agency named in brackets at the end of a dateline, early in
-    the text ("TAIZ, June 6 (Saba) - ..."): a credit, not a place of the story."""
+    """The mention is (the first word of) the news agency named in brackets at the end of a
+    dateline, early in the text ("TAIZ, June 6 (Saba) - ...", "BASRA, Aug 19 (Tigris Wire)
+    -"): a credit, not a place of the story."""
     return start < 400 and text[start - 1:start] == "(" and \
         _CREDIT_AFTER.match(text, end) is not None
 

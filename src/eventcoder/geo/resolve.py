@@ -238,6 +238,9 @@ FOCUS_MIN_POPULATION = 5_000
 #: A reading in a country nothing else points to, smaller than this, is dropped when the
 #: article is clearly about another country and has no reading there.
 FAR_SMALL_POPULATION = 20_000
+#: A town matched only by an alternate name, in a country nothing else points to, smaller than
+#: this, is dropped when the article's places are in another country.
+FAR_ALT_POPULATION = 100_000
 
 
 def _focus_override(mentions: Sequence[Mention], cand_lists: Sequence[Sequence[Candidate]],
@@ -263,10 +266,19 @@ def _focus_override(mentions: Sequence[Mention], cand_lists: Sequence[Sequence[C
             if k != keys[i]:
                 mass[cc] += w  # type: ignore[assignment]  # float weights in a Counter
         total = sum(mass.values())
-        if total < 2.0:
+        if total < 1.0:
             continue
         focus, fm = mass.most_common(1)[0]
         if fm / total < 0.5 or b.country_code == focus or mass.get(b.country_code):
+            continue
+        if b.kind == KIND_ALT and b.feature_class == "P" and \
+                b.population < FAR_ALT_POPULATION and not any(
+                    c.country_code == focus for c in cands):
+            # only another language's or an old spelling of a town abroad ("Kooshin" is an
+            # alternate name of Coxim, Brazil) in a report whose places are elsewhere
+            best[i] = None
+            continue
+        if total < 2.0:
             continue
         alts = [c for c in cands if c.country_code == focus and (
             c.population >= FOCUS_MIN_POPULATION or c.feature_code in _FOCUS_CODES)]
