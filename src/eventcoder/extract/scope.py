@@ -64,9 +64,21 @@ SCOPE_REASONS = {
 }
 
 
-def out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit], trig: Token | None = None
-                  ) -> str | None:
-    """Why a segment is outside ACLED's scope (crime, disaster, diplomacy, attribution)."""
+#: Where ACLED codes the violence of gangs and cartels as political violence (organised armed
+#: groups contesting the state's control: Latin America and the Caribbean), a gang is no sign
+#: of ordinary crime; elsewhere ("a gang robbed a bank in Leeds") it is.
+GANG_WAR_COUNTRIES = frozenset({
+    "Haiti", "Mexico", "Colombia", "Ecuador", "Brazil", "Honduras", "El Salvador", "Guatemala",
+    "Venezuela", "Jamaica", "Peru", "Trinidad and Tobago", "Costa Rica", "Dominican Republic",
+    "Nicaragua", "Panama", "Bolivia", "Paraguay", "Chile", "Argentina", "Uruguay", "Belize",
+    "Guyana", "Suriname"})
+GANG_WORDS = re.compile(r"\b(?:cartel\w*|gang(?:s|ster\w*)?)\b", re.IGNORECASE)
+
+
+def out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit], trig: Token | None = None,
+                 country: str | None = None) -> str | None:
+    """Why a segment is outside ACLED's scope (crime, disaster, diplomacy, attribution).
+    ``country``: the article's (gangs are armed groups in :data:`GANG_WAR_COUNTRIES`)."""
     nonstate = any(h.role == "armed" and not h.generic for h in hits)
     state = any(h.role == "state" for h in hits)
     demo = SUB_EVENTS[typ].event_type in ("Protests", "Riots")
@@ -83,7 +95,8 @@ def out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit], trig: Toke
         # (a drone or missile strike that set a depot on fire is a strike, not a fire; a
         # hospital's "patients" after a suicide bombing are its victims, not a disaster's)
         return "disaster"
-    if common_word_cue(L.OUT_OF_SCOPE["crime"], seg) and not nonstate and not demo:
+    crime_seg = GANG_WORDS.sub("", seg) if country in GANG_WAR_COUNTRIES else seg
+    if common_word_cue(L.OUT_OF_SCOPE["crime"], crime_seg) and not nonstate and not demo:
         return "crime"
     if L.OUT_OF_SCOPE["diplomacy_strong"].search(seg) and (
             trig is None or trig.pos_ in ("NOUN", "PROPN", "ADJ")) and kind not in ("protest",):
