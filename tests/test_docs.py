@@ -149,8 +149,11 @@ def test_readme_sample_output_is_what_the_code_gives(examples_dir):
     assert shown.pop("article_id") == event.article_ids[0]
     assert {k: row[k] for k in shown} == shown
     assert all(span in row["evidence"] for span in spans)
-    assert f"confidence, {event.confidence}, is under the default 0.4" in readme
-    assert event.confidence < 0.4
+    # what the README says of the default threshold is true of this row
+    if event.confidence < 0.4:
+        assert f"confidence, {event.confidence}, is under the default 0.4" in readme
+    else:
+        assert f"Its confidence, {event.confidence}, is just over the default 0.4" in readme
 
 
 def _readme_section(title: str) -> str:
