@@ -59,3 +59,11 @@ def test_the_datelines_capitals_are_the_same_place_in_the_story(nlp, geoparser):
     places = _places(nlp, geoparser, text)
     story = [p for p in places if p.start > 20 and p.text == "Mazar-i-Sharif"]
     assert story and story[0].country_code == "AF"
+
+
+def test_an_alternate_name_goes_to_the_town_that_looks_like_it(geoparser):
+    # GeoNames gives "Sloviansk" as an alternate name of Nikopol too, a town of the same size
+    from eventcoder.geo.recognize import Mention
+
+    found = geoparser.resolver.candidates(Mention(0, 9, "Sloviansk", "Sloviansk"))
+    assert [c.name for c in found] == ["Slovyansk"]

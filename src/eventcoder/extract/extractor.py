@@ -75,6 +75,17 @@ if TYPE_CHECKING:
 PEACEFUL_TRANSFER = re.compile(
     r"\b(?:withdr[ae]w\w*|withdrawal|pull(?:ed|ing)?\s+out|vacat\w+|without\s+(?:a\s+)?(?:fight|"
     r"fighting|resistance|a\s+shot)|unopposed|handed\s+over|abandoned)\b", re.IGNORECASE)
+#: state forces as the ones hit: an attack on them is a battle (ACLED: Armed clash)
+STATE_VICTIMS = re.compile(
+    r"\b(?:soldiers?|troops|policem[ae]n|police\s+officers?|gendarmes?|servicem[ae]n|"
+    r"(?:military|army|police|security)\s+personnel|VDP|volunteers\s+for\s+the\s+defen[cs]e|"
+    r"detachment|garrison|(?:army|military|police)\s+(?:base|post|camp|outpost))\b",
+    re.IGNORECASE)
+#: a post stormed: a battle unless its capture is told ("seized", "overran", "took control")
+STORMED_POST = re.compile(
+    r"(?:stormed|raided|assaulted)\s+(?:a|an|the|their|its)?\s*(?:[\w'-]+\s+){0,3}?(?:"
+    r"checkpoints?|bases?|posts?|outposts?|positions?|barracks|camps?|garrisons?|police\s+"
+    r"stations?|gendarmerie\s+(?:posts?|stations?|brigades?))\b", re.IGNORECASE)
 #: a fight told with the taking of a place: a battle, whoever withdrew in the end
 FOUGHT_FOR = re.compile(
     r"(?<!without\s)(?<!without\sa\s)(?<!\bno\s)\b(?:gunfights?|fire\s*fights?|battles?|"
@@ -670,8 +681,9 @@ class EventExtractor:
                 place_after = bool(PLACE_NOUNS.search(before)) or any(
                     e.label_ in PLACE_LABELS and c.start - 60 <= e.start_char < c.start
                     for e in ents)
-            if not place_after or WEAPON_OBJECT.match(seg, c.end - s0):
-                return None
+            if not place_after or WEAPON_OBJECT.match(seg, c.end - s0) or \
+                    STORMED_POST.match(seg, c.start - s0):
+                return None  # (an assault on a base or a post is a battle: the clash trigger)
             if PEACEFUL_TRANSFER.search(seg) and not FOUGHT_FOR.search(seg):
                 # taken after the other side withdrew, or without a fight (not "recaptured the
                 # town after a gunfight with the militants, who withdrew north")
@@ -723,6 +735,11 @@ class EventExtractor:
                     return "Armed clash"
             if armed_target and not (civ and civ.start() >= c.start - s0 and
                                      civ.start() < armed_target.start()):
+                return "Armed clash"
+            if civ is None and STATE_VICTIMS.search(seg) and (
+                    KILL_WORDS.search(seg) or re.search(r"\btarget", seg, re.IGNORECASE)):
+                # "23 soldiers lost their lives in the attack", "the detachment was the target
+                # of a complex attack": the forces hit are a side, the attack a battle
                 return "Armed clash"
             if civ:
                 return "Attack"
@@ -1116,12 +1133,28 @@ EVENT_HEADS = re.compile(r"sprees?|waves?|incidents?|campaigns?|series|spates?|o
                          r"protests?|demonstrations?")
 
 
+#: force short of lethal: what a Protest with intervention is made of
+_LESS_LETHAL = re.compile(r"\b(?:tear\s*-?gas|teargas|water\s+cannons?|rubber\s+bullets|"
+                          r"pepper\s+spray|stun\s+grenades)\b", re.IGNORECASE)
+_INJURY_ONLY = re.compile(r"(?:injur\w+|wounded|hits?|hitting)$", re.IGNORECASE)
+
+
+def _lethal_or_severe(seg: str) -> bool:
+    """Force against demonstrators that ACLED calls excessive: lethal, or severe beyond the
+    injuries of tear gas and water cannon ("fired tear gas ..., injuring seven" is an
+    intervention; "opened fire, injuring seven" excessive force)."""
+    found = [m.group(0) for m in L.EXCESSIVE.finditer(seg)]
+    if not found:
+        return False
+    return not (_LESS_LETHAL.search(seg) and all(_INJURY_ONLY.match(w) for w in found))
+
+
 def _protest_type(seg: str) -> str:
     """The demonstration sub-event type from who used force against whom."""
     seg = GRIEVANCE.sub(" ", seg)
     if DEMONSTRATOR_VIOLENCE.search(seg):
         return "Violent demonstration"
-    if L.EXCESSIVE.search(seg) and re.search(
+    if _lethal_or_severe(seg) and re.search(
             r"\b(?:police|security\s+forces|soldiers|troops|army|officers|authorities|"
             r"forces|guards|regime|militia\w*)\b", seg, re.IGNORECASE) and \
             re.search(r"\b(?:killed|killing|shot|live|opened\s+fire|fired\s+(?:on|at|into)|"

@@ -215,9 +215,10 @@ ARMED_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-#: cues of state intervention in a demonstration
+#: cues of state intervention in a demonstration ("dispersed peacefully" is the crowd going home)
 INTERVENTION = re.compile(
-    r"\b(?:tear\s*-?gas|teargas|dispers\w+|water\s+cannons?|rubber\s+bullets|batons?|"
+    r"\b(?:tear\s*-?gas|teargas|dispers\w+(?!\s+(?:peacefully|quietly|calmly|without\s+"
+    r"(?:incident|violence)|on\s+their\s+own|of\s+their\s+own))|water\s+cannons?|rubber\s+bullets|batons?|"
     r"baton-charg\w*|lathi|arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|broke\s+up|break\s+up|cordon\w*|pepper\s+spray|"
     r"stun\s+grenades|prevent\w*|blocked|stopped|obstructed|scuffl\w*|pushed\s+back|"
     r"forcibly\s+removed|charged|kettled|evicted|chas(?:e|es|ed|ing)|dragg?\w*)\b",

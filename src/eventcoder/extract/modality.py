@@ -30,6 +30,11 @@ def governing_verb(tok: Token) -> Token:
 #: verbs after which "to X" tells that X happened ("managed to retake the town")
 DONE_VERBS = frozenset({"manage", "succeed", "begin", "start", "continue", "help", "go",
                         "proceed", "resume"})
+#: people who gathered "to protest" protested: the assembly is the protest, its purpose told
+ASSEMBLY_VERBS = frozenset({"gather", "assemble", "march", "rally", "converge", "come", "turn",
+                            "take", "stage", "hold", "flock", "pour", "block", "camp", "sit",
+                            "crowd", "throng", "walk", "demonstrate"})
+PROTEST_VERBS = frozenset({"protest", "demonstrate", "rally", "march", "denounce", "demand"})
 
 
 def irrealis(tok: Token, seg: str, rel: int) -> bool:
@@ -56,6 +61,11 @@ def irrealis(tok: Token, seg: str, rel: int) -> bool:
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in L.INTENT_VERBS and \
             any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         return True
+    if verb.dep_ == "advcl" and verb.lemma_.lower() in PROTEST_VERBS and \
+            verb.head.lemma_.lower() in ASSEMBLY_VERBS and verb.head.tag_ in ("VBD", "VBN") \
+            and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in L.MODAL_FUTURE |
+                        L.MODAL_HYPOTHETICAL for c in verb.head.children):
+        return False  # "hundreds gathered outside the governorate on Monday to protest"
     if verb.pos_ == "VERB" and verb.dep_ in ("acl", "advcl", "xcomp", "relcl") and \
             verb.head.lemma_.lower() not in DONE_VERBS and \
             any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):

@@ -14,6 +14,7 @@ import operator
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -294,6 +295,30 @@ def _focus_override(mentions: Sequence[Mention], cand_lists: Sequence[Sequence[C
     return chosen
 
 
+def _alike_alternates(query: str, cands: list[Candidate]) -> list[Candidate]:
+    """Among places of one country a name matches only as an alternate name, those whose own
+    name looks like it, when one does: GeoNames lists "Sloviansk" among Nikopol's alternate
+    names as well as Sloviansk's (spelled Slovyansk), and the two towns are of one size."""
+    alts = [c for c in cands if c.kind == KIND_ALT]
+    if len(alts) < 2:
+        return cands
+    q = loose_key(name_key(query))
+    ratio = {c.geonames_id: SequenceMatcher(None, q, loose_key(name_key(c.name))).ratio()
+             for c in alts}
+    alike = {c.country_code for c in alts if ratio[c.geonames_id] >= ALIKE}
+    if not alike:
+        return cands
+    # (only within a country: "Palmyra" is an alternate name of Tadmur, Syria, and Palmira,
+    # Colombia is spelled like it; context, not spelling, tells those apart)
+    return [c for c in cands if c.kind != KIND_ALT or ratio[c.geonames_id] >= UNLIKE
+            or c.country_code not in alike]
+
+
+#: an alternate-name reading whose own name is this alike (difflib ratio) vouches for itself;
+#: one under UNLIKE then gives way to it
+ALIKE, UNLIKE = 0.75, 0.5
+
+
 def _local(c: Candidate) -> bool:
     """A place small enough for its point to say where it is (not a country or state)."""
     return (c.feature_class != "A" or c.feature_code in ("ADM2", "ADM3", "ADM4")) \
@@ -405,7 +430,7 @@ class Resolver:
             cands = [c for c in cands if c.kind == KIND_OVERLAY]
         if not cands and m.query.lower().startswith("the "):
             cands = list(self.gz.lookup(m.query[4:]))
-        return cands[:300]
+        return _alike_alternates(m.query, cands)[:300]
 
     def _admin_candidates(self, m: Mention, cands: list[Candidate]) -> list[Candidate]:
         """Admin areas for "X province": those named X at the level the word says; if none,

@@ -1,0 +1,52 @@
+"""Who was hit decides between a battle and an attack on civilians, and a crowd's purpose is
+not a plan: soldiers killed in an attack on their post are a side of an armed clash (ACLED),
+a post stormed and held for hours is a battle, not a take-over; people who "gathered to
+protest" protested; tear gas that injures is an intervention, not excessive force; a crowd
+that "dispersed peacefully" went home."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventcoder.coding import code_text
+
+DATE = dt.date(2026, 4, 14)
+
+
+def _types(text: str) -> list[str]:
+    return [e.sub_event_type for e in code_text(text, DATE, min_confidence=0)]
+
+
+def test_soldiers_killed_in_an_attack_on_their_post_are_a_battle():
+    text = ("NIAMEY, April 14 (Sahel Wire) - Eighteen soldiers and militiamen lost their lives "
+            "in the attack that targeted the army detachment of Makalondi on Sunday, security "
+            "sources said.")
+    assert _types(text) == ["Armed clash"]
+
+
+def test_a_stormed_base_held_for_hours_is_a_battle_not_a_takeover():
+    text = ("OUAGADOUGOU, April 14 (Sahel Wire) - Hundreds of jihadist fighters stormed a "
+            "military base in Djibo on Sunday and fought troops for several hours before "
+            "withdrawing, two security sources said.")
+    assert _types(text) == ["Armed clash"]
+
+
+def test_people_who_gathered_to_protest_protested():
+    text = ("MOSUL, Iraq, April 14 (Tigris Wire) - Hundreds of teachers gathered outside the "
+            "provincial council in Mosul on Monday to protest against unpaid salaries, and "
+            "dispersed peacefully in the afternoon, witnesses said.")
+    assert _types(text) == ["Peaceful protest"]
+
+
+def test_tear_gas_that_injures_is_an_intervention():
+    text = ("MOSUL, Iraq, April 14 (Tigris Wire) - Police fired tear gas and water cannon to "
+            "disperse teachers protesting outside the provincial council in Mosul on Tuesday, "
+            "injuring at least five people, witnesses said.")
+    assert _types(text) == ["Protest with intervention"]
+
+
+def test_live_fire_that_injures_is_excessive_force():
+    text = ("MOSUL, Iraq, April 14 (Tigris Wire) - Police opened fire on teachers protesting "
+            "outside the provincial council in Mosul on Tuesday, injuring at least five people, "
+            "witnesses said.")
+    assert _types(text) == ["Excessive force against protesters"]
