@@ -194,6 +194,8 @@ class DateResolver:
 
     @staticmethod
     def _dateparser(t: str, pub: dt.date) -> ResolvedDate | None:
+        if (m := re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)", t)) is not None:
+            return _numeric(int(m[1]), int(m[2]), int(m[3]), pub)
         # only expressions with a month name, a year or a numeric date are worth dateparser's
         # time; ages ("31-year-old"), durations and clock times are not dates
         if re.search(r"year-old|year\s+old|-hour|-week|-day|\d\s*[ap]\.?m\b|hours|minutes", t):
@@ -213,6 +215,24 @@ class DateResolver:
             return None
         prec = 1 if re.search(r"\d{1,2}\b(?!\d)|day", t) else 3
         return ResolvedDate(got.date(), prec, bool(re.search(r"\b\d{4}\b", t)))
+
+
+def _numeric(a: int, b: int, year: int, pub: dt.date) -> ResolvedDate | None:
+    """A date in digits: day first (as most of the world and India's and Pakistan's police and
+    army releases write it) or month first (as the US does), whichever reading falls on or
+    before the report and nearer to it ("06.11.2025" in a report of 7 November is 6 November;
+    dateparser's English default read it as 11 June)."""
+    readings = []
+    for day, month in ((a, b), (b, a)):
+        try:
+            readings.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    past = [d for d in readings if d <= pub + dt.timedelta(days=1)]
+    if not readings:
+        return None
+    best = max(past) if past else min(readings)
+    return ResolvedDate(best, 1, True)
 
 
 def _safe(y: int, m: int | None, d: int, prec: int, explicit: bool) -> ResolvedDate | None:

@@ -40,6 +40,9 @@ def _t(regex: str, kind: str, priority: int) -> Trigger:
 
 
 _N = r"(?:[\w'-]+\s+){0,3}?"  # up to three words
+#: fighters an army says it "neutralised" or "eliminated" (killed)
+_FIGHTERS = (r"(?:terrorists?|militants?|insurgents?|fighters?|commanders?|gunmen|rebels?|"
+             r"bandits?|attackers?|operatives?|jihadists?|cadres?|khawarij|extremists?)\b")
 _N5 = r"(?:[\w'-]+\s+){0,5}?"  # up to five words
 _WEAPONS = (r"(?:weapons?|arms|ammunitions?|explosives?|ieds?|bombs?|rockets?|missiles?|mortar\s+"
             r"rounds|grenades|rifles|guns|munitions|detonators|caches?|firearms|pistols|"
@@ -73,7 +76,9 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"drones?|warplanes?|war\s+planes?|fighter\s+jets?|jets?\s+(?:struck|bombed|pounded|"
        r"targeted|hit)|helicopter\s+gunships?|gunships?|barrel\s+bombs?|(?:guided\s+)?aerial\s+"
        r"bombs?|glide[-\s]bombs?|guided\s+bombs?|(?:strategic|heavy|long-range|b-52s?|b-1s?|"
-       r"tu-\d+s?)\s+bombers|air\s+force"
+       r"tu-\d+s?)\s+bombers|air\s+force|air\s+operations?|"
+       # an army's own words for an air strike: "the IDF struck and eliminated a commander"
+       r"(?:IDF|Israeli\s+(?:army|military)|Israel\s+Defense\s+Forces)\s+(?:also\s+)?struck"
        r"|unmanned\s+aerial|uavs?|drones?|airstrike\w*|bombing\s+raids?|"
        r"(?:(?<!anti-)aircraft|jets?|helicopters?|choppers?|planes?)\s+(?:\w+\s+|(?:[\w'-]+\s+)"
        r"{1,8}?and\s+)?(?:bombed|struck|"
@@ -140,7 +145,13 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"gunfire|fired\s+(?:on|at|upon)|kill(?:ed|ings?|s)?|murder\w*|execut\w+|behead\w*|"
        r"stabb\w*|hack\w*\s+to\s+death|massacr\w+|slaughter\w*|beat(?:en|ing)?\s+to\s+death|"
        r"tortur\w+|assassinat\w+|torch\w*|burn\w*\s+alive|set\s+ablaze|targeted|"
-       r"slain|slew|injur\w+|wound\w*|beat(?:en|ing)?|lashed|flogged)\b", "violence", 50),
+       r"slain|slew|injur\w+|wound\w*|beat(?:en|ing)?|lashed|flogged|"
+       # armies' words for killing fighters: "three terrorists were neutralised", "eliminated
+       # a commander"
+       r"(?:neutrali[sz]ed|eliminated)(?=\s+(?:an?|the|\d+|two|three|four|five|six|seven|"
+       r"eight|nine|ten|several|dozens\s+of|scores\s+of)\s+(?:[\w'-]+\s+){0,3}?" + _FIGHTERS +
+       r")|" + _FIGHTERS + r"\s+(?:were|was|had\s+been|have\s+been)\s+"
+       r"(?:\w+\s+)?(?:neutrali[sz]ed|eliminated))\b", "violence", 50),
     _t(r"\b(?:bod(?:y|ies)\s+(?:of\s+)?" + _N + r"(?:were|was|have\s+been|has\s+been)?\s*"
        r"(?:found|discovered|recovered|retrieved|dumped)|(?:found|discovered|recovered)\s+"
        r"(?:the\s+)?(?:\w+\s+){0,3}?(?:dead|bod(?:y|ies)|corpses?|remains)|found\s+dead|"

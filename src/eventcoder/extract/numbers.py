@@ -87,7 +87,7 @@ _KILLED = (r"(?:killed|dead|died|die|dies|slain|perished|massacred|executed|behe
 #: up to three words of a victim noun phrase (headline quotes allowed: "three rebel 'commanders'"),
 #: optionally with an of-phrase ("twelve members of the security forces")
 _W = r"[\"'\u2018\u2019\u201c\u201d]?[A-Za-z'-]+[\"'\u2018\u2019\u201c\u201d]?"
-_NOUN = rf"(?:{_W}\s+){{0,3}}?(?:of\s+(?:the\s+)?(?:{_W}\s+){{1,3}}?)?"
+_NOUN = rf"(?:{_W}\s+){{0,4}}?(?:of\s+(?:the\s+)?(?:{_W}\s+){{1,3}}?)?"
 #: an aside about the victims between their count and the verb: "21 civilians, including
 #: women and children, were killed", "twelve people, most of them farmers, died"
 _ASIDE = (rf"(?:{_W},\s*(?:including|among\s+(?:them|whom)|(?:most|many|some|all)\s+of\s+"
