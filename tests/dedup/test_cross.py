@@ -393,3 +393,39 @@ def test_a_suicide_bombing_and_a_bomb_may_be_one_event_but_not_a_shelling():
     assert compatible_types("Suicide bomb", "Remote explosive/landmine/IED")
     assert "Suicide bomb" in compatible_with("Remote explosive/landmine/IED")
     assert not compatible_types("Suicide bomb", "Shelling/artillery/missile attack")
+
+
+# ------------------------------------------------------------------------------------------
+# session 14: places known by name only, and doubt between two events one report told apart
+
+def test_a_village_known_by_name_only_is_not_the_town_at_its_point() -> None:
+    # a village the gazetteer lacks stands at the point of the town near it, under its name
+    from eventcoder.geo.locate import NAMED_ONLY
+
+    village = ev("a2", text=STRIKE2, location="Saltivka-2",
+                 location_reason=f"place attached to the trigger; {NAMED_ONLY}")
+    town = ev("a1", geonames_id=706483)
+    d = same_event(town, village)
+    assert not d.same and any("known by name only" in r for r in d.reasons)
+    # the same village spelled another way is one place
+    other = ev("a3", location="Saltivka 2", location_reason=NAMED_ONLY)
+    assert same_event(village, other).same
+    # two places at one point without the mark (the gazetteer's): the distance decides
+    assert same_event(town, ev("a4", text=STRIKE2, location="Kharkiv city")).same
+
+
+def test_a_report_that_fits_two_events_another_report_told_apart_merges_with_neither() -> None:
+    from eventcoder.dedup.cross import best_match
+
+    # report b told two blasts in one town on one day; report c fits both about as well
+    market = ev("b", 9, event_id="ev-b1")
+    checkpoint = ev("b", 8, event_id="ev-b2", text=STRIKE2)
+    incoming = ev("c", 8)
+    assert same_event(incoming, market).same and same_event(incoming, checkpoint).same
+    assert best_match(incoming, [market, checkpoint]) is None
+    # seen from the other side: the stored event fits a sibling of the one being merged
+    merged = ev("a", 9, event_id="ev-a", article_ids=["a", "b"])
+    sibling = ev("b", 8, event_id="ev-b3", text=STRIKE2)
+    assert best_match(merged, [incoming, sibling]) is None
+    # alone, it merges
+    assert best_match(incoming, [market]) is not None

@@ -57,11 +57,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from itertools import islice
 from typing import Protocol, cast
 
 from ..config import DEFAULT_MERGE_DAYS, DEFAULT_MERGE_KM, DEFAULT_MERGE_THRESHOLD
+from ..geo.locate import NAMED_ONLY
 from ..geo.resolve import haversine_km
+from ..geo.text import name_key
 from ..schema import Event
 from .link import ONE_BLAST
 
@@ -288,6 +291,10 @@ def same_event(a: Event, b: Event, settings: MergeSettings | None = None) -> Dec
     if (a.geo_precision == 1 and b.geo_precision == 1 and a.admin2 and b.admin2
             and a.admin2.lower() != b.admin2.lower()):
         no.append(f"admin2 {a.admin2} / {b.admin2}")
+    if (named_only(a) or named_only(b)) and not same_name(a.location, b.location):
+        # a village the gazetteer lacks stands at the point of the town near it: the point
+        # says nothing, the names do ("Mangaize" and "Ouallam", 45 km apart, one point)
+        no.append(f"places {a.location} / {b.location}, one known by name only")
     if no:
         return Decision(False, 0.0, tuple(no))
     assert days is not None and km is not None
@@ -316,6 +323,21 @@ def same_event(a: Event, b: Event, settings: MergeSettings | None = None) -> Dec
         same = False
         reasons.append(f"different days and text below {DIFFERENT_DAY_TEXT}")
     return Decision(same, round(score, 4), tuple(reasons), parts)
+
+
+def named_only(e: Event) -> bool:
+    """The event's place is a name the gazetteer lacks, put at the point of the place around
+    it (:data:`eventcoder.geo.locate.NAMED_ONLY` in its location reason)."""
+    return NAMED_ONLY in e.location_reason and bool(e.location)
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    """Two place names that are one ("Mangaize", "Mangaïzé"; "Boni", "Bouni"): equal once
+    folded, or alike (difflib ratio 0.75 or more)."""
+    if not a or not b:
+        return True
+    x, y = name_key(a), name_key(b)
+    return x == y or x in y or y in x or SequenceMatcher(None, x, y).ratio() >= 0.75
 
 
 #: ``geo_precision`` of a place known only as a first-level region (a province, a state).
@@ -474,12 +496,37 @@ def best_match(event: Event, candidates: Iterable[Event],
                settings: MergeSettings | None = None) -> tuple[Event, Decision] | None:
     """The candidate ``event`` is most surely the same as (highest score at or above the
     threshold; ties broken by event id), or None."""
-    best: tuple[Event, Decision] | None = None
+    passing: list[tuple[Event, Decision]] = []
+    siblings: list[Event] = []  # told apart from ``event`` by one of its reports
+    own = set(event.article_ids)
     for c in sorted(candidates, key=lambda c: c.event_id):
         d = same_event(event, c, settings)
-        if d.same and (best is None or d.score > best[1].score):
-            best = (c, d)
+        if d.same:
+            passing.append((c, d))
+        elif own & set(c.article_ids) and c.event_id != event.event_id:
+            siblings.append(c)
+    if not passing:
+        return None
+    passing.sort(key=lambda cd: -cd[1].score)  # (stable: ties keep the event-id order)
+    best = passing[0]
+    for other in passing[1:]:
+        if best[1].score - other[1].score >= AMBIGUITY_MARGIN:
+            break
+        if set(best[0].article_ids) & set(other[0].article_ids):
+            # two events one report told apart ("two suicide bombers struck Gwoza: the
+            # market ... the checkpoint") fit about as well: which one this report tells is
+            # not known, and a wrong merge hides an event (precision first)
+            return None
+    for sib in siblings:
+        d = same_event(sib, best[0], settings)
+        if d.same and best[1].score - d.score < AMBIGUITY_MARGIN:
+            return None  # the same doubt seen from the other side: the best one fits a
+            # sibling of this event (told apart from it by a report) about as well
     return best
+
+
+#: how much better than a rival the best candidate must score when a report told the two apart
+AMBIGUITY_MARGIN = 0.1
 
 
 def candidates_for_many(events: Sequence[Event], store: BatchMergeTarget,

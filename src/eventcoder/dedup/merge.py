@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from ..schema import Event
@@ -40,6 +41,29 @@ def _undated_restatement(event: Event, dated: Event) -> bool:
                      and event.geonames_id != dated.geonames_id))  # two towns: two events
 
 
+#: the lead sentence tells another event of the same kind: "another group of gunmen attacked
+#: the market of X" (X not in the gazetteer, so placed where the first attack was), "in a
+#: separate attack", "separately": the report itself keeps them apart
+ANOTHER = re.compile(
+    r"\b(?:another|a\s+(?:second|third|separate))\s+(?:[\w-]+\s+){0,2}?(?:group|gang|band|"
+    r"attacks?|assault|raid|bombing|blast|explosion|strike|incident|ambush|suicide\s+bomber|"
+    r"bomber)\b|\bseparately\b|\bin\s+(?:a\s+)?separate\b", re.IGNORECASE)
+
+
+def _lead_sentence(event: Event) -> str:
+    sent = event.evidence_for("sentence")
+    return sent[0].text if sent else ""
+
+
+def _first_start(event: Event) -> int:
+    sent = event.evidence_for("sentence")
+    return sent[0].start if sent else 0
+
+
+def _told_as_another(event: Event) -> bool:
+    return bool(ANOTHER.search(_lead_sentence(event)))
+
+
 def merge_events(events: Iterable[Event]) -> list[Event]:
     """Merge duplicates, keeping the first event's id and order, by the one merge policy
     (:mod:`eventcoder.dedup.policy`): evidence and ids unioned, the highest toll the report
@@ -47,14 +71,23 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
 
     An undated restatement inside one report is folded into the dated telling (which keeps its
     own id and date, and its place unless the restatement's is more precise), see
-    :func:`_undated_restatement`.
+    :func:`_undated_restatement`. An event whose lead sentence tells it as another one
+    (:data:`ANOTHER`) is not merged by its key.
     """
     merged: dict[tuple[object, ...], Event] = {}
+    apart: list[Event] = []  # told as another event than the one with its key
     for event in events:
         key = same_event_key(event)
-        merged[key] = _merge_two(merged[key], event) if key in merged else event
+        if key in merged and _told_as_another(event):
+            apart.append(event)
+        else:
+            merged[key] = _merge_two(merged[key], event) if key in merged else event
     result = list(merged.values())
-    for undated in [e for e in result if not e.evidence_for("event_date")]:
+    for event in apart:  # (in text order among the others: the input's order)
+        result.insert(next((i for i, e in enumerate(result)
+                            if _first_start(e) > _first_start(event)), len(result)), event)
+    for undated in [e for e in result if not e.evidence_for("event_date")
+                    and not _told_as_another(e)]:
         target = next((d for d in result if d is not undated
                        and _undated_restatement(undated, d)), None)
         if target is not None:

@@ -30,6 +30,7 @@ from typing import Any
 
 import click
 
+from ..dedup.cross import same_name
 from ..geo.resolve import haversine_km
 from ..schema import Event
 from .gold import GoldArticle, GoldError, GoldEvent, read_gold
@@ -90,6 +91,9 @@ def pair_score(g: GoldEvent, e: Event) -> float:
     d = distance_km(g, e)
     if d is not None:
         s += 0.3 * max(0.0, 1 - d / MATCH_KM)
+    # the place's name too: two rows at one point (a village the gazetteer lacks stands at the
+    # point of the town near it) are told apart by the names they carry
+    s += 0.2 * (bool(g.location) and bool(e.location) and same_name(g.location, e.location))
     s += 0.1 * (actor_key(g.actor1) == actor_key(e.actor1))
     s += 0.05 * (g.fatalities == e.fatalities)
     return s

@@ -185,6 +185,11 @@ class DateResolver:
         m = re.fullmatch(r"(?:the )?(?:next|following) day", t)
         if m:
             return ResolvedDate(pub + dt.timedelta(days=1), 1, relative_to_event=True)
+        if re.fullmatch(r"(?:that |the )?same (?:day|afternoon|evening|morning|night)|"
+                        r"(?:later |earlier )?that (?:day|afternoon|evening|morning)|"
+                        r"(?:a few |several |some |two |three )?hours (?:later|earlier)", t):
+            # the day of the event told before ("On the same day, another group attacked")
+            return ResolvedDate(pub, 1, relative_to_event=True)
         m = re.fullmatch(r"([a-z]+)", t)
         if m and _month_num(m[1]) and len(m[1]) >= 3:
             month = cast(int, _month_num(m[1]))  # not None: checked just above

@@ -75,6 +75,12 @@ if TYPE_CHECKING:
 PEACEFUL_TRANSFER = re.compile(
     r"\b(?:withdr[ae]w\w*|withdrawal|pull(?:ed|ing)?\s+out|vacat\w+|without\s+(?:a\s+)?(?:fight|"
     r"fighting|resistance|a\s+shot)|unopposed|handed\s+over|abandoned)\b", re.IGNORECASE)
+#: where the wounded were treated or taken, not where they were hit ("died at the district
+#: hospital of Ouallam", "evacuated to Maiduguri")
+CARED_FOR_IN = re.compile(
+    r"(?:\b(?:hospital|clinic|morgue|mortuary|health\s+cent(?:re|er))\s+(?:of|in|at)\s+"
+    r"(?:the\s+)?|\b(?:taken|evacuated|rushed|transferred|flown|airlifted|referred)\s+"
+    r"(?:\w+\s+){0,4}?(?:to|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)$", re.IGNORECASE)
 #: state forces as the ones hit: an attack on them is a battle (ACLED: Armed clash)
 STATE_VICTIMS = re.compile(
     r"\b(?:soldiers?|troops|policem[ae]n|police\s+officers?|gendarmes?|servicem[ae]n|"
@@ -1046,12 +1052,16 @@ DAY_NAMED = re.compile(r"\b" + WEEKDAY_NAME + r"s?\b|\d|\b(?:yesterday|today|ton
 
 #: dates the small model leaves untagged now and then ("On the evening of 9 August 2025",
 #: "attacked on 3 March", a sentence-opening "Last night"): a day and a month's name, with or
-#: without a year, either way round, the night or day before the report, and a date in
-#: digits ("On 06.11.2025", police and army releases)
+#: without a year, either way round, the night or day before the report, a date in digits
+#: ("On 06.11.2025", police and army releases), and the day of the event told before ("Hours
+#: later", "On the same day", "later that day")
 MISSED_DATE = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_NAME_EXACT + r"(?![\w-])(?:,?\s+\d{4}\b)?"
     r"|\b" + MONTH_NAME_EXACT + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!-)(?:,?\s+\d{4}\b)?"
     r"|\b(?:[Ll]ast\s+night|[Yy]esterday(?:\s+(?:morning|afternoon|evening))?)\b"
+    r"|\b(?:(?:[Aa]\s+few|[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree)\s+)?[Hh]ours\s+(?:later|earlier)\b"
+    r"|\b(?:[Tt]he|[Tt]hat)\s+same\s+(?:day|afternoon|evening|morning|night)\b"
+    r"|\b(?:[Ll]ater|[Ee]arlier)\s+that\s+(?:day|afternoon|evening|morning)\b"
     r"|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b")
 #: a date in digits, day and month either way round ("06.11.2025", "11/6/2025")
 NUMERIC_DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d")
@@ -1550,7 +1560,8 @@ def _place(text: str, ents: list[SpacySpan], trig: Token, s0: int, s1: int,
     Tibu police station", "the Kutru police camp") is the town."""
     ents = [e for e in ents if (e.label_ in PLACE_LABELS or e.label_ == "ORG" and len(e) == 1
                                 and TOWN_FACILITY.match(text, e.end_char)) and s0 <= e.start_char
-            and e.end_char <= s1 and not any(h.start <= e.start_char < h.end for h in hits)]
+            and e.end_char <= s1 and not any(h.start <= e.start_char < h.end for h in hits)
+            and not CARED_FOR_IN.search(text, max(s0, e.start_char - 60), e.start_char)]
     if s0 < 200:
         # the dateline ("PARIS, Oct 3 (Wire) -") is where the report was filed
         from ..geo.recognize import _DATELINE_RE

@@ -129,7 +129,9 @@ def part_size(tok: Token) -> int | None:
         c.dep_ in ("compound", "amod", "quantmod") and c.lower_ in ("dozen", "dozens", "scores"))]
     if nums:
         # "at least 30", "twenty-two", "a dozen": the number words of the modifier
-        words = [t.text for t in nums[0].subtree if parse_number(t.text) is not None]
+        # (not a number repeated in brackets: "four (4) civilians" are four)
+        words = [t.text for t in nums[0].subtree if parse_number(t.text) is not None
+                 and not (t.i > 0 and t.doc[t.i - 1].text == "(")]
         return parse_number(" ".join(words)) if words else None
     if tok.lower_ in COLLECTIVE or tok.ent_type_ in ("NORP", "ORG", "GPE", "LOC", "FAC"):
         return None

@@ -25,8 +25,8 @@ _NUM_WORD = "|".join(sorted([*UNITS, *TENS, *VAGUE, *SCALES], key=len, reverse=T
 #: one number phrase: digits ("12", "1,200") or words ("twenty-two", "a dozen", "dozens of")
 NUMBER_RE = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+)"
-    rf"|(?:(?:{_NUM_WORD})(?:[\s-]+(?:{_NUM_WORD}))*)"
-)
+    rf"|(?:(?:{_NUM_WORD})(?:[\s-]+(?:{_NUM_WORD}))*)(?:\s*\(\d{{1,6}}\))?"
+)  # (a number in words may repeat itself in digits: "nine (9)", official communiques)
 
 
 #: More digits than any count in the news has: such a "number" is not read (int() refuses
@@ -47,6 +47,8 @@ def parse_number(text: str) -> int | None:
     """The value of a number phrase: ``"eight"`` 8, ``"twenty-two"`` 22, ``"1,200"`` 1200,
     ``"dozens"`` 12. None when ``text`` is not a number."""
     t = text.lower().strip().replace(",", "")
+    if (m := re.fullmatch(r"[a-z\s-]+\((\d+)\)", t)) is not None:
+        return _digits(m[1])  # "nine (9)": the digits say it
     if not t:
         return None
     if t.isdigit():

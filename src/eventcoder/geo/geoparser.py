@@ -27,7 +27,7 @@ from .defaults import data_file, ensure_default_gazetteer
 from .gazetteer import Candidate, Gazetteer
 from .locate import locate as _locate
 from .nominal import NominalResolver
-from .recognize import Lexicon, Mention, Recognizer
+from .recognize import LOCALITY_NOTE, Lexicon, Mention, Recognizer
 from .resolve import LinearRanker, Resolution, Resolver, haversine_km
 from .text import fold
 
@@ -203,7 +203,9 @@ class Geoparser:
     def _fallback(self, m: Mention, focus: Candidate | None) -> Place:
         if focus is None:
             return Place(start=m.start, end=m.end, text=m.text, role=m.role, confidence=0.0)
-        return Place(start=m.start, end=m.end, text=m.text, name=fold(focus.name),
+        # a named spot is in the town around it; a locality keeps its own name there
+        name = m.text if LOCALITY_NOTE in m.notes else focus.name
+        return Place(start=m.start, end=m.end, text=m.text, name=fold(name),
                      latitude=focus.latitude, longitude=focus.longitude,
                      country_code=focus.country_code or None,
                      admin1=self.gazetteer.admin1_name(focus.country_code, focus.admin1_code)

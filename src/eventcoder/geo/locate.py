@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..nlp import doc_text
 from ..schema import EventMention, Location, Place, Span
+from .text import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -421,10 +422,18 @@ def _location(gz: Gazetteer | None, place: Place, precision: int, reason: str) -
     admin2 = place.admin2 if code != "ADM1" and not whole_country else None
     if code == "ADM2" and not admin2:
         admin2 = place.name
+    if place.feature_class is None and place.geonames_id is None and place.name and \
+            place.latitude is not None and place.name == fold(place.text):
+        reason = f"{reason}; {NAMED_ONLY}"  # a village the gazetteer lacks (LOCALITY_NOTE)
     return Location(place=place, country=country, iso3=iso3, admin1=admin1, admin2=admin2,
                     location=place.name or place.text, latitude=place.latitude,
                     longitude=place.longitude, geo_precision=precision,
                     geonames_id=place.geonames_id, reason=reason)
+
+
+#: said of an event's place the gazetteer lacks, put at the point of the place near it: the
+#: name is the article's, the point is not its own (cross-article merging reads it)
+NAMED_ONLY = "known by name only, at the point of the place near it"
 
 
 def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
