@@ -1077,8 +1077,7 @@ def with_missed_dates(doc: Doc) -> list[SpacySpan]:
     added: list[SpacySpan] = []
     for m in MISSED_DATE.finditer(text):
         a, b = m.span()
-        numeric = m.group(0)[:1].isdigit() and not m.group(0)[-1:].isalpha() and \
-            NUMERIC_DATE.fullmatch(m.group(0)) is not None
+        numeric = NUMERIC_DATE.fullmatch(m.group(0)) is not None
         if any(e.start_char < b and a < e.end_char and (
                 e.label_ in ("DATE", "TIME") if numeric else e.label_ in _KEEPS_ITS_WORDS)
                for e in ents):

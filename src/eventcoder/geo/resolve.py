@@ -299,19 +299,24 @@ def _alike_alternates(query: str, cands: list[Candidate]) -> list[Candidate]:
     """Among places of one country a name matches only as an alternate name, those whose own
     name looks like it, when one does: GeoNames lists "Sloviansk" among Nikopol's alternate
     names as well as Sloviansk's (spelled Slovyansk), and the two towns are of one size."""
-    alts = [c for c in cands if c.kind == KIND_ALT]
-    if len(alts) < 2:
-        return cands
+    per_country = Counter(c.country_code for c in cands if c.kind == KIND_ALT)
+    alts = [c for c in cands if c.kind == KIND_ALT and per_country[c.country_code] >= 2]
+    if not alts:
+        return cands  # (the rule is within a country: most names have no two such readings)
     q = loose_key(name_key(query))
-    ratio = {c.geonames_id: SequenceMatcher(None, q, loose_key(name_key(c.name))).ratio()
-             for c in alts}
+    ratio = {c.geonames_id: _ratio(q, c.name) for c in alts}
     alike = {c.country_code for c in alts if ratio[c.geonames_id] >= ALIKE}
     if not alike:
         return cands
     # (only within a country: "Palmyra" is an alternate name of Tadmur, Syria, and Palmira,
     # Colombia is spelled like it; context, not spelling, tells those apart)
-    return [c for c in cands if c.kind != KIND_ALT or ratio[c.geonames_id] >= UNLIKE
-            or c.country_code not in alike]
+    return [c for c in cands if c.kind != KIND_ALT or c.country_code not in alike
+            or ratio[c.geonames_id] >= UNLIKE]
+
+
+@lru_cache(maxsize=4096)
+def _ratio(query_key: str, name: str) -> float:
+    return SequenceMatcher(None, query_key, loose_key(name_key(name))).ratio()
 
 
 #: an alternate-name reading whose own name is this alike (difflib ratio) vouches for itself;
