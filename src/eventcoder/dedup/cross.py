@@ -57,14 +57,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from itertools import islice
 from typing import Protocol, cast
 
 from ..config import DEFAULT_MERGE_DAYS, DEFAULT_MERGE_KM, DEFAULT_MERGE_THRESHOLD
 from ..geo.locate import NAMED_ONLY
 from ..geo.resolve import haversine_km
-from ..geo.text import name_key
+from ..geo.text import name_key, spelling_ratio
 from ..schema import Event
 from .link import ONE_BLAST
 
@@ -337,7 +336,7 @@ def same_name(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return True
     x, y = name_key(a), name_key(b)
-    return x == y or x in y or y in x or SequenceMatcher(None, x, y).ratio() >= 0.75
+    return x == y or x in y or y in x or spelling_ratio(x, y) >= 0.75
 
 
 #: ``geo_precision`` of a place known only as a first-level region (a province, a state).

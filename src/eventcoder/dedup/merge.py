@@ -50,18 +50,14 @@ ANOTHER = re.compile(
     r"bomber)\b|\bseparately\b|\bin\s+(?:a\s+)?separate\b", re.IGNORECASE)
 
 
-def _lead_sentence(event: Event) -> str:
+def _lead(event: Event) -> tuple[int, str]:
+    """Where the event's first telling starts, and its sentence."""
     sent = event.evidence_for("sentence")
-    return sent[0].text if sent else ""
-
-
-def _first_start(event: Event) -> int:
-    sent = event.evidence_for("sentence")
-    return sent[0].start if sent else 0
+    return (sent[0].start, sent[0].text) if sent else (0, "")
 
 
 def _told_as_another(event: Event) -> bool:
-    return bool(ANOTHER.search(_lead_sentence(event)))
+    return bool(ANOTHER.search(_lead(event)[1]))
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
@@ -84,8 +80,9 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
             merged[key] = _merge_two(merged[key], event) if key in merged else event
     result = list(merged.values())
     for event in apart:  # (in text order among the others: the input's order)
-        result.insert(next((i for i, e in enumerate(result)
-                            if _first_start(e) > _first_start(event)), len(result)), event)
+        at = _lead(event)[0]
+        result.insert(next((i for i, e in enumerate(result) if _lead(e)[0] > at),
+                           len(result)), event)
     for undated in [e for e in result if not e.evidence_for("event_date")
                     and not _told_as_another(e)]:
         target = next((d for d in result if d is not undated

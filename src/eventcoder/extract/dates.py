@@ -199,7 +199,7 @@ class DateResolver:
 
     @staticmethod
     def _dateparser(t: str, pub: dt.date) -> ResolvedDate | None:
-        if (m := re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)", t)) is not None:
+        if (m := NUMERIC_DATE.fullmatch(t)) is not None:
             return _numeric(int(m[1]), int(m[2]), int(m[3]), pub)
         # only expressions with a month name, a year or a numeric date are worth dateparser's
         # time; ages ("31-year-old"), durations and clock times are not dates
@@ -220,6 +220,10 @@ class DateResolver:
             return None
         prec = 1 if re.search(r"\d{1,2}\b(?!\d)|day", t) else 3
         return ResolvedDate(got.date(), prec, bool(re.search(r"\b\d{4}\b", t)))
+
+
+#: a date in digits, day and month either way round ("06.11.2025", "11/6/2025")
+NUMERIC_DATE = re.compile(r"(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)")
 
 
 def _numeric(a: int, b: int, year: int, pub: dt.date) -> ResolvedDate | None:

@@ -41,7 +41,7 @@ from .attribution import CUE as CLAIM_CUE
 from .attribution import Attribution, find_attributions
 from .calibration import Calibrator
 from .classifier import LinearClassifier
-from .dates import DateResolver, ResolvedDate
+from .dates import NUMERIC_DATE, DateResolver, ResolvedDate
 from .fatalities import conservative, victim_count
 from .modality import (
     PLUPERFECT_DAYS,
@@ -1062,9 +1062,7 @@ MISSED_DATE = re.compile(
     r"|\b(?:(?:[Aa]\s+few|[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree)\s+)?[Hh]ours\s+(?:later|earlier)\b"
     r"|\b(?:[Tt]he|[Tt]hat)\s+same\s+(?:day|afternoon|evening|morning|night)\b"
     r"|\b(?:[Ll]ater|[Ee]arlier)\s+that\s+(?:day|afternoon|evening|morning)\b"
-    r"|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b")
-#: a date in digits, day and month either way round ("06.11.2025", "11/6/2025")
-NUMERIC_DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d")
+    r"|\b" + NUMERIC_DATE.pattern + r"\b")
 
 
 def with_missed_dates(doc: Doc) -> list[SpacySpan]:

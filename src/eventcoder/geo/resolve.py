@@ -14,7 +14,6 @@ import operator
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from typing import Any
 from ..errors import ConfigError
 from .gazetteer import KIND_ALT, KIND_ASCII, KIND_NAME, KIND_OVERLAY, Candidate, Gazetteer
 from .recognize import Mention
-from .text import key_variants, loose_key, name_key
+from .text import key_variants, loose_key, name_key, spelling_ratio
 
 _KIND_SCORE = {KIND_OVERLAY: 3.0, KIND_NAME: 1.5, KIND_ASCII: 1.3, KIND_ALT: 0.0}
 
@@ -304,7 +303,7 @@ def _alike_alternates(query: str, cands: list[Candidate]) -> list[Candidate]:
     if not alts:
         return cands  # (the rule is within a country: most names have no two such readings)
     q = loose_key(name_key(query))
-    ratio = {c.geonames_id: _ratio(q, c.name) for c in alts}
+    ratio = {c.geonames_id: spelling_ratio(q, loose_key(name_key(c.name))) for c in alts}
     alike = {c.country_code for c in alts if ratio[c.geonames_id] >= ALIKE}
     if not alike:
         return cands
@@ -312,11 +311,6 @@ def _alike_alternates(query: str, cands: list[Candidate]) -> list[Candidate]:
     # Colombia is spelled like it; context, not spelling, tells those apart)
     return [c for c in cands if c.kind != KIND_ALT or c.country_code not in alike
             or ratio[c.geonames_id] >= UNLIKE]
-
-
-@lru_cache(maxsize=4096)
-def _ratio(query_key: str, name: str) -> float:
-    return SequenceMatcher(None, query_key, loose_key(name_key(name))).ratio()
 
 
 #: an alternate-name reading whose own name is this alike (difflib ratio) vouches for itself;

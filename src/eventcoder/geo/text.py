@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
+from functools import lru_cache
 
 _APOSTROPHES = dict.fromkeys(map(ord, "'`\u2018\u2019\u02bb\u02bc\u02be\u02bf\u00b4"), None)
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_.,/()\"]+")
@@ -81,3 +83,10 @@ def useful_alias(alias: str) -> bool:
     if len(alias) <= 4 and alias.isupper():
         return False
     return bool(_LATIN_OR_ARABIC.match(fold(alias)))
+
+
+@lru_cache(maxsize=4096)
+def spelling_ratio(a: str, b: str) -> float:
+    """How alike two name keys are spelled (difflib's ratio, 0 to 1): "sloviansk" and
+    "slovyansk" 0.89, "sloviansk" and "nikopol" 0.25."""
+    return SequenceMatcher(None, a, b).ratio()
