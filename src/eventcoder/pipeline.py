@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from .config import Config
 from .dedup import merge_events, summaries
 from .dedup.link import build_event_group, link_mentions
+from .extract.listing import split_listed
 from .extract.rows import resolve_date
 from .nlp import load_nlp, parsed_from
 from .schema import Article, Candidate, Event, EventMention, Place
@@ -123,7 +124,8 @@ class Pipeline:
         t0 = clock()
         result.places = self.geoparser.parse(doc)
         t1 = clock()
-        result.mentions, cands = self.extractor.extract_candidates(doc, article)
+        result.mentions, cands = split_listed(
+            article.text, *self.extractor.extract_candidates(doc, article), result.places)
         t2 = clock()
         locations = [self.geoparser.locate(doc, m, result.places) for m in result.mentions]
         t3 = clock()

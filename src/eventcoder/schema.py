@@ -151,6 +151,10 @@ class EventMention(BaseModel):
     main_predicate: bool = False
     #: part of speech of the trigger's head (VERB, NOUN, ...)
     trigger_pos: str = ""
+    #: which item this is of a sentence that lists its event place by place, each with its own
+    #: dead ("11 killed in Mamove and eight others in Kasanzi"): 0 for the first or only one
+    #: (``eventcoder.extract.listing``)
+    part: int = 0
 
     @field_validator("sub_event_type")
     @classmethod

@@ -429,3 +429,28 @@ def test_a_report_that_fits_two_events_another_report_told_apart_merges_with_nei
     assert best_match(merged, [incoming, sibling]) is None
     # alone, it merges
     assert best_match(incoming, [market]) is not None
+
+
+
+def test_a_like_type_told_apart_by_a_report_is_not_merged() -> None:
+    """A report told a suicide car bombing and, hours later, a bomb in a market apart; a later
+    report of the market bomb does not join the suicide bombing through their like types
+    (ONE_BLAST) while that report's bomb of exactly its type is a rival, nor the other way."""
+    from eventcoder.dedup.cross import best_match
+
+    blast = dict(event_type="Explosions/Remote violence", actor1="Al Shabaab",
+                 actor2="Civilians (Somalia)")
+    bombing = ("A suicide car bomber struck a checkpoint in the city, killing soldiers, and a "
+               "bomb exploded in a market.")
+    suicide = ev("a1", 9, text=bombing, sub_event_type="Suicide bomb", **blast)
+    suicide = suicide.model_copy(update={"article_ids": ["a1", "a2"]})
+    # the report placed its market bomb only in the region: not enough to join it
+    market = ev("a1", 30, text="Hours later a device went off elsewhere.",
+                sub_event_type="Remote explosive/landmine/IED", **blast).model_copy(
+        update={"event_id": "ev-a1-market", "geo_precision": 3, "actor1": "Unknown"})
+    later = ev("a3", 3, text=bombing, sub_event_type="Remote explosive/landmine/IED", **blast)
+    assert same_event(later, suicide).same  # alike enough on its own
+    assert not same_event(later, market).same and not same_event(market, later).same
+    found = best_match(later, [suicide, market])
+    assert found is None or found[0].event_id == "ev-a1-market"
+    assert best_match(suicide, [later, market]) is None

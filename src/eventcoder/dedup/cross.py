@@ -498,7 +498,8 @@ def best_match(event: Event, candidates: Iterable[Event],
     passing: list[tuple[Event, Decision]] = []
     siblings: list[Event] = []  # told apart from ``event`` by one of its reports
     own = set(event.article_ids)
-    for c in sorted(candidates, key=lambda c: c.event_id):
+    pool = sorted(candidates, key=lambda c: c.event_id)
+    for c in pool:
         d = same_event(event, c, settings)
         if d.same:
             passing.append((c, d))
@@ -516,6 +517,17 @@ def best_match(event: Event, candidates: Iterable[Event],
             # market ... the checkpoint") fit about as well: which one this report tells is
             # not known, and a wrong merge hides an event (precision first)
             return None
+    if best[0].sub_event_type != event.sub_event_type and any(
+            c is not best[0] and (
+                (c.sub_event_type == event.sub_event_type
+                 and set(c.article_ids) & set(best[0].article_ids))
+                or (c.sub_event_type == best[0].sub_event_type and set(c.article_ids) & own))
+            for c in pool):
+        # the best fits only through a like type ("a suicide car bombing" for "a bomb"), and
+        # a report told two events of the two types apart ("a suicide car bomber struck a
+        # checkpoint ... Hours later, a bomb exploded in a market"): each is more likely the
+        # one of its own type, and a wrong merge hides an event
+        return None
     for sib in siblings:
         d = same_event(sib, best[0], settings)
         if d.same and best[1].score - d.score < AMBIGUITY_MARGIN:

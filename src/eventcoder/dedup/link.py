@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from ..extract import lexicon as L
 from ..extract.rows import build_event
 from ..geo.resolve import haversine_km
+from ..geo.text import name_key, spelling_ratio
 from ..schema import ActorMention, Article, Event, EventMention, Evidence, Location
 from ..taxonomy import (
     BATTLES,
@@ -84,6 +85,7 @@ class _Group:
     headline: bool = False
     attached_id: int | None = None  # GeoNames id of a place attached to a member
     tolls: set[int] = field(default_factory=set)  # death tolls its members give
+    places: set[str] = field(default_factory=set)  # names of places attached to members
 
 
 def _named(name: str | None) -> str | None:
@@ -217,7 +219,8 @@ TOLL_UPDATE = re.compile(r"\b(?:death\s+)?toll\b|died\s+(?:of|from)\s+(?:their|h
                          r"(?:wounds|injuries)|died\s+in\s+hospital|succumbed", re.IGNORECASE)
 
 
-def _compatible_date(g: _Group, m: EventMention, text: str = "") -> bool:
+def _compatible_date(g: _Group, m: EventMention, text: str = "",
+                     place: Location | None = None) -> bool:
     if m.date_span is None or g.date is None or m.event_date is None:
         return True
     if text and TOLL_UPDATE.search(text, m.sentence.start, m.sentence.end):
@@ -225,7 +228,18 @@ def _compatible_date(g: _Group, m: EventMention, text: str = "") -> bool:
     days = abs((m.event_date - g.date).days)  # type: ignore[operator]
     if days == 1 and m.fatalities and g.tolls and m.fatalities not in g.tolls:
         return False  # another day and other dead: another event ("On Sunday, IS killed 50")
+    if days == 1 and place is not None and attached(place) and place.location and g.places \
+            and not any(_alike(place.location, p) for p in g.places):
+        # another day and another village, each named at its event: "Today ... stormed the
+        # village of Al-Hureiba ... Yesterday, Sunday, the same militia attacked Wad Al-Bashir"
+        return False
     return days <= 1
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two place names that are one ("Al-Hureiba", "Al Hureiba"; "Mangaize", "Mangaïzé")."""
+    x, y = name_key(a), name_key(b)
+    return x == y or x in y or y in x or spelling_ratio(x, y) >= 0.75
 
 
 def _compatible_actors(g: _Group, m: EventMention) -> bool:
@@ -254,8 +268,8 @@ def link_mentions(text: str, mentions: Sequence[EventMention],
         if not new_event_cue(text, m) or anaphor:
             # the nearest group: the one told most recently, not the one begun last
             fits = [g for k, g in enumerate(sorted(groups, key=lambda g: -g.members[-1]))
-                    if _compatible_type(g, m, generic, anaphor, participant, k == 0) and
-                    _compatible_date(g, m, text) and _compatible_place(g, loc, generic) and (
+                    if not _listed_apart(mentions, g, m) and _compatible_type(g, m, generic, anaphor, participant, k == 0) and
+                    _compatible_date(g, m, text, loc) and _compatible_place(g, loc, generic) and (
                         generic or m.sub_event_type in ABSORBED or g.headline or
                         _compatible_actors(g, m))]
             # a headline clause naming another weapon: never for another headline clause
@@ -276,6 +290,13 @@ def link_mentions(text: str, mentions: Sequence[EventMention],
     return [g.members for g in groups]
 
 
+def _listed_apart(mentions: Sequence[EventMention], g: _Group, m: EventMention) -> bool:
+    """``m`` is a further place of a list whose other item is in ``g`` (one trigger, two
+    parts: ``eventcoder.extract.listing``): two events."""
+    return any(mentions[j].trigger == m.trigger and mentions[j].part != m.part
+               for j in g.members)
+
+
 def _new_group(i: int, m: EventMention, loc: Location, generic: bool) -> _Group:
     a1 = _named(m.actor1.name if m.actor1 else None)
     a2 = _named(m.actor2.name if m.actor2 else None)
@@ -286,7 +307,8 @@ def _new_group(i: int, m: EventMention, loc: Location, generic: bool) -> _Group:
                   admin1=loc.admin1, actors={a for a in (a1, a2) if a}, initiator=a1,
                   actor1_raw=m.actor1.name if m.actor1 else None,
                   attached_id=loc.geonames_id if attached(loc) else None,
-                  tolls={m.fatalities} if m.fatalities else set())
+                  tolls={m.fatalities} if m.fatalities else set(),
+                  places={loc.location} if attached(loc) and loc.location else set())
 
 
 def _add(g: _Group, i: int, m: EventMention, loc: Location, generic: bool) -> None:
@@ -306,6 +328,8 @@ def _add(g: _Group, i: int, m: EventMention, loc: Location, generic: bool) -> No
         g.date = m.event_date
     if g.attached_id is None and attached(loc):
         g.attached_id = loc.geonames_id
+    if attached(loc) and loc.location:
+        g.places.add(loc.location)
     if loc.latitude is not None and (g.lat is None or loc.geo_precision < g.precision):
         g.lat, g.lon, g.precision = loc.latitude, loc.longitude, loc.geo_precision
         g.admin1 = loc.admin1 or g.admin1
@@ -342,14 +366,22 @@ def combine_mentions(article: Article, mentions: Sequence[EventMention],
     typed = next((m for m in core if not is_generic(text, m) and (
         m.sub_event_type not in TERRITORY or core[0].sub_event_type in TERRITORY) and not (
         core[0].sub_event_type == "Armed clash" and m.sub_event_type in SUPPORT_FIRE)), core[0])
+    if typed.sub_event_type == "Abduction/forced disappearance":
+        # "11 civilians were killed ... others were abducted": ACLED codes the killing (as
+        # the extractor does for a killing told with looting)
+        typed = next((m for m in core if m.sub_event_type == "Attack" and m.fatalities > 0),
+                     typed)
     demos = [m for m in core if m.sub_event_type in DEMO_SEVERITY]
     if len(demos) == len(core) and len(demos) > 1:
         # one demonstration told several ways: ACLED codes its most severe form
         typed = max(demos, key=lambda m: DEMO_SEVERITY[m.sub_event_type])
     dated = sorted((m for m in mentions if m.date_span is not None),
                    key=lambda m: m.time_precision)
+    # the most precise place; a dateline's town (where the report was filed) only when no
+    # telling names a place of its own
     placed = sorted((p for p in pairs if p[1].latitude is not None),
-                    key=lambda p: p[1].geo_precision)
+                    key=lambda p: ((p[1].reason or "").startswith("the dateline"),
+                                   p[1].geo_precision))
     loc = placed[0][1] if placed else lead_loc
 
     def named(a: object) -> bool:

@@ -67,12 +67,15 @@ class DateResolver:
     def _resolve(self, t: str, pub: dt.date | None) -> ResolvedDate | None:
         t = re.sub(r"^(?:on|in|at|during|since|by|from|the|of)\s+", "", t).strip(" ,.")
         t = re.sub(r"\s+", " ", t)
+        # "the night of 9 September", "the early hours of Sunday": the day named
+        t = re.sub(r"^(?:the )?(?:(?:early |late )?(?:night|evening|morning|afternoon)|"
+                   r"(?:early|small|late) hours) of ", "", t)
         if not t:
             return None
         # a span of days ("Saturday to Sunday", "between Monday and Wednesday"): its first day,
         # to the day when it spans a night (overnight), else to the week
         # "May 16-17", "16-17 May 2026": the first day of the month's span
-        m = re.fullmatch(r"(?:([a-z]+)\.? )?(\d{1,2})(?:st|nd|rd|th)? ?[-\u2013] ?(\d{1,2})"
+        m = re.fullmatch(r"(?:between )?(?:([a-z]+)\.? )?(\d{1,2})(?:st|nd|rd|th)? ?(?:[-\u2013]|to|and) ?(\d{1,2})"
                          r"(?:st|nd|rd|th)?(?: (?:of )?([a-z]+)\.?)?(,? \d{4})?", t)
         if m and bool(m[1]) != bool(m[4]) and _month_num(m[1] or m[4]) and \
                 0 <= int(m[3]) - int(m[2]) <= 31:
@@ -195,6 +198,14 @@ class DateResolver:
             month = cast(int, _month_num(m[1]))  # not None: checked just above
             year = pub.year if month <= pub.month else pub.year - 1
             return _safe(year, month, 1, 3, False)
+        if ", " in t:
+            # "today, monday 6 october", "yesterday, sunday": one day told twice; the second,
+            # more specific telling first
+            head, _, rest = t.partition(", ")
+            for part in (rest, head):
+                r = self._resolve(part, pub)
+                if r is not None:
+                    return r
         return self._dateparser(t, pub)
 
     @staticmethod

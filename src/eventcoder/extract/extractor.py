@@ -339,6 +339,7 @@ class EventExtractor:
                                        drafts[-1].sub_event_type, "reported",
                                        "retold: the toll of the event told just before",
                                        len(drafts) - 1))
+        self._dates_from_statements(drafts, notes, all_ents, article.published)
         if drafts:
             for s0, s1 in sentences:
                 if CLAIM_CUE.search(text, s0, s1):
@@ -347,6 +348,29 @@ class EventExtractor:
         mentions = [self._finish(d, article, text) for d in drafts]
         cands = [n.candidate(article.id, text) for n in notes]
         return mentions, cands
+
+    def _dates_from_statements(self, drafts: list[_Draft], notes: list[_Note],
+                               ents: list[SpacySpan], published: dt.date | None) -> None:
+        """An undated event told right after a statement that named its day: "MONUSCO
+        condemns the two attacks carried out by the ADF on 18 September ... At least 11
+        civilians were killed in Mamove": the statement is not coded (a condemnation, a
+        claim), its date is the event's. Only the first event after the statement, of a
+        violent type as the statement's, within :data:`STATEMENT_DATE_CHARS`."""
+        told = [n for n in notes if n.status == "out_of_scope" and n.reason in STATEMENT_REASONS
+                and n.sub_event_type in SUB_EVENTS
+                and SUB_EVENTS[n.sub_event_type].event_type in VIOLENT_TYPES]
+        for n in told:
+            after = [d for d in drafts if d.sentence[0] >= n.segment[1]]
+            if not after:
+                continue
+            d = min(after, key=lambda d: d.sentence[0])
+            if d.date_span is not None or d.sentence[0] - n.segment[1] > STATEMENT_DATE_CHARS \
+                    or SUB_EVENTS[d.sub_event_type].event_type not in VIOLENT_TYPES:
+                continue
+            date, span = self._date(ents, n.segment[0], n.segment[1], n.trigger[0],
+                                    published, None, trig_end=n.trigger[1])
+            if isinstance(date, ResolvedDate) and span is not None and date.precision == 1:
+                d.date, d.date_span = date, span
 
     @staticmethod
     def _refine_place(prev: _Draft, text: str, ents: list[SpacySpan], s0: int, s1: int
@@ -452,7 +476,7 @@ class EventExtractor:
             return None
         cand, typ, trig_tok = chosen
         resolved = [(c, t) for _, c, t, _ in ranked]
-        scope = out_of_scope(seg, typ, cand.kind, seg_hits, trig_tok, country)
+        scope = out_of_scope(seg, typ, cand.kind, seg_hits, trig_tok, country, s0)
         if scope is None and not _is_demo(typ) and (exercise or trial):
             scope = "exercise" if exercise else "trial"
         if scope in ("diplomacy", "attribution") and (
@@ -1349,6 +1373,11 @@ def _is_main_predicate(tok: Token) -> bool:
 
 
 #: the event types of armed violence (an anaphor may retell one type as another)
+#: reasons a statement that tells an event is not coded, whose date the event told next takes
+STATEMENT_REASONS = frozenset({SCOPE_REASONS["attribution"], SCOPE_REASONS["diplomacy"]})
+#: how far after such a statement the event may begin (about two sentences)
+STATEMENT_DATE_CHARS = 400
+
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 

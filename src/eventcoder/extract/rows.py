@@ -28,6 +28,9 @@ FALLBACK_TIME_PRECISION = 2
 
 def event_id(article_id: str, mention: EventMention) -> str:
     """Stable id of the event read from ``mention``: same article and spans, same id."""
+    if mention.part:  # a further place of a sentence's list: an event of its own
+        return stable_id(article_id, mention.sentence.start, mention.trigger.start,
+                         mention.sub_event_type, mention.part)
     return stable_id(article_id, mention.sentence.start, mention.trigger.start,
                      mention.sub_event_type)
 

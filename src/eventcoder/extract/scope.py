@@ -54,6 +54,18 @@ FIRED_FROM_AFAR = sub_events_where("fired_from_afar")
 MAY_BE_DIPLOMACY = sub_events_where("may_be_diplomacy")
 
 
+def _aside(cue: re.Match[str], trig: Token | None, s0: int | None) -> bool:
+    """The blame is told in a clause that modifies a noun ("The attacks, blamed by U.N.
+    officials on the ADF, targeted the village of Mamove, where 13 people were killed"): the
+    sentence tells the event; the blame is an aside."""
+    if trig is None or s0 is None:
+        return False
+    doc = trig.doc
+    span = doc.char_span(s0 + cue.start(), s0 + cue.end(), alignment_mode="expand")
+    return span is not None and span[0].dep_ in ("acl", "relcl") and \
+        span[0].head.pos_ in ("NOUN", "PROPN")
+
+
 SCOPE_REASONS = {
     "attribution": "a claim of responsibility, credit or blame, not an incident",
     "diplomacy": "diplomacy (talks, expulsions, sanctions, condemnation), not an incident",
@@ -76,9 +88,10 @@ GANG_WORDS = re.compile(r"\b(?:cartel\w*|gang(?:s|ster\w*)?)\b", re.IGNORECASE)
 
 
 def out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit], trig: Token | None = None,
-                 country: str | None = None) -> str | None:
+                 country: str | None = None, s0: int | None = None) -> str | None:
     """Why a segment is outside ACLED's scope (crime, disaster, diplomacy, attribution).
-    ``country``: the article's (gangs are armed groups in :data:`GANG_WAR_COUNTRIES`)."""
+    ``country``: the article's (gangs are armed groups in :data:`GANG_WAR_COUNTRIES`);
+    ``s0``: where the segment starts in ``trig``'s document."""
     nonstate = any(h.role == "armed" and not h.generic for h in hits)
     state = any(h.role == "state" for h in hits)
     demo = SUB_EVENTS[typ].event_type in ("Protests", "Riots")
@@ -86,7 +99,8 @@ def out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit], trig: Toke
         return "attribution"
     if DIPLOMATIC_PROTEST.search(seg):
         return "diplomacy"
-    if L.OUT_OF_SCOPE["attribution"].search(seg) and kind in ("violence", "outcome"):
+    blame = L.OUT_OF_SCOPE["attribution"].search(seg)
+    if blame and kind in ("violence", "outcome") and not _aside(blame, trig, s0):
         return "attribution"
     strike = typ in FIRED_FROM_AFAR and (
         state or bool(STRIKE_WEAPON.search(seg)))

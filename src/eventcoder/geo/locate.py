@@ -148,6 +148,32 @@ def _town_within(text: str, area: Place, places: Sequence[Place]) -> Place | Non
     return best
 
 
+#: the words between a locality and the unit around it ("in Dareye, in the Ouallam
+#: department", "the village of Koira Tegui, in the commune of Ouallam", "X, Y district")
+_UNIT_BETWEEN = re.compile(r",?\s*(?:in|of|within)?\s*(?:the\s+)?(?:(?:rural\s+|urban\s+)?"
+                           r"(?:commune|department|district|municipality|county|territory|"
+                           r"prefecture|sub-?prefecture|locality|sector|chiefdom)\s+of\s*)?",
+                           re.IGNORECASE)
+_UNIT_BEFORE = re.compile(r"(?:commune|department|district|municipality|county|territory|"
+                          r"prefecture|sector|chiefdom)\s+of\s+$", re.IGNORECASE)
+
+
+def _locality_within(doc: Doc, unit: Place, places: Sequence[Place]) -> Place | None:
+    """A locality the gazetteer lacks named just before the unit around it, a town's
+    commune or department ("in Dareye, in the Ouallam department"; "the village of Koira
+    Tegui, in the commune of Ouallam"): the event's place is the locality, not the town."""
+    text = doc_text(doc)
+    if base_precision(unit) != 1 or not (
+            _admin_phrase(doc, unit) or _UNIT_BEFORE.search(text, 0, unit.start)
+            and _UNIT_BEFORE.search(text[max(0, unit.start - 30):unit.start])):
+        return None
+    for q in places:
+        if q.feature_class is None and q.end <= unit.start and unit.start - q.end <= 40 and \
+                _UNIT_BETWEEN.fullmatch(text, q.end, unit.start):
+            return q
+    return None
+
+
 def is_qualifier(text: str, place: Place) -> bool:
     """Whether ``place`` qualifies an actor or a destination ("Kabul-based journalist",
     "Iran-backed militia", "a Damascus-bound convoy", "pro-Kiev forces") rather than naming
@@ -518,7 +544,8 @@ def _choose(doc: Doc, mention: EventMention, usable: Sequence[Place],
         for p in usable:
             if (p.start < ps.end and ps.start < p.end and not _origin(doc, p)
                     and not _reporting(doc, mention, p)):
-                town = _town_within(doc_text(doc), p, usable)
+                town = _town_within(doc_text(doc), p, usable) or \
+                    _locality_within(doc, p, usable)
                 if town is not None:
                     return _location(gazetteer, town, base_precision(town),
                                      f"{town.text!r} lies in {p.text!r}, the place the "

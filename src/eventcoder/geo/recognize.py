@@ -564,6 +564,15 @@ class Recognizer:
                 if _is_facility(ent):
                     add(self._facility_mention(doc, ent, "facility"))
                     continue
+                if _named_locality(doc, ent) and not self.gz.lookup(inner.text):
+                    # "the village of Wad Al-Bashir" (tagged a person): a locality by the
+                    # words before it, which the gazetteer lacks; as for a GPE (step 3)
+                    m = self._facility_mention(doc, inner, "ner")
+                    if m is not None:
+                        m.notes += ["not in the gazetteer: resolved to its context",
+                                    LOCALITY_NOTE]
+                        add(m)
+                    continue
                 if len(inner) <= 4 and inner[0].is_title \
                         and all(self._can_continue(t) for t in inner) \
                         and not (label == "PERSON" and inner.text in person_parts) \
@@ -791,12 +800,16 @@ class Recognizer:
             return False
         prev = doc[ent.start - 1].lower_
         prev2 = doc[ent.start - 2].lower_ if ent.start > 1 else ""
-        if prev == "of" and prev2 in TOWN_SUFFIXES | {"villages", "towns", "neighbourhood",
-                                                      "neighborhood", "district", "suburb",
-                                                      "market", "outskirts"}:
+        if prev == "of" and prev2 in LOCALITY_HEADS | {"villages", "towns", "neighbourhood",
+                                                       "neighborhood", "district", "suburb",
+                                                       "market", "outskirts"}:
             return True  # (also "the livestock market of Mangaize")
         if prev in _STRONG_LOCATIVE and _DISTANCE_AFTER.match(doc_text(doc), ent.end_char):
             return True  # "in Mangaize, roughly 45 km north-west of Ouallam"
+        if prev in _STRONG_LOCATIVE and ent.end + 3 < len(doc) and doc[ent.end].text == "," \
+                and doc[ent.end + 1].lower_ in ("in", "within") and any(
+                    t.is_title for t in doc[ent.end + 2:ent.end + 4]):
+            return True  # "in Dareye, in the Ouallam department"
         return prev in _STRONG_LOCATIVE and ent.end + 1 < len(doc) and doc[ent.end].text == "," \
             and doc[ent.end + 1].is_title  # "in Karrada, Baghdad"
 
@@ -962,6 +975,20 @@ _WEAPON_AFTER = re.compile(
 
 #: the note on a village or town the gazetteer lacks: placed at the point of the place around
 #: it, under its own name (docs/audit-coding-guide.md: "Places GeoNames lacks")
+#: Nouns of a settlement that name it after "of" ("the village of X", "the locality of X").
+LOCALITY_HEADS = TOWN_SUFFIXES | {"locality", "hamlet", "settlement"}
+
+
+def _named_locality(doc: Doc, ent: Span) -> bool:
+    """A short title-case name right after "the village of" (any of
+    :data:`LOCALITY_HEADS`): a settlement, whatever label the model gave it ("the village of
+    Wad Al-Bashir" as a person)."""
+    inner = _strip_the(ent)
+    if len(inner.text.split()) > 3 or not inner[0].is_title or ent.start < 2:
+        return False
+    return doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in LOCALITY_HEADS
+
+
 LOCALITY_NOTE = "a locality the gazetteer lacks: its own name, the point of the place around it"
 #: a distance from a known place after a name: ", roughly 45 km north-west of Ouallam"
 _DISTANCE_AFTER = re.compile(r",?\s+(?:about|around|roughly|some|nearly|approximately)?\s*"

@@ -1,0 +1,128 @@
+"""One sentence, one kind of violence, several places each with its own dead: one event each.
+
+"At least 11 civilians were killed in the village of Mamove, near Oicha, and at least eight
+others in the locality of Kasanzi"; "targeted Mamove, where 13 people were killed, and Kasanzi,
+where nine died"; "four VDP members killed in Diapaga on Saturday and five in Kantchari". The
+extractor reads one trigger, so one mention; ACLED codes an event per place. :func:`split_listed`
+adds a mention for each further place of such a list, with that place attached and its own toll.
+
+The list is read conservatively: the places that head its items (the first place, and each
+later one after an "and" since the place before it: "near Oicha" and "Mangina" are where an
+item's place lies, not items) must be as many as the sentence's tolls, at least two, with
+different names, and each toll must lie between the place before its own and the one after it.
+A pure function of the text, the mentions, their candidates and the document's places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..geo.text import name_key, spelling_ratio
+from ..schema import Candidate, EventMention, Place, Span
+from ..taxonomy import SUB_EVENTS
+from .fatalities import PART_BEFORE
+from .numbers import NUMBER_RE, PART_OF_NEXT, fatality_candidates, parse_number
+
+#: event types whose tolls are listed by place
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+#: what opens a new item of a list of places: "..., and (in) Kantchari", "; in Kantchari"
+_ITEM_JOIN = re.compile(r"\band\b|;", re.IGNORECASE)
+
+#: a toll told with its verb left out after the first item: "and at least eight others in",
+#: "and five in", "and a further three at"
+ELLIPTIC_TOLL = re.compile(
+    rf"\band\s+(?:at\s+least\s+|another\s+|a\s+further\s+|some\s+|about\s+|around\s+)?"
+    rf"(?P<n>{NUMBER_RE})\s+(?:(?:others?|more|people|civilians|soldiers|villagers|members)\s+)?"
+    r"(?:(?:were|was)\s+killed\s+|died\s+|killed\s+)?(?:in|at)\s", re.IGNORECASE)
+
+
+def _alike(a: str, b: str) -> bool:
+    x, y = name_key(a), name_key(b)
+    return x == y or x in y or y in x or spelling_ratio(x, y) >= 0.75
+
+
+def _heads(text: str, places: Sequence[Place]) -> list[Place]:
+    """The places that head the items of a list (see the module docstring)."""
+    heads: list[Place] = []
+    prev: Place | None = None
+    for p in places:
+        name = p.name or p.text
+        if prev is None:
+            heads.append(p)
+        elif _ITEM_JOIN.search(text, prev.end, p.start) and \
+                not any(_alike(name, h.name or h.text) for h in heads):
+            heads.append(p)
+        prev = p
+    return heads
+
+
+def _tolls(text: str, s0: int, s1: int) -> list[tuple[int, int, int]]:
+    """(value, start, end) of the sentence's counts of the dead, the elliptic ones included;
+    not a count that is a part of another ("including 5 children")."""
+    seg = text[s0:s1]
+    found = {(a, b): v for v, a, b in fatality_candidates(seg)}
+    for m in ELLIPTIC_TOLL.finditer(seg):
+        v = parse_number(m.group("n"))
+        if v is not None and v > 0:
+            found.setdefault((m.start("n"), m.end("n")), v)
+    out = [(v, s0 + a, s0 + b) for (a, b), v in sorted(found.items())
+           if not PART_BEFORE.search(seg[max(0, a - 25):a]) and not PART_OF_NEXT.match(seg, b)]
+    return out
+
+
+def listed_places(text: str, mention: EventMention, places: Sequence[Place]
+                  ) -> list[tuple[Place, tuple[int, int, int]]]:
+    """The (place, toll) items of ``mention``'s sentence when it lists its event by place, in
+    text order; [] when it does not."""
+    if SUB_EVENTS[mention.sub_event_type].event_type not in _VIOLENT:
+        return []
+    s0, s1 = mention.sentence.start, mention.sentence.end
+    inside = sorted((p for p in places if s0 <= p.start and p.end <= s1
+                     and p.role == "literal" and p.latitude is not None),
+                    key=lambda p: p.start)
+    heads = _heads(text, inside)
+    if len(heads) < 2:
+        return []
+    tolls = _tolls(text, s0, s1)
+    if len(tolls) != len(heads):
+        return []
+    for k, (_, a, _b) in enumerate(tolls):
+        if k + 1 < len(heads) and a >= heads[k + 1].start:
+            return []  # a toll after the next item's place: not that item's
+        if k > 0 and a <= heads[k - 1].end:
+            return []  # a toll before the item before its own
+    return list(zip(heads, tolls, strict=True))
+
+
+def split_listed(text: str, mentions: Sequence[EventMention], candidates: Sequence[Candidate],
+                 places: Sequence[Place]) -> tuple[list[EventMention], list[Candidate]]:
+    """``mentions`` with a mention added after each one whose sentence lists its event by
+    place (:func:`listed_places`): the first item stays the mention's own, each further item
+    is a mention of its own (``part`` 1, 2, ...), with that place attached and its toll. The
+    candidates' mention indexes are renumbered to match."""
+    out: list[EventMention] = []
+    index: dict[int, int] = {}
+    shared = {(m.sentence.start, m.sentence.end) for i, m in enumerate(mentions)
+              if any(j != i and (n.sentence.start, n.sentence.end) == (m.sentence.start,
+                                                                      m.sentence.end)
+                     for j, n in enumerate(mentions))}
+    for i, m in enumerate(mentions):
+        index[i] = len(out)
+        items = [] if (m.sentence.start, m.sentence.end) in shared else \
+            listed_places(text, m, places)
+        if not items:
+            out.append(m)
+            continue
+        for part, (place, (toll, a, b)) in enumerate(items):
+            out.append(m.model_copy(update={
+                "place_span": Span(start=place.start, end=place.end, text=place.text),
+                "fatalities": toll,
+                "fatalities_span": Span(start=a, end=b, text=text[a:b]),
+                "part": part}))
+    if len(out) == len(mentions):
+        return list(mentions), list(candidates)
+    cands = [c if c.mention is None else c.model_copy(update={"mention": index[c.mention]})
+             for c in candidates]
+    return out, cands

@@ -1,0 +1,88 @@
+"""One sentence that tells one kind of violence at several places, each with its own dead, is
+an event per place ("nine killed in Kauru and six others in Kajuru": ACLED codes each place);
+two days told as "Today, Monday 6 October" and "Yesterday, Sunday", each at its own village, are
+two events; "the night of 9 to 10 September" is the 9th."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventcoder.coding import code_text
+from eventcoder.extract.dates import DateResolver
+
+
+def _events(text: str, date: str):
+    return code_text(text, date, min_confidence=0)
+
+
+def test_a_toll_per_place_is_an_event_per_place():
+    text = ("KADUNA, Nigeria, May 14 (Savannah Wire) - Gunmen killed at least nine villagers "
+            "in Kauru and at least six others in Kajuru on Tuesday, police in Kaduna state "
+            "said. The attackers came on motorcycles and set fire to houses, a police "
+            "spokesman said.")
+    got = sorted((e.location, e.fatalities, e.event_date) for e in _events(text, "2025-05-14"))
+    assert got == [("Kajuru", 6, dt.date(2025, 5, 13)), ("Kauru", 9, dt.date(2025, 5, 13))]
+
+
+def test_a_toll_told_after_each_place():
+    text = ("MAIDUGURI, Nigeria, June 3 (Lake Chad Reporter) - Jihadists raided two villages "
+            "in Borno state on Monday, killing 12 people in Konduga, where a local official "
+            "said the victims were farmers, and seven in Bama, a vigilante leader said.")
+    got = sorted((e.location, e.fatalities) for e in _events(text, "2025-06-03"))
+    assert got == [("Bama", 7), ("Konduga", 12)]
+
+
+def test_places_listed_with_one_toll_stay_one_event():
+    text = ("KADUNA, Nigeria, May 14 (Savannah Wire) - Gunmen killed nine villagers in raids "
+            "on Kauru and Kajuru on Tuesday, police said.")
+    events = _events(text, "2025-05-14")
+    assert len(events) == 1 and events[0].fatalities == 9
+
+
+def test_a_place_near_another_is_not_an_item():
+    text = ("KADUNA, Nigeria, May 14 (Savannah Wire) - Gunmen killed nine villagers in Kauru, "
+            "near Kajuru, on Tuesday, police said, and three of the dead were children.")
+    events = _events(text, "2025-05-14")
+    assert [e.fatalities for e in events] == [9]
+
+
+def test_today_and_yesterday_at_two_villages_are_two_events():
+    text = ("Statement of the Youth Council of Wad Madani\n\nToday, Monday 6 October, fighters "
+            "of the militia stormed the village of Um Dugal Teeba, east of Rufaa, opening fire "
+            "on residents. Yesterday, Sunday, the same militia attacked the village of Hillat "
+            "Karbab Zeen, near Tamboul, killing 12 citizens.")
+    events = _events(text, "2025-10-06")
+    assert sorted(e.event_date for e in events) == [dt.date(2025, 10, 5), dt.date(2025, 10, 6)]
+    second = next(e for e in events if e.event_date == dt.date(2025, 10, 5))
+    assert second.location == "Hillat Karbab Zeen" and second.fatalities == 12
+
+
+def test_dates_told_twice_or_as_a_night():
+    r = DateResolver()
+    pub = dt.date(2025, 10, 6)  # a Monday
+    cases = {
+        "Today, Monday 6 October": dt.date(2025, 10, 6),
+        "Yesterday, Sunday": dt.date(2025, 10, 5),
+        "the night of 2 to 3 October": dt.date(2025, 10, 2),
+        "between 2 and 3 October": dt.date(2025, 10, 2),
+        "the early hours of Saturday": dt.date(2025, 10, 4),
+        "the evening of 1 October 2025": dt.date(2025, 10, 1),
+    }
+    for text, day in cases.items():
+        got = r.resolve(text, pub)
+        assert got is not None and got.date == day and got.precision == 1, text
+
+
+def test_a_blast_hours_later_with_its_own_dead_is_another_event():
+    text = ("MOGADISHU, May 20 (Wire) - A suicide car bomber struck a military checkpoint in "
+            "Mogadishu on Tuesday morning, killing at least seven soldiers, police said.\n\n"
+            "Hours later, a bomb hidden in a cart exploded in a market, killing three traders, "
+            "witnesses said.")
+    got = sorted((e.sub_event_type, e.fatalities) for e in _events(text, "2025-05-20"))
+    assert got == [("Remote explosive/landmine/IED", 3), ("Suicide bomb", 7)]
+
+
+def test_a_toll_risen_to_after_a_long_phrase():
+    text = ("MOGADISHU - The death toll from Tuesday's suicide car bombing at an army checkpoint "
+            "in Mogadishu has risen to nine, a hospital official said.")
+    assert [e.fatalities for e in _events(text, "2025-05-21")] == [9]

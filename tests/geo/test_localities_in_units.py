@@ -1,0 +1,35 @@
+"""A village the gazetteer lacks, named before the commune or department around it ("in
+Dareye, in the Ouallam department"; "the village of Koira Tegui, in the commune of Ouallam"), is
+the event's place (its own name, precision 2), not the town that names the unit: two villages
+of one commune attacked on one day are two places, not one town twice."""
+
+from __future__ import annotations
+
+from eventcoder.coding import code_text
+
+
+def _only(text: str, date: str):
+    events = code_text(text, date, min_confidence=0)
+    assert len(events) == 1, [(e.sub_event_type, e.location) for e in events]
+    return events[0]
+
+
+def test_a_village_before_its_department():
+    e = _only("PROTECTION UPDATE - 12 March 2025. On 9 March, armed men killed nine civilians in "
+              "Tagabati, in the Ouallam department of Tillaberi region, partners said.",
+              "2025-03-12")
+    assert e.location == "Tagabati" and e.geo_precision == 2
+
+
+def test_a_village_named_a_person_before_its_commune():
+    e = _only("Ouallam, 11 March 2025 - Fourteen people were killed on Sunday in the village of "
+              "Bangou Mayaki, in the commune of Ouallam, when armed men arrived on motorcycles, "
+              "the mayor's office said.", "2025-03-11")
+    assert e.location == "Bangou Mayaki" and e.geo_precision == 2
+
+
+def test_a_town_with_its_own_name_stays_the_town():
+    e = _only("Ouallam, 11 March 2025 - Fourteen people were killed on Sunday in Ouallam, in "
+              "Tillaberi region, when armed men arrived on motorcycles, the mayor said.",
+              "2025-03-11")
+    assert e.location == "Ouallam" and e.geo_precision == 1
