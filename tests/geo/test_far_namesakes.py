@@ -67,3 +67,23 @@ def test_an_alternate_name_goes_to_the_town_that_looks_like_it(geoparser):
 
     found = geoparser.resolver.candidates(Mention(0, 9, "Sloviansk", "Sloviansk"))
     assert [c.name for c in found] == ["Slovyansk"]
+
+
+def test_a_towns_district_hospital_names_no_district(nlp, geoparser):
+    """"the Mora district hospital" is the hospital of Mora, Cameroon (the story's town), not
+    a district called Mora in Portugal."""
+    text = ("MAROUA - Five people were killed overnight when insurgents stormed a quarter of "
+            "Mora, residents said. Among the dead is a nurse from the Mora district hospital.")
+    places = _places(nlp, geoparser, text)
+    assert {p.country_code for p in places} == {"CM"}
+
+
+def test_congo_in_wire_copy_is_the_country_its_towns_are_in(nlp, geoparser):
+    """Wire services call the Democratic Republic of the Congo "Congo"; the Republic of the
+    Congo is still "Congo" in a story from Brazzaville."""
+    drc = _places(nlp, geoparser, "BUNIA, Congo (Wire) - Militiamen killed 18 people in a camp "
+                                  "in Djugu territory of Congo's Ituri province on Monday.")
+    assert {p.country_code for p in drc if p.text == "Congo"} == {"CD"}
+    roc = _places(nlp, geoparser, "BRAZZAVILLE, Congo (Wire) - Soldiers clashed with "
+                                  "militiamen in the Pool region on Monday, the government said.")
+    assert {p.country_code for p in roc if p.text == "Congo"} == {"CG"}

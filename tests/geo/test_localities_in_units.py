@@ -33,3 +33,17 @@ def test_a_town_with_its_own_name_stays_the_town():
               "Tillaberi region, when armed men arrived on motorcycles, the mayor said.",
               "2025-03-11")
     assert e.location == "Ouallam" and e.geo_precision == 1
+
+
+def test_a_three_letter_dateline_and_a_local_government_area():
+    """"JOS - ..." is a dateline (a town, not an abbreviation); "Bokkos LGA", tagged an
+    organisation by the model, is the local government area of Bokkos."""
+    e = _only("JOS - No fewer than 14 persons were killed when armed men invaded a community "
+              "in Bokkos LGA at about 10 pm on Sunday, the council chairman said.", "2025-04-28")
+    assert e.location == "Bokkos" and e.admin1 == "Plateau" and e.geo_precision == 2
+
+
+def test_a_three_letter_dateline_alone_places_the_event():
+    e = _only("JOS - Gunmen killed 14 villagers on Sunday night, a police spokesman said.",
+              "2025-04-28")
+    assert e.location == "Jos" and e.admin1 == "Plateau"

@@ -25,10 +25,16 @@ if TYPE_CHECKING:
 #: Words after a name that make it an administrative area ("Diyala province").
 ADMIN_SUFFIXES = frozenset({"province", "governorate", "district", "region", "state", "county",
                             "prefecture", "municipality", "subdistrict", "sub-district", "parish",
-                            "oblast", "department", "emirate", "canton"})
+                            "oblast", "department", "emirate", "canton", "lga"})
+#: Nouns after "X district" that make "district" a modifier of a service ("the Mora district
+#: hospital"), not a named unit ("Fulton County jail" is still Fulton County's).
+_SERVICE_NOUNS = frozenset({"hospital", "hospitals", "clinic", "office", "offices", "court",
+                            "headquarters", "commissioner", "chief", "officer", "officials",
+                            "administration", "administrator", "health", "education", "council",
+                            "prison", "jail", "assembly"})
 #: Admin words that name a second-order division (the others name a first-order one).
 ADMIN2_WORDS = frozenset({"district", "county", "subdistrict", "sub-district", "parish",
-                          "municipality"})
+                          "municipality", "lga"})
 #: Words after a name that make it a populated place ("Hit town").
 TOWN_SUFFIXES = frozenset({"city", "town", "village", "camp", "township"})
 #: Heads of linear features between two places ("the Baghdad-Kirkuk highway").
@@ -386,7 +392,10 @@ class Recognizer:
         elif len(span) > 1 and words[-1] in TOWN_SUFFIXES:
             query, hint = doc[span.start:span.end - 1].text, "town"
         elif span.end < len(doc) and doc[span.end].lower_ in ADMIN_SUFFIXES \
-                and not _state_modifier(doc, span.end):
+                and not _state_modifier(doc, span.end) and not (
+                    doc[span.end].lower_ == "district" and span.end + 1 < len(doc)
+                    and doc[span.end + 1].lower_ in _SERVICE_NOUNS):
+            # ("the Mora district hospital": the town's hospital, no district named Mora)
             hint = "admin"
             span = doc[span.start:span.end + 1]
             text = span.text
@@ -547,6 +556,8 @@ class Recognizer:
                     prev = prev2  # "in the Samos hotspot"
                 if _place_context(doc, ent.start) or _coordinated_with_place(doc, ent):
                     prev = "in"
+                if len(ent) > 1 and ent[-1].lower_ in ADMIN_SUFFIXES and ent[-1].is_upper:
+                    nxt = ent[-1].lower_  # "Bokkos LGA" tagged an organisation
                 if prev in _STRONG_LOCATIVE or nxt in ADMIN_SUFFIXES or (
                         label == "ORG" and self._strong_name(_strip_the(ent).text)):
                     m = self._mention(doc, ent, "gazetteer")

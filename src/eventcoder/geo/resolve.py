@@ -425,7 +425,8 @@ class Resolver:
         elif m.hint == "town" and any(c.feature_class == "P" for c in cands):
             cands = [c for c in cands if c.feature_class == "P"]
         bare = m.text.replace(".", "").strip()
-        if bare.isupper() and len(bare) <= 3:  # "SA", "ST": only curated abbreviations
+        if bare.isupper() and len(bare) <= 3 and not (m.source == "dateline" and len(bare) == 3):
+            # "SA", "ST": only curated abbreviations (a dateline's "JOS -", "GAO -" is a town)
             cands = [c for c in cands if c.kind == KIND_OVERLAY]
         if not cands and m.query.lower().startswith("the "):
             cands = list(self.gz.lookup(m.query[4:]))
