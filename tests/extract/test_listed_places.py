@@ -86,3 +86,46 @@ def test_a_toll_risen_to_after_a_long_phrase():
     text = ("MOGADISHU - The death toll from Tuesday's suicide car bombing at an army checkpoint "
             "in Mogadishu has risen to nine, a hospital official said.")
     assert [e.fatalities for e in _events(text, "2025-05-21")] == [9]
+
+
+def test_a_town_hit_again_the_next_day_is_another_event():
+    text = ("LIVE | Saturday, 6 December 2025\n\n09:12 Toll rises to six. The number of people "
+            "killed in Friday evening's Russian drone strike on an apartment block in "
+            "Zaporizhzhia has risen to six after two more bodies were recovered overnight, "
+            "rescuers said.\n\n15:26 Guided bombs hit Zaporizhzhia again. Russian aircraft "
+            "dropped guided bombs on an industrial area of Zaporizhzhia this afternoon, killing "
+            "two workers, the regional administration said.")
+    got = sorted((e.event_date, e.fatalities) for e in _events(text, "2025-12-06"))
+    assert got == [(dt.date(2025, 12, 5), 6), (dt.date(2025, 12, 6), 2)]
+
+
+def test_a_second_attack_in_a_series_of_drone_strikes_is_a_drone_strike():
+    text = ("PORT SUDAN, Nov 29 (Wire) - Drone strikes blamed on the Rapid Support Forces killed "
+            "at least 17 people at a funeral in El Obeid on Saturday, medics said.\n\nIn the "
+            "evening, a second attack struck a fuel depot used by the army near El Obeid "
+            "airport, starting a fire, a military source said.")
+    events = code_text(text, "2025-11-29", min_confidence=0)
+    assert [e.sub_event_type for e in events] == ["Air/drone strike", "Air/drone strike"]
+    assert sorted(e.fatalities for e in events) == [0, 17]
+
+
+def test_an_event_told_a_day_after_another_in_one_sentence():
+    """"A shell hit a market on Wednesday, ..., a day after shelling of another district
+    killed three": two events, the second dated a day before the first."""
+    text = ("ADEN, Yemen, Nov 26 (Wire) - A shell fired by the Houthis hit a crowded market in "
+            "the city of Taiz on Wednesday, killing one man, a day after Houthi shelling of "
+            "another district of the city killed three civilians, health officials said.")
+    got = sorted((e.event_date, e.fatalities) for e in _events(text, "2025-11-26"))
+    assert got == [(dt.date(2025, 11, 25), 3), (dt.date(2025, 11, 26), 1)]
+
+
+def test_a_date_the_model_tagged_in_part_and_a_named_village():
+    """"on Saturday, 15 November 2025" ("15" a number, "November 2025" a month to the model)
+    is the 15th; "Kisimba village, 8 km from Mangina" is Kisimba."""
+    text = ("CIVIL SOCIETY OF BENI TERRITORY\nMangina, 16/11/2025\n\nThe civil society informs "
+            "public opinion that on Saturday, 15 November 2025, at around 10 am, ADF terrorists "
+            "attacked farmers in the fields of Kisimba village, 8 km from Mangina. Six (6) "
+            "people were killed.")
+    events = _events(text, "2025-11-16")
+    assert [(e.event_date, e.location, e.fatalities) for e in events] == [
+        (dt.date(2025, 11, 15), "Kisimba", 6)]

@@ -47,3 +47,21 @@ def test_a_three_letter_dateline_alone_places_the_event():
     e = _only("JOS - Gunmen killed 14 villagers on Sunday night, a police spokesman said.",
               "2025-04-28")
     assert e.location == "Jos" and e.admin1 == "Plateau"
+
+
+def test_a_town_the_model_calls_a_people_in_a_countryside():
+    """"at the entrance of Hajeen town in the Deir ez-Zor countryside": Hajeen (tagged a
+    nationality, missing from the gazetteer under that spelling) is the place, at the point
+    of Deir ez-Zor, which the model did not tag at all."""
+    e = _only("SDF Media Center - Statement\n\nOn the evening of 2 December, ISIS mercenaries "
+              "attacked one of our checkpoints at the entrance of Hajeen town in the Deir "
+              "ez-Zor countryside, and two of our fighters were martyred in the clash.",
+              "2025-12-03")
+    assert e.location == "Hajeen" and e.geo_precision == 2 and e.country == "Syria"
+
+
+def test_a_bulletins_header_names_its_city():
+    e = _only("Radio Shabelle Wire - Mogadishu - 5 December 2025\n\nNine people were confirmed "
+              "dead on Friday after Thursday morning's suicide car bomb at a checkpoint, "
+              "medical staff said.", "2025-12-05")
+    assert e.location == "Mogadishu" and e.country == "Somalia"

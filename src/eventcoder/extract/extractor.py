@@ -52,7 +52,7 @@ from .modality import (
     pluperfect,
     recent_cue,
 )
-from .numbers import fatality_candidates, summed_fatalities
+from .numbers import fatality_candidates, parse_number, summed_fatalities
 from .scope import (
     DIPLOMATIC_PROTEST,
     FIRED_FROM_AFAR,
@@ -65,7 +65,13 @@ from .scope import (
     out_of_scope,
     political_arrest,
 )
-from .segments import PLACE_LABELS, TriggerCandidate, find_triggers, segments
+from .segments import (
+    AFTER_CLAUSE,
+    PLACE_LABELS,
+    TriggerCandidate,
+    find_triggers,
+    segments,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -340,6 +346,8 @@ class EventExtractor:
                                        "retold: the toll of the event told just before",
                                        len(drafts) - 1))
         self._dates_from_statements(drafts, notes, all_ents, article.published)
+        _dates_of_after_clauses(drafts, notes, text)
+        _series_of_strikes(drafts, text)
         if drafts:
             for s0, s1 in sentences:
                 if CLAIM_CUE.search(text, s0, s1):
@@ -1102,8 +1110,10 @@ def with_missed_dates(doc: Doc) -> list[SpacySpan]:
         numeric = NUMERIC_DATE.fullmatch(m.group(0)) is not None
         if any(e.start_char < b and a < e.end_char and (
                 e.label_ in ("DATE", "TIME") if numeric else e.label_ in _KEEPS_ITS_WORDS)
+               and not (e.label_ == "DATE" and a < e.start_char and e.end_char <= b)
                for e in ents):
-            continue  # (digits are no name: "06/11/2025" tagged as a facility is a date)
+            continue  # (digits are no name: "06/11/2025" tagged as a facility is a date;
+            # a date the model found only in part, "15" + "November 2025", gives way)
         span = doc.char_span(a, b, label="DATE", alignment_mode="contract")
         if span is not None and len(span):
             added.append(span)
@@ -1373,6 +1383,50 @@ def _is_main_predicate(tok: Token) -> bool:
 
 
 #: the event types of armed violence (an anaphor may retell one type as another)
+def _dates_of_after_clauses(drafts: list[_Draft], notes: list[_Note], text: str) -> None:
+    """The event of a clause ", a day after ..." (a segment of its own,
+    :data:`~eventcoder.extract.segments.AFTER_CLAUSE`) is dated from the event told before it
+    in the sentence: a day (or N days, or weeks) before it, the same day for "hours after"."""
+    for n in notes:
+        if n.status != "reported" or n.reason != "coded" or not n.mention:
+            continue
+        m = AFTER_CLAUSE.match(text, n.segment[0])
+        d, prev = drafts[n.mention], drafts[n.mention - 1]
+        if m is None or prev.sentence != d.sentence or prev.date is None:
+            continue
+        count = m.group("n")
+        days = 0 if count is None else (1 if count.lower() in ("a", "an") else
+                                        parse_number(count) or 0)
+        if m.group("unit") and m.group("unit").lower().startswith("week"):
+            days *= 7
+        sign = -1 if m.group("dir").lower() == "after" else 1
+        precision = prev.date.precision if days < 7 else max(prev.date.precision, 2)
+        d.date = ResolvedDate(prev.date.date + dt.timedelta(days=sign * days), precision,
+                              prev.date.explicit_year)
+        d.date_span = (m.start(), m.end())
+
+
+#: "a second attack", "another strike": the next of a series told just before
+NEXT_OF_SERIES = re.compile(r"\b(?:a\s+(?:second|third|fourth|further)|another)\s+"
+                            r"(?:[\w-]+\s+)?(?:attack|strike)s?\b", re.IGNORECASE)
+
+
+def _series_of_strikes(drafts: list[_Draft], text: str) -> None:
+    """"Drone strikes killed 17 people at a funeral ... In the evening, a second attack struck
+    a fuel depot": a generic "attack" told as the next of a series of strikes from the air or
+    from afar is another one of them (its own event, of their type), not a clash with the
+    army whose depot it hit."""
+    for k, d in enumerate(drafts[1:], start=1):
+        prev = drafts[k - 1]
+        if d.kind == "violence" and prev.sub_event_type in FIRED_FROM_AFAR and \
+                d.sub_event_type not in FIRED_FROM_AFAR and \
+                NEXT_OF_SERIES.search(text, d.sentence[0], d.sentence[1]) and \
+                NEXT_OF_SERIES.search(text, max(d.sentence[0], d.trigger[0] - 30), d.trigger[1]):
+            d.sub_event_type = prev.sub_event_type
+            if d.actor1 is None:
+                d.actor1 = prev.actor1
+
+
 #: reasons a statement that tells an event is not coded, whose date the event told next takes
 STATEMENT_REASONS = frozenset({SCOPE_REASONS["attribution"], SCOPE_REASONS["diplomacy"]})
 #: how far after such a statement the event may begin (about two sentences)

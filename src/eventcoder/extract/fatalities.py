@@ -21,11 +21,16 @@ PART_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+the\s+(?:dead|vic
                          re.IGNORECASE)
 
 
+#: a number that adds to a toll told beside it ("risen to six after two more bodies were
+#: recovered", "three additional deaths")
+INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further|other)\b", re.IGNORECASE)
+
+
 def conservative(seg: str, cands: list[tuple[int, int, int]]) -> tuple[int, int, int]:
     """The conservative figure among a segment's fatality numbers: the smallest one that is
     not a part of another ("including 5 children", "four of the eight bodies")."""
     wholes = [c for c in cands if not PART_BEFORE.search(seg[max(0, c[1] - 25):c[1]])
-              and not PART_OF_NEXT.match(seg, c[2])]
+              and not PART_OF_NEXT.match(seg, c[2]) and not INCREMENT_AFTER.match(seg, c[2])]
     return min(wholes or cands, key=lambda c: (c[0], c[1]))
 
 

@@ -406,7 +406,9 @@ NEW_EVENT = re.compile(
     r"\b(?:another|a\s+(?:second|third|separate|further|new)|separately|elsewhere|"
     r"in\s+(?:a\s+)?separate|in\s+(?:retaliation|response)|retaliat\w+|meanwhile|"
     r"(?:later|earlier)\s+(?:that|on|in\s+the)|the\s+(?:next|following|previous)\s+day|"
-    r"a\s+day\s+(?:later|earlier)|(?:hours|minutes|moments)\s+(?:later|afterwards)|also\s+(?:attacked|killed|struck|hit|shelled|bombed|"
+    r"a\s+day\s+(?:later|earlier)|(?:hours|minutes|moments)\s+(?:later|afterwards)|"
+    r"(?:hit|hits|struck|strikes?|attacked|shelled|bombed|pounded|targeted)\s+"
+    r"(?:[\w'-]+\s+){0,3}?again|also\s+(?:attacked|killed|struck|hit|shelled|bombed|"
     r"clashed|seized|captured|stormed|kidnapped|abducted|arrested|targeted))\b",
     re.IGNORECASE)
 

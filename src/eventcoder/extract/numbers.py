@@ -112,7 +112,8 @@ FATALITY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECA
     rf"months|years))",
     rf"\bdeath\s+toll\s+(?:\w+\s+){{0,4}}?(?:to|at|of|is|was|reached|hit)\s+(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\b",
     # "the death toll from Tuesday's suicide car bombing at the checkpoint has risen to nine"
-    rf"\bdeath\s+toll\s+(?:from|of|in)\s+[^.;:]{{3,90}}?\s+(?:has\s+|had\s+)?(?:risen|rose|"
+    rf"\b(?:death\s+toll|number\s+of\s+(?:people|persons|civilians|those)\s+killed)\s+"
+    rf"(?:from|of|in)\s+[^.;:]{{3,90}}?\s+(?:has\s+|had\s+)?(?:risen|rose|"
     rf"climbed|jumped|increased|reached)\s+(?:to\s+)?(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\b",
     rf"\b(?:killing|killed|kills|kill|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|"
     rf"leaving|left|massacred|executed|beheaded|shot\s+dead|murdered|gunned\s+down|slaughtered|"

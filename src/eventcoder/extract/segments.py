@@ -42,6 +42,12 @@ def segments(sent: SpacySpan, text: str) -> list[tuple[int, int]]:
                 t.nbor(-1).text == "," and t.idx - start > 20:
             out.append((start, t.idx))
             start = t.idx
+        elif t.text == "," and t.idx - start > 20 and AFTER_CLAUSE.match(text, t.idx + 1) and \
+                _events_on_both_sides(text, sent.start_char, t.idx, sent.end_char):
+            # "A shell hit a market on Wednesday, a day after shelling of another district
+            # killed three": the clause after the comma tells an earlier event
+            out.append((start, t.idx))
+            start = t.idx + 1
         elif t.lower_ == "and" and t.dep_ == "cc" and t.i > sent.start and \
                 t.nbor(-1).text == "," and t.idx - start > 20 and \
                 second_event_clause(sent, t, text):
@@ -49,6 +55,20 @@ def segments(sent: SpacySpan, text: str) -> list[tuple[int, int]]:
             start = t.idx
     out.append((start, sent.end_char))
     return [(a, b) for a, b in out if b - a > 3]
+
+
+#: a clause that dates another event from the one just told: ", a day after ...", ", two days
+#: after ...", ", hours after ..." (group "n": how many days, none for hours)
+AFTER_CLAUSE = re.compile(
+    r"\s*(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>days?|weeks?)|"
+    r"(?:only\s+|just\s+)?(?:hours|minutes))\s+(?P<dir>after|before)\s", re.IGNORECASE)
+
+
+def _events_on_both_sides(text: str, s0: int, cut: int, s1: int) -> bool:
+    """Event words that are more than a toll before ``cut`` and after it."""
+    before = find_triggers(text[s0:cut], s0)
+    after = find_triggers(text[cut:s1], cut)
+    return any(c.kind != "outcome" for c in before) and any(c.kind != "outcome" for c in after)
 
 
 def second_event_clause(sent: SpacySpan, cc: Token, text: str) -> bool:

@@ -204,7 +204,8 @@ class Geoparser:
         if focus is None:
             return Place(start=m.start, end=m.end, text=m.text, role=m.role, confidence=0.0)
         # a named spot is in the town around it; a locality keeps its own name there
-        name = m.text if LOCALITY_NOTE in m.notes else focus.name
+        # (its name without the noun that said what it is: "Kisimba village" is Kisimba)
+        name = (m.query or m.text) if LOCALITY_NOTE in m.notes else focus.name
         return Place(start=m.start, end=m.end, text=m.text, name=fold(name),
                      latitude=focus.latitude, longitude=focus.longitude,
                      country_code=focus.country_code or None,

@@ -150,10 +150,13 @@ def _town_within(text: str, area: Place, places: Sequence[Place]) -> Place | Non
 
 #: the words between a locality and the unit around it ("in Dareye, in the Ouallam
 #: department", "the village of Koira Tegui, in the commune of Ouallam", "X, Y district")
-_UNIT_BETWEEN = re.compile(r",?\s*(?:in|of|within)?\s*(?:the\s+)?(?:(?:rural\s+|urban\s+)?"
+_UNIT_BETWEEN = re.compile(r"(?:\s+(?:town|village|hamlet|locality|area))?"
+                           r",?\s*(?:in|of|within)?\s*(?:the\s+)?(?:(?:rural\s+|urban\s+)?"
                            r"(?:commune|department|district|municipality|county|territory|"
                            r"prefecture|sub-?prefecture|locality|sector|chiefdom)\s+of\s*)?",
                            re.IGNORECASE)
+_AREA_AFTER = re.compile(r"\s+(?:countryside|outskirts|suburbs|rural\s+areas?|area)\b",
+                         re.IGNORECASE)
 _UNIT_BEFORE = re.compile(r"(?:commune|department|district|municipality|county|territory|"
                           r"prefecture|sector|chiefdom)\s+of\s+$", re.IGNORECASE)
 
@@ -164,8 +167,9 @@ def _locality_within(doc: Doc, unit: Place, places: Sequence[Place]) -> Place | 
     Tegui, in the commune of Ouallam"): the event's place is the locality, not the town."""
     text = doc_text(doc)
     if base_precision(unit) != 1 or not (
-            _admin_phrase(doc, unit) or _UNIT_BEFORE.search(text, 0, unit.start)
-            and _UNIT_BEFORE.search(text[max(0, unit.start - 30):unit.start])):
+            _admin_phrase(doc, unit) or _UNIT_BEFORE.search(text[max(0, unit.start - 30):
+                                                                  unit.start])
+            or _AREA_AFTER.match(text, unit.end)):
         return None
     for q in places:
         if q.feature_class is None and q.end <= unit.start and unit.start - q.end <= 40 and \
@@ -570,6 +574,11 @@ def _choose(doc: Doc, mention: EventMention, usable: Sequence[Place],
     hit = _syntactic(doc, mention, usable)
     if hit is not None:
         p, near = hit
+        inner = _locality_within(doc, p, usable)
+        if inner is not None:  # "at the entrance of Hajeen town in the Deir ez-Zor countryside"
+            return _location(gazetteer, inner, base_precision(inner),
+                             f"{inner.text!r} lies in {p.text!r}, the place attached to the "
+                             f"trigger {mention.trigger.text!r}")
         prec = base_precision(p)
         if near and prec == 1:
             prec = 2

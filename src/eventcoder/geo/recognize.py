@@ -7,6 +7,7 @@ resolver (:mod:`eventcoder.geo.resolve`) turns them into places.
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -607,6 +608,23 @@ class Recognizer:
                         part.notes.append("inside an organisation's name")
                         add(part)
 
+        # 3b. "of Hajeen town", "in Mamove village": a name the model gave another label,
+        #     right before a settlement noun and after a locative
+        for ent in doc.ents:
+            if ent.label_ not in ("NORP", "PERSON", "ORG") or any(taken[ent.start_char:
+                                                                         ent.end_char]):
+                continue
+            if ent.end < len(doc) and doc[ent.end].lower_ in ("town", "village", "hamlet") \
+                    and ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE \
+                    and len(ent.text.split()) <= 3 and ent[0].is_title \
+                    and self.lexicon.demonym(ent.text) is None:
+                m = self._facility_mention(doc, ent, "ner")
+                if m is not None:
+                    if not self.gz.lookup(m.query):
+                        m.notes += ["not in the gazetteer: resolved to its context",
+                                    LOCALITY_NOTE]
+                    add(m)
+
         # 4. gazetteer-driven: capitalised runs the model missed
         ent_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         title, may_start = _token_masks(doc, ent_tokens)
@@ -655,7 +673,8 @@ class Recognizer:
         # 5b. a dateline opening the text or its first paragraph under a headline ("TAIZ,
         #     June 6 (Saba) -", "Esmeraldas, 16 November 2026 -"): a place, whatever the
         #     tagger made of it (one-word town names are often tagged as persons)
-        for dl in _DATELINE.finditer(full_text[:400]):
+        for dl in itertools.chain(_DATELINE.finditer(full_text[:400]),
+                                  _HEADER_DATELINE.finditer(full_text[:300])):
             start, end = dl.span("place")
             if any(taken[start:end]):
                 for m in mentions:
@@ -809,6 +828,8 @@ class Recognizer:
         inner = _strip_the(ent)
         if ent.label_ != "GPE" or len(inner) > 2 or not inner[0].is_title or ent.start == 0:
             return False
+        if len(inner) == 2 and inner[-1].lower_ in ("village", "hamlet", "locality"):
+            return True  # "the fields of Kisimba village, 8 km from Mangina"
         prev = doc[ent.start - 1].lower_
         prev2 = doc[ent.start - 2].lower_ if ent.start > 1 else ""
         if prev == "of" and prev2 in LOCALITY_HEADS | {"villages", "towns", "neighbourhood",
@@ -952,6 +973,9 @@ class Recognizer:
         if span[0].pos_ == "PROPN" and self.curated_region(span.text) is not None:
             return True  # "across the Sahel", "in the Gulf of Aden"
         prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+        if prev == "the" and span.start > 1 and span.end < len(doc) and \
+                doc[span.end].lower_ in _AREA_NOUNS:
+            prev = doc[span.start - 2].lower_  # "in the Deir ez-Zor countryside"
         sentence_start = span.start == span.sent.start
         if prev in _STRONG_LOCATIVE or _place_context(doc, span.start) or (span.end < len(doc)
                                         and doc[span.end].lower_ in ADMIN_SUFFIXES):
@@ -965,10 +989,22 @@ class Recognizer:
 
 
 
+#: nouns of the land around a town, after its name ("the Deir ez-Zor countryside")
+_AREA_NOUNS = frozenset({"countryside", "outskirts", "suburbs", "area", "region", "desert",
+                         "hills", "mountains", "plains", "valley", "border", "frontier"})
+
 #: a dateline: a capitalised place of one to three words opening the text or a paragraph,
 #: then a comma and a date ("Taiz, June 6", "QUITO, Nov 15", "Niamey, 3 October 2026")
 _DATELINE = re.compile(
     r"(?:^|\n)[ \t]*(?P<place>[A-Z][\w'\u2019-]+(?:[ -][A-Z][\w'\u2019-]+){0,2}),[ \t]+"
+    r"(?:" + WEEKDAY_NAME + r",?[ \t]+)?"
+    r"(?:" + MONTH_NAME + r"[ \t]+\d{1,2}\b|\d{1,2}[ \t]+" + MONTH_NAME + r")")
+
+#: a broadcaster's or bulletin's header line naming its city between dashes before the date
+#: ("Radio Horn FM - Mogadishu - 5 December 2025")
+_HEADER_DATELINE = re.compile(
+    r"(?:^|\n)[^\n]{2,60}?[ \t][-\u2013\u2014|][ \t](?P<place>[A-Z][\w'\u2019-]+"
+    r"(?:[ -][A-Z][\w'\u2019-]+){0,2})[ \t]*[-\u2013\u2014|,][ \t]+"
     r"(?:" + WEEKDAY_NAME + r",?[ \t]+)?"
     r"(?:" + MONTH_NAME + r"[ \t]+\d{1,2}\b|\d{1,2}[ \t]+" + MONTH_NAME + r")")
 
