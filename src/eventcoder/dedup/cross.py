@@ -63,7 +63,7 @@ from typing import Protocol, cast
 from ..config import DEFAULT_MERGE_DAYS, DEFAULT_MERGE_KM, DEFAULT_MERGE_THRESHOLD
 from ..geo.locate import NAMED_ONLY
 from ..geo.resolve import haversine_km
-from ..geo.text import name_key, spelling_ratio
+from ..geo.text import alike_names
 from ..schema import Event
 from .link import ONE_BLAST
 
@@ -333,10 +333,7 @@ def named_only(e: Event) -> bool:
 def same_name(a: str | None, b: str | None) -> bool:
     """Two place names that are one ("Mangaize", "Mangaïzé"; "Boni", "Bouni"): equal once
     folded, or alike (difflib ratio 0.75 or more)."""
-    if not a or not b:
-        return True
-    x, y = name_key(a), name_key(b)
-    return x == y or x in y or y in x or spelling_ratio(x, y) >= 0.75
+    return not a or not b or alike_names(a, b)
 
 
 #: ``geo_precision`` of a place known only as a first-level region (a province, a state).

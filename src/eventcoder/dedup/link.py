@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from ..extract import lexicon as L
 from ..extract.rows import build_event
 from ..geo.resolve import haversine_km
-from ..geo.text import name_key, spelling_ratio
+from ..geo.text import alike_names
 from ..schema import ActorMention, Article, Event, EventMention, Evidence, Location
 from ..taxonomy import (
     BATTLES,
@@ -229,17 +229,11 @@ def _compatible_date(g: _Group, m: EventMention, text: str = "",
     if days == 1 and m.fatalities and g.tolls and m.fatalities not in g.tolls:
         return False  # another day and other dead: another event ("On Sunday, IS killed 50")
     if days == 1 and place is not None and attached(place) and place.location and g.places \
-            and not any(_alike(place.location, p) for p in g.places):
+            and not any(alike_names(place.location, p) for p in g.places):
         # another day and another village, each named at its event: "Today ... stormed the
         # village of Al-Hureiba ... Yesterday, Sunday, the same militia attacked Wad Al-Bashir"
         return False
     return days <= 1
-
-
-def _alike(a: str, b: str) -> bool:
-    """Two place names that are one ("Al-Hureiba", "Al Hureiba"; "Mangaize", "Mangaïzé")."""
-    x, y = name_key(a), name_key(b)
-    return x == y or x in y or y in x or spelling_ratio(x, y) >= 0.75
 
 
 def _compatible_actors(g: _Group, m: EventMention) -> bool:
@@ -268,7 +262,8 @@ def link_mentions(text: str, mentions: Sequence[EventMention],
         if not new_event_cue(text, m) or anaphor:
             # the nearest group: the one told most recently, not the one begun last
             fits = [g for k, g in enumerate(sorted(groups, key=lambda g: -g.members[-1]))
-                    if not _listed_apart(mentions, g, m) and _compatible_type(g, m, generic, anaphor, participant, k == 0) and
+                    if not _listed_apart(mentions, g, m) and
+                    _compatible_type(g, m, generic, anaphor, participant, k == 0) and
                     _compatible_date(g, m, text, loc) and _compatible_place(g, loc, generic) and (
                         generic or m.sub_event_type in ABSORBED or g.headline or
                         _compatible_actors(g, m))]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..geo.text import name_key, spelling_ratio
+from ..geo.text import alike_names
 from ..schema import Candidate, EventMention, Place, Span
 from ..taxonomy import SUB_EVENTS
 from .fatalities import PART_BEFORE
@@ -38,11 +38,6 @@ ELLIPTIC_TOLL = re.compile(
     r"(?:(?:were|was)\s+killed\s+|died\s+|killed\s+)?(?:in|at)\s", re.IGNORECASE)
 
 
-def _alike(a: str, b: str) -> bool:
-    x, y = name_key(a), name_key(b)
-    return x == y or x in y or y in x or spelling_ratio(x, y) >= 0.75
-
-
 def _heads(text: str, places: Sequence[Place]) -> list[Place]:
     """The places that head the items of a list (see the module docstring)."""
     heads: list[Place] = []
@@ -52,7 +47,7 @@ def _heads(text: str, places: Sequence[Place]) -> list[Place]:
         if prev is None:
             heads.append(p)
         elif _ITEM_JOIN.search(text, prev.end, p.start) and \
-                not any(_alike(name, h.name or h.text) for h in heads):
+                not any(alike_names(name, h.name or h.text) for h in heads):
             heads.append(p)
         prev = p
     return heads

@@ -90,3 +90,11 @@ def spelling_ratio(a: str, b: str) -> float:
     """How alike two name keys are spelled (difflib's ratio, 0 to 1): "sloviansk" and
     "slovyansk" 0.89, "sloviansk" and "nikopol" 0.25."""
     return SequenceMatcher(None, a, b).ratio()
+
+
+def alike_names(a: str, b: str) -> bool:
+    """Two spellings of one place's name ("Mangaize", "Mangaïzé"; "Al-Hureiba", "Al Hureiba";
+    "Boni", "Bouni"): equal once folded, one inside the other, or spelled alike (ratio 0.75 or
+    more)."""
+    x, y = name_key(a), name_key(b)
+    return x == y or x in y or y in x or spelling_ratio(x, y) >= 0.75
