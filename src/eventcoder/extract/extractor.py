@@ -154,7 +154,7 @@ LOC_PREPS = frozenset({"in", "near", "at", "outside", "on", "around", "inside", 
 PLACE_SUFFIX = re.compile(r"\s+(?:province|governorate|district|region|city|town|village|"
                           r"county|state|area|camp|neighbou?rhood|sub-district|subdistrict)\b",
                           re.IGNORECASE)
-KILL_WORDS = re.compile(r"\b(?:kill\w*|assassinat\w*|martyr(?:s|ed)\b|dead|died|dies|die|death\w*|slain|perish\w*|bod(?:y|ies)|"
+KILL_WORDS = re.compile(r"\b(?:kill\w*|assassinat\w*|martyr(?:s|ed|dom)\b|dead|died|dies|die|death\w*|slain|perish\w*|bod(?:y|ies)|"
                         # (a side's "eliminated" and "neutralised" enemies tell a killing but
                         # are not counted: docs/audit-coding-guide.md, a side's claim)
                         r"neutrali[sz]ed|eliminated|"
@@ -347,6 +347,8 @@ class EventExtractor:
                                        len(drafts) - 1))
         self._dates_from_statements(drafts, notes, all_ents, article.published)
         _dates_of_after_clauses(drafts, notes, text)
+        _dates_told_before(drafts, text)
+        _dates_of_counted_series(drafts, text)
         _series_of_strikes(drafts, text)
         if drafts:
             for s0, s1 in sentences:
@@ -1404,6 +1406,52 @@ def _dates_of_after_clauses(drafts: list[_Draft], notes: list[_Note], text: str)
         d.date = ResolvedDate(prev.date.date + dt.timedelta(days=sign * days), precision,
                               prev.date.explicit_year)
         d.date_span = (m.start(), m.end())
+
+
+#: a sentence that goes on with what the one before told ("During the search, ...", "In the
+#: ensuing gunfight, ...")
+GOES_ON = re.compile(r"\s*(?:During|In\s+the\s+course\s+of|In\s+the\s+ensuing|Amid)\s+"
+                     r"(?:the|this|that)\b")
+
+
+def _dates_told_before(drafts: list[_Draft], text: str) -> None:
+    """An undated event told in a sentence that goes on with the one before ("On 06.11.2025
+    a joint team was dispatched for a search operation. During the search, Maoists opened
+    fire on the security forces") happened on that one's day."""
+    for k, d in enumerate(drafts[1:], start=1):
+        prev = drafts[k - 1]
+        if d.date_span is None and prev.date is not None and prev.date_span is not None and \
+                prev.sentence[1] <= d.sentence[0] and d.sentence[0] - prev.sentence[1] <= 3 and \
+                GOES_ON.match(text, d.sentence[0]):
+            d.date, d.date_span = prev.date, prev.date_span
+
+
+#: a count of attacks told at once ("carried out two cowardly attacks yesterday", "three
+#: separate raids on Sunday"): the events told next, one by one, are its parts
+COUNTED_SERIES = re.compile(r"\b(?:two|three|four|five|six|\d)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:attacks|strikes|raids|assaults|ambushes|bombings|explosions)\b",
+                            re.IGNORECASE)
+#: how far after the count its parts may be told
+COUNTED_SERIES_CHARS = 1200
+
+
+def _dates_of_counted_series(drafts: list[_Draft], text: str) -> None:
+    """The undated events told after a dated count of attacks ("Daesh remnants carried out
+    two cowardly attacks yesterday, Wednesday. In Diyala, ... In Anbar, ...") happened on its
+    day, up to as many as it counts and until an event with a date of its own."""
+    for k, d in enumerate(drafts):
+        m = COUNTED_SERIES.search(text, d.trigger[0] - 40 if d.trigger[0] >= 40 else 0,
+                                  d.trigger[1])
+        if d.date is None or d.date_span is None or m is None or m.end() < d.trigger[1]:
+            continue
+        count = parse_number(m.group(0).split()[0]) or 0
+        told = 0
+        for e in drafts[k + 1:]:
+            if e.sentence[0] - d.sentence[1] > COUNTED_SERIES_CHARS or e.date_span is not None \
+                    or told >= count:
+                break
+            e.date, e.date_span = d.date, d.date_span
+            told += 1
 
 
 #: "a second attack", "another strike": the next of a series told just before

@@ -111,7 +111,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        "Abduction/forced disappearance", 82),
     # -- demonstrations ---------------------------------------------------------------------
     _t(r"\b(?:protest(?!ant)\w*|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied|ying)|marche[sd]|"
-       r"(?-i:march)|marching|(?:fired|used|lobbed|shot)\s+tear\s*-?gas|sit-ins?|picket\w*|took\s+to\s+the\s+streets?|take\s+to\s+the\s+streets?|"
+       r"(?-i:march)|marching|(?:fired|used|lobbed|shot)\s+tear\s*-?gas|tear\s*-?gas\s+(?:(?:canisters|shells|grenades)\s+)?(?:was|were)\s+(?:fired|used|lobbed|thrown)|sit-ins?|picket\w*|took\s+to\s+the\s+streets?|take\s+to\s+the\s+streets?|"
        r"(?:general|hunger|labou?r|national|nationwide|teachers'?|workers'?|doctors'?|"
        r"transport|sit-down)\s+strikes?|(?:on|went\s+on|go\s+on|going\s+on|staged\s+a|"
        r"called\s+a|began\s+a|launched\s+a)\s+strikes?|strik(?:ing|ers)\s+(?:workers|"

@@ -107,7 +107,8 @@ PART_OF_NEXT = re.compile(r"\s+of\s+(?:the|these|those|them|whom)\b", re.IGNOREC
 
 #: patterns whose group "n" is a number of people killed
 FATALITY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for p in (
-    rf"\b(?:bodies|corpses|remains|killings?|murders?|deaths|massacre|execution|executions)\s+"
+    rf"\b(?:bodies|corpses|remains|killings?|murders?|deaths|massacre|execution|executions|"
+    rf"martyrdom)\s+"
     rf"of\s+(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\b(?!\s*(?:%|percent|km|miles|hours|days|weeks|"
     rf"months|years))",
     rf"\bdeath\s+toll\s+(?:\w+\s+){{0,4}}?(?:to|at|of|is|was|reached|hit)\s+(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\b",

@@ -1,0 +1,43 @@
+"""Official statements tell events in their own ways: a count of attacks dated once and then
+told one by one ("carried out two attacks yesterday ... In Diyala ... In Anbar ..."), the
+dead as martyrdom, a search operation whose clash is told in the next sentence ("During the
+search, ..."), and tear gas told in the passive."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventcoder.coding import code_text
+
+
+def _events(text: str, date: str):
+    return code_text(text, date, min_confidence=0)
+
+
+def test_a_dated_count_of_attacks_dates_the_attacks_told_after_it():
+    text = ("Security Media Cell\nStatement\n\nTerrorist remnants carried out two cowardly "
+            "attacks yesterday, Wednesday.\n\nIn Diyala governorate, a terrorist group attacked "
+            "a position of the Popular Mobilization Forces, which led to the martyrdom of three "
+            "fighters.\n\nIn Anbar governorate, a terrorist group opened fire on an army patrol "
+            "in the desert, which led to the martyrdom of two soldiers.")
+    events = _events(text, "2025-08-21")
+    assert {e.event_date for e in events} == {dt.date(2025, 8, 20)}
+    assert sorted(e.fatalities for e in events) == [2, 3]
+
+
+def test_the_clash_during_a_dated_search_has_its_day():
+    text = ("PRESS NOTE - Superintendent of Police, Bijapur\n\nOn 06.11.2025, on receiving "
+            "information about armed Maoist cadres in the forest, a joint team of district "
+            "police was dispatched for a search operation. During the search, Maoists opened "
+            "fire on the security forces, who retaliated; the exchange of fire went on for "
+            "hours.\n\nBijapur, 07.11.2025")
+    clash = [e for e in _events(text, "2025-11-07") if e.sub_event_type == "Armed clash"]
+    assert [e.event_date for e in clash] == [dt.date(2025, 11, 6)]
+
+
+def test_tear_gas_told_in_the_passive_is_an_intervention():
+    text = ("Statement of the federation of peoples\n\nOur communities were peacefully gathered "
+            "at the Otavalo junction on Tuesday. Tear gas canisters were fired directly at the "
+            "crowd by the police; twenty people were injured.")
+    assert [e.sub_event_type for e in _events(text, "2025-09-24")] == [
+        "Protest with intervention"]
