@@ -41,3 +41,36 @@ def test_tear_gas_told_in_the_passive_is_an_intervention():
             "crowd by the police; twenty people were injured.")
     assert [e.sub_event_type for e in _events(text, "2025-09-24")] == [
         "Protest with intervention"]
+
+
+def test_a_bomb_about_two_hours_later_in_a_counted_series_has_the_series_day():
+    text = ("Two bombs kill four rangers in Narathiwat\n\nNARATHIWAT, 20 November 2025 (Bangkok "
+            "Morning Post) - Four paramilitary rangers were killed in two roadside bomb attacks "
+            "in Narathiwat province on Wednesday, police said.\n\nThe first bomb exploded as a "
+            "ranger patrol passed through Rueso district at about 7.30am, killing two rangers. "
+            "About two hours later, a second bomb struck a ranger pickup truck on a road in "
+            "Sungai Padi district, about 50 km to the east, killing two more.")
+    events = _events(text, "2025-11-20")
+    assert {e.event_date for e in events} == {dt.date(2025, 11, 19)}
+    assert len(events) >= 2
+    assert not any("Post" in (e.actor2 or "") for e in events)  # the credit is no target
+
+
+def test_ages_and_names_beside_victims_are_not_counted_again():
+    a = _events("SALVADOR - On Wednesday night gunmen fired dozens of shots at a Military "
+                "Police base, killing Corporal Anderson Luis Pereira, 38, who was on duty.",
+                "2025-11-06")
+    assert [e.fatalities for e in a] == [1]
+    b = _events("KANO - Gunmen killed a farmer, Musa Bello, and his two sons on Monday, police "
+                "said.", "2025-11-06")
+    assert [e.fatalities for e in b] == [3]
+
+
+def test_brazils_military_police_are_police():
+    events = _events("SALVADOR, Brazil, 6 November 2025 - Four suspects were killed in an exchange "
+                     "of fire with Military Police officers during an operation in the Valeria "
+                     "neighbourhood on Wednesday morning, the security secretariat said.",
+                     "2025-11-06")
+    assert any((e.actor1 or "").startswith("Police Forces") or
+               (e.actor2 or "").startswith("Police Forces") for e in events)
+    assert not any("Military Forces" in (e.actor1 or "") + (e.actor2 or "") for e in events)

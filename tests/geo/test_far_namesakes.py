@@ -87,3 +87,14 @@ def test_congo_in_wire_copy_is_the_country_its_towns_are_in(nlp, geoparser):
     roc = _places(nlp, geoparser, "BRAZZAVILLE, Congo (Wire) - Soldiers clashed with "
                                   "militiamen in the Pool region on Monday, the government said.")
     assert {p.country_code for p in roc if p.text == "Congo"} == {"CG"}
+
+
+def test_a_part_of_the_city_is_not_a_namesake_town_far_away(nlp, geoparser):
+    """"in Cajazeiras, on the other side of the city" (a Salvador neighbourhood) is not
+    Cajazeiras, a town in another state 1,000 km away: it takes the article's town."""
+    text = ("SALVADOR, Bahia, 6 November 2025 - Police killed four suspects in a shootout in "
+            "Salvador on Wednesday. On Wednesday night, in Cajazeiras, on the other side of the "
+            "city, gunmen shot dead a police corporal.")
+    places = _places(nlp, geoparser, text)
+    caja = [p for p in places if p.text == "Cajazeiras"]
+    assert caja and caja[0].name == "Salvador"

@@ -190,7 +190,8 @@ class DateResolver:
             return ResolvedDate(pub + dt.timedelta(days=1), 1, relative_to_event=True)
         if re.fullmatch(r"(?:that |the )?same (?:day|afternoon|evening|morning|night)|"
                         r"(?:later |earlier )?that (?:day|afternoon|evening|morning)|"
-                        r"(?:a few |several |some |two |three )?hours (?:later|earlier)", t):
+                        r"(?:about |around |some |nearly )?(?:a few |several |some |two |three |"
+                        r"an? )?hours? (?:later|earlier)", t):
             # the day of the event told before ("On the same day, another group attacked")
             return ResolvedDate(pub, 1, relative_to_event=True)
         m = re.fullmatch(r"([a-z]+)", t)

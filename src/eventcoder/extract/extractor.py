@@ -1431,6 +1431,9 @@ def _dates_told_before(drafts: list[_Draft], text: str) -> None:
 COUNTED_SERIES = re.compile(r"\b(?:two|three|four|five|six|\d)\s+(?:[\w-]+\s+){0,2}?"
                             r"(?:attacks|strikes|raids|assaults|ambushes|bombings|explosions)\b",
                             re.IGNORECASE)
+#: a time told from the event before ("about two hours later", "later that day")
+SAME_DAY_AS_BEFORE = re.compile(r"\bhours?\s+(?:later|afterwards)|\b(?:later|earlier)\s+that\s+"
+                                r"(?:day|morning|afternoon|evening)|\bsame\s+day\b", re.IGNORECASE)
 #: how far after the count its parts may be told
 COUNTED_SERIES_CHARS = 1200
 
@@ -1440,17 +1443,20 @@ def _dates_of_counted_series(drafts: list[_Draft], text: str) -> None:
     two cowardly attacks yesterday, Wednesday. In Diyala, ... In Anbar, ...") happened on its
     day, up to as many as it counts and until an event with a date of its own."""
     for k, d in enumerate(drafts):
-        m = COUNTED_SERIES.search(text, d.trigger[0] - 40 if d.trigger[0] >= 40 else 0,
-                                  d.trigger[1])
-        if d.date is None or d.date_span is None or m is None or m.end() < d.trigger[1]:
-            continue
+        m = next((x for x in COUNTED_SERIES.finditer(text, d.sentence[0], d.sentence[1])
+                  if x.start() <= d.trigger[1] and x.end() >= d.trigger[0]), None)
+        if d.date is None or d.date_span is None or m is None:
+            continue  # (the count must hold the trigger: "two roadside bomb attacks")
         count = parse_number(m.group(0).split()[0]) or 0
         told = 0
         for e in drafts[k + 1:]:
-            if e.sentence[0] - d.sentence[1] > COUNTED_SERIES_CHARS or e.date_span is not None \
-                    or told >= count:
+            own = e.date_span is not None and not SAME_DAY_AS_BEFORE.search(
+                text, e.date_span[0], e.date_span[1])
+            if e.sentence[0] - d.sentence[1] > COUNTED_SERIES_CHARS or own or told >= count:
                 break
-            e.date, e.date_span = d.date, d.date_span
+            if e.date_span is None or e.date is None or e.date.date > d.date.date:
+                e.date = d.date  # ("about two hours later": the count's day)
+                e.date_span = e.date_span or d.date_span
             told += 1
 
 
@@ -1597,6 +1603,10 @@ def _ner_actor(ents: list[SpacySpan], ids: set[int], actors: ActorDictionary
                 continue
             return [ActorHit(start, start + len(text), text, "Military Forces of {country}", 1,
                              "state", country)]
+        full = doc_text(e.doc)
+        if full[max(0, e.start_char - 1):e.start_char] == "(" and \
+                re.match(r"\)\s*(?:-{1,2}|\u2013|\u2014|:)", full[e.end_char:e.end_char + 4]):
+            continue  # a dateline's credit: "NARATHIWAT, 20 November (Bangkok Morning Post) -"
         if not re.search(r"[A-Za-z]{3}", text) or re.search(r"\d", text) or \
                 re.search(r"\b(?:street|drive|road|avenue|boulevard|lane|square)\b", text,
                           re.IGNORECASE):

@@ -103,8 +103,20 @@ def victim_count(doc: Doc, s0: int, s1: int) -> tuple[int, int, int] | None:
             if t in parts:
                 continue
             parts.append(t)
-            todo.extend(c for c in t.children if c.dep_ in ("conj", "appos")
-                        and c.pos_ in ("NOUN", "PROPN", "NUM") and (c.i < tok.i) == passive)
+            for c in t.children:
+                if c.dep_ not in ("conj", "appos") or c.pos_ not in ("NOUN", "PROPN", "NUM") \
+                        or (c.i < tok.i) != passive:
+                    continue
+                if c.pos_ == "NUM" and t.pos_ == "PROPN":
+                    continue  # an age: "Corporal Anderson Pereira, 38, who was on duty"
+                if c.dep_ == "appos" and "NUM" not in (c.pos_, t.pos_) and \
+                        (c.pos_ == "PROPN") != (t.pos_ == "PROPN"):
+                    # a name beside a noun is one person ("a farmer, Musa Bello, and his two
+                    # sons"): what is coordinated with the name still counts
+                    todo.extend(g for g in c.children if g.dep_ == "conj"
+                                and g.pos_ in ("NOUN", "PROPN", "NUM"))
+                    continue
+                todo.append(c)
         if not parts or (len(parts) == 1 and not has_number(parts[0])):
             continue
         values = [part_size(t) for t in parts]
