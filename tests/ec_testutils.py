@@ -58,3 +58,11 @@ def run_cli(*args: str) -> Result:
     from eventcoder.cli import cli
 
     return CliRunner().invoke(cli, list(args))
+
+
+def every_event(text: str, date: str) -> list[Event]:
+    """Every event ``eventcoder.code_text`` reads in ``text`` published on ``date``, whatever
+    its confidence (the rules under test, not the default threshold)."""
+    from eventcoder.coding import code_text
+
+    return code_text(text, date, min_confidence=0)

@@ -7,12 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from eventcoder.coding import code_text
+from ec_testutils import every_event
 from eventcoder.extract.dates import DateResolver
-
-
-def _events(text: str, date: str):
-    return code_text(text, date, min_confidence=0)
 
 
 def test_a_toll_per_place_is_an_event_per_place():
@@ -20,7 +16,7 @@ def test_a_toll_per_place_is_an_event_per_place():
             "in Kauru and at least six others in Kajuru on Tuesday, police in Kaduna state "
             "said. The attackers came on motorcycles and set fire to houses, a police "
             "spokesman said.")
-    got = sorted((e.location, e.fatalities, e.event_date) for e in _events(text, "2025-05-14"))
+    got = sorted((e.location, e.fatalities, e.event_date) for e in every_event(text, "2025-05-14"))
     assert got == [("Kajuru", 6, dt.date(2025, 5, 13)), ("Kauru", 9, dt.date(2025, 5, 13))]
 
 
@@ -28,21 +24,21 @@ def test_a_toll_told_after_each_place():
     text = ("MAIDUGURI, Nigeria, June 3 (Lake Chad Reporter) - Jihadists raided two villages "
             "in Borno state on Monday, killing 12 people in Konduga, where a local official "
             "said the victims were farmers, and seven in Bama, a vigilante leader said.")
-    got = sorted((e.location, e.fatalities) for e in _events(text, "2025-06-03"))
+    got = sorted((e.location, e.fatalities) for e in every_event(text, "2025-06-03"))
     assert got == [("Bama", 7), ("Konduga", 12)]
 
 
 def test_places_listed_with_one_toll_stay_one_event():
     text = ("KADUNA, Nigeria, May 14 (Savannah Wire) - Gunmen killed nine villagers in raids "
             "on Kauru and Kajuru on Tuesday, police said.")
-    events = _events(text, "2025-05-14")
+    events = every_event(text, "2025-05-14")
     assert len(events) == 1 and events[0].fatalities == 9
 
 
 def test_a_place_near_another_is_not_an_item():
     text = ("KADUNA, Nigeria, May 14 (Savannah Wire) - Gunmen killed nine villagers in Kauru, "
             "near Kajuru, on Tuesday, police said, and three of the dead were children.")
-    events = _events(text, "2025-05-14")
+    events = every_event(text, "2025-05-14")
     assert [e.fatalities for e in events] == [9]
 
 
@@ -51,7 +47,7 @@ def test_today_and_yesterday_at_two_villages_are_two_events():
             "of the militia stormed the village of Um Dugal Teeba, east of Rufaa, opening fire "
             "on residents. Yesterday, Sunday, the same militia attacked the village of Hillat "
             "Karbab Zeen, near Tamboul, killing 12 citizens.")
-    events = _events(text, "2025-10-06")
+    events = every_event(text, "2025-10-06")
     assert sorted(e.event_date for e in events) == [dt.date(2025, 10, 5), dt.date(2025, 10, 6)]
     second = next(e for e in events if e.event_date == dt.date(2025, 10, 5))
     assert second.location == "Hillat Karbab Zeen" and second.fatalities == 12
@@ -78,14 +74,14 @@ def test_a_blast_hours_later_with_its_own_dead_is_another_event():
             "Mogadishu on Tuesday morning, killing at least seven soldiers, police said.\n\n"
             "Hours later, a bomb hidden in a cart exploded in a market, killing three traders, "
             "witnesses said.")
-    got = sorted((e.sub_event_type, e.fatalities) for e in _events(text, "2025-05-20"))
+    got = sorted((e.sub_event_type, e.fatalities) for e in every_event(text, "2025-05-20"))
     assert got == [("Remote explosive/landmine/IED", 3), ("Suicide bomb", 7)]
 
 
 def test_a_toll_risen_to_after_a_long_phrase():
     text = ("MOGADISHU - The death toll from Tuesday's suicide car bombing at an army checkpoint "
             "in Mogadishu has risen to nine, a hospital official said.")
-    assert [e.fatalities for e in _events(text, "2025-05-21")] == [9]
+    assert [e.fatalities for e in every_event(text, "2025-05-21")] == [9]
 
 
 def test_a_town_hit_again_the_next_day_is_another_event():
@@ -95,7 +91,7 @@ def test_a_town_hit_again_the_next_day_is_another_event():
             "rescuers said.\n\n15:26 Guided bombs hit Zaporizhzhia again. Russian aircraft "
             "dropped guided bombs on an industrial area of Zaporizhzhia this afternoon, killing "
             "two workers, the regional administration said.")
-    got = sorted((e.event_date, e.fatalities) for e in _events(text, "2025-12-06"))
+    got = sorted((e.event_date, e.fatalities) for e in every_event(text, "2025-12-06"))
     assert got == [(dt.date(2025, 12, 5), 6), (dt.date(2025, 12, 6), 2)]
 
 
@@ -104,7 +100,7 @@ def test_a_second_attack_in_a_series_of_drone_strikes_is_a_drone_strike():
             "at least 17 people at a funeral in El Obeid on Saturday, medics said.\n\nIn the "
             "evening, a second attack struck a fuel depot used by the army near El Obeid "
             "airport, starting a fire, a military source said.")
-    events = code_text(text, "2025-11-29", min_confidence=0)
+    events = every_event(text, "2025-11-29")
     assert [e.sub_event_type for e in events] == ["Air/drone strike", "Air/drone strike"]
     assert sorted(e.fatalities for e in events) == [0, 17]
 
@@ -115,7 +111,7 @@ def test_an_event_told_a_day_after_another_in_one_sentence():
     text = ("ADEN, Yemen, Nov 26 (Wire) - A shell fired by the Houthis hit a crowded market in "
             "the city of Taiz on Wednesday, killing one man, a day after Houthi shelling of "
             "another district of the city killed three civilians, health officials said.")
-    got = sorted((e.event_date, e.fatalities) for e in _events(text, "2025-11-26"))
+    got = sorted((e.event_date, e.fatalities) for e in every_event(text, "2025-11-26"))
     assert got == [(dt.date(2025, 11, 25), 3), (dt.date(2025, 11, 26), 1)]
 
 
@@ -126,6 +122,6 @@ def test_a_date_the_model_tagged_in_part_and_a_named_village():
             "public opinion that on Saturday, 15 November 2025, at around 10 am, ADF terrorists "
             "attacked farmers in the fields of Kisimba village, 8 km from Mangina. Six (6) "
             "people were killed.")
-    events = _events(text, "2025-11-16")
+    events = every_event(text, "2025-11-16")
     assert [(e.event_date, e.location, e.fatalities) for e in events] == [
         (dt.date(2025, 11, 15), "Kisimba", 6)]
