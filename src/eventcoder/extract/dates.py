@@ -188,10 +188,7 @@ class DateResolver:
         m = re.fullmatch(r"(?:the )?(?:next|following) day", t)
         if m:
             return ResolvedDate(pub + dt.timedelta(days=1), 1, relative_to_event=True)
-        if re.fullmatch(r"(?:that |the )?same (?:day|afternoon|evening|morning|night)|"
-                        r"(?:later |earlier )?that (?:day|afternoon|evening|morning)|"
-                        r"(?:about |around |some |nearly )?(?:a few |several |some |two |three |"
-                        r"an? )?hours? (?:later|earlier)", t):
+        if re.fullmatch(SAME_DAY_AS_EVENT, t):
             # the day of the event told before ("On the same day, another group attacked")
             return ResolvedDate(pub, 1, relative_to_event=True)
         m = re.fullmatch(r"([a-z]+)", t)
@@ -233,6 +230,13 @@ class DateResolver:
         prec = 1 if re.search(r"\d{1,2}\b(?!\d)|day", t) else 3
         return ResolvedDate(got.date(), prec, bool(re.search(r"\b\d{4}\b", t)))
 
+
+#: a time told from the event before, on its day ("the same day", "later that day", "about
+#: two hours later"); lower case, words one space apart
+SAME_DAY_AS_EVENT = (r"(?:(?:that |the )?same (?:day|afternoon|evening|morning|night)|"
+                     r"(?:later |earlier )?that (?:day|afternoon|evening|morning)|"
+                     r"(?:about |around |some |nearly )?(?:a few |several |some |two |three |"
+                     r"an? )?hours? (?:later|earlier))")
 
 #: a date in digits, day and month either way round ("06.11.2025", "11/6/2025")
 NUMERIC_DATE = re.compile(r"(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)")

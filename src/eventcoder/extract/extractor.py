@@ -41,7 +41,7 @@ from .attribution import CUE as CLAIM_CUE
 from .attribution import Attribution, find_attributions
 from .calibration import Calibrator
 from .classifier import LinearClassifier
-from .dates import NUMERIC_DATE, DateResolver, ResolvedDate
+from .dates import NUMERIC_DATE, SAME_DAY_AS_EVENT, DateResolver, ResolvedDate
 from .fatalities import conservative, victim_count
 from .modality import (
     PLUPERFECT_DAYS,
@@ -1384,7 +1384,6 @@ def _is_main_predicate(tok: Token) -> bool:
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
-#: the event types of armed violence (an anaphor may retell one type as another)
 def _dates_of_after_clauses(drafts: list[_Draft], notes: list[_Note], text: str) -> None:
     """The event of a clause ", a day after ..." (a segment of its own,
     :data:`~eventcoder.extract.segments.AFTER_CLAUSE`) is dated from the event told before it
@@ -1432,8 +1431,7 @@ COUNTED_SERIES = re.compile(r"\b(?:two|three|four|five|six|\d)\s+(?:[\w-]+\s+){0
                             r"(?:attacks|strikes|raids|assaults|ambushes|bombings|explosions)\b",
                             re.IGNORECASE)
 #: a time told from the event before ("about two hours later", "later that day")
-SAME_DAY_AS_BEFORE = re.compile(r"\bhours?\s+(?:later|afterwards)|\b(?:later|earlier)\s+that\s+"
-                                r"(?:day|morning|afternoon|evening)|\bsame\s+day\b", re.IGNORECASE)
+SAME_DAY_AS_BEFORE = re.compile(r"\b" + SAME_DAY_AS_EVENT + r"\b", re.IGNORECASE)
 #: how far after the count its parts may be told
 COUNTED_SERIES_CHARS = 1200
 
@@ -1486,6 +1484,7 @@ STATEMENT_REASONS = frozenset({SCOPE_REASONS["attribution"], SCOPE_REASONS["dipl
 #: how far after such a statement the event may begin (about two sentences)
 STATEMENT_DATE_CHARS = 400
 
+#: the event types of armed violence (an anaphor may retell one type as another)
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
@@ -1603,9 +1602,8 @@ def _ner_actor(ents: list[SpacySpan], ids: set[int], actors: ActorDictionary
                 continue
             return [ActorHit(start, start + len(text), text, "Military Forces of {country}", 1,
                              "state", country)]
-        full = doc_text(e.doc)
-        if full[max(0, e.start_char - 1):e.start_char] == "(" and \
-                re.match(r"\)\s*(?:-{1,2}|\u2013|\u2014|:)", full[e.end_char:e.end_char + 4]):
+        line = dateline_span(doc_text(e.doc), e.start_char, e.end_char)
+        if line is not None and line[0] <= e.start_char < line[1]:
             continue  # a dateline's credit: "NARATHIWAT, 20 November (Bangkok Morning Post) -"
         if not re.search(r"[A-Za-z]{3}", text) or re.search(r"\d", text) or \
                 re.search(r"\b(?:street|drive|road|avenue|boulevard|lane|square)\b", text,

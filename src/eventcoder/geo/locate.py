@@ -150,15 +150,15 @@ def _town_within(text: str, area: Place, places: Sequence[Place]) -> Place | Non
 
 #: the words between a locality and the unit around it ("in Dareye, in the Ouallam
 #: department", "the village of Koira Tegui, in the commune of Ouallam", "X, Y district")
+#: nouns of the unit around a locality ("the Ouallam department", "the commune of Ouallam")
+_UNIT = (r"(?:commune|department|district|municipality|county|territory|prefecture|"
+         r"sub-?prefecture|locality|sector|chiefdom)")
 _UNIT_BETWEEN = re.compile(r"(?:\s+(?:town|village|hamlet|locality|area))?"
                            r",?\s*(?:in|of|within)?\s*(?:the\s+)?(?:(?:rural\s+|urban\s+)?"
-                           r"(?:commune|department|district|municipality|county|territory|"
-                           r"prefecture|sub-?prefecture|locality|sector|chiefdom)\s+of\s*)?",
-                           re.IGNORECASE)
+                           + _UNIT + r"\s+of\s*)?", re.IGNORECASE)
 _AREA_AFTER = re.compile(r"\s+(?:countryside|outskirts|suburbs|rural\s+areas?|area)\b",
                          re.IGNORECASE)
-_UNIT_BEFORE = re.compile(r"(?:commune|department|district|municipality|county|territory|"
-                          r"prefecture|sector|chiefdom)\s+of\s+$", re.IGNORECASE)
+_UNIT_BEFORE = re.compile(_UNIT + r"\s+of\s+$", re.IGNORECASE)
 
 
 def _locality_within(doc: Doc, unit: Place, places: Sequence[Place]) -> Place | None:

@@ -525,9 +525,10 @@ class Recognizer:
                     m = self._facility_mention(doc, ent, "ner")
                     if m is None:
                         continue
-                    m.notes.append("not in the gazetteer: resolved to its context")
-                    if not spot:
-                        m.notes.append(LOCALITY_NOTE)
+                    if spot:
+                        m.notes.append(NOT_IN_GAZETTEER)
+                    else:
+                        _as_locality(m)
                 add(m)
             elif label == "NORP" and self.lexicon.demonym(ent.text) is not None:
                 add(self._literal_if_place_noun(
@@ -581,9 +582,7 @@ class Recognizer:
                     # words before it, which the gazetteer lacks; as for a GPE (step 3)
                     m = self._facility_mention(doc, inner, "ner")
                     if m is not None:
-                        m.notes += ["not in the gazetteer: resolved to its context",
-                                    LOCALITY_NOTE]
-                        add(m)
+                        add(_as_locality(m))
                     continue
                 if len(inner) <= 4 and inner[0].is_title \
                         and all(self._can_continue(t) for t in inner) \
@@ -620,10 +619,7 @@ class Recognizer:
                     and self.lexicon.demonym(ent.text) is None:
                 m = self._facility_mention(doc, ent, "ner")
                 if m is not None:
-                    if not self.gz.lookup(m.query):
-                        m.notes += ["not in the gazetteer: resolved to its context",
-                                    LOCALITY_NOTE]
-                    add(m)
+                    add(m if self.gz.lookup(m.query) else _as_locality(m))
 
         # 4. gazetteer-driven: capitalised runs the model missed
         ent_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
@@ -1037,6 +1033,15 @@ def _named_locality(doc: Doc, ent: Span) -> bool:
 
 
 LOCALITY_NOTE = "a locality the gazetteer lacks: its own name, the point of the place around it"
+#: said of a named spot or locality resolved to the place around it
+NOT_IN_GAZETTEER = "not in the gazetteer: resolved to its context"
+
+
+def _as_locality(m: Mention) -> Mention:
+    """``m`` noted as a locality the gazetteer lacks (its own name at the point of the place
+    around it: :data:`LOCALITY_NOTE`)."""
+    m.notes += [NOT_IN_GAZETTEER, LOCALITY_NOTE]
+    return m
 #: a distance from a known place after a name: ", roughly 45 km north-west of Ouallam"
 _DISTANCE_AFTER = re.compile(r",?\s+(?:about|around|roughly|some|nearly|approximately)?\s*"
                              r"\d+\s*(?:km|kilomet(?:re|er)s|miles)\b", re.IGNORECASE)
