@@ -414,6 +414,27 @@ def test_a_village_known_by_name_only_is_not_the_town_at_its_point() -> None:
     assert same_event(town, ev("a4", text=STRIKE2, location="Kharkiv city")).same
 
 
+def test_a_village_known_by_name_only_is_one_place_with_a_rough_report_that_names_it() -> None:
+    # one report names the village (the gazetteer lacks it: the point is the town's), another
+    # is placed only near the town but names the village in its sentence: one place, whatever
+    # the points say; a rough report that does not name the village stays apart
+    from eventcoder.geo.locate import NAMED_ONLY
+
+    village = ev("a1", location="Vilshana", location_reason=f"attached; {NAMED_ONLY}",
+                 latitude=50.30, longitude=36.10)
+    near = ev("a2", text="Russian shelling of Vilshanna village north of Kharkiv overnight "
+              "killed civilians, the governor said.", geo_precision=2)
+    d = same_event(village, near)
+    assert d.same and d.parts["place"] == 1.0
+    assert any("named by the other report" in r for r in d.reasons)
+    assert not same_event(village, ev("a3", text=STRIKE2, geo_precision=2)).same
+    # a precise town that names it is still another place (the village may be beside it)
+    assert not same_event(village, ev("a4", text=near.evidence[0].text)).same
+    # nor across first-level regions
+    assert not same_event(village, ev("a5", text=near.evidence[0].text, geo_precision=2,
+                                      admin1="Sumska oblast")).same
+
+
 def test_a_report_that_fits_two_events_another_report_told_apart_merges_with_neither() -> None:
     from eventcoder.dedup.cross import best_match
 

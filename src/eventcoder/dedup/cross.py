@@ -63,7 +63,7 @@ from typing import Protocol, cast
 from ..config import DEFAULT_MERGE_DAYS, DEFAULT_MERGE_KM, DEFAULT_MERGE_THRESHOLD
 from ..geo.locate import NAMED_ONLY
 from ..geo.resolve import haversine_km
-from ..geo.text import alike_names
+from ..geo.text import alike_names, name_key, spelling_ratio
 from ..schema import Event
 from .link import ONE_BLAST
 
@@ -280,7 +280,8 @@ def same_event(a: Event, b: Event, settings: MergeSettings | None = None) -> Dec
     if not same_country(a, b):
         no.append("different countries")
     km = km_between(a, b)
-    contained = region_contains(a, b)
+    named = named_by_other(a, b)
+    contained = region_contains(a, b) or (f"{named} named by the other report" if named else None)
     if not contained and km is not None and km > s.km:
         contained = district_contains(a, b)  # only when the distance alone would refuse
     if km is None:
@@ -292,8 +293,11 @@ def same_event(a: Event, b: Event, settings: MergeSettings | None = None) -> Dec
         no.append(f"admin2 {a.admin2} / {b.admin2}")
     if (named_only(a) or named_only(b)) and not same_name(a.location, b.location):
         # a village the gazetteer lacks stands at the point of the town near it: the point
-        # says nothing, the names do ("Mangaize" and "Ouallam", 45 km apart, one point)
-        no.append(f"places {a.location} / {b.location}, one known by name only")
+        # says nothing, the names do ("Mangaize" and "Ouallam", 45 km apart, one point),
+        # unless the other report, placed only roughly, names the village too ("the attack on
+        # Tizegorou", coded in the Ouallam area)
+        if not named:
+            no.append(f"places {a.location} / {b.location}, one known by name only")
     if no:
         return Decision(False, 0.0, tuple(no))
     assert days is not None and km is not None
@@ -303,7 +307,7 @@ def same_event(a: Event, b: Event, settings: MergeSettings | None = None) -> Dec
     parts = {
         "text": text,
         "date": _date_agreement(days, a, b),
-        "place": 0.5 if contained else max(0.0, 1 - km / s.km),
+        "place": 1.0 if named else 0.5 if contained else max(0.0, 1 - km / s.km),
         "fatalities": _toll_agreement(a.fatalities, b.fatalities),
         "actors": _actor_agreement(a, b),
     }
@@ -328,6 +332,38 @@ def named_only(e: Event) -> bool:
     """The event's place is a name the gazetteer lacks, put at the point of the place around
     it (:data:`eventcoder.geo.locate.NAMED_ONLY` in its location reason)."""
     return NAMED_ONLY in e.location_reason and bool(e.location)
+
+
+def named_by_other(a: Event, b: Event) -> str | None:
+    """The place of one of the two events, a name the gazetteer lacks, that the other
+    event's report names too (:func:`told_by_name`), both in one country and first-level
+    region; else None. Its point is only the point of a place near it, so the distance
+    between the two says nothing: the pair is scored as at one place."""
+    if not same_country(a, b) or (a.admin1 or "").strip().lower() != \
+            (b.admin1 or "").strip().lower():
+        return None
+    return told_by_name(a, b) or told_by_name(b, a)
+
+
+def told_by_name(x: Event, y: Event) -> str | None:
+    """``x``'s place, a name the gazetteer lacks (:func:`named_only`), when ``y`` is placed
+    only roughly (``geo_precision`` 2 or more: near a town, a district, a region) and one of
+    ``y``'s sentences names it (spelled alike: "Mushere", "Mushare"), else None."""
+    if not named_only(x) or y.geo_precision < 2 or not x.location:
+        return None
+    name = name_key(x.location).split()
+    if not name or len("".join(name)) < 4:
+        return None
+    n, key = len(name), " ".join(name)
+    for v in y.evidence:
+        if v.field != "sentence":
+            continue
+        toks = name_key(v.text).split()
+        for i in range(len(toks) - n + 1):
+            window = " ".join(toks[i:i + n])
+            if window == key or spelling_ratio(window, key) >= 0.75:
+                return x.location
+    return None
 
 
 def same_name(a: str | None, b: str | None) -> bool:
