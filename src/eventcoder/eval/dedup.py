@@ -163,7 +163,7 @@ def run_and_score(articles: Sequence[DedupArticle], config: Any = None) -> Dedup
         for a in articles:
             stored = [e for e in store.events_for_articles([a.gold.id])
                       if a.gold.id in e.article_ids]
-            pairs = match(a.gold.events, stored)
+            pairs = match(a.gold.events, stored, a.gold.id)
             per_article.append((len(pairs), len(stored) - len(pairs),
                                 len(a.gold.events) - len(pairs)))
             row_of = {i: stored[j] for i, j in pairs}
