@@ -453,6 +453,28 @@ def test_a_report_that_fits_two_events_another_report_told_apart_merges_with_nei
 
 
 
+def test_a_rival_just_under_the_threshold_is_still_a_doubt() -> None:
+    # report b told two strikes apart; report c fits one (0.68) and the other almost as well
+    # (0.59, under the threshold): which one it tells is not known, so it merges with neither
+    from eventcoder.dedup.cross import RIVAL_FLOOR, best_match
+
+    bus_stop = ev("b", 8, event_id="ev-b1", text="A shell hit a bus stop in Kharkiv, killing "
+                  "civilians, the governor said.")
+    depot = ev("b", 20, event_id="ev-b2", text=STRIKE2, latitude=KHARKIV["latitude"] + 0.12,
+               actor1="Unidentified Armed Group (Ukraine)")
+    incoming = ev("c", 2)
+    best, rival = same_event(incoming, bus_stop), same_event(incoming, depot)
+    assert best.same and not rival.same
+    assert rival.score >= RIVAL_FLOOR and best.score - rival.score < 0.1
+    assert best_match(incoming, [bus_stop, depot]) is None
+    assert best_match(incoming, [bus_stop]) is not None  # alone, it merges
+    # a rival far under the threshold is no doubt
+    far = depot.model_copy(update={"fatalities": 200, "latitude": KHARKIV["latitude"] + 0.2,
+                                   "evidence": ev("b", text="Fighting went on.").evidence})
+    assert same_event(incoming, far).score < RIVAL_FLOOR
+    assert best_match(incoming, [bus_stop, far]) is not None
+
+
 def test_a_like_type_told_apart_by_a_report_is_not_merged() -> None:
     """A report told a suicide car bombing and, hours later, a bomb in a market apart; a later
     report of the market bomb does not join the suicide bombing through their like types

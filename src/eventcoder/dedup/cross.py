@@ -532,15 +532,17 @@ def best_match(event: Event, candidates: Iterable[Event],
     siblings: list[Event] = []  # told apart from ``event`` by one of its reports
     own = set(event.article_ids)
     pool = sorted(candidates, key=lambda c: c.event_id)
+    score_of: dict[str, float] = {}
     for c in pool:
         d = same_event(event, c, settings)
+        score_of[c.event_id] = d.score
         if d.same:
             passing.append((c, d))
         elif own & set(c.article_ids) and c.event_id != event.event_id:
             siblings.append(c)
+    passing.sort(key=lambda cd: -cd[1].score)  # (stable: ties keep the event-id order)
     if not passing:
         return None
-    passing.sort(key=lambda cd: -cd[1].score)  # (stable: ties keep the event-id order)
     best = passing[0]
     for other in passing[1:]:
         if best[1].score - other[1].score >= AMBIGUITY_MARGIN:
@@ -550,6 +552,15 @@ def best_match(event: Event, candidates: Iterable[Event],
             # market ... the checkpoint") fit about as well: which one this report tells is
             # not known, and a wrong merge hides an event (precision first)
             return None
+    if any(score_of[r.event_id] >= RIVAL_FLOOR and
+           best[1].score - score_of[r.event_id] < AMBIGUITY_MARGIN and
+           set(r.article_ids) & set(best[0].article_ids) and r is not best[0]
+           for r in pool if r.event_id != event.event_id):
+        # the same when the other one falls just under the threshold: "Two bombs in Afgoye:
+        # the first hit a truck on the bridge, the second a minibus at the market"; a report
+        # of soldiers killed on the bridge fits the market blast (with the minibus report
+        # merged in) at 0.62, the bridge blast at 0.59
+        return None
     if best[0].sub_event_type != event.sub_event_type and any(
             c is not best[0] and (
                 (c.sub_event_type == event.sub_event_type
@@ -563,14 +574,18 @@ def best_match(event: Event, candidates: Iterable[Event],
         return None
     for sib in siblings:
         d = same_event(sib, best[0], settings)
-        if d.same and best[1].score - d.score < AMBIGUITY_MARGIN:
+        if d.score >= RIVAL_FLOOR and best[1].score - d.score < AMBIGUITY_MARGIN:
             return None  # the same doubt seen from the other side: the best one fits a
-            # sibling of this event (told apart from it by a report) about as well
+            # sibling of this event (told apart from it by a report) about as well, if
+            # not quite well enough to merge with it
     return best
 
 
 #: how much better than a rival the best candidate must score when a report told the two apart
 AMBIGUITY_MARGIN = 0.1
+#: how well a rival below the threshold must still fit for the doubt of
+#: :data:`AMBIGUITY_MARGIN` to count
+RIVAL_FLOOR = 0.45
 
 
 def candidates_for_many(events: Sequence[Event], store: BatchMergeTarget,
