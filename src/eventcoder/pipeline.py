@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .dedup import merge_events, summaries
-from .dedup.link import build_event_group, link_mentions
+from .dedup.link import build_event_group, counted_summaries, link_mentions
 from .extract.listing import split_listed
 from .extract.rows import resolve_date
 from .nlp import load_nlp, parsed_from
@@ -130,6 +130,8 @@ class Pipeline:
         locations = [self.geoparser.locate(doc, m, result.places) for m in result.mentions]
         t3 = clock()
         groups = link_mentions(article.text, result.mentions, locations)
+        groups, locations, counted = counted_summaries(article.text, result.mentions,
+                                                       locations, groups)
         built = [build_event_group(article, [result.mentions[i] for i in g],
                                    [locations[i] for i in g]) for g in groups]
         result.events = merge_events(_carry_initiators(built))
@@ -148,7 +150,7 @@ class Pipeline:
         if low:
             result.events = [e for e in result.events if e.event_id not in low]
         result.candidates = _finish_candidates(cands, result.mentions, groups, event_of, low,
-                                               floor, summed)
+                                               floor, summed, counted)
         result.events = _with_tellings(result.events, result.candidates)
         for mention in result.mentions:
             warning = resolve_date(mention, article.published)[2]
@@ -237,16 +239,24 @@ def _event_of_mention(groups: list[list[int]], built: list[Event], merged: list[
 def _finish_candidates(cands: list[Candidate], mentions: list[EventMention],
                        groups: list[list[int]], event_of: dict[int, str],
                        low: dict[str, float], floor: float,
-                       summed: dict[str, str] | None = None) -> list[Candidate]:
+                       summed: dict[str, str] | None = None,
+                       counted: dict[int, str] | None = None) -> list[Candidate]:
     """Candidates with the event they ended in; a retelling says which sentence it retells,
     one whose event fell under ``floor`` says so and points at no event, and one whose event
-    only sums up others (:func:`eventcoder.dedup.summaries`) is ``generic``."""
+    only sums up others (:func:`eventcoder.dedup.summaries`), or that counts events told one
+    by one after it (``counted``, by mention: :func:`eventcoder.dedup.link.
+    counted_summaries`), is ``generic``."""
     summed = summed or {}
+    counted = counted or {}
     lead_of = {i: g[0] for g in groups for i in g}
     out = []
     for c in cands:
         if c.mention is None:
             out.append(c)
+            continue
+        if c.mention in counted:
+            out.append(c.model_copy(update={"event_id": None, "status": "generic",
+                                            "reason": counted[c.mention]}))
             continue
         eid = event_of.get(c.mention)
         if eid in summed:

@@ -62,6 +62,17 @@ def test_ages_and_names_beside_victims_are_not_counted_again():
     assert [e.fatalities for e in b] == [3]
 
 
+def test_a_datelines_day_and_year_are_not_victims():
+    # the parse takes the dateline's "4" (of "4 December 2025 - Four soldiers") for a second
+    # subject of the killing: eight dead
+    events = every_event("Four soldiers killed in Balcad bridge blast\n\nBalcad (Radio Risaala) "
+                         "4 December 2025 - Four Somali National Army soldiers were killed and "
+                         "two others injured on Thursday morning when a landmine planted by "
+                         "Al-Shabaab struck their vehicle at the Balcad bridge, military "
+                         "officials told Radio Risaala.", "2025-12-04")
+    assert [e.fatalities for e in events] == [4]
+
+
 def test_brazils_military_police_are_police():
     events = every_event("SALVADOR, Brazil, 6 November 2025 - Four suspects were killed in an "
                          "exchange of fire with Military Police officers during an operation in "

@@ -285,6 +285,70 @@ def link_mentions(text: str, mentions: Sequence[EventMention],
     return [g.members for g in groups]
 
 
+#: how far after a count of events (:data:`eventcoder.extract.lexicon.COUNTED_SERIES`) its
+#: parts may be told
+COUNTED_CHARS = 1200
+#: a telling of an event apart from those told before it: not a part of a count
+SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\belsewhere\b", re.IGNORECASE)
+
+
+def counted_summaries(text: str, mentions: Sequence[EventMention],
+                      locations: Sequence[Location], groups: list[list[int]]
+                      ) -> tuple[list[list[int]], list[Location], dict[int, str]]:
+    """Take counts of events told one by one after them out of the events they joined.
+
+    "Two roadside bombs exploded in the town of Afgoye on Thursday, killing five. The first
+    blast struck a military truck on the bridge, killing three soldiers ... Hours later a
+    second device exploded near the market, killing two": ACLED codes the two blasts, not the
+    count. Linking puts the count and the first part in one group (with the count's toll, the
+    sum, and its sentence); this takes the count out of that group when the later mentions of
+    its kind of violence (within :data:`COUNTED_CHARS`, not told as separate) fall in at least
+    as many groups as it counts, its own group among them (the count is then told again part
+    by part, not only retold: "The blasts also wounded 30"). The parts that are placed only
+    from their surroundings (no place attached) take the count's place when it has one
+    attached ("in the town of Afgoye").
+
+    RETURNS the groups (none empty), the locations, and the reason of each mention taken out,
+    by index.
+    """
+    group_of = {i: k for k, g in enumerate(groups) for i in g}
+    out: dict[int, str] = {}
+    locs = list(locations)
+    for i, m in enumerate(mentions):
+        kind = SUB_EVENTS[m.sub_event_type].event_type
+        if kind not in VIOLENT or len(groups[group_of[i]]) < 2:
+            continue
+        match = next((x for x in L.COUNTED_SERIES.finditer(text, m.sentence.start,
+                                                             m.sentence.end)
+                      if x.start() <= m.trigger.end and x.end() >= m.trigger.start), None)
+        count = L.series_count(match) if match else 0
+        if count < 2:
+            continue
+        parts: list[int] = []
+        for j in range(i + 1, len(mentions)):
+            e = mentions[j]
+            if e.sentence.start - m.sentence.end > COUNTED_CHARS:
+                break
+            e_kind = SUB_EVENTS[e.sub_event_type].event_type
+            if e.sentence.start < m.sentence.end or j in out or e_kind not in VIOLENT or (
+                    (kind == EXPLOSIONS) != (e_kind == EXPLOSIONS)) or \
+                    SEPARATE.search(text, e.sentence.start, e.sentence.end):
+                continue
+            parts.append(j)
+        told_in = {group_of[j] for j in parts}
+        if group_of[i] not in told_in or len(told_in) < count:
+            continue
+        out[i] = f"a count of {count} events told one by one after it"
+        if attached(locations[i]):
+            for j in parts:
+                if not attached(locs[j]) and (locs[j].geo_precision or 9) >= \
+                        (locations[i].geo_precision or 9):
+                    locs[j] = locations[i]
+    if not out:
+        return groups, locs, out
+    return [[i for i in g if i not in out] for g in groups], locs, out
+
+
 def _listed_apart(mentions: Sequence[EventMention], g: _Group, m: EventMention) -> bool:
     """``m`` is a further place of a list whose other item is in ``g`` (one trigger, two
     parts: ``eventcoder.extract.listing``): two events."""

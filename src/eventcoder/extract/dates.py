@@ -235,6 +235,7 @@ class DateResolver:
 #: two hours later"); lower case, words one space apart
 SAME_DAY_AS_EVENT = (r"(?:(?:that |the )?same (?:day|afternoon|evening|morning|night)|"
                      r"(?:later |earlier )?that (?:day|afternoon|evening|morning)|"
+                     r"(?:later|earlier) in the (?:day|afternoon|evening)|"
                      r"(?:about |around |some |nearly )?(?:a few |several |some |two |three |"
                      r"an? )?hours? (?:later|earlier))")
 

@@ -98,6 +98,17 @@ STORMED_POST = re.compile(
     r"(?:stormed|raided|assaulted)\s+(?:a|an|the|their|its)?\s*(?:[\w'-]+\s+){0,3}?(?:"
     r"checkpoints?|bases?|posts?|outposts?|positions?|barracks|camps?|garrisons?|police\s+"
     r"stations?|gendarmerie\s+(?:posts?|stations?|brigades?))\b", re.IGNORECASE)
+#: a raid told with what the raiders did to the people there ("stormed Ocholonya village,
+#: shooting residents and burning homes"): an attack, not a take-over of the village
+RAID_WITH_VIOLENCE = re.compile(
+    r"(?:stormed|entered)\b[^.;]{0,80}?,?\s+(?:and\s+)?(?:shooting|killing|opening\s+fire|"
+    r"firing\s+(?:on|at)|massacring|slaughtering|abducting|kidnapping|burning|torching|"
+    r"looting|shot|killed|opened\s+fire|massacred|abducted|kidnapped|burned|burnt|torched|"
+    r"looted)\b", re.IGNORECASE)
+#: a trigger that tells people hurt, not only an assault ("shooting", "killed", "opened fire")
+HARM_WORD = re.compile(r"(?:shoot|shot|kill|open(?:ed|ing)\s+fire|fir(?:ed|ing)\s+(?:on|at)|"
+                       r"massacr|slaughter|murder|execut|stabb|behead|wound|injur|gunned)",
+                       re.IGNORECASE)
 #: a fight told with the taking of a place: a battle, whoever withdrew in the end
 FOUGHT_FOR = re.compile(
     r"(?<!without\s)(?<!without\sa\s)(?<!\bno\s)\b(?:gunfights?|fire\s*fights?|battles?|"
@@ -450,6 +461,13 @@ class EventExtractor:
             strikes = [r for r in ranked if r[2] in FIRED_FROM_AFAR]
             if strikes:
                 ranked = strikes + [r for r in ranked if r not in strikes]
+        if ranked and ranked[0][2] == "Looting/property destruction":
+            # "stormed the village, shooting residents and burning homes": ACLED codes the
+            # attack, the burning is its detail
+            violent = [r for r in ranked if SUB_EVENTS[r[2]].event_type in VIOLENT_TYPES
+                       and HARM_WORD.match(text, r[1].start)]  # (not a bare "raided")
+            if violent:
+                ranked = violent + [r for r in ranked if r not in violent]
         if any(r[2] == "Disrupted weapons use" for r in ranked):
             # "troops arrested four militants and seized explosive belts": ACLED codes the
             # arrests, the weapons seized are their detail
@@ -594,7 +612,9 @@ class EventExtractor:
             retold("an outcome of the event told just before")
             return None
         adjacent = prev is not None and prev.sentence[1] >= sent.start_char - 2
-        if adjacent and date is None and prev is not None and not new_cue and (
+        # "The first blast hit ...": one of the events the draft before counts, not more of it
+        part = prev is not None and _part_of_count(prev, cand.start, text)
+        if adjacent and date is None and prev is not None and not new_cue and not part and (
                 _anaphoric(trig_tok) or (_is_demo(typ) and _is_demo(prev.sub_event_type))):
             # "The demonstration ended peacefully." / "The strikes also destroyed a market."
             # / "Several protesters were injured.": more about the previous event
@@ -614,7 +634,7 @@ class EventExtractor:
             reject(last.status, f"{text[cand.start:cand.end]!r} refers to an event told just "
                    f"before as {last.status}", cand, typ)
             return None
-        if prev is not None and date is None and _anaphoric(trig_tok) and not any(
+        if prev is not None and date is None and _anaphoric(trig_tok) and not part and not any(
                 e.label_ in PLACE_LABELS for e in ents if s0 <= e.start_char < s1):
             # "the attack" told again further down, with nothing new: the same event (its
             # sentence is not added to the evidence of the earlier mention)
@@ -724,6 +744,11 @@ class EventExtractor:
                 place_after = bool(PLACE_NOUNS.search(before)) or any(
                     e.label_ in PLACE_LABELS and c.start - 60 <= e.start_char < c.start
                     for e in ents)
+            if RAID_WITH_VIOLENCE.match(seg, c.start - s0):
+                # a raid that shot or burned: violence, typed by whom it hit
+                return self._resolve_kind(TriggerCandidate(c.start, c.end, "violence",
+                                                           c.priority), ents, seg, s0,
+                                          seg_hits, doc)
             if not place_after or WEAPON_OBJECT.match(seg, c.end - s0) or \
                     STORMED_POST.match(seg, c.start - s0):
                 return None  # (an assault on a base or a post is a battle: the clash trigger)
@@ -1088,7 +1113,7 @@ DAY_NAMED = re.compile(r"\b" + WEEKDAY_NAME + r"s?\b|\d|\b(?:yesterday|today|ton
 #: "attacked on 3 March", a sentence-opening "Last night"): a day and a month's name, with or
 #: without a year, either way round, the night or day before the report, a date in digits
 #: ("On 06.11.2025", police and army releases), and the day of the event told before ("Hours
-#: later", "On the same day", "later that day")
+#: later", "On the same day", "later that day", "Later in the day")
 MISSED_DATE = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_NAME_EXACT + r"(?![\w-])(?:,?\s+\d{4}\b)?"
     r"|\b" + MONTH_NAME_EXACT + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!-)(?:,?\s+\d{4}\b)?"
@@ -1096,6 +1121,7 @@ MISSED_DATE = re.compile(
     r"|\b(?:(?:[Aa]\s+few|[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree)\s+)?[Hh]ours\s+(?:later|earlier)\b"
     r"|\b(?:[Tt]he|[Tt]hat)\s+same\s+(?:day|afternoon|evening|morning|night)\b"
     r"|\b(?:[Ll]ater|[Ee]arlier)\s+that\s+(?:day|afternoon|evening|morning)\b"
+    r"|\b(?:[Ll]ater|[Ee]arlier)\s+in\s+the\s+(?:day|afternoon|evening)\b"
     r"|\b" + NUMERIC_DATE.pattern + r"\b")
 
 
@@ -1364,6 +1390,21 @@ def _is_demo(typ: str) -> bool:
     return SUB_EVENTS[typ].event_type in ("Protests", "Riots")
 
 
+#: an ordinal before a trigger: "the first blast", "the second attack", "the other raid"
+ORDINAL_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:first|second|third|fourth|other|"
+                            r"latter|former|last)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _part_of_count(prev: _Draft, trigger_start: int, text: str) -> bool:
+    """"Two roadside bombs exploded in Afgoye ... The first blast struck a truck": the trigger,
+    told with an ordinal, is one of the events the draft before it counts
+    (:data:`COUNTED_SERIES` holding that draft's trigger), not more about the count."""
+    if not ORDINAL_BEFORE.search(text, max(0, trigger_start - 40), trigger_start):
+        return False
+    return any(m.start() <= prev.trigger[1] and m.end() >= prev.trigger[0]
+               for m in COUNTED_SERIES.finditer(text, prev.sentence[0], prev.sentence[1]))
+
+
 def _anaphoric(tok: Token) -> bool:
     """A definite noun trigger ("the strikes", "this attack") refers to an event told before."""
     if tok.pos_ != "NOUN" or not (EVENT_HEADS.fullmatch(tok.lower_) or re.fullmatch(
@@ -1425,11 +1466,7 @@ def _dates_told_before(drafts: list[_Draft], text: str) -> None:
             d.date, d.date_span = prev.date, prev.date_span
 
 
-#: a count of attacks told at once ("carried out two cowardly attacks yesterday", "three
-#: separate raids on Sunday"): the events told next, one by one, are its parts
-COUNTED_SERIES = re.compile(r"\b(?:two|three|four|five|six|\d)\s+(?:[\w-]+\s+){0,2}?"
-                            r"(?:attacks|strikes|raids|assaults|ambushes|bombings|explosions)\b",
-                            re.IGNORECASE)
+COUNTED_SERIES = L.COUNTED_SERIES
 #: a time told from the event before ("about two hours later", "later that day")
 SAME_DAY_AS_BEFORE = re.compile(r"\b" + SAME_DAY_AS_EVENT + r"\b", re.IGNORECASE)
 #: how far after the count its parts may be told
@@ -1445,7 +1482,7 @@ def _dates_of_counted_series(drafts: list[_Draft], text: str) -> None:
                   if x.start() <= d.trigger[1] and x.end() >= d.trigger[0]), None)
         if d.date is None or d.date_span is None or m is None:
             continue  # (the count must hold the trigger: "two roadside bomb attacks")
-        count = parse_number(m.group(0).split()[0]) or 0
+        count = L.series_count(m)
         told = 0
         for e in drafts[k + 1:]:
             own = e.date_span is not None and not SAME_DAY_AS_BEFORE.search(
@@ -1592,7 +1629,10 @@ def _ner_actor(ents: list[SpacySpan], ids: set[int], actors: ActorDictionary
             continue
         text = e.text[4:] if e.text.lower().startswith("the ") else e.text
         text = re.sub(r"['’]s?$", "", text).strip()
-        start = e.end_char - len(e.text) + (len(e.text) - len(e.text.lstrip()))
+        if text.count("(") > text.count(")"):
+            # the model ran the name into a bracket ("Matankari (Dogondoutchi department"):
+            # the name is what stands before it
+            text = text[:text.index("(")].strip()
         start = e.start_char + (4 if e.text.lower().startswith("the ") else 0)
         if e.label_ in ("GPE", "NORP"):
             # only a country acts as its state forces: a town, a province or a street is a

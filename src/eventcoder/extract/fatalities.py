@@ -100,7 +100,7 @@ def victim_count(doc: Doc, s0: int, s1: int) -> tuple[int, int, int] | None:
                 and (r.i < tok.i) == passive]
         while todo:
             t = todo.pop()
-            if t in parts:
+            if t in parts or _date_number(t):
                 continue
             parts.append(t)
             for c in t.children:
@@ -134,6 +134,20 @@ def has_number(tok: Token) -> bool:
     return tok.pos_ == "NUM" or any(c.dep_ == "nummod" for c in tok.children)
 
 
+def _date_number(tok: Token) -> bool:
+    """A number that is a date's day or year ("4 December 2025 - Four soldiers were killed":
+    the dateline's "4" parsed as a second subject of the killing)."""
+    if tok.pos_ != "NUM":
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.ent_type_ in ("DATE", "TIME") or bool(_YEAR.fullmatch(tok.text)) or (
+        nxt is not None and nxt.ent_type_ == "DATE" and nxt.pos_ == "PROPN")
+
+
+#: a year, never a count of victims in a modifier
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def part_size(tok: Token) -> int | None:
     """People counted by one victim noun: its number, 1 for a singular person noun, None
     when unknown (a bare plural, a group name, a collective noun)."""
@@ -147,8 +161,10 @@ def part_size(tok: Token) -> int | None:
     if nums:
         # "at least 30", "twenty-two", "a dozen": the number words of the modifier
         # (not a number repeated in brackets: "four (4) civilians" are four)
-        words = [t.text for t in nums[0].subtree if parse_number(t.text) is not None
-                 and not (t.i > 0 and t.doc[t.i - 1].text == "(")]
+        # the modifier nearest the noun ("4 December 2025 - Four Somali soldiers": the
+        # dateline's day parsed as a second modifier), without a year in it
+        words = [t.text for t in nums[-1].subtree if parse_number(t.text) is not None
+                 and not (t.i > 0 and t.doc[t.i - 1].text == "(") and not _YEAR.fullmatch(t.text)]
         return parse_number(" ".join(words)) if words else None
     if tok.lower_ in COLLECTIVE or tok.ent_type_ in ("NORP", "ORG", "GPE", "LOC", "FAC"):
         return None

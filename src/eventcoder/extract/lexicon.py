@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .numbers import parse_number
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -141,7 +143,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"(?:attacked|stormed|raided|assaulted)\s+(?:a|an|the)?\s*" + _N + r"(?:checkpoints?|"
        r"bases?|posts?|outposts?|convoys?|patrols?|positions?|barracks|military|army|police"
        r"\s+stations?|soldiers|troops))\b", "clash", 62),
-    _t(r"\b(?:attack\w*|assault\w*|raid\w*|gunned\s+down|shot|shoot\w*|opened\s+fire|"
+    _t(r"\b(?:attack\w*|assault\w*|raid\w*|gunned\s+down|shot|shoot\w*|open(?:ed|ing)\s+fire|"
        r"gunfire|fired\s+(?:on|at|upon)|kill(?:ed|ings?|s)?|murder\w*|execut\w+|behead\w*|"
        r"stabb\w*|hack\w*\s+to\s+death|massacr\w+|slaughter\w*|beat(?:en|ing)?\s+to\s+death|"
        r"tortur\w+|assassinat\w+|torch\w*|burn\w*\s+alive|set\s+ablaze|targeted|"
@@ -439,3 +441,18 @@ TRIAL = re.compile(
     r"\b(?:convicted|sentenced|sentencing|found\s+(?:\w+\s+){0,3}?guilty|acquitted|pleaded\s+"
     r"(?:not\s+)?guilty|(?:on|stood|standing)\s+trial|the\s+trial\s+of|life\s+sentences?|"
     r"verdict)\b", re.IGNORECASE)
+
+
+#: a count of events told at once ("carried out two cowardly attacks yesterday", "three
+#: separate raids on Sunday", "two roadside bombs exploded", "twin blasts"): the events told
+#: next, one by one, are its parts (the extractor dates them from it; in-article linking
+#: keeps the count out of the first part's event, ``eventcoder.dedup.link.counted_summaries``)
+COUNTED_SERIES = re.compile(r"\b(?P<n>two|three|four|five|six|twin|double|\d)\s+"
+                            r"(?:[\w-]+\s+){0,2}?(?:attacks|strikes|raids|assaults|ambushes|"
+                            r"bombings|explosions|bombs|blasts)\b", re.IGNORECASE)
+
+
+def series_count(match: re.Match[str]) -> int:
+    """The number of events a :data:`COUNTED_SERIES` match counts."""
+    n = match.group("n").lower()
+    return 2 if n in ("twin", "double") else parse_number(n) or 0

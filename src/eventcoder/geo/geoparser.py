@@ -275,6 +275,9 @@ _IN_THE_CITY = re.compile(r",?\s+(?:on|at|in)\s+the\s+(?:other|far|[a-z]+ern|nor
                           r"west)\s+(?:side|edge|end|part|outskirts)\s+of\s+the\s+(?:city|capital)"
                           r"\b|,?\s+in\s+the\s+(?:north|south|east|west|centre|center)\s+of\s+"
                           r"the\s+(?:city|capital)\b", re.IGNORECASE)
+#: a name told as a part of the city by a possessive before it ("in the city's North Bank
+#: area", "the capital's Hodan district")
+_CITYS = re.compile(r"\bthe\s+(?:city|town|capital)['\u2019]s\s+$", re.IGNORECASE)
 #: how far a neighbourhood's reading may lie from a town the article names
 NEIGHBOURHOOD_KM = 30.0
 
@@ -291,7 +294,8 @@ def _neighbourhoods_in_town(places: list[Place], text: str) -> list[Place]:
     out = []
     for p in places:
         if p.role == "literal" and p.latitude is not None and p.longitude is not None \
-                and (_PART_OF_TOWN.match(text, p.end) or _IN_THE_CITY.match(text, p.end)):
+                and (_PART_OF_TOWN.match(text, p.end) or _IN_THE_CITY.match(text, p.end)
+                     or _CITYS.search(text, max(0, p.start - 20), p.start)):
             others = [t for t in towns if t.text != p.text]
             near = [t for t in others if haversine_km(
                 p.latitude, p.longitude, t.latitude or 0.0, t.longitude or 0.0)

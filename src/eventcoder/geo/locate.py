@@ -161,6 +161,22 @@ _AREA_AFTER = re.compile(r"\s+(?:countryside|outskirts|suburbs|rural\s+areas?|ar
 _UNIT_BEFORE = re.compile(_UNIT + r"\s+of\s+$", re.IGNORECASE)
 
 
+#: the words between a locality and a unit around it told in brackets after it: " (" and
+#: maybe another unit first ("Dogondoutchi department, ")
+_IN_BRACKET = re.compile(r"\s*\([^()]*")
+
+
+def _locality_before_bracket(text: str, unit: Place, places: Sequence[Place]) -> Place | None:
+    """A locality the gazetteer lacks with the units around it told in brackets after it
+    ("the market of Matankari (Dogondoutchi department, Dosso region)"): the event's place is
+    the locality, not the unit."""
+    for q in places:
+        if q.feature_class is None and q.end <= unit.start and unit.start - q.end <= 60 and \
+                _IN_BRACKET.fullmatch(text, q.end, unit.start):
+            return q
+    return None
+
+
 def _locality_within(doc: Doc, unit: Place, places: Sequence[Place]) -> Place | None:
     """A locality the gazetteer lacks named just before the unit around it, a town's
     commune or department ("in Dareye, in the Ouallam department"; "the village of Koira
@@ -548,8 +564,8 @@ def _choose(doc: Doc, mention: EventMention, usable: Sequence[Place],
         for p in usable:
             if (p.start < ps.end and ps.start < p.end and not _origin(doc, p)
                     and not _reporting(doc, mention, p)):
-                town = _town_within(doc_text(doc), p, usable) or \
-                    _locality_within(doc, p, usable)
+                town = _locality_before_bracket(doc_text(doc), p, usable) or \
+                    _town_within(doc_text(doc), p, usable) or _locality_within(doc, p, usable)
                 if town is not None:
                     return _location(gazetteer, town, base_precision(town),
                                      f"{town.text!r} lies in {p.text!r}, the place the "
@@ -574,7 +590,8 @@ def _choose(doc: Doc, mention: EventMention, usable: Sequence[Place],
     hit = _syntactic(doc, mention, usable)
     if hit is not None:
         p, near = hit
-        inner = _locality_within(doc, p, usable)
+        inner = _locality_before_bracket(doc_text(doc), p, usable) or \
+            _locality_within(doc, p, usable)
         if inner is not None:  # "at the entrance of Hajeen town in the Deir ez-Zor countryside"
             return _location(gazetteer, inner, base_precision(inner),
                              f"{inner.text!r} lies in {p.text!r}, the place attached to the "

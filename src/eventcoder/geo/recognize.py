@@ -503,6 +503,7 @@ class Recognizer:
 
         # 3. spaCy entities
         for ent in doc.ents:
+            ent = _before_bracket(ent)
             label = ent.label_
             if label in ("GPE", "LOC", "FAC"):
                 ent = self._mended(doc, ent)
@@ -613,8 +614,9 @@ class Recognizer:
             if ent.label_ not in ("NORP", "PERSON", "ORG") or any(taken[ent.start_char:
                                                                          ent.end_char]):
                 continue
-            if ent.end < len(doc) and doc[ent.end].lower_ in ("town", "village", "hamlet") \
-                    and ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE \
+            if (ent.end < len(doc) and doc[ent.end].lower_ in ("town", "village", "hamlet")
+                    and ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE
+                    or _settlement_after(doc, ent)) \
                     and len(ent.text.split()) <= 3 and ent[0].is_title \
                     and self.lexicon.demonym(ent.text) is None:
                 m = self._facility_mention(doc, ent, "ner")
@@ -1029,7 +1031,31 @@ def _named_locality(doc: Doc, ent: Span) -> bool:
     inner = _strip_the(ent)
     if len(inner.text.split()) > 3 or not inner[0].is_title or ent.start < 2:
         return False
-    return doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in LOCALITY_HEADS
+    return doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in LOCALITY_HEADS | {
+        "market"}  # ("the weekly market of Matankari")
+
+
+def _before_bracket(ent: Span) -> Span:
+    """An entity the model ran into an opening bracket ("Matankari (Dogondoutchi department,
+    Dosso region)" as one organisation): the name before the bracket."""
+    from spacy.tokens import Span as SpacySpan
+
+    for t in ent[1:]:
+        if t.text == "(":
+            return SpacySpan(ent.doc, ent.start, t.i, label=ent.label_)
+    return ent
+
+
+def _settlement_after(doc: Doc, ent: Span) -> bool:
+    """The name is told a settlement by the words after it: "at Ouro-Bourma, a village in the
+    Kolofata district" (not "Musa Bello, a village chief")."""
+    k = ent.end
+    if k + 3 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an", "the") \
+            or doc[k + 2].lower_ not in LOCALITY_HEADS:
+        return False
+    after = doc[k + 3]
+    return after.pos_ in ("ADP", "PUNCT", "NUM") or after.lower_ in (
+        "north", "south", "east", "west", "some", "about", "roughly", "around")
 
 
 LOCALITY_NOTE = "a locality the gazetteer lacks: its own name, the point of the place around it"

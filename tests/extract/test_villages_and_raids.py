@@ -1,0 +1,52 @@
+"""Villages the gazetteer lacks told in the ways reports tell them ("at Kodogo, a village in
+the Kolofata district"; "the weekly market of Tessaoua-Gari (Dogondoutchi department, Dosso
+region)"), a neighbourhood told with the city's name before it ("in the city's North Bank
+area"), a raid told with its shooting ("stormed the village, shooting residents and burning
+homes": an attack, not a take-over), and "Later in the day"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ec_testutils import every_event
+
+
+def test_a_village_told_by_an_apposition_is_a_locality() -> None:
+    text = ("Maroua, 14 March 2026 - Three herders were killed on Thursday evening at "
+            "Ngodeni-Kaya, a village in the Kolofata district, by gunmen described as members "
+            "of Boko Haram, local sources said.")
+    events = every_event(text, "2026-03-14")
+    assert events and events[0].location == "Ngodeni-Kaya"
+    assert events[0].country == "Cameroon" and events[0].geo_precision == 2
+    assert "known by name only" in events[0].location_reason
+
+
+def test_a_village_before_its_units_in_brackets_is_the_place() -> None:
+    text = ("FLASH UPDATE - Dosso region, Niger\n\nOn 9 March 2026, a non-state armed group "
+            "attacked the weekly market of Tessaoua-Gari (Dogondoutchi department, Dosso "
+            "region). Four civilians were killed, according to local authorities.")
+    events = [e for e in every_event(text, "2026-03-10") if e.fatalities]
+    assert events and events[0].location == "Tessaoua-Gari"
+    assert events[0].admin1 == "Dosso"
+    # the bracket is no part of an actor's name
+    assert all("(" not in (e.actor2 or "").split(" (")[0] for e in events)
+    assert not any("Tessaoua-Gari (" in (e.actor1 or "") + (e.actor2 or "") for e in events)
+
+
+def test_a_part_of_the_city_named_after_the_citys_is_in_the_city() -> None:
+    text = ("MAKURDI, Nigeria (Wire) - Hundreds of women marched to Government House in "
+            "Makurdi on Monday to demand protection after attacks on farming villages.\n\n"
+            "Later in the day, youths blocked a road in the city's North Bank area and threw "
+            "stones at police, who fired tear gas to disperse them.")
+    events = every_event(text, "2026-03-10")
+    riot = [e for e in events if e.event_type == "Riots" or "intervention" in e.sub_event_type]
+    assert riot and riot[0].country == "Nigeria" and riot[0].location == "Makurdi"
+    # "Later in the day": Monday, the day of the march told before it
+    assert riot[0].event_date == dt.date(2026, 3, 9)
+
+
+def test_a_raid_that_shoots_residents_is_an_attack() -> None:
+    text = ("Gunmen stormed Akpagidigbo village in Benue state late on Sunday, shooting "
+            "residents and burning homes, a council official said. Seven people were killed.")
+    events = every_event(text, "2026-03-10")
+    assert [e.sub_event_type for e in events] == ["Attack"]
