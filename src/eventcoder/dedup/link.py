@@ -302,7 +302,8 @@ def counted_summaries(text: str, mentions: Sequence[EventMention],
     second device exploded near the market, killing two": ACLED codes the two blasts, not the
     count. Linking puts the count and the first part in one group (with the count's toll, the
     sum, and its sentence); this takes the count out of that group when the later mentions of
-    its kind of violence (within :data:`COUNTED_CHARS`, not told as separate) fall in at least
+    its kind of violence (an explosion of its own kind; within :data:`COUNTED_CHARS`, not told
+    as separate) fall in at least
     as many groups as it counts, its own group among them (the count is then told again part
     by part, not only retold: "The blasts also wounded 30"). The parts that are placed only
     from their surroundings (no place attached) take the count's place when it has one
@@ -331,9 +332,11 @@ def counted_summaries(text: str, mentions: Sequence[EventMention],
                 break
             e_kind = SUB_EVENTS[e.sub_event_type].event_type
             if e.sentence.start < m.sentence.end or j in out or e_kind not in VIOLENT or (
+                    kind == EXPLOSIONS and e.sub_event_type != m.sub_event_type
+                    and {e.sub_event_type, m.sub_event_type} - ONE_BLAST) or (
                     (kind == EXPLOSIONS) != (e_kind == EXPLOSIONS)) or \
                     SEPARATE.search(text, e.sentence.start, e.sentence.end):
-                continue
+                continue  # (two bombs are not told by "1,500 air strikes since the coup")
             parts.append(j)
         told_in = {group_of[j] for j in parts}
         if group_of[i] not in told_in or len(told_in) < count:

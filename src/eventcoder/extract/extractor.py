@@ -1467,6 +1467,7 @@ def _dates_told_before(drafts: list[_Draft], text: str) -> None:
 
 
 COUNTED_SERIES = L.COUNTED_SERIES
+COUNTED_ATTACKS = L.COUNTED_ATTACKS
 #: a time told from the event before ("about two hours later", "later that day")
 SAME_DAY_AS_BEFORE = re.compile(r"\b" + SAME_DAY_AS_EVENT + r"\b", re.IGNORECASE)
 #: how far after the count its parts may be told
@@ -1478,8 +1479,14 @@ def _dates_of_counted_series(drafts: list[_Draft], text: str) -> None:
     two cowardly attacks yesterday, Wednesday. In Diyala, ... In Anbar, ...") happened on its
     day, up to as many as it counts and until an event with a date of its own."""
     for k, d in enumerate(drafts):
-        m = next((x for x in COUNTED_SERIES.finditer(text, d.sentence[0], d.sentence[1])
+        m = next((x for x in COUNTED_ATTACKS.finditer(text, d.sentence[0], d.sentence[1])
                   if x.start() <= d.trigger[1] and x.end() >= d.trigger[0]), None)
+        if m is None and k + 1 < len(drafts) and _part_of_count(d, drafts[k + 1].trigger[0],
+                                                                  text):
+            # "two roadside bombs exploded ... The first blast ...": bombs counted, then told
+            # one by one (not "dropped two bombs ... The bombs struck a monastery")
+            m = next((x for x in COUNTED_SERIES.finditer(text, d.sentence[0], d.sentence[1])
+                      if x.start() <= d.trigger[1] and x.end() >= d.trigger[0]), None)
         if d.date is None or d.date_span is None or m is None:
             continue  # (the count must hold the trigger: "two roadside bomb attacks")
         count = L.series_count(m)

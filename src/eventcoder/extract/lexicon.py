@@ -445,11 +445,16 @@ TRIAL = re.compile(
 
 #: a count of events told at once ("carried out two cowardly attacks yesterday", "three
 #: separate raids on Sunday", "two roadside bombs exploded", "twin blasts"): the events told
-#: next, one by one, are its parts (the extractor dates them from it; in-article linking
-#: keeps the count out of the first part's event, ``eventcoder.dedup.link.counted_summaries``)
+#: next, one by one, may be its parts (in-article linking keeps the count out of the first
+#: part's event when they are, ``eventcoder.dedup.link.counted_summaries``)
 COUNTED_SERIES = re.compile(r"\b(?P<n>two|three|four|five|six|twin|double|\d)\s+"
                             r"(?:[\w-]+\s+){0,2}?(?:attacks|strikes|raids|assaults|ambushes|"
                             r"bombings|explosions|bombs|blasts)\b", re.IGNORECASE)
+#: the same, of events the extractor dates the next ones by: not "dropped two bombs" (one
+#: air strike, whose retellings are no events of that day)
+COUNTED_ATTACKS = re.compile(r"\b(?P<n>two|three|four|five|six|\d)\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?:attacks|strikes|raids|assaults|ambushes|bombings|explosions)\b",
+                             re.IGNORECASE)
 
 
 def series_count(match: re.Match[str]) -> int:
