@@ -115,6 +115,19 @@ def test_an_event_told_a_day_after_another_in_one_sentence():
     assert got == [(dt.date(2025, 11, 25), 3), (dt.date(2025, 11, 26), 1)]
 
 
+def test_a_retelling_that_came_a_day_after_another_event():
+    """"The shelling came a day after a man was killed by artillery fire": the shelling is the
+    one told before; the man killed the day before is another shelling, dated from it."""
+    text = ("Kherson, 12 March 2026. A 54-year-old woman was killed on Wednesday when a Russian "
+            "shell struck her house in the Dniprovskyi district, the regional administration "
+            "said. The shelling came a day after a 70-year-old man was killed by artillery fire "
+            "near the central market.")
+    events = every_event(text, "2026-03-12")
+    got = sorted((e.event_date, e.sub_event_type) for e in events)
+    assert got == [(dt.date(2026, 3, 10), "Shelling/artillery/missile attack"),
+                   (dt.date(2026, 3, 11), "Shelling/artillery/missile attack")]
+
+
 def test_a_date_the_model_tagged_in_part_and_a_named_village():
     """"on Saturday, 15 November 2025" ("15" a number, "November 2025" a month to the model)
     is the 15th; "Kisimba village, 8 km from Mangina" is Kisimba."""

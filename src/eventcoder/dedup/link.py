@@ -119,9 +119,16 @@ def is_anaphoric(text: str, mention: EventMention) -> bool:
     return bool(ANAPHOR.search(before))
 
 
+#: a clause that tells an earlier event before the trigger ("The shelling came a day after a
+#: man was killed")
+AFTER_BEFORE_TRIGGER = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|\d{1,2})\s+"
+                                  r"(?:days?|weeks?)\s+after\b", re.IGNORECASE)
+
+
 def new_event_cue(text: str, mention: EventMention) -> bool:
     seg = text[mention.sentence.start:mention.sentence.end]
-    return bool(NEW_EVENT.search(seg))
+    return bool(NEW_EVENT.search(seg)) or bool(AFTER_BEFORE_TRIGGER.search(
+        text, max(mention.sentence.start, mention.trigger.start - 60), mention.trigger.start))
 
 
 #: Strategic developments that, told beside a violent event, are part of it (ACLED codes the

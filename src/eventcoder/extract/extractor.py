@@ -523,7 +523,8 @@ class EventExtractor:
             # no event: weighted F1 0.791 -> 0.790); a claim of an attack told before is the
             # same event, linked as a retelling
             scope = None
-        new_cue = bool(L.NEW_EVENT.search(seg))
+        # (a clause "a day after ..." of its own tells an earlier event: segments.AFTER_CLAUSE)
+        new_cue = bool(L.NEW_EVENT.search(seg)) or bool(AFTER_CLAUSE.match(seg))
         if story is not None:
             if scope in ("disaster", "crime", "exercise", "trial") and not drafts:
                 story["scope"] = scope  # the article's lead story is out of scope
@@ -1286,7 +1287,11 @@ def _modifier_only(doc: Doc, c: TriggerCandidate, spans: list[tuple[int, int]]) 
         return False
     head = last.head
     if c.start <= head.idx < c.end or EVENT_HEADS.fullmatch(head.lower_) or \
-            head.lower_ in ("toll", "victims", "casualties"):  # "blast death toll rises"
+            head.lower_ in ("toll", "victims", "casualties") or (  # "blast death toll rises"
+            head.lower_ in ("fire", "barrage", "barrages", "bombardment", "bombardments")
+            and SUB_EVENTS.get(c.kind) is not None and head.dep_ == "pobj"
+            and head.head.lower_ in ("by", "from", "under", "in")):  # "killed by artillery
+        # fire" (not "the commander had directed rocket fire at ...": no event of its own)
         return False
     return not any(a <= head.idx < b for a, b in spans)
 
@@ -1434,7 +1439,18 @@ def _dates_of_after_clauses(drafts: list[_Draft], notes: list[_Note], text: str)
             continue
         m = AFTER_CLAUSE.match(text, n.segment[0])
         d, prev = drafts[n.mention], drafts[n.mention - 1]
-        if m is None or prev.sentence != d.sentence or prev.date is None:
+        if m is None:
+            continue
+        if prev.sentence != d.sentence:
+            # "The shelling came a day after ...": the clause before retold an event told in
+            # an earlier sentence; the after clause is dated from that one
+            told = next((x for x in reversed(notes) if x.mention is not None
+                         and x.mention < n.mention and d.sentence[0] <= x.segment[0]
+                         and x.segment[1] <= n.segment[0] + 1), None)
+            if told is None:
+                continue
+            prev = drafts[told.mention]
+        if prev.date is None:
             continue
         count = m.group("n")
         days = 0 if count is None else (1 if count.lower() in ("a", "an") else

@@ -48,6 +48,13 @@ def segments(sent: SpacySpan, text: str) -> list[tuple[int, int]]:
             # killed three": the clause after the comma tells an earlier event
             out.append((start, t.idx))
             start = t.idx + 1
+        elif t.lower_ in ("came", "comes", "followed", "happened", "occurred") and \
+                t.idx - start > 8 and AFTER_CLAUSE.match(text, t.idx + len(t.text)) and \
+                _events_on_both_sides(text, sent.start_char, t.idx + len(t.text), sent.end_char):
+            # "The shelling came a day after a 62-year-old man was killed": the same
+            cut = t.idx + len(t.text)
+            out.append((start, cut))
+            start = cut
         elif t.lower_ == "and" and t.dep_ == "cc" and t.i > sent.start and \
                 t.nbor(-1).text == "," and t.idx - start > 20 and \
                 second_event_clause(sent, t, text):
