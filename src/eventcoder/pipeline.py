@@ -285,7 +285,8 @@ def _carry_initiators(events: list[Event]) -> list[Event]:
     fired_from_afar = sub_events_where("fired_from_afar")
     out: list[Event] = []
     for e in events:
-        if e.actor1 is None and e.sub_event_type in fired_from_afar:
+        if (e.actor1 is None or e.actor1.startswith("Unidentified Armed Group")) and \
+                e.sub_event_type in fired_from_afar:
             prev = next((p for p in reversed(out) if p.sub_event_type == e.sub_event_type
                          and p.actor1 and p.actor1 != e.actor2), None)
             if prev is not None:

@@ -475,6 +475,22 @@ def test_a_rival_just_under_the_threshold_is_still_a_doubt() -> None:
     assert best_match(incoming, [bus_stop, far]) is not None
 
 
+def test_a_doubt_between_two_events_told_apart_is_settled_by_the_place_names() -> None:
+    # report b told the shelling of two districts apart; report c names one of them: it is
+    # that one, however alike the two look otherwise
+    from eventcoder.dedup.cross import best_match
+
+    saltivka = ev("b", 4, event_id="ev-b1", location="Saltivka")
+    oleksiivka = ev("b", 4, event_id="ev-b2", location="Oleksiivka")
+    incoming = ev("c", 4, location="Saltivka")
+    assert same_event(incoming, saltivka).same and same_event(incoming, oleksiivka).same
+    found = best_match(incoming, [saltivka, oleksiivka])
+    assert found is not None and found[0].event_id == "ev-b1"
+    # unnamed apart (one place name for all three), it stays a doubt
+    assert best_match(ev("c", 4), [ev("b", 4, event_id="ev-b1"),
+                                   ev("b", 4, event_id="ev-b2")]) is None
+
+
 def test_a_like_type_told_apart_by_a_report_is_not_merged() -> None:
     """A report told a suicide car bombing and, hours later, a bomb in a market apart; a later
     report of the market bomb does not join the suicide bombing through their like types

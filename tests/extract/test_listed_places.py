@@ -138,3 +138,15 @@ def test_a_date_the_model_tagged_in_part_and_a_named_village():
     events = every_event(text, "2025-11-16")
     assert [(e.event_date, e.location, e.fatalities) for e in events] == [
         (dt.date(2025, 11, 15), "Kisimba", 6)]
+
+
+def test_the_country_of_a_place_is_no_attacker() -> None:
+    """"a day after a missile attack on the northeastern Ukrainian city killed seven": the
+    city's country is not the attacker; the strike told with no attacker after a Russian one
+    in the same report is Russian too."""
+    text = ("KYIV, March 14 (Wire) - A Russian missile struck a warehouse in Kharkiv on Friday "
+            "morning, killing two workers, officials said, a day after a missile attack on a "
+            "residential area of the northeastern Ukrainian city killed five people.")
+    events = every_event(text, "2026-03-14")
+    assert len(events) == 2
+    assert {e.actor1 for e in events} == {"Military Forces of Russia"}

@@ -50,3 +50,51 @@ def test_a_raid_that_shoots_residents_is_an_attack() -> None:
             "residents and burning homes, a council official said. Seven people were killed.")
     events = every_event(text, "2026-03-10")
     assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_a_town_told_as_the_main_town_of_its_province_is_the_place() -> None:
+    text = ("OUAGADOUGOU, March 9 (Wire) - At least ten soldiers were killed on Sunday when "
+            "armed men attacked a military camp in Djibo, the main town of Burkina Faso's "
+            "northern Soum province, security sources said.")
+    events = every_event(text, "2026-03-09")
+    assert events and events[0].location == "Djibo" and events[0].geo_precision == 1
+
+
+def test_a_village_told_in_its_province_is_the_place_also_in_the_headline() -> None:
+    # "in Koumbri, in the province of Soum": a village the gazetteer lacks; the headline's
+    # "Koumbri" (the model's organisation) is that village too; "the same day as" is the day
+    # of the last event told with a date, not of the undated burning told in between
+    text = ("Soum: six civilians killed in Koumbri\n\nDjibo, 9 March (Radio Soum) - Six "
+            "civilians were killed yesterday afternoon in Koumbri, in the province of Soum, by "
+            "unidentified armed men, residents said. Shops and granaries were set on fire."
+            "\n\nThe attack came on the same day as the "
+            "assault on the gendarmerie post in Djibo, in which four gendarmes were killed.")
+    events = every_event(text, "2026-03-09")
+    attack = next(e for e in events if e.fatalities == 6)
+    assert attack.location == "Koumbri" and attack.event_date == dt.date(2026, 3, 8)
+    # "on the same day as the assault on the gendarmerie post in Djibo": another event, of
+    # that day
+    other = [e for e in events if e is not attack]
+    assert other and other[0].location == "Djibo"
+    assert other[0].event_date == dt.date(2026, 3, 8)
+
+
+def test_a_village_told_as_a_rural_commune_is_a_locality() -> None:
+    from eventcoder.config import Config
+    from eventcoder.pipeline import Pipeline
+
+    text = ("The same day, another group of armed men entered Tongomayel, a rural commune about "
+            "twenty kilometres east of Djibo, and killed five men, a local official said on "
+            "Monday.")
+    pipe = Pipeline(Config.load())
+    places = pipe.geoparser.parse(pipe.nlp(text))
+    assert any(p.text == "Tongomayel" and p.feature_class is None for p in places)
+
+
+def test_a_town_and_its_province_named_one_after_the_other_are_places() -> None:
+    # the small model calls "Butig" a person and "Lanao del Sur" an organisation
+    text = ("Marawi City, 28 July 2026 - One soldier and three members of the Dawlah Islamiyah "
+            "were killed in an encounter in the hinterlands of Butig, Lanao del Sur, on "
+            "Sunday, the army said.")
+    events = every_event(text, "2026-07-28")
+    assert events and events[0].location == "Butig"

@@ -547,7 +547,8 @@ def best_match(event: Event, candidates: Iterable[Event],
     for other in passing[1:]:
         if best[1].score - other[1].score >= AMBIGUITY_MARGIN:
             break
-        if set(best[0].article_ids) & set(other[0].article_ids):
+        if set(best[0].article_ids) & set(other[0].article_ids) and \
+                not _named_apart(event, best[0], other[0]):
             # two events one report told apart ("two suicide bombers struck Gwoza: the
             # market ... the checkpoint") fit about as well: which one this report tells is
             # not known, and a wrong merge hides an event (precision first)
@@ -555,6 +556,7 @@ def best_match(event: Event, candidates: Iterable[Event],
     if any(score_of[r.event_id] >= RIVAL_FLOOR and
            best[1].score - score_of[r.event_id] < AMBIGUITY_MARGIN and
            set(r.article_ids) & set(best[0].article_ids) and r is not best[0]
+           and not _named_apart(event, best[0], r)
            for r in pool if r.event_id != event.event_id):
         # the same when the other one falls just under the threshold: "Two bombs in Afgoye:
         # the first hit a truck on the bridge, the second a minibus at the market"; a report
@@ -574,11 +576,21 @@ def best_match(event: Event, candidates: Iterable[Event],
         return None
     for sib in siblings:
         d = same_event(sib, best[0], settings)
-        if d.score >= RIVAL_FLOOR and best[1].score - d.score < AMBIGUITY_MARGIN:
+        if d.score >= RIVAL_FLOOR and best[1].score - d.score < AMBIGUITY_MARGIN and \
+                not _named_apart(best[0], event, sib):
             return None  # the same doubt seen from the other side: the best one fits a
             # sibling of this event (told apart from it by a report) about as well, if
             # not quite well enough to merge with it
     return best
+
+
+def _named_apart(event: Event, best: Event, rival: Event) -> bool:
+    """The place names settle a doubt between two events one report told apart: ``event``
+    and ``best`` are placed under one name, ``rival`` under another ("Mamove" and "Mamove",
+    not "Kasanzi")."""
+    return bool(event.location and best.location and rival.location) and \
+        alike_names(event.location or "", best.location or "") and \
+        not alike_names(event.location or "", rival.location or "")
 
 
 #: how much better than a rival the best candidate must score when a report told the two apart

@@ -122,12 +122,19 @@ def is_anaphoric(text: str, mention: EventMention) -> bool:
 #: a clause that tells an earlier event before the trigger ("The shelling came a day after a
 #: man was killed")
 AFTER_BEFORE_TRIGGER = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|\d{1,2})\s+"
-                                  r"(?:days?|weeks?)\s+after\b", re.IGNORECASE)
+                                  r"(?:days?|weeks?)\s+after\b|\bthe\s+same\s+day\s+as\b",
+                                  re.IGNORECASE)
 
 
 def new_event_cue(text: str, mention: EventMention) -> bool:
     seg = text[mention.sentence.start:mention.sentence.end]
-    return bool(NEW_EVENT.search(seg)) or bool(AFTER_BEFORE_TRIGGER.search(
+    return bool(NEW_EVENT.search(seg)) or told_from_another(text, mention)
+
+
+def told_from_another(text: str, mention: EventMention) -> bool:
+    """The event is told as dated from another one ("a day after a man was killed", "on the
+    same day as the assault on the camp"): another event, even when told with "the"."""
+    return bool(AFTER_BEFORE_TRIGGER.search(
         text, max(mention.sentence.start, mention.trigger.start - 60), mention.trigger.start))
 
 
@@ -266,7 +273,7 @@ def link_mentions(text: str, mentions: Sequence[EventMention],
             text, m.sentence.start, m.sentence.end))
         target = None
         headline = is_headline(text, m)
-        if not new_event_cue(text, m) or anaphor:
+        if (not new_event_cue(text, m) or anaphor) and not told_from_another(text, m):
             # the nearest group: the one told most recently, not the one begun last
             fits = [g for k, g in enumerate(sorted(groups, key=lambda g: -g.members[-1]))
                     if not _listed_apart(mentions, g, m) and
@@ -447,10 +454,10 @@ def combine_mentions(article: Article, mentions: Sequence[EventMention],
     dated = sorted((m for m in mentions if m.date_span is not None),
                    key=lambda m: m.time_precision)
     # the most precise place; a dateline's town (where the report was filed) only when no
-    # telling names a place of its own
+    # telling names a place of its own; of two as precise, one attached to its trigger
     placed = sorted((p for p in pairs if p[1].latitude is not None),
                     key=lambda p: ((p[1].reason or "").startswith("the dateline"),
-                                   p[1].geo_precision))
+                                   p[1].geo_precision, not attached(p[1])))
     loc = placed[0][1] if placed else lead_loc
 
     def named(a: object) -> bool:

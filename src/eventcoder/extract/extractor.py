@@ -570,7 +570,10 @@ class EventExtractor:
 
         # outcome-only sentences add to the previous mention (split arguments)
         prev = drafts[-1] if drafts else None
-        date, date_span = self._date(ents, s0, s1, cand.start, published, prev, asof,
+        # ("the same day", "two days later": from the last event told with a date, not an
+        # undated detail in between, "Shops and granaries were set on fire")
+        dated = next((d for d in reversed(drafts) if d.date is not None), None)
+        date, date_span = self._date(ents, s0, s1, cand.start, published, dated, asof,
                                      trig_end=cand.end)
         if date == "background":
             reject("background", f"dated more than {BACKGROUND_DAYS} days before publication",
@@ -1457,7 +1460,7 @@ def _dates_of_after_clauses(drafts: list[_Draft], notes: list[_Note], text: str)
                                         parse_number(count) or 0)
         if m.group("unit") and m.group("unit").lower().startswith("week"):
             days *= 7
-        sign = -1 if m.group("dir").lower() == "after" else 1
+        sign = -1 if (m.group("dir") or "").lower() == "after" else 1  # ("the same day as")
         precision = prev.date.precision if days < 7 else max(prev.date.precision, 2)
         d.date = ResolvedDate(prev.date.date + dt.timedelta(days=sign * days), precision,
                               prev.date.explicit_year)
@@ -1636,6 +1639,13 @@ PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "around", "inside
                                 "across", "towards", "toward", "nearby"})
 
 
+#: a place noun right after a demonym ("the Ukrainian city", "a Syrian border town")
+_BEFORE_PLACE_NOUN = re.compile(r"\s+(?:(?:border|frontline|front-line|port|capital|"
+                                r"southern|northern|eastern|western)\s+)?(?:city|town|village|"
+                                r"capital|region|province|district|port|border|territory)\b",
+                                re.IGNORECASE)
+
+
 def _ner_actor(ents: list[SpacySpan], ids: set[int], actors: ActorDictionary
                ) -> list[ActorHit]:
     """An actor outside the dictionary: the named entity in the role, with a generic type.
@@ -1659,9 +1669,10 @@ def _ner_actor(ents: list[SpacySpan], ids: set[int], actors: ActorDictionary
         start = e.start_char + (4 if e.text.lower().startswith("the ") else 0)
         if e.label_ in ("GPE", "NORP"):
             # only a country acts as its state forces: a town, a province or a street is a
-            # place, never an actor ("Police arrested three in Basra")
+            # place, never an actor ("Police arrested three in Basra"); nor is the country of a
+            # place ("an attack on the northeastern Ukrainian city")
             country = actors.country_named(text)
-            if country is None:
+            if country is None or _BEFORE_PLACE_NOUN.match(doc_text(e.doc), e.end_char):
                 continue
             return [ActorHit(start, start + len(text), text, "Military Forces of {country}", 1,
                              "state", country)]

@@ -67,8 +67,9 @@ def segments(sent: SpacySpan, text: str) -> list[tuple[int, int]]:
 #: a clause that dates another event from the one just told: ", a day after ...", ", two days
 #: after ...", ", hours after ..." (group "n": how many days, none for hours)
 AFTER_CLAUSE = re.compile(
-    r"\s*(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>days?|weeks?)|"
-    r"(?:only\s+|just\s+)?(?:hours|minutes))\s+(?P<dir>after|before)\s", re.IGNORECASE)
+    r"\s*(?:(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>days?|weeks?)|"
+    r"(?:only\s+|just\s+)?(?:hours|minutes))\s+(?P<dir>after|before)|"
+    r"(?P<same>(?:on\s+)?the\s+same\s+day\s+as))\s", re.IGNORECASE)
 
 
 def _events_on_both_sides(text: str, s0: int, cut: int, s1: int) -> bool:

@@ -123,6 +123,13 @@ def _road_endpoint(tok: object) -> bool:
     return False
 
 
+#: the words between a town and the area it is the main town of ("Djibo, the main town of
+#: Burkina Faso's northern Soum province"; "Bunia, the capital of Ituri")
+_MAIN_TOWN_OF = re.compile(r",\s*(?:the\s+)?(?:main|chief|largest|administrative|provincial|"
+                           r"regional)?\s*(?:town|city|capital|seat)\s+of\s+"
+                           r"(?:[\w'\u2019-]+\s+){0,4}?", re.IGNORECASE)
+
+
 def _town_within(text: str, area: Place, places: Sequence[Place]) -> Place | None:
     """A town (or a district: "the municipality of Apatzingan, Michoacan") named just before
     an admin area and inside it ("the town of X in Y province", "X, Y"): the more precise
@@ -132,11 +139,13 @@ def _town_within(text: str, area: Place, places: Sequence[Place]) -> Place | Non
     best = None
     for p in places:
         if base_precision(p) >= base_precision(area) or p.end > area.start or \
-                area.start - p.end > 40:
+                area.start - p.end > 70:
             continue
         between = text[p.end:area.start].strip().lower()
         if between not in ("in", ",", "of", "in the", ", in", "province of", "in eastern",
-                           "in western", "in northern", "in southern") and len(between) > 12:
+                           "in western", "in northern", "in southern") and (
+                len(between) > 12 or area.start - p.end > 40) and \
+                not _MAIN_TOWN_OF.fullmatch(text, p.end, area.start):
             continue
         same_area = (p.country_code == area.country_code
                      and (area.feature_code in ("PCLI", "PCL", "PCLD", "PCLF", "PCLS")

@@ -623,6 +623,28 @@ class Recognizer:
                 if m is not None:
                     add(m if self.gz.lookup(m.query) else _as_locality(m))
 
+        # 3c. "in the hinterlands of Butig, Lanao del Sur" (a person and an organisation to the
+        #     model): a town and the area it lies in, named one after the other
+        ents = list(doc.ents)
+        for e1, e2 in zip(ents, ents[1:], strict=False):
+            if e2.start != e1.end + 1 or doc[e1.end].text != "," or \
+                    e1.label_ not in ("PERSON", "ORG", "NORP", "GPE", "LOC") or \
+                    e2.label_ not in ("PERSON", "ORG", "GPE", "LOC"):
+                continue
+            i1, i2 = _strip_the(e1), _strip_the(e2)
+            if len(i1) > 3 or len(i2) > 4 or not i1[0].is_title or not i2[0].is_title or (
+                    any(taken[i1.start_char:i1.end_char])
+                    and any(taken[i2.start_char:i2.end_char])):
+                continue
+            if self._town_in_area(i1.text, i2.text):
+                for part in (i1, i2):
+                    if not any(taken[part.start_char:part.end_char]):
+                        m = self._mention(doc, part, "gazetteer")
+                        if m is not None:
+                            m.notes.append("a town and the area it lies in, one after the "
+                                           "other")
+                            add(m)
+
         # 4. gazetteer-driven: capitalised runs the model missed
         ent_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         title, may_start = _token_masks(doc, ent_tokens)
@@ -711,6 +733,23 @@ class Recognizer:
                 m = self._mention(doc, hit, "gazetteer")
                 if m is not None and m.text == hit.text:
                     m.notes.append("the same name is a place elsewhere in the article")
+                    add(m)
+        #    and of a village the gazetteer lacks, told as one elsewhere ("Soum: eight civilians
+        #    killed in Barboulé" above "... in Barboulé, in the province of Soum")
+        villages = {m.text for m in mentions if LOCALITY_NOTE in m.notes
+                    and m.text[:1].isupper() and len(m.text) >= 4}
+        for name in sorted(villages):
+            for start, end in _standalone(name, full_text):
+                hit = doc.char_span(start, end)
+                if any(taken[start:end]) or hit is None or any(
+                        ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW")
+                        and ent.start <= hit.start and hit.end <= ent.end
+                        and sum(not t.is_space for t in ent) > len(hit) for ent in doc.ents):
+                    continue
+                m = self._facility_mention(doc, hit, "ner")
+                if m is not None and m.text == hit.text:
+                    _as_locality(m).notes.append("the same name is a place elsewhere in the "
+                                                 "article")
                     add(m)
         # 7. a name that qualifies an armed group somewhere in the article ("Fano fighters",
         #    "the Fano militia") may be the group's name, not a place: each of its uses is kept
@@ -818,6 +857,16 @@ class Recognizer:
                 break
         return m
 
+    def _town_in_area(self, town: str, area: str) -> bool:
+        """The gazetteer has a populated place named ``town`` inside a first- or second-level
+        area named ``area`` ("Butig", "Lanao del Sur")."""
+        areas = [c for c in self.gz.lookup(area) if c.feature_code in ("ADM1", "ADM2")]
+        if not areas:
+            return False
+        return any(t.country_code == a.country_code and t.admin1_code == a.admin1_code and (
+            a.feature_code == "ADM1" or t.admin2_code == a.admin2_code)
+            for t in self.gz.lookup(town) if t.feature_class == "P" for a in areas)
+
     @staticmethod
     def _unknown_locality(doc: Doc, ent: Span) -> bool:
         """A one- or two-word GPE the gazetteer lacks after "the village of", or after
@@ -840,6 +889,8 @@ class Recognizer:
                 and doc[ent.end + 1].lower_ in ("in", "within") and any(
                     t.is_title for t in doc[ent.end + 2:ent.end + 4]):
             return True  # "in Dareye, in the Ouallam department"
+        if _settlement_after(doc, ent):
+            return True  # "in Barboulé, in the province of Soum"; "X, a village in ..."
         return prev in _STRONG_LOCATIVE and ent.end + 1 < len(doc) and doc[ent.end].text == "," \
             and doc[ent.end + 1].is_title  # "in Karrada, Baghdad"
 
@@ -1048,14 +1099,33 @@ def _before_bracket(ent: Span) -> Span:
 
 def _settlement_after(doc: Doc, ent: Span) -> bool:
     """The name is told a settlement by the words after it: "at Ouro-Bourma, a village in the
-    Kolofata district" (not "Musa Bello, a village chief")."""
+    Kolofata district", "Baraboulé, a rural commune about thirty kilometres north-west of
+    Djibo" (not "Musa Bello, a village chief"); or, after a locative, the unit around it: "in
+    Barboulé, in the province of Soum"."""
     k = ent.end
-    if k + 3 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an", "the") \
-            or doc[k + 2].lower_ not in LOCALITY_HEADS:
+    if k + 3 >= len(doc) or doc[k].text != ",":
         return False
-    after = doc[k + 3]
+    if ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE and \
+            _UNIT_OF_AFTER.match(doc_text(doc), doc[k].idx + 1):
+        return True
+    if doc[k + 1].lower_ not in ("a", "an", "the"):
+        return False
+    j = k + 2
+    if doc[j].lower_ not in _SETTLEMENT_HEADS and doc[j].is_lower and j + 2 < len(doc):
+        j += 1  # "a rural commune", "a small village", "a fishing village"
+    if doc[j].lower_ not in _SETTLEMENT_HEADS:
+        return False
+    after = doc[j + 1]
     return after.pos_ in ("ADP", "PUNCT", "NUM") or after.lower_ in (
         "north", "south", "east", "west", "some", "about", "roughly", "around")
+
+
+#: nouns of a settlement told in an apposition after its name
+_SETTLEMENT_HEADS = frozenset({"village", "hamlet", "town", "locality", "settlement",
+                               "commune"})
+#: the unit around a place told after it: " in the province of", " in the Kolofata district"
+_UNIT_OF_AFTER = re.compile(r"\s+in\s+the\s+(?:province|district|department|commune|region|"
+                            r"county|prefecture|municipality|governorate)\s+of\b", re.IGNORECASE)
 
 
 LOCALITY_NOTE = "a locality the gazetteer lacks: its own name, the point of the place around it"
