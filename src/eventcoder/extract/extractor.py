@@ -1450,7 +1450,7 @@ def _dates_of_after_clauses(drafts: list[_Draft], notes: list[_Note], text: str)
             told = next((x for x in reversed(notes) if x.mention is not None
                          and x.mention < n.mention and d.sentence[0] <= x.segment[0]
                          and x.segment[1] <= n.segment[0] + 1), None)
-            if told is None:
+            if told is None or told.mention is None:
                 continue
             prev = drafts[told.mention]
         if prev.date is None:

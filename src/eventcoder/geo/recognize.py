@@ -637,9 +637,9 @@ class Recognizer:
                     and any(taken[i2.start_char:i2.end_char])):
                 continue
             if self._town_in_area(i1.text, i2.text):
-                for part in (i1, i2):
-                    if not any(taken[part.start_char:part.end_char]):
-                        m = self._mention(doc, part, "gazetteer")
+                for piece in (i1, i2):
+                    if not any(taken[piece.start_char:piece.end_char]):
+                        m = self._mention(doc, piece, "gazetteer")
                         if m is not None:
                             m.notes.append("a town and the area it lies in, one after the "
                                            "other")
