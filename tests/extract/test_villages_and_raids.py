@@ -98,3 +98,20 @@ def test_a_town_and_its_province_named_one_after_the_other_are_places() -> None:
             "Sunday, the army said.")
     events = every_event(text, "2026-07-28")
     assert events and events[0].location == "Butig"
+
+
+def test_an_aircraft_of_the_army_that_dropped_bombs_made_an_air_strike() -> None:
+    text = ("STATEMENT\n\nOn 22 January 2026, at about 10:50 am, a Yak-130 aircraft of the "
+            "military council dropped two bombs on Nyaung Pin village, Kanbalu Township, "
+            "Sagaing Region, killing 12 civilians.")
+    events = every_event(text, "2026-01-24")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_the_rural_area_of_a_municipality_is_that_municipality() -> None:
+    text = ("Press release - Cúcuta, 18 March 2026\n\nThe Second Division rejects the attack "
+            "perpetrated on 17 March by the ELN against troops who were protecting the "
+            "population in the rural area of the municipality of Tibú, Norte de Santander. "
+            "Three soldiers were killed.")
+    events = every_event(text, "2026-03-18")
+    assert events and events[0].location == "Tibu"

@@ -83,7 +83,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"(?:IDF|Israeli\s+(?:army|military)|Israel\s+Defense\s+Forces)\s+(?:also\s+)?struck"
        r"|unmanned\s+aerial|uavs?|drones?|airstrike\w*|bombing\s+raids?|"
        r"(?:(?<!anti-)aircraft|jets?|helicopters?|choppers?|planes?)\s+(?:\w+\s+|(?:[\w'-]+\s+)"
-       r"{1,8}?and\s+)?(?:bombed|struck|"
+       r"{1,8}?and\s+|of\s+(?:the\s+)?(?:[\w'-]+\s+){1,4}?)?(?:bombed|struck|"
        r"hit|targeted|pounded|attacked|fired|carried\s+out|conducted|launched|dropped|shelled|"
        r"raided|strafed)|(?:by|from)\s+(?:[\w']+\s+){0,3}?(?:aircraft|jets|helicopters|choppers|"
        r"planes|warplanes)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|"

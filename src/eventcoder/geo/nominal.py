@@ -93,9 +93,19 @@ def _phrase(doc: Doc, head: Token) -> tuple[int, int] | None:
     return i, head.i
 
 
+#: units named after "of the" before a name ("the rural area of the municipality of Tibú")
+_UNIT_OF = frozenset({"municipality", "district", "department", "province", "commune",
+                      "town", "city", "village", "county", "region", "governorate", "state"})
+
+
 def _names_itself(doc: Doc, head: Token) -> bool:
-    """"the city of Mosul", "the capital, Baghdad", "the town Hit": the name follows."""
+    """"the city of Mosul", "the capital, Baghdad", "the town Hit", "the rural area of the
+    municipality of Tibú": the name follows."""
     j = head.i + 1
+    if j < len(doc) and doc[j].lower_ == "of" and j + 3 < len(doc) and \
+            doc[j + 1].lower_ == "the" and doc[j + 2].lower_ in _UNIT_OF and \
+            doc[j + 3].lower_ == "of":
+        j += 3  # (skip "of the municipality")
     if j < len(doc) and doc[j].lower_ in ("of", ",") and j + 1 < len(doc):
         nxt = doc[j + 1]
         return nxt.is_title or nxt.pos_ == "PROPN"
