@@ -21,7 +21,9 @@ The rules (docs/storage.md, "Cross-article deduplication"), for events ``a`` and
      state": its point is the region's centre, so the distance says nothing) and the other
      lies in that region (:func:`region_contains`), or one place is a second-level unit
      named as such ("in Northern Samar province") and the other lies in it
-     (:func:`district_contains`); when both places are precise
+     (:func:`district_contains`), or one place is a village the gazetteer lacks (at the point
+     of a town near it) that the other report, placed only roughly, names
+     (:func:`named_by_other`: then scored as one place); when both places are precise
      (``geo_precision`` 1) and both name an admin2 unit, the same admin2;
    - compatible sub-event types (:func:`compatible_types`): the same sub-event type, or two
      types of one group that reports of one event mix up (an armed clash, an attack on
@@ -527,7 +529,11 @@ def candidates_for(event: Event, store: CandidateSource,
 def best_match(event: Event, candidates: Iterable[Event],
                settings: MergeSettings | None = None) -> tuple[Event, Decision] | None:
     """The candidate ``event`` is most surely the same as (highest score at or above the
-    threshold; ties broken by event id), or None."""
+    threshold; ties broken by event id), or None when there is a doubt: another event that a
+    report told apart from the best fits about as well (within :data:`AMBIGUITY_MARGIN`,
+    even under the threshold down to :data:`RIVAL_FLOOR`), from either side, unless the place
+    names settle it (:func:`_named_apart`); or the best fits only through a like type that a
+    report told apart."""
     passing: list[tuple[Event, Decision]] = []
     siblings: list[Event] = []  # told apart from ``event`` by one of its reports
     own = set(event.article_ids)

@@ -317,11 +317,10 @@ def counted_summaries(text: str, mentions: Sequence[EventMention],
     count. Linking puts the count and the first part in one group (with the count's toll, the
     sum, and its sentence); this takes the count out of that group when the later mentions of
     its kind of violence (an explosion of its own kind; within :data:`COUNTED_CHARS`, not told
-    as separate) fall in at least
-    as many groups as it counts, its own group among them (the count is then told again part
-    by part, not only retold: "The blasts also wounded 30"). The parts that are placed only
-    from their surroundings (no place attached) take the count's place when it has one
-    attached ("in the town of Afgoye").
+    as separate) fall in at least as many groups as it counts, its own group among them (the
+    count is then told again part by part, not only retold: "The blasts also wounded 30").
+    The parts that are placed only from their surroundings (no place attached) take the
+    count's place when it has one attached ("in the town of Afgoye").
 
     RETURNS the groups (none empty), the locations, and the reason of each mention taken out,
     by index.
