@@ -128,7 +128,7 @@ AFTER_BEFORE_TRIGGER = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|
 
 def new_event_cue(text: str, mention: EventMention) -> bool:
     seg = text[mention.sentence.start:mention.sentence.end]
-    return bool(NEW_EVENT.search(seg)) or told_from_another(text, mention)
+    return bool(NEW_EVENT.search(seg))
 
 
 def told_from_another(text: str, mention: EventMention) -> bool:
@@ -273,6 +273,7 @@ def link_mentions(text: str, mentions: Sequence[EventMention],
             text, m.sentence.start, m.sentence.end))
         target = None
         headline = is_headline(text, m)
+        # (told as dated from another event: a new one, even when told with "the")
         if (not new_event_cue(text, m) or anaphor) and not told_from_another(text, m):
             # the nearest group: the one told most recently, not the one begun last
             fits = [g for k, g in enumerate(sorted(groups, key=lambda g: -g.members[-1]))
@@ -332,9 +333,8 @@ def counted_summaries(text: str, mentions: Sequence[EventMention],
         kind = SUB_EVENTS[m.sub_event_type].event_type
         if kind not in VIOLENT or len(groups[group_of[i]]) < 2:
             continue
-        match = next((x for x in L.COUNTED_SERIES.finditer(text, m.sentence.start,
-                                                             m.sentence.end)
-                      if x.start() <= m.trigger.end and x.end() >= m.trigger.start), None)
+        match = L.count_holding(L.COUNTED_SERIES, text, (m.sentence.start, m.sentence.end),
+                                (m.trigger.start, m.trigger.end))
         count = L.series_count(match) if match else 0
         if count < 2:
             continue
@@ -357,8 +357,8 @@ def counted_summaries(text: str, mentions: Sequence[EventMention],
         out[i] = f"a count of {count} events told one by one after it"
         if attached(locations[i]):
             for j in parts:
-                if not attached(locs[j]) and (locs[j].geo_precision or 9) >= \
-                        (locations[i].geo_precision or 9):
+                if not attached(locs[j]) and \
+                        locs[j].geo_precision >= locations[i].geo_precision:
                     locs[j] = locations[i]
     if not out:
         return groups, locs, out

@@ -1409,8 +1409,7 @@ def _part_of_count(prev: _Draft, trigger_start: int, text: str) -> bool:
     (:data:`COUNTED_SERIES` holding that draft's trigger), not more about the count."""
     if not ORDINAL_BEFORE.search(text, max(0, trigger_start - 40), trigger_start):
         return False
-    return any(m.start() <= prev.trigger[1] and m.end() >= prev.trigger[0]
-               for m in COUNTED_SERIES.finditer(text, prev.sentence[0], prev.sentence[1]))
+    return L.count_holding(COUNTED_SERIES, text, prev.sentence, prev.trigger) is not None
 
 
 def _anaphoric(tok: Token) -> bool:
@@ -1498,14 +1497,12 @@ def _dates_of_counted_series(drafts: list[_Draft], text: str) -> None:
     two cowardly attacks yesterday, Wednesday. In Diyala, ... In Anbar, ...") happened on its
     day, up to as many as it counts and until an event with a date of its own."""
     for k, d in enumerate(drafts):
-        m = next((x for x in COUNTED_ATTACKS.finditer(text, d.sentence[0], d.sentence[1])
-                  if x.start() <= d.trigger[1] and x.end() >= d.trigger[0]), None)
+        m = L.count_holding(COUNTED_ATTACKS, text, d.sentence, d.trigger)
         if m is None and k + 1 < len(drafts) and _part_of_count(d, drafts[k + 1].trigger[0],
                                                                   text):
             # "two roadside bombs exploded ... The first blast ...": bombs counted, then told
             # one by one (not "dropped two bombs ... The bombs struck a monastery")
-            m = next((x for x in COUNTED_SERIES.finditer(text, d.sentence[0], d.sentence[1])
-                      if x.start() <= d.trigger[1] and x.end() >= d.trigger[0]), None)
+            m = L.count_holding(COUNTED_SERIES, text, d.sentence, d.trigger)
         if d.date is None or d.date_span is None or m is None:
             continue  # (the count must hold the trigger: "two roadside bomb attacks")
         count = L.series_count(m)

@@ -457,6 +457,14 @@ COUNTED_ATTACKS = re.compile(r"\b(?P<n>two|three|four|five|six|\d)\s+(?:[\w-]+\s
                              re.IGNORECASE)
 
 
+def count_holding(pattern: re.Pattern[str], text: str, sentence: tuple[int, int],
+                  trigger: tuple[int, int]) -> re.Match[str] | None:
+    """The match of a count pattern (:data:`COUNTED_SERIES`, :data:`COUNTED_ATTACKS`) in the
+    sentence that holds the trigger ("two roadside bomb attacks"), or None."""
+    return next((m for m in pattern.finditer(text, sentence[0], sentence[1])
+                 if m.start() <= trigger[1] and m.end() >= trigger[0]), None)
+
+
 def series_count(match: re.Match[str]) -> int:
     """The number of events a :data:`COUNTED_SERIES` match counts."""
     n = match.group("n").lower()
