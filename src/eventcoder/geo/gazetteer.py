@@ -201,6 +201,15 @@ class Gazetteer:
             for row in rows:
                 cand = self._overlay_by_id.get(row[0]) or _candidate(row)
                 best[cand.geonames_id] = replace(cand, kind=KIND_ALT)
+        if not best and " " in key:  # "Petion-Ville" for "Petionville": the words run together
+            with self._lock:
+                rows = self._db.execute(
+                    "SELECT p.gid, p.name, p.lat, p.lon, p.fclass, p.fcode, p.cc, p.a1, p.a2, "
+                    "p.pop, n.kind FROM names n JOIN places p ON p.gid = n.gid WHERE n.key = ? "
+                    "AND p.lat IS NOT NULL", (key.replace(" ", ""),)).fetchall()
+            for row in rows:
+                cand = self._overlay_by_id.get(row[0]) or _candidate(row)
+                best[cand.geonames_id] = replace(cand, kind=KIND_ALT)
         result = tuple(sorted(best.values(), key=lambda c: (-c.kind, -c.population)))
         if len(self._cache) > 200_000:
             self._cache.clear()

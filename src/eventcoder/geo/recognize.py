@@ -101,7 +101,7 @@ FACILITY_WORDS = frozenset({
 #: Facility words of streets and squares: named after other places, not inside them.
 STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd",
                           "lane", "drive", "square"})
-_DATELINE_RE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'’ -]{2,40}?)(?=,\s|\s*\(|\s+[-–—]\s)")
+_DATELINE_RE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'’ -]{2,40}?)(?=,\s|\s*\(|\s+[-–—]\s|:\s)")
 #: A dateline inside a line, known by the wire tag after it: "... statements. SAN DIEGO (AP) -",
 #: "BOSTON (Reuters) -", "ALBUQUERQUE, N.M. (AP) -".
 _WIRE_DATELINE_RE = re.compile(
@@ -167,9 +167,23 @@ def _state_modifier(doc: Doc, i: int) -> bool:
     if doc[i].lower_ != "state":
         return False
     if doc[i].text != "state":
-        return True  # "Columbia State", "Ohio State": a college or a team, not an admin word
+        # "Columbia State", "Ohio State": a college or a team, not an admin word; but "in
+        # Katsina State", "the Bokkos area of Plateau State" is a state (as Nigerian reports
+        # write it; not "the dean of Columbia State")
+        k = i - 1
+        while k > 0 and doc[k - 1].is_title and k > i - 3:
+            k -= 1
+        return not (k > 0 and (doc[k - 1].lower_ in _STRONG_LOCATIVE or _place_context(doc, k)
+                               or (k > 1 and doc[k - 1].lower_ == "of"
+                                   and doc[k - 2].lower_ in _UNIT_OF))
+                    and not (i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN")))
     return i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN", "ADJ") \
         and doc[i + 1].lower_ not in ("government", "governor", "capital")
+
+
+#: nouns of a part of a state before "of X State" ("the Malumfashi Local Government Area of
+#: Katsina State", "the Bokkos area of Plateau State")
+_UNIT_OF = frozenset({"area", "areas", "lga", "council", "part", "parts", "axis"})
 
 
 def _where_phrase(doc: Doc, start: int) -> bool:
@@ -311,6 +325,16 @@ def _token_masks(doc: Doc, ent_tokens: set[int]) -> tuple[list[int], list[int]]:
     return np.flatnonzero(title).tolist(), np.flatnonzero(start).tolist()
 
 
+def _hyphen_joined(doc: Doc, i: int) -> int:
+    """The end of the hyphenated name that starts at token ``i`` ("Pul-i-Khumri", five
+    tokens with no space between), or ``i`` when none does."""
+    j = i + 1
+    while j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ \
+            and not doc[j].whitespace_ and doc[j + 1].is_alpha:
+        j += 2
+    return j if j > i + 1 else i
+
+
 def _strip_the(span: Span) -> Span:
     """``span`` without a leading article or preposition ("Near Palmyra") or trailing 's."""
     while len(span) > 1 and (span[0].lower_ in ("the", "a") or (
@@ -388,7 +412,9 @@ class Recognizer:
             return None
         query, hint = text, None
         words = [t.lower_ for t in span]
-        if len(span) > 1 and words[-1] in ADMIN_SUFFIXES:
+        if len(span) > 3 and words[-3:] == ["local", "government", "area"]:
+            query, hint = doc[span.start:span.end - 3].text, "admin"  # Nigeria's LGAs
+        elif len(span) > 1 and words[-1] in ADMIN_SUFFIXES:
             query, hint = doc[span.start:span.end - 1].text, "admin"
         elif len(span) > 1 and words[-1] in TOWN_SUFFIXES:
             query, hint = doc[span.start:span.end - 1].text, "town"
@@ -561,6 +587,8 @@ class Recognizer:
                     prev = "in"
                 if len(ent) > 1 and ent[-1].lower_ in ADMIN_SUFFIXES and ent[-1].is_upper:
                     nxt = ent[-1].lower_  # "Bokkos LGA" tagged an organisation
+                if len(ent) > 3 and ent[-3:].text.lower() == "local government area":
+                    nxt = "lga"  # "Malumfashi Local Government Area"
                 if prev in _STRONG_LOCATIVE or nxt in ADMIN_SUFFIXES or (
                         label == "ORG" and self._strong_name(_strip_the(ent).text)):
                     m = self._mention(doc, ent, "gazetteer")
@@ -656,20 +684,32 @@ class Recognizer:
             tok = doc[i]
             if not self._can_start(tok) or taken[tok.idx]:
                 continue
-            for j in range(min(len(doc), i + 4), i, -1):
+            joined = _hyphen_joined(doc, i)
+            for j in range(max(min(len(doc), i + 4), joined), i, -1):
                 span = doc[i:j]
-                if not all(self._can_continue(t, inner_of=0 < t.i - i < j - i - 1)
-                           for t in span) or not span[-1].is_title:
+                if j != joined and not all(
+                        self._can_continue(t, inner_of=0 < t.i - i < j - i - 1)
+                        for t in span) or not span[-1].is_title:
                     continue  # "Gulf of Aden": "of" only inside a name
                 if any(t.i in ent_tokens for t in span) and (
-                        len(span) == 1 or self.curated_region(span.text) is None):
-                    continue  # a curated region may cover a part-entity ("Bab al-Mandab")
+                        len(span) == 1 or self.curated_region(span.text) is None) and not (
+                        self._holds_entity(doc, span) and self._strong_name(span.text)):
+                    # a curated region may cover a part-entity ("Bab al-Mandab"), and a city's
+                    # name may hold the person the model saw in it ("Dera Ismail Khan")
+                    continue
                 verdict = self._accept(doc, span)
                 if verdict:
                     m = self._mention(doc, span, "gazetteer")
                     if m is not None and verdict == "weak":
                         m.weak = True
                     add(m)
+                    i = j
+                    break
+                if len(span) > 1 and span.start == span.sent.start and any(
+                        c.kind >= 2 for c in self.gz.lookup(span.text)):
+                    # a name of several words turned down ("Cabo Delgado Conflict Monitor"
+                    # opening a bulletin): its last words are no name of their own (not
+                    # "Delgado", El Salvador; not "York" of "New York")
                     i = j
                     break
 
@@ -943,6 +983,14 @@ class Recognizer:
         return out
 
     # -- gazetteer-driven helpers ---------------------------------------------------------------
+    @staticmethod
+    def _holds_entity(doc: Doc, span: Span) -> bool:
+        """The entities ``span`` overlaps all lie wholly inside it, and its first word is
+        outside them ("Dera" + "Ismail Khan", a person to the model)."""
+        return span[0].ent_iob_ == "O" and all(
+            span.start <= e.start and e.end <= span.end for e in doc.ents
+            if e.start < span.end and span.start < e.end)
+
     def _can_start(self, tok: Token) -> bool:
         return (tok.is_title or (tok.is_upper and len(tok) > 1)) and tok.is_alpha \
             and tok.lower_ not in _NOT_PLACE_WORDS and tok.pos_ in ("PROPN", "NOUN", "ADJ")
@@ -951,7 +999,8 @@ class Recognizer:
         """A token that may continue a name; with ``inner_of`` also a lower-case "of" inside
         it ("Strait of Hormuz")."""
         return tok.is_title or tok.lower_ in ("al", "el", "ad", "as", "ar", "az", "de", "-",
-                                              "ez", "ash", "es") or (inner_of and tok.text == "of")
+                                              "ez", "ash", "es") or (
+            inner_of and tok.text in ("of", "da", "do", "dos", "das", "del"))
 
     def curated_region(self, text: str) -> Candidate | None:
         """The curated overlay entry a name refers to when that entry is a water body, relief
@@ -1029,6 +1078,10 @@ class Recognizer:
         if prev in _STRONG_LOCATIVE or _place_context(doc, span.start) or (span.end < len(doc)
                                         and doc[span.end].lower_ in ADMIN_SUFFIXES):
             return True
+        if sentence_start and len(span) > 1 and span[0].pos_ == "PROPN" and any(
+                (c.is_country or c.feature_code in ("ADM1", "PPLC")) and c.kind >= 2
+                for c in cands):
+            return True  # "Cabo Delgado Conflict Monitor": a state's name of two words
         if sentence_start or span[0].pos_ != "PROPN":
             return False
         if any((c.is_country or c.feature_code in ("ADM1", "CONT", "PPLC")

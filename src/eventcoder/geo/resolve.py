@@ -252,11 +252,15 @@ def _focus_override(mentions: Sequence[Mention], cand_lists: Sequence[Sequence[C
     as three names: where a report is filed says where its events mostly are."""
     keys = [_vote_key(m.query) for m in mentions]
     votes: dict[str, tuple[str, float]] = {}
+    # (places named as places: "an Israeli drone" says whose drone, not where it struck)
+    literal: set[tuple[str, str]] = set()
     for i, (k, b) in enumerate(zip(keys, best, strict=True)):
         if b is not None and b.country_code:
             w = 3.0 if i == dateline else 1.5 if b.is_country else 1.0
             if k not in votes or votes[k][1] < w:
                 votes[k] = (b.country_code, w)
+            if mentions[i].role == "literal":
+                literal.add((k, b.country_code))
     chosen: set[int] = set()
     for i, (m, cands, b) in enumerate(zip(mentions, cand_lists, best, strict=True)):
         if b is None or b.is_country or m.fixed_id is not None:
@@ -273,7 +277,8 @@ def _focus_override(mentions: Sequence[Mention], cand_lists: Sequence[Sequence[C
             continue
         if b.kind == KIND_ALT and b.feature_class == "P" and \
                 b.population < FAR_ALT_POPULATION and not any(
-                    c.country_code == focus for c in cands):
+                    c.country_code == focus for c in cands) and any(
+                    k != keys[i] and cc == focus for k, cc in literal):
             # only another language's or an old spelling of a town abroad ("Kooshin" is an
             # alternate name of Coxim, Brazil) in a report whose places are elsewhere
             best[i] = None
