@@ -1009,6 +1009,8 @@ class EventExtractor:
                 continue
             if r.relative_to_event and published is not None:
                 anchor = prev.date if prev is not None and prev.date is not None else None
+                if anchor is None and r.needs_event:
+                    continue  # "in the morning", and no day told before: no date
                 if anchor is not None:
                     r = ResolvedDate(anchor.date + (r.date - published),
                                      max(anchor.precision, r.precision))
@@ -1776,6 +1778,13 @@ def _place(text: str, ents: list[SpacySpan], trig: Token, s0: int, s1: int,
         filed = [(m.start(1), m.end(1)) for m in _DATELINE_RE.finditer(text, 0, min(s1, 200))]
         rest = [e for e in ents if not any(a <= e.start_char < b for a, b in filed)]
         ents = rest or ents
+    if len(ents) > 1:
+        # not the point another place is measured from ("on the outskirts of Oicha, about 25
+        # km north of Beni"), when that place is named
+        from ..geo.locate import REFERENCE_BEFORE
+
+        ents = [e for k, e in enumerate(ents) if not (k > 0 and REFERENCE_BEFORE.search(
+            text, max(s0, e.start_char - 70), e.start_char))]
     if not ents:
         return None
     verb = governing_verb(trig)
@@ -1796,6 +1805,15 @@ def _place(text: str, ents: list[SpacySpan], trig: Token, s0: int, s1: int,
                 break
             if t.dep_ in ("ccomp", "conj", "advcl", "relcl", "ROOT") and t.i not in heads:
                 break
+    if best is None:
+        # the nearest place, but not where people were travelling to ("a drone struck the
+        # bus station, killing travellers waiting for buses to Bahir Dar")
+        from ..geo.locate import DESTINATION_BEFORE
+
+        ents = [e for e in ents if not DESTINATION_BEFORE.search(
+            text, max(s0, e.start_char - 60), e.start_char)]
+        if not ents:
+            return None
     chosen = best[1] if best is not None else min(
         ents, key=lambda e: abs(e.start_char - trig.idx))
     end = chosen.end_char

@@ -137,8 +137,9 @@ class Geoparser:
         for r in resolutions:
             place = self._place(r)
             if place is None and (spans is not None or r.mention.facility):
-                place = self._fallback(r.mention, _context_candidate(resolutions, r.mention)
-                                       or focus)
+                place = self._fallback(r.mention, _unit_after(resolutions, r.mention,
+                                                              doc_text(doc))
+                                       or _context_candidate(resolutions, r.mention) or focus)
             if place is not None:
                 places.append(place)
         if spans is None:
@@ -215,6 +216,27 @@ class Geoparser:
     def locate(self, doc: Doc, mention: EventMention, places: Sequence[Place]) -> Location:
         """Where ``mention`` happened, with geo_precision lowered as the evidence gets wider."""
         return _locate(doc, mention, places, self.gazetteer)
+
+
+#: the words between a locality and the unit told right after it ("Yargoje village in Kankara
+#: Local Government Area", "Koira Tegui, in the commune of Ouallam")
+_UNIT_AFTER = re.compile(r"(?:\s+(?:village|town|community|hamlet|locality|area))?,?\s+"
+                         r"(?:in|of|within)\s+(?:the\s+)?(?:(?:commune|district|department|"
+                         r"municipality|county|territory|sector|chiefdom)\s+of\s+)?",
+                         re.IGNORECASE)
+
+
+def _unit_after(resolutions: Sequence[Resolution], m: Mention, text: str) -> Candidate | None:
+    """The town or district a locality the gazetteer lacks is said to lie in, right after its
+    name: where its point is."""
+    for r in resolutions:
+        c = r.candidate
+        if c is None or r.mention.start < m.end or r.mention.start - m.end > 40 or \
+                c.is_country or c.feature_code == "ADM1":
+            continue
+        if r.mention.role == "literal" and _UNIT_AFTER.fullmatch(text, m.end, r.mention.start):
+            return c
+    return None
 
 
 def _context_candidate(resolutions: Sequence[Resolution], m: Mention) -> Candidate | None:

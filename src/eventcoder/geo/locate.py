@@ -186,6 +186,27 @@ def _locality_before_bracket(text: str, unit: Place, places: Sequence[Place]) ->
     return None
 
 
+def _province(place: Place) -> bool:
+    """A first-order admin area (a province, a state, a governorate)."""
+    return place.feature_class == "A" and place.feature_code == "ADM1"
+
+
+def _finer_in_sentence(doc: Doc, mention: EventMention, area: Place,
+                       places: Sequence[Place]) -> Place | None:
+    """The one town or district inside ``area`` (a province) that the event's sentence also
+    names ("In Diyala governorate, a group attacked a position in the orchards of Muqdadiyah
+    district"; "in Mocimboa da Praia district, in Mozambique's northern province of Cabo
+    Delgado"): the event's more precise place. None when the sentence names two such places
+    (which of them is the event's is not known) or the place is where someone came from."""
+    s0, s1 = mention.sentence.start, mention.sentence.end
+    inside = {(q.name, q.latitude, q.longitude): q for q in places
+              if s0 <= q.start and q.end <= s1 and q is not area
+              and base_precision(q) < 3 and q.feature_class in ("P", "A")
+              and q.country_code == area.country_code and q.admin1 == (area.admin1 or area.name)
+              and not _origin(doc, q)}
+    return next(iter(inside.values())) if len(inside) == 1 else None
+
+
 def _locality_within(doc: Doc, unit: Place, places: Sequence[Place]) -> Place | None:
     """A locality the gazetteer lacks named just before the unit around it, a town's
     commune or department ("in Dareye, in the Ouallam department"; "the village of Koira
@@ -238,12 +259,39 @@ def _tokens(doc: Doc, item: Place | Span) -> DocSpan | None:
     return doc.char_span(item.start, item.end, alignment_mode="expand")
 
 
+#: what a reference point follows: "on the outskirts of Oicha, about 25 km north of Beni" (the
+#: event is at Oicha, told by its distance from Beni)
+REFERENCE_BEFORE = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^()]{1,20}\)\s+)?"
+    r"(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
+    r"(?:of|from)\s+(?:the\s+)?(?:(?:city|town|village|provincial\s+capital|capital)\s+"
+    r"(?:of\s+)?)?$", re.IGNORECASE)
+
+
+def is_reference_point(text: str, place: Place, places: Sequence[Place]) -> bool:
+    """``place`` is told as the point another place of its sentence is measured from (that
+    place named just before it)."""
+    if not REFERENCE_BEFORE.search(text, max(0, place.start - 70), place.start):
+        return False
+    return any(q.end <= place.start and place.start - q.end <= 120 and q.latitude is not None
+               and "\n" not in text[q.end:place.start] and "." not in text[q.end:place.start]
+               for q in places if q is not place)
+
+
+#: what a destination follows ("buses to Bahir Dar", "a convoy heading for Gao", "fled to X")
+DESTINATION_BEFORE = re.compile(
+    r"\b(?:bus(?:es)?|coaches|trains?|flights?|boats?|ferr(?:y|ies)|travell?ers|passengers|"
+    r"bound|head(?:ing|ed)|travell?(?:ing|ed)|fled|fleeing|evacuated|returning|going|"
+    r"deported|transferred)\s+(?:[\w'-]+\s+){0,2}?(?:to|for|towards)\s+(?:the\s+)?$",
+    re.IGNORECASE)
+
 def _usable(places: Sequence[Place], doc: Doc | None = None) -> list[Place]:
     text = doc_text(doc) if doc is not None else ""
     out = []
     for p in places:
-        if p.latitude is None or p.feature_code == "CONT" or is_qualifier(text, p):
-            continue
+        if p.latitude is None or p.feature_code == "CONT" or is_qualifier(text, p) or (
+                text and DESTINATION_BEFORE.search(text, max(0, p.start - 60), p.start)):
+            continue  # (nor where people were going: "waiting for buses to Bahir Dar")
         if p.role == "literal":
             out.append(p)
         elif p.role == "associative" and p.feature_code and p.feature_code.startswith("PCL") \
@@ -427,7 +475,8 @@ def _syntactic(doc: Doc, mention: EventMention, places: Sequence[Place]) -> tupl
     best: tuple[tuple[bool, bool, int, bool, int], Place, bool] | None = None
     for p in places:
         span = _tokens(doc, p)
-        if span is None or span.sent.start != trig.sent.start or _reporting(doc, mention, p):
+        if span is None or span.sent.start != trig.sent.start or _reporting(doc, mention, p) \
+                or is_reference_point(doc_text(doc), p, places):
             continue
         tok = span.root
         path: list[str] = []
@@ -572,11 +621,16 @@ def _choose(doc: Doc, mention: EventMention, usable: Sequence[Place],
         ps = mention.place_span
         for p in usable:
             if (p.start < ps.end and ps.start < p.end and not _origin(doc, p)
-                    and not _reporting(doc, mention, p)):
+                    and not _reporting(doc, mention, p)
+                    and not is_reference_point(doc_text(doc), p, usable)):
                 town = _locality_before_bracket(doc_text(doc), p, usable) or \
                     _town_within(doc_text(doc), p, usable) or _locality_within(doc, p, usable)
+                prec = None
+                if town is None and _province(p):
+                    town = _finer_in_sentence(doc, mention, p, usable)
+                    prec = None if town is None else _spot_precision(doc, town)
                 if town is not None:
-                    return _location(gazetteer, town, base_precision(town),
+                    return _location(gazetteer, town, prec or base_precision(town),
                                      f"{town.text!r} lies in {p.text!r}, the place the "
                                      "extractor attached to the trigger")
                 if is_region(p):  # "off Hodeidah in the Red Sea": the town, if attached
@@ -600,7 +654,8 @@ def _choose(doc: Doc, mention: EventMention, usable: Sequence[Place],
     if hit is not None:
         p, near = hit
         inner = _locality_before_bracket(doc_text(doc), p, usable) or \
-            _locality_within(doc, p, usable)
+            _locality_within(doc, p, usable) or (
+                _finer_in_sentence(doc, mention, p, usable) if _province(p) else None)
         if inner is not None:  # "at the entrance of Hajeen town in the Deir ez-Zor countryside"
             return _location(gazetteer, inner, base_precision(inner),
                              f"{inner.text!r} lies in {p.text!r}, the place attached to the "
