@@ -593,10 +593,18 @@ def best_match(event: Event, candidates: Iterable[Event],
 def _named_apart(event: Event, best: Event, rival: Event) -> bool:
     """The place names settle a doubt between two events one report told apart: ``event``
     and ``best`` are placed under one name, ``rival`` under another ("Mamove" and "Mamove",
-    not "Kasanzi")."""
-    return bool(event.location and best.location and rival.location) and \
-        alike_names(event.location or "", best.location or "") and \
-        not alike_names(event.location or "", rival.location or "")
+    not "Kasanzi"); or, at one place, the days do: ``event`` and ``best`` on one day, ``rival``
+    on another, each told to the day ("insurgents killed four in Mora on Monday night ... and
+    three more at its market on Tuesday")."""
+    if bool(event.location and best.location and rival.location) and \
+            alike_names(event.location or "", best.location or "") and \
+            not alike_names(event.location or "", rival.location or ""):
+        return True
+    return event.event_date is not None and event.event_date == best.event_date and \
+        rival.event_date != event.event_date and \
+        event.time_precision == best.time_precision == rival.time_precision == 1 and \
+        bool(event.evidence_for("event_date") and best.evidence_for("event_date")
+             and rival.evidence_for("event_date"))
 
 
 #: how much better than a rival the best candidate must score when a report told the two apart

@@ -35,6 +35,7 @@ from ..extract import lexicon as L
 from ..extract.rows import build_event
 from ..geo.resolve import haversine_km
 from ..geo.text import alike_names
+from ..nlp import MONTH_NAME
 from ..schema import ActorMention, Article, Event, EventMention, Evidence, Location
 from ..taxonomy import (
     BATTLES,
@@ -86,6 +87,10 @@ class _Group:
     attached_id: int | None = None  # GeoNames id of a place attached to a member
     tolls: set[int] = field(default_factory=set)  # death tolls its members give
     places: set[str] = field(default_factory=set)  # names of places attached to members
+    date_text: str = ""  # the words of the explicit date
+    state_namesake: bool = False  # placed at a town named as its state is (Katsina)
+    times: set[str] = field(default_factory=set)  # times of day its members were told at
+    gunfire: bool = False  # a member tells it as a shooting ("gunmen shot dead a teacher")
 
 
 def _named(name: str | None) -> str | None:
@@ -107,10 +112,12 @@ def is_generic(text: str, mention: EventMention) -> bool:
 
 
 def is_headline(text: str, mention: EventMention) -> bool:
-    """The mention is in the article's title line (first line, no final full stop)."""
-    if text[:mention.sentence.start].strip():
+    """The mention is in the article's title line (first line, no final full stop; "Eastern
+    Congo: ADF kills 29 near Oicha", which the parser may cut in two sentences, too)."""
+    lead = text[:mention.sentence.start]
+    if lead.strip() and ("\n" in lead.strip() or not lead.rstrip().endswith(":")):
         return False
-    first = text[mention.sentence.start:mention.sentence.end].strip().split("\n")[0]
+    first = text[len(lead) - len(lead.lstrip()):].strip().split("\n")[0]
     return not first.endswith((".", "!", "?", '"', "\u201d")) and len(first) < 200
 
 
@@ -127,8 +134,16 @@ AFTER_BEFORE_TRIGGER = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|
 
 
 def new_event_cue(text: str, mention: EventMention) -> bool:
-    seg = text[mention.sentence.start:mention.sentence.end]
-    return bool(NEW_EVENT.search(seg))
+    """A cue of another event in the mention's clause: its sentence up to a clause that
+    tells more after the trigger ("A roadside bomb killed two police officers on Monday, and
+    hours later gunmen shot dead a teacher": the cue is the teacher's, not the bomb's)."""
+    end = mention.sentence.end
+    after = CLAUSE_AFTER.search(text, mention.trigger.end, end)
+    return bool(NEW_EVENT.search(text[mention.sentence.start:after.start() if after else end]))
+
+
+#: where a sentence goes on to another clause
+CLAUSE_AFTER = re.compile(r",\s+(?:and|while|whereas|but)\s|;")
 
 
 def told_from_another(text: str, mention: EventMention) -> bool:
@@ -172,6 +187,10 @@ def _compatible_type(g: _Group, m: EventMention, generic: bool, anaphor: bool,
         return True
     if et not in VIOLENT or g.event_type not in VIOLENT:
         return et == g.event_type and anaphor
+    if et == EXPLOSIONS and g.gunfire and g.event_type != EXPLOSIONS:
+        # a blast does not retell a shooting ("hours later gunmen shot dead a teacher ... The
+        # device went off under a police truck" tells the bomb told before)
+        return False
     if anaphor and (generic or g.generic):
         return True
     if participant and latest:
@@ -189,6 +208,14 @@ def _compatible_type(g: _Group, m: EventMention, generic: bool, anaphor: bool,
     return latest and g.generic and (g.sub_event_type == "Attack" or (
         g.event_type == EXPLOSIONS and et == EXPLOSIONS)) and (
         m.actor1 is None or g.actor1_raw is None or m.actor1.name == g.actor1_raw)
+
+
+#: a trigger that tells a shooting
+GUNFIRE = re.compile(r"shot|shoot\w*|gunned|gunfire|opened\s+fire", re.IGNORECASE)
+
+
+def _gunfire(m: EventMention) -> bool:
+    return bool(GUNFIRE.match(m.trigger.text))
 
 
 def _two_weapons(g: _Group, m: EventMention, generic: bool) -> bool:
@@ -215,33 +242,70 @@ def _compatible_place(g: _Group, loc: Location, generic: bool = False) -> bool:
         return True
     if generic and not attached(loc):
         return True  # "four people had been killed, a spokesman said": no place of its own
+    if g.headline and len(g.members) == 1 and loc.admin1 and loc.admin1 == g.admin1 and \
+            g.state_namesake:
+        # the headline names the event's state in few words ("Bandits abduct 20 in Katsina
+        # community", read as the state's capital), the body its village and district: one
+        # event, however far the points
+        return True
     if loc.geo_precision <= 2 and g.precision <= 2 and loc.longitude is not None and \
             g.lon is not None:
         km = haversine_km(g.lat, g.lon, loc.latitude, loc.longitude)
         if km > PLACE_KM:
             return False
         if km > NAMED_PLACES_KM and attached(loc) and loc.geonames_id is not None and \
-                g.attached_id is not None and loc.geonames_id != g.attached_id:
-            return False
+                g.attached_id is not None and loc.geonames_id != g.attached_id and not any(
+                    alike_names(loc.location or "", p) for p in g.places):
+            return False  # (a town and the district named after it are one place told)
     if loc.admin1 and g.admin1 and loc.admin1 != g.admin1:
         return False
     return True
 
+
+#: A date told as a day of the calendar ("12 November", "Nov. 13"), not relative to another.
+CALENDAR_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_NAME + r"(?!\w)|\b"
+                          + MONTH_NAME + r"\s+\d{1,2}\b")
+#: A sentence telling one event across midnight ("late on 12 November and into the 13th").
+ACROSS_NIGHT = re.compile(r"\b(?:night|overnight|midnight|into\s+the\s+(?:early|morning|"
+                          r"\d))", re.IGNORECASE)
 
 #: A sentence that updates the toll of an event told before: its date is the update's.
 TOLL_UPDATE = re.compile(r"\b(?:death\s+)?toll\b|died\s+(?:of|from)\s+(?:their|his|her)\s+"
                          r"(?:wounds|injuries)|died\s+in\s+hospital|succumbed", re.IGNORECASE)
 
 
+def _time_of_day(m: EventMention) -> set[str]:
+    """The time of day the mention is told at ("in the morning" -> {"morning"}), if any."""
+    if m.date_span is None:
+        return set()
+    return {w.lower() for w in TIME_WORD.findall(m.date_span.text)}
+
+
+#: a time of day
+TIME_WORD = re.compile(r"\b(?:morning|midday|noon|afternoon|evening|dusk|dawn|nightfall|"
+                       r"daybreak)\b", re.IGNORECASE)
+
+
 def _compatible_date(g: _Group, m: EventMention, text: str = "",
                      place: Location | None = None) -> bool:
     if m.date_span is None or g.date is None or m.event_date is None:
-        return True
+        return not (_time_of_day(m) and g.times and not _time_of_day(m) & g.times)
     if text and TOLL_UPDATE.search(text, m.sentence.start, m.sentence.end):
         return True
+    times = _time_of_day(m)
+    if times and g.times and not times & g.times:
+        # "In the morning, the army shelled the town ... Around midday, a drone struck the bus
+        # station": two times of one day, two events
+        return False
     days = abs((m.event_date - g.date).days)  # type: ignore[operator]
     if days == 1 and m.fatalities and g.tolls and m.fatalities not in g.tolls:
         return False  # another day and other dead: another event ("On Sunday, IS killed 50")
+    if days == 1 and CALENDAR_DAY.search(g.date_text) and CALENDAR_DAY.search(
+            m.date_span.text) and not (text and ACROSS_NIGHT.search(text, m.sentence.start,
+                                                                   m.sentence.end)):
+        # two days each told by its date ("On 12 November, fighters raided Mucojo ... On 13
+        # November, they clashed with the army near Quiterajo"): two events
+        return False
     if days == 1 and place is not None and attached(place) and place.location and g.places \
             and not any(alike_names(place.location, p) for p in g.places):
         # another day and another village, each named at its event: "Today ... stormed the
@@ -362,6 +426,13 @@ def counted_summaries(text: str, mentions: Sequence[EventMention],
                     locs[j] = locations[i]
     if not out:
         return groups, locs, out
+    tolls = {mentions[i].fatalities for i in out if mentions[i].fatalities > 1}
+    for i, m in enumerate(mentions):
+        if i not in out and m.fatalities in tolls and is_headline(text, m) and \
+                len(groups[group_of[i]]) > 1:
+            # the headline gives the count's toll ("ADF kills 29 near Oicha and Beni" over
+            # "killed 29 in two attacks"): it sums up the same events
+            out[i] = "a headline with the toll of a count of events told one by one"
     return [[i for i in g if i not in out] for g in groups], locs, out
 
 
@@ -378,12 +449,15 @@ def _new_group(i: int, m: EventMention, loc: Location, generic: bool) -> _Group:
     return _Group(members=[i], sub_event_type=m.sub_event_type,
                   event_type=SUB_EVENTS[m.sub_event_type].event_type, generic=generic,
                   date=m.event_date if m.date_span is not None else None,
+                  date_text=m.date_span.text if m.date_span is not None else "",
                   lat=loc.latitude, lon=loc.longitude, precision=loc.geo_precision,
                   admin1=loc.admin1, actors={a for a in (a1, a2) if a}, initiator=a1,
                   actor1_raw=m.actor1.name if m.actor1 else None,
                   attached_id=loc.geonames_id if attached(loc) else None,
                   tolls={m.fatalities} if m.fatalities else set(),
-                  places={loc.location} if attached(loc) and loc.location else set())
+                  places={loc.location} if attached(loc) and loc.location else set(),
+                  state_namesake=_state_namesake(loc), times=_time_of_day(m),
+                  gunfire=_gunfire(m))
 
 
 def _add(g: _Group, i: int, m: EventMention, loc: Location, generic: bool) -> None:
@@ -400,7 +474,9 @@ def _add(g: _Group, i: int, m: EventMention, loc: Location, generic: bool) -> No
         g.sub_event_type, g.generic = m.sub_event_type, False
         g.event_type = SUB_EVENTS[m.sub_event_type].event_type
     if g.date is None and m.date_span is not None:
-        g.date = m.event_date
+        g.date, g.date_text = m.event_date, m.date_span.text
+    g.times |= _time_of_day(m)
+    g.gunfire = g.gunfire or _gunfire(m)
     if g.attached_id is None and attached(loc):
         g.attached_id = loc.geonames_id
     if attached(loc) and loc.location:
@@ -419,6 +495,11 @@ def _add(g: _Group, i: int, m: EventMention, loc: Location, generic: bool) -> No
 
 #: Demonstration sub-types from the mildest to the most severe (``SubEventType.demo_severity``).
 DEMO_SEVERITY = {s.name: s.demo_severity for s in SUB_EVENT_TYPES if s.demo_severity is not None}
+
+
+def _state_namesake(loc: Location) -> bool:
+    """A town named as its first-order area is (Katsina in Katsina State)."""
+    return bool(loc.location and loc.admin1 and alike_names(loc.location, loc.admin1))
 
 
 def combine_mentions(article: Article, mentions: Sequence[EventMention],
@@ -454,8 +535,20 @@ def combine_mentions(article: Article, mentions: Sequence[EventMention],
                    key=lambda m: m.time_precision)
     # the most precise place; a dateline's town (where the report was filed) only when no
     # telling names a place of its own; of two as precise, one attached to its trigger
+    # (and a headline's town after the body's place in its state when the body says which
+    # place the name meant: "Bandits abduct 20 in Katsina community" may mean the state, where
+    # the body names the village and its district; "Kupwara" the town or the district)
+    head = is_headline(text, lead)
     placed = sorted((p for p in pairs if p[1].latitude is not None),
                     key=lambda p: ((p[1].reason or "").startswith("the dateline"),
+                                   head and p[0] is lead and any(
+                                       q[1].admin1 == p[1].admin1 and q[0] is not lead
+                                       and q[1].geo_precision <= 2 and attached(q[1])
+                                       and (q[1].latitude, q[1].longitude) != (
+                                           p[1].latitude, p[1].longitude)
+                                       and (_state_namesake(p[1]) or alike_names(
+                                           q[1].location or "", p[1].location or ""))
+                                       for q in pairs),
                                    p[1].geo_precision, not attached(p[1])))
     loc = placed[0][1] if placed else lead_loc
 

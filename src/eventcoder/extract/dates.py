@@ -29,6 +29,9 @@ class ResolvedDate:
     precision: int
     explicit_year: bool = False
     relative_to_event: bool = False  # "two days later": relative to the previous event
+    #: a time of day ("around midday", "in the evening"): the day of the event told before,
+    #: and no date at all when none was
+    needs_event: bool = False
 
 
 def _month_num(word: str) -> int | None:
@@ -66,6 +69,7 @@ class DateResolver:
 
     def _resolve(self, t: str, pub: dt.date | None) -> ResolvedDate | None:
         t = re.sub(r"^(?:on|in|at|during|since|by|from|the|of)\s+", "", t).strip(" ,.")
+        t = re.sub(r"['\u2019]s?$", "", t)  # "Monday's attack", "last week's raid"
         t = re.sub(r"\s+", " ", t)
         # "the night of 9 September", "the early hours of Sunday": the day named
         t = re.sub(r"^(?:the )?(?:(?:early |late )?(?:night|evening|morning|afternoon)|"
@@ -188,9 +192,13 @@ class DateResolver:
         m = re.fullmatch(r"(?:the )?(?:next|following) day", t)
         if m:
             return ResolvedDate(pub + dt.timedelta(days=1), 1, relative_to_event=True)
+        if re.fullmatch(TIME_OF_DAY, t):
+            # "In the morning, the army shelled the town ... Around midday, a drone struck"
+            return ResolvedDate(pub, 1, relative_to_event=True, needs_event=True)
         if re.fullmatch(SAME_DAY_AS_EVENT, t):
-            # the day of the event told before ("On the same day, another group attacked")
-            return ResolvedDate(pub, 1, relative_to_event=True)
+            # the day of the event told before ("On the same day, another group attacked"),
+            # no date when none was ("artillery and drone attacks on the same day", a title)
+            return ResolvedDate(pub, 1, relative_to_event=True, needs_event=True)
         m = re.fullmatch(r"([a-z]+)", t)
         if m and _month_num(m[1]) and len(m[1]) >= 3:
             month = cast(int, _month_num(m[1]))  # not None: checked just above
@@ -238,6 +246,10 @@ SAME_DAY_AS_EVENT = (r"(?:(?:that |the )?same (?:day|afternoon|evening|morning|n
                      r"(?:later|earlier) in the (?:day|afternoon|evening)|"
                      r"(?:about |around |some |nearly )?(?:a few |several |some |two |three |"
                      r"an? )?hours? (?:later|earlier))")
+
+#: a time of day told alone (after "in the", "at", which the resolver strips first)
+TIME_OF_DAY = (r"(?:the |around |about |shortly (?:after|before) |late in the |early in the )?"
+               r"(?:morning|midday|noon|afternoon|evening|dusk|dawn|nightfall|daybreak)")
 
 #: a date in digits, day and month either way round ("06.11.2025", "11/6/2025")
 NUMERIC_DATE = re.compile(r"(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)")

@@ -158,12 +158,28 @@ def part_size(tok: Token) -> int | None:
         return parse_number(tok.text)  # "dozens of rebels"
     nums = [c for c in tok.children if c.dep_ == "nummod" or (
         c.dep_ in ("compound", "amod", "quantmod") and c.lower_ in ("dozen", "dozens", "scores"))]
+    if nums and all(_date_number(c) for c in nums):
+        # "16 January 2025 - Three members of ...": the dateline's day parsed as the count,
+        # and the count itself taken into the date; the number just before the noun counts
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        nums = [prev] if prev is not None and prev.pos_ == "NUM" and \
+            not _YEAR.fullmatch(prev.text) else []
+        if not nums:
+            return None
     if nums:
         # "at least 30", "twenty-two", "a dozen": the number words of the modifier
         # (not a number repeated in brackets: "four (4) civilians" are four)
         # the modifier nearest the noun ("4 December 2025 - Four Somali soldiers": the
         # dateline's day parsed as a second modifier), without a year in it
-        words = [t.text for t in nums[-1].subtree if parse_number(t.text) is not None
+        # (the words before it only up to a date: "12 January 2025 - Three fighters", the
+        # dateline parsed into the number's subtree, counts three)
+        n = nums[-1]
+        sub = sorted(n.subtree, key=lambda t: t.i)
+        start = n.i
+        while start - 1 >= sub[0].i and not _YEAR.fullmatch(tok.doc[start - 1].text) and not (
+                tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].ent_type_ == "DATE"):
+            start -= 1
+        words = [t.text for t in sub if t.i >= start and parse_number(t.text) is not None
                  and not (t.i > 0 and t.doc[t.i - 1].text == "(") and not _YEAR.fullmatch(t.text)]
         return parse_number(" ".join(words)) if words else None
     if tok.lower_ in COLLECTIVE or tok.ent_type_ in ("NORP", "ORG", "GPE", "LOC", "FAC"):

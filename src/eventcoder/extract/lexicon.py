@@ -410,8 +410,12 @@ NEW_EVENT = re.compile(
     r"(?:later|earlier)\s+(?:that|on|in\s+the)|the\s+(?:next|following|previous)\s+day|"
     r"a\s+day\s+(?:later|earlier)|(?:hours|minutes|moments)\s+(?:later|afterwards)|"
     r"(?:hit|hits|struck|strikes?|attacked|shelled|bombed|pounded|targeted)\s+"
-    r"(?:[\w'-]+\s+){0,3}?again|also\s+(?:attacked|killed|struck|hit|shelled|bombed|"
-    r"clashed|seized|captured|stormed|kidnapped|abducted|arrested|targeted))\b",
+    r"(?:[\w'-]+\s+){0,3}?again|"
+    # ("40 attackers were also killed", "two women were also abducted": more of the same
+    # event's toll, not another event)
+    r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)also\s+(?:attacked|"
+    r"killed|struck|hit|shelled|bombed|clashed|seized|captured|stormed|kidnapped|abducted|"
+    r"arrested|targeted))\b",
     re.IGNORECASE)
 
 #: People who took part in an event, named as a group ("the attackers", "the gunmen", "the
@@ -460,9 +464,17 @@ COUNTED_ATTACKS = re.compile(r"\b(?P<n>two|three|four|five|six|\d)\s+(?:[\w-]+\s
 def count_holding(pattern: re.Pattern[str], text: str, sentence: tuple[int, int],
                   trigger: tuple[int, int]) -> re.Match[str] | None:
     """The match of a count pattern (:data:`COUNTED_SERIES`, :data:`COUNTED_ATTACKS`) in the
-    sentence that holds the trigger ("two roadside bomb attacks"), or None."""
+    sentence that holds the trigger ("two roadside bomb attacks") or tells in how many events
+    the trigger's toll fell ("killed at least 29 civilians in two attacks"), or None."""
     return next((m for m in pattern.finditer(text, sentence[0], sentence[1])
-                 if m.start() <= trigger[1] and m.end() >= trigger[0]), None)
+                 if (m.start() <= trigger[1] and m.end() >= trigger[0]) or (
+                     0 <= m.start() - trigger[1] <= 80
+                     and IN_COUNT.search(text, max(trigger[1], m.start() - 10), m.start()))),
+                None)
+
+
+#: what leads a count of the events a toll fell in ("killed 29 ... in two attacks")
+IN_COUNT = re.compile(r"\b(?:in|during)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
 
 
 def series_count(match: re.Match[str]) -> int:
