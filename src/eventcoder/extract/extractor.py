@@ -1590,7 +1590,7 @@ def _equipment(tok: Token) -> bool:
 
 #: The dateline that opens a wire report: "BAGHDAD, Jan 16 (Wire) - ", "KABUL (AP) -".
 DATELINE_PREFIX = re.compile(r"\s*[A-Z][A-Z .'\u2019-]{2,40}(?:,\s*[^\n\-\u2013\u2014(]{0,40})?"
-                             r"(?:\s*\([^)\n]{1,30}\))?\s*[-\u2013\u2014]+\s")
+                             r"(?:\s*\([^)\n]{1,60}\))?\s*[-\u2013\u2014]+\s")
 #: a mixed-case dateline: "Ouallam, 5 October 2026 -", "Cucuta, March 12, 2026.", "Raipur,
 #: May 12:", "Oicha, Sunday 14 September 2025 -" (a place, perhaps a state, a date, perhaps
 #: the agency, then a dash, a colon or a full stop), or a full date alone ("22 July 2025 -")
@@ -1602,7 +1602,7 @@ MIXED_DATELINE = re.compile(
     # August 2025 -"
     r"|(?:" + WEEKDAY_NAME + r",?[ \t]+)?"
     r"(?:" + MONTH_NAME + r"[ \t]+\d{1,2},?|\d{1,2}[ \t]+" + MONTH_NAME + r")[ \t]+\d{4})"
-    r"(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*(?:--?|[\u2013\u2014:.])[ \t]")
+    r"(?:[ \t]*\([^)\n]{1,60}\))?[ \t]*(?:--?|[\u2013\u2014:.])[ \t]")
 
 
 def dateline_span(text: str, s0: int, s1: int | None = None) -> tuple[int, int] | None:

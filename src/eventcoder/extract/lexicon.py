@@ -109,7 +109,13 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"abus(?:ed|ing)\s+(?:\w+\s+){0,2}?(?:women|girls|boys|children|detainees))\b",
        "Sexual violence", 87),
     _t(r"\b(?:kidnap\w*|abduct\w*|taken\s+hostage|held\s+hostage|hostages?|forc(?:ed|ibly)\s+"
-       r"disappear\w*|enforced\s+disappearance|disappeared|taken\s+captive|went\s+missing)\b",
+       r"disappear\w*|enforced\s+disappearance|disappeared|taken\s+captive|went\s+missing|"
+       # people seized or taken away ("seized 23 people, mostly women", "took away 11
+       # worshippers"): abducted, not a place seized
+       r"(?:seized|took\s+away|carried\s+(?:off|away)|whisked\s+away|led\s+away)\s+"
+       r"(?:(?:at\s+least|about|around|more\s+than|over|some|\d+|[a-z]+(?:-[a-z]+)?)\s+){0,3}?"
+       r"(?:people|persons|residents|villagers|worshippers|women|children|girls|boys|farmers|"
+       r"passengers|travell?ers|students|pupils|men|civilians|hostages|herders|miners))\b",
        "Abduction/forced disappearance", 82),
     # -- demonstrations ---------------------------------------------------------------------
     _t(r"\b(?:protest(?!ant)\w*|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied|ying)|marche[sd]|"

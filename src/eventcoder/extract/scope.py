@@ -125,8 +125,9 @@ def out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit], trig: Toke
 #: explosions that are attacks by their nature: no accident or disaster cue outweighs them
 DELIBERATE_TYPES = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
 DELIBERATE = re.compile(r"\b(?:suicide\s+(?:attack|bomb)\w*|suicide\s+car|car\s+bomb\w*|"
-                        r"bomb(?:er|ers|ing|ings)\b|ieds?\b|improvised\s+explosive|grenades?|"
-                        r"roadside\s+bomb|booby[-\s]trap\w*|planted\s+(?:a|an)\s+\w+)",
+                        r"bombs?\b|bomb(?:er|ers|ing|ings)\b|ieds?\b|improvised\s+explosive|"
+                        r"grenades?|roadside\s+bomb|booby[-\s]trap\w*|planted\s+(?:a|an|on|in|"
+                        r"near|under)\s+\w+)",
                         re.IGNORECASE)
 
 

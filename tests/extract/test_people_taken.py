@@ -1,0 +1,29 @@
+"""People seized or taken away are abducted (not a place seized), and a dateline whose agency
+credit is long ("(West Africa Newswire/Abuja Ledger)") is still the day of filing, not the day of
+the event."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventcoder.coding import code_text
+
+
+def test_people_seized_or_taken_away_are_abducted() -> None:
+    for sentence in ("Armed men on motorcycles stormed the village of Tudun Wada in Zamfara "
+                     "state on Monday and seized 17 people, mostly women and children.",
+                     "Gunmen raided a church in Kagara in Niger state during an evening service "
+                     "on Monday and took away nine worshippers, a local official said."):
+        events = code_text(sentence, dt.date(2025, 10, 15), min_confidence=0)
+        assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]
+    # a town seized is still territory
+    events = code_text("Rebels seized the town of Kalehe on Monday after heavy fighting.",
+                       dt.date(2025, 10, 15), min_confidence=0)
+    assert "Abduction/forced disappearance" not in {e.sub_event_type for e in events}
+
+
+def test_a_long_agency_credit_closes_a_dateline() -> None:
+    text = ("KADUNA, Oct 15 (West Africa Newswire/Abuja Ledger) - Gunmen kidnapped 21 "
+            "travellers on a highway in Kaduna state on Monday, police said.")
+    events = code_text(text, dt.date(2025, 10, 15), min_confidence=0)
+    assert [e.event_date for e in events] == [dt.date(2025, 10, 13)]
