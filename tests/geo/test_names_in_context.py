@@ -113,3 +113,32 @@ def test_a_headline_town_and_the_district_named_after_it_are_one_event():
             "device in Gadchiroli district, officials said.")
     events = code_text(text, dt.date(2025, 8, 16), min_confidence=0)
     assert len(events) == 1 and events[0].event_date == dt.date(2025, 8, 12)
+
+
+def test_far_readings_of_a_name_give_way_to_the_places_the_text_means(nlp, geoparser):
+    # "Mora" is Mora, Cameroon (an exact name of 60,000), not Bilimora, India (whose alternate
+    # name it is); "the Al-Safa district of El-Obeid" is in El-Obeid, not Al Safa, Dubai
+    text = ("Boko Haram fighters shot dead three traders in the town of Mora on Tuesday "
+            "evening, residents said.")
+    assert {p.country_code for p in geoparser.parse(nlp(text)) if p.text == "Mora"} == {"CM"}
+    text = ("A drone attack on a funeral in the Al-Safa district of El-Obeid killed 12 people "
+            "on Saturday, the local health office said.")
+    assert "AE" not in {p.country_code for p in geoparser.parse(nlp(text))}
+
+
+def test_a_dateline_with_a_states_abbreviation_sets_the_country(nlp, geoparser):
+    text = ("Chilpancingo, Gro., October 16 - Students clashed yesterday with state police "
+            "outside the state Congress, leaving 12 officers injured.")
+    places = geoparser.parse(nlp(text))
+    assert any(p.text == "Chilpancingo" and p.country_code == "MX" for p in places)
+    assert "US" not in {p.country_code for p in places}  # (Congress, Arizona)
+
+
+def test_a_district_of_the_city_the_report_is_about():
+    text = ("Russian drones struck Kharkiv on Saturday evening, killing four people, officials "
+            "said.\n\nOn Friday night, a drone struck a residential building in the Kyivskyi "
+            "district, killing three people; a woman died of her injuries in hospital on "
+            "Saturday, officials said.")
+    events = code_text(text, dt.date(2025, 10, 26), min_confidence=0)
+    assert sorted((str(e.event_date), e.admin1) for e in events) == [
+        ("2025-10-24", "Kharkivska oblast"), ("2025-10-25", "Kharkivska oblast")]

@@ -137,9 +137,14 @@ def new_event_cue(text: str, mention: EventMention) -> bool:
     """A cue of another event in the mention's clause: its sentence up to a clause that
     tells more after the trigger ("A roadside bomb killed two police officers on Monday, and
     hours later gunmen shot dead a teacher": the cue is the teacher's, not the bomb's)."""
-    end = mention.sentence.end
-    after = CLAUSE_AFTER.search(text, mention.trigger.end, end)
-    return bool(NEW_EVENT.search(text[mention.sentence.start:after.start() if after else end]))
+    return bool(NEW_EVENT.search(text[mention.sentence.start:_clause_end(text, mention)]))
+
+
+def _clause_end(text: str, mention: EventMention) -> int:
+    """Where the clause of the mention's trigger ends: its sentence's end, or the first clause
+    the sentence goes on to after the trigger."""
+    after = CLAUSE_AFTER.search(text, mention.trigger.end, mention.sentence.end)
+    return after.start() if after else mention.sentence.end
 
 
 #: where a sentence goes on to another clause
@@ -290,8 +295,8 @@ def _compatible_date(g: _Group, m: EventMention, text: str = "",
                      place: Location | None = None) -> bool:
     if m.date_span is None or g.date is None or m.event_date is None:
         return not (_time_of_day(m) and g.times and not _time_of_day(m) & g.times)
-    if text and TOLL_UPDATE.search(text, m.sentence.start, m.sentence.end):
-        return True
+    if text and TOLL_UPDATE.search(text, m.sentence.start, _clause_end(text, m)):
+        return True  # (in the trigger's clause: "...; a woman died of her injuries" is not)
     times = _time_of_day(m)
     if times and g.times and not times & g.times:
         # "In the morning, the army shelled the town ... Around midday, a drone struck the bus

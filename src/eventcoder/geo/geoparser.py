@@ -143,7 +143,9 @@ class Geoparser:
             if place is not None:
                 places.append(place)
         if spans is None:
-            places = _neighbourhoods_in_town(places, doc_text(doc))
+            cities = {p.geonames_id for p in places if p.geonames_id is not None
+                      and p.feature_class == "P" and self._city(p.geonames_id)}
+            places = _neighbourhoods_in_town(places, doc_text(doc), cities)
         if spans is None and nominals:
             places.extend(self.nominals.resolve(doc, places))
             places.sort(key=lambda p: p.start)
@@ -181,6 +183,12 @@ class Geoparser:
                     kept.append(m)
                     break
         return kept, strong_resolved
+
+    def _city(self, geonames_id: int) -> bool:
+        """A city big enough to have districts that news names ("the Kyivskyi district")."""
+        c = self.gazetteer.get(geonames_id)
+        return c is not None and (c.population >= CITY_POPULATION
+                                  or c.feature_code in ("PPLC", "PPLA"))
 
     def _place(self, r: Resolution) -> Place | None:
         c = r.candidate
@@ -304,7 +312,28 @@ _CITYS = re.compile(r"\bthe\s+(?:city|town|capital)['\u2019]s\s+$", re.IGNORECAS
 NEIGHBOURHOOD_KM = 30.0
 
 
-def _neighbourhoods_in_town(places: list[Place], text: str) -> list[Place]:
+#: a city this big has districts news names
+CITY_POPULATION = 300_000
+
+
+def _city_district(p: Place, text: str, towns: Sequence[Place], cities: set[int]) -> bool:
+    """A district of the capital or provincial capital the article names, read as a town
+    elsewhere ("a drone struck a building in the Kyivskyi district" of a report on Kharkiv:
+    Kyivskyi is a district of Kharkiv, and a town in Donetsk); not an admin area of the country
+    ("Dangam district", read as one)."""
+    return p.feature_class == "P" and (bool(_DISTRICT_AFTER.match(text, p.end))
+                                       or p.text.lower().endswith(" district")) and \
+        text[max(0, p.start - 4):p.start].lower() == "the " and any(
+            t.country_code == p.country_code and t.text != p.text
+            and t.geonames_id in cities for t in towns)
+
+
+#: "the X district" (told after the name)
+_DISTRICT_AFTER = re.compile(r"\s+district\b", re.IGNORECASE)
+
+
+def _neighbourhoods_in_town(places: list[Place], text: str,
+                            cities: set[int] | None = None) -> list[Place]:
     """A name told as a neighbourhood ("the Al-Rawdah neighbourhood") or a spot of a town
     (a market, a street, a roundabout, a checkpoint: "Bakara market") whose reading lies
     farther than :data:`NEIGHBOURHOOD_KM` from every town the article names is a part of the
@@ -317,7 +346,8 @@ def _neighbourhoods_in_town(places: list[Place], text: str) -> list[Place]:
     for p in places:
         if p.role == "literal" and p.latitude is not None and p.longitude is not None \
                 and (_PART_OF_TOWN.match(text, p.end) or _IN_THE_CITY.match(text, p.end)
-                     or _CITYS.search(text, max(0, p.start - 20), p.start)):
+                     or _CITYS.search(text, max(0, p.start - 20), p.start)
+                     or _city_district(p, text, towns, cities or set())):
             others = [t for t in towns if t.text != p.text]
             near = [t for t in others if haversine_km(
                 p.latitude, p.longitude, t.latitude or 0.0, t.longitude or 0.0)

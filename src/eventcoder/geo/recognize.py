@@ -392,7 +392,7 @@ def _container_after(doc: Doc, end_tok: int) -> str | None:
     if i + 1 < n and doc[i].lower_ in ("of", "in") and doc[i + 1].is_title:
         k = i + 1
         while k < n and k - i <= 3 and doc[k].is_title:
-            k += 1
+            k = max(k + 1, _hyphen_joined(doc, k))  # ("of El-Obeid": one name)
         return doc[i + 1:k].text
     return None
 
@@ -1099,6 +1099,7 @@ _AREA_NOUNS = frozenset({"countryside", "outskirts", "suburbs", "area", "region"
 #: then a comma and a date ("Taiz, June 6", "QUITO, Nov 15", "Niamey, 3 October 2026")
 _DATELINE = re.compile(
     r"(?:^|\n)[ \t]*(?P<place>[A-Z][\w'\u2019-]+(?:[ -][A-Z][\w'\u2019-]+){0,2}),[ \t]+"
+    r"(?:[A-Z][\w.]{1,12},[ \t]+)?"  # a state's abbreviation: "Chilpancingo, Gro., Oct 16"
     r"(?:" + WEEKDAY_NAME + r",?[ \t]+)?"
     r"(?:" + MONTH_NAME + r"[ \t]+\d{1,2}\b|\d{1,2}[ \t]+" + MONTH_NAME + r")")
 

@@ -318,6 +318,24 @@ def _alike_alternates(query: str, cands: list[Candidate]) -> list[Candidate]:
             or ratio[c.geonames_id] >= UNLIKE]
 
 
+def _exact_over_alternates(query: str, cands: list[Candidate]) -> list[Candidate]:
+    """A town of the name itself, of some size, over places the name is only another name of
+    and whose own name looks otherwise: "Mora" is Mora, Cameroon (61,000), not Bilimora, India
+    (an alternate name of it in GeoNames, 510,000)."""
+    if not any(c.kind >= KIND_ASCII and c.feature_class == "P"
+               and c.population >= EXACT_TOWN_POPULATION for c in cands):
+        return cands
+    q = loose_key(name_key(query))
+    return [c for c in cands if c.kind != KIND_ALT or c.feature_class != "P"
+            or spelling_ratio(q, loose_key(name_key(c.name))) >= ALIKE]
+
+
+#: how far from the town it is named in a part of the town ("the X district of Y") may lie
+TOWN_PART_KM = 30.0
+
+#: how big a town of the name itself must be to set aside the places it is only another name of
+EXACT_TOWN_POPULATION = 20_000
+
 #: an alternate-name reading whose own name is this alike (difflib ratio) vouches for itself;
 #: one under UNLIKE then gives way to it
 ALIKE, UNLIKE = 0.75, 0.5
@@ -435,7 +453,7 @@ class Resolver:
             cands = [c for c in cands if c.kind == KIND_OVERLAY]
         if not cands and m.query.lower().startswith("the "):
             cands = list(self.gz.lookup(m.query[4:]))
-        return _alike_alternates(m.query, cands)[:300]
+        return _exact_over_alternates(m.query, _alike_alternates(m.query, cands))[:300]
 
     def _admin_candidates(self, m: Mention, cands: list[Candidate]) -> list[Candidate]:
         """Admin areas for "X province": those named X at the level the word says; if none,
@@ -664,7 +682,17 @@ class Resolver:
             if b is None or m.fixed_id is not None:
                 continue
             within = self._container(m)
-            if not within or any(_inside(b, k) for k in within):
+            if not within:
+                town = self._container_town(m)
+                if town is not None and haversine_km(b.latitude, b.longitude, town.latitude,
+                                                     town.longitude) > TOWN_PART_KM:
+                    # "the Al-Safa district of El-Obeid": a part of the town the text names,
+                    # not a namesake abroad (Al Safa, Dubai); none when the gazetteer has none
+                    near = [c for c in cands if haversine_km(
+                        c.latitude, c.longitude, town.latitude, town.longitude) <= TOWN_PART_KM]
+                    best[i] = max(near, key=lambda c: c.population) if near else None
+                continue
+            if any(_inside(b, k) for k in within):
                 continue
             inside = [c for c in cands if any(_inside(c, k) for k in within)]
             if inside:
@@ -678,6 +706,15 @@ class Resolver:
                 best[i] = next(x for x in cands if x.geonames_id == c.geonames_id)
         return {id(b) for b in best if b is not None and any(
             b.geonames_id == c.geonames_id for c in chosen.values())}
+
+    def _container_town(self, m: Mention) -> Candidate | None:
+        """The town a part of a town is said to be in ("the Al-Safa district of El-Obeid"),
+        when the text names one the gazetteer knows as a town of some size."""
+        if not m.container or m.hint != "admin" or m.admin_level not in (None, 2):
+            return None
+        towns = [c for c in self.gz.lookup(m.container) if c.feature_class == "P"
+                 and c.kind >= KIND_ASCII and c.population >= 50_000]
+        return max(towns, key=lambda c: c.population) if towns else None
 
     def _container(self, m: Mention) -> list[Candidate]:
         if not m.container:
