@@ -808,6 +808,11 @@ class EventExtractor:
             if armed_target and not (civ and civ.start() >= c.start - s0 and
                                      civ.start() < armed_target.start()):
                 return "Armed clash"
+            if obj is not None and kind == "violence" and STATE_VICTIMS.search(after) and \
+                    not L.CIVILIAN_WORDS.search(after):
+                # "attacked the detachment of Diapaga": forces as the object, a battle (whoever
+                # the subject is: "Terrorist individuals")
+                return "Armed clash"
             if civ is None and STATE_VICTIMS.search(seg) and (
                     KILL_WORDS.search(seg) or re.search(r"\btarget", seg, re.IGNORECASE)):
                 # "23 soldiers lost their lives in the attack", "the detachment was the target
@@ -859,13 +864,26 @@ class EventExtractor:
         def in_ids(h: ActorHit, ids: set[int]) -> bool:
             return any(h.start <= i < h.end for i in ids)
 
+        # the people a participle tells as killed are its victims ("fifteen soldiers and VDP
+        # killed"), never its initiator
+        patients = {t.idx for t in trig.head.subtree} if trig.dep_ in ("acl", "amod") and \
+            trig.head.i != trig.i else set()
+        if trig.lower_ in ("killed", "wounded", "injured") and not any(
+                ch.dep_ in ("dobj", "aux", "auxpass") for ch in trig.children):
+            # "the toll is about fifteen soldiers and VDP killed", "15 soldiers killed in
+            # ambush" (a headline): "killed" with no object and no auxiliary is a passive, its
+            # subject the victims
+            patients |= {t.idx for ch in trig.children if ch.dep_ in ("nsubj", "nsubjpass")
+                         for t in ch.subtree}
+            subj_ids -= patients
         a1 = [h for h in seg_hits if in_ids(h, agent_ids)] or \
             [h for h in seg_hits if in_ids(h, subj_ids) and h.role != "civilian"]
-        a2 = [h for h in seg_hits if in_ids(h, obj_ids) and h not in a1]
+        a2 = [h for h in seg_hits if in_ids(h, obj_ids) and h not in a1] or \
+            [h for h in seg_hits if in_ids(h, patients) and h not in a1]
         if not a1:
             a1 = _ner_actor(ents, agent_ids or subj_ids, self.actors) or \
                 [h for h in seg_hits if h.end <= d.trigger[0] and h.role not in ("civilian",)
-                 and h not in a2][:1]
+                 and h not in a2 and not in_ids(h, patients)][:1]
         if not a2:
             a2 = [h for h in seg_hits if h.start >= d.trigger[1] and h not in a1][:1] or \
                 [h for h in _ner_actor(ents, obj_ids, self.actors)

@@ -102,7 +102,10 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"devices?|ieds?|vbieds?|landmines?|land\s+mines?|mines?\s+(?:exploded|blast|explosion)|"
        r"explosive\s+devices?|bomb\s+(?:blasts?|attacks?|explosions?|exploded|went\s+off)|"
        r"bombs?|bombings?|blasts?|explosions?|exploded|explosives?|detonat\w+|booby[-\s]trap\w*|"
-       r"mine\s+(?:blast|explosion)|limpet\w*|went\s+off)\b", "Remote explosive/landmine/IED", 70),
+       r"mine\s+(?:blast|explosion)|limpet\w*|went\s+off|"
+       # "a supply convoy hit a mine", "their vehicle ran over a landmine"
+       r"(?:hit|hits|struck|strikes|ran\s+over|runs\s+over|drove\s+over|stepped\s+on)\s+"
+       r"(?:a|an)\s+(?:[\w-]+\s+)?(?:land\s*)?mines?)\b", "Remote explosive/landmine/IED", 70),
     # -- violence against civilians ---------------------------------------------------------
     _t(r"\b(?:rap(?:e|ed|es|ing|ist|ists)|gang-?rap\w*|sexual(?:ly)?\s+(?:assault\w*|"
        r"violence|abus\w*|exploit\w*|harass\w*|slavery)|sex\s+slaves?|molest\w*|"
@@ -411,6 +414,7 @@ FUTURE_WORDS = re.compile(
 #: "separately", "elsewhere", "in retaliation", "also attacked").
 NEW_EVENT = re.compile(
     r"^\W*also\b(?!\s+(?:said|told|says|reported|claimed))|"  # "Also on Sunday, a drone ..."
+    r"^\W*(?:on\s+)?the\s+same\s+(?:day|night|morning|afternoon|evening),|"  # "The same day, a ..."
     r"\b(?:another|a\s+(?:second|third|separate|further|new)|separately|elsewhere|"
     r"in\s+(?:a\s+)?separate|in\s+(?:retaliation|response)|retaliat\w+|meanwhile|"
     r"(?:later|earlier)\s+(?:that|on|in\s+the)|the\s+(?:next|following|previous)\s+day|"
