@@ -142,3 +142,13 @@ def test_a_district_of_the_city_the_report_is_about():
     events = code_text(text, dt.date(2025, 10, 26), min_confidence=0)
     assert sorted((str(e.event_date), e.admin1) for e in events) == [
         ("2025-10-24", "Kharkivska oblast"), ("2025-10-25", "Kharkivska oblast")]
+
+
+def test_a_border_country_and_a_way_of_retreat_are_not_the_place():
+    text = ("Boko Haram militants killed four civilians in an overnight raid on the village of "
+            "Gakara in Cameroon's Far North region, near the border with Nigeria, a local "
+            "official said on Wednesday. The fighters looted shops before withdrawing towards "
+            "Nigeria.")
+    events = code_text(text, dt.date(2025, 9, 11), min_confidence=0)
+    assert events and {e.country for e in events} == {"Cameroon"}
+    assert {e.admin1 for e in events} == {"Far North"}

@@ -229,8 +229,10 @@ class Geoparser:
 #: the words between a locality and the unit told right after it ("Yargoje village in Kankara
 #: Local Government Area", "Koira Tegui, in the commune of Ouallam")
 _UNIT_AFTER = re.compile(r"(?:\s+(?:village|town|community|hamlet|locality|area))?,?\s+"
-                         r"(?:in|of|within)\s+(?:the\s+)?(?:(?:commune|district|department|"
-                         r"municipality|county|territory|sector|chiefdom)\s+of\s+)?",
+                         r"(?:in|of|within)\s+(?:the\s+)?(?:[A-Z][\w-]+['\u2019]s\s+)?"
+                         r"(?:(?:far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
+                         r"(?:(?:commune|district|department|municipality|county|territory|"
+                         r"sector|chiefdom|region|province|state)\s+of\s+)?",
                          re.IGNORECASE)
 
 
@@ -239,9 +241,9 @@ def _unit_after(resolutions: Sequence[Resolution], m: Mention, text: str) -> Can
     name: where its point is."""
     for r in resolutions:
         c = r.candidate
-        if c is None or r.mention.start < m.end or r.mention.start - m.end > 40 or \
-                c.is_country or c.feature_code == "ADM1":
-            continue
+        if c is None or r.mention.start < m.end or r.mention.start - m.end > 50 or \
+                c.is_country:
+            continue  # (a province too: "the village of Mozogo in Cameroon's Far North")
         if r.mention.role == "literal" and _UNIT_AFTER.fullmatch(text, m.end, r.mention.start):
             return c
     return None

@@ -262,10 +262,13 @@ def _tokens(doc: Doc, item: Place | Span) -> DocSpan | None:
 #: what a reference point follows: "on the outskirts of Oicha, about 25 km north of Beni" (the
 #: event is at Oicha, told by its distance from Beni)
 REFERENCE_BEFORE = re.compile(
-    r"\b\d+(?:\.\d+)?\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^()]{1,20}\)\s+)?"
+    r"(?:\b\d+(?:\.\d+)?\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^()]{1,20}\)\s+)?"
     r"(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
     r"(?:of|from)\s+(?:the\s+)?(?:(?:city|town|village|provincial\s+capital|capital)\s+"
-    r"(?:of\s+)?)?$", re.IGNORECASE)
+    r"(?:of\s+)?)?"
+    # or the country across a border: "in Mozogo, in Cameroon's Far North, near the border
+    # with Nigeria"
+    r"|\b(?:border|frontier)\s+with\s+(?:neighbou?ring\s+)?)$", re.IGNORECASE)
 
 
 def is_reference_point(text: str, place: Place, places: Sequence[Place]) -> bool:
@@ -282,6 +285,7 @@ def is_reference_point(text: str, place: Place, places: Sequence[Place]) -> bool
 DESTINATION_BEFORE = re.compile(
     r"\b(?:bus(?:es)?|coaches|trains?|flights?|boats?|ferr(?:y|ies)|travell?ers|passengers|"
     r"bound|head(?:ing|ed)|travell?(?:ing|ed)|fled|fleeing|evacuated|returning|going|"
+    r"withdr[ae]w(?:ing)?|withdrawn|retreat(?:ing|ed)|"
     r"deported|transferred)\s+(?:[\w'-]+\s+){0,2}?(?:to|for|towards)\s+(?:the\s+)?$",
     re.IGNORECASE)
 
