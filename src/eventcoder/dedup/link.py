@@ -433,12 +433,11 @@ def counted_summaries(text: str, mentions: Sequence[EventMention],
         return groups, locs, out
     tolls = {mentions[i].fatalities for i in out if mentions[i].fatalities > 1}
     for i, m in enumerate(mentions):
-        if i not in out and m.fatalities in tolls and is_headline(text, m) and \
-                len(groups[group_of[i]]) > 1:
+        if i not in out and m.fatalities in tolls and is_headline(text, m):
             # the headline gives the count's toll ("ADF kills 29 near Oicha and Beni" over
             # "killed 29 in two attacks"): it sums up the same events
             out[i] = "a headline with the toll of a count of events told one by one"
-    return [[i for i in g if i not in out] for g in groups], locs, out
+    return [kept for g in groups if (kept := [i for i in g if i not in out])], locs, out
 
 
 def _listed_apart(mentions: Sequence[EventMention], g: _Group, m: EventMention) -> bool:

@@ -345,7 +345,11 @@ HABITUAL = re.compile(r"\b(?:ha(?:ve|s)|had)\s+(?:\w+\s+)?\w+ed\s+(?:\w+\s+)?(?:
                       # "which has used women and girls as suicide bombers in Konduga before"
                       r"\b(?:ha(?:ve|s)|had)\s+(?:\w+\s+)?(?:used|deployed|employed|sent|"
                       r"carried\s+out|staged|launched|conducted)\b[^.;]{0,100}?\b(?:before|"
-                      r"in\s+the\s+past|previously)\b", re.IGNORECASE)
+                      r"in\s+the\s+past|previously)\b|"
+                      # "kidnappings for ransom are common", "attacks have become frequent"
+                      r"\b(?:are|is|remain|remains|have\s+become|has\s+become)\s+(?:\w+\s+)?"
+                      r"(?:common|frequent|rife|rampant|widespread|commonplace|routine)\b",
+                      re.IGNORECASE)
 
 #: A conflict told over its whole duration ("has been fighting for more than 15 years").
 DURATION = re.compile(
@@ -461,14 +465,19 @@ TRIAL = re.compile(
 #: separate raids on Sunday", "two roadside bombs exploded", "twin blasts"): the events told
 #: next, one by one, may be its parts (in-article linking keeps the count out of the first
 #: part's event when they are, ``eventcoder.dedup.link.counted_summaries``)
+#: attacks counted by the places they hit ("in attacks on two villages")
+_ON_PLACES = (r"\b(?:attacks|raids|assaults|strikes)\s+on\s+(?P<m>two|three|four|five|six|\d)\s+"
+              r"(?:[\w-]+\s+)?(?:villages|towns|communities|settlements|districts|"
+              r"localities|hamlets)\b")
 COUNTED_SERIES = re.compile(r"\b(?P<n>two|three|four|five|six|twin|double|\d)\s+"
                             r"(?:[\w-]+\s+){0,2}?(?:attacks|strikes|raids|assaults|ambushes|"
-                            r"bombings|explosions|bombs|blasts)\b", re.IGNORECASE)
+                            r"bombings|explosions|bombs|blasts)\b" + r"|" + _ON_PLACES,
+                            re.IGNORECASE)
 #: the same, of events the extractor dates the next ones by: not "dropped two bombs" (one
 #: air strike, whose retellings are no events of that day)
 COUNTED_ATTACKS = re.compile(r"\b(?P<n>two|three|four|five|six|\d)\s+(?:[\w-]+\s+){0,2}?"
-                             r"(?:attacks|strikes|raids|assaults|ambushes|bombings|explosions)\b",
-                             re.IGNORECASE)
+                             r"(?:attacks|strikes|raids|assaults|ambushes|bombings|explosions)\b"
+                             + r"|" + _ON_PLACES, re.IGNORECASE)
 
 
 def count_holding(pattern: re.Pattern[str], text: str, sentence: tuple[int, int],
@@ -489,5 +498,5 @@ IN_COUNT = re.compile(r"\b(?:in|during)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
 
 def series_count(match: re.Match[str]) -> int:
     """The number of events a :data:`COUNTED_SERIES` match counts."""
-    n = match.group("n").lower()
+    n = (match.group("n") or match.group("m")).lower()
     return 2 if n in ("twin", "double") else parse_number(n) or 0

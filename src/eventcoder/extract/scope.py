@@ -83,7 +83,10 @@ GANG_WAR_COUNTRIES = frozenset({
     "Haiti", "Mexico", "Colombia", "Ecuador", "Brazil", "Honduras", "El Salvador", "Guatemala",
     "Venezuela", "Jamaica", "Peru", "Trinidad and Tobago", "Costa Rica", "Dominican Republic",
     "Nicaragua", "Panama", "Bolivia", "Paraguay", "Chile", "Argentina", "Uruguay", "Belize",
-    "Guyana", "Suriname"})
+    "Guyana", "Suriname",
+    # the "armed gangs" of north-west Nigeria and Niger's border (bandits) kill by the dozen and
+    # are coded as the armed groups they are
+    "Nigeria", "Niger"})
 GANG_WORDS = re.compile(r"\b(?:cartel\w*|gang(?:s|ster\w*)?)\b", re.IGNORECASE)
 
 
