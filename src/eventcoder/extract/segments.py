@@ -114,7 +114,7 @@ def find_triggers(seg: str, s0: int) -> list[TriggerCandidate]:
         _SCANNER = (L.TRIGGERS, WordStartScanner(t.pattern for t in L.TRIGGERS))
     triggers, scanner = _SCANNER
     out = []
-    for trig, found in zip(triggers, scanner.scan(seg), strict=True):
-        for m in found:
-            out.append(TriggerCandidate(s0 + m.start(), s0 + m.end(), trig.kind, trig.priority))
+    for j, m in scanner.matches(seg):
+        trig = triggers[j]
+        out.append(TriggerCandidate(s0 + m.start(), s0 + m.end(), trig.kind, trig.priority))
     return out
