@@ -312,13 +312,18 @@ class WordStartScanner:
         #: a word start's next ``head_chars`` characters, as written -> the patterns to try
         #: there (:meth:`_patterns_at`), filled as the texts come
         self._heads: dict[str, tuple[int, ...]] = {}
+        #: the same for a word start's next ``k`` characters -> whether any pattern may begin
+        #: there: most words ("the", "said") are let go on these few, oft-repeated heads
+        self._may_begin: dict[str, bool] = {}
 
-    def _patterns_at(self, head: str) -> tuple[int, ...]:
+    def _patterns_at(self, head: str, more: bool = False) -> tuple[int, ...]:
         """The patterns that may match at a word start whose next ``head_chars`` characters
         (fewer at the end of the text) are ``head``: those with a prefix that ``head`` begins
         with, case aside. A character that is not ASCII may match a pattern's ASCII letter
         case-insensitively ("ı" matches "i", "ſ" "s"), so from the first such character on
-        the head is taken to match any prefix that its ASCII part begins."""
+        the head is taken to match any prefix that its ASCII part begins. more: ``head`` is
+        only the first characters of the word start's head, so also the patterns with a
+        longer prefix that it begins."""
         ascii_part = next((q for q, ch in enumerate(head) if not ch.isascii()), len(head))
         low = head[:ascii_part].lower()
         found: set[int] = set()
@@ -326,7 +331,7 @@ class WordStartScanner:
             if n > ascii_part:
                 break
             found.update(self._index.get(low[:n], ()))
-        if ascii_part < len(head):
+        if more or ascii_part < len(head):
             found |= self._longer.get(low, set())
         return tuple(sorted(found))
 
@@ -343,8 +348,17 @@ class WordStartScanner:
         starts: dict[int, list[int]] = {}  # the patterns to try, and where
         if self._filtered:
             heads, k = self._heads, self.head_chars
+            may_begin, k0 = self._may_begin, self.k
             for w in _WORD.finditer(text):
                 i = w.start()
+                head = text[i:i + k0]
+                may = may_begin.get(head)
+                if may is None:
+                    may = bool(self._patterns_at(head, more=len(head) == k0))
+                    if len(may_begin) < _MAX_HEADS:
+                        may_begin[head] = may
+                if not may:
+                    continue
                 head = text[i:i + k]
                 hit = heads.get(head)
                 if hit is None:
