@@ -303,11 +303,11 @@ def _token_masks(doc: Doc, ent_tokens: set[int]) -> tuple[list[int], list[int]]:
         return [], []
     a = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA, LENGTH, POS])
     outside = np.ones(len(doc), dtype=bool)
-    for i in ent_tokens:
-        outside[i] = False
+    outside[np.fromiter(ent_tokens, dtype=np.intp, count=len(ent_tokens))] = False
     title = (a[:, 0] == 1) & outside
-    start = (title | ((a[:, 1] == 1) & (a[:, 3] > 1))) & (a[:, 2] == 1) & outside & np.isin(
-        a[:, 4], [PROPN, NOUN, ADJ])
+    pos = a[:, 4]
+    start = (title | ((a[:, 1] == 1) & (a[:, 3] > 1))) & (a[:, 2] == 1) & outside & (
+        (pos == PROPN) | (pos == NOUN) | (pos == ADJ))
     return np.flatnonzero(title).tolist(), np.flatnonzero(start).tolist()
 
 
@@ -424,12 +424,13 @@ class Recognizer:
     def recognize(self, doc: Doc) -> list[Mention]:
         """All toponym mentions of ``doc``, literal and associative, in text order."""
         full_text = doc_text(doc)
+        doc_ents = doc.ents  # (spaCy builds the spans anew on each access)
         mentions: list[Mention] = []
         taken = [False] * (len(full_text) + 1)
 
         # words of longer person names ("Kellyanne Conway" makes a later "Conway" a person)
         # (the surname only: "Riverdale Luke Oil" does not make "Riverdale" a person)
-        person_parts = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON"
+        person_parts = {ent[-1].text for ent in doc_ents if ent.label_ == "PERSON"
                         and len(ent) > 1 and ent[-1].is_alpha and ent[-1].is_title
                         and all((t.is_alpha and t.is_title) or _is_initial(t) for t in ent)
                         and ent[0].lower_ not in _PREPOSITIONS
@@ -502,7 +503,7 @@ class Recognizer:
                                 tokens=(s.start, s.end)))
 
         # 3. spaCy entities
-        for ent in doc.ents:
+        for ent in doc_ents:
             ent = _before_bracket(ent)
             label = ent.label_
             if label in ("GPE", "LOC", "FAC"):
@@ -610,7 +611,7 @@ class Recognizer:
 
         # 3b. "of Hajeen town", "in Mamove village": a name the model gave another label,
         #     right before a settlement noun and after a locative
-        for ent in doc.ents:
+        for ent in doc_ents:
             if ent.label_ not in ("NORP", "PERSON", "ORG") or any(taken[ent.start_char:
                                                                          ent.end_char]):
                 continue
@@ -625,7 +626,7 @@ class Recognizer:
 
         # 3c. "in the hinterlands of Butig, Lanao del Sur" (a person and an organisation to the
         #     model): a town and the area it lies in, named one after the other
-        ents = list(doc.ents)
+        ents = list(doc_ents)
         for e1, e2 in zip(ents, ents[1:], strict=False):
             if e2.start != e1.end + 1 or doc[e1.end].text != "," or \
                     e1.label_ not in ("PERSON", "ORG", "NORP", "GPE", "LOC") or \
@@ -646,7 +647,7 @@ class Recognizer:
                             add(m)
 
         # 4. gazetteer-driven: capitalised runs the model missed
-        ent_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        ent_tokens = {i for ent in doc_ents for i in range(ent.start, ent.end)}
         title, may_start = _token_masks(doc, ent_tokens)
         i = 0  # the next token a name may start at (past the name found last)
         for k in may_start:
@@ -728,7 +729,7 @@ class Recognizer:
                 if hit is None or any(ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT",
                                                      "FAC", "LAW")
                                       and ent.start <= hit.start and hit.end <= ent.end
-                                      and len(ent) > len(hit) for ent in doc.ents):
+                                      and len(ent) > len(hit) for ent in doc_ents):
                     continue
                 m = self._mention(doc, hit, "gazetteer")
                 if m is not None and m.text == hit.text:
@@ -744,7 +745,7 @@ class Recognizer:
                 if any(taken[start:end]) or hit is None or any(
                         ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW")
                         and ent.start <= hit.start and hit.end <= ent.end
-                        and sum(not t.is_space for t in ent) > len(hit) for ent in doc.ents):
+                        and sum(not t.is_space for t in ent) > len(hit) for ent in doc_ents):
                     continue
                 m = self._facility_mention(doc, hit, "ner")
                 if m is not None and m.text == hit.text:
