@@ -1,0 +1,34 @@
+"""segments() visiting only the tokens it can cut at (cut_tokens) gives the ranges of visiting
+every token of the sentence."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventcoder.extract.segments import cut_tokens, segments
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+TEXTS = [
+    "Militants killed 12 farmers on Tuesday, and troops who pursued them clashed with them the "
+    "following day. A shell hit a market on Wednesday; two died.",
+    "X seized a town, while a bomb killed five in the capital. The shelling came a day after a "
+    "62-year-old man was killed, officials said.",
+    "A shell hit a market on Wednesday, a day after shelling of another district killed three, "
+    "whereas the north was calm. Nothing else happened.",
+    "",
+]
+
+
+def test_the_same_ranges_with_and_without_cut_tokens(nlp: Language) -> None:
+    for text in TEXTS:
+        doc = nlp(text)
+        cuts = cut_tokens(doc)
+        assert all(doc[i].lower_ in (";", ",", "while", "whereas", "came", "comes", "followed",
+                                     "happened", "occurred", "and") for i in cuts)
+        for sent in doc.sents:
+            assert segments(sent, text, cuts) == segments(sent, text)
+    # (the texts do cut sentences)
+    cut = [len(segments(s, t, cut_tokens(d))) for t in TEXTS for d in [nlp(t)] for s in d.sents]
+    assert max(cut) > 1
