@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..nlp import tokens_lowered_as
 from ..wordscan import WordStartScanner
 from . import lexicon as L
 
@@ -40,13 +41,7 @@ CUT_WORDS = (";", ",", "while", "whereas", "came", "comes", "followed", "happene
 def cut_tokens(doc: Doc) -> list[int]:
     """The indexes of ``doc``'s tokens whose lower-case form is one of :data:`CUT_WORDS`, in
     order: the only ones :func:`segments` can cut at (read from the doc's arrays at once)."""
-    import numpy as np
-    from spacy.attrs import LOWER  # type: ignore[import-not-found]
-
-    if len(doc) == 0:
-        return []
-    ids = [doc.vocab.strings[w] for w in CUT_WORDS]
-    return np.flatnonzero(np.isin(doc.to_array(LOWER), ids)).tolist()
+    return tokens_lowered_as(doc, CUT_WORDS)
 
 
 def segments(sent: SpacySpan, text: str, cuts: Sequence[int] | None = None

