@@ -9,12 +9,13 @@ from __future__ import annotations
 import csv
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from bisect import bisect_right
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from ..nlp import MONTH_NAME, WEEKDAY_NAME, doc_text
+from ..nlp import MONTH_NAME, WEEKDAY_NAME, doc_text, tokens_lowered_as
 from .gazetteer import KIND_OVERLAY, Candidate, Gazetteer
 from .text import name_key
 
@@ -503,8 +504,9 @@ class Recognizer:
                                 tokens=(s.start, s.end)))
 
         # 3. spaCy entities
+        brackets = tokens_lowered_as(doc, ("(",))
         for ent in doc_ents:
-            ent = _before_bracket(ent)
+            ent = _before_bracket(ent, brackets)
             label = ent.label_
             if label in ("GPE", "LOC", "FAC"):
                 ent = self._mended(doc, ent)
@@ -649,6 +651,9 @@ class Recognizer:
         # 4. gazetteer-driven: capitalised runs the model missed
         ent_tokens = {i for ent in doc_ents for i in range(ent.start, ent.end)}
         title, may_start = _token_masks(doc, ent_tokens)
+        # the first token of each sentence (``tok.sent.start == tok.i``; ``tok.sent`` walks
+        # the sentence to find it, for every token asked)
+        sent_starts = {s.start for s in doc.sents}
         i = 0  # the next token a name may start at (past the name found last)
         for k in may_start:
             if k < i:
@@ -665,7 +670,7 @@ class Recognizer:
                 if any(t.i in ent_tokens for t in span) and (
                         len(span) == 1 or self.curated_region(span.text) is None):
                     continue  # a curated region may cover a part-entity ("Bab al-Mandab")
-                verdict = self._accept(doc, span)
+                verdict = self._accept(doc, span, sent_starts)
                 if verdict:
                     m = self._mention(doc, span, "gazetteer")
                     if m is not None and verdict == "weak":
@@ -681,7 +686,7 @@ class Recognizer:
                 continue
             i = k
             tok = doc[i]
-            if taken[tok.idx] or i == tok.sent.start:
+            if taken[tok.idx] or i in sent_starts:
                 continue
             j = i
             while j < len(doc) and j - i < 5 and doc[j].is_title and doc[j].is_alpha \
@@ -1013,8 +1018,10 @@ class Recognizer:
         return any(c.is_country or c.feature_code == "ADM1" or c.population >= 100_000
                    for c in self.gz.lookup(text) if c.kind >= 2)
 
-    def _accept(self, doc: Doc, span: Span) -> bool | str:
-        """True: a toponym; "weak": one if it resolves near the document's places."""
+    def _accept(self, doc: Doc, span: Span, sent_starts: Container[int] | None = None
+                ) -> bool | str:
+        """True: a toponym; "weak": one if it resolves near the document's places.
+        sent_starts: the indexes of the doc's sentences' first tokens, if known."""
         if len(span) == 1 and span[0].lower_ in _NOT_ALONE:
             return False
         cands = self.gz.lookup(span.text)
@@ -1026,7 +1033,8 @@ class Recognizer:
         if prev == "the" and span.start > 1 and span.end < len(doc) and \
                 doc[span.end].lower_ in _AREA_NOUNS:
             prev = doc[span.start - 2].lower_  # "in the Deir ez-Zor countryside"
-        sentence_start = span.start == span.sent.start
+        sentence_start = span.start == span.sent.start if sent_starts is None \
+            else span.start in sent_starts
         if prev in _STRONG_LOCATIVE or _place_context(doc, span.start) or (span.end < len(doc)
                                         and doc[span.end].lower_ in ADMIN_SUFFIXES):
             return True
@@ -1087,11 +1095,17 @@ def _named_locality(doc: Doc, ent: Span) -> bool:
         "market"}  # ("the weekly market of Matankari")
 
 
-def _before_bracket(ent: Span) -> Span:
+def _before_bracket(ent: Span, brackets: Sequence[int] | None = None) -> Span:
     """An entity the model ran into an opening bracket ("Matankari (Dogondoutchi department,
-    Dosso region)" as one organisation): the name before the bracket."""
+    Dosso region)" as one organisation): the name before the bracket. brackets: the indexes
+    of the doc's "(" tokens, in order, if known (then the entity's tokens are not visited)."""
     from spacy.tokens import Span as SpacySpan
 
+    if brackets is not None:
+        k = bisect_right(brackets, ent.start)
+        if k < len(brackets) and brackets[k] < ent.end:
+            return SpacySpan(ent.doc, ent.start, brackets[k], label=ent.label_)
+        return ent
     for t in ent[1:]:
         if t.text == "(":
             return SpacySpan(ent.doc, ent.start, t.i, label=ent.label_)
