@@ -449,6 +449,17 @@ class Resolver:
             cands = list(self.gz.lookup(m.query[4:]))
         return _alike_alternates(m.query, cands)[:300]
 
+    def candidates_of(self, m: Mention, known: dict[int, list[Candidate]] | None = None
+                      ) -> list[Candidate]:
+        """:meth:`candidates`, remembered in ``known`` by the mention (its id: the caller
+        keeps the mentions, unchanged, while it keeps ``known``)."""
+        if known is None:
+            return self.candidates(m)
+        found = known.get(id(m))
+        if found is None:
+            found = known[id(m)] = self.candidates(m)
+        return found
+
     def _admin_candidates(self, m: Mention, cands: list[Candidate]) -> list[Candidate]:
         """Admin areas for "X province": those named X at the level the word says; if none,
         the province of a town named X when the province bears a like name ("Tartous
@@ -474,9 +485,13 @@ class Resolver:
         level = [c for c in admins if c.feature_code == code]
         return level or admins
 
-    def resolve(self, mentions: Sequence[Mention], text: str = "") -> list[Resolution]:
-        """Choose a place for every mention (None when the gazetteer has no candidate)."""
-        cand_lists = [self.candidates(m) for m in mentions]
+    def resolve(self, mentions: Sequence[Mention], text: str = "", *,
+                known: dict[int, list[Candidate]] | None = None) -> list[Resolution]:
+        """Choose a place for every mention (None when the gazetteer has no candidate).
+
+        known: the candidates of mentions already asked (:meth:`candidates_of`), for a caller
+        that resolves some of the same mentions again."""
+        cand_lists = [self.candidates_of(m, known) for m in mentions]
         scores = self.score(mentions, cand_lists, text)
         best = [cands[max(range(len(cands)), key=ss.__getitem__)] if cands else None
                 for cands, ss in zip(cand_lists, scores, strict=True)]
