@@ -1,11 +1,14 @@
 """segments() visiting only the tokens it can cut at (cut_tokens) gives the ranges of visiting
-every token of the sentence."""
+every token of the sentence; nlp.tokens_lowered_as finds the tokens a loop over every token
+would."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eventcoder.extract.segments import cut_tokens, segments
+from eventcoder.extract.segments import CUT_WORDS, cut_tokens, segments
+from eventcoder.geo.nominal import _REFERRING_WORDS
+from eventcoder.nlp import tokens_lowered_as
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -32,3 +35,10 @@ def test_the_same_ranges_with_and_without_cut_tokens(nlp: Language) -> None:
     # (the texts do cut sentences)
     cut = [len(segments(s, t, cut_tokens(d))) for t in TEXTS for d in [nlp(t)] for s in d.sents]
     assert max(cut) > 1
+
+
+def test_tokens_lowered_as_finds_what_a_loop_finds(nlp: Language) -> None:
+    for text in TEXTS + ["The village (Kisimba) and the CITY; here, there. Here!"]:
+        doc = nlp(text)
+        for words in (CUT_WORDS, _REFERRING_WORDS, ("(",), ("zzz-not-a-word",), ()):
+            assert tokens_lowered_as(doc, words) == [t.i for t in doc if t.lower_ in words]

