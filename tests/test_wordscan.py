@@ -9,7 +9,7 @@ import pytest
 
 from eventcoder.extract import lexicon as L
 from eventcoder.extract.actors import ActorDictionary
-from eventcoder.wordscan import WordStartScanner, word_start_prefixes
+from eventcoder.wordscan import LONGEST_PREFIX, WordStartScanner, word_start_prefixes
 
 TEXTS = [
     "Gunmen killed five soldiers in an ambush near Kirkuk; a roadside bomb wounded two.",
@@ -19,6 +19,9 @@ TEXTS = [
     "protestors protested; march MARCH marched; 12 strikes destroyed 3 vehicles.",
     "", "a", "kill", " kill", "killkill kill-kill _kill 9kill",
     "Syrian government forces and pro-government militia shelled Idlib province.",
+    # letters that match ASCII ones case-insensitively past a word's third character
+    "chem\u0131cal weapons, CHEM\u0130CAL gas, grena\u017fe attack, explo\u017fion, "
+    "\u017farin, the mi\u017f\u017file struck; mortar\u2019s shells",
 ]
 
 
@@ -60,7 +63,7 @@ def test_same_matches_as_finditer(scanner: WordStartScanner) -> None:
 def test_most_lexicon_patterns_are_indexed(scanner: WordStartScanner) -> None:
     triggers = scanner.prefixes[:len(L.TRIGGERS)]
     assert all(p is not None for p in triggers)
-    assert all(len(s) <= 3 and s == s.lower() for p in triggers for s in p or ())
+    assert all(len(s) <= LONGEST_PREFIX and s == s.lower() for p in triggers for s in p or ())
 
 
 @pytest.mark.parametrize("regex, flags", [
@@ -81,8 +84,18 @@ def test_patterns_that_cannot_be_bounded_run_plainly(regex: str, flags: int) -> 
 
 def test_prefixes_of_a_pattern() -> None:
     p = re.compile(r"(?<!propelled\s)\b(?:hand\s+)?grenades?\b|\bgrenade\s+attacks?\b", re.I)
-    assert word_start_prefixes(p) == {"han", "gre"}
+    # past three characters a prefix grows through single characters, and a branch's
+    # alternatives are taken as they are; a class ("\s") ends it there
+    assert word_start_prefixes(p) == {"hand", "grenad"}
+    assert word_start_prefixes(p, 3, 3) == {"han", "gre"}
     assert word_start_prefixes(re.compile(r"\b(?:ied|ieds|ab)\b", re.I)) == {"ied", "ab"}
+    # a trie: its branches are several continuations of one prefix, which stop at three
+    assert word_start_prefixes(re.compile(r"\bA(?:fghan|lgeria)\b")) == {"afg", "alg"}
+    # digits and spaces: several continuations each, so three characters at most, but a
+    # letter after them goes on ("1 kill")
+    digits = word_start_prefixes(re.compile(r"\b\d+\s+killed"))
+    assert digits is not None and {"123", "12 ", "1 kill"} <= digits
+    assert all(s[0].isdigit() and (len(s) <= 3 or s[3:].isalpha()) for s in digits)
     # a character no ASCII one matches ends the prefix there; "ı" matches "i" and "I"
     assert word_start_prefixes(re.compile(r"\bk\u00e9z", re.I)) == {"k"}
     assert word_start_prefixes(re.compile(r"\bk\u0131z", re.I)) == {"kiz"}

@@ -7,16 +7,18 @@ pattern can only begin at the start of a word, and only at a word whose first le
 among the few the pattern can begin with ("kil" for "kill\\w*", "sui" for "suicide ...").
 
 :class:`WordStartScanner` reads that off each pattern once (from the parsed pattern: the
-set of lower-cased ASCII strings of up to :data:`PREFIX_CHARS` characters that every match
-begins with, and that a word boundary comes before the first character), lists the text's
-word starts (``\\w+``) once for all its patterns, and calls ``pattern.match(text, i)`` only
-at the word starts whose first characters are such a prefix, skipping those inside the
-previous match. That is exactly ``pattern.finditer(text)``: ``finditer`` returns the match
-at the leftmost position where the pattern matches, then goes on from its end, and every
-position where it can match is tried, in order (``match(text, i)`` sees the characters
-before ``i``, as the search does, for ``\\b`` and look-behinds). A word whose first
-characters are not all ASCII is tried with every pattern (case-insensitive matching relates
-some non-ASCII letters to ASCII ones: "ı" and "i", "ſ" and "s"). A pattern the analysis
+set of lower-cased ASCII strings of up to :data:`PREFIX_CHARS` characters, longer, up to
+:data:`LONGEST_PREFIX`, where the pattern goes on with single characters ("chemic" of
+"chemical"), that every match begins with, and that a word boundary comes before the first
+character), lists the text's word starts (``\\w+``) once for all its patterns, and calls
+``pattern.match(text, i)`` only at the word starts whose first characters are such a prefix,
+skipping those inside the previous match. That is exactly ``pattern.finditer(text)``:
+``finditer`` returns the match at the leftmost position where the pattern matches, then goes
+on from its end, and every position where it can match is tried, in order (``match(text,
+i)`` sees the characters before ``i``, as the search does, for ``\\b`` and look-behinds).
+From a word's first character that is not ASCII on, any prefix is taken to match
+(case-insensitive matching relates some non-ASCII letters to ASCII ones: "ı" and "i", "ſ"
+and "s"): a word that begins with one is tried with every pattern. A pattern the analysis
 cannot bound (one that may match empty, may begin other than at a word boundary, or uses
 ``re.ASCII``) is run with plain ``finditer``.
 """
@@ -29,12 +31,18 @@ import string
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-#: Characters of the prefixes a pattern is indexed by.
+#: Characters of the prefixes a pattern is indexed by, whatever its items ("kil" of "kill\\w*",
+#: each digit of "\\d+").
 PREFIX_CHARS = 3
+#: Characters a prefix grows to through items that match one character only ("chemic" of
+#: "chemical\\s+weapons"): fewer words of the text to try the pattern at, no more prefixes.
+LONGEST_PREFIX = 6
 #: A pattern item matching more ASCII characters than this ends a prefix there ("\\w").
 _MAX_ITEM_CHARS = 12
 #: More prefixes than this and the pattern is run with plain finditer.
 _MAX_PREFIXES = 20_000
+#: How many distinct word heads a scanner remembers the patterns of (a few thousand in news).
+_MAX_HEADS = 200_000
 
 _WORD = re.compile(r"\w+")
 _ASCII = [chr(i) for i in range(128)]
@@ -50,8 +58,9 @@ class _Unbounded(Exception):
 
 
 class _Analysis:
-    def __init__(self, k: int) -> None:
-        self.k = k
+    def __init__(self, k: int, longest: int | None = None) -> None:
+        self.k = k  # any item extends a prefix up to k characters
+        self.longest = max(k, longest or k)  # items of one choice extend it up to longest
         # the parser's opcodes: a private module (any trouble: the caller runs finditer)
         self.c: Any = importlib.import_module("re._constants")
         self._chars: dict[Any, frozenset[str] | None] = {}
@@ -93,25 +102,39 @@ class _Analysis:
 
     # -- sequences ------------------------------------------------------------------------
     def concat(self, acc: _Prefixes, nxt: _Prefixes) -> _Prefixes:
-        k = self.k
+        # past k characters a prefix grows only by a single continuation, or is one of the
+        # alternatives a branch begins with: never into more prefixes than those
+        single = len(nxt) == 1
         out: _Prefixes = set()
         for s, open_ in acc:
-            if not open_ or len(s) >= k:
-                out.add((s[:k], False))
+            cap = self.longest if single or not s else self.k
+            if not open_ or len(s) >= cap:
+                out.add((s, False))
                 continue
             for t, t_open in nxt:
                 u = s + t
-                out.add((u[:k], False) if len(u) >= k else (u, t_open))
+                out.add((u[:cap], False) if len(u) >= cap else (u, t_open))
         if len(out) > _MAX_PREFIXES:
             raise _Unbounded("too many prefixes")
         return out
 
+    def done(self, acc: _Prefixes) -> bool:
+        """No prefix of ``acc`` can grow."""
+        return all(not o or len(s) >= self.longest for s, o in acc)
+
     def seq(self, items: Iterable[tuple[Any, Any]]) -> _Prefixes:
         acc: _Prefixes = {("", True)}
         for op, av in items:
-            if all(not o or len(s) >= self.k for s, o in acc):
+            if self.done(acc):
                 break
-            acc = self.concat(acc, self.node(op, av))
+            try:
+                nxt = self.node(op, av)
+            except _Unbounded:
+                if any(o and len(s) < self.k for s, o in acc):
+                    raise
+                # only the growth past k characters was in question: the prefixes end here
+                return {(s, False) for s, _ in acc}
+            acc = self.concat(acc, nxt)
         return acc
 
     def node(self, op: Any, av: Any) -> _Prefixes:
@@ -143,10 +166,10 @@ class _Analysis:
                     result |= cur
                 if reps >= hi:
                     break
-                if all(not o or len(s) >= self.k for s, o in cur):
-                    result |= {(s[:self.k], False) for s, _ in cur}
+                if self.done(cur):
+                    result |= {(s, False) for s, _ in cur}
                     break
-                if reps > self.k + 1:  # the item can match empty: stop, knowing no more
+                if reps > self.longest + 1:  # the item can match empty: stop, knowing no more
                     result |= {(s, False) for s, _ in cur}
                     break
                 cur = self.concat(cur, inner)
@@ -228,16 +251,18 @@ _CATEGORY = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPA
              "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
 
 
-def word_start_prefixes(pattern: re.Pattern[str], k: int = PREFIX_CHARS) -> frozenset[str] | None:
-    """The lower-cased strings (of up to ``k`` ASCII characters, none a prefix of another)
-    that every match of ``pattern`` in ASCII text begins with, each match beginning at a word
-    start; None when that cannot be shown (the pattern is then run with plain finditer)."""
+def word_start_prefixes(pattern: re.Pattern[str], k: int = PREFIX_CHARS,
+                        longest: int = LONGEST_PREFIX) -> frozenset[str] | None:
+    """The lower-cased strings (of up to ``k`` ASCII characters, or up to ``longest`` where
+    the pattern's next items match one character each; none a prefix of another) that every
+    match of ``pattern`` in ASCII text begins with, each match beginning at a word start; None
+    when that cannot be shown (the pattern is then run with plain finditer)."""
     if not isinstance(pattern.pattern, str) or pattern.flags & (re.ASCII | re.LOCALE):
         return None
     try:
         parser: Any = importlib.import_module("re._parser")  # private: see the except
         tree = parser.parse(pattern.pattern, pattern.flags)
-        analysis = _Analysis(k)
+        analysis = _Analysis(k, longest)
         firsts, empty = analysis.firsts(tree.data)
         if empty or not analysis.boundary_first(tree.data) or \
                 not all(analysis.wordy(op, av) for op, av in firsts):
@@ -262,48 +287,99 @@ class WordStartScanner:
         [['killed'], ['shot']]
     """
 
-    def __init__(self, patterns: Iterable[re.Pattern[str]], k: int = PREFIX_CHARS) -> None:
+    def __init__(self, patterns: Iterable[re.Pattern[str]], k: int = PREFIX_CHARS,
+                 longest: int = LONGEST_PREFIX) -> None:
         self.patterns = tuple(patterns)
         self.k = k
-        self.prefixes = [word_start_prefixes(p, k) for p in self.patterns]
+        self.prefixes = [word_start_prefixes(p, k, longest) for p in self.patterns]
         index: dict[str, list[int]] = {}
+        longer: dict[str, set[int]] = {}
         for j, prefixes in enumerate(self.prefixes):
             for s in prefixes or ():
                 index.setdefault(s, []).append(j)
+                for n in range(len(s)):
+                    longer.setdefault(s[:n], set()).add(j)
         #: prefix -> the patterns that may begin with it
         self._index = {s: tuple(js) for s, js in index.items()}
+        #: a string -> the patterns with a longer prefix that begins with it
+        self._longer = longer
         self._lengths = tuple(sorted({len(s) for s in index}))
+        #: how many characters of a word start decide which patterns to try there
+        self.head_chars = max(self._lengths, default=k)
         self._filtered = tuple(j for j, p in enumerate(self.prefixes) if p is not None)
+        #: the patterns run with plain finditer
+        self._plain = frozenset(j for j, p in enumerate(self.prefixes) if p is None)
+        #: a word start's next ``head_chars`` characters, as written -> the patterns to try
+        #: there (:meth:`_patterns_at`), filled as the texts come
+        self._heads: dict[str, tuple[int, ...]] = {}
+        #: the same for a word start's next ``k`` characters -> whether any pattern may begin
+        #: there: most words ("the", "said") are let go on these few, oft-repeated heads
+        self._may_begin: dict[str, bool] = {}
+
+    def _patterns_at(self, head: str, more: bool = False) -> tuple[int, ...]:
+        """The patterns that may match at a word start whose next ``head_chars`` characters
+        (fewer at the end of the text) are ``head``: those with a prefix that ``head`` begins
+        with, case aside. A character that is not ASCII may match a pattern's ASCII letter
+        case-insensitively ("ı" matches "i", "ſ" "s"), so from the first such character on
+        the head is taken to match any prefix that its ASCII part begins. more: ``head`` is
+        only the first characters of the word start's head, so also the patterns with a
+        longer prefix that it begins."""
+        ascii_part = next((q for q, ch in enumerate(head) if not ch.isascii()), len(head))
+        low = head[:ascii_part].lower()
+        found: set[int] = set()
+        for n in self._lengths:
+            if n > ascii_part:
+                break
+            found.update(self._index.get(low[:n], ()))
+        if more or ascii_part < len(head):
+            found |= self._longer.get(low, set())
+        return tuple(sorted(found))
 
     def scan(self, text: str) -> list[list[re.Match[str]]]:
         """For each pattern, in order, the list of ``pattern.finditer(text)``."""
-        starts: list[list[int]] = [[] for _ in self.patterns]
+        out: list[list[re.Match[str]]] = [[] for _ in self.patterns]
+        for j, m in self.matches(text):
+            out[j].append(m)
+        return out
+
+    def matches(self, text: str) -> list[tuple[int, re.Match[str]]]:
+        """What :meth:`scan` finds, as (the pattern's index, a match of it), by pattern then
+        position: for a caller that wants the few matches, not a list per pattern."""
+        starts: dict[int, list[int]] = {}  # the patterns to try, and where
         if self._filtered:
-            index, lengths, k = self._index, self._lengths, self.k
+            heads, k = self._heads, self.head_chars
+            may_begin, k0 = self._may_begin, self.k
             for w in _WORD.finditer(text):
                 i = w.start()
-                head = text[i:i + k]
-                if not head.isascii():
-                    for j in self._filtered:
-                        starts[j].append(i)
+                head = text[i:i + k0]
+                may = may_begin.get(head)
+                if may is None:
+                    may = bool(self._patterns_at(head, more=len(head) == k0))
+                    if len(may_begin) < _MAX_HEADS:
+                        may_begin[head] = may
+                if not may:
                     continue
-                head = head.lower()
-                for n in lengths:
-                    hit = index.get(head[:n])
-                    if hit is not None:
-                        for j in hit:
-                            starts[j].append(i)
-        out: list[list[re.Match[str]]] = []
-        for j, pattern in enumerate(self.patterns):
-            if self.prefixes[j] is None:
-                out.append(list(pattern.finditer(text)))
+                head = text[i:i + k]
+                hit = heads.get(head)
+                if hit is None:
+                    hit = self._patterns_at(head)
+                    if len(heads) < _MAX_HEADS:
+                        heads[head] = hit
+                for j in hit:
+                    if j in starts:
+                        starts[j].append(i)
+                    else:
+                        starts[j] = [i]
+        out: list[tuple[int, re.Match[str]]] = []
+        for j in sorted(starts.keys() | self._plain) if self._plain else sorted(starts):
+            pattern = self.patterns[j]
+            if j in self._plain:
+                out += ((j, m) for m in pattern.finditer(text))
                 continue
-            found: list[re.Match[str]] = []
             end = 0
             match = pattern.match
             for i in starts[j]:
                 if i >= end and (m := match(text, i)) is not None:
-                    found.append(m)
+                    out.append((j, m))
                     end = m.end()  # never empty: every prefix has a character
-            out.append(found)
         return out

@@ -3,6 +3,7 @@ feature rows on degenerate documents (one place, no candidates, overlay-only pla
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -188,3 +189,24 @@ def test_georgia_state_or_country(nlp, geoparser, text: str, names: list[str],
     places = geoparser.parse(nlp(text), _spans(text, names))
     georgia = next(p for p in places if p.text == "Georgia")
     assert (georgia.country_code, georgia.feature_code) == want
+
+
+def test_a_name_told_again_has_the_rows_and_scores_of_its_first_telling(
+        shipped: LinearRanker) -> None:
+    """A name told again with the same candidates is scored once (its rows listed again): the
+    rows, the scores and the resolutions are those of scoring every telling on its own."""
+    text = "Boone County, Indiana. Lebanon and Boone County again, then Lebanon."
+    ms = _mentions(text, ["Boone County", "Indiana", "Lebanon", "Boone County", "Lebanon"])
+    for ranker in (shipped, None):
+        r = Resolver(GZ, ranker=ranker)  # type: ignore[arg-type]
+        cands = [r.candidates(m) for m in ms]
+        best = [c[0] for c in cands]
+        rows = r.feature_rows(ms, cands, best, None)
+        assert rows[3] == rows[0] and rows[3] is not rows[0]
+        assert all(a is not b for a, b in zip(rows[3], rows[0], strict=True))
+        # each telling with candidates of its own (copies: nothing shared) gives the same
+        fresh = [[replace(x) for x in c] for c in cands]
+        assert r.feature_rows(ms, fresh, [c[0] for c in fresh], None) == rows
+        scores = r.score(ms, cands, text)
+        assert scores == r.score(ms, fresh, text)
+        assert scores[3] is not scores[0]

@@ -160,6 +160,8 @@ class ActorDictionary:
         #: the four patterns above, run at the word starts where they can match (built on
         #: first use: :mod:`eventcoder.wordscan`)
         self._scanner: WordStartScanner | None = None
+        #: a capitalised run of words -> the votes of its n-grams (:meth:`country_of`)
+        self._run_votes: dict[str, tuple[tuple[str, int], ...]] = {}
         self._country_re = re.compile(
             rf"\b(?:{_alt([*self._country_of_word, *self._region_of_word])})\b", re.IGNORECASE
         )
@@ -275,20 +277,34 @@ class ActorDictionary:
         counts: Counter[str] = Counter()
         # names are capitalised: look up the 1-4 word n-grams of capitalised runs only
         for m in _CAP_RUN.finditer(text):
-            words = m.group(0).split()
-            for i in range(len(words)):
-                for j in range(i + 1, min(i + 4, len(words)) + 1):
-                    w = " ".join(words[i:j]).lower()
-                    if w not in self._country_of_word and w not in self._region_of_word:
-                        w = w.rstrip(".,")
-                    c = self._country_of_word.get(w)
-                    if c is not None:
-                        counts[c] += 2
-                    elif (r := self._region_of_word.get(w)) is not None:
-                        counts[r] += 1
+            for key, n in self._votes_of_run(m.group(0)):
+                counts[key] += n
         if not counts:
             return None
         return counts.most_common(1)[0][0]
+
+    def _votes_of_run(self, run: str) -> tuple[tuple[str, int], ...]:
+        """The votes of a capitalised run's 1-4 word n-grams, in order: 2 for a country's
+        name or adjective, 1 for a region's (runs recur: "Baghdad", "Iraqi forces")."""
+        votes = self._run_votes.get(run)
+        if votes is not None:
+            return votes
+        out: list[tuple[str, int]] = []
+        words = run.split()
+        for i in range(len(words)):
+            for j in range(i + 1, min(i + 4, len(words)) + 1):
+                w = " ".join(words[i:j]).lower()
+                if w not in self._country_of_word and w not in self._region_of_word:
+                    w = w.rstrip(".,")
+                c = self._country_of_word.get(w)
+                if c is not None:
+                    out.append((c, 2))
+                elif (r := self._region_of_word.get(w)) is not None:
+                    out.append((r, 1))
+        votes = tuple(out)
+        if len(self._run_votes) < 100_000:
+            self._run_votes[run] = votes
+        return votes
 
     def country_named(self, text: str) -> str | None:
         """The country ``text`` names exactly ("Iraq", "Iraqi"), else None."""

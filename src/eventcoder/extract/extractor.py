@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,6 +70,7 @@ from .segments import (
     AFTER_CLAUSE,
     PLACE_LABELS,
     TriggerCandidate,
+    cut_tokens,
     find_triggers,
     segments,
 )
@@ -305,11 +307,14 @@ class EventExtractor:
         asof = article.published or self._latest_date(all_ents)
         notes: list[_Note] = []
         sentences: list[tuple[int, int]] = []
+        cuts = cut_tokens(doc)
+        ent_starts = [e.start_char for e in all_ents]  # (in text order: with_missed_dates)
         for sent in doc.sents:
             sentences.append((sent.start_char, sent.end_char))
-            ents = [e for e in all_ents if sent.start_char <= e.start_char < sent.end_char]
+            ents = all_ents[bisect_left(ent_starts, sent.start_char):
+                            bisect_left(ent_starts, sent.end_char)]
             dated_before: str | None = None  # a segment of this sentence told a dated past
-            for seg_start, seg_end in segments(sent, text):
+            for seg_start, seg_end in segments(sent, text, cuts):
                 before = len(notes)
                 d = self._segment(doc, text, sent, seg_start, seg_end, hits, country,
                                   dominant, article.published, drafts, ents, story, notes,

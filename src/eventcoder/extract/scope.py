@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..taxonomy import SUB_EVENTS, sub_events_where
+from ..wordscan import WordStartScanner
 from . import lexicon as L
 from .actors import ActorHit
 
@@ -140,10 +141,19 @@ STRIKE_WEAPON = re.compile(r"\b(?:drones?|missiles?|air\s*strikes?|airstrikes?|r
                            r"glide|barrel)[-\s]bombs?)\b", re.IGNORECASE)
 
 
+#: a word scanner per cue pattern (:func:`common_word_cue`), built on first use
+_SCANNERS: dict[re.Pattern[str], WordStartScanner] = {}
+
+
 def common_word_cue(pattern: re.Pattern[str], seg: str) -> bool:
     """A cue used as a common word: lower case, or capitalised only at a sentence start
-    ("Storm Corps" and "Flood Street" are names, not disasters)."""
-    for m in pattern.finditer(seg):
+    ("Storm Corps" and "Flood Street" are names, not disasters). The pattern's matches are
+    ``finditer``'s, tried only at the word starts where it can match
+    (:mod:`eventcoder.wordscan`)."""
+    scanner = _SCANNERS.get(pattern)
+    if scanner is None:
+        scanner = _SCANNERS[pattern] = WordStartScanner([pattern])
+    for _, m in scanner.matches(seg):
         w = m.group(0)
         if w[:1].islower() or m.start() == 0 or seg[max(0, m.start() - 2):m.start()] in (
                 ". ", "\n", ": ", '"'):

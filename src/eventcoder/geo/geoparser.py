@@ -124,14 +124,15 @@ class Geoparser:
         """
         mentions = self.mentions(doc, spans)
         resolutions = None
+        known: dict[int, list[Candidate]] = {}  # each mention's candidates, asked once
         if spans is None and any(m.weak for m in mentions):
-            mentions, strong_resolved = self._keep_supported(mentions, doc_text(doc))
+            mentions, strong_resolved = self._keep_supported(mentions, doc_text(doc), known)
             if len(mentions) == len(strong_resolved):
                 # no weak name kept: the strong ones just resolved are all the mentions
                 # (resolving is a function of the mentions and the text)
                 resolutions = strong_resolved
         if resolutions is None:
-            resolutions = self.resolver.resolve(mentions, doc_text(doc))
+            resolutions = self.resolver.resolve(mentions, doc_text(doc), known=known)
         focus = _focus_candidate(resolutions)
         places = []
         for r in resolutions:
@@ -151,15 +152,17 @@ class Geoparser:
             places.sort(key=lambda p: p.start)
         return places
 
-    def _keep_supported(self, mentions: list[Mention], text: str
+    def _keep_supported(self, mentions: list[Mention], text: str,
+                        known: dict[int, list[Candidate]] | None = None
                         ) -> tuple[list[Mention], list[Resolution]]:
         """Drop weak mentions unless a candidate lies in the country the document is about
         (a third of its resolved places), is a town of 20,000+ or an admin area of a country
         the document names, or lies within 100 km of one of its resolved towns.
 
+        known: the mentions' candidates, as :meth:`Resolver.candidates_of` keeps them.
         RETURNS: the mentions kept, and the resolutions of the strong ones (in order)."""
         strong = [m for m in mentions if not m.weak]
-        strong_resolved = self.resolver.resolve(strong, text)
+        strong_resolved = self.resolver.resolve(strong, text, known=known)
         resolved = [r.candidate for r in strong_resolved
                     if r.candidate is not None]  # "Iraqi forces" also says where we are
         countries = Counter(c.country_code for c in resolved if c.country_code)
@@ -172,7 +175,7 @@ class Geoparser:
             if not m.weak:
                 kept.append(m)
                 continue
-            for c in self.resolver.candidates(m):
+            for c in self.resolver.candidates_of(m, known):
                 if c.kind < 2 or not (c.is_admin or c.population >= 1000 or c.kind == 4):
                     continue
                 if c.country_code in focus or (

@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..nlp import doc_text
+from ..nlp import doc_text, tokens_lowered_as
 from ..schema import Place
 from .text import fold
 
@@ -59,6 +59,9 @@ FACILITY_HEADS = frozenset({
     "checkpoint", "station", "port", "palace", "square", "shrine", "temple", "cathedral",
     "compound", "barracks", "embassy", "consulate",
 })
+
+#: The words :meth:`NominalResolver.resolve` acts on: "here" and the heads above.
+_REFERRING_WORDS = ("here", *NOMINAL_HEADS, *sorted(FACILITY_HEADS))
 #: Facility heads that are seldom anything but a building or site: without a named antecedent
 #: "the hospital" is taken to be a spot in the last named town (as a named spot the gazetteer
 #: lacks is). Ambiguous heads ("the market", "the base", "the station") are left out.
@@ -149,7 +152,9 @@ class NominalResolver:
         taken = [(p.start, p.end) for p in named]
         out: list[Place] = []
         dateline = _dateline(doc, named)
-        for tok in doc:
+        # only "here" and the heads can refer back: those tokens, found in the doc's arrays
+        for i in tokens_lowered_as(doc, _REFERRING_WORDS):
+            tok = doc[i]
             word = tok.lower_
             if word == "here" and dateline is not None and tok.idx > dateline.end:
                 ref = self._here(doc, tok, dateline)

@@ -9,12 +9,13 @@ from __future__ import annotations
 import csv
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from bisect import bisect_right
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from ..nlp import MONTH_NAME, WEEKDAY_NAME, doc_text
+from ..nlp import MONTH_NAME, WEEKDAY_NAME, doc_text, tokens_lowered_as
 from .gazetteer import KIND_OVERLAY, Candidate, Gazetteer
 from .text import name_key
 
@@ -317,11 +318,11 @@ def _token_masks(doc: Doc, ent_tokens: set[int]) -> tuple[list[int], list[int]]:
         return [], []
     a = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA, LENGTH, POS])
     outside = np.ones(len(doc), dtype=bool)
-    for i in ent_tokens:
-        outside[i] = False
+    outside[np.fromiter(ent_tokens, dtype=np.intp, count=len(ent_tokens))] = False
     title = (a[:, 0] == 1) & outside
-    start = (title | ((a[:, 1] == 1) & (a[:, 3] > 1))) & (a[:, 2] == 1) & outside & np.isin(
-        a[:, 4], [PROPN, NOUN, ADJ])
+    pos = a[:, 4]
+    start = (title | ((a[:, 1] == 1) & (a[:, 3] > 1))) & (a[:, 2] == 1) & outside & (
+        (pos == PROPN) | (pos == NOUN) | (pos == ADJ))
     return np.flatnonzero(title).tolist(), np.flatnonzero(start).tolist()
 
 
@@ -450,12 +451,13 @@ class Recognizer:
     def recognize(self, doc: Doc) -> list[Mention]:
         """All toponym mentions of ``doc``, literal and associative, in text order."""
         full_text = doc_text(doc)
+        doc_ents = doc.ents  # (spaCy builds the spans anew on each access)
         mentions: list[Mention] = []
         taken = [False] * (len(full_text) + 1)
 
         # words of longer person names ("Kellyanne Conway" makes a later "Conway" a person)
         # (the surname only: "Riverdale Luke Oil" does not make "Riverdale" a person)
-        person_parts = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON"
+        person_parts = {ent[-1].text for ent in doc_ents if ent.label_ == "PERSON"
                         and len(ent) > 1 and ent[-1].is_alpha and ent[-1].is_title
                         and all((t.is_alpha and t.is_title) or _is_initial(t) for t in ent)
                         and ent[0].lower_ not in _PREPOSITIONS
@@ -528,8 +530,9 @@ class Recognizer:
                                 tokens=(s.start, s.end)))
 
         # 3. spaCy entities
-        for ent in doc.ents:
-            ent = _before_bracket(ent)
+        brackets = tokens_lowered_as(doc, ("(",))
+        for ent in doc_ents:
+            ent = _before_bracket(ent, brackets)
             label = ent.label_
             if label in ("GPE", "LOC", "FAC"):
                 ent = self._mended(doc, ent)
@@ -638,7 +641,7 @@ class Recognizer:
 
         # 3b. "of Hajeen town", "in Mamove village": a name the model gave another label,
         #     right before a settlement noun and after a locative
-        for ent in doc.ents:
+        for ent in doc_ents:
             if ent.label_ not in ("NORP", "PERSON", "ORG") or any(taken[ent.start_char:
                                                                          ent.end_char]):
                 continue
@@ -653,7 +656,7 @@ class Recognizer:
 
         # 3c. "in the hinterlands of Butig, Lanao del Sur" (a person and an organisation to the
         #     model): a town and the area it lies in, named one after the other
-        ents = list(doc.ents)
+        ents = list(doc_ents)
         for e1, e2 in zip(ents, ents[1:], strict=False):
             if e2.start != e1.end + 1 or doc[e1.end].text != "," or \
                     e1.label_ not in ("PERSON", "ORG", "NORP", "GPE", "LOC") or \
@@ -674,8 +677,11 @@ class Recognizer:
                             add(m)
 
         # 4. gazetteer-driven: capitalised runs the model missed
-        ent_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        ent_tokens = {i for ent in doc_ents for i in range(ent.start, ent.end)}
         title, may_start = _token_masks(doc, ent_tokens)
+        # the first token of each sentence (``tok.sent.start == tok.i``; ``tok.sent`` walks
+        # the sentence to find it, for every token asked)
+        sent_starts = {s.start for s in doc.sents}
         i = 0  # the next token a name may start at (past the name found last)
         for k in may_start:
             if k < i:
@@ -697,7 +703,7 @@ class Recognizer:
                     # a curated region may cover a part-entity ("Bab al-Mandab"), and a city's
                     # name may hold the person the model saw in it ("Dera Ismail Khan")
                     continue
-                verdict = self._accept(doc, span)
+                verdict = self._accept(doc, span, sent_starts)
                 if verdict:
                     m = self._mention(doc, span, "gazetteer")
                     if m is not None and verdict == "weak":
@@ -705,7 +711,7 @@ class Recognizer:
                     add(m)
                     i = j
                     break
-                if len(span) > 1 and span.start == span.sent.start and any(
+                if len(span) > 1 and span.start in sent_starts and any(
                         c.kind >= 2 for c in self.gz.lookup(span.text)):
                     # a name of several words turned down ("Cabo Delgado Conflict Monitor"
                     # opening a bulletin): its last words are no name of their own (not
@@ -720,7 +726,7 @@ class Recognizer:
                 continue
             i = k
             tok = doc[i]
-            if taken[tok.idx] or i == tok.sent.start:
+            if taken[tok.idx] or i in sent_starts:
                 continue
             j = i
             while j < len(doc) and j - i < 5 and doc[j].is_title and doc[j].is_alpha \
@@ -768,7 +774,7 @@ class Recognizer:
                 if hit is None or any(ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT",
                                                      "FAC", "LAW")
                                       and ent.start <= hit.start and hit.end <= ent.end
-                                      and len(ent) > len(hit) for ent in doc.ents):
+                                      and len(ent) > len(hit) for ent in doc_ents):
                     continue
                 m = self._mention(doc, hit, "gazetteer")
                 if m is not None and m.text == hit.text:
@@ -784,7 +790,7 @@ class Recognizer:
                 if any(taken[start:end]) or hit is None or any(
                         ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW")
                         and ent.start <= hit.start and hit.end <= ent.end
-                        and sum(not t.is_space for t in ent) > len(hit) for ent in doc.ents):
+                        and sum(not t.is_space for t in ent) > len(hit) for ent in doc_ents):
                     continue
                 m = self._facility_mention(doc, hit, "ner")
                 if m is not None and m.text == hit.text:
@@ -1061,8 +1067,10 @@ class Recognizer:
         return any(c.is_country or c.feature_code == "ADM1" or c.population >= 100_000
                    for c in self.gz.lookup(text) if c.kind >= 2)
 
-    def _accept(self, doc: Doc, span: Span) -> bool | str:
-        """True: a toponym; "weak": one if it resolves near the document's places."""
+    def _accept(self, doc: Doc, span: Span, sent_starts: Container[int] | None = None
+                ) -> bool | str:
+        """True: a toponym; "weak": one if it resolves near the document's places.
+        sent_starts: the indexes of the doc's sentences' first tokens, if known."""
         if len(span) == 1 and span[0].lower_ in _NOT_ALONE:
             return False
         cands = self.gz.lookup(span.text)
@@ -1074,7 +1082,8 @@ class Recognizer:
         if prev == "the" and span.start > 1 and span.end < len(doc) and \
                 doc[span.end].lower_ in _AREA_NOUNS:
             prev = doc[span.start - 2].lower_  # "in the Deir ez-Zor countryside"
-        sentence_start = span.start == span.sent.start
+        sentence_start = span.start == span.sent.start if sent_starts is None \
+            else span.start in sent_starts
         if prev in _STRONG_LOCATIVE or _place_context(doc, span.start) or (span.end < len(doc)
                                         and doc[span.end].lower_ in ADMIN_SUFFIXES):
             return True
@@ -1140,11 +1149,17 @@ def _named_locality(doc: Doc, ent: Span) -> bool:
         "market"}  # ("the weekly market of Matankari")
 
 
-def _before_bracket(ent: Span) -> Span:
+def _before_bracket(ent: Span, brackets: Sequence[int] | None = None) -> Span:
     """An entity the model ran into an opening bracket ("Matankari (Dogondoutchi department,
-    Dosso region)" as one organisation): the name before the bracket."""
+    Dosso region)" as one organisation): the name before the bracket. brackets: the indexes
+    of the doc's "(" tokens, in order, if known (then the entity's tokens are not visited)."""
     from spacy.tokens import Span as SpacySpan
 
+    if brackets is not None:
+        k = bisect_right(brackets, ent.start)
+        if k < len(brackets) and brackets[k] < ent.end:
+            return SpacySpan(ent.doc, ent.start, brackets[k], label=ent.label_)
+        return ent
     for t in ent[1:]:
         if t.text == "(":
             return SpacySpan(ent.doc, ent.start, t.i, label=ent.label_)

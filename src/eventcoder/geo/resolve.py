@@ -119,6 +119,16 @@ def _inside(c: Candidate, k: Candidate) -> bool:
 _Static = tuple[list[float], float, float, float, float, float, float, bool, float, float]
 
 
+#: What a mention's feature rows depend on besides the document's context (the other
+#: mentions' readings): its name's vote key, hint, fixed id, container and candidates (by
+#: identity: the lists scored together are alive, so their ids are theirs).
+_Reading = tuple[str, str | None, int | None, str | None, tuple[int, ...]]
+
+
+def _reading(key: str, m: Mention, cands: Sequence[Candidate]) -> _Reading:
+    return (key, m.hint, m.fixed_id, m.container, tuple(map(id, cands)))
+
+
 def _static_features(c: Candidate, m: Mention, inside: bool, has_container: bool, max_pop: int,
                      n: int, top_in_country: bool = False, support: float = 0.0) -> _Static:
     fc = c.feature_code
@@ -299,6 +309,13 @@ def _focus_override(mentions: Sequence[Mention], cand_lists: Sequence[Sequence[C
     return chosen
 
 
+@lru_cache(maxsize=65_536)
+def _loose_name(name: str) -> str:
+    """``loose_key(name_key(name))``: a place's own name is compared with the names asked
+    for it again and again."""
+    return loose_key(name_key(name))
+
+
 def _alike_alternates(query: str, cands: list[Candidate]) -> list[Candidate]:
     """Among places of one country a name matches only as an alternate name, those whose own
     name looks like it, when one does: GeoNames lists "Sloviansk" among Nikopol's alternate
@@ -307,8 +324,8 @@ def _alike_alternates(query: str, cands: list[Candidate]) -> list[Candidate]:
     alts = [c for c in cands if c.kind == KIND_ALT and per_country[c.country_code] >= 2]
     if not alts:
         return cands  # (the rule is within a country: most names have no two such readings)
-    q = loose_key(name_key(query))
-    ratio = {c.geonames_id: spelling_ratio(q, loose_key(name_key(c.name))) for c in alts}
+    q = _loose_name(query)
+    ratio = {c.geonames_id: spelling_ratio(q, _loose_name(c.name)) for c in alts}
     alike = {c.country_code for c in alts if ratio[c.geonames_id] >= ALIKE}
     if not alike:
         return cands
@@ -455,6 +472,17 @@ class Resolver:
             cands = list(self.gz.lookup(m.query[4:]))
         return _exact_over_alternates(m.query, _alike_alternates(m.query, cands))[:300]
 
+    def candidates_of(self, m: Mention, known: dict[int, list[Candidate]] | None = None
+                      ) -> list[Candidate]:
+        """:meth:`candidates`, remembered in ``known`` by the mention (its id: the caller
+        keeps the mentions, unchanged, while it keeps ``known``)."""
+        if known is None:
+            return self.candidates(m)
+        found = known.get(id(m))
+        if found is None:
+            found = known[id(m)] = self.candidates(m)
+        return found
+
     def _admin_candidates(self, m: Mention, cands: list[Candidate]) -> list[Candidate]:
         """Admin areas for "X province": those named X at the level the word says; if none,
         the province of a town named X when the province bears a like name ("Tartous
@@ -480,9 +508,13 @@ class Resolver:
         level = [c for c in admins if c.feature_code == code]
         return level or admins
 
-    def resolve(self, mentions: Sequence[Mention], text: str = "") -> list[Resolution]:
-        """Choose a place for every mention (None when the gazetteer has no candidate)."""
-        cand_lists = [self.candidates(m) for m in mentions]
+    def resolve(self, mentions: Sequence[Mention], text: str = "", *,
+                known: dict[int, list[Candidate]] | None = None) -> list[Resolution]:
+        """Choose a place for every mention (None when the gazetteer has no candidate).
+
+        known: the candidates of mentions already asked (:meth:`candidates_of`), for a caller
+        that resolves some of the same mentions again."""
+        cand_lists = [self.candidates_of(m, known) for m in mentions]
         scores = self.score(mentions, cand_lists, text)
         best = [cands[max(range(len(cands)), key=ss.__getitem__)] if cands else None
                 for cands, ss in zip(cand_lists, scores, strict=True)]
@@ -520,13 +552,19 @@ class Resolver:
         memo: dict[str, Any] = {}
         for _ in range(rounds):
             best, probs = _best(cand_lists, scores)
-            rows = self.feature_rows(mentions, cand_lists, best, dateline, probs,
-                                     support=support, memo=memo)
-            if self.ranker is not None:
-                scores = [[self.ranker.score(f) for f in fs] for fs in rows]
-            else:
-                scores = [[p + self._heuristic_context(f) for p, f in zip(ps, fs, strict=True)]
-                          for ps, fs in zip(priors, rows, strict=True)]
+            rows, first = self._feature_rows(mentions, cand_lists, best, dateline, probs,
+                                             support=support, memo=memo)
+            # a repeated reading's rows are its first telling's (see _feature_rows): so are
+            # its scores (a copy each)
+            scores = []
+            for i, (ps, fs) in enumerate(zip(priors, rows, strict=True)):
+                if first[i] != i:
+                    scores.append(list(scores[first[i]]))
+                elif self.ranker is not None:
+                    scores.append([self.ranker.score(f) for f in fs])
+                else:
+                    scores.append([p + self._heuristic_context(f)
+                                   for p, f in zip(ps, fs, strict=True)])
         return scores
 
     def feature_rows(self, mentions: Sequence[Mention], cand_lists: Sequence[Sequence[Candidate]],
@@ -544,6 +582,22 @@ class Resolver:
         candidates (:meth:`score`): what does not depend on the other mentions' readings is
         computed once.
         """
+        rows, first = self._feature_rows(mentions, cand_lists, best, dateline, probs,
+                                         support=support, memo=memo)
+        return [fs if first[i] == i else [list(f) for f in fs] for i, fs in enumerate(rows)]
+
+    def _feature_rows(self, mentions: Sequence[Mention],
+                      cand_lists: Sequence[Sequence[Candidate]],
+                      best: Sequence[Candidate | None], dateline: int | None,
+                      probs: Sequence[float] | None = None, *,
+                      support: Sequence[Sequence[float]] | None = None,
+                      memo: dict[str, Any] | None = None
+                      ) -> tuple[list[list[list[float]]], list[int]]:
+        """:meth:`feature_rows`, and for each mention the index of the first mention whose
+        rows are its rows: a name told again with the same candidates, hint, fixed id and
+        container ("Baghdad" told five times) has the same features (each is a function of
+        those and of the document's context), so its rows are computed once and listed again
+        (the same lists)."""
         keys = [_vote_key(m.query) for m in mentions]
         contrib: dict[str, tuple[str, tuple[str, str] | None, float, Candidate]] = {}
         for i, b in enumerate(best):
@@ -569,8 +623,16 @@ class Resolver:
         statics: dict[int, list[_Static]] = {} if memo is None else memo.setdefault("static", {})
         nears: dict[tuple[tuple[int, ...], tuple[int, ...]], list[float | None]] = \
             {} if memo is None else memo.setdefault("near", {})
-        rows = []
+        rows: list[list[list[float]]] = []
+        first: list[int] = []
+        told: dict[_Reading, int] = {}
         for i, (m, cands) in enumerate(zip(mentions, cand_lists, strict=True)):
+            reading = _reading(keys[i], m, cands)
+            j0 = told.setdefault(reading, i)
+            first.append(j0)
+            if j0 != i:
+                rows.append(rows[j0])
+                continue
             own = contrib.get(keys[i])
             own_w = own[2] if own else 0.0
             denom = total - own_w
@@ -619,7 +681,7 @@ class Resolver:
                     fs.append(_row(static[j], cc_share, a1_hit, near_of[j]))
             _append_gaps(fs)
             rows.append(fs)
-        return rows
+        return rows, first
 
     @staticmethod
     def support(mentions: Sequence[Mention], cand_lists: Sequence[Sequence[Candidate]]
@@ -631,8 +693,14 @@ class Resolver:
         others = len(set(keys)) - 1
         if others < 1:
             return [[0.0] * len(cands) for cands in cand_lists]
-        return [[len(grid.names_near(c, k)) / others for c in cands]
-                for k, cands in zip(keys, cand_lists, strict=True)]
+        out: list[list[float]] = []
+        done: dict[tuple[str, tuple[int, ...]], list[float]] = {}  # a name told again
+        for k, cands in zip(keys, cand_lists, strict=True):
+            same = (k, tuple(map(id, cands)))
+            if same not in done:
+                done[same] = [len(grid.names_near(c, k)) / others for c in cands]
+            out.append(list(done[same]))
+        return out
 
     def _heuristic_context(self, f: Sequence[float]) -> float:
         """The hand-set context score of a feature row (used when no ranker is loaded)."""

