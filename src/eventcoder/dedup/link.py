@@ -12,7 +12,8 @@ locations. A later mention joins an earlier group when nothing in it says "anoth
 - its type is compatible: the same sub-event type, or a generic telling ("the attack", "killed",
   "bodies found") of a violent event of another sub-type, or a specific weapon ("a suicide
   bomber") that a generic lead ("an attack killed 12") did not name;
-- its date agrees (no explicit dates more than a day apart);
+- its date agrees (no explicit dates more than a day apart, nor two calendar days told each by
+  its date, nor two times of one day: "In the morning ... Around midday");
 - its place agrees (no two precise places more than ``PLACE_KM`` apart, no two different
   first-order areas both named);
 - its actors agree (no two different named initiators, unless they are the same pair of sides
