@@ -294,14 +294,15 @@ TIME_WORD = re.compile(r"\b(?:morning|midday|noon|afternoon|evening|dusk|dawn|ni
 
 def _compatible_date(g: _Group, m: EventMention, text: str = "",
                      place: Location | None = None) -> bool:
+    # "In the morning, the army shelled the town ... Around midday, a drone struck the bus
+    # station": two times of one day, two events
+    times = _time_of_day(m)
+    another_time = bool(times and g.times and not times & g.times)
     if m.date_span is None or g.date is None or m.event_date is None:
-        return not (_time_of_day(m) and g.times and not _time_of_day(m) & g.times)
+        return not another_time
     if text and TOLL_UPDATE.search(text, m.sentence.start, _clause_end(text, m)):
         return True  # (in the trigger's clause: "...; a woman died of her injuries" is not)
-    times = _time_of_day(m)
-    if times and g.times and not times & g.times:
-        # "In the morning, the army shelled the town ... Around midday, a drone struck the bus
-        # station": two times of one day, two events
+    if another_time:
         return False
     days = abs((m.event_date - g.date).days)  # type: ignore[operator]
     if days == 1 and m.fatalities and g.tolls and m.fatalities not in g.tolls:
@@ -502,6 +503,17 @@ def _add(g: _Group, i: int, m: EventMention, loc: Location, generic: bool) -> No
 DEMO_SEVERITY = {s.name: s.demo_severity for s in SUB_EVENT_TYPES if s.demo_severity is not None}
 
 
+def _body_says_which(headline: Location, body: Sequence[Location]) -> bool:
+    """A body's place, attached to its trigger and within a district, tells which place in
+    the same state the headline's name meant: the headline's town named as its state
+    ("Katsina"), or a name the body gives to another point ("Kupwara", town or district)."""
+    return any(q.admin1 == headline.admin1 and q.geo_precision <= 2 and attached(q)
+               and (q.latitude, q.longitude) != (headline.latitude, headline.longitude)
+               and (_state_namesake(headline)
+                    or alike_names(q.location or "", headline.location or ""))
+               for q in body)
+
+
 def _state_namesake(loc: Location) -> bool:
     """A town named as its first-order area is (Katsina in Katsina State)."""
     return bool(loc.location and loc.admin1 and alike_names(loc.location, loc.admin1))
@@ -522,7 +534,8 @@ def combine_mentions(article: Article, mentions: Sequence[EventMention],
     text = article.text
     pairs = list(zip(mentions, locations, strict=True))
     core = [m for m in mentions if m.sub_event_type not in ABSORBED] or list(mentions)
-    if is_headline(text, lead) and len(core) > 1 and core[0] is lead:
+    head = is_headline(text, lead)
+    if head and len(core) > 1 and core[0] is lead:
         core = core[1:] + [lead]  # the body tells the headline's event more precisely
     typed = next((m for m in core if not is_generic(text, m) and (
         m.sub_event_type not in TERRITORY or core[0].sub_event_type in TERRITORY) and not (
@@ -543,17 +556,10 @@ def combine_mentions(article: Article, mentions: Sequence[EventMention],
     # (and a headline's town after the body's place in its state when the body says which
     # place the name meant: "Bandits abduct 20 in Katsina community" may mean the state, where
     # the body names the village and its district; "Kupwara" the town or the district)
-    head = is_headline(text, lead)
+    body = [loc for m, loc in pairs if m is not lead]
     placed = sorted((p for p in pairs if p[1].latitude is not None),
                     key=lambda p: ((p[1].reason or "").startswith("the dateline"),
-                                   head and p[0] is lead and any(
-                                       q[1].admin1 == p[1].admin1 and q[0] is not lead
-                                       and q[1].geo_precision <= 2 and attached(q[1])
-                                       and (q[1].latitude, q[1].longitude) != (
-                                           p[1].latitude, p[1].longitude)
-                                       and (_state_namesake(p[1]) or alike_names(
-                                           q[1].location or "", p[1].location or ""))
-                                       for q in pairs),
+                                   head and p[0] is lead and _body_says_which(p[1], body),
                                    p[1].geo_precision, not attached(p[1])))
     loc = placed[0][1] if placed else lead_loc
 

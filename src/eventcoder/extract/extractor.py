@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..geo.locate import DESTINATION_BEFORE, REFERENCE_BEFORE
 from ..nlp import MONTH_NAME, MONTH_NAME_EXACT, WEEKDAY_NAME, doc_text
 from ..schema import ActorMention, Article, Candidate, EventMention, Span
 from ..taxonomy import SUB_EVENTS, kind_record
@@ -1804,8 +1805,6 @@ def _place(text: str, ents: list[SpacySpan], trig: Token, s0: int, s1: int,
     if len(ents) > 1:
         # not the point another place is measured from ("on the outskirts of Oicha, about 25
         # km north of Beni"), when that place is named
-        from ..geo.locate import REFERENCE_BEFORE
-
         ents = [e for k, e in enumerate(ents) if not (k > 0 and REFERENCE_BEFORE.search(
             text, max(s0, e.start_char - 70), e.start_char))]
     if not ents:
@@ -1831,8 +1830,6 @@ def _place(text: str, ents: list[SpacySpan], trig: Token, s0: int, s1: int,
     if best is None:
         # the nearest place, but not where people were travelling to ("a drone struck the
         # bus station, killing travellers waiting for buses to Bahir Dar")
-        from ..geo.locate import DESTINATION_BEFORE
-
         ents = [e for e in ents if not DESTINATION_BEFORE.search(
             text, max(s0, e.start_char - 60), e.start_char)]
         if not ents:

@@ -21,6 +21,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError, MissingFileError, ResourceError
 from ..registry import gazetteer_sources as _registry
@@ -179,12 +180,7 @@ class Gazetteer:
         for variant in key_variants(key):
             for cand in self._overlay.get(variant, ()):
                 best[cand.geonames_id] = cand
-            with self._lock:
-                rows = self._db.execute(
-                    "SELECT p.gid, p.name, p.lat, p.lon, p.fclass, p.fcode, p.cc, p.a1, p.a2, "
-                    "p.pop, n.kind FROM names n JOIN places p ON p.gid = n.gid WHERE n.key = ? "
-                    "AND p.lat IS NOT NULL", (variant,)).fetchall()
-            for row in rows:
+            for row in self._rows(variant):
                 cand = _candidate(row)
                 if variant != key:  # matched only without its article: one notch weaker
                     cand = replace(cand, kind=max(KIND_ALT, cand.kind - 1))
@@ -192,22 +188,14 @@ class Gazetteer:
                 if old is None or old.kind < cand.kind:
                     best[cand.geonames_id] = self._overlay_by_id.get(cand.geonames_id, cand) \
                         if old is None else cand
-        if not best and key:  # "Maarat al-Numan" for "Ma'arrat an Nu'man": loose forms
-            with self._lock:
-                rows = self._db.execute(
-                    "SELECT p.gid, p.name, p.lat, p.lon, p.fclass, p.fcode, p.cc, p.a1, p.a2, "
-                    "p.pop, n.kind FROM names n JOIN places p ON p.gid = n.gid WHERE n.key = ? "
-                    "AND p.lat IS NOT NULL", (LOOSE_PREFIX + loose_key(key),)).fetchall()
-            for row in rows:
-                cand = self._overlay_by_id.get(row[0]) or _candidate(row)
-                best[cand.geonames_id] = replace(cand, kind=KIND_ALT)
-        if not best and " " in key:  # "Petion-Ville" for "Petionville": the words run together
-            with self._lock:
-                rows = self._db.execute(
-                    "SELECT p.gid, p.name, p.lat, p.lon, p.fclass, p.fcode, p.cc, p.a1, p.a2, "
-                    "p.pop, n.kind FROM names n JOIN places p ON p.gid = n.gid WHERE n.key = ? "
-                    "AND p.lat IS NOT NULL", (key.replace(" ", ""),)).fetchall()
-            for row in rows:
+        # then looser forms, each only when nothing matched before it, as alternate names:
+        # "Maarat al-Numan" for "Ma'arrat an Nu'man"; "Petion-Ville" for "Petionville" (the
+        # words run together)
+        for looser in ((LOOSE_PREFIX + loose_key(key)) if key else "",
+                       key.replace(" ", "") if " " in key else ""):
+            if best or not looser:
+                continue
+            for row in self._rows(looser):
                 cand = self._overlay_by_id.get(row[0]) or _candidate(row)
                 best[cand.geonames_id] = replace(cand, kind=KIND_ALT)
         result = tuple(sorted(best.values(), key=lambda c: (-c.kind, -c.population)))
@@ -218,6 +206,14 @@ class Gazetteer:
         self._cache[key] = result
         self._by_name[name] = result
         return result
+
+    def _rows(self, key: str) -> list[tuple[Any, ...]]:
+        """The places indexed under name key ``key``, with how each matched (``kind``)."""
+        with self._lock:
+            return self._db.execute(
+                "SELECT p.gid, p.name, p.lat, p.lon, p.fclass, p.fcode, p.cc, p.a1, p.a2, "
+                "p.pop, n.kind FROM names n JOIN places p ON p.gid = n.gid WHERE n.key = ? "
+                "AND p.lat IS NOT NULL", (key,)).fetchall()
 
     def has_name(self, name: str) -> bool:
         """Whether any place is called ``name``."""

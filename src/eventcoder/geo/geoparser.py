@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -144,9 +144,7 @@ class Geoparser:
             if place is not None:
                 places.append(place)
         if spans is None:
-            cities = {p.geonames_id for p in places if p.geonames_id is not None
-                      and p.feature_class == "P" and self._city(p.geonames_id)}
-            places = _neighbourhoods_in_town(places, doc_text(doc), cities)
+            places = _neighbourhoods_in_town(places, doc_text(doc), self._city)
         if spans is None and nominals:
             places.extend(self.nominals.resolve(doc, places))
             places.sort(key=lambda p: p.start)
@@ -321,7 +319,8 @@ NEIGHBOURHOOD_KM = 30.0
 CITY_POPULATION = 300_000
 
 
-def _city_district(p: Place, text: str, towns: Sequence[Place], cities: set[int]) -> bool:
+def _city_district(p: Place, text: str, towns: Sequence[Place],
+                   is_city: Callable[[int], bool]) -> bool:
     """A district of the capital or provincial capital the article names, read as a town
     elsewhere ("a drone struck a building in the Kyivskyi district" of a report on Kharkiv:
     Kyivskyi is a district of Kharkiv, and a town in Donetsk); not an admin area of the country
@@ -330,7 +329,7 @@ def _city_district(p: Place, text: str, towns: Sequence[Place], cities: set[int]
                                        or p.text.lower().endswith(" district")) and \
         text[max(0, p.start - 4):p.start].lower() == "the " and any(
             t.country_code == p.country_code and t.text != p.text
-            and t.geonames_id in cities for t in towns)
+            and t.geonames_id is not None and is_city(t.geonames_id) for t in towns)
 
 
 #: "the X district" (told after the name)
@@ -338,7 +337,7 @@ _DISTRICT_AFTER = re.compile(r"\s+district\b", re.IGNORECASE)
 
 
 def _neighbourhoods_in_town(places: list[Place], text: str,
-                            cities: set[int] | None = None) -> list[Place]:
+                            is_city: Callable[[int], bool] = lambda gid: False) -> list[Place]:
     """A name told as a neighbourhood ("the Al-Rawdah neighbourhood") or a spot of a town
     (a market, a street, a roundabout, a checkpoint: "Bakara market") whose reading lies
     farther than :data:`NEIGHBOURHOOD_KM` from every town the article names is a part of the
@@ -352,7 +351,7 @@ def _neighbourhoods_in_town(places: list[Place], text: str,
         if p.role == "literal" and p.latitude is not None and p.longitude is not None \
                 and (_PART_OF_TOWN.match(text, p.end) or _IN_THE_CITY.match(text, p.end)
                      or _CITYS.search(text, max(0, p.start - 20), p.start)
-                     or _city_district(p, text, towns, cities or set())):
+                     or _city_district(p, text, towns, is_city)):
             others = [t for t in towns if t.text != p.text]
             near = [t for t in others if haversine_km(
                 p.latitude, p.longitude, t.latitude or 0.0, t.longitude or 0.0)

@@ -289,6 +289,7 @@ DESTINATION_BEFORE = re.compile(
     r"deported|transferred)\s+(?:[\w'-]+\s+){0,2}?(?:to|for|towards)\s+(?:the\s+)?$",
     re.IGNORECASE)
 
+
 def _usable(places: Sequence[Place], doc: Doc | None = None) -> list[Place]:
     text = doc_text(doc) if doc is not None else ""
     out = []
@@ -629,12 +630,13 @@ def _choose(doc: Doc, mention: EventMention, usable: Sequence[Place],
                     and not is_reference_point(doc_text(doc), p, usable)):
                 town = _locality_before_bracket(doc_text(doc), p, usable) or \
                     _town_within(doc_text(doc), p, usable) or _locality_within(doc, p, usable)
-                prec = None
-                if town is None and _province(p):
-                    town = _finer_in_sentence(doc, mention, p, usable)
-                    prec = None if town is None else _spot_precision(doc, town)
+                finer = _finer_in_sentence(doc, mention, p, usable) \
+                    if town is None and _province(p) else None
+                if finer is not None:  # ("the orchards of Muqdadiyah district": near words too)
+                    town = finer
                 if town is not None:
-                    return _location(gazetteer, town, prec or base_precision(town),
+                    prec = _spot_precision(doc, town) if town is finer else base_precision(town)
+                    return _location(gazetteer, town, prec,
                                      f"{town.text!r} lies in {p.text!r}, the place the "
                                      "extractor attached to the trigger")
                 if is_region(p):  # "off Hodeidah in the Red Sea": the town, if attached

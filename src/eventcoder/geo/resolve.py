@@ -342,13 +342,15 @@ def _exact_over_alternates(query: str, cands: list[Candidate]) -> list[Candidate
     if not any(c.kind >= KIND_ASCII and c.feature_class == "P"
                and c.population >= EXACT_TOWN_POPULATION for c in cands):
         return cands
-    q = loose_key(name_key(query))
+    q = _loose_name(query)
     return [c for c in cands if c.kind != KIND_ALT or c.feature_class != "P"
-            or spelling_ratio(q, loose_key(name_key(c.name))) >= ALIKE]
+            or spelling_ratio(q, _loose_name(c.name)) >= ALIKE]
 
 
-#: how far from the town it is named in a part of the town ("the X district of Y") may lie
+#: how far from the town it is named in a part of the town ("the X district of Y") may lie,
+#: and how big that town must be for the text to be read so
 TOWN_PART_KM = 30.0
+CONTAINER_TOWN_POPULATION = 50_000
 
 #: how big a town of the name itself must be to set aside the places it is only another name of
 EXACT_TOWN_POPULATION = 20_000
@@ -781,7 +783,7 @@ class Resolver:
         if not m.container or m.hint != "admin" or m.admin_level not in (None, 2):
             return None
         towns = [c for c in self.gz.lookup(m.container) if c.feature_class == "P"
-                 and c.kind >= KIND_ASCII and c.population >= 50_000]
+                 and c.kind >= KIND_ASCII and c.population >= CONTAINER_TOWN_POPULATION]
         return max(towns, key=lambda c: c.population) if towns else None
 
     def _container(self, m: Mention) -> list[Candidate]:
