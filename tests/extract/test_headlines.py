@@ -159,3 +159,17 @@ def test_single_victim_span_names_the_victim(run):
 def test_casualties_anchor_a_clash_but_count_no_deaths(run):
     ms = run("Insurgents suffer casualties in Faryab clashes.")
     assert ms and ms[0].sub_event_type == "Armed clash" and ms[0].fatalities == 0
+
+
+def test_a_dateline_year_before_a_dash_is_no_count(run):
+    # "2025 - Seven people ... were killed": the dash is no word of the victims' noun phrase
+    ms = run("CUCUTA, 3 August 2025 - Seven people, among them two civilians, were killed on "
+             "Saturday in clashes between two armed groups in the rural area of Tibu.")
+    assert ms and all(m.fatalities == 7 for m in ms)
+
+
+def test_a_toll_since_the_war_began_is_not_the_count_of_the_event_before(run):
+    ms = run("Air strikes on a market in the town of Ye-U killed civilians on Thursday, rescue "
+             "workers said. More than 6,000 civilians have been killed by the military since "
+             "the coup, according to a rights group.")
+    assert ms and all(m.fatalities < 100 for m in ms)

@@ -150,3 +150,20 @@ def test_the_country_of_a_place_is_no_attacker() -> None:
     events = every_event(text, "2026-03-14")
     assert len(events) == 2
     assert {e.actor1 for e in events} == {"Military Forces of Russia"}
+
+
+def test_a_total_broken_down_by_place_after_a_colon():
+    # the total first, then its parts place by place after the colon (and after "said:":
+    # the places are what the report says, not where it was said)
+    text = ("YANGON, March 4 (Irrawaddy Desk) - Military air strikes on two places in the "
+            "Sagaing region on Monday killed at least 12 civilians, rescue workers said: nine in "
+            "a village in Kanbalu township and three at a market in the town of Ye-U.")
+    got = sorted((e.location, e.fatalities) for e in every_event(text, "2025-03-04"))
+    assert got == [("Kanbalu", 9), ("Ye-u", 3)]
+
+
+def test_a_breakdown_that_does_not_add_up_is_not_split():
+    text = ("YANGON, March 4 (Irrawaddy Desk) - Military air strikes in the Sagaing region on "
+            "Monday killed at least 12 civilians, rescue workers said: nine in a village in "
+            "Kanbalu township and five at a market in the town of Ye-U.")
+    assert len(every_event(text, "2025-03-04")) == 1

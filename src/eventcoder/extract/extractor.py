@@ -122,10 +122,19 @@ WEAPON_OBJECT = re.compile(
     r"\s+(?:[\w'-]+\s+){0,3}?(?:weapons?|arms|ammunition|explosives?|rifles|guns|firearms|"
     r"drugs|vehicles?|boats?|ships?|documents|equipment|cash|money)\b|\s+on\s+a\s+boat",
     re.IGNORECASE)
+#: a long period: "since the coup", "since 2021", "in recent years", "over the past decade"
+_LONG_PERIOD = (
+    r"since\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?:coup|war|conflict|insurgency|uprising|invasion|"
+    r"revolution|crisis|takeover)|since\s+(?:19|20)\d\d|in\s+recent\s+(?:years|months|decades)|"
+    r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:(?:few|several|two|three|four|five|ten|"
+    r"\d+)\s+)?(?:years|decades?|months)")
+#: a toll over a long period: never the count of an event told before it
+LONG_PERIOD = re.compile(rf"\b(?:{_LONG_PERIOD})\b", re.IGNORECASE)
 #: tolls that add up many events: not one event's fatalities
 AGGREGATE = re.compile(
     r"\b(?:across|nationwide|throughout|so\s+far|in\s+total|a\s+total\s+of|overall|cumulative|"
     r"since\s+(?:the\s+)?(?:start|beginning|outbreak)|this\s+(?:year|month)|last\s+(?:year|month)|"
+    + _LONG_PERIOD + "|"
     r"wave\s+of|series\s+of|separate\s+(?:[\w-]+\s+){0,2}?(?:attacks|incidents|clashes)|"
     r"(?<!blast\s)(?<!bomb\s)(?<!bombing\s)(?<!attack\s)(?<!attack's\s)(?<!explosion\s)"
     r"(?<!ambush\s)(?<!raid\s)(?<!strike\s)(?<!massacre\s)(?<!shooting\s)death\s+toll\s+"
@@ -990,7 +999,8 @@ class EventExtractor:
 
     def _merge_outcome(self, prev: _Draft, seg: str, s0: int, s1: int) -> None:
         cands = fatality_candidates(seg)
-        if cands and KILL_WORDS.search(seg) and (prev.fatalities == 0 or
+        if cands and KILL_WORDS.search(seg) and not LONG_PERIOD.search(seg) and (
+                prev.fatalities == 0 or
                                                  prev.fatalities_span is None):
             # a count read here replaces none or the placeholder of an aggregate toll
             v, a, b = conservative(seg, cands)

@@ -67,6 +67,49 @@ def _tolls(text: str, s0: int, s1: int) -> list[tuple[int, int, int]]:
     return out
 
 
+#: where a total's breakdown begins: "killed 13 civilians: eight in ... and five at ..."
+_BREAK = re.compile(r":|\s[-\u2013\u2014]\s")
+#: an item of a breakdown: a count, up to two words ("four farmers"), "in" or "at"
+BREAKDOWN_ITEM = re.compile(
+    rf"(?:^\s*|[,;]\s*(?:and\s+)?|\s(?:and|while)\s+)(?:at\s+least\s+|another\s+)?"
+    rf"(?P<n>{NUMBER_RE})\s+(?:[A-Za-z'-]+\s+){{0,2}}?(?:were\s+killed\s+|died\s+|killed\s+)?"
+    r"(?:in|at)\s", re.IGNORECASE)
+
+
+def _breakdown(text: str, s0: int, s1: int, inside: Sequence[Place]
+               ) -> list[tuple[Place, tuple[int, int, int]]] | None:
+    """The items of a total told place by place after a colon or a dash ("killed at least 13
+    civilians: eight in a village in Kanbalu township and five at a market in Ye-U"): each
+    item a count and the first place after it, before the next item; at least two items at
+    differently named places, whose counts add up to a toll told before the colon. None when
+    the sentence has no such breakdown; [] when it has one that is not read (a count that does
+    not add up, an item with no known place): then no list is read either."""
+    totals = _tolls(text, s0, s1)
+    for brk in _BREAK.finditer(text, s0, s1):
+        before = [v for v, a, _b in totals if a < brk.start()]
+        if not before:
+            continue
+        items = []
+        for m in BREAKDOWN_ITEM.finditer(text[brk.end():s1]):
+            v = parse_number(m.group("n"))
+            if v is None or v <= 0:
+                return []
+            a, b = brk.end() + m.start("n"), brk.end() + m.end("n")
+            items.append((v, a, b, brk.end() + m.end()))
+        if len(items) < 2:
+            continue
+        out = []
+        for k, (v, a, b, after) in enumerate(items):
+            end = items[k + 1][1] if k + 1 < len(items) else s1
+            place = next((p for p in inside if after <= p.start < end), None)
+            if place is None or any(alike_names(place.name or place.text, q.name or q.text)
+                                    for q, _t in out):
+                return []
+            out.append((place, (v, a, b)))
+        return out if sum(t[0] for _p, t in out) in before else []
+    return None
+
+
 def listed_places(text: str, mention: EventMention, places: Sequence[Place]
                   ) -> list[tuple[Place, tuple[int, int, int]]]:
     """The (place, toll) items of ``mention``'s sentence when it lists its event by place, in
@@ -77,6 +120,9 @@ def listed_places(text: str, mention: EventMention, places: Sequence[Place]
     inside = sorted((p for p in places if s0 <= p.start and p.end <= s1
                      and p.role == "literal" and p.latitude is not None),
                     key=lambda p: p.start)
+    broken = _breakdown(text, s0, s1, inside)
+    if broken is not None:
+        return broken  # (a breakdown that does not add up: no list at all)
     heads = _heads(text, inside)
     if len(heads) < 2:
         return []

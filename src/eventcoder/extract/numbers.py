@@ -88,7 +88,8 @@ _KILLED = (r"(?:killed|dead|died|die|dies|slain|perished|massacred|executed|behe
            r"hacked\s+to\s+death|beaten\s+to\s+death|burned\s+to\s+death|burnt\s+to\s+death)")
 #: up to three words of a victim noun phrase (headline quotes allowed: "three rebel 'commanders'"),
 #: optionally with an of-phrase ("twelve members of the security forces")
-_W = r"[\"'\u2018\u2019\u201c\u201d]?[A-Za-z'-]+[\"'\u2018\u2019\u201c\u201d]?"
+#: (a word has a letter: a dash is no word, "August 2025 - Seven people" counts seven, not 2025)
+_W = r"[\"'\u2018\u2019\u201c\u201d]?[A-Za-z][A-Za-z'-]*[\"'\u2018\u2019\u201c\u201d]?"
 _NOUN = rf"(?:{_W}\s+){{0,4}}?(?:of\s+(?:the\s+)?(?:{_W}\s+){{1,3}}?)?"
 #: an aside about the victims between their count and the verb: "21 civilians, including
 #: women and children, were killed", "twelve people, most of them farmers, died"

@@ -366,7 +366,9 @@ def _reporting(doc: Doc, mention: EventMention, place: Place) -> bool:
                 mention.trigger.start <= head.head.idx < mention.trigger.end):
             return True  # not "killed two reporters in Kabul"
         if head.pos_ in ("VERB", "AUX"):
-            return head.lemma_.lower() in REPORTING_VERBS
+            # (not what the report says after its colon: "residents said: seven in Kucheri")
+            return head.lemma_.lower() in REPORTING_VERBS and not (
+                head.idx < place.start and ":" in doc_text(doc)[head.idx:place.start])
         tok = head
     return False
 
