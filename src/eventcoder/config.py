@@ -63,7 +63,7 @@ DEFAULT_NEAR_DUPLICATE_THRESHOLD = 0.7
 #: Cross-article merging (eventcoder.dedup.cross holds the reasons for these values).
 DEFAULT_MERGE_DAYS = 2
 DEFAULT_MERGE_KM = 25.0
-DEFAULT_MERGE_THRESHOLD = 0.6
+DEFAULT_MERGE_THRESHOLD = 0.5
 #: The HTTP API: the largest request body it reads (10 MiB), and how many articles one
 #: request may have coded before answering (more become a background job).
 DEFAULT_API_MAX_BODY_BYTES = 10 * 1024 * 1024

@@ -100,13 +100,17 @@ def test_protests_in_one_place_on_one_day_are_one_event() -> None:
     a = ev("a1", text="Hundreds marched to the city hall demanding unpaid wages.", **protest)
     b = ev("a2", text="Police watched as teachers rallied in the centre over salaries.",
            **{**protest, "sub_event_type": "Protest with intervention"})
-    d = same_event(a, b)
+    assert same_event(a, b).same
+    # the rule, not the score, decides under a stricter threshold: not on another day, not
+    # 40 km away, not when neither date is a day
+    strict = MergeSettings(threshold=0.65)
+    d = same_event(a, b, strict)
     assert d.same and "protests in one place on one day" in d.reasons
-    # not on another day, not 40 km away, not when neither date is a day
-    assert not same_event(a, b.model_copy(update={"event_date": DAY + dt.timedelta(days=1)})).same
-    assert not same_event(a, b.model_copy(update={"latitude": 50.34})).same
+    assert not same_event(a, b.model_copy(update={"event_date": DAY + dt.timedelta(days=1)}),
+                          strict).same
+    assert not same_event(a, b.model_copy(update={"latitude": 50.34}), strict).same
     week = {"time_precision": 2}
-    assert not same_event(a.model_copy(update=week), b.model_copy(update=week)).same
+    assert not same_event(a.model_copy(update=week), b.model_copy(update=week), strict).same
     # a protest and an attack in one place on one day: the types are not compatible
     assert not same_event(a, ev("a3")).same
 
@@ -458,21 +462,23 @@ def test_a_rival_just_under_the_threshold_is_still_a_doubt() -> None:
     # (0.59, under the threshold): which one it tells is not known, so it merges with neither
     from eventcoder.dedup.cross import RIVAL_FLOOR, best_match
 
+    s = MergeSettings(threshold=0.6)  # the figures below are of this threshold
+
     bus_stop = ev("b", 8, event_id="ev-b1", text="A shell hit a bus stop in Kharkiv, killing "
                   "civilians, the governor said.")
     depot = ev("b", 20, event_id="ev-b2", text=STRIKE2, latitude=KHARKIV["latitude"] + 0.12,
                actor1="Unidentified Armed Group (Ukraine)")
     incoming = ev("c", 2)
-    best, rival = same_event(incoming, bus_stop), same_event(incoming, depot)
+    best, rival = same_event(incoming, bus_stop, s), same_event(incoming, depot, s)
     assert best.same and not rival.same
     assert rival.score >= RIVAL_FLOOR and best.score - rival.score < 0.1
-    assert best_match(incoming, [bus_stop, depot]) is None
-    assert best_match(incoming, [bus_stop]) is not None  # alone, it merges
+    assert best_match(incoming, [bus_stop, depot], s) is None
+    assert best_match(incoming, [bus_stop], s) is not None  # alone, it merges
     # a rival far under the threshold is no doubt
     far = depot.model_copy(update={"fatalities": 200, "latitude": KHARKIV["latitude"] + 0.2,
                                    "evidence": ev("b", text="Fighting went on.").evidence})
-    assert same_event(incoming, far).score < RIVAL_FLOOR
-    assert best_match(incoming, [bus_stop, far]) is not None
+    assert same_event(incoming, far, s).score < RIVAL_FLOOR
+    assert best_match(incoming, [bus_stop, far], s) is not None
 
 
 def test_a_doubt_between_two_events_told_apart_is_settled_by_the_place_names() -> None:

@@ -17,7 +17,7 @@ from .common import db_option, load_config, user_errors
               help="Maximum distance between two reports' places [default: merge_km, 25].")
 @click.option("--threshold", "merge_threshold", type=click.FloatRange(min=0, min_open=True),
               default=None,
-              help="Minimum score to merge [default: merge_threshold, 0.6; above 1: none].")
+              help="Minimum score to merge [default: merge_threshold, 0.5; above 1: none].")
 def dedup(db: str | None, dry_run: bool, merge_days: int | None, merge_km: float | None,
           merge_threshold: float | None) -> None:
     """Merge stored events that are reports of one event, as the run path does for new
