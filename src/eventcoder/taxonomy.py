@@ -173,14 +173,18 @@ FIXED_KIND = ContextKind("fixed", (), base_score=0.6, truth_feature="kind_fixed"
 #: The context kinds of the lexicon (see ``extract/lexicon.py``), one record each.
 CONTEXT_KIND_TYPES: tuple[ContextKind, ...] = (
     # attack, kill, shoot: typed by the actors (civilians hit -> Attack, armed on both sides
-    # -> Armed clash, a mob -> Mob violence; in a protest, the demonstration's type)
-    ContextKind("violence", (*DEMONSTRATION_TYPES, "Mob violence", "Attack", "Armed clash"),
+    # -> Armed clash, a mob -> Mob violence; in a protest, the demonstration's type; carried
+    # out with drones or aircraft -> Air/drone strike)
+    ContextKind("violence", (*DEMONSTRATION_TYPES, "Mob violence", "Attack", "Armed clash",
+                             "Air/drone strike"),
                 base_score=0.45, truth_feature="kind_violence", main_predicate_bonus=False),
     # bodies found, died: an Attack when nothing more specific is reported
     ContextKind("outcome", (*DEMONSTRATION_TYPES, "Mob violence", "Attack", "Armed clash"),
                 base_score=0.4, truth_feature="kind_outcome", main_predicate_bonus=False),
-    # clash, fighting, ambush: Armed clash unless protesters are involved
-    ContextKind("clash", (*DEMONSTRATION_TYPES, "Armed clash"), base_score=0.55,
+    # clash, fighting, ambush: Armed clash unless protesters are involved (or drones were the
+    # weapon: Air/drone strike)
+    ContextKind("clash", (*DEMONSTRATION_TYPES, "Armed clash", "Air/drone strike"),
+                base_score=0.55,
                 truth_feature="kind_clash"),
     # protest, march, rally: typed by intervention and violence cues
     ContextKind("protest", DEMONSTRATION_TYPES, base_score=0.6, truth_feature="kind_protest"),

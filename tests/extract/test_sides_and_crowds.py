@@ -50,3 +50,32 @@ def test_live_fire_that_injures_is_excessive_force():
             "outside the provincial council in Mosul on Tuesday, injuring at least five people, "
             "witnesses said.")
     assert _types(text) == ["Excessive force against protesters"]
+
+
+
+def test_who_told_the_story_is_not_who_was_hit():
+    # "according to local sources": the locals reported, the defenders were hit
+    text = ("OUAGADOUGOU, April 14 (Sahel Wire) - Eleven defenders were killed during the attack "
+            "that targeted the detachment and the positions of the VDP in Djibo on Sunday "
+            "morning, according to local sources.")
+    assert _types(text) == ["Armed clash"]
+
+
+def test_a_civilian_militia_is_an_armed_side():
+    text = ("The group said its fighters attacked positions of the VDP civilian militia in "
+            "Diapaga on Sunday, killing six of them.")
+    assert _types(text) == ["Armed clash"]
+
+
+def test_an_attack_the_troops_repelled_is_a_battle():
+    # the headline's "repel" tells that the forces fought back, whoever the lead counts dead
+    text = ("Troops repel ISWAP attacks on Dikwa\n\nMAIDUGURI, April 14 (Lake Chad Wire) - Ten "
+            "people, including a captain, were killed when ISWAP fighters launched coordinated "
+            "attacks on military formations in Dikwa on Sunday, the army said.")
+    assert _types(text) == ["Armed clash"]
+
+
+def test_an_attack_carried_out_with_drones_is_a_drone_strike():
+    text = ("The army condemned the terrorist attack carried out with drones by the armed group "
+            "against a battalion base in the municipality of Tibu on Sunday.")
+    assert _types(text) == ["Air/drone strike"]

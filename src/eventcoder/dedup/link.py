@@ -305,6 +305,10 @@ def _compatible_date(g: _Group, m: EventMention, text: str = "",
     if another_time:
         return False
     days = abs((m.event_date - g.date).days)  # type: ignore[operator]
+    if days == 1 and SUB_EVENTS[m.sub_event_type].event_type != g.event_type:
+        # another day and another kind of violence: another event ("fighters stormed the base
+        # on Monday ... On Tuesday, the air force struck their columns")
+        return False
     if days == 1 and m.fatalities and g.tolls and m.fatalities not in g.tolls:
         return False  # another day and other dead: another event ("On Sunday, IS killed 50")
     if days == 1 and CALENDAR_DAY.search(g.date_text) and CALENDAR_DAY.search(

@@ -56,6 +56,19 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "extract"
 QUALIFIER = re.compile(r"-(?:linked|affiliated|allied|aligned|backed|inspired|sponsored|"
                        r"supported|loyal)\b", re.IGNORECASE)
 
+#: words after "civilian" that make it an armed force ("the VDP civilian militia", "the Civilian
+#: Joint Task Force"): not civilians
+ARMED_CIVILIAN = re.compile(r"\s+(?:militias?|joint\s+task\s+force|JTF|vigilantes?|"
+                            r"self-defen[cs]e|defen[cs]e\s+(?:forces?|groups?|units?|volunteers))\b",
+                            re.IGNORECASE)
+
+#: people counted with the forces among them ("ten people, including a captain"): the dead
+#: of a battle, not civilians
+FORCES_AMONG = re.compile(
+    r",?\s+(?:including|among\s+them|among\s+whom)\s+(?:an?\s+|the\s+|\w+\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:soldiers?|troops|captain|lieutenant|major|colonel|sergeant|officers?|"
+    r"policem[ae]n|police\s+officers?|gendarmes?|commanders?|servicem[ae]n)\b", re.IGNORECASE)
+
 _CAP_RUN = re.compile(r"(?:\b[A-Z][\w.'-]*(?:\s+(?:of|al-|el-|ez-|the)?\s*[A-Z][\w.'-]*)*)")
 
 
@@ -253,6 +266,9 @@ class ActorDictionary:
         for h in hits:
             if QUALIFIER.match(text, h.end):
                 continue  # "the al Qaeda-linked al-Shabab": the group named next is the actor
+            if h.role == "civilian" and (ARMED_CIVILIAN.match(text, h.end) or (
+                    h.text.lower() in ("people", "persons") and FORCES_AMONG.match(text, h.end))):
+                continue  # "the VDP civilian militia", "ten people, including a captain"
             if h.start >= last_end:
                 out.append(h)
                 last_end = h.end
@@ -292,6 +308,8 @@ class ActorDictionary:
         out: list[tuple[str, int]] = []
         words = run.split()
         for i in range(len(words)):
+            if i > 0 and words[i - 1].lower() == "lake":
+                continue  # "Lake Chad" (a lake shared by four countries), not Chad
             for j in range(i + 1, min(i + 4, len(words)) + 1):
                 w = " ".join(words[i:j]).lower()
                 if w not in self._country_of_word and w not in self._region_of_word:

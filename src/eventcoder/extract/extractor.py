@@ -94,7 +94,8 @@ CARED_FOR_IN = re.compile(
 STATE_VICTIMS = re.compile(
     r"\b(?:soldiers?|troops|policem[ae]n|police\s+officers?|gendarmes?|servicem[ae]n|"
     r"(?:military|army|police|security)\s+personnel|VDP|volunteers\s+for\s+the\s+defen[cs]e|"
-    r"detachment|garrison|(?:army|military|police)\s+(?:base|post|camp|outpost))\b",
+    r"detachment|garrison|(?:army|military|police)\s+(?:bases?|posts?|camps?|outposts?|"
+    r"formations?|positions?|units?))\b",
     re.IGNORECASE)
 #: a post stormed: a battle unless its capture is told ("seized", "overran", "took control")
 STORMED_POST = re.compile(
@@ -567,7 +568,8 @@ class EventExtractor:
         if (m := L.DURATION.search(seg)) is not None and not recent_cue(seg):
             reject("generic", f"a conflict told over its duration: {m.group(0)!r}", cand, typ)
             return None
-        if (m := L.PERIOD_TOLL.search(seg)) is not None and KILL_WORDS.search(seg):
+        if (m := L.PERIOD_TOLL.search(seg)) is not None and KILL_WORDS.search(seg) and \
+                not L.RANKED.search(seg, max(0, m.start() - 100), m.start()):
             reject("generic", f"a toll over a period: {m.group(0)!r}", cand, typ)
             return None
         if (m := L.CONFLICT_TOLL.search(seg)) is not None and not recent_cue(seg):
@@ -634,7 +636,8 @@ class EventExtractor:
         # "The first blast hit ...": one of the events the draft before counts, not more of it
         part = prev is not None and _part_of_count(prev, cand.start, text)
         if adjacent and date is None and prev is not None and not new_cue and not part and (
-                _anaphoric(trig_tok) or (_is_demo(typ) and _is_demo(prev.sub_event_type))):
+                _anaphoric(trig_tok) or (_is_demo(typ) and _is_demo(prev.sub_event_type)
+                                         and not _another_place(text, sent.start_char, prev))):
             # "The demonstration ended peacefully." / "The strikes also destroyed a market."
             # / "Several protesters were injured.": more about the previous event
             self._merge_outcome(prev, seg, s0, s1)
@@ -744,6 +747,9 @@ class EventExtractor:
             if word.startswith("riot"):
                 return "Violent demonstration"
             return "Mob violence"
+        if kind in ("clash", "violence") and not protest_ctx and L.DRONE_WEAPON.search(
+                seg, c.start - s0, c.end - s0 + 120):
+            return "Air/drone strike"  # "attacked the army base with explosive-laden drones"
         if kind == "clash":
             if protest_ctx:
                 return _protest_type(seg)
@@ -809,7 +815,7 @@ class EventExtractor:
                 o0 = c.start - s0
                 target_hit = next((h for h in seg_hits if c.end <= h.start < c.end + 80),
                                   None)
-            civ = L.CIVILIAN_WORDS.search(seg)
+            civ = L.civilian_victims(seg)
             armed_target = L.ARMED_WORDS.search(seg, max(0, o0), max(0, o0) + len(after))
             if not seg_hits or all(h.role == "civilian" for h in seg_hits):
                 if kind == "violence" and re.match(r"clash|fight|fought", seg[c.start - s0:],
@@ -828,12 +834,15 @@ class EventExtractor:
                 # "attacked the detachment of Diapaga": forces as the object, a battle (whoever
                 # the subject is: "Terrorist individuals")
                 return "Armed clash"
-            if civ is None and STATE_VICTIMS.search(seg) and (
+            if civ is None and (STATE_VICTIMS.search(seg) or L.PEOPLE_WITH_FORCES.search(seg)) \
+                    and (
                     KILL_WORDS.search(seg) or re.search(r"\btarget", seg, re.IGNORECASE)):
                 # "23 soldiers lost their lives in the attack", "the detachment was the target
                 # of a complex attack": the forces hit are a side, the attack a battle
                 return "Armed clash"
-            if civ:
+            if civ or L.CIVILIAN_WORDS.search(seg):
+                # (people or places of civilians, even as the ones who told it: "residents
+                # said the town came under attack")
                 return "Attack"
             if kind == "outcome" or KILL_WORDS.search(seg[c.start - s0:c.end - s0]) or any(
                     m.start() <= c.start - s0 < m.end() for m in L.DEADLY_EVENT.finditer(seg)):
@@ -930,6 +939,13 @@ class EventExtractor:
         if d.actor1 is not None and d.actor2 is not None and d.actor1.name == d.actor2.name \
                 and typ != "Armed clash":
             d.actor2 = None
+        if typ == "Armed clash" and d.actor2 is not None and d.actor2.inter == 7:
+            # "Ten people, including a captain, were killed when ISWAP attacked military
+            # formations": in a battle the other side is the armed one named, not the dead
+            side = next((h for h in seg_hits if h.role in ("state", "armed") and (
+                d.actor1 is None or mention(h).name != d.actor1.name)), None)
+            if side is not None:
+                d.actor2 = mention(side)
         if typ == "Arrests" and (d.actor1 is None or d.actor1.inter != 1):
             if d.actor1 is not None and d.actor2 is None:
                 d.actor2 = d.actor1
@@ -1037,10 +1053,15 @@ class EventExtractor:
             return _date_attachment(e, trigger), vague, abs(e.start_char - trig_start)
 
         best: tuple[ResolvedDate, tuple[int, int]] | None = None
+        ref = published or asof
         for e in sorted(ents, key=rank):
             r = self.dates.resolve(e.text, published)
             if r is None:
                 continue
+            if ref is not None and r.date < ref - dt.timedelta(days=BACKGROUND_DAYS) and \
+                    trigger and _possessive_of_another_clause(e, trigger):
+                continue  # "marched ... where they read the names of those killed in last
+                # year's protests": the day of an event of the past, not this one's
             if r.relative_to_event and published is not None:
                 anchor = prev.date if prev is not None and prev.date is not None else None
                 if anchor is None and r.needs_event:
@@ -1055,7 +1076,6 @@ class EventExtractor:
         if best is None:
             return None, None
         r, span = best
-        ref = published or asof
         if ref is not None and r.date < ref - dt.timedelta(days=BACKGROUND_DAYS):
             return "background", None
         if published is None and r.explicit_year is False:
@@ -1084,7 +1104,9 @@ class EventExtractor:
         else:
             event_date, precision = None, 3
         if d.sub_event_type == "Armed clash" and d.actor2 is not None and d.actor2.inter == 7 \
-                and not L.CLASH_WORD.match(text, d.trigger[0]):
+                and not L.CLASH_WORD.match(text, d.trigger[0]) and \
+                not L.ARMED_WORDS.search(text, d.trigger[0], d.trigger[1]):
+            # (not when the trigger itself names the forces hit: "attacked army positions")
             # fire on civilians with no armed side hit back: ACLED's attack, not a clash
             d.sub_event_type = "Attack"
         if d.sub_event_type == "Looting/property destruction" and d.fatalities > 0:
@@ -1201,6 +1223,41 @@ _KEEPS_ITS_WORDS = frozenset(("DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FA
 SPEECH_LEMMAS = frozenset(
     "say tell claim announce confirm report state add publish acknowledge admit deny accuse "
     "blame condemn issue release post declare quote cite reveal disclose".split())
+
+
+#: a segment that opens on where it happened ("In the coastal city of Mombasa, ...", "In the
+#: commercial hub Blantyre, ...", "Elsewhere, in Mzuzu, ...")
+FRONTED_PLACE = re.compile(
+    r"\W*(?i:(?:elsewhere|meanwhile|separately),?\s+)?(?i:in|at)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?"
+    r"(?:(?:city|town|capital|hub|port|district|province|region|state|village)\s+(?:of\s+)?)?"
+    r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)\s*,")
+
+
+def _another_place(text: str, s0: int, prev: _Draft) -> bool:
+    """The sentence at ``s0`` opens on a place the sentence of ``prev`` does not name ("In the
+    commercial hub Blantyre, about 2,000 people marched": a protest in another city)."""
+    m = FRONTED_PLACE.match(text, s0)
+    return m is not None and m.group("name").lower() not in \
+        text[prev.sentence[0]:prev.sentence[1]].lower()
+
+
+def _possessive_of_another_clause(e: SpacySpan, trigger: set[int]) -> bool:
+    """A day's possessive ("last year's protests") whose noun hangs from a verb other than the
+    trigger before the head chain reaches the trigger: it dates an event of that clause."""
+    doc = e.doc
+    if not (e.text.endswith(("'s", "\u2019s")) or (
+            e.end < len(doc) and doc[e.end].text in ("'s", "\u2019s"))):
+        return False
+    tok = e.root
+    for _ in range(40):
+        if tok.head.i == tok.i or tok.i in trigger:
+            return False
+        tok = tok.head
+        if tok.i in trigger:
+            return False
+        if tok.pos_ == "VERB":
+            return True
+    return False
 
 
 def _date_attachment(e: SpacySpan, trigger: set[int]) -> int:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .actors import FORCES_AMONG
 from .numbers import parse_number
 
 
@@ -78,7 +79,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"drones?|warplanes?|war\s+planes?|fighter\s+jets?|jets?\s+(?:struck|bombed|pounded|"
        r"targeted|hit)|helicopter\s+gunships?|gunships?|barrel\s+bombs?|(?:guided\s+)?aerial\s+"
        r"bombs?|glide[-\s]bombs?|guided\s+bombs?|(?:strategic|heavy|long-range|b-52s?|b-1s?|"
-       r"tu-\d+s?)\s+bombers|air\s+force|air\s+operations?|"
+       r"tu-\d+s?)\s+bombers|air\s+force|air\s+operations?|air\s+(?:component|wing)|"
        # an army's own words for an air strike: "the IDF struck and eliminated a commander"
        r"(?:IDF|Israeli\s+(?:army|military)|Israel\s+Defense\s+Forces)\s+(?:also\s+)?struck"
        r"|unmanned\s+aerial|uavs?|drones?|airstrike\w*|bombing\s+raids?|"
@@ -214,10 +215,48 @@ TRIGGERS: tuple[Trigger, ...] = (
 )
 
 #: words that make a clause about civilians as victims
+#: the weapon of an attack told as an aircraft or a drone ("attacked the base with explosive-laden
+#: drones", "targeted the power station with a number of strategic drones", "a strike with
+#: missiles and attack unmanned aerial vehicles"): ACLED's Air/drone strike
+DRONE_WEAPON = re.compile(
+    r"\b(?:with|using|by)\s+(?:[\w-]+\s+){0,6}?(?:drones?|UAVs?|unmanned\s+aerial\s+vehicles?|"
+    r"quadcopters?|warplanes?|fighter\s+jets?|military\s+aircraft)\b|"
+    r"\b(?:attack|kamikaze|suicide|explosive-laden|armed|strike)\s+(?:drones?|UAVs?|"
+    r"unmanned\s+aerial\s+vehicles?)\b", re.IGNORECASE)
+
+#: a civilian word that tells who reported, not who was hit ("according to local sources",
+#: "residents said", "told villagers"): see :func:`civilian_victims`
+_SOURCE_AFTER = re.compile(r"\s+(?:sources?|media|radio|press|reports?|said|say|says|told|"
+                           r"reported|recounted|described|interviewed)\b", re.IGNORECASE)
+_SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|told|quoted|quoting|citing|interviewed)\s+"
+                            r"(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
+
+
+#: people killed with forces among them ("ten people, including a captain, were killed")
+PEOPLE_WITH_FORCES = re.compile(r"\b(?:people|persons)" + FORCES_AMONG.pattern, re.IGNORECASE)
+
+
+def civilian_victims(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """The first civilian word of ``text[start:end]`` that is not the source of the report
+    (:data:`CIVILIAN_WORDS` without "local sources said", "according to residents") nor
+    people counted with forces among them."""
+    end = len(text) if end is None else end
+    for m in CIVILIAN_WORDS.finditer(text, start, end):
+        if _SOURCE_AFTER.match(text, m.end()) or \
+                _SOURCE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or (
+                m.group(0).lower() in ("people", "persons") and FORCES_AMONG.match(text, m.end())):
+            continue  # (nor "ten people, including a captain": the dead of a battle)
+        return m
+    return None
+
+
 CIVILIAN_WORDS = re.compile(
     r"\b(?:civilians?|villagers?|residents?|people|men|women|children|child|boys?|girls?|"
     r"farmers?|shepherds?|herders?|students?|worshipp?ers?|journalists?|teachers?|passengers?|"
-    r"pilgrims?|famil(?:y|ies)|workers?|traders?|merchants?|refugees?|displaced|locals?|"
+    r"pilgrims?|famil(?:y|ies)|workers?|traders?|merchants?|refugees?|displaced|"
+    # (not "local government areas", "local sources", "local vigilantes")
+    r"locals?(?!\s+(?:governments?|councils?|authorit\w+|administrations?|sources?|media|press|"
+    r"radio|time|elections?|branch|units?|defen[cs]e|vigilantes?|militias?|police|security)\b)|"
     r"drivers?|doctors?|nurses?|schoolchildren|elders?|fishermen|miners?|man|woman|"
     r"mukhtar|wedding|market|mosque|church|school|hospital|homes?|houses?|village|"
     r"christians|yazidis|tribal\s+(?:leader|elder|sheikh)|activists?|politicians?|candidates?|"
@@ -365,6 +404,10 @@ PERIOD_TOLL = re.compile(
     r"(?:this|last)\s+year(?!['\u2019]s)|(?:each|every|per)\s+(?:month|year|week)|"
     r"in\s+(?:19|20)\d\d\s+alone)\b",
     re.IGNORECASE)
+#: a superlative that ranks the event told against the period after it ("one of the deadliest
+#: attacks on the army this year"): the period is no toll's
+RANKED = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|"
+                    r"most\s+(?:serious|lethal|deadly|violent))\b", re.IGNORECASE)
 #: an event called deadly: at least one death
 DEADLY_EVENT = re.compile(
     r"\b(?:deadly|fatal|lethal|bloody)\s+(?:[\w-]+\s+)?(?:attacks?|raids?|"

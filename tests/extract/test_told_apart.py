@@ -1,0 +1,51 @@
+"""What tells another event, or keeps an event from being set aside: the next day's strike of
+another kind is another event (not a retelling of the clash before it); a protest that a
+sentence opens in another city is another protest; a past possessive in a clause about other
+dead ("killed in last year's protests") does not date the march; "one of the deadliest attacks
+... this year" ranks the attack, it is no toll over the year."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventcoder.coding import code_text
+
+
+def _rows(text: str, published: str) -> list[tuple[str, dt.date | None, str | None]]:
+    return [(e.sub_event_type, e.event_date, e.location)
+            for e in code_text(text, dt.date.fromisoformat(published), min_confidence=0)]
+
+
+def test_the_next_days_strike_of_another_kind_is_another_event():
+    text = ("OUAGADOUGOU, Nov 5 (Sahel Wire) - Jihadists stormed an army detachment in the town "
+            "of Djibo on Monday, killing 20 soldiers, security sources said. On Tuesday, the air "
+            "component of the army carried out strikes on columns of fighters withdrawing "
+            "towards the border, the sources said.")
+    rows = _rows(text, "2025-11-05")
+    assert ("Armed clash", dt.date(2025, 11, 3), "Djibo") in rows
+    assert any(t == "Air/drone strike" and d == dt.date(2025, 11, 4) for t, d, _ in rows)
+
+
+def test_a_protest_opened_in_another_city_is_another_protest():
+    text = ("LILONGWE, Oct 8 (Southern Africa Wire) - Police fired tear gas at hundreds of "
+            "people protesting against fuel prices in Lilongwe on Wednesday, witnesses said.\n\n"
+            "In the commercial hub Blantyre, about 2,000 people marched peacefully to the civic "
+            "offices.")
+    places = {p for _, _, p in _rows(text, "2025-10-08")}
+    assert {"Lilongwe", "Blantyre"} <= places
+
+
+def test_a_past_day_of_other_dead_does_not_date_the_march():
+    text = ("NAIROBI, June 25 (East Africa Wire) - Police fired tear gas at protesters in central "
+            "Nairobi on Wednesday.\n\nIn the coastal city of Mombasa, several hundred protesters "
+            "marched peacefully to the county offices, where they read out the names of people "
+            "killed in last year's protests.")
+    assert ("Peaceful protest", dt.date(2025, 6, 25), "Mombasa") in _rows(text, "2025-06-25")
+
+
+def test_one_of_the_deadliest_this_year_is_no_toll_over_the_year():
+    text = ("N'DJAMENA, Sept 16 (Sahel Wire) - At least 17 soldiers were killed when Boko Haram "
+            "fighters attacked an army position near the town of Baga Sola on Sunday, a military "
+            "source said, one of the deadliest attacks on the army in the region this year.")
+    assert [(t, d) for t, d, _ in _rows(text, "2025-09-16")] == [
+        ("Armed clash", dt.date(2025, 9, 14))]
