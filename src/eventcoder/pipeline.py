@@ -20,6 +20,7 @@ from .config import Config
 from .dedup import merge_events, summaries
 from .dedup.link import build_event_group, counted_summaries, link_mentions
 from .extract.listing import split_listed
+from .geo.locate import same_place_as_before
 from .extract.rows import resolve_date
 from .nlp import load_nlp, parsed_from
 from .schema import Article, Candidate, Event, EventMention, Place
@@ -127,7 +128,9 @@ class Pipeline:
         result.mentions, cands = split_listed(
             article.text, *self.extractor.extract_candidates(doc, article), result.places)
         t2 = clock()
-        locations = [self.geoparser.locate(doc, m, result.places) for m in result.mentions]
+        locations = same_place_as_before(
+            article.text, result.mentions,
+            [self.geoparser.locate(doc, m, result.places) for m in result.mentions])
         t3 = clock()
         groups = link_mentions(article.text, result.mentions, locations)
         groups, locations, counted = counted_summaries(article.text, result.mentions,

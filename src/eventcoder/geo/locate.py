@@ -698,3 +698,32 @@ def _choose(doc: Doc, mention: EventMention, usable: Sequence[Place],
     top_id = counts.most_common(1)[0][0]
     p = next(q for q in usable if q.geonames_id == top_id)
     return _location(gazetteer, p, 3, f"document focus: most mentioned place {p.text!r}")
+
+
+#: a place told as the one before ("in the same forest area", "at the same village")
+SAME_PLACE = re.compile(r"\b(?:in|at|near|from)\s+the\s+same\s+(?:[\w-]+\s+)?(?:area|village|town|"
+                        r"district|locality|place|spot|forest|region|neighbou?rhood|county|"
+                        r"commune|site)\b", re.IGNORECASE)
+#: location reasons that rest on no place of the event's own sentence
+_WEAK = ("the dateline", "document focus", "nearest place in the event's paragraph",
+         "no literal place")
+
+
+def same_place_as_before(text: str, mentions: Sequence[EventMention],
+                         locations: Sequence[Location]) -> list[Location]:
+    """``locations`` with the place of the event told before given to a mention whose sentence
+    says it happened "in the same area" and that has no place of its own sentence ("an IED
+    went off during the search operation in the same forest area": not the dateline's town)."""
+    out = list(locations)
+    for i, m in enumerate(mentions):
+        if i == 0 or not out[i].reason.startswith(_WEAK) or not SAME_PLACE.search(
+                text, m.sentence.start, m.sentence.end):
+            continue
+        before = next((loc for j, loc in reversed(list(enumerate(out[:i])))
+                       if loc.place is not None and mentions[j].sentence.start < m.sentence.start
+                       and not loc.reason.startswith(_WEAK)), None)
+        if before is not None:
+            out[i] = before.model_copy(update={
+                "reason": f"the same place as the event told before ({before.reason})"})
+    return out
+
