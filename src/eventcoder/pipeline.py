@@ -20,8 +20,8 @@ from .config import Config
 from .dedup import merge_events, summaries
 from .dedup.link import build_event_group, counted_summaries, link_mentions
 from .extract.listing import split_listed
-from .geo.locate import same_place_as_before
 from .extract.rows import resolve_date
+from .geo.locate import same_place_as_before
 from .nlp import load_nlp, parsed_from
 from .schema import Article, Candidate, Event, EventMention, Place
 

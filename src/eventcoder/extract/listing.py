@@ -98,7 +98,7 @@ def _breakdown(text: str, s0: int, s1: int, inside: Sequence[Place]
             items.append((v, a, b, brk.end() + m.end()))
         if len(items) < 2:
             continue
-        out = []
+        out: list[tuple[Place, tuple[int, int, int]]] = []
         for k, (v, a, b, after) in enumerate(items):
             end = items[k + 1][1] if k + 1 < len(items) else s1
             place = next((p for p in inside if after <= p.start < end), None)
