@@ -834,8 +834,8 @@ class EventExtractor:
                 # "attacked the detachment of Diapaga": forces as the object, a battle (whoever
                 # the subject is: "Terrorist individuals")
                 return "Armed clash"
-            if civ is None and (STATE_VICTIMS.search(seg) or L.PEOPLE_WITH_FORCES.search(seg)) \
-                    and (
+            forces_hit = STATE_VICTIMS.search(seg) or L.PEOPLE_WITH_FORCES.search(seg)
+            if civ is None and forces_hit and (
                     KILL_WORDS.search(seg) or re.search(r"\btarget", seg, re.IGNORECASE)):
                 # "23 soldiers lost their lives in the attack", "the detachment was the target
                 # of a complex attack": the forces hit are a side, the attack a battle
@@ -1016,8 +1016,7 @@ class EventExtractor:
     def _merge_outcome(self, prev: _Draft, seg: str, s0: int, s1: int) -> None:
         cands = fatality_candidates(seg)
         if cands and KILL_WORDS.search(seg) and not LONG_PERIOD.search(seg) and (
-                prev.fatalities == 0 or
-                                                 prev.fatalities_span is None):
+                prev.fatalities == 0 or prev.fatalities_span is None):
             # a count read here replaces none or the placeholder of an aggregate toll
             v, a, b = conservative(seg, cands)
             prev.fatalities = v
@@ -1225,7 +1224,7 @@ SPEECH_LEMMAS = frozenset(
     "blame condemn issue release post declare quote cite reveal disclose".split())
 
 
-#: a segment that opens on where it happened ("In the coastal city of Mombasa, ...", "In the
+#: a sentence that opens on where it happened ("In the coastal city of Mombasa, ...", "In the
 #: commercial hub Blantyre, ...", "Elsewhere, in Mzuzu, ...")
 FRONTED_PLACE = re.compile(
     r"\W*(?i:(?:elsewhere|meanwhile|separately),?\s+)?(?i:in|at)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?"
