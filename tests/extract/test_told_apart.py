@@ -49,3 +49,12 @@ def test_one_of_the_deadliest_this_year_is_no_toll_over_the_year():
             "source said, one of the deadliest attacks on the army in the region this year.")
     assert [(t, d) for t, d, _ in _rows(text, "2025-09-16")] == [
         ("Armed clash", dt.date(2025, 9, 14))]
+
+
+def test_the_same_saturday_opens_another_event():
+    from eventcoder.extract.lexicon import NEW_EVENT
+
+    assert NEW_EVENT.search("The same Saturday, the post at Kantchari was attacked.")
+    assert NEW_EVENT.search("Police also said that in the evening of the same day, mortar rounds "
+                            "fell on the market.")
+    assert not NEW_EVENT.search("The attack on the same day was claimed by the group.")

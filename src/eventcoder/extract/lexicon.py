@@ -461,7 +461,10 @@ FUTURE_WORDS = re.compile(
 #: "separately", "elsewhere", "in retaliation", "also attacked").
 NEW_EVENT = re.compile(
     r"^\W*also\b(?!\s+(?:said|told|says|reported|claimed))|"  # "Also on Sunday, a drone ..."
-    r"^\W*(?:on\s+)?the\s+same\s+(?:day|night|morning|afternoon|evening),|"  # "The same day, a ..."
+    r"^\W*(?:on\s+)?the\s+same\s+(?:day|night|morning|afternoon|evening|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday),|"  # "The same day, a ...", "The same Saturday,"
+    # "in the evening of the same day, mortar rounds ...": a time of that day, another event
+    r"\b(?:in|during)\s+the\s+(?:morning|afternoon|evening|night)\s+of\s+the\s+same\s+day\b|"
     r"\b(?:another|a\s+(?:second|third|separate|further|new)|separately|elsewhere|"
     r"in\s+(?:a\s+)?separate|in\s+(?:retaliation|response)|retaliat\w+|meanwhile|"
     r"(?:later|earlier)\s+(?:that|on|in\s+the)|the\s+(?:next|following|previous)\s+day|"
