@@ -79,3 +79,12 @@ def test_an_attack_carried_out_with_drones_is_a_drone_strike():
     text = ("The army condemned the terrorist attack carried out with drones by the armed group "
             "against a battalion base in the municipality of Tibu on Sunday.")
     assert _types(text) == ["Air/drone strike"]
+
+
+def test_an_assault_foiled_is_a_battle_a_bomb_foiled_is_not():
+    text = ("BANNU, April 14 (Frontier Post) - Police foiled an attack by militants on a police "
+            "station in the district on Sunday night, officials said.")
+    assert _types(text) == ["Armed clash"]
+    bomb = ("BANNU, April 14 (Frontier Post) - Police foiled an attack on a police station on "
+            "Sunday by defusing a bomb planted at its gate, officials said.")
+    assert "Armed clash" not in _types(bomb)

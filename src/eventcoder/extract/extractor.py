@@ -727,6 +727,12 @@ class EventExtractor:
             or bool(re.search(r"\b(?:tear\s*-?gas|water\s+cannons?|rubber\s+bullets|"
                               r"disperse[ds]?\s+(?:the\s+)?(?:crowds?|anti-))", seg, re.IGNORECASE))
         if kind in SUB_EVENTS:
+            if kind == "Disrupted weapons use" and FOILED_ASSAULT.match(seg, c.start - s0) and \
+                    not L.BLAST_WEAPON.search(seg):
+                # "officers foiled a cowardly attack by Khawarij on the police station", "troops
+                # foiled an attempt by the armed group to infiltrate the town": an assault beaten
+                # off is a battle (a bomb or a drone stopped is disrupted weapons use)
+                return "Armed clash"
             if kind == "Agreement" and not STRONG_AGREEMENT.search(seg):
                 return None
             if kind == "Non-violent transfer of territory" and not any(
@@ -1223,6 +1229,11 @@ SPEECH_LEMMAS = frozenset(
     "say tell claim announce confirm report state add publish acknowledge admit deny accuse "
     "blame condemn issue release post declare quote cite reveal disclose".split())
 
+
+#: an assault foiled: "foiled a cowardly attack by", "thwarted an attempt by the group to storm"
+FOILED_ASSAULT = re.compile(r"(?:foil\w*|thwart\w*)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+                            r"(?:attacks?|assaults?|raids?|attempts?|infiltrations?|incursions?)\b",
+                            re.IGNORECASE)
 
 #: a sentence that opens on where it happened ("In the coastal city of Mombasa, ...", "In the
 #: commercial hub Blantyre, ...", "Elsewhere, in Mzuzu, ...")

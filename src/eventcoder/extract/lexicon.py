@@ -215,6 +215,11 @@ TRIGGERS: tuple[Trigger, ...] = (
 )
 
 #: words that make a clause about civilians as victims
+#: a weapon that explodes or flies: what a foiled attack with it stopped is a disrupted weapon
+BLAST_WEAPON = re.compile(r"\b(?:bombs?|bomber|explosive\w*|ieds?|devices?|mines?|suicide|vests?|"
+                          r"grenades?|drones?|uavs?|missiles?|rockets?|mortars?|shells?)\b",
+                          re.IGNORECASE)
+
 #: the weapon of an attack told as an aircraft or a drone ("attacked the base with explosive-laden
 #: drones", "targeted the power station with a number of strategic drones", "a strike with
 #: missiles and attack unmanned aerial vehicles"): ACLED's Air/drone strike
