@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..extract import lexicon as L
+from ..extract.dates import DAY_TIMES
 from ..extract.rows import build_event
 from ..geo.resolve import haversine_km
 from ..geo.text import alike_names
@@ -288,8 +289,7 @@ def _time_of_day(m: EventMention) -> set[str]:
 
 
 #: a time of day
-TIME_WORD = re.compile(r"\b(?:morning|midday|noon|afternoon|evening|dusk|dawn|nightfall|"
-                       r"daybreak)\b", re.IGNORECASE)
+TIME_WORD = re.compile(rf"\b{DAY_TIMES}\b", re.IGNORECASE)
 
 
 def _compatible_date(g: _Group, m: EventMention, text: str = "",

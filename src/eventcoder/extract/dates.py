@@ -247,9 +247,11 @@ SAME_DAY_AS_EVENT = (r"(?:(?:that |the )?same (?:day|afternoon|evening|morning|n
                      r"(?:about |around |some |nearly )?(?:a few |several |some |two |three |"
                      r"an? )?hours? (?:later|earlier))")
 
+#: the times of a day that tell one event from another on the same day
+DAY_TIMES = r"(?:morning|midday|noon|afternoon|evening|dusk|dawn|nightfall|daybreak)"
 #: a time of day told alone (after "in the", "at", which the resolver strips first)
 TIME_OF_DAY = (r"(?:the |around |about |shortly (?:after|before) |late in the |early in the )?"
-               r"(?:morning|midday|noon|afternoon|evening|dusk|dawn|nightfall|daybreak)")
+               + DAY_TIMES)
 
 #: a date in digits, day and month either way round ("06.11.2025", "11/6/2025")
 NUMERIC_DATE = re.compile(r"(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)")

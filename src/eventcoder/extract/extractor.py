@@ -123,19 +123,11 @@ WEAPON_OBJECT = re.compile(
     r"\s+(?:[\w'-]+\s+){0,3}?(?:weapons?|arms|ammunition|explosives?|rifles|guns|firearms|"
     r"drugs|vehicles?|boats?|ships?|documents|equipment|cash|money)\b|\s+on\s+a\s+boat",
     re.IGNORECASE)
-#: a long period: "since the coup", "since 2021", "in recent years", "over the past decade"
-_LONG_PERIOD = (
-    r"since\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?:coup|war|conflict|insurgency|uprising|invasion|"
-    r"revolution|crisis|takeover)|since\s+(?:19|20)\d\d|in\s+recent\s+(?:years|months|decades)|"
-    r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:(?:few|several|two|three|four|five|ten|"
-    r"\d+)\s+)?(?:years|decades?|months)")
-#: a toll over a long period: never the count of an event told before it
-LONG_PERIOD = re.compile(rf"\b(?:{_LONG_PERIOD})\b", re.IGNORECASE)
 #: tolls that add up many events: not one event's fatalities
 AGGREGATE = re.compile(
     r"\b(?:across|nationwide|throughout|so\s+far|in\s+total|a\s+total\s+of|overall|cumulative|"
     r"since\s+(?:the\s+)?(?:start|beginning|outbreak)|this\s+(?:year|month)|last\s+(?:year|month)|"
-    + _LONG_PERIOD + "|"
+    + L.LONG_PERIOD_WORDS + "|"
     r"wave\s+of|series\s+of|separate\s+(?:[\w-]+\s+){0,2}?(?:attacks|incidents|clashes)|"
     r"(?<!blast\s)(?<!bomb\s)(?<!bombing\s)(?<!attack\s)(?<!attack's\s)(?<!explosion\s)"
     r"(?<!ambush\s)(?<!raid\s)(?<!strike\s)(?<!massacre\s)(?<!shooting\s)death\s+toll\s+"
@@ -727,11 +719,11 @@ class EventExtractor:
             or bool(re.search(r"\b(?:tear\s*-?gas|water\s+cannons?|rubber\s+bullets|"
                               r"disperse[ds]?\s+(?:the\s+)?(?:crowds?|anti-))", seg, re.IGNORECASE))
         if kind in SUB_EVENTS:
-            if kind == "Disrupted weapons use" and FOILED_ASSAULT.match(seg, c.start - s0) and \
-                    not L.BLAST_WEAPON.search(seg):
-                # "officers foiled a cowardly attack by Khawarij on the police station", "troops
-                # foiled an attempt by the armed group to infiltrate the town": an assault beaten
-                # off is a battle (a bomb or a drone stopped is disrupted weapons use)
+            if kind == "Disrupted weapons use" and L.FOILED_ASSAULT.match(seg, c.start - s0) \
+                    and not L.BLAST_WEAPON.search(seg):
+                # "officers foiled a cowardly attack by Khawarij on the police station": an
+                # assault beaten off is a battle (a bomb or a drone stopped is disrupted weapons
+                # use; a foiled attempt with nothing seized is no event: L.FOILED_PLOT)
                 return "Armed clash"
             if kind == "Agreement" and not STRONG_AGREEMENT.search(seg):
                 return None
@@ -1021,7 +1013,7 @@ class EventExtractor:
 
     def _merge_outcome(self, prev: _Draft, seg: str, s0: int, s1: int) -> None:
         cands = fatality_candidates(seg)
-        if cands and KILL_WORDS.search(seg) and not LONG_PERIOD.search(seg) and (
+        if cands and KILL_WORDS.search(seg) and not L.LONG_PERIOD.search(seg) and (
                 prev.fatalities == 0 or prev.fatalities_span is None):
             # a count read here replaces none or the placeholder of an aggregate toll
             v, a, b = conservative(seg, cands)
@@ -1229,11 +1221,6 @@ SPEECH_LEMMAS = frozenset(
     "say tell claim announce confirm report state add publish acknowledge admit deny accuse "
     "blame condemn issue release post declare quote cite reveal disclose".split())
 
-
-#: an assault foiled: "foiled a cowardly attack by", "thwarted an attempt by the group to storm"
-FOILED_ASSAULT = re.compile(r"(?:foil\w*|thwart\w*)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
-                            r"(?:attacks?|assaults?|raids?|attempts?|infiltrations?|incursions?)\b",
-                            re.IGNORECASE)
 
 #: a sentence that opens on where it happened ("In the coastal city of Mombasa, ...", "In the
 #: commercial hub Blantyre, ...", "Elsewhere, in Mzuzu, ...")

@@ -409,6 +409,14 @@ PERIOD_TOLL = re.compile(
     r"(?:this|last)\s+year(?!['\u2019]s)|(?:each|every|per)\s+(?:month|year|week)|"
     r"in\s+(?:19|20)\d\d\s+alone)\b",
     re.IGNORECASE)
+#: a long period: "since the coup", "since 2021", "in recent years", "over the past decade"
+LONG_PERIOD_WORDS = (
+    r"since\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?:coup|war|conflict|insurgency|uprising|invasion|"
+    r"revolution|crisis|takeover)|since\s+(?:19|20)\d\d|in\s+recent\s+(?:years|months|decades)|"
+    r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:(?:few|several|two|three|four|five|ten|"
+    r"\d+)\s+)?(?:years|decades?|months)")
+#: a toll over a long period: never the count of an event told before it
+LONG_PERIOD = re.compile(rf"\b(?:{LONG_PERIOD_WORDS})\b", re.IGNORECASE)
 #: a superlative that ranks the event told against the period after it ("one of the deadliest
 #: attacks on the army this year"): the period is no toll's
 RANKED = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|"
@@ -431,6 +439,11 @@ CONFLICT_TOLL = re.compile(
 FOILED_PLOT = re.compile(
     r"\b(?:foil\w*|thwart\w*|prevent\w*|avert\w*)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}"
     r"(?:plans?|plots?|attempts?|schemes?|conspirac\w+)\b", re.IGNORECASE)
+#: An assault beaten off ("foiled a cowardly attack by Khawarij on the police station"): a
+#: battle, unless what was stopped was a weapon that explodes or flies (:data:`BLAST_WEAPON`)
+FOILED_ASSAULT = re.compile(r"(?:foil\w*|thwart\w*)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+                            r"(?:attacks?|assaults?|raids?|attempts?|infiltrations?|incursions?)\b",
+                            re.IGNORECASE)
 SEIZED_OR_HELD = re.compile(r"(?<!\bno\s)(?<!\bnot\s)\b(?:seiz\w+|arrest\w*|detain\w*|defus\w+|"
                             r"recover\w*|confiscat\w+|captur\w+|found|dismantl\w+)\b(?!\s+yet)",
                             re.IGNORECASE)

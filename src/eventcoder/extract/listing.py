@@ -84,8 +84,11 @@ def _breakdown(text: str, s0: int, s1: int, inside: Sequence[Place]
     differently named places, whose counts add up to a toll told before the colon. None when
     the sentence has no such breakdown; [] when it has one that is not read (a count that does
     not add up, an item with no known place): then no list is read either."""
+    breaks = list(_BREAK.finditer(text, s0, s1))
+    if not breaks:
+        return None
     totals = _tolls(text, s0, s1)
-    for brk in _BREAK.finditer(text, s0, s1):
+    for brk in breaks:
         before = [v for v, a, _b in totals if a < brk.start()]
         if not before:
             continue
