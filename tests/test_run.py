@@ -117,6 +117,29 @@ def test_workers_store_the_same_events(first_run, pipeline, tmp_path):
 
 
 @pytest.mark.e2e
+def test_one_process_parses_across_store_batches(first_run, pipeline, tmp_path, monkeypatch):
+    """Store batches of 2 are parsed by one nlp.pipe stream (full spaCy batches), and the
+    stored events are those of a run whose store batch holds every article."""
+    store, serial, _ = first_run
+    calls = []
+    real = type(pipeline).process_many
+
+    def spy(self, articles, **kwargs):
+        calls.append(1)
+        return real(self, articles, **kwargs)
+
+    monkeypatch.setattr(type(pipeline), "process_many", spy)
+    with Store(f"sqlite:///{tmp_path / 'one.db'}") as one_store:
+        whole = code_articles(_inputs(), one_store, pipeline, batch_size=100)
+        assert _events(one_store, whole) == _events(store, serial)
+    assert len(calls) == 1
+    calls.clear()
+    with Store(f"sqlite:///{tmp_path / 'two.db'}") as two_store:
+        code_articles(_inputs(), two_store, pipeline, batch_size=2)
+    assert len(calls) == 1  # not one per store batch
+
+
+@pytest.mark.e2e
 def test_workers_send_back_slim_results_unless_the_caller_reads_them(first_run, pipeline,
                                                                      tmp_path):
     """A pool's workers leave the places, mentions and truth features out of what they send

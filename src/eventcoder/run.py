@@ -22,6 +22,7 @@ added to the original's events as a source (:meth:`Store.link_copies`), not code
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -378,7 +379,7 @@ class _Run:
         elif workers > 1:
             coded = run_parallel(self.pipeline.config, batches, workers, slim)
         else:
-            coded = (list(self.pipeline.process_many(b)) for b in batches)
+            coded = _streamed(self.pipeline, batches)
         try:
             while True:
                 with self.clock.stage("coding"):
@@ -468,6 +469,30 @@ class _Run:
                 sigs[a.content_hash] = sig
         if copies:
             self._link(copies, sigs)
+
+
+def _streamed(pipeline: Pipeline, batches: Iterator[list[Article]]
+              ) -> Iterator[list[ArticleResult]]:
+    """Each batch's results, coded in this process by one :meth:`Pipeline.process_many` over
+    all the batches' articles, so that spaCy parses in full ``nlp.pipe`` batches across the
+    store batches' boundaries (a store batch of 50 parsed alone makes one full batch of 32 and
+    one of 18). It reads up to one parse batch ahead: the next store batch may be looked up
+    before this one is saved, as with workers (its copies of this batch's articles then wait
+    for this batch to be saved, :meth:`_Run.without_copies`)."""
+    sizes: deque[int] = deque()
+
+    def articles() -> Iterator[Article]:
+        for batch in batches:
+            sizes.append(len(batch))
+            yield from batch
+
+    out: list[ArticleResult] = []
+    for result in pipeline.process_many(articles()):
+        out.append(result)
+        if len(out) == sizes[0]:
+            sizes.popleft()
+            yield out
+            out = []
 
 
 def _batches(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
