@@ -813,6 +813,8 @@ class EventExtractor:
                 o0 = c.start - s0
                 target_hit = next((h for h in seg_hits if c.end <= h.start < c.end + 80),
                                   None)
+            if target_hit is not None and BY_AGENT.search(seg, 0, target_hit.start - s0):
+                target_hit = None  # "the attack carried out by members of the Gran Grif gang"
             civ = L.civilian_victims(seg)
             armed_target = L.ARMED_WORDS.search(seg, max(0, o0), max(0, o0) + len(after))
             if not seg_hits or all(h.role == "civilian" for h in seg_hits):
@@ -878,6 +880,11 @@ class EventExtractor:
                 ids = {t.idx for t in ch.subtree}
                 if ch.dep_ == "prep" and ch.lower_ == "by":  # "the kidnapping of X by Y"
                     agent_ids |= ids
+                elif ch.dep_ == "acl" and any(g.dep_ == "agent" for g in ch.children):
+                    # "the attack carried out on 11 October by members of the gang": the
+                    # participle's agent is the attack's (the rest of its clause names no target)
+                    agent_ids |= {t.idx for g in ch.children if g.dep_ == "agent"
+                                  for t in g.subtree}
                 elif ch.dep_ in ("poss",) and trig.pos_ == "NOUN":
                     agent_ids |= ids
                 else:
@@ -1733,6 +1740,13 @@ _BEFORE_PLACE_NOUN = re.compile(r"\s+(?:(?:border|frontline|front-line|port|capi
                                 re.IGNORECASE)
 
 
+#: what stands before the attacker in "an attack by (members of) X", "came under fire from
+#: members of X": X is no target
+BY_AGENT = re.compile(r"\b(?:by|fire\s+from)\s+(?:the\s+)?(?:(?:suspected|alleged|armed)\s+)?(?:(?:members?|"
+                      r"fighters?|elements?|militants?|gunmen|men|units?)\s+(?:of|from)\s+"
+                      r"(?:the\s+)?)?$", re.IGNORECASE)
+
+
 def _ner_actor(ents: list[SpacySpan], ids: set[int], actors: ActorDictionary
                ) -> list[ActorHit]:
     """An actor outside the dictionary: the named entity in the role, with a generic type.
@@ -1747,6 +1761,9 @@ def _ner_actor(ents: list[SpacySpan], ids: set[int], actors: ActorDictionary
         if e.start_char not in ids or e.label_ not in ("ORG", "GPE", "NORP"):
             # a person is not an ACLED actor (ACLED names the force or group they belong to)
             continue
+        if any(a.lower_ == "according" for a in e.root.ancestors):
+            continue  # a source ("according to information gathered by its Human Rights
+            # Service"), not a side
         text = e.text[4:] if e.text.lower().startswith("the ") else e.text
         text = re.sub(r"['’]s?$", "", text).strip()
         if text.count("(") > text.count(")"):

@@ -154,6 +154,8 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"bases?|posts?|outposts?|convoys?|patrols?|positions?|barracks|military|army|police"
        r"\s+stations?|soldiers|troops))\b", "clash", 62),
     _t(r"\b(?:attack\w*|assault\w*|raid\w*|gunned\s+down|shot|shoot\w*|open(?:ed|ing)\s+fire|"
+       r"(?:came|come|coming|been)\s+under\s+(?:heavy\s+|sustained\s+)?(?:gun|rocket|mortar)?"
+       r"fire|"
        r"gunfire|fired\s+(?:on|at|upon)|kill(?:ed|ings?|s)?|murder\w*|execut\w+|behead\w*|"
        r"stabb\w*|hack\w*\s+to\s+death|massacr\w+|slaughter\w*|beat(?:en|ing)?\s+to\s+death|"
        r"tortur\w+|assassinat\w+|torch\w*|burn\w*\s+alive|set\s+ablaze|targeted|"

@@ -1,0 +1,42 @@
+"""Armed groups ACLED names (gangs of Brazil and Haiti, rebels of South Sudan, the Central
+African Republic, West Papua ...) are their own actors, so a report that names one codes it,
+and a group named as the one who attacked is never its own target."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventcoder.coding import code_text
+from eventcoder.extract.actors import ActorDictionary
+
+DATE = dt.date(2026, 4, 14)
+
+
+def _rows(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(e.sub_event_type, e.actor1, e.actor2) for e in code_text(text, DATE, min_confidence=0)]
+
+
+def test_named_groups_are_known_by_their_other_names():
+    actors = ActorDictionary()
+    assert actors.canonical("SPLA-IO") == actors.canonical("SPLM-IO") == \
+        "Sudan People's Liberation Movement/Army-In Opposition (SPLM/A-IO)"
+    assert actors.canonical("Red Command") == "Comando Vermelho (CV)"
+    # a longer name that contains another group's is its own group
+    assert actors.canonical("West Papua National Liberation Army") != \
+        actors.canonical("National Liberation Army")
+
+
+def test_an_attack_carried_out_by_a_named_gang_is_the_gangs_attack_on_civilians():
+    text = ("CAP-HAITIEN, April 14 (Caribbean Wire) - The United Nations condemned the attack "
+            "carried out on Saturday by members of the Gran Grif gang in the town of Saint-Marc, "
+            "which killed at least nine people, including two children, according to figures "
+            "gathered by its Human Rights Service.")
+    assert _rows(text) == [("Attack", "Gran Grif", "Civilians (Haiti)")]
+
+
+def test_a_named_gang_makes_a_police_raid_political_violence():
+    text = ("RIO DE JANEIRO, April 14 (Atlantic Wire) - A police operation against drug "
+            "traffickers of the Comando Vermelho in a favela complex in the north of Rio de "
+            "Janeiro left four people dead on Monday, police said.")
+    # (without the gang known, "drug traffickers" made it ordinary crime: no row)
+    assert [(typ, a1) for typ, a1, _ in _rows(text)] == [("Attack", "Police Forces of Brazil")]
