@@ -40,3 +40,14 @@ def test_a_named_gang_makes_a_police_raid_political_violence():
             "Janeiro left four people dead on Monday, police said.")
     # (without the gang known, "drug traffickers" made it ordinary crime: no row)
     assert [(typ, a1) for typ, a1, _ in _rows(text)] == [("Attack", "Police Forces of Brazil")]
+
+
+def test_civilians_shot_are_the_attack_on_civilians_not_the_battle_told_after_it():
+    text = ("BANGUI, April 14 (Global Wire) - Rebels from the 3R group killed at least five "
+            "civilians in north-western Central African Republic on Sunday, and government "
+            "troops clashed with the group the following day, local officials said.\n\n"
+            "The civilians were shot near Bocaranga in Ouham-Pende prefecture, a local "
+            "official said.")
+    rows = {e.sub_event_type: e for e in code_text(text, DATE, min_confidence=0)}
+    assert rows["Attack"].location == "Bocaranga"
+    assert rows["Armed clash"].location != "Bocaranga"

@@ -98,3 +98,14 @@ def test_a_part_of_the_city_is_not_a_namesake_town_far_away(nlp, geoparser):
     places = _places(nlp, geoparser, text)
     caja = [p for p in places if p.text == "Cajazeiras"]
     assert caja and caja[0].name == "Salvador"
+
+
+def test_the_west_banks_biblical_names_are_the_west_bank(nlp, geoparser):
+    # Israeli statements name the northern and southern West Bank "Samaria" and "Judea":
+    # not Samarai in Papua New Guinea, nor Judea in New Zealand
+    text = ("The army said an aircraft struck a cell of gunmen near a village in northern "
+            "Samaria overnight, and that forces would keep operating throughout Judea and "
+            "Samaria.")
+    places = _places(nlp, geoparser, text)
+    assert {p.text for p in places} >= {"Samaria"}
+    assert {p.country_code for p in places} == {"PS"}

@@ -612,6 +612,15 @@ class EventExtractor:
                 and not new_cue and all(h.role == "civilian" for h in seg_hits) \
                 and prev.sentence[1] >= sent.start_char - 2 \
                 and ";" not in text[prev.sentence[1] - 1:s0 + 1]:
+            if seg_hits and SUB_EVENTS[prev.sub_event_type].event_type == "Battles":
+                # "Rebels killed six civilians on Wednesday, and troops clashed with them the
+                # next day. The civilians were shot near Bocaranga": civilians hit are the
+                # outcome of the attack on civilians told just before the battle
+                hit = next((i for i in range(len(drafts) - 2, max(-1, len(drafts) - 4), -1)
+                            if SUB_EVENTS[drafts[i].sub_event_type].event_type
+                            == "Violence against civilians"), None)
+                if hit is not None:
+                    merged, prev = hit, drafts[hit]
             self._merge_outcome(prev, seg, s0, s1)
             if seg_hits and prev.actor2 is None and prev.actor1 is not None \
                     and prev.actor1.inter != 7 and KILL_WORDS.search(seg):
