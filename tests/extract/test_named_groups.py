@@ -51,3 +51,19 @@ def test_civilians_shot_are_the_attack_on_civilians_not_the_battle_told_after_it
     rows = {e.sub_event_type: e for e in code_text(text, DATE, min_confidence=0)}
     assert rows["Attack"].location == "Bocaranga"
     assert rows["Armed clash"].location != "Bocaranga"
+
+
+def test_party_supporters_who_clash_are_rioters_at_the_town_inside_the_district():
+    text = ("One killed in party clash in Lakshmipur's Ramganj\n\n"
+            "A party activist was killed and at least 15 people were injured in a clash between "
+            "supporters of two rival parties in Ramganj upazila of Lakshmipur on Sunday "
+            "afternoon, police said. Several shops were set on fire.")
+    rows = code_text(text, DATE, min_confidence=0)
+    assert [(e.sub_event_type, e.actor1, e.location) for e in rows] == [
+        ("Mob violence", "Rioters (Bangladesh)", "Ramganj")]
+
+
+def test_rival_militias_that_clash_are_still_a_battle():
+    text = ("MOGADISHU, April 14 (Horn Wire) - Fighters of two rival clan militias clashed "
+            "over grazing land near Galkayo on Sunday, killing six, elders said.")
+    assert [e.sub_event_type for e in code_text(text, DATE, min_confidence=0)] == ["Armed clash"]

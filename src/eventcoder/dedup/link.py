@@ -172,6 +172,9 @@ TERRITORY = sub_events_where("takes_territory")
 ONE_BLAST = frozenset({"Suicide bomb", "Remote explosive/landmine/IED"})
 #: A demonstration is one event whatever it turned into; these are told in one report.
 DEMONSTRATION = frozenset({PROTESTS, RIOTS})
+#: the events a detail (:data:`ABSORBED`: looting, burning, an abduction) is part of: violence
+#: and riots ("a clash between supporters of two parties ... Several shops were set on fire")
+ABSORBING = VIOLENT | {RIOTS}
 
 
 def _compatible_type(g: _Group, m: EventMention, generic: bool, anaphor: bool,
@@ -182,11 +185,15 @@ def _compatible_type(g: _Group, m: EventMention, generic: bool, anaphor: bool,
     if {m.sub_event_type, g.sub_event_type} == ONE_BLAST:
         # "a suicide car bomber struck ... the driver detonated it": one bomb told two ways
         return True
-    if g.event_type in VIOLENT and m.sub_event_type in ABSORBED:
+    if g.event_type in ABSORBING and m.sub_event_type in ABSORBED:
         return True
     if g.headline and et in VIOLENT and g.event_type in VIOLENT:
         # the headline tells the lead event in few words ("Drone attack kills 5 in X"); the
         # body then tells it with its weapon and toll
+        return True
+    if g.headline and m.sub_event_type == "Mob violence" and g.sub_event_type == "Armed clash":
+        # "One killed in BNP-Jamaat clash": the headline's clash, which the body tells as a
+        # fight of party supporters
         return True
     if et in DEMONSTRATION and g.event_type in DEMONSTRATION:
         # a march told as peaceful, then with tear gas, then as a riot: one demonstration
@@ -427,7 +434,10 @@ def counted_summaries(text: str, mentions: Sequence[EventMention],
                 continue  # (two bombs are not told by "1,500 air strikes since the coup")
             parts.append(j)
         told_in = {group_of[j] for j in parts}
-        if group_of[i] not in told_in or len(told_in) < count:
+        if len(told_in) < count or (group_of[i] not in told_in and not is_headline(
+                text, mentions[groups[group_of[i]][0]])):
+            # (the count's own group among them, or a headline's that names the places one
+            # by one: "Boko Haram kills nine in night raids on Mozogo and Koza")
             continue
         out[i] = f"a count of {count} events told one by one after it"
         if attached(locations[i]):
@@ -474,7 +484,7 @@ def _add(g: _Group, i: int, m: EventMention, loc: Location, generic: bool) -> No
     g.members.append(i)
     if m.fatalities:
         g.tolls.add(m.fatalities)
-    if m.sub_event_type in ABSORBED and g.event_type in VIOLENT:
+    if m.sub_event_type in ABSORBED and g.event_type in ABSORBING:
         return  # a detail of the violent event: it keeps its type, place and actors
     if g.headline and len(g.members) == 2:
         # the body's first telling says more than the headline: its type leads

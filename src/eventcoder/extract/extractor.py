@@ -760,6 +760,10 @@ class EventExtractor:
         if kind == "clash":
             if protest_ctx:
                 return _protest_type(seg)
+            if L.CROWD_CLASH.search(seg) and not any(
+                    h.role in ("state", "armed") for h in seg_hits
+                    if not (c.start <= h.start < c.end)):
+                return "Mob violence"  # party supporters or villagers fighting each other
             return "Armed clash"
         if kind == "territory":
             after = seg[c.end - s0:c.end - s0 + 80]
@@ -1876,11 +1880,21 @@ TOWN_FACILITY = re.compile(r"\s+(?:police\s+(?:station|post|camp|headquarters)|a
                            re.IGNORECASE)
 
 
+#: a place named as a place of the one before it ("Lakshmipur's Ramganj")
+POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
+#: a place's name standing alone, not the first word of a part of a town or a facility
+#: ("Kherson's Dniprovskyi district", "Gaza's Shifa hospital": the town is the place to map)
+ALONE = re.compile(r"\s*(?:[,.;:!?)\n]|$|\s*(?:on|in|near|at|after|before|when|where|as|and|"
+                   r"with|during|overnight|yesterday|today|late|early)\b)")
+
+
 def _place(text: str, ents: list[SpacySpan], trig: Token, s0: int, s1: int,
            hits: list[ActorHit]) -> tuple[int, int] | None:
     """A place attached to the trigger by a locative preposition, else the nearest place.
     A one-word name the model took for an organisation before a facility of a town ("the
-    Tibu police station", "the Kutru police camp") is the town."""
+    Tibu police station", "the Kutru police camp") is the town; a place's place ("in
+    Lakshmipur's Ramganj") is the second."""
+    named = ents
     ents = [e for e in ents if (e.label_ in PLACE_LABELS or e.label_ == "ORG" and len(e) == 1
                                 and TOWN_FACILITY.match(text, e.end_char)) and s0 <= e.start_char
             and e.end_char <= s1 and not any(h.start <= e.start_char < h.end for h in hits)
@@ -1926,7 +1940,15 @@ def _place(text: str, ents: list[SpacySpan], trig: Token, s0: int, s1: int,
             return None
     chosen = best[1] if best is not None else min(
         ents, key=lambda e: abs(e.start_char - trig.idx))
+    if (own := POSSESSIVE.match(text, chosen.end_char)) is not None:
+        chosen = next((e for e in named if e.start_char == own.end() and e.end_char <= s1
+                       and (e.label_ in PLACE_LABELS or e.label_ == "ORG" and not any(
+                           h.start <= e.start_char < h.end for h in hits))
+                       and len(e) == 1 + e[-1].is_space and e[0].is_title
+                       and ALONE.match(text, e[0].idx + len(e[0]))), chosen)
     end = chosen.end_char
+    while end > chosen.start_char and text[end - 1].isspace():
+        end -= 1
     m = PLACE_SUFFIX.match(text, end)
     if m and m.end() <= s1:
         end = m.end()

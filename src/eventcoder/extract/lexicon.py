@@ -446,6 +446,15 @@ FOILED_PLOT = re.compile(
 FOILED_ASSAULT = re.compile(r"(?:foil\w*|thwart\w*)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
                             r"(?:attacks?|assaults?|raids?|attempts?|infiltrations?|incursions?)\b",
                             re.IGNORECASE)
+#: A clash of crowds: party supporters, factions, villagers or students fighting each other
+#: ("a clash between supporters of BNP and Jamaat-e-Islami", "two factions of the party
+#: clashed"): ACLED's mob violence between rioters, not a battle of armed groups
+_CROWD = (r"(?:supporters|activists|workers|followers|cadres|factions|youths|students|"
+          r"villagers|residents|traders|vendors|fans|mobs?)")
+CROWD_CLASH = re.compile(
+    r"\bclash\w*\s+(?:between|among|involving|of)\s+(?:(?:the|two|rival|opposing|some)\s+)*"
+    r"(?:[\w'-]+\s+){0,2}?" + _CROWD + r"\b|\b" + _CROWD + r"\b(?:\s+[\w'-]+){0,8}?\s+"
+    r"(?:clash(?:ed|es)?|fought)\b", re.IGNORECASE)
 SEIZED_OR_HELD = re.compile(r"(?<!\bno\s)(?<!\bnot\s)\b(?:seiz\w+|arrest\w*|detain\w*|defus\w+|"
                             r"recover\w*|confiscat\w+|captur\w+|found|dismantl\w+)\b(?!\s+yet)",
                             re.IGNORECASE)

@@ -533,6 +533,8 @@ class Recognizer:
         brackets = tokens_lowered_as(doc, ("(",))
         for ent in doc_ents:
             ent = _before_bracket(ent, brackets)
+            if len(ent) > 1 and ent[-1].is_space:  # "Ramganj\n\n": a headline's end
+                ent = _without_space_end(ent)
             label = ent.label_
             if label in ("GPE", "LOC", "FAC"):
                 ent = self._mended(doc, ent)
@@ -586,6 +588,9 @@ class Recognizer:
                     prev = ent[0].lower_  # "Near Palmyra" tagged as one person
                 if prev == "the" and prev2 in _STRONG_LOCATIVE:
                     prev = prev2  # "in the Samos hotspot"
+                if prev in ("'s", "’s") and ent.start > 1 and \
+                        doc[ent.start - 2].ent_type_ in ("GPE", "LOC"):
+                    prev = "in"  # "in Lakshmipur's Ramganj": a place in the place before it
                 if _place_context(doc, ent.start) or _coordinated_with_place(doc, ent):
                     prev = "in"
                 if len(ent) > 1 and ent[-1].lower_ in ADMIN_SUFFIXES and ent[-1].is_upper:
@@ -1147,6 +1152,17 @@ def _named_locality(doc: Doc, ent: Span) -> bool:
         return False
     return doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in LOCALITY_HEADS | {
         "market"}  # ("the weekly market of Matankari")
+
+
+def _without_space_end(ent: Span) -> Span:
+    """An entity the model ran into the blank lines after it ("Ramganj\\n\\n" closing a
+    headline), without them."""
+    from spacy.tokens import Span as SpacySpan
+
+    end = ent.end
+    while end - 1 > ent.start and ent.doc[end - 1].is_space:
+        end -= 1
+    return SpacySpan(ent.doc, ent.start, end, label=ent.label_)
 
 
 def _before_bracket(ent: Span, brackets: Sequence[int] | None = None) -> Span:
