@@ -67,3 +67,21 @@ def test_rival_militias_that_clash_are_still_a_battle():
     text = ("MOGADISHU, April 14 (Horn Wire) - Fighters of two rival clan militias clashed "
             "over grazing land near Galkayo on Sunday, killing six, elders said.")
     assert [e.sub_event_type for e in code_text(text, DATE, min_confidence=0)] == ["Armed clash"]
+
+
+def test_a_patrol_that_struck_a_bomb_was_hit_and_its_dead_succumbed():
+    text = ("NAIROBI, April 14 (Coast Wire) - A police truck carrying officers of a border "
+            "patrol unit struck an Improvised Explosive Device on the road outside Mandera on "
+            "Monday morning. Three officers succumbed to their injuries in hospital.")
+    rows = code_text(text, DATE, min_confidence=0)
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in rows] == [
+        ("Remote explosive/landmine/IED", "Unidentified Armed Group (Kenya)",
+         "Police Forces of Kenya", 3)]
+
+
+def test_a_post_that_came_under_attack_fought_its_attackers():
+    text = ("NAIROBI, April 14 (Coast Wire) - A police post in Mandera came under attack by a "
+            "group of heavily armed al-Shabaab fighters on Monday night, police said.")
+    rows = code_text(text, DATE, min_confidence=0)
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in rows] == [
+        ("Armed clash", "Al Shabaab", "Police Forces of Kenya")]

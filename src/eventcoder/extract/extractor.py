@@ -171,6 +171,7 @@ PLACE_SUFFIX = re.compile(r"\s+(?:province|governorate|district|region|city|town
                           r"county|state|area|camp|neighbou?rhood|sub-district|subdistrict)\b",
                           re.IGNORECASE)
 KILL_WORDS = re.compile(r"\b(?:kill\w*|assassinat\w*|martyr(?:s|ed|dom)\b|dead|died|dies|die|death\w*|slain|perish\w*|bod(?:y|ies)|"
+                        r"succumb(?:ed|s)?\s+to|"
                         # (a side's "eliminated" and "neutralised" enemies tell a killing but
                         # are not counted: docs/audit-coding-guide.md, a side's claim)
                         r"neutrali[sz]ed|eliminated|"
@@ -848,6 +849,9 @@ class EventExtractor:
                 # the subject is: "Terrorist individuals")
                 return "Armed clash"
             forces_hit = STATE_VICTIMS.search(seg) or L.PEOPLE_WITH_FORCES.search(seg)
+            if civ is None and forces_hit and forces_hit.start() < c.start - s0 and \
+                    VICTIM_SUBJECT.search(seg, max(0, c.start - s0 - 40), c.start - s0):
+                return "Armed clash"  # "the police post came under attack by al-Shabaab"
             if civ is None and forces_hit and (
                     KILL_WORDS.search(seg) or re.search(r"\btarget", seg, re.IGNORECASE)):
                 # "23 soldiers lost their lives in the attack", "the detachment was the target
@@ -906,6 +910,16 @@ class EventExtractor:
         def in_ids(h: ActorHit, ids: set[int]) -> bool:
             return any(h.start <= i < h.end for i in ids)
 
+        full = doc_text(doc)
+        hit_subject = bool(VICTIM_SUBJECT.search(full, max(0, trig.idx - 40), trig.idx))
+        if hit_subject:
+            # "the police post came under attack by al-Shabaab", "a police truck struck an
+            # IED": the subject was hit; the attacker is the one "by" names, if any
+            obj_ids |= subj_ids
+            subj_ids = set()
+            agent_ids |= {i for h in seg_hits if h.start > trig.idx and BY_AGENT.search(
+                full, max(0, h.start - 60), h.start) for i in range(h.start, h.end)}
+
         # the people a participle tells as killed are its victims ("fifteen soldiers and VDP
         # killed"), never its initiator
         patients = {t.idx for t in trig.head.subtree} if trig.dep_ in ("acl", "amod") and \
@@ -918,11 +932,17 @@ class EventExtractor:
             patients |= {t.idx for ch in trig.children if ch.dep_ in ("nsubj", "nsubjpass")
                          for t in ch.subtree}
             subj_ids -= patients
+        if trig is not verb and verb.lemma_.lower() in ("succumb", "sustain", "suffer", "die",
+                                                        "receive"):
+            # "Four officers succumbed to injuries", "two others sustained wounds": the
+            # subject was hurt, nobody named hurt them
+            patients |= subj_ids
+            subj_ids = set()
         a1 = [h for h in seg_hits if in_ids(h, agent_ids)] or \
             [h for h in seg_hits if in_ids(h, subj_ids) and h.role != "civilian"]
         a2 = [h for h in seg_hits if in_ids(h, obj_ids) and h not in a1] or \
             [h for h in seg_hits if in_ids(h, patients) and h not in a1]
-        if not a1:
+        if not a1 and not hit_subject:
             a1 = _ner_actor(ents, agent_ids or subj_ids, self.actors) or \
                 [h for h in seg_hits if h.end <= d.trigger[0] and h.role not in ("civilian",)
                  and h not in a2 and not in_ids(h, patients)][:1]
@@ -1753,11 +1773,19 @@ _BEFORE_PLACE_NOUN = re.compile(r"\s+(?:(?:border|frontline|front-line|port|capi
                                 re.IGNORECASE)
 
 
+#: what stands before a trigger whose subject is the one hit ("came under attack", "came under
+#: fire", "a patrol vehicle struck an IED", "stepped on a landmine")
+VICTIM_SUBJECT = re.compile(r"\b(?:came|come|comes|coming)\s+under\s+(?:(?:heavy|sustained|an?|"
+                            r"intense|armed)\s+)*$|\b(?:struck|hit|ran\s+over|run\s+over|"
+                            r"stepped\s+on|drove\s+over|driving\s+over)\s+(?:an?|the)\s+"
+                            r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 #: what stands before the attacker in "an attack by (members of) X", "came under fire from
 #: members of X": X is no target
-BY_AGENT = re.compile(r"\b(?:by|fire\s+from)\s+(?:the\s+)?(?:(?:suspected|alleged|armed)\s+)?(?:(?:members?|"
-                      r"fighters?|elements?|militants?|gunmen|men|units?)\s+(?:of|from)\s+"
-                      r"(?:the\s+)?)?$", re.IGNORECASE)
+BY_AGENT = re.compile(r"\b(?:by|fire\s+from)\s+(?:the\s+|an?\s+)?(?:(?:group|band|unit|squad|"
+                      r"dozens|scores|hundreds)\s+of\s+)?(?:(?:suspected|alleged|armed|heavily|"
+                      r"unknown|unidentified)[\s-]+)*(?:(?:members?|fighters?|elements?|"
+                      r"militants?|gunmen|men|units?)\s+(?:of|from)\s+(?:the\s+)?)?$",
+                      re.IGNORECASE)
 
 
 def _ner_actor(ents: list[SpacySpan], ids: set[int], actors: ActorDictionary
@@ -1797,9 +1825,12 @@ def _ner_actor(ents: list[SpacySpan], ids: set[int], actors: ActorDictionary
         if line is not None and line[0] <= e.start_char < line[1]:
             continue  # a dateline's credit: "NARATHIWAT, 20 November (Bangkok Morning Post) -"
         if not re.search(r"[A-Za-z]{3}", text) or re.search(r"\d", text) or \
-                re.search(r"\b(?:street|drive|road|avenue|boulevard|lane|square)\b", text,
-                          re.IGNORECASE):
-            continue  # a weapon model ("M109A5") or an address read as an organisation
+                re.search(r"\b(?:street|drive|road|avenue|boulevard|lane|square|device|"
+                          r"explosives?|bombs?|mines?|missiles?|rockets?|drones?|grenades?)\b",
+                          text, re.IGNORECASE):
+            # a weapon ("M109A5", "an Improvised Explosive Device") or an address read as an
+            # organisation
+            continue
         inter = 2 if ARMED_NAME.search(text) else 8
         before = doc_text(e.doc)[max(0, e.start_char - 12):e.start_char].split()
         if inter == 8 and ((e.root.dep_ == "pobj" and e.root.head.lower_ in PLACE_PREPOSITIONS)

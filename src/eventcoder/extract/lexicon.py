@@ -494,6 +494,9 @@ NEW_EVENT = re.compile(
     r"wednesday|thursday|friday|saturday|sunday),|"  # "The same day, a ...", "The same Saturday,"
     # "in the evening of the same day, mortar rounds ...": a time of that day, another event
     r"\b(?:in|during)\s+the\s+(?:morning|afternoon|evening|night)\s+of\s+the\s+same\s+day\b|"
+    # "At around 1400 hours on the same day, the police post came under attack": a time of
+    # that day told by the clock
+    r"\b\d{3,4}\s*(?:hours|hrs|h)\s+(?:on\s+)?(?:the\s+same\s+day|that\s+day)\b|"
     r"\b(?:another|a\s+(?:second|third|separate|further|new)|separately|elsewhere|"
     r"in\s+(?:a\s+)?separate|in\s+(?:retaliation|response)|retaliat\w+|meanwhile|"
     r"(?:later|earlier)\s+(?:that|on|in\s+the)|the\s+(?:next|following|previous)\s+day|"

@@ -85,7 +85,8 @@ _Q = r"(?:at\s+least|as\s+many\s+as|up\s+to|some|about|around|nearly|almost|over
 _KILLED = (r"(?:killed|dead|died|die|dies|slain|perished|massacred|executed|beheaded|shot\s+dead|"
            r"murdered|assassinated|martyred|martyrs|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|"
            r"bodies|corpses|dead\s+bodies|fatalities|deaths|lifeless|gunned\s+down|"
-           r"hacked\s+to\s+death|beaten\s+to\s+death|burned\s+to\s+death|burnt\s+to\s+death)")
+           r"hacked\s+to\s+death|beaten\s+to\s+death|burned\s+to\s+death|burnt\s+to\s+death|"
+           r"succumbed\s+to\s+(?:their|his|her)?\s*(?:injuries|wounds|gunshot\s+wounds))")
 #: up to three words of a victim noun phrase (headline quotes allowed: "three rebel 'commanders'"),
 #: optionally with an of-phrase ("twelve members of the security forces")
 #: (a word has a letter: a dash is no word, "August 2025 - Seven people" counts seven, not 2025)
