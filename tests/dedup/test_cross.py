@@ -75,6 +75,21 @@ def test_near_misses_stay_apart(change: dict[str, object], why: str) -> None:
     assert not d.same and any(why in r for r in d.reasons), d.reasons
 
 
+def test_one_place_name_placed_at_a_town_and_at_its_district_is_one_place() -> None:
+    # one report places "Kupwara" at the town, the other at the district of that name (its
+    # middle, 53 km away): the name is one, the points differ
+    town = ev("a1", location="Kupwara", admin1="Jammu and Kashmir", country="India",
+              iso3="IND", admin2="Kupwara", latitude=34.526, longitude=74.255, geo_precision=1)
+    district = ev("a2", text=STRIKE2, location="Kupwara", admin1="Jammu and Kashmir",
+                  country="India", iso3="IND", admin2=None, latitude=34.55,
+                  longitude=73.68, geo_precision=2)
+    d = same_event(town, district)
+    assert d.same and any("named by both" in r for r in d.reasons), d.reasons
+    # two precise points of one name 53 km apart are two places
+    precise = district.model_copy(update={"geo_precision": 1})
+    assert not same_event(town, precise).same
+
+
 def test_the_same_town_the_next_day_needs_near_identical_text() -> None:
     other = ("A drone hit a warehouse in the north of Kharkiv on Saturday evening, "
              "the mayor said, wounding a guard.")

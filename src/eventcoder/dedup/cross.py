@@ -285,7 +285,8 @@ def same_event(a: Event, b: Event, settings: MergeSettings | None = None) -> Dec
     named = named_by_other(a, b)
     contained = region_contains(a, b) or (f"{named} named by the other report" if named else None)
     if not contained and km is not None and km > s.km:
-        contained = district_contains(a, b)  # only when the distance alone would refuse
+        contained = district_contains(a, b) or one_name(a, b, km, s.km)
+        # (only when the distance alone would refuse)
     if km is None:
         no.append("no coordinates")
     elif km > s.km and not contained:
@@ -334,6 +335,25 @@ def named_only(e: Event) -> bool:
     """The event's place is a name the gazetteer lacks, put at the point of the place around
     it (:data:`eventcoder.geo.locate.NAMED_ONLY` in its location reason)."""
     return NAMED_ONLY in e.location_reason and bool(e.location)
+
+
+#: how far apart two points of one place name may be (a town and the district named after
+#: it, "Kupwara" and "Kupwara"), in multiples of the merge distance
+ONE_NAME_FACTOR = 3.0
+
+
+def one_name(a: Event, b: Event, km: float, merge_km: float) -> str | None:
+    """The place both events are placed at by name ("Kupwara" the town and "Kupwara" the
+    district, 53 km apart), in one country and first-level region and within
+    :data:`ONE_NAME_FACTOR` merge distances, one of them placed only roughly (its point is a
+    unit's or a nearby town's); else None."""
+    if not a.location or not b.location or km > ONE_NAME_FACTOR * merge_km or \
+            max(a.geo_precision, b.geo_precision) < 2 or \
+            not same_country(a, b) or \
+            (a.admin1 or "").strip().lower() != (b.admin1 or "").strip().lower() or \
+            not alike_names(a.location, b.location):
+        return None
+    return f"{a.location} named by both reports"
 
 
 def named_by_other(a: Event, b: Event) -> str | None:
