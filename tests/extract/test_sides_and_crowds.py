@@ -88,3 +88,21 @@ def test_an_assault_foiled_is_a_battle_a_bomb_foiled_is_not():
     bomb = ("BANNU, April 14 (Frontier Post) - Police foiled an attack on a police station on "
             "Sunday by defusing a bomb planted at its gate, officials said.")
     assert "Armed clash" not in _types(bomb)
+
+
+def test_a_rally_after_deadly_clashes_is_peaceful():
+    # the clashes the rally answers, two days before, are not the rally's own violence
+    text = ("Residents rally against militias after deadly clashes\n\n"
+            "MISRATA, April 14 (Maghreb Wire) - Hundreds of residents gathered in the main "
+            "square of Misrata on Tuesday evening to demand that armed groups leave the city, "
+            "two days after clashes in a southern district killed at least six people. The "
+            "rally ended peacefully.")
+    assert "Peaceful protest" in _types(text)
+    assert "Violent demonstration" not in _types(text)
+
+
+def test_marches_marking_a_day_against_violence_broken_up_are_an_intervention():
+    text = ("ANKARA, April 14 (Anatolia Wire) - Police detained around 30 people on Tuesday as "
+            "they broke up marches in Ankara marking the international day against violence "
+            "towards women, rights groups said.")
+    assert _types(text) == ["Protest with intervention"]

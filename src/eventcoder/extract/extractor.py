@@ -1330,13 +1330,23 @@ DEMONSTRATOR_VIOLENCE = re.compile(
 )
 
 
+#: an earlier event a demonstration is dated from or answers ("two days after clashes in the
+#: Abu Salim district killed at least eight people", "rally after deadly clashes"): not the
+#: demonstration's own violence
+EARLIER_EVENT = re.compile(r"\b(?:(?:\w+|\d+)\s+(?:days?|weeks?|hours?|months?)|a\s+day|a\s+week)"
+                           r"\s+after\s+[^,.;:]*|\b(?:after|following|over)\s+(?:(?:the|a|an|"
+                           r"deadly|recent|fatal|weekend|last\s+\w+'s)\s+)*(?:clash\w*|attacks?|"
+                           r"fighting|killings?|shootings?|violence|bombings?|massacres?|deaths?)"
+                           r"\b[^,.;:]*", re.IGNORECASE)
 #: what a demonstration is about ("against police brutality", "to denounce violence"): its
 #: words are not force used at the demonstration
 GRIEVANCE = re.compile(r"\b(?:(?:protest\w*|rall(?:y|ied|ies|ying)|march\w*|demonstrat\w+|"
                        r"chant\w*|sit-ins?|strikes?|gathered|took\s+to\s+the\s+streets?)\s+"
                        r"(?:[\w'-]+\s+){0,3}?against|denounc\w*|decr(?:y|ied|ying)|condemn\w*|protest(?:ing)?\s+"
                        r"(?:over|at)|in\s+protest\s+(?:at|over|against)|demand\w*|call\w*\s+for|"
-                       r"outrage\s+(?:at|over))(?:\s+(?!(?:as|after|when|while|but|in|on|near|at|"
+                       r"outrage\s+(?:at|over)|(?:day|week|campaign|month)\s+against|"
+                       r"marking\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:day|anniversary))"
+                       r"(?:\s+(?!(?:as|after|when|while|but|in|on|near|at|"
                        r"who|which|that|and\s+(?:clash|threw|torch|set|attack|stormed))\b)"
                        r"[\w'-]+){1,5}", re.IGNORECASE)
 #: nouns headed by an event word are events ("a looting spree", "a grenade attack")
@@ -1364,7 +1374,7 @@ def _lethal_or_severe(seg: str) -> bool:
 
 def _protest_type(seg: str) -> str:
     """The demonstration sub-event type from who used force against whom."""
-    seg = GRIEVANCE.sub(" ", seg)
+    seg = EARLIER_EVENT.sub(" ", GRIEVANCE.sub(" ", seg))
     if DEMONSTRATOR_VIOLENCE.search(seg):
         return "Violent demonstration"
     if _lethal_or_severe(seg) and re.search(
