@@ -1812,9 +1812,6 @@ def _ner_actor(ents: list[SpacySpan], ids: set[int], actors: ActorDictionary
         if e.start_char not in ids or e.label_ not in ("ORG", "GPE", "NORP"):
             # a person is not an ACLED actor (ACLED names the force or group they belong to)
             continue
-        if any(a.lower_ == "according" for a in e.root.ancestors):
-            continue  # a source ("according to information gathered by its Human Rights
-            # Service"), not a side
         text = e.text[4:] if e.text.lower().startswith("the ") else e.text
         text = re.sub(r"['’]s?$", "", text).strip()
         if text.count("(") > text.count(")"):
@@ -1850,6 +1847,9 @@ def _ner_actor(ents: list[SpacySpan], ids: set[int], actors: ActorDictionary
             # one unknown word read as an organisation is mostly a town the parser mislabelled
             # ("a drone hit Sumy"), a dateline or a brand: no actor rather than a false one
             continue
+        if any(a.lower_ == "according" for a in e.root.ancestors):
+            continue  # a source ("according to information gathered by its Human Rights
+            # Service"), not a side
         return [ActorHit(start, start + len(text), text, text, inter, "armed" if inter == 2
                          else "group")]
     return []
