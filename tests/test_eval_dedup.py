@@ -103,26 +103,23 @@ def test_merge_misses_lists_the_pairs_of_one_event_coded_as_two():
     assert wrong_merges(["e1", "e1", "e1", "e1", "e2"], reports) == []
 
 
-#: Floors on the duplicate test sets, a little below the figures of session 18's end (dd1-dd3,
-#: dd5-dd13: development sets, rules read off their misses; dd4 and dd14: held out, written
+#: Floors on the duplicate test sets, a little below the figures of session 19's end (dd1-dd3,
+#: dd5-dd14: development sets, rules read off their misses; dd4 and dd15: held out, written
 #: blind and scored without reading their misses). Pairwise precision is the issue's target (0.95):
 #: two different real events must never become one row. dd5-dd8 were each held out when
 #: written and fell under it (0.905, 0.839, 0.842, 0.750) before their wrong merges were read
-#: and mended; dd9-dd14, written after session 15's mends, met it when first scored (0.947-1.000).
+#: and mended; dd9-dd15, written after session 15's mends, met it when first scored (0.947-1.000).
 #: Since session 16 eval dedup pairs gold and coded events by their sentences first, which
 #: showed one hidden wrong merge each in dd6 and dd7.
-DEDUP_FLOORS = {"dd1": (0.95, 0.73, 0.96), "dd2": (0.95, 0.57, 0.95),
-                "dd3": (0.95, 0.41, 0.93), "dd4": (0.95, 0.35, 0.96),
-                "dd5": (0.95, 0.45, 0.94), "dd6": (0.95, 0.56, 0.90),
+DEDUP_FLOORS = {"dd1": (0.95, 0.73, 0.96), "dd2": (0.95, 0.62, 0.96),
+                "dd3": (0.95, 0.44, 0.93), "dd4": (0.95, 0.35, 0.96),
+                "dd5": (0.95, 0.45, 0.94), "dd6": (0.95, 0.55, 0.90),
                 "dd7": (0.95, 0.49, 0.95), "dd8": (0.95, 0.57, 0.92),
-                "dd9": (0.95, 0.38, 0.92), "dd10": (0.95, 0.39, 0.95),
-                "dd11": (0.95, 0.64, 0.96), "dd12": (0.95, 0.55, 0.98),
-                "dd13": (0.95, 0.47, 0.93),
-                # held out, written in session 18: 1.000 / 0.444 / 0.961 on the session's
-                # starting code, 1.000 / 0.478 / 0.982 at its end
-                "dd14": (0.95, 0.45, 0.96),
+                "dd9": (0.95, 0.38, 0.92), "dd10": (0.95, 0.41, 0.95),
+                "dd11": (0.95, 0.64, 0.96), "dd12": (0.95, 0.57, 0.98),
+                "dd13": (0.95, 0.50, 0.93), "dd14": (0.95, 0.53, 0.97),
                 # held out, written in session 19: 1.000 / 0.427 / 0.973 on the session's
-                # starting code
+                # starting code and at its end
                 "dd15": (0.95, 0.40, 0.95)}
 
 
