@@ -85,7 +85,19 @@ class StubPipeline(Pipeline):
 
     def process_many(self, articles: Iterable[Article], *, batch_size: int = 32
                      ) -> Iterator[ArticleResult]:
-        articles = list(articles)
+        # one process codes every store batch through one call (eventcoder.run._streamed):
+        # the articles come lazily, a store batch (BATCH) after another
+        chunk: list[Article] = []
+        for a in articles:
+            chunk.append(a)
+            if len(chunk) == BATCH:
+                yield from self._coded(chunk)
+                chunk = []
+        yield from self._coded(chunk)
+
+    def _coded(self, articles: list[Article]) -> Iterator[ArticleResult]:
+        if not articles:
+            return
         self.batches += 1
         if StubPipeline.during is not None:
             StubPipeline.during(self.batches)
