@@ -85,3 +85,23 @@ def test_a_post_that_came_under_attack_fought_its_attackers():
     rows = code_text(text, DATE, min_confidence=0)
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in rows] == [
         ("Armed clash", "Al Shabaab", "Police Forces of Kenya")]
+
+
+def test_a_patrol_attacked_is_a_battle_and_a_tapper_shot_by_gunmen_an_attack():
+    text = ("CULIACAN, April 14 (Pacific Wire) - A military patrol was attacked by gunmen "
+            "travelling in two pickup trucks near the highway south of Culiacan on Sunday, "
+            "prosecutors said.")
+    assert [e.sub_event_type for e in code_text(text, DATE, min_confidence=0)] == ["Armed clash"]
+    text = ("PATTANI, April 14 (Gulf Wire) - A 52-year-old rubber tapper was shot dead by two "
+            "gunmen on a motorcycle in Yarang district of Pattani on Monday evening, police said.")
+    rows = code_text(text, DATE, min_confidence=0)
+    assert [(e.sub_event_type, e.actor2) for e in rows] == [("Attack", "Civilians (Thailand)")]
+
+
+def test_a_blast_hours_earlier_is_another_event():
+    text = ("GUAYAQUIL, April 14 (Andes Wire) - Gunmen opened fire on spectators at a "
+            "cockfighting ring in the north of Guayaquil on Saturday night, killing six people, "
+            "police said. Hours earlier, a car loaded with explosives blew up outside a police "
+            "station in the south of the city, damaging the building.")
+    types = sorted(e.sub_event_type for e in code_text(text, DATE, min_confidence=0))
+    assert types == ["Attack", "Remote explosive/landmine/IED"]

@@ -831,6 +831,8 @@ class EventExtractor:
                 target_hit = None  # "the attack carried out by members of the Gran Grif gang"
             civ = L.civilian_victims(seg)
             armed_target = L.ARMED_WORDS.search(seg, max(0, o0), max(0, o0) + len(after))
+            if armed_target is not None and BY_AGENT.search(seg, 0, armed_target.start()):
+                armed_target = None  # "shot dead by two gunmen": the attackers, not the hit
             if not seg_hits or all(h.role == "civilian" for h in seg_hits):
                 if kind == "violence" and re.match(r"clash|fight|fought", seg[c.start - s0:],
                                                    re.IGNORECASE):
@@ -1792,7 +1794,8 @@ VICTIM_SUBJECT = re.compile(r"\b(?:came|come|comes|coming)\s+under\s+(?:(?:heavy
 #: what stands before the attacker in "an attack by (members of) X", "came under fire from
 #: members of X": X is no target
 BY_AGENT = re.compile(r"\b(?:by|fire\s+from)\s+(?:the\s+|an?\s+)?(?:(?:group|band|unit|squad|"
-                      r"dozens|scores|hundreds)\s+of\s+)?(?:(?:suspected|alleged|armed|heavily|"
+                      r"dozens|scores|hundreds)\s+of\s+)?(?:(?:\d+|two|three|four|five|six|"
+                      r"seven|eight|nine|ten|several|some|many)\s+)?(?:(?:suspected|alleged|armed|heavily|"
                       r"unknown|unidentified)[\s-]+)*(?:(?:members?|fighters?|elements?|"
                       r"militants?|gunmen|men|units?)\s+(?:of|from)\s+(?:the\s+)?)?$",
                       re.IGNORECASE)

@@ -152,7 +152,11 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"forces|army|militants|rebels|terrorists)|"
        r"(?:attacked|stormed|raided|assaulted)\s+(?:a|an|the)?\s*" + _N + r"(?:checkpoints?|"
        r"bases?|posts?|outposts?|convoys?|patrols?|positions?|barracks|military|army|police"
-       r"\s+stations?|soldiers|troops))\b", "clash", 62),
+       r"\s+stations?|soldiers|troops)|"
+       # the same told in the passive ("a military patrol was attacked by gunmen")
+       r"(?:checkpoints?|bases?|posts?|outposts?|convoys?|patrols?|positions?|barracks|"
+       r"soldiers|troops)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+       r"(?:(?:\w+ly)\s+)?(?:attacked|ambushed|stormed|raided|assaulted))\b", "clash", 62),
     _t(r"\b(?:attack\w*|assault\w*|raid\w*|gunned\s+down|shot|shoot\w*|open(?:ed|ing)\s+fire|"
        r"(?:came|come|coming|been)\s+under\s+(?:heavy\s+|sustained\s+)?(?:gun|rocket|mortar)?"
        r"fire|"
@@ -269,7 +273,10 @@ CIVILIAN_WORDS = re.compile(
     r"christians|yazidis|tribal\s+(?:leader|elder|sheikh)|activists?|politicians?|candidates?|"
     r"officials?|councill?ors?|mayor|lawyers?|judges?|humanitarian|aid\s+workers?|"
     r"brothers?|sons?|daughters?|wives|wife|husband|father|mother|relatives?|persons?|"
-    r"individuals?|businessm[ae]n|contractors?|road\s+workers?|laborers?|labourers?)\b",
+    r"individuals?|businessm[ae]n|contractors?|road\s+workers?|laborers?|labourers?|"
+    r"(?:rubber\s+)?tappers?|vendors?|shopkeepers?|herdsman|fisherman|pastors?|priests?|imams?|"
+    r"monks?|motorcyclists?|(?:moto|motorcycle)[\s-]?taxi\s+drivers?|rickshaw\s+"
+    r"pullers?|porters?|hunters?|woodcutters?|loggers?)\b",
     re.IGNORECASE,
 )
 
@@ -500,7 +507,7 @@ NEW_EVENT = re.compile(
     r"\b(?:another|a\s+(?:second|third|separate|further|new)|separately|elsewhere|"
     r"in\s+(?:a\s+)?separate|in\s+(?:retaliation|response)|retaliat\w+|meanwhile|"
     r"(?:later|earlier)\s+(?:that|on|in\s+the)|the\s+(?:next|following|previous)\s+day|"
-    r"a\s+day\s+(?:later|earlier)|(?:hours|minutes|moments)\s+(?:later|afterwards)|"
+    r"a\s+day\s+(?:later|earlier)|(?:hours|minutes|moments)\s+(?:later|afterwards|earlier)|"
     r"(?:hit|hits|struck|strikes?|attacked|shelled|bombed|pounded|targeted)\s+"
     r"(?:[\w'-]+\s+){0,3}?again|"
     # ("40 attackers were also killed", "two women were also abducted": more of the same
