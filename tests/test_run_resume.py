@@ -47,6 +47,10 @@ def _event(article: Article) -> Event:
                  **place)  # type: ignore[arg-type]
 
 
+#: the store batch of these tests' runs
+STORE_BATCH = 2
+
+
 class StubPipeline(Pipeline):
     """One canned event per article; ``during`` is called with each batch before it is coded
     (to make another writer act while this run codes)."""
@@ -57,7 +61,19 @@ class StubPipeline(Pipeline):
 
     def process_many(self, articles: Iterable[Article], *, batch_size: int = 32
                      ) -> Iterator[ArticleResult]:
-        articles = list(articles)
+        # one process codes every store batch through one call (eventcoder.run._streamed):
+        # the articles come lazily, a store batch (STORE_BATCH) after another
+        chunk: list[Article] = []
+        for a in articles:
+            chunk.append(a)
+            if len(chunk) == STORE_BATCH:
+                yield from self._coded(chunk)
+                chunk = []
+        yield from self._coded(chunk)
+
+    def _coded(self, articles: list[Article]) -> Iterator[ArticleResult]:
+        if not articles:
+            return
         if self.during is not None:
             self.during(articles)
         for a in articles:
@@ -78,7 +94,7 @@ def _stored(store: Store) -> list[dict]:
 def clean(tmp_path) -> list[dict]:
     """The events of one uninterrupted run."""
     with Store(f"sqlite:///{tmp_path / 'clean.db'}") as store:
-        stats = code_articles(_articles(), store, StubPipeline(), batch_size=2)
+        stats = code_articles(_articles(), store, StubPipeline(), batch_size=STORE_BATCH)
         assert stats.merged == 1  # a4 is a1's event
         return _stored(store)
 
@@ -99,13 +115,13 @@ def test_a_run_dying_between_save_and_merge_leaves_the_batch_unsaved(tmp_path, m
     db = f"sqlite:///{tmp_path / 'killed.db'}"
     monkeypatch.setattr(run.cross, "merge_stored", dies_on_the_second_batch)
     with Store(db) as store, pytest.raises(KeyboardInterrupt):
-        code_articles(_articles(), store, StubPipeline(), batch_size=2)
+        code_articles(_articles(), store, StubPipeline(), batch_size=STORE_BATCH)
     monkeypatch.setattr(run.cross, "merge_stored", real)
     with Store(db) as store:
         # the batch in flight is gone whole: articles, events and all
         assert store.known_hashes(a.content_hash for a in _articles()) == {
             a.content_hash for a in _articles()[:2]}
-        again = code_articles(_articles(), store, StubPipeline(), batch_size=2)
+        again = code_articles(_articles(), store, StubPipeline(), batch_size=STORE_BATCH)
         assert (again.already_stored, again.coded, again.merged) == (2, 3, 1)
         assert _stored(store) == clean
 
@@ -118,10 +134,11 @@ def test_a_text_another_writer_stored_meanwhile_is_taken_as_stored(tmp_path, cle
         if any(a.id == "a4" for a in batch):
             with Store(db) as other:
                 code_articles([a for a in _articles() if a.id == "a4"], other,
-                              StubPipeline(), batch_size=2)
+                              StubPipeline(), batch_size=STORE_BATCH)
 
     with Store(db) as store:
-        stats = code_articles(_articles(), store, StubPipeline(other_writer), batch_size=2)
+        stats = code_articles(_articles(), store, StubPipeline(other_writer),
+                              batch_size=STORE_BATCH)
         assert (stats.read, stats.coded, stats.already_stored) == (5, 4, 1)
         assert stats.read == stats.coded + stats.already_stored + len(stats.skipped)
         assert store.count_articles() == 5
