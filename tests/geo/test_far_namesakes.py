@@ -118,3 +118,11 @@ def test_a_headline_ending_in_a_place_of_a_place_names_both(nlp, geoparser):
             "Lakshmipur | Sunday, April 12, 2026\n\nA party activist was killed.")
     places = _places(nlp, geoparser, text)
     assert "Ramganj" in {p.text for p in places}
+
+
+def test_a_countrys_capital_told_with_a_possessive_is_its_capital(nlp, geoparser):
+    text = ("Eight people were killed in fighting between rival armed factions in Libya's "
+            "capital on Sunday, the health ministry said.")
+    places = _places(nlp, geoparser, text)
+    assert any(p.name == "Tripoli" and p.country_code == "LY" for p in places), \
+        [(p.text, p.name) for p in places]

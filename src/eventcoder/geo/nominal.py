@@ -165,6 +165,16 @@ class NominalResolver:
             if level is None or tok.tag_ in ("NNS", "NNPS") or (tok.is_title
                                                                   and not tok.is_sent_start):
                 continue  # plurals; "Mexico City", "the Old City" are names
+            if level == "capital" and tok.i > 1 and doc[tok.i - 1].lower_ in ("'s", "’s") \
+                    and not _names_itself(doc, tok):
+                # "Libya's capital": the capital of the country named before it
+                owner = next((p for p in named if p.end == doc[tok.i - 1].idx
+                              and _is_country(p)), None)
+                capital = self._capital(doc, owner, owner.start, tok.idx + len(tok)) \
+                    if owner is not None else None
+                if capital is not None:
+                    out.append(capital)
+                continue
             rng = _phrase(doc, tok)
             if rng is None or _names_itself(doc, tok) or _modifies_noun(doc, tok):
                 continue
