@@ -1793,12 +1793,12 @@ VICTIM_SUBJECT = re.compile(r"\b(?:came|come|comes|coming)\s+under\s+(?:(?:heavy
                             r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 #: what stands before the attacker in "an attack by (members of) X", "came under fire from
 #: members of X": X is no target
-BY_AGENT = re.compile(r"\b(?:by|fire\s+from)\s+(?:the\s+|an?\s+)?(?:(?:group|band|unit|squad|"
-                      r"dozens|scores|hundreds)\s+of\s+)?(?:(?:\d+|two|three|four|five|six|"
-                      r"seven|eight|nine|ten|several|some|many)\s+)?(?:(?:suspected|alleged|armed|heavily|"
-                      r"unknown|unidentified)[\s-]+)*(?:(?:members?|fighters?|elements?|"
-                      r"militants?|gunmen|men|units?)\s+(?:of|from)\s+(?:the\s+)?)?$",
-                      re.IGNORECASE)
+BY_AGENT = re.compile(r"\b(?:by|fire\s+from)\s+(?:the\s+|an?\s+)?"
+                      r"(?:(?:group|band|unit|squad|dozens|scores|hundreds)\s+of\s+)?"
+                      r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some|"
+                      r"many)\s+)?(?:(?:suspected|alleged|armed|heavily|unknown|unidentified)"
+                      r"[\s-]+)*(?:(?:members?|fighters?|elements?|militants?|gunmen|men|units?)"
+                      r"\s+(?:of|from)\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
 def _ner_actor(ents: list[SpacySpan], ids: set[int], actors: ActorDictionary
