@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import unicodedata
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,20 @@ if TYPE_CHECKING:
     from eventcoder.schema import Article, Event
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def store_batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """What one process's single ``Pipeline.process_many`` call receives (eventcoder.run's
+    ``_streamed``), cut into the run's store batches of ``size``: for stub pipelines that act
+    once per batch, as a batch after another is looked up, coded and saved."""
+    chunk: list[Article] = []
+    for a in articles:
+        chunk.append(a)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def shared_data_dir() -> Path:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 
 import pytest
 
+from ec_testutils import store_batches
 from eventcoder.config import Config
 from eventcoder.pipeline import ArticleResult, Pipeline
 from eventcoder.run import code_articles
@@ -61,23 +62,11 @@ class StubPipeline(Pipeline):
 
     def process_many(self, articles: Iterable[Article], *, batch_size: int = 32
                      ) -> Iterator[ArticleResult]:
-        # one process codes every store batch through one call (eventcoder.run._streamed):
-        # the articles come lazily, a store batch (STORE_BATCH) after another
-        chunk: list[Article] = []
-        for a in articles:
-            chunk.append(a)
-            if len(chunk) == STORE_BATCH:
-                yield from self._coded(chunk)
-                chunk = []
-        yield from self._coded(chunk)
-
-    def _coded(self, articles: list[Article]) -> Iterator[ArticleResult]:
-        if not articles:
-            return
-        if self.during is not None:
-            self.during(articles)
-        for a in articles:
-            yield ArticleResult(article=a, events=[_event(a)])
+        for batch in store_batches(articles, STORE_BATCH):
+            if self.during is not None:
+                self.during(batch)
+            for a in batch:
+                yield ArticleResult(article=a, events=[_event(a)])
 
 
 def _articles() -> list[Article]:

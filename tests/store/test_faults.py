@@ -28,6 +28,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from ec_testutils import store_batches
 from eventcoder.cli import cli
 from eventcoder.config import Config
 from eventcoder.pipeline import ArticleResult, Pipeline
@@ -85,24 +86,12 @@ class StubPipeline(Pipeline):
 
     def process_many(self, articles: Iterable[Article], *, batch_size: int = 32
                      ) -> Iterator[ArticleResult]:
-        # one process codes every store batch through one call (eventcoder.run._streamed):
-        # the articles come lazily, a store batch (BATCH) after another
-        chunk: list[Article] = []
-        for a in articles:
-            chunk.append(a)
-            if len(chunk) == BATCH:
-                yield from self._coded(chunk)
-                chunk = []
-        yield from self._coded(chunk)
-
-    def _coded(self, articles: list[Article]) -> Iterator[ArticleResult]:
-        if not articles:
-            return
-        self.batches += 1
-        if StubPipeline.during is not None:
-            StubPipeline.during(self.batches)
-        for a in articles:
-            yield ArticleResult(article=a, events=[_event(a)])
+        for batch in store_batches(articles, BATCH):
+            self.batches += 1
+            if StubPipeline.during is not None:
+                StubPipeline.during(self.batches)
+            for a in batch:
+                yield ArticleResult(article=a, events=[_event(a)])
 
 
 @pytest.fixture(autouse=True)
