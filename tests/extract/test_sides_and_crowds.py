@@ -106,3 +106,14 @@ def test_marches_marking_a_day_against_violence_broken_up_are_an_intervention():
             "they broke up marches in Ankara marking the international day against violence "
             "towards women, rights groups said.")
     assert _types(text) == ["Protest with intervention"]
+
+
+def test_groups_that_fight_for_control_tell_what_they_do_not_a_battle():
+    # "fight for control" in the present tells a region's story; the killing is the event,
+    # and "were fighting for control of the town" still is a battle
+    text = ("LIMA, April 14 (Andes Wire) - Gunmen killed seven mine workers in Pataz on Sunday, "
+            "police said, in a region where criminal groups fight for control of illegal gold.")
+    assert _types(text) == ["Attack"]
+    text = ("MOGADISHU, April 14 (Horn Wire) - Government troops and al-Shabaab fighters were "
+            "fighting for control of the town of Bulo Burde on Sunday, residents said.")
+    assert _types(text) == ["Armed clash"]

@@ -140,8 +140,11 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"occup\w+)\s+(?:full\s+|complete\s+|total\s+)?control|seiz\w+|captur\w+|overr[au]n\w*|"
        r"stormed|fell\s+to|fallen\s+to|advanc\w+\s+(?:into|on)|entered|took\s+over|"
        r"under\s+(?:the\s+)?control|ousted|expelled)\b", "territory", 64),
-    _t(r"\b(?:clash\w*|(?<!the\s)(?<!their\s)(?<!our\s)(?<!its\s)(?<!global\s)fight(?:ing|s)?"
-       r"(?<!the\sfight)|fought|battl\w+|gun\s*fights?|fire\s*fights?|gun\s+battles?|"
+    _t(r"\b(?:clash\w*|(?<!the\s)(?<!their\s)(?<!our\s)(?<!its\s)(?<!global\s)"
+       # ("where criminal groups fight for control of illegal gold": what they do, no event;
+       # "were fighting for control of the town" is a battle)
+       r"(?:fighting|fights|fight(?!\s+(?:for|over)\s+(?:the\s+)?(?:control|territory|"
+       r"dominance|supremacy|power|influence)\b))(?<!the\sfight)|fought|battl\w+|gun\s*fights?|fire\s*fights?|gun\s+battles?|"
        r"exchange[sd]?\s+(?:of\s+)?(?:heavy\s+|intense\s+)?(?:gun|artillery\s+|mortar\s+)?fire|"
        r"exchanging\s+(?:heavy\s+)?fire|(?:machine[-\s]gun|small[-\s]arms|rpg|"
        r"rocket[-\s]propelled\s+grenade)\s+fire|skirmish\w*|ambush\w*|counter-?"
