@@ -21,14 +21,9 @@ def store_batches(articles: Iterable[Article], size: int) -> Iterator[list[Artic
     """What one process's single ``Pipeline.process_many`` call receives (eventcoder.run's
     ``_streamed``), cut into the run's store batches of ``size``: for stub pipelines that act
     once per batch, as a batch after another is looked up, coded and saved."""
-    chunk: list[Article] = []
-    for a in articles:
-        chunk.append(a)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+    from eventcoder.run import _batches  # the run's own batching
+
+    yield from _batches(iter(articles), size)
 
 
 def shared_data_dir() -> Path:

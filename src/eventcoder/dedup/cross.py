@@ -348,9 +348,7 @@ def one_name(a: Event, b: Event, km: float, merge_km: float) -> str | None:
     :data:`ONE_NAME_FACTOR` merge distances, one of them placed only roughly (its point is a
     unit's or a nearby town's); else None."""
     if not a.location or not b.location or km > ONE_NAME_FACTOR * merge_km or \
-            max(a.geo_precision, b.geo_precision) < 2 or \
-            not same_country(a, b) or \
-            (a.admin1 or "").strip().lower() != (b.admin1 or "").strip().lower() or \
+            max(a.geo_precision, b.geo_precision) < 2 or not same_region(a, b) or \
             not alike_names(a.location, b.location):
         return None
     return f"{a.location} named by both reports"
@@ -361,8 +359,7 @@ def named_by_other(a: Event, b: Event) -> str | None:
     event's report names too (:func:`told_by_name`), both in one country and first-level
     region; else None. Its point is only the point of a place near it, so the distance
     between the two says nothing: the pair is scored as at one place."""
-    if not same_country(a, b) or (a.admin1 or "").strip().lower() != \
-            (b.admin1 or "").strip().lower():
+    if not same_region(a, b):
         return None
     return told_by_name(a, b) or told_by_name(b, a)
 
@@ -413,6 +410,13 @@ def region_contains(a: Event, b: Event) -> str | None:
 def same_country(a: Event, b: Event) -> bool:
     """The two events are placed in one country (by ISO code, else by name)."""
     return (a.iso3 or a.country) == (b.iso3 or b.country)
+
+
+def same_region(a: Event, b: Event) -> bool:
+    """The two events are placed in one country and one first-level region (by name, case
+    and spaces aside; no region on either side counts as the same)."""
+    return same_country(a, b) and \
+        (a.admin1 or "").strip().lower() == (b.admin1 or "").strip().lower()
 
 
 def _named_district(e: Event) -> bool:

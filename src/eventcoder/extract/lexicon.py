@@ -223,7 +223,6 @@ TRIGGERS: tuple[Trigger, ...] = (
        r")\b", "operation", 40),
 )
 
-#: words that make a clause about civilians as victims
 #: a weapon that explodes or flies: what a foiled attack with it stopped is a disrupted weapon
 BLAST_WEAPON = re.compile(r"\b(?:bombs?|bomber|explosive\w*|ieds?|devices?|mines?|suicide|vests?|"
                           r"grenades?|drones?|uavs?|missiles?|rockets?|mortars?|shells?)\b",
@@ -264,6 +263,7 @@ def civilian_victims(text: str, start: int = 0, end: int | None = None) -> re.Ma
     return None
 
 
+#: words that make a clause about civilians as victims
 CIVILIAN_WORDS = re.compile(
     r"\b(?:civilians?|villagers?|residents?|people|men|women|children|child|boys?|girls?|"
     r"farmers?|shepherds?|herders?|students?|worshipp?ers?|journalists?|teachers?|passengers?|"
