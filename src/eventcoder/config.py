@@ -52,6 +52,10 @@ DEFAULT_DB = "sqlite:///eventcoder.db"
 #: cross-validation by article, docs/extraction.md "True events") 0.3 and 0.4 tie on F1; 0.4
 #: is the more precise of the two.
 DEFAULT_MIN_CONFIDENCE = 0.4
+#: Events at or above this confidence but under ``min_confidence`` are stored as tentative
+#: (status "tentative": hidden until a report of the same event at or above ``min_confidence``
+#: is merged with them). See docs/storage.md, "Tentative events".
+DEFAULT_TENTATIVE_CONFIDENCE = 0.15
 #: An article whose estimated Jaccard similarity (word 5-grams, eventcoder.dedup.near) to a
 #: stored one is at least this is a copy of it: linked, not coded. A copy with the light edits
 #: of docs/dedup-coding-guide.md (new headline, a paragraph dropped, byline changed) measures
@@ -122,6 +126,11 @@ class Config:
     min_confidence: events whose confidence (the estimated chance that the row is a true
         event, see docs/extraction.md) is below this are not written; their candidates keep
         the reason.
+    tentative_confidence: a run into a store keeps the events whose confidence is at least
+        this but below ``min_confidence`` as tentative (status "tentative"): left out of every
+        read, export and count unless asked for, and shown ("auto") once a report of the same
+        event from another article, at or above ``min_confidence``, is merged with them (a
+        second source corroborates a weak report). At or above ``min_confidence``: none kept.
     extractor: the extraction rule set, by its name in :data:`eventcoder.registry.extractors`
         (``rules``, the built-in one; a plugin can register another).
     near_duplicate_threshold: an article whose estimated Jaccard similarity to a stored (or
@@ -162,6 +171,7 @@ class Config:
     dask: str | None = None
     languages: tuple[str, ...] = ("en",)
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    tentative_confidence: float = DEFAULT_TENTATIVE_CONFIDENCE
     home: Path | None = None
     extractor: str = "rules"
     near_duplicate_threshold: float = DEFAULT_NEAR_DUPLICATE_THRESHOLD
@@ -430,6 +440,7 @@ SETTINGS: dict[str, Setting] = {
     "actors_file": Setting(_path, "EVENTCODER_ACTORS"),
     "home": Setting(_path, "EVENTCODER_HOME"),
     "min_confidence": Setting(_probability, "EVENTCODER_MIN_CONFIDENCE"),
+    "tentative_confidence": Setting(_probability, "EVENTCODER_TENTATIVE_CONFIDENCE"),
     "batch_size": Setting(_int_at_least_1, "EVENTCODER_BATCH_SIZE"),
     "workers": Setting(_int_at_least_1, "EVENTCODER_WORKERS"),
     "dask": Setting(_dask, "EVENTCODER_DASK"),

@@ -49,6 +49,10 @@ class ArticleResult:
     places: list[Place] = field(default_factory=list)
     mentions: list[EventMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    #: events under ``config.min_confidence`` but at or above ``config.tentative_confidence``,
+    #: with status "tentative": a run stores them hidden, to be shown when another article's
+    #: report of the same event is merged with them (docs/storage.md, "Tentative events")
+    tentative: list[Event] = field(default_factory=list)
     #: every segment with an event word and what it was found to be (see Candidate)
     candidates: list[Candidate] = field(default_factory=list)
     #: the truth model's inputs per event id (see eventcoder.extract.truth)
@@ -151,10 +155,17 @@ class Pipeline:
         floor = self.config.min_confidence
         low = {e.event_id: e.confidence for e in result.events if e.confidence < floor}
         if low:
+            keep = self.config.tentative_confidence
+            result.tentative = [e.model_copy(update={"status": "tentative"})
+                                for e in result.events
+                                if e.event_id in low and e.confidence >= keep]
             result.events = [e for e in result.events if e.event_id not in low]
-        result.candidates = _finish_candidates(cands, result.mentions, groups, event_of, low,
-                                               floor, summed, counted)
+        result.candidates = _finish_candidates(
+            cands, result.mentions, groups, event_of, low, floor, summed, counted,
+            {e.event_id for e in result.tentative})
         result.events = _with_tellings(result.events, result.candidates)
+        if result.tentative:
+            result.tentative = _with_tellings(result.tentative, result.candidates)
         for mention in result.mentions:
             warning = resolve_date(mention, article.published)[2]
             if warning and warning not in result.warnings:
@@ -243,9 +254,11 @@ def _finish_candidates(cands: list[Candidate], mentions: list[EventMention],
                        groups: list[list[int]], event_of: dict[int, str],
                        low: dict[str, float], floor: float,
                        summed: dict[str, str] | None = None,
-                       counted: dict[int, str] | None = None) -> list[Candidate]:
+                       counted: dict[int, str] | None = None,
+                       tentative: set[str] | None = None) -> list[Candidate]:
     """Candidates with the event they ended in; a retelling says which sentence it retells,
-    one whose event fell under ``floor`` says so and points at no event, and one whose event
+    one whose event fell under ``floor`` says so and points at no event (or at its
+    ``tentative`` event, kept hidden until another report confirms it), and one whose event
     only sums up others (:func:`eventcoder.dedup.summaries`), or that counts events told one
     by one after it (``counted``, by mention: :func:`eventcoder.dedup.link.
     counted_summaries`), is ``generic``."""
@@ -268,8 +281,12 @@ def _finish_candidates(cands: list[Candidate], mentions: list[EventMention],
             continue
         reason = c.reason
         if eid in low:
-            reason = f"{reason}; confidence {low[eid]:.2f} below {floor:.2f}: not written"
-            eid = None
+            if eid in (tentative or ()):
+                reason = (f"{reason}; confidence {low[eid]:.2f} below {floor:.2f}: tentative "
+                          f"(shown once another report of it is)")
+            else:
+                reason = f"{reason}; confidence {low[eid]:.2f} below {floor:.2f}: not written"
+                eid = None
         lead = lead_of.get(c.mention, c.mention)
         if lead != c.mention and reason == "coded":
             reason = f"retold: the same event as the sentence at {mentions[lead].sentence.start}"

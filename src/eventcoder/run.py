@@ -87,7 +87,11 @@ class RunStats:
     coded: articles coded and stored by this run.
     copies: near-duplicate copies of a stored article (or of one coded earlier in this run)
         stored with ``copy_of`` and linked to that article's events as a source, not coded.
-    new_events: events whose id the store did not hold before this run.
+    new_events: events whose id the store did not hold before this run (tentative ones
+        included).
+    tentative: events of this run stored as tentative (under ``min_confidence``) and still
+        tentative once its merges were made: hidden from reads, exports and counts until
+        another report of the same event is merged with them (docs/storage.md).
     merged: events of this run merged with another stored event by cross-article dedup
         (:mod:`eventcoder.dedup.cross`; the absorbed id resolves to the survivor through
         :meth:`Store.resolve_id` and :meth:`Store.get_event`).
@@ -107,6 +111,7 @@ class RunStats:
     coded: int = 0
     copies: int = 0
     new_events: int = 0
+    tentative: int = 0
     merged: int = 0
     events_in_run: list[str] = field(default_factory=list)
     content_hashes: list[str] = field(default_factory=list)
@@ -415,25 +420,34 @@ class _Run:
             if raced:
                 done = [r for r in done if r.article.content_hash not in raced]
             events = [e for r in done for e in r.events]
+            # tentative events are stored too (hidden until a merge shows them), in the order
+            # the article gave them, after the article's shown events
+            saved_events = [e for r in done for e in (*r.events, *r.tentative)]
             sigs = {r.article.content_hash: self._pending.signatures[r.article.content_hash]
                     for r in done if r.article.content_hash in self._pending.signatures}
             new_events = self.store.save_batch(
-                [r.article for r in done], events, [c for r in done for c in r.candidates],
-                signatures=sigs)
+                [r.article for r in done], saved_events,
+                [c for r in done for c in r.candidates], signatures=sigs)
             # a human's "rejected" survives a new coding of the event (merge policy): such an
             # event is stored, but not reported as an event of this run
             rejected = self._rejected([e.event_id for e in events])
             merged = 0
-            if events and self._merge.enabled:
+            if saved_events and self._merge.enabled:
                 with self.clock.stage("merging"):
                     # the batch's events as stored (an updated article's events were saved
-                    # under ids of their own), in reading order, less the rejected ones
+                    # under ids of their own), in reading order, tentative ones included,
+                    # less the rejected ones
                     saved = self.store.events_for_hashes(
-                        [r.article.content_hash for r in done])
+                        [r.article.content_hash for r in done],
+                        status=("auto", "tentative", "reviewed"))
                     merged = len(cross.merge_stored(
                         self.store, [e.event_id for e in saved], self._merge))
+            hidden = [e.event_id for r in done for e in r.tentative]
+            still = sum(st == "tentative" for st in
+                        self.store.event_statuses(hidden).values()) if hidden else 0
         # committed: only now are they counted (a failed commit saved none of them)
         self.stats.new_events += new_events
+        self.stats.tentative += still
         self.stats.merged += merged
         for r in results:
             if r.skipped is None and r.article.content_hash in raced:

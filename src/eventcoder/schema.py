@@ -14,7 +14,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .taxonomy import EVENT_TYPES, PLOVER_TYPES, SUB_EVENTS
 
-Status = Literal["auto", "reviewed", "rejected"]
+#: An event's status: "auto" as coded; "tentative" as coded under ``min_confidence`` and kept
+#: hidden until another report of it is merged in (docs/storage.md, "Tentative events");
+#: "reviewed" or "rejected" by a human.
+Status = Literal["auto", "tentative", "reviewed", "rejected"]
 #: What a candidate event mention was found to be. Only ``reported`` candidates become events.
 CandidateStatus = Literal["reported", "background", "hypothetical", "negated", "generic",
                           "out_of_scope"]

@@ -79,6 +79,7 @@ def test_filters(client: Any) -> None:
     assert ids(q="checkpoint (12)") == {"ev-12"}
     assert ids(q="<SCRIPT>") == {"ev-33"}
     assert ids(status="rejected") == {"ev-30"}
+    assert ids(status="tentative") == set()  # a status one may ask for; none coded so here
     assert len(ids(status="all")) == N - 1  # the absorbed event is no row any more
 
 

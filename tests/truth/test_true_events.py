@@ -123,7 +123,15 @@ def test_confidence_comes_from_the_truth_model_and_filters(nlp):
     assert all(len(v) == len(FEATURES) for v in all_events.features.values())
     strict = Pipeline(Config.load(min_confidence=0.999), nlp=nlp).process(art)
     assert not strict.events
-    assert any("not written" in c.reason for c in strict.candidates)
+    # under min_confidence: kept as tentative (hidden until another report shows it), or,
+    # under tentative_confidence too, not written
+    assert any("tentative" in c.reason or "not written" in c.reason
+               for c in strict.candidates)
+    assert all(e.status == "tentative" and e.confidence >= 0.15 for e in strict.tentative)
+    none_kept = Pipeline(Config.load(min_confidence=0.999, tentative_confidence=0.999),
+                         nlp=nlp).process(art)
+    assert not none_kept.events and not none_kept.tentative
+    assert any("not written" in c.reason for c in none_kept.candidates)
 
 
 def test_truth_model_fit_separates_a_learnable_signal():

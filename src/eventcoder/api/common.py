@@ -64,7 +64,7 @@ def writer(ctx: Ctx, credentials: Annotated[HTTPAuthorizationCredentials | None,
 
 User = Annotated[str, Depends(writer)]
 
-StatusChoice = Literal["auto", "reviewed", "rejected", "all"]
+StatusChoice = Literal["auto", "tentative", "reviewed", "rejected", "all"]
 Sort = Literal["event_date", "-event_date", "fatalities", "-fatalities"]
 
 #: Longest text filter value (a name, an actor, a search).
@@ -140,7 +140,8 @@ def event_filter(
         "narrow it with other filters on big stores)"))] = None,
     status: Annotated[list[StatusChoice] | None, Query(description=(
         "review statuses (repeat for several; 'all' for every event) [default: auto and "
-        "reviewed: rejected events are left out]"))] = None,
+        "reviewed: rejected events, and tentative ones (coded under min_confidence, no "
+        "other report confirming them yet), are left out]"))] = None,
 ) -> EventFilter:
     """The event filters of a query string (every one optional)."""
     if since is not None and until is not None and since > until:

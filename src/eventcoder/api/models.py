@@ -319,7 +319,8 @@ class ArticleOutcome(BaseModel):
                                   "article, linked to its events); skipped (see reason)")
     article_id: str | None = Field(description="the id it is stored under (null if skipped)")
     reason: str | None = None
-    event_ids: list[str] = Field(description="the events read from it (rejected ones left out)")
+    event_ids: list[str] = Field(description="the events read from it (rejected and tentative "
+                                 "ones left out)")
 
 
 class IngestResult(BaseModel):
@@ -397,7 +398,7 @@ class EventPatch(BaseModel):
     geonames_id: int | None = None
     fatalities: int | None = None
     notes: str | None = None
-    status: Literal["auto", "reviewed", "rejected"] | None = None
+    status: Literal["auto", "tentative", "reviewed", "rejected"] | None = None
     location_reason: str | None = None
     comment: str | None = Field(default=None, max_length=2000,
                                 description="why: recorded in the event's history")

@@ -134,11 +134,12 @@ STATUS_CHOICES: tuple[str, ...] = (*get_args(Status), "all")
 
 
 def status_option(f: F) -> F:
-    """``--status`` (repeatable): the review statuses to read; default all but rejected."""
+    """``--status`` (repeatable): the review statuses to read; default auto and reviewed."""
     return click.option(
         "--status", multiple=True, type=click.Choice(STATUS_CHOICES),
         help="Only events of this review status (repeatable; 'all' for every event) "
-             "[default: auto and reviewed: rejected events are left out].")(f)
+             "[default: auto and reviewed: rejected events, and tentative ones (coded under "
+             "min_confidence, no other report confirming them yet), are left out].")(f)
 
 
 def db_option(f: F) -> F:

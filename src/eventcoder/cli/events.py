@@ -71,7 +71,8 @@ def events(db: str | None, since: dt.date | None, until: dt.date | None, country
            user: str | None, comment: str | None, fmt: str, output: str | None) -> None:
     """Query stored events and export them (CSV uses ACLED's column names and order).
 
-    Events a reviewer rejected ('eventcoder review ID --status rejected') are left out unless
+    Events a reviewer rejected ('eventcoder review ID --status rejected'), and tentative ones
+    (coded under min_confidence, no other report confirming them yet), are left out unless
     --status asks for them. The database must exist ('eventcoder extract' creates it). An
     unknown --type or --country is an error that names the closest values. --id, --history,
     --merge and --split take one event (or two) by id; an unknown id is an error (exit 1).
@@ -239,7 +240,7 @@ def _history(store: Store, event_id: str, fmt: str, output: str | None) -> None:
             cause += f" from {v.detail['split_from']}"
         by = f" by {v.user}" if v.user else ""
         note = f'  "{v.comment}"' if v.comment else ""
-        lines.append(f"r{v.revision}  {_time(v.at)}  {v.event.status:<8}  {cause}{by}: "
+        lines.append(f"r{v.revision}  {_time(v.at)}  {v.event.status:<9}  {cause}{by}: "
                      f"{what}{note}")
         for f in v.detail.get("fields", []):
             if f.get("rule"):

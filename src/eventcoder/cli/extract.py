@@ -384,7 +384,11 @@ def summary(stats: RunStats, events: int | None, output: str | None, seconds: fl
     kinds = Counter(reason_kind(s.reason) for s in stats.skipped)
     detail = ", ".join(f"{n:,} {escape(kind)}" for kind, n in kinds.most_common())
     copies = f"{stats.copies:,} {'copy' if stats.copies == 1 else 'copies'} linked"
-    merged = f" ({stats.merged:,} merged with another report)" if stats.merged else ""
+    notes = [f"{stats.merged:,} merged with another report"] if stats.merged else []
+    if stats.tentative:
+        notes.append(f"{stats.tentative:,} tentative, hidden until another report confirms "
+                     f"{'it' if stats.tentative == 1 else 'them'}")
+    merged = f" ({'; '.join(notes)})" if notes else ""
     counts = (f"{stats.read:,} read: {stats.coded:,} coded, {copies}, "
               f"{stats.already_stored:,} already "
               f"stored, {len(stats.skipped):,} skipped{f' ({detail})' if detail else ''}; "

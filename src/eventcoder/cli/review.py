@@ -35,8 +35,9 @@ def _assignment(ctx: click.Context, param: click.Parameter,
 @click.argument("event_id")
 @click.option("--status",
               type=click.Choice([s for s in STATUS_CHOICES if s != "all"]),
-              help="reviewed: a human checked the event; rejected: not an event (left out of "
-                   "'eventcoder events', exports and what 'extract' prints); auto: undo.")
+              help="reviewed: a human checked the event (a tentative one is then shown); "
+                   "rejected: not an event (left out of 'eventcoder events', exports and what "
+                   "'extract' prints); auto: undo (tentative: back to hidden).")
 @click.option("--set", "changes", multiple=True, metavar="FIELD=VALUE", callback=_assignment,
               help="Correct a field (repeatable): fatalities=3, admin1=Diyala, "
                    "event_date=2025-03-08, actor2=... An empty VALUE clears it. A correction "

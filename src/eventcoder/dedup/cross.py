@@ -557,7 +557,9 @@ def best_match(event: Event, candidates: Iterable[Event],
     report told apart from the best fits about as well (within :data:`AMBIGUITY_MARGIN`,
     even under the threshold down to :data:`RIVAL_FLOOR`), from either side, unless the place
     names settle it (:func:`_named_apart`); or the best fits only through a like type that a
-    report told apart."""
+    report told apart. A tentative event (coded under ``min_confidence``, no report showing it
+    yet) may be the best but raises no doubt: a weak coding is no sure sign that a report told
+    two events apart."""
     passing: list[tuple[Event, Decision]] = []
     siblings: list[Event] = []  # told apart from ``event`` by one of its reports
     own = set(event.article_ids)
@@ -568,15 +570,19 @@ def best_match(event: Event, candidates: Iterable[Event],
         score_of[c.event_id] = d.score
         if d.same:
             passing.append((c, d))
-        elif own & set(c.article_ids) and c.event_id != event.event_id:
+        elif own & set(c.article_ids) and c.event_id != event.event_id and \
+                c.status != "tentative":
             siblings.append(c)
     passing.sort(key=lambda cd: -cd[1].score)  # (stable: ties keep the event-id order)
     if not passing:
         return None
     best = passing[0]
+    rivals = [c for c in pool if c.status != "tentative"]
     for other in passing[1:]:
         if best[1].score - other[1].score >= AMBIGUITY_MARGIN:
             break
+        if other[0].status == "tentative":
+            continue
         if set(best[0].article_ids) & set(other[0].article_ids) and \
                 not _named_apart(event, best[0], other[0]):
             # two events one report told apart ("two suicide bombers struck Gwoza: the
@@ -587,7 +593,7 @@ def best_match(event: Event, candidates: Iterable[Event],
            best[1].score - score_of[r.event_id] < AMBIGUITY_MARGIN and
            set(r.article_ids) & set(best[0].article_ids) and r is not best[0]
            and not _named_apart(event, best[0], r)
-           for r in pool if r.event_id != event.event_id):
+           for r in rivals if r.event_id != event.event_id):
         # the same when the other one falls just under the threshold: "Two bombs in Afgoye:
         # the first hit a truck on the bridge, the second a minibus at the market"; a report
         # of soldiers killed on the bridge fits the market blast (with the minibus report
@@ -598,7 +604,7 @@ def best_match(event: Event, candidates: Iterable[Event],
                 (c.sub_event_type == event.sub_event_type
                  and set(c.article_ids) & set(best[0].article_ids))
                 or (c.sub_event_type == best[0].sub_event_type and set(c.article_ids) & own))
-            for c in pool):
+            for c in rivals):
         # the best fits only through a like type ("a suicide car bombing" for "a bomb"), and
         # a report told two events of the two types apart ("a suicide car bomber struck a
         # checkpoint ... Hours later, a bomb exploded in a market"): each is more likely the

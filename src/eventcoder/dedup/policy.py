@@ -14,10 +14,15 @@ The rules, for an ``existing`` event and an ``incoming`` one:
    end). ``sources_count`` is the number of distinct article ids, and never less than either
    event already counted.
 2. **Human review wins.** When the existing event has a human status (``reviewed`` or
-   ``rejected``) and the incoming one is ``auto``, the existing event is kept as it is: only
-   the provenance (rule 1) is merged. An incoming event with a human status is a reviewer's
-   decision: its fields are taken as they are (with rule 1).
-3. Otherwise (both events ``auto``) the fields are reconciled:
+   ``rejected``) and the incoming one is automatic (``auto`` or ``tentative``), the existing
+   event is kept as it is: only the provenance (rule 1) is merged. An incoming event with a
+   human status is a reviewer's decision: its fields are taken as they are (with rule 1).
+3. Otherwise (both events automatic) the fields are reconciled:
+
+   - ``status``: ``auto`` when either event is ``auto``, else ``tentative``. A tentative
+     event (a report under ``min_confidence``, kept hidden: docs/storage.md, "Tentative
+     events") is shown once a report of the event at or above it is merged in, and an event
+     once shown stays shown.
 
    - ``fatalities``: when both events cite the same articles, one report restating its figure:
      the highest figure it gives. When they cite different articles, different reports:
@@ -162,7 +167,7 @@ def merge_pair(existing: Event, incoming: Event, *, supersede: bool = False) -> 
     RETURNS: the merged event and the changes the merge made, see :class:`Merged`.
     """
     provenance = union_provenance(existing, incoming)
-    if existing.status in HUMAN_STATUSES and incoming.status == "auto":
+    if existing.status in HUMAN_STATUSES and incoming.status not in HUMAN_STATUSES:
         return Merged(existing.model_copy(update=provenance), human_kept=True)
     if incoming.status in HUMAN_STATUSES:
         merged = incoming.model_copy(update={"event_id": existing.event_id, **provenance})
@@ -178,6 +183,9 @@ def merge_pair(existing: Event, incoming: Event, *, supersede: bool = False) -> 
                          f"{existing.geo_precision})")
     update["confidence"] = max(existing.confidence, incoming.confidence)
     rules["confidence"] = "the higher confidence"
+    update["status"] = "auto" if "auto" in (existing.status, incoming.status) else "tentative"
+    rules["status"] = ("a report of the event at or above min_confidence" if
+                       update["status"] == "auto" else "no report at or above min_confidence")
     if not supersede and not same_reports(existing, incoming):
         dated = [e for e in (existing, incoming) if e.event_date is not None]
         if dated:

@@ -216,7 +216,7 @@ class EventFilter:
 
     since, until, country, admin1, event_type, actor, min_fatalities, min_confidence, status:
         as in :meth:`Store.query_events` (``event_type`` matches the event type or the
-        sub-event type; ``status`` None leaves the rejected events out).
+        sub-event type; ``status`` None leaves the rejected and tentative events out).
     admin2: second-level region, exact name, case-insensitive.
     sub_event_type: ACLED sub-event type, case-insensitive.
     bbox: (min_lon, min_lat, max_lon, max_lat) in degrees, bounds included; a min_lon above
@@ -323,10 +323,12 @@ class MapPoints:
 
 
 
-#: Review statuses of an event (``Event.status``): "auto" as coded, or a human's decision.
+#: Statuses of an event (``Event.status``): "auto" as coded, "tentative" as coded under
+#: ``min_confidence`` (hidden until another report of it is merged in), or a human's decision.
 STATUSES: tuple[str, ...] = get_args(Status)
 #: The statuses the reading methods return unless asked otherwise: rejected events (a human
-#: said they are not events) are left out of queries, exports and what a run reports.
+#: said they are not events) and tentative ones (a weak report no other has confirmed yet)
+#: are left out of queries, exports, counts and what a run reports.
 DEFAULT_STATUSES: tuple[str, ...] = ("auto", "reviewed")
 
 #: PostgreSQL advisory lock taken by every save_batch transaction (serialises writers).
@@ -756,14 +758,16 @@ class Store:
 
         - article ids and evidence are unioned (stored first, no duplicates);
           ``sources_count`` is the number of distinct article ids and never decreases;
-        - a human status ("reviewed"/"rejected") is never overwritten by an "auto" event:
-          then only article ids and evidence are merged; an event saved with a human status
-          is taken as it is;
+        - a human status ("reviewed"/"rejected") is never overwritten by an automatic
+          ("auto" or "tentative") event: then only article ids and evidence are merged; an
+          event saved with a human status is taken as it is;
         - otherwise ``fatalities`` is the highest figure when both cite the same articles,
           the lowest non-zero one when they cite different articles; the place is the more
           precise one (lower ``geo_precision``; on a tie the stored place stays);
-          ``confidence`` is the higher; the other fields are the new event's (a newer
-          coding); ``notes`` are recomposed when the merge changes what they say.
+          ``confidence`` is the higher; the status is "auto" when either is (a tentative
+          event stays tentative only while no report shows it); the other fields are the new
+          event's (a newer coding); ``notes`` are recomposed when the merge changes what
+          they say.
 
         (Until issue 10 the new event's fatalities, place, confidence and notes replaced the
         stored ones, like its other fields.) An unchanged event writes nothing.
@@ -892,9 +896,10 @@ class Store:
                     linked = [e for e in cited.get(original, []) if e in stored]
                     for eid in linked:
                         old = stored[eid][0]
+                        # a copy is no second report: it does not show a tentative event
                         incoming.append(old.model_copy(update={
                             "article_ids": [copy_id], "evidence": [], "sources_count": 1,
-                            "status": "auto"}))
+                            "status": "tentative" if old.status == "tentative" else "auto"}))
                     out.append((copy_id, linked))
                 self._upsert_events(conn, incoming, cause="copy linked")
         return out
@@ -1136,7 +1141,8 @@ class Store:
 
     def set_status(self, event_id: str, status: str, *, user: str | None = None,
                    comment: str | None = None) -> Event | None:
-        """Record a review decision ("auto", "reviewed" or "rejected") for one event.
+        """Record a review decision ("reviewed" or "rejected"; "auto" or "tentative" to undo
+        one) for one event.
 
         The previous version goes to the revision history; the new one records cause
         "review", ``user`` and ``comment``. RETURNS the updated event, or None when no event
@@ -1394,7 +1400,7 @@ class Store:
         min_fatalities: at least this many fatalities. limit: at most this many events.
         min_confidence: only events whose ``confidence`` is at least this.
         status: the review statuses wanted (:data:`STATUSES`), one or several, or ``"all"``;
-            default :data:`DEFAULT_STATUSES`: every event but the rejected ones.
+            default :data:`DEFAULT_STATUSES`: every event but the rejected and tentative ones.
         admin2, sub_event_type, bbox, q: as in :class:`EventFilter`.
         Undated events sort last. RAISES InputError: for an unknown status.
         """
@@ -1467,7 +1473,8 @@ class Store:
 
         Ordered by the position (in ``article_ids``) of the first listed article an event was
         read from, then by where its evidence starts in that article, then by event_id.
-        status: as in :meth:`query_events` (default: all but the rejected events).
+        status: as in :meth:`query_events` (default: all but the rejected and tentative
+            events).
         """
         wanted = _statuses(status)
         order: dict[str, int] = {}
@@ -1496,7 +1503,7 @@ class Store:
                           status: str | Iterable[str] | None = None) -> list[Event]:
         """Like :meth:`events_for_articles`, for the stored articles with these content hashes
         (robust to articles stored under a renamed id, see :meth:`save_batch`); rejected
-        events are left out unless ``status`` asks for them."""
+        and tentative events are left out unless ``status`` asks for them."""
         by_hash = self.article_ids_for_hashes(content_hashes)
         return self.events_for_articles([by_hash[h] for h in content_hashes if h in by_hash],
                                         status=status)
@@ -1699,7 +1706,7 @@ class Store:
 
     def count_events(self, filters: EventFilter | None = None) -> int:
         """Number of stored events: all of them, whatever their status, or those matching
-        ``filters`` (whose default status leaves the rejected ones out)."""
+        ``filters`` (whose default status leaves the rejected and tentative ones out)."""
         q = select(func.count()).select_from(events)
         if filters is not None:
             q = q.where(and_(True, *filters.conditions()))
@@ -2272,11 +2279,12 @@ def _status_conditions(column: Any, status: str | Iterable[str] | None, *,
     if wanted is None:
         return []
     left_out = sorted(set(STATUSES) - wanted)
-    # the shorter of the two lists: the default is "status NOT IN ('rejected')", which no
-    # planner answers with the status index (a SQLite store without ANALYZE statistics would
-    # otherwise search that index for nearly every row instead of the date or region index
-    # and sort them); a rare status alone ("reviewed") is still searched
-    return [column.not_in(left_out) if len(left_out) < len(wanted) and not named
+    # the shorter of the two lists, the left-out one on a tie: the default is "status NOT IN
+    # ('rejected', 'tentative')", which no planner answers with the status index (a SQLite
+    # store without ANALYZE statistics would otherwise search that index for nearly every row
+    # instead of the date or region index and sort them); a rare status alone ("reviewed") is
+    # still searched
+    return [column.not_in(left_out) if len(left_out) <= len(wanted) and not named
             else column.in_(sorted(wanted))]
 
 
@@ -2312,7 +2320,8 @@ def _period_start(day: dt.date | None, interval: str) -> dt.date | None:
 def _statuses(status: str | Iterable[str] | None) -> frozenset[str] | None:
     """The review statuses a read returns (None: all). RAISES InputError: for an unknown one.
 
-    None (or nothing): :data:`DEFAULT_STATUSES` (rejected events left out); ``"all"`` (alone
+    None (or nothing): :data:`DEFAULT_STATUSES` (rejected and tentative events left out);
+    ``"all"`` (alone
     or among others): every status; else one status or several.
     """
     given = [] if status is None else [status] if isinstance(status, str) else list(status)
