@@ -155,3 +155,19 @@ def test_a_reviewer_can_confirm_a_tentative_event(store: Store) -> None:
     code_articles(_articles(["k1"]), store, StubPipeline())
     store.set_status("ev-k1", "reviewed", user="analyst", comment="confirmed by a call")
     assert [e.event_id for e in store.query_events()] == ["ev-k1"]
+
+
+def test_the_batch_pass_shows_a_weak_report_another_report_confirms(store: Store) -> None:
+    """``eventcoder dedup`` over a store coded with merging off does what the run path does."""
+    from ec_testutils import run_cli
+
+    pipeline = StubPipeline()
+    pipeline.config = pipeline.config.with_(merge_threshold=2.0)  # no merging while coding
+    code_articles(_articles(["m1", "m2", "k1"]), store, pipeline)
+    assert [e.event_id for e in store.query_events()] == ["ev-m2"]
+    result = run_cli("dedup", "--db", store.url)
+    assert result.exit_code == 0, result.output
+    assert "ev-m1 <- ev-m2" in result.output
+    [shown] = store.query_events()
+    assert shown.event_id == "ev-m1" and shown.status == "auto"
+    assert [e.event_id for e in store.query_events(status="tentative")] == ["ev-k1"]

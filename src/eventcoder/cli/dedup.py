@@ -39,7 +39,8 @@ def dedup(db: str | None, dry_run: bool, merge_days: int | None, merge_km: float
     config = load_config(db=db, merge_days=merge_days, merge_km=merge_km,
                          merge_threshold=merge_threshold)
     with user_errors(), Store(config.db, create=False) as store:
-        ids = [e.event_id for e in store.iter_events()]
+        # tentative events too, as the run path merges them (docs/storage.md)
+        ids = [e.event_id for e in store.iter_events(status=("auto", "tentative", "reviewed"))]
         merges = merge_stored(store, ids, config.merge, dry_run=dry_run)
     for m in merges:
         click.echo(f"{m.survivor} <- {m.absorbed}  score {m.score:.3f}  ({'; '.join(m.reasons)})")
