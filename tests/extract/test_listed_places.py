@@ -28,11 +28,45 @@ def test_a_toll_told_after_each_place():
     assert got == [("Bama", 7), ("Konduga", 12)]
 
 
-def test_places_listed_with_one_toll_stay_one_event():
+def test_places_joined_with_one_toll_are_an_event_each_sharing_it():
+    """ACLED codes an event per place; a toll told for both is split evenly (the remainder to
+    the first), so the rows add up to the report's figure."""
     text = ("KADUNA, Nigeria, May 14 (Savannah Wire) - Gunmen killed nine villagers in raids "
             "on Kauru and Kajuru on Tuesday, police said.")
-    events = every_event(text, "2025-05-14")
-    assert len(events) == 1 and events[0].fatalities == 9
+    got = sorted((e.location, e.fatalities) for e in every_event(text, "2025-05-14"))
+    assert got == [("Kajuru", 4), ("Kauru", 5)]
+
+
+def test_protests_in_two_cities_are_two_events():
+    text = ("ISTANBUL, Nov 26 (Bosporus Wire) - Police detained dozens of people on Tuesday as "
+            "they broke up marches in Istanbul and Ankara against a new media law, rights "
+            "groups said.")
+    got = sorted((e.location, e.sub_event_type) for e in every_event(text, "2025-11-26"))
+    assert [g[0] for g in got] == ["Ankara", "Istanbul"]
+    assert len({g[1] for g in got}) == 1
+
+
+def test_a_road_between_two_towns_is_one_place():
+    text = ("BAHIR DAR, Sept 13 (Highland Wire) - A drone strike hit a minibus on the road "
+            "between Merawi and Bahir Dar on Friday, killing nine passengers, residents said.")
+    assert len(every_event(text, "2025-09-13")) == 1
+
+
+def test_a_title_line_naming_two_places_is_not_split():
+    text = ("Violent Friday: 11 dead in clashes in Culiacan and Navolato\n\nCULIACAN, Dec 13 "
+            "(Pacific Wire) - Eleven people died on Friday in two armed confrontations in "
+            "central Sinaloa, prosecutors said.")
+    assert len(every_event(text, "2025-12-13")) == 1
+
+
+def test_a_later_sentence_about_one_place_joins_its_item_with_its_own_toll():
+    text = ("MAIDUGURI, Oct 14 (Lake Chad Wire) - Ten soldiers were killed when ISWAP "
+            "fighters launched coordinated attacks on military bases in Dikwa and Marte on "
+            "Monday. The insurgents struck the Dikwa camp at about 4 a.m., killing seven "
+            "soldiers. At almost the same time, another group of fighters attacked the "
+            "military base in Marte, killing three soldiers.")
+    got = sorted((e.location, e.fatalities) for e in every_event(text, "2025-10-14"))
+    assert got == [("Dikwa", 7), ("Marte", 3)]
 
 
 def test_a_place_near_another_is_not_an_item():

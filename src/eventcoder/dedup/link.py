@@ -289,10 +289,17 @@ TOLL_UPDATE = re.compile(r"\b(?:death\s+)?toll\b|died\s+(?:of|from)\s+(?:their|h
 
 
 def _time_of_day(m: EventMention) -> set[str]:
-    """The time of day the mention is told at ("in the morning" -> {"morning"}), if any."""
+    """The time of day the mention is told at ("in the morning" -> {"morning"}), if any, as
+    a part of the day: dawn and daybreak are the morning's, dusk and nightfall the evening's
+    and noon is midday ("on Tuesday morning ... at dawn" is one time)."""
     if m.date_span is None:
         return set()
-    return {w.lower() for w in TIME_WORD.findall(m.date_span.text)}
+    return {_PART_OF_DAY.get(w.lower(), w.lower())
+            for w in TIME_WORD.findall(m.date_span.text)}
+
+
+_PART_OF_DAY = {"dawn": "morning", "daybreak": "morning", "dusk": "evening",
+                "nightfall": "evening", "noon": "midday"}
 
 
 #: a time of day
@@ -373,7 +380,21 @@ def link_mentions(text: str, mentions: Sequence[EventMention],
             # the nearest group that fits, unless another one has the same victims ("15
             # civilians were killed ... IS fighters had killed 15 civilians in Safina")
             same_toll = [g for g in fits if m.fatalities > 1 and m.fatalities in g.tolls]
-            target = next(iter(same_toll or own or fits), None)
+            # or, among the items of a list of places (eventcoder.extract.listing), the one
+            # at the place this sentence names ("attacked bases in Wanla Weyn and in
+            # Garbaharey ... Elders in Wanla Weyn said eight soldiers were killed")
+            listed = [g for g in own if loc.location and _has_parts(mentions, g) and
+                      any(alike_names(loc.location, p) for p in g.places)]
+            target = next(iter(same_toll or listed or own or fits), None)
+        elif attached(loc) and loc.location:
+            # told as another event ("At almost the same time, another group attacked the
+            # base in Marte"), but a list of places told before already holds it ("attacks
+            # on military formations in Dikwa and Marte"): that item
+            target = next((g for g in sorted(groups, key=lambda g: -g.members[-1])
+                           if _has_parts(mentions, g) and not _listed_apart(mentions, g, m)
+                           and any(alike_names(loc.location, p) for p in g.places)
+                           and _compatible_type(g, m, generic, anaphor, participant, False)
+                           and _compatible_date(g, m, text, loc)), None)
         if target is None:
             groups.append(_new_group(i, m, loc, generic))
             groups[-1].headline = headline
@@ -456,6 +477,12 @@ def counted_summaries(text: str, mentions: Sequence[EventMention],
     return [kept for g in groups if (kept := [i for i in g if i not in out])], locs, out
 
 
+def _has_parts(mentions: Sequence[EventMention], g: _Group) -> bool:
+    """``g`` holds an item of a list of places (a mention that is a part of its trigger's)."""
+    return any(mentions[j].part or any(n.trigger == mentions[j].trigger and n.part
+                                       for n in mentions) for j in g.members)
+
+
 def _listed_apart(mentions: Sequence[EventMention], g: _Group, m: EventMention) -> bool:
     """``m`` is a further place of a list whose other item is in ``g`` (one trigger, two
     parts: ``eventcoder.extract.listing``): two events."""
@@ -528,6 +555,15 @@ def _body_says_which(headline: Location, body: Sequence[Location]) -> bool:
                for q in body)
 
 
+def _toll_share(m: EventMention) -> bool:
+    """``m``'s toll is its share of a total told for several places
+    (:func:`eventcoder.extract.listing.split_toll`): its span gives another figure."""
+    from ..extract.numbers import parse_number
+
+    return m.fatalities_span is not None and \
+        parse_number(m.fatalities_span.text) not in (None, m.fatalities)
+
+
 def _state_namesake(loc: Location) -> bool:
     """A town named as its first-order area is (Katsina in Katsina State)."""
     return bool(loc.location and loc.admin1 and alike_names(loc.location, loc.admin1))
@@ -584,7 +620,10 @@ def combine_mentions(article: Article, mentions: Sequence[EventMention],
         (m for m in core if m.actor1 is not None), lead)
     target_src = next((m for m in core if m.actor2 is not None and actor_src.actor1 is not
                        None and m.actor2.name != actor_src.actor1.name), actor_src)
-    toll = max(mentions, key=lambda m: (m.fatalities, m.fatalities_span is not None))
+    # (a member's own figure over a share of a total told for several places: "ten killed
+    # in attacks on Dikwa and Marte ... in Marte, killing two soldiers and a CJTF member")
+    own_tolls = [m for m in mentions if m.fatalities and not _toll_share(m)] or list(mentions)
+    toll = max(own_tolls, key=lambda m: (m.fatalities, m.fatalities_span is not None))
     update: dict[str, object] = {
         "sub_event_type": typed.sub_event_type,
         "actor1": actor_src.actor1, "assoc_actor_1": actor_src.assoc_actor_1,

@@ -11,6 +11,16 @@ later one after an "and" since the place before it: "near Oicha" and "Mangina" a
 item's place lies, not items) must be as many as the sentence's tolls, at least two, with
 different names, and each toll must lie between the place before its own and the one after it.
 A pure function of the text, the mentions, their candidates and the document's places.
+
+A list with no toll per place is read too when its places are joined in one phrase ("armed
+clashes ... in the Abu Salim neighbourhood of Tripoli and in the city of Zawiya", "broke up
+marches in Istanbul and Ankara", "struck ... at the port of Hodeidah and at the Bajil cement
+plant"): two towns, each the head of an item ("and (in|at) (the) (city of) B" right after the
+place before it), neither a country or a first-level region, at least
+:data:`COORDINATED_KM` apart. Each is an event of its own (ACLED codes an event per place, as
+docs/audit-coding-guide.md: "a protest in two cities" is two rows); a toll the sentence gives
+for them all is split evenly, the remainder to the first, so the rows add up to the report's
+figure (:func:`split_toll`).
 """
 
 from __future__ import annotations
@@ -18,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..geo.resolve import haversine_km
 from ..geo.text import alike_names
 from ..schema import Candidate, EventMention, Place, Span
 from ..taxonomy import SUB_EVENTS
@@ -113,25 +124,82 @@ def _breakdown(text: str, s0: int, s1: int, inside: Sequence[Place]
     return None
 
 
+#: how far apart two places joined in one phrase must be to be two events (nearer, they may
+#: be a town and a quarter or a camp of it)
+COORDINATED_KM = 5.0
+#: what joins the places of a list with no toll per place: right after the place before it,
+#: ", and in the city of", "and at the", "and"
+_COORDINATION = re.compile(
+    r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:in|at|near|on)\s+)?(?:the\s+)?"
+    r"(?:(?:city|town|village|district|area|port|camp|locality|province|region|county|"
+    r"municipality|commune|department|state)\s+of\s+)?", re.IGNORECASE)
+#: what opens a list of places where the event happened, right before its first place
+#: (not "from", "to", "towards": where someone came from or went; not "between": a road or
+#: a front between two towns)
+_NOT_WHERE = re.compile(r"\b(?:from|to|towards|toward|into|between)\s+(?:the\s+)?$",
+                        re.IGNORECASE)
+#: how a sentence of the body ends (a title line has none)
+_FULL_STOPS = (".", "!", "?", '"', "\u201d", "'", "\u2019")
+#: feature codes of a country or a first-level region: no item of such a list
+_WIDE = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "ADM1", "TERR", "CONT", "RGN"})
+
+
+def _coordinated(text: str, heads: Sequence[Place], inside: Sequence[Place]) -> bool:
+    """``heads`` are places joined in one phrase, each right after the place before it, that
+    are towns apart (see the module docstring)."""
+    if any(p.feature_code in _WIDE for p in heads):
+        return False
+    if _NOT_WHERE.search(text, max(0, heads[0].start - 12), heads[0].start):
+        return False
+    for prev, head in zip(heads, heads[1:], strict=False):
+        before = max((p for p in inside if p.end <= head.start), key=lambda p: p.end)
+        if before.start < prev.start:
+            return False
+        if not _COORDINATION.fullmatch(text, before.end, head.start):
+            return False
+    for i, a in enumerate(heads):
+        for b in heads[i + 1:]:
+            if a.latitude is None or a.longitude is None or b.latitude is None \
+                    or b.longitude is None:
+                return False
+            if haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) < COORDINATED_KM:
+                return False
+    return True
+
+
+def split_toll(total: int, n: int) -> list[int]:
+    """A toll told for ``n`` places at once, split evenly, the remainder to the first."""
+    share, rest = divmod(total, n)
+    return [share + (rest if k == 0 else 0) for k in range(n)]
+
+
 def listed_places(text: str, mention: EventMention, places: Sequence[Place]
                   ) -> list[tuple[Place, tuple[int, int, int]]]:
     """The (place, toll) items of ``mention``'s sentence when it lists its event by place, in
-    text order; [] when it does not."""
-    if SUB_EVENTS[mention.sub_event_type].event_type not in _VIOLENT:
-        return []
+    text order; [] when it does not. A toll (value, start, end) of (0, -1, -1) is none given;
+    a total split between places keeps its span."""
     s0, s1 = mention.sentence.start, mention.sentence.end
     inside = sorted((p for p in places if s0 <= p.start and p.end <= s1
                      and p.role == "literal" and p.latitude is not None),
                     key=lambda p: p.start)
-    broken = _breakdown(text, s0, s1, inside)
+    violent = SUB_EVENTS[mention.sub_event_type].event_type in _VIOLENT
+    broken = _breakdown(text, s0, s1, inside) if violent else None
     if broken is not None:
         return broken  # (a breakdown that does not add up: no list at all)
     heads = _heads(text, inside)
     if len(heads) < 2:
         return []
     tolls = _tolls(text, s0, s1)
-    if len(tolls) != len(heads):
-        return []
+    if len(tolls) != len(heads) or not violent:
+        # (not in a title line: a headline sums up what the body tells place by place)
+        if len(tolls) > 1 or not text[s0:s1].rstrip().endswith(_FULL_STOPS) or \
+                not _coordinated(text, heads, inside):
+            return []
+        if not tolls:
+            return [(h, (0, -1, -1)) for h in heads]
+        v, a, b = tolls[0]
+        return [(h, (share, a, b)) for h, share in zip(heads, split_toll(v, len(heads)),
+                                                       strict=True)]
     for k, (_, a, _b) in enumerate(tolls):
         if k + 1 < len(heads) and a >= heads[k + 1].start:
             return []  # a toll after the next item's place: not that item's
@@ -160,11 +228,14 @@ def split_listed(text: str, mentions: Sequence[EventMention], candidates: Sequen
             out.append(m)
             continue
         for part, (place, (toll, a, b)) in enumerate(items):
+            if a < 0:  # no toll in the sentence: the first keeps the mention's own
+                toll = m.fatalities if part == 0 else 0
+                span = m.fatalities_span if part == 0 else None
+            else:
+                span = Span(start=a, end=b, text=text[a:b])
             out.append(m.model_copy(update={
                 "place_span": Span(start=place.start, end=place.end, text=place.text),
-                "fatalities": toll,
-                "fatalities_span": Span(start=a, end=b, text=text[a:b]),
-                "part": part}))
+                "fatalities": toll, "fatalities_span": span, "part": part}))
     if len(out) == len(mentions):
         return list(mentions), list(candidates)
     cands = [c if c.mention is None else c.model_copy(update={"mention": index[c.mention]})
