@@ -58,3 +58,18 @@ def test_the_same_saturday_opens_another_event():
     assert NEW_EVENT.search("Police also said that in the evening of the same day, mortar rounds "
                             "fell on the market.")
     assert not NEW_EVENT.search("The attack on the same day was claimed by the group.")
+
+
+def test_the_day_after_dates_the_earlier_killing_and_the_story_goes_on_with_the_fight():
+    """", the day after the killing of seven civilians at X" tells an earlier event, dated a
+    day before; the article's next, undated sentences of another kind of violence ("the army
+    attacked a rebel base") go on with the fight, not with that killing."""
+    text = ("Bouar, 29 May. Heavy fighting pitted the army against 3R rebels on Wednesday near "
+            "Bouar, the day after the killing of six civilians at Niem by the same group. "
+            "According to a military source, the soldiers attacked a rebel base north of Bouar, "
+            "killing several rebels and losing two soldiers. Residents stayed indoors as "
+            "detonations were heard from the hills.")
+    rows = _rows(text, "2025-05-29")
+    kinds = {(kind, day) for kind, day, _ in rows}
+    assert ("Armed clash", dt.date(2025, 5, 28)) in kinds
+    assert ("Attack", dt.date(2025, 5, 27)) in kinds

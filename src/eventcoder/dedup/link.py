@@ -368,7 +368,9 @@ def link_mentions(text: str, mentions: Sequence[EventMention],
             fits = [g for k, g in enumerate(sorted(groups, key=lambda g: -g.members[-1]))
                     if not _listed_apart(mentions, g, m) and
                     _compatible_type(g, m, generic, anaphor, participant, k == 0) and
-                    _compatible_date(g, m, text, loc) and _compatible_place(g, loc, generic) and (
+                    _compatible_date(g, m, text, loc) and _compatible_place(g, loc, generic) and
+                    not (m.date_span is None and _dated_from_another(g) and
+                         SUB_EVENTS[m.sub_event_type].event_type != g.event_type) and (
                         generic or m.sub_event_type in ABSORBED or g.headline or
                         _compatible_actors(g, m))]
             # a headline clause naming another weapon: never for another headline clause
@@ -475,6 +477,15 @@ def counted_summaries(text: str, mentions: Sequence[EventMention],
             # "killed 29 in two attacks"): it sums up the same events
             out[i] = "a headline with the toll of a count of events told one by one"
     return [kept for g in groups if (kept := [i for i in g if i not in out])], locs, out
+
+
+def _dated_from_another(g: _Group) -> bool:
+    """``g`` is an event told as dated from another ("..., the day after the killing of
+    seven civilians at Letele"): an earlier event, which a later undated telling of another
+    kind of violence (the main story's "the FACA attacked a 3R base") does not go on with."""
+    from ..extract.segments import AFTER_CLAUSE
+
+    return bool(g.date_text and AFTER_CLAUSE.match(g.date_text))
 
 
 def _has_parts(mentions: Sequence[EventMention], g: _Group) -> bool:

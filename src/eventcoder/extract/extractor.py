@@ -658,8 +658,10 @@ class EventExtractor:
             reject(last.status, f"{text[cand.start:cand.end]!r} refers to an event told just "
                    f"before as {last.status}", cand, typ)
             return None
-        if prev is not None and date is None and _anaphoric(trig_tok) and not part and not any(
+        if prev is not None and date is None and _anaphoric(trig_tok) and not part and \
+                not AFTER_CLAUSE.match(seg) and not any(
                 e.label_ in PLACE_LABELS for e in ents if s0 <= e.start_char < s1):
+            # (not in a clause ", the day after the killing of ...": an earlier event)
             # "the attack" told again further down, with nothing new: the same event (its
             # sentence is not added to the evidence of the earlier mention)
             if prev.fatalities == 0:
@@ -1597,7 +1599,7 @@ def _dates_of_after_clauses(drafts: list[_Draft], notes: list[_Note], text: str)
         if prev.date is None:
             continue
         count = m.group("n")
-        days = 0 if count is None else (1 if count.lower() in ("a", "an") else
+        days = 0 if count is None else (1 if count.lower() in ("a", "an", "the") else
                                         parse_number(count) or 0)
         if m.group("unit") and m.group("unit").lower().startswith("week"):
             days *= 7

@@ -88,9 +88,11 @@ def segments(sent: SpacySpan, text: str, cuts: Sequence[int] | None = None
 
 
 #: a clause that dates another event from the one just told: ", a day after ...", ", two days
-#: after ...", ", hours after ..." (group "n": how many days, none for hours)
+#: after ...", ", the day after ...", ", hours after ..." (group "n": how many days, none for
+#: hours; "the" is one)
 AFTER_CLAUSE = re.compile(
-    r"\s*(?:(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>days?|weeks?)|"
+    r"\s*(?:(?:(?P<n>a|an|one|the|two|three|four|five|six|seven|\d{1,2})\s+"
+    r"(?P<unit>days?|weeks?)|"
     r"(?:only\s+|just\s+)?(?:hours|minutes))\s+(?P<dir>after|before)|"
     r"(?P<same>(?:on\s+)?the\s+same\s+day\s+as))\s", re.IGNORECASE)
 
