@@ -183,11 +183,15 @@ POLITICAL_ARREST = re.compile(
     r"(?:[\w'\u2019-]+\s+){0,6}?part(?:y|ies))\b", re.IGNORECASE)
 
 
+#: (not a party's "youth league", "the league of the ruling party", the Awami, Muslim or
+#: Chhatra League, the National League for Democracy)
 SPORT = re.compile(r"\b(?:football|soccer|striker|goalkeeper|midfielder|world\s+cup|cricket|"
                    r"boxing|boxers?|knockouts?|heavyweight|middleweight|welterweight|"
                    r"title\s+(?:fight|bout)|bouts?|(?:in|after)\s+(?:\w+\s+)?rounds\b(?!\s+of)|ringside|"
                    r"bowlers?|wickets?|innings|batsm[ae]n|batters?|test\s+match|rugby|tennis|"
-                   r"qualifier|league|tournament|stadium|match(?:es)?\s+(?:against|between)|"
+                   r"qualifier|(?<!youth\s)(?<!women's\s)(?<!women\u2019s\s)(?<!awami\s)(?<!muslim\s)"
+                   r"(?<!chhatra\s)league(?!\s+(?:of\s+the|for)\b)|"
+                   r"tournament|stadium|match(?:es)?\s+(?:against|between)|"
                    r"scored|penalty\s+kick|referee|olympic\w*|championship)\b",
                    re.IGNORECASE)
 

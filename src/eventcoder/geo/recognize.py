@@ -574,10 +574,12 @@ class Recognizer:
                 if self._strong_name(inner.text) or (
                         self.curated_region(inner.text) and not _titled(ent)):
                     add(self._mention(doc, inner, "ner"))
-                elif label != "NORP" and len(inner) <= 3 and inner[0].is_title and (
-                        prev in _STRONG_LOCATIVE or _place_context(doc, ent.start)) \
-                        and self.gz.lookup(inner.text):
-                    add(self._mention(doc, inner, "gazetteer"))  # "shelled Daraa" (WORK_OF_ART)
+                elif len(inner) <= 3 and inner[0].is_title and (
+                        (label != "NORP" and prev in _STRONG_LOCATIVE)
+                        or _place_context(doc, ent.start)) and self.gz.lookup(inner.text):
+                    # "shelled Daraa" (WORK_OF_ART); "in the city of Saravan" (NORP: a
+                    # demonym-like name, a place only where the words before say so)
+                    add(self._mention(doc, inner, "gazetteer"))
                 elif label == "EVENT":  # "the Muscat International Film Festival"
                     add(self._leading_place(doc, inner))
             elif label in ("PERSON", "ORG"):
@@ -784,6 +786,11 @@ class Recognizer:
                 m = self._mention(doc, hit, "gazetteer")
                 if m is not None and m.text == hit.text:
                     m.notes.append("the same name is a place elsewhere in the article")
+                    if hit.end < len(doc) and doc[hit.end].lower_ in _INSTITUTION_AFTER:
+                        # "the Michoacan attorney general's office said": whose office, not
+                        # where something happened
+                        m.role = "associative"
+                        m.notes.append("names an institution's seat")
                     add(m)
         #    and of a village the gazetteer lacks, told as one elsewhere ("Soum: eight civilians
         #    killed in Barboulé" above "... in Barboulé, in the province of Soum")
@@ -1104,6 +1111,12 @@ class Recognizer:
         return "weak" if any(c.kind >= 2 for c in cands) else False
 
 
+
+#: an institution a place name qualifies ("the Michoacan attorney general's office", "Kano
+#: state government officials"): the name says whose, not where
+_INSTITUTION_AFTER = frozenset({"attorney", "prosecutor", "prosecutors", "prosecutor's",
+                                "governor", "governor's", "government", "authorities",
+                                "officials", "ministry", "legislature", "assembly"})
 
 #: nouns of the land around a town, after its name ("the Deir ez-Zor countryside")
 _AREA_NOUNS = frozenset({"countryside", "outskirts", "suburbs", "area", "region", "desert",
