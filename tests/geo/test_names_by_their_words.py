@@ -32,3 +32,19 @@ def test_a_partys_youth_league_is_no_sport():
         "evening in Giteranyi commune, Muyinga province, witnesses said.", "2025-06-15",
         min_confidence=0)
     assert events and events[0].sub_event_type == "Attack"
+
+
+def test_a_short_word_of_a_longer_name_is_no_far_town():
+    events = code_text(
+        "GUAYAQUIL, June 4 - At 23:05 on 3 June 2025, criminal elements attacked the Community "
+        "Police Unit Guasmo Sur 3 in Guayaquil with firearms, killing two officers.",
+        "2025-06-04", min_confidence=0)
+    assert {e.country for e in events} == {"Ecuador"}
+
+
+def test_the_valley_of_a_river_is_not_the_valley_anguilla():
+    events = code_text(
+        "LIMA, 22 April. Three soldiers were killed on Monday in an ambush by Shining Path "
+        "remnants in the Valley of the Apurimac, Ene and Mantaro Rivers, the Defence Ministry "
+        "said.", "2025-04-22", min_confidence=0)
+    assert events and {e.country for e in events} == {"Peru"}

@@ -490,6 +490,10 @@ class Recognizer:
                 return  # "a Mediterranean diet", "Caribbean nations", "The Atlantic" magazine
             if m.fixed_id is None and m.query.strip().lower().rstrip(".") in _NOT_ALONE:
                 return  # "North" of "River North", "Western" of "Western Trust"
+            if m.fixed_id is None and _GENERIC_HEAD.fullmatch(m.text) and \
+                    _OF_AFTER.match(full_text, m.end):
+                return  # "the Valley of the Apurimac": the head of a longer name (not The
+                # Valley, Anguilla); the name after "of" is found on its own
             if m.role == "literal" and name_key(m.text) in SEATS_OF_POWER \
                     and not _where_phrase(doc, m.tokens[0]):
                 m.role = "associative"
@@ -1105,8 +1109,11 @@ class Recognizer:
             return True  # "Cabo Delgado Conflict Monitor": a state's name of two words
         if sentence_start or span[0].pos_ != "PROPN":
             return False
+        # (a short name the model missed, "Sur" of "Guasmo Sur", is often a word or a part of
+        # a longer name: a town of its size makes it only a weak guess)
+        big = 50_000 if len(span.text) > 4 else 10_000_000
         if any((c.is_country or c.feature_code in ("ADM1", "CONT", "PPLC")
-                or c.population >= 50_000) and c.kind >= 2 for c in cands):
+                or c.population >= big) and c.kind >= 2 for c in cands):
             return True
         return "weak" if any(c.kind >= 2 for c in cands) else False
 
@@ -1117,6 +1124,11 @@ class Recognizer:
 _INSTITUTION_AFTER = frozenset({"attorney", "prosecutor", "prosecutors", "prosecutor's",
                                 "governor", "governor's", "government", "authorities",
                                 "officials", "ministry", "legislature", "assembly"})
+
+#: a geographic noun alone, the head of a name told after "of" ("the Valley of the Apurimac")
+_GENERIC_HEAD = re.compile(r"(?:[Tt]he\s+)?(?:Valley|Valleys|River|Rivers|Lake|Lakes|Mountains?|"
+                           r"Hills|Plains?|Basin|Delta|Desert|Coast|Highlands|Lowlands)")
+_OF_AFTER = re.compile(r"\s+of\s")
 
 #: nouns of the land around a town, after its name ("the Deir ez-Zor countryside")
 _AREA_NOUNS = frozenset({"countryside", "outskirts", "suburbs", "area", "region", "desert",

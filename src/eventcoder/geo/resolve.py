@@ -470,6 +470,10 @@ class Resolver:
         if bare.isupper() and len(bare) <= 3 and not (m.source == "dateline" and len(bare) == 3):
             # "SA", "ST": only curated abbreviations (a dateline's "JOS -", "GAO -" is a town)
             cands = [c for c in cands if c.kind == KIND_OVERLAY]
+        elif len(bare) <= 3 and not bare.isupper():
+            # "Guasmo Sur" is no Suriname: a country by a code or short alternate name only
+            # when written in capitals ("DRC", "CAR")
+            cands = [c for c in cands if not (c.is_country and c.kind == KIND_ALT)]
         if not cands and m.query.lower().startswith("the "):
             cands = list(self.gz.lookup(m.query[4:]))
         return _exact_over_alternates(m.query, _alike_alternates(m.query, cands))[:300]
