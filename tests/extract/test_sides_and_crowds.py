@@ -117,3 +117,9 @@ def test_groups_that_fight_for_control_tell_what_they_do_not_a_battle():
     text = ("MOGADISHU, April 14 (Horn Wire) - Government troops and al-Shabaab fighters were "
             "fighting for control of the town of Bulo Burde on Sunday, residents said.")
     assert _types(text) == ["Armed clash"]
+
+
+def test_a_clash_between_two_parties_supporters_is_mob_violence():
+    text = ("Bogura, 14 April: Two people were killed in a clash between BNP and Jamaat "
+            "supporters at the bus terminal in Bogra town this afternoon, police said.")
+    assert _types(text) == ["Mob violence"]
