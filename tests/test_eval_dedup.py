@@ -111,16 +111,17 @@ def test_merge_misses_lists_the_pairs_of_one_event_coded_as_two():
 #: and mended; dd9-dd15, written after session 15's mends, met it when first scored (0.947-1.000).
 #: Since session 16 eval dedup pairs gold and coded events by their sentences first, which
 #: showed one hidden wrong merge each in dd6 and dd7.
-DEDUP_FLOORS = {"dd1": (0.95, 0.78, 0.96), "dd2": (0.95, 0.66, 0.96),
-                "dd3": (0.95, 0.51, 0.92), "dd4": (0.95, 0.37, 0.95),
+DEDUP_FLOORS = {"dd1": (0.95, 0.78, 0.96), "dd2": (0.95, 0.69, 0.96),
+                "dd3": (0.95, 0.51, 0.92), "dd4": (0.95, 0.41, 0.95),
                 "dd5": (0.95, 0.54, 0.94), "dd6": (0.95, 0.59, 0.91),
                 "dd7": (0.95, 0.65, 0.95), "dd8": (0.95, 0.62, 0.92),
                 "dd9": (0.95, 0.39, 0.92), "dd10": (0.95, 0.50, 0.95),
-                "dd11": (0.95, 0.64, 0.96), "dd12": (0.95, 0.57, 0.98),
+                "dd11": (0.95, 0.68, 0.96), "dd12": (0.95, 0.57, 0.98),
                 "dd13": (0.95, 0.62, 0.93), "dd14": (0.95, 0.61, 0.96),
-                "dd15": (0.95, 0.42, 0.95),
+                "dd15": (0.95, 0.55, 0.95),
                 # held out, written in session 20: 0.900 / 0.486 / 0.957 on the session's
-                # starting code (four wrong merges: precision under the target there)
+                # starting code, 0.902 / 0.500 / 0.958 at its end (four wrong merges:
+                # precision under the target there)
                 "dd16": (0.88, 0.47, 0.94)}
 
 
