@@ -163,9 +163,8 @@ class Pipeline:
         result.candidates = _finish_candidates(
             cands, result.mentions, groups, event_of, low, floor, summed, counted,
             {e.event_id for e in result.tentative})
-        result.events = _with_tellings(result.events, result.candidates)
-        if result.tentative:
-            result.tentative = _with_tellings(result.tentative, result.candidates)
+        told = _with_tellings([*result.events, *result.tentative], result.candidates)
+        result.events, result.tentative = told[:len(result.events)], told[len(result.events):]
         for mention in result.mentions:
             warning = resolve_date(mention, article.published)[2]
             if warning and warning not in result.warnings:

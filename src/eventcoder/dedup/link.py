@@ -34,7 +34,9 @@ from dataclasses import dataclass, field
 
 from ..extract import lexicon as L
 from ..extract.dates import DAY_TIMES
+from ..extract.numbers import parse_number
 from ..extract.rows import build_event
+from ..extract.segments import AFTER_CLAUSE
 from ..geo.resolve import haversine_km
 from ..geo.text import alike_names
 from ..nlp import MONTH_NAME
@@ -355,6 +357,7 @@ def link_mentions(text: str, mentions: Sequence[EventMention],
     if len(mentions) != len(locations):
         raise ValueError("E011 link_mentions needs one location per mention")
     groups: list[_Group] = []
+    listed = _list_items(mentions)
     for i, (m, loc) in enumerate(zip(mentions, locations, strict=True)):
         generic = is_generic(text, m)
         anaphor = is_anaphoric(text, m)
@@ -385,16 +388,14 @@ def link_mentions(text: str, mentions: Sequence[EventMention],
             # or, among the items of a list of places (eventcoder.extract.listing), the one
             # at the place this sentence names ("attacked bases in Wanla Weyn and in
             # Garbaharey ... Elders in Wanla Weyn said eight soldiers were killed")
-            listed = [g for g in own if loc.location and _has_parts(mentions, g) and
-                      any(alike_names(loc.location, p) for p in g.places)]
-            target = next(iter(same_toll or listed or own or fits), None)
+            at_place = [g for g in own if _item_at(g, loc, listed)]
+            target = next(iter(same_toll or at_place or own or fits), None)
         elif attached(loc) and loc.location:
             # told as another event ("At almost the same time, another group attacked the
             # base in Marte"), but a list of places told before already holds it ("attacks
             # on military formations in Dikwa and Marte"): that item
             target = next((g for g in sorted(groups, key=lambda g: -g.members[-1])
-                           if _has_parts(mentions, g) and not _listed_apart(mentions, g, m)
-                           and any(alike_names(loc.location, p) for p in g.places)
+                           if _item_at(g, loc, listed) and not _listed_apart(mentions, g, m)
                            and _compatible_type(g, m, generic, anaphor, participant, False)
                            and _compatible_date(g, m, text, loc)), None)
         if target is None:
@@ -483,15 +484,21 @@ def _dated_from_another(g: _Group) -> bool:
     """``g`` is an event told as dated from another ("..., the day after the killing of
     seven civilians at Letele"): an earlier event, which a later undated telling of another
     kind of violence (the main story's "the FACA attacked a 3R base") does not go on with."""
-    from ..extract.segments import AFTER_CLAUSE
-
     return bool(g.date_text and AFTER_CLAUSE.match(g.date_text))
 
 
-def _has_parts(mentions: Sequence[EventMention], g: _Group) -> bool:
-    """``g`` holds an item of a list of places (a mention that is a part of its trigger's)."""
-    return any(mentions[j].part or any(n.trigger == mentions[j].trigger and n.part
-                                       for n in mentions) for j in g.members)
+def _list_items(mentions: Sequence[EventMention]) -> set[int]:
+    """The mentions that are items of a list of places (``eventcoder.extract.listing``: one
+    trigger, several parts)."""
+    split = {(m.trigger.start, m.trigger.end) for m in mentions if m.part}
+    return {i for i, m in enumerate(mentions) if (m.trigger.start, m.trigger.end) in split}
+
+
+def _item_at(g: _Group, loc: Location, listed: set[int]) -> bool:
+    """``g`` holds an item of a list of places (``listed``: :func:`_list_items`) at the place
+    ``loc`` names."""
+    return bool(loc.location) and any(j in listed for j in g.members) and \
+        any(alike_names(loc.location or "", p) for p in g.places)
 
 
 def _listed_apart(mentions: Sequence[EventMention], g: _Group, m: EventMention) -> bool:
@@ -569,8 +576,6 @@ def _body_says_which(headline: Location, body: Sequence[Location]) -> bool:
 def _toll_share(m: EventMention) -> bool:
     """``m``'s toll is its share of a total told for several places
     (:func:`eventcoder.extract.listing.split_toll`): its span gives another figure."""
-    from ..extract.numbers import parse_number
-
     return m.fatalities_span is not None and \
         parse_number(m.fatalities_span.text) not in (None, m.fatalities)
 

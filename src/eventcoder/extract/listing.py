@@ -174,10 +174,10 @@ def split_toll(total: int, n: int) -> list[int]:
 
 
 def listed_places(text: str, mention: EventMention, places: Sequence[Place]
-                  ) -> list[tuple[Place, tuple[int, int, int]]]:
+                  ) -> Sequence[tuple[Place, tuple[int, int, int] | None]]:
     """The (place, toll) items of ``mention``'s sentence when it lists its event by place, in
-    text order; [] when it does not. A toll (value, start, end) of (0, -1, -1) is none given;
-    a total split between places keeps its span."""
+    text order; [] when it does not. A toll is (value, start, end), None when the sentence
+    gives none; a total split between places keeps its span."""
     s0, s1 = mention.sentence.start, mention.sentence.end
     inside = sorted((p for p in places if s0 <= p.start and p.end <= s1
                      and p.role == "literal" and p.latitude is not None),
@@ -196,7 +196,7 @@ def listed_places(text: str, mention: EventMention, places: Sequence[Place]
                 not _coordinated(text, heads, inside):
             return []
         if not tolls:
-            return [(h, (0, -1, -1)) for h in heads]
+            return [(h, None) for h in heads]
         v, a, b = tolls[0]
         return [(h, (share, a, b)) for h, share in zip(heads, split_toll(v, len(heads)),
                                                        strict=True)]
@@ -227,11 +227,12 @@ def split_listed(text: str, mentions: Sequence[EventMention], candidates: Sequen
         if not items:
             out.append(m)
             continue
-        for part, (place, (toll, a, b)) in enumerate(items):
-            if a < 0:  # no toll in the sentence: the first keeps the mention's own
+        for part, (place, told) in enumerate(items):
+            if told is None:  # no toll in the sentence: the first keeps the mention's own
                 toll = m.fatalities if part == 0 else 0
                 span = m.fatalities_span if part == 0 else None
             else:
+                toll, a, b = told
                 span = Span(start=a, end=b, text=text[a:b])
             out.append(m.model_copy(update={
                 "place_span": Span(start=place.start, end=place.end, text=place.text),
