@@ -126,3 +126,24 @@ def test_a_countrys_capital_told_with_a_possessive_is_its_capital(nlp, geoparser
     places = _places(nlp, geoparser, text)
     assert any(p.name == "Tripoli" and p.country_code == "LY" for p in places), \
         [(p.text, p.name) for p in places]
+
+
+def test_a_title_cased_word_after_the_is_no_town_abroad(nlp, geoparser):
+    """"The Mission condemns ...", "the Head of Mission": a UN mission, not Mission, Texas
+    (a town of 80,000 the tagger did not see). After "the", heading its phrase, or after an
+    office's title and "of", a town's name the model missed is a title-cased word."""
+    text = ("Kinshasa, 4 May 2025 - The Mission condemns the massacre committed by ADF "
+            "combatants in Mutwanga, Beni territory, North Kivu province, on the night of 2 to "
+            "3 May, in which 14 civilians were killed. The Mission extends its condolences. "
+            "The Head of Mission calls on the authorities to act.")
+    places = _places(nlp, geoparser, text)
+    assert not any(p.country_code == "US" for p in places)
+    assert "Mutwanga" in {p.text for p in places}
+
+
+def test_a_place_qualifying_a_noun_after_the_stays_a_place(nlp, geoparser):
+    """"the Donetsk regional military administration": the name qualifies a noun, and the
+    town is the story's (not a word heading its own phrase)."""
+    text = ("KYIV, Oct 18 - Russian glide bombs killed six civilians in Kramatorsk on "
+            "Saturday, the head of the Donetsk regional military administration said.")
+    assert "Donetsk" in {p.text for p in _places(nlp, geoparser, text)}

@@ -65,3 +65,13 @@ def test_a_bulletins_header_names_its_city():
               "dead on Friday after Thursday morning's suicide car bomb at a checkpoint, "
               "medical staff said.", "2025-12-05")
     assert e.location == "Mogadishu" and e.country == "Somalia"
+
+
+def test_a_town_before_the_territory_named_after_another_town():
+    """"in Oicha, Beni territory, North Kivu province": the event is in Oicha (a town the
+    gazetteer has as Hyosha, 25 km from Beni), not in Beni, whose name the territory bears."""
+    e = _only("Goma, 9 June 2025 - Local leaders in the Democratic Republic of the Congo "
+              "denounced the raid carried out by ADF rebels on farmers in Oicha, Beni "
+              "territory, North Kivu province, on Saturday, in which 12 people died.",
+              "2025-06-09")
+    assert e.location == "Hyosha" and e.admin1 == "Nord-Kivu" and e.geo_precision == 1

@@ -833,7 +833,12 @@ class EventExtractor:
                 target_hit = None  # "the attack carried out by members of the Gran Grif gang"
             civ = L.civilian_victims(seg)
             armed_target = L.ARMED_WORDS.search(seg, max(0, o0), max(0, o0) + len(after))
-            if armed_target is not None and BY_AGENT.search(seg, 0, armed_target.start()):
+            # the agent phrase is read before the actor's name the word ends ("a massacre
+            # committed by the Rapid Support Forces militia"), not before the word itself
+            named = armed_target and next(
+                (h.start - s0 for h in seg_hits
+                 if h.start - s0 <= armed_target.start() < h.end - s0), armed_target.start())
+            if armed_target is not None and BY_AGENT.search(seg, 0, named):
                 armed_target = None  # "shot dead by two gunmen": the attackers, not the hit
             if not seg_hits or all(h.role == "civilian" for h in seg_hits):
                 if kind == "violence" and re.match(r"clash|fight|fought", seg[c.start - s0:],
@@ -954,6 +959,9 @@ class EventExtractor:
             a2 = [h for h in seg_hits if h.start >= d.trigger[1] and h not in a1][:1] or \
                 [h for h in _ner_actor(ents, obj_ids, self.actors)
                  if not h.text.lower().startswith("operation")]
+        # one phrase is never both sides: the dictionary's hit and the tagger's entity over
+        # "the Rapid Support Forces militia" (the agent of "a massacre committed by ...")
+        a2 = [h for h in a2 if not any(h.start < x.end and x.start < h.end for x in a1)]
         typ = d.sub_event_type
         et = SUB_EVENTS[typ].event_type
         if typ in ("Peaceful protest", "Protest with intervention",

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..nlp import doc_text
 from ..schema import EventMention, Location, Place, Span
+from .resolve import haversine_km
 from .text import fold
 
 if TYPE_CHECKING:
@@ -208,9 +209,11 @@ def _finer_in_sentence(doc: Doc, mention: EventMention, area: Place,
 
 
 def _locality_within(doc: Doc, unit: Place, places: Sequence[Place]) -> Place | None:
-    """A locality the gazetteer lacks named just before the unit around it, a town's
-    commune or department ("in Dareye, in the Ouallam department"; "the village of Koira
-    Tegui, in the commune of Ouallam"): the event's place is the locality, not the town."""
+    """A locality named just before the unit around it, a town's commune or department
+    ("in Dareye, in the Ouallam department"; "the village of Koira Tegui, in the commune of
+    Ouallam"; "in Oicha, Beni territory"): the event's place is the locality, not the town.
+    The locality is one the gazetteer lacks, or a town it has within
+    :data:`UNIT_TOWN_KM` of the unit's town."""
     text = doc_text(doc)
     if base_precision(unit) != 1 or not (
             _admin_phrase(doc, unit) or _UNIT_BEFORE.search(text[max(0, unit.start - 30):
@@ -218,10 +221,21 @@ def _locality_within(doc: Doc, unit: Place, places: Sequence[Place]) -> Place | 
             or _AREA_AFTER.match(text, unit.end)):
         return None
     for q in places:
-        if q.feature_class is None and q.end <= unit.start and unit.start - q.end <= 40 and \
-                _UNIT_BETWEEN.fullmatch(text, q.end, unit.start):
+        if q.end <= unit.start and unit.start - q.end <= 40 and \
+                _UNIT_BETWEEN.fullmatch(text, q.end, unit.start) and (
+                    q.feature_class is None or (
+                        q.feature_class == "P" and q.country_code == unit.country_code
+                        and q.latitude is not None and unit.latitude is not None
+                        and haversine_km(q.latitude, q.longitude, unit.latitude,
+                                         unit.longitude) <= UNIT_TOWN_KM)):
             return q
     return None
+
+
+#: how far from the town a unit is named after a town of that unit may lie ("Oicha, Beni
+#: territory": 25 km; a Congolese territory or a Nigerian local government area spans some
+#: 100 km)
+UNIT_TOWN_KM = 100.0
 
 
 def is_qualifier(text: str, place: Place) -> bool:
@@ -451,6 +465,11 @@ def _refine_country(doc: Doc, mention: EventMention, country: Place, usable: Seq
     hit = _syntactic(doc, mention, inside)  # "clashes in Iraq, in the city of Mosul"
     if hit is not None:
         q, near = hit
+        inner = _locality_within(doc, q, inside)
+        if inner is not None:  # "civilians in Oicha, Beni territory, North Kivu"
+            return _location(gazetteer, inner, base_precision(inner),
+                             f"{inner.text!r} lies in {q.text!r}, in {country.text!r} "
+                             f"({why}), attached to the trigger {mention.trigger.text!r}")
         prec = 2 if near and base_precision(q) == 1 else base_precision(q)
         return _location(gazetteer, q, prec, f"{q.text!r}, in {country.text!r} ({why}), is "
                          f"attached to the trigger {mention.trigger.text!r}")

@@ -1109,6 +1109,17 @@ class Recognizer:
             return True  # "Cabo Delgado Conflict Monitor": a state's name of two words
         if sentence_start or span[0].pos_ != "PROPN":
             return False
+        if len(span) == 1 and all(c.feature_class == "P" for c in cands if c.kind >= 2) and (
+                (prev == "the" and span[0].dep_ in _PHRASE_HEAD
+                 and not any(c.name.lower().startswith("the ") for c in cands))
+                or (prev == "of" and span.start > 1
+                    and doc[span.start - 2].lower_ in _OFFICE_OF)):
+            # "the Mission extends its condolences", "the Head of Mission": a town's name the
+            # model missed, after "the" and heading its phrase or after an office's title, is
+            # a title-cased word (towns take no article: "The Hague" has it in its name; "the
+            # Donetsk regional administration" and "the Gori-based brigade" are names
+            # qualifying a noun)
+            return False
         # (a short name the model missed, "Sur" of "Guasmo Sur", is often a word or a part of
         # a longer name: a town of its size makes it only a weak guess)
         big = 50_000 if len(span.text) > 4 else 10_000_000
@@ -1117,6 +1128,16 @@ class Recognizer:
             return True
         return "weak" if any(c.kind >= 2 for c in cands) else False
 
+
+
+#: the dependency labels of a noun heading its own phrase (not "the Donetsk regional
+#: administration", "the Gori-based brigade")
+_PHRASE_HEAD = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos",
+                          "attr", "dative"})
+#: titles before "of" that make a title-cased word after it an office, not a town ("the Head
+#: of Mission", "the Chief of Staff")
+_OFFICE_OF = frozenset({"head", "heads", "chief", "chiefs", "deputy", "director", "directors",
+                        "secretary", "member", "members", "minister", "ministry"})
 
 
 #: an institution a place name qualifies ("the Michoacan attorney general's office", "Kano
