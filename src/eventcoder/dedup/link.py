@@ -410,7 +410,9 @@ def link_mentions(text: str, mentions: Sequence[EventMention],
 #: parts may be told
 COUNTED_CHARS = 1200
 #: a telling of an event apart from those told before it: not a part of a count
-SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\belsewhere\b", re.IGNORECASE)
+SEPARATE = re.compile(r"\bseparate(?:ly)?\b(?!\s+(?:statements?|reports?|releases?|"
+                      r"communiqu\w+|briefings?|interviews?|posts?|messages?))|\belsewhere\b",
+                      re.IGNORECASE)  # (not "the office said in a separate statement")
 
 
 def counted_summaries(text: str, mentions: Sequence[EventMention],

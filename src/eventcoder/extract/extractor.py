@@ -763,10 +763,15 @@ class EventExtractor:
         if kind == "clash":
             if protest_ctx:
                 return _protest_type(seg)
-            if L.CROWD_CLASH.search(seg) and not any(
-                    h.role in ("state", "armed") for h in seg_hits
-                    if not (c.start <= h.start < c.end)):
-                return "Mob violence"  # party supporters or villagers fighting each other
+            sides = [h for h in seg_hits if h.role in ("state", "armed")
+                     and not (c.start <= h.start < c.end)]
+            if L.CROWD_CLASH.search(seg):
+                if not sides:
+                    return "Mob violence"  # party supporters or villagers fighting each other
+                if all(h.role == "state" for h in sides):
+                    # "youths clashed with police", "villagers fought with gendarmes": a crowd
+                    # against the forces of order is a riot for ACLED, not a battle
+                    return "Violent demonstration"
             return "Armed clash"
         if kind == "territory":
             after = seg[c.end - s0:c.end - s0 + 80]
@@ -978,6 +983,9 @@ class EventExtractor:
             d.actor1 = ActorMention(name=self.actors.resolve(name, country), inter=5,
                                     span=_span_of(rioters, doc))
             others = [h for h in seg_hits if h.role not in ("rioter", "protester")]
+            # the forces the crowd fought before the people it hurt ("two young men were shot
+            # dead as youths clashed with police")
+            others.sort(key=lambda h: h.role != "state")
             d.actor2 = mention(others[0]) if others else None
             return
         if a1:
@@ -1717,6 +1725,12 @@ def _equipment(tok: Token) -> bool:
     for _ in range(6):
         if t.dep_ == "pobj" and t.head.lower_ in ("with", "by") and t.head.head.lemma_.lower() \
                 in ("arm", "back", "support", "equip", "accompany", "escort", "cover", "carry"):
+            return True
+        if t.dep_ == "pobj" and t.lower_ in ("weapons", "weaponry") and t.head.lower_ == "with" \
+                and t.head.head.lemma_.lower() in ("open", "attack", "storm", "raid", "ambush",
+                                                   "assault", "fire", "fight"):
+            # "gunmen opened fire with heavy weapons on the police post and fought officers":
+            # the arms of a fight at close quarters, not a shelling from afar
             return True
         if t.pos_ in ("NOUN", "PROPN") and (WEAPON_NOUN.match(tok.lower_) or
                                              WEAPON_NOUN.match(t.lower_)) and \

@@ -95,7 +95,8 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"\s+(?:\w+\s+)?strikes?)\b",
        "Air/drone strike", 80),
     _t(r"\b(?:shell(?:s|ed|ing)?(?!\s+range)|artillery|mortars?|rockets?(?![-\s]propelled)|"
-       r"missiles?|katyushas?|howitzers?|bombard\w*|projectiles?|tank\s+fire|heavy\s+weapons|"
+       r"missiles?|katyushas?|howitzers?|bombard\w*|(?<!firearm\s)(?<!gun\s)(?<!bullet\s)"
+       r"projectiles?|tank\s+fire|heavy\s+weapons|"
        r"mlrs)\b",
        "Shelling/artillery/missile attack", 76),
     _t(r"\b(?:(?:car|truck|roadside|road-side|motorcycle|bicycle|parcel|magnetic|sticky|"
@@ -419,7 +420,9 @@ PERIOD_TOLL = re.compile(
     r"so\s+far\s+(?:this|in)\s+|since\s+the\s+(?:start|beginning)\s+of|"
     r"over\s+the\s+(?:same|past|last)\s+(?:period|year|\w+\s+(?:months|years|weeks))|"
     r"(?:this|last)\s+year(?!['\u2019]s)|(?:each|every|per)\s+(?:month|year|week)|"
-    r"in\s+(?:19|20)\d\d\s+alone)\b",
+    r"in\s+(?:19|20)\d\d\s+alone|"
+    # "more than 800 people have been killed in the state since then"
+    r"in\s+the\s+(?:state|country|region|province|city|area)\s+since)\b",
     re.IGNORECASE)
 #: a long period: "since the coup", "since 2021", "in recent years", "over the past decade"
 LONG_PERIOD_WORDS = (
@@ -557,13 +560,16 @@ TRIAL = re.compile(
 _ON_PLACES = (r"\b(?:attacks|raids|assaults|strikes)\s+on\s+(?P<m>two|three|four|five|six|\d)\s+"
               r"(?:[\w-]+\s+)?(?:villages|towns|communities|settlements|districts|"
               r"localities|hamlets)\b")
+#: (the words between the number and the noun qualify the events: not "kill six in two
+#: attacks", whose six is a toll)
 COUNTED_SERIES = re.compile(r"\b(?P<n>two|three|four|five|six|twin|double|\d)\s+"
-                            r"(?:[\w-]+\s+){0,2}?(?:attacks|strikes|raids|assaults|ambushes|"
-                            r"bombings|explosions|bombs|blasts)\b" + r"|" + _ON_PLACES,
-                            re.IGNORECASE)
+                            r"(?:(?!(?:in|during|of)\s)[\w-]+\s+){0,2}?(?:attacks|strikes|"
+                            r"raids|assaults|ambushes|bombings|explosions|bombs|blasts)\b"
+                            + r"|" + _ON_PLACES, re.IGNORECASE)
 #: the same, of events the extractor dates the next ones by: not "dropped two bombs" (one
 #: air strike, whose retellings are no events of that day)
-COUNTED_ATTACKS = re.compile(r"\b(?P<n>two|three|four|five|six|\d)\s+(?:[\w-]+\s+){0,2}?"
+COUNTED_ATTACKS = re.compile(r"\b(?P<n>two|three|four|five|six|\d)\s+"
+                             r"(?:(?!(?:in|during|of)\s)[\w-]+\s+){0,2}?"
                              r"(?:attacks|strikes|raids|assaults|ambushes|bombings|explosions)\b"
                              + r"|" + _ON_PLACES, re.IGNORECASE)
 
