@@ -840,10 +840,10 @@ class EventExtractor:
             armed_target = L.ARMED_WORDS.search(seg, max(0, o0), max(0, o0) + len(after))
             # the agent phrase is read before the actor's name the word ends ("a massacre
             # committed by the Rapid Support Forces militia"), not before the word itself
-            named = armed_target and next(
-                (h.start - s0 for h in seg_hits
-                 if h.start - s0 <= armed_target.start() < h.end - s0), armed_target.start())
-            if armed_target is not None and BY_AGENT.search(seg, 0, named):
+            if armed_target is not None and BY_AGENT.search(seg, 0, next(
+                    (h.start - s0 for h in seg_hits
+                     if h.start - s0 <= armed_target.start() < h.end - s0),
+                    armed_target.start())):
                 armed_target = None  # "shot dead by two gunmen": the attackers, not the hit
             if not seg_hits or all(h.role == "civilian" for h in seg_hits):
                 if kind == "violence" and re.match(r"clash|fight|fought", seg[c.start - s0:],
