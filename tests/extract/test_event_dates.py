@@ -126,3 +126,16 @@ def test_capitalised_words_that_begin_like_months_are_no_dates():
             "December 1, 2024 are dates, 4 Augusts is not, nor is mid-March 12-year-olds.")
     assert [m.group() for m in MISSED_DATE.finditer(text)] == [
         "May 5th", "2 Sept. 2025", "December 1, 2024"]
+
+
+def test_a_claims_day_is_not_the_days_of_the_attack_it_claims():
+    """"claimed responsibility on Thursday for an attack ... Tuesday's attack": the claim's
+    day never dates the event (a speech's day still may, when nothing else does)."""
+    from eventcoder.coding import code_text
+
+    text = ("November 15, 2024 - Islamic State's Mozambique branch claimed responsibility on "
+            "Thursday for an attack on villagers near Chitunda in Macomia district, in a short "
+            "statement. Police said four civilians were killed in Tuesday's attack on farmers "
+            "near Chitunda.")
+    dates = {str(e.event_date) for e in code_text(text, "2024-11-15", min_confidence=0)}
+    assert dates == {"2024-11-12"}

@@ -1112,6 +1112,9 @@ class EventExtractor:
         best: tuple[ResolvedDate, tuple[int, int]] | None = None
         ref = published or asof
         for e in sorted(ents, key=rank):
+            if rank(e)[0] == 3:
+                continue  # the claim's day ("claimed on Thursday the attack"): the event's
+                # own date is told elsewhere, or only its article's
             r = self.dates.resolve(e.text, published)
             if r is None:
                 continue
@@ -1280,6 +1283,10 @@ _KEEPS_ITS_WORDS = frozenset(("DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FA
 SPEECH_LEMMAS = frozenset(
     "say tell claim announce confirm report state add publish acknowledge admit deny accuse "
     "blame condemn issue release post declare quote cite reveal disclose".split())
+#: verbs of claiming or condemning an event told before it happened to be claimed: their date
+#: is the claim's, never the event's ("claimed responsibility on Thursday for an attack",
+#: "condemned on Monday the killing of ...")
+CLAIM_LEMMAS = frozenset({"claim"})
 
 
 #: a sentence that opens on where it happened ("In the coastal city of Mombasa, ...", "In the
@@ -1319,9 +1326,10 @@ def _possessive_of_another_clause(e: SpacySpan, trigger: set[int]) -> bool:
 
 def _date_attachment(e: SpacySpan, trigger: set[int]) -> int:
     """0: the date entity is the trigger's or in its subtree by the parse ("Tuesday's
-    drone attack", "killed ... on Saturday night"); 2: its nearest verb is one of speech or
-    claim (:data:`SPEECH_LEMMAS`) and the trigger is not above it ("said on Sunday"); 1:
-    neither (or no trigger known)."""
+    drone attack", "killed ... on Saturday night"); 3: its nearest verb is one of claiming
+    or condemning (:data:`CLAIM_LEMMAS`) and the trigger is not above it ("claimed on
+    Thursday"): never the event's; 2: one of speech (:data:`SPEECH_LEMMAS`, "said on
+    Sunday"); 1: neither (or no trigger known)."""
     if not trigger:
         return 1
     tok = e.root
@@ -1336,6 +1344,8 @@ def _date_attachment(e: SpacySpan, trigger: set[int]) -> int:
             return 0
         if verb is None and tok.pos_ in ("VERB", "AUX"):
             verb = tok
+    if verb is not None and verb.lemma_.lower() in CLAIM_LEMMAS:
+        return 3
     return 2 if verb is not None and verb.lemma_.lower() in SPEECH_LEMMAS else 1
 
 
