@@ -139,3 +139,15 @@ def test_a_claims_day_is_not_the_days_of_the_attack_it_claims():
             "near Chitunda.")
     dates = {str(e.event_date) for e in code_text(text, "2024-11-15", min_confidence=0)}
     assert dates == {"2024-11-12"}
+
+
+def test_the_day_of_the_attack_a_claim_names_dates_it():
+    """"on Monday claimed Sunday's attack on the base": Monday is the claim's, Sunday the
+    attack's."""
+    from eventcoder.coding import code_text
+
+    text = ("OUAGADOUGOU, Sept 10 (Sahel Wire) - The jihadist group JNIM on Monday claimed "
+            "Sunday's attack on the army base in Titao, saying it had seized weapons. Security "
+            "sources put the toll of that attack at 19 soldiers killed.")
+    events = code_text(text, "2025-09-10", min_confidence=0)
+    assert [str(e.event_date) for e in events] == ["2025-09-07"]

@@ -1336,6 +1336,8 @@ def _date_attachment(e: SpacySpan, trigger: set[int]) -> int:
     if tok.i in trigger:
         return 0
     verb = None
+    # the date qualifies a noun ("Sunday's attack", "the Sunday attack"): the noun's day
+    by_noun = tok.dep_ in ("poss", "compound", "nmod") and tok.head.pos_ in ("NOUN", "PROPN")
     for _ in range(40):  # the head chain (a parse has no cycles; bounded all the same)
         if tok.head.i == tok.i:
             break
@@ -1345,7 +1347,9 @@ def _date_attachment(e: SpacySpan, trigger: set[int]) -> int:
         if verb is None and tok.pos_ in ("VERB", "AUX"):
             verb = tok
     if verb is not None and verb.lemma_.lower() in CLAIM_LEMMAS:
-        return 3
+        # the claim's own day ("claimed on Monday"), not the day of the attack it claims
+        # ("claimed Sunday's attack")
+        return 1 if by_noun else 3
     return 2 if verb is not None and verb.lemma_.lower() in SPEECH_LEMMAS else 1
 
 
