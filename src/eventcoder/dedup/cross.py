@@ -64,7 +64,7 @@ from typing import Protocol, cast
 
 from ..config import DEFAULT_MERGE_DAYS, DEFAULT_MERGE_KM, DEFAULT_MERGE_THRESHOLD
 from ..geo.locate import NAMED_ONLY
-from ..geo.resolve import haversine_km
+from ..geo.resolve import km_apart
 from ..geo.text import alike_names, name_key, spelling_ratio
 from ..schema import Event
 from .link import ONE_BLAST
@@ -216,9 +216,7 @@ def named_actors(e: Event) -> set[str]:
 
 def km_between(a: Event, b: Event) -> float | None:
     """Great-circle distance of the two events' places (None without coordinates)."""
-    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
-        return None
-    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+    return km_apart(a, b)
 
 
 def words(text: str) -> list[str]:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..geo.resolve import haversine_km
+from ..geo.resolve import km_apart
 from ..geo.text import alike_names
 from ..schema import Candidate, EventMention, Place, Span
 from ..taxonomy import SUB_EVENTS
@@ -159,10 +159,8 @@ def _coordinated(text: str, heads: Sequence[Place], inside: Sequence[Place]) -> 
             return False
     for i, a in enumerate(heads):
         for b in heads[i + 1:]:
-            if a.latitude is None or a.longitude is None or b.latitude is None \
-                    or b.longitude is None:
-                return False
-            if haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) < COORDINATED_KM:
+            km = km_apart(a, b)
+            if km is None or km < COORDINATED_KM:
                 return False
     return True
 

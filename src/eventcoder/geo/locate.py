@@ -20,7 +20,6 @@ Sirnak") keeps province precision when it resolved to its town.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -28,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..nlp import doc_text
 from ..schema import EventMention, Location, Place, Span
-from .resolve import haversine_km
+from .resolve import km_apart
 from .text import fold
 
 if TYPE_CHECKING:
@@ -226,16 +225,9 @@ def _locality_within(doc: Doc, unit: Place, places: Sequence[Place]) -> Place | 
                 _UNIT_BETWEEN.fullmatch(text, q.end, unit.start) and (
                     q.feature_class is None or (
                         q.feature_class == "P" and q.country_code == unit.country_code
-                        and _km(q, unit) <= UNIT_TOWN_KM)):
+                        and (km := km_apart(q, unit)) is not None and km <= UNIT_TOWN_KM)):
             return q
     return None
-
-
-def _km(a: Place, b: Place) -> float:
-    """Kilometres between two places (infinite when either has no point)."""
-    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
-        return math.inf
-    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 #: how far from the town a unit is named after a town of that unit may lie ("Oicha, Beni

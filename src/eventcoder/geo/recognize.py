@@ -1129,7 +1129,6 @@ class Recognizer:
         return "weak" if any(c.kind >= 2 for c in cands) else False
 
 
-
 #: the dependency labels of a noun heading its own phrase (not "the Donetsk regional
 #: administration", "the Gori-based brigade")
 _PHRASE_HEAD = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos",

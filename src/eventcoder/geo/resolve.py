@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..errors import ConfigError
 from .gazetteer import KIND_ALT, KIND_ASCII, KIND_NAME, KIND_OVERLAY, Candidate, Gazetteer
@@ -46,6 +46,19 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return _EARTH_DIAMETER_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+class _Point(Protocol):
+    latitude: float | None
+    longitude: float | None
+
+
+def km_apart(a: _Point, b: _Point) -> float | None:
+    """Great-circle distance in kilometres of two things with a point (places, events);
+    None when either has no coordinates."""
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+        return None
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def prior(c: Candidate, m: Mention) -> float:
