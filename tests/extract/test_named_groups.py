@@ -38,8 +38,10 @@ def test_a_named_gang_makes_a_police_raid_political_violence():
     text = ("RIO DE JANEIRO, April 14 (Atlantic Wire) - A police operation against drug "
             "traffickers of the Comando Vermelho in a favela complex in the north of Rio de "
             "Janeiro left four people dead on Monday, police said.")
-    # (without the gang known, "drug traffickers" made it ordinary crime: no row)
-    assert [(typ, a1) for typ, a1, _ in _rows(text)] == [("Attack", "Police Forces of Brazil")]
+    # (without the gang known, "drug traffickers" made it ordinary crime: no row); an
+    # operation against the named gang whose dead are only "people" is a battle of the police
+    # and the gang (ACLED's Battles), not an attack on civilians
+    assert _rows(text) == [("Armed clash", "Police Forces of Brazil", "Comando Vermelho (CV)")]
 
 
 def test_civilians_shot_are_the_attack_on_civilians_not_the_battle_told_after_it():

@@ -115,13 +115,25 @@ def is_generic(text: str, mention: EventMention) -> bool:
                 or GENERIC_TRIGGER.fullmatch(trig))
 
 
+#: a paper's name and date line above the title ("PESHAWAR HERALD | Sunday, November 9, 2025")
+MASTHEAD = re.compile(r"[^\n.]{0,60}(?:\||\u2014|-)\s*(?:\w+day,?\s+)?(?:" + MONTH_NAME +
+                      r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + MONTH_NAME + r"\s+\d{4})")
+
+
 def is_headline(text: str, mention: EventMention) -> bool:
     """The mention is in the article's title line (first line, no final full stop; "Eastern
     Congo: ADF kills 29 near Oicha", which the parser may cut in two sentences, too)."""
     lead = text[:mention.sentence.start]
+    if lead.strip() and not lead.rstrip().endswith(":") and MASTHEAD.fullmatch(lead.strip()):
+        # (under the paper's name and date line)
+        return _title_line(text[mention.sentence.start:])
     if lead.strip() and ("\n" in lead.strip() or not lead.rstrip().endswith(":")):
         return False
-    first = text[len(lead) - len(lead.lstrip()):].strip().split("\n")[0]
+    return _title_line(text[len(lead) - len(lead.lstrip()):])
+
+
+def _title_line(text: str) -> bool:
+    first = text.strip().split("\n")[0]
     return not first.endswith((".", "!", "?", '"', "\u201d")) and len(first) < 200
 
 
@@ -474,6 +486,11 @@ def counted_summaries(text: str, mentions: Sequence[EventMention],
     if not out:
         return groups, locs, out
     tolls = {mentions[i].fatalities for i in out if mentions[i].fatalities > 1}
+    by_trigger: dict[tuple[int, int], int] = {}
+    for i in out:  # (a count read as a list's items: "martyred in two attacks in A and B")
+        t = (mentions[i].trigger.start, mentions[i].trigger.end)
+        by_trigger[t] = by_trigger.get(t, 0) + mentions[i].fatalities
+    tolls |= {n for n in by_trigger.values() if n > 1}
     for i, m in enumerate(mentions):
         if i not in out and m.fatalities in tolls and is_headline(text, m):
             # the headline gives the count's toll ("ADF kills 29 near Oicha and Beni" over

@@ -56,6 +56,11 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "extract"
 QUALIFIER = re.compile(r"-(?:linked|affiliated|allied|aligned|backed|inspired|sponsored|"
                        r"supported|loyal)\b", re.IGNORECASE)
 
+#: a group named as the parent of the group named next ("Al Qaeda affiliate JNIM", "the
+#: Islamic State's West Africa branch ISWAP"): the one named next is the actor
+PARENT_OF = re.compile(r"(?:['\u2019]s)?\s+(?:[A-Z][\w-]*\s+){0,2}?(?:affiliate|branch|offshoot|"
+                       r"franchise|wing)\s+(?=[A-Z])")
+
 #: words after "civilian" that make it an armed force ("the VDP civilian militia", "the Civilian
 #: Joint Task Force"): not civilians
 ARMED_CIVILIAN = re.compile(r"\s+(?:militias?|joint\s+task\s+force|JTF|vigilantes?|"
@@ -264,7 +269,7 @@ class ActorDictionary:
         out: list[ActorHit] = []
         last_end = -1
         for h in hits:
-            if QUALIFIER.match(text, h.end):
+            if QUALIFIER.match(text, h.end) or PARENT_OF.match(text, h.end):
                 continue  # "the al Qaeda-linked al-Shabab": the group named next is the actor
             if h.role == "civilian" and (ARMED_CIVILIAN.match(text, h.end) or (
                     h.text.lower() in ("people", "persons") and FORCES_AMONG.match(text, h.end))):

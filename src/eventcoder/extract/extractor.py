@@ -92,7 +92,8 @@ CARED_FOR_IN = re.compile(
     r"(?:\w+\s+){0,4}?(?:to|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)$", re.IGNORECASE)
 #: state forces as the ones hit: an attack on them is a battle (ACLED: Armed clash)
 STATE_VICTIMS = re.compile(
-    r"\b(?:soldiers?|troops|policem[ae]n|police\s+officers?|gendarmes?|servicem[ae]n|"
+    r"\b(?:soldiers?|troops|policem[ae]n|police\s+officers?|cops|constables|gendarmes?|"
+    r"servicem[ae]n|"
     r"(?:military|army|police|security)\s+personnel|VDP|volunteers\s+for\s+the\s+defen[cs]e|"
     r"detachment|garrison|(?:army|military|police)\s+(?:bases?|posts?|camps?|outposts?|"
     r"formations?|positions?|units?))\b",
@@ -100,8 +101,8 @@ STATE_VICTIMS = re.compile(
 #: a post stormed: a battle unless its capture is told ("seized", "overran", "took control")
 STORMED_POST = re.compile(
     r"(?:stormed|raided|assaulted)\s+(?:a|an|the|their|its)?\s*(?:[\w'-]+\s+){0,3}?(?:"
-    r"checkpoints?|bases?|posts?|outposts?|positions?|barracks|camps?|garrisons?|police\s+"
-    r"stations?|gendarmerie\s+(?:posts?|stations?|brigades?))\b", re.IGNORECASE)
+    r"checkpoints?|bases?|posts?|outposts?|positions?|barracks|camps?|garrisons?|detachments?|"
+    r"police\s+stations?|gendarmerie\s+(?:posts?|stations?|brigades?))\b", re.IGNORECASE)
 #: a raid told with what the raiders did to the people there ("stormed Ocholonya village,
 #: shooting residents and burning homes"): an attack, not a take-over of the village
 RAID_WITH_VIOLENCE = re.compile(
@@ -170,7 +171,7 @@ LOC_PREPS = frozenset({"in", "near", "at", "outside", "on", "around", "inside", 
 PLACE_SUFFIX = re.compile(r"\s+(?:province|governorate|district|region|city|town|village|"
                           r"county|state|area|camp|neighbou?rhood|sub-district|subdistrict)\b",
                           re.IGNORECASE)
-KILL_WORDS = re.compile(r"\b(?:kill\w*|assassinat\w*|martyr(?:s|ed|dom)\b|dead|died|dies|die|death\w*|slain|perish\w*|bod(?:y|ies)|"
+KILL_WORDS = re.compile(r"\b(?:kill\w*|assassinat\w*|martyr(?:s|ed|ing|dom)\b|dead|died|dies|die|death\w*|slain|perish\w*|bod(?:y|ies)|"
                         r"succumb(?:ed|s)?\s+to|"
                         # (a side's "eliminated" and "neutralised" enemies tell a killing but
                         # are not counted: docs/audit-coding-guide.md, a side's claim)
@@ -483,6 +484,14 @@ class EventExtractor:
             arrests = [r for r in ranked if r[2] == "Arrests"]
             if arrests:
                 ranked = arrests + [r for r in ranked if r not in arrests]
+        if ranked and ranked[0][2] == "Disrupted weapons use" and re.match(
+                r"seiz|captur|took|loot|made\s+off", text[ranked[0][1].start:], re.IGNORECASE):
+            # "claimed the assault on the army base, saying its fighters had seized weapons":
+            # the weapons an attack took are its detail, the assault is the event
+            fights = [r for r in ranked if r[2] in ("Armed clash", "Attack")
+                      and r[1].start < ranked[0][1].start]
+            if fights:
+                ranked = fights + [r for r in ranked if r not in fights]
         # -- what is not a new event: the best trigger that is asserted, current, in scope ---
         chosen = None
         spans = [(c.start, c.end) for c in cands]
@@ -849,6 +858,10 @@ class EventExtractor:
                 if kind == "violence" and re.match(r"clash|fight|fought", seg[c.start - s0:],
                                                    re.IGNORECASE):
                     return "Mob violence"
+            if civ is not None and _operation_against_armed(seg, s0, seg_hits):
+                # "a police operation against the Comando Vermelho left five people dead": the
+                # forces fought the group; the dead are not told to be bystanders
+                return "Armed clash"
             if target_hit is not None:
                 if target_hit.role == "civilian":
                     return "Attack"
@@ -866,6 +879,9 @@ class EventExtractor:
             if civ is None and forces_hit and forces_hit.start() < c.start - s0 and \
                     VICTIM_SUBJECT.search(seg, max(0, c.start - s0 - 40), c.start - s0):
                 return "Armed clash"  # "the police post came under attack by al-Shabaab"
+            if civ is None and UNDER_FIRE.match(seg, c.start - s0) and \
+                    L.ARMED_WORDS.search(seg, 0, c.start - s0):
+                return "Armed clash"  # "soldiers came under fire", "police said they had come"
             if civ is None and forces_hit and (
                     KILL_WORDS.search(seg) or re.search(r"\btarget", seg, re.IGNORECASE)):
                 # "23 soldiers lost their lives in the attack", "the detachment was the target
@@ -925,7 +941,8 @@ class EventExtractor:
             return any(h.start <= i < h.end for i in ids)
 
         full = doc_text(doc)
-        hit_subject = bool(VICTIM_SUBJECT.search(full, max(0, trig.idx - 40), trig.idx))
+        hit_subject = bool(VICTIM_SUBJECT.search(full, max(0, trig.idx - 40), trig.idx)) or \
+            bool(UNDER_FIRE.match(full, d.trigger[0]))
         if hit_subject:
             # "the police post came under attack by al-Shabaab", "a police truck struck an
             # IED": the subject was hit; the attacker is the one "by" names, if any
@@ -1029,6 +1046,7 @@ class EventExtractor:
                 "Unidentified Armed Group ({country})", country), inter=3)
 
     def _fatalities(self, d: _Draft, seg: str, s0: int, doc: Doc | None = None) -> None:
+        seg = _without_numeral_echoes(seg)
         if not KILL_WORDS.search(seg):
             for m in L.DEADLY_EVENT.finditer(seg):
                 if s0 + m.start() <= d.trigger[0] < s0 + m.end():
@@ -1200,8 +1218,14 @@ class EventExtractor:
         named = [h for h in hits if h.role == "armed" and not h.generic]
         if not named:
             return None
-        counts = Counter(h.name for h in named)
-        top = counts.most_common(1)[0][0]
+        # (a name and its abbreviation after it are one mention: "the Volunteers for the
+        # Defence of the Homeland (VDP)")
+        counts = Counter(h.name for k, h in enumerate(named) if not (
+            k and named[k - 1].name == h.name and h.start - named[k - 1].end <= 3))
+        inter = {h.name: h.inter for h in named}
+        # (on a tie, a rebel or jihadist group before a militia: "gunmen ... killing soldiers
+        # and members of the VDP ... claimed by JNIM")
+        top = max(counts, key=lambda n: (counts[n], inter[n] == 2))
         return next(h for h in named if h.name == top)
 
 
@@ -1394,6 +1418,42 @@ EVENT_HEADS = re.compile(r"sprees?|waves?|incidents?|campaigns?|series|spates?|o
 _LESS_LETHAL = re.compile(r"\b(?:tear\s*-?gas|teargas|water\s+cannons?|rubber\s+bullets|"
                           r"pepper\s+spray|stun\s+grenades)\b", re.IGNORECASE)
 _INJURY_ONLY = re.compile(r"(?:injur\w+|wounded|hits?|hitting)$", re.IGNORECASE)
+
+
+#: forces' action aimed at someone: "an operation against", "a raid targeting"
+OPERATION_AGAINST = re.compile(
+    r"\b(?:operations?|raids?|offensives?|crackdowns?|incursions?)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:against|targeting)\s+", re.IGNORECASE)
+
+
+def _operation_against_armed(seg: str, s0: int, hits: list[ActorHit]) -> bool:
+    """The forces' operation of ``seg`` is aimed at an armed group it names, and the only
+    victims it tells are "people": a battle, not an attack on civilians."""
+    if any(m.group(0).lower() not in ("people", "persons") for m in L.civilian_words(seg)):
+        return False
+    return any(any(h.role == "armed" and m.end() <= h.start - s0 < m.end() + 60 for h in hits)
+               and (any(h.role == "state" for h in hits) or _FORCES_BEFORE.search(
+                   seg, max(0, m.start() - 30), m.start()))
+               for m in OPERATION_AGAINST.finditer(seg))
+
+
+#: whose operation: "a police operation", "an army raid"
+_FORCES_BEFORE = re.compile(r"\b(?:police|military|army|security|troops|soldiers|forces|"
+                            r"gendarmerie|navy|marines)\s+$", re.IGNORECASE)
+
+
+#: a number spelled out and then given in figures ("six (6) martyrs", "three (03) soldiers"),
+#: as military communiqués write them
+_NUMERAL_ECHO = re.compile(r"\b([A-Za-z][A-Za-z-]*)(\s*\(\s*\d{1,5}\s*\))")
+
+
+def _without_numeral_echoes(seg: str) -> str:
+    """``seg`` with the figures that repeat a spelled-out number blanked (same length), so
+    "six (6) martyrs" is read as "six martyrs"."""
+    if "(" not in seg:
+        return seg
+    return _NUMERAL_ECHO.sub(lambda m: m.group(1) + " " * len(m.group(2)) if parse_number(
+        m.group(1)) is not None else m.group(0), seg)
 
 
 def _lethal_or_severe(seg: str) -> bool:
@@ -1829,6 +1889,8 @@ VICTIM_SUBJECT = re.compile(r"\b(?:came|come|comes|coming)\s+under\s+(?:(?:heavy
                             r"intense|armed)\s+)*$|\b(?:struck|hit|ran\s+over|run\s+over|"
                             r"stepped\s+on|drove\s+over|driving\s+over)\s+(?:an?|the)\s+"
                             r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+#: the trigger itself says its subject was hit ("soldiers came under fire from ...")
+UNDER_FIRE = re.compile(r"(?:came|come|comes|coming|been)\s+under\b", re.IGNORECASE)
 #: what stands before the attacker in "an attack by (members of) X", "came under fire from
 #: members of X": X is no target
 BY_AGENT = re.compile(r"\b(?:by|fire\s+from)\s+(?:the\s+|an?\s+)?"

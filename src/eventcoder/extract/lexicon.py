@@ -90,6 +90,13 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"planes|warplanes)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|"
        r"multiple|coalition|allied|u\.?s\.?(?:-led)?)\s+strikes?\s+(?:\w+\s+)?(?:engaged|destroyed|"
        r"struck|hit|targeted|killed|damaged)|"
+       # one of the strikes a report tells apart ("The first strike hit a car in Bint Jbeil; a
+       # second strike hit a motorcyclist"), or one an army's state made ("an Israeli strike
+       # hit a house"): a general strike hits no car
+       r"(?:first|second|third|fourth|fifth|another|latest|subsequent|(?:an|the)\s+"
+       r"(?:Israeli|Russian|Ukrainian|Saudi|Turkish|Pakistani|American|U\.?S\.?|coalition|"
+       r"junta|army|military))\s+strikes?\s+(?:\w+\s+)?(?:hit|struck|killed|targeted|destroyed|"
+       r"damaged|flattened|levell?ed)|"
        # a strike report's summary: "Coalition military forces conducted 26 strikes"
        r"conducted\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple)"
        r"\s+(?:\w+\s+)?strikes?)\b",
@@ -136,7 +143,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(r"\b(?:recaptur\w+|retook|retake|retaken|regain\w*|liberat\w+|took\s+back|"
        r"reclaim\w+|freed|recover\w+(?!\s+" + _N + r"(?:bod(?:y|ies)|corpses?|remains|"
        r"weapons?|arms|ammunition|explosives?|stolen|loot))|drove\s+" + _N + r"(?:out|back)|(?:pushed|driven|forced)\s+"
-       r"(?:back|out)|advanc\w+|taken\s+over|occupied|"
+       r"(?:back|out)|advanc\w+(?!\s+(?:posts?|positions?|bases?|camps?|outposts?|guards?|units?|"
+       r"weapons?|arms|systems?|technology|training))|taken\s+over|occupied|"
        r"(?:seiz\w+|captur\w+|overr[au]n\w*|took|take[sn]?|taking|gain\w*|wrested|"
        r"occup\w+)\s+(?:full\s+|complete\s+|total\s+)?control|seiz\w+|captur\w+|overr[au]n\w*|"
        r"stormed|fell\s+to|fallen\s+to|advanc\w+\s+(?:into|on)|entered|took\s+over|"
@@ -156,7 +164,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"forces|army|militants|rebels|terrorists)|"
        r"(?:attacked|stormed|raided|assaulted)\s+(?:a|an|the)?\s*" + _N + r"(?:checkpoints?|"
        r"bases?|posts?|outposts?|convoys?|patrols?|positions?|barracks|military|army|police"
-       r"\s+stations?|soldiers|troops)|"
+       r"\s+stations?|soldiers|troops|detachments?|garrisons?)|"
        # the same told in the passive ("a military patrol was attacked by gunmen")
        r"(?:checkpoints?|bases?|posts?|outposts?|convoys?|patrols?|positions?|barracks|"
        r"soldiers|troops)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
@@ -178,7 +186,10 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"(?:found|discovered|recovered|retrieved|dumped)|(?:found|discovered|recovered)\s+"
        r"(?:the\s+)?(?:\w+\s+){0,3}?(?:dead|bod(?:y|ies)|corpses?|remains)|found\s+dead|"
        r"(?:find|finds)\s+(?:a|the|two|three|\d+)?\s*(?:bod(?:y|ies)|corpses?)|"
-       r"mass\s+graves?|(?:died|dead|die|dies|perished|succumbed)\b)", "outcome", 45),
+       r"mass\s+graves?|(?:died|dead|die|dies|perished|succumbed)\b|"
+       # a communiqué's own dead ("on our side, six martyrs"), not a day, square or brigade
+       r"martyr(?:s|ed)\b(?!['\u2019]|\s+(?:day|square|brigades?|battalions?|cemetery|"
+       r"memorial|of|monument)\b))", "outcome", 45),
     # -- strategic developments -------------------------------------------------------------
     _t(r"\b(?:arrest\w*|detain\w*|detention|apprehend\w*|taken\s+into\s+custody|custody|"
        r"rounded\s+up|nabbed|captured\s+(?:a|an|the|\d+|two|three|four|five|several)\s+" + _N +
@@ -254,14 +265,20 @@ def civilian_victims(text: str, start: int = 0, end: int | None = None) -> re.Ma
     """The first civilian word of ``text[start:end]`` that is not the source of the report
     (:data:`CIVILIAN_WORDS` without "local sources said", "according to residents") nor
     people counted with forces among them."""
-    end = len(text) if end is None else end
-    for m in CIVILIAN_WORDS.finditer(text, start, end):
-        if _SOURCE_AFTER.match(text, m.end()) or \
-                _SOURCE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or (
-                m.group(0).lower() in ("people", "persons") and FORCES_AMONG.match(text, m.end())):
+    for m in civilian_words(text, start, end):
+        if m.group(0).lower() in ("people", "persons") and FORCES_AMONG.match(text, m.end()):
             continue  # (nor "ten people, including a captain": the dead of a battle)
         return m
     return None
+
+
+def civilian_words(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """The civilian words of ``text[start:end]`` that are not the source of the report
+    ("local sources said", "according to residents", "state officials said")."""
+    end = len(text) if end is None else end
+    return [m for m in CIVILIAN_WORDS.finditer(text, start, end)
+            if not _SOURCE_AFTER.match(text, m.end())
+            and not _SOURCE_BEFORE.search(text, max(0, m.start() - 40), m.start())]
 
 
 #: words that make a clause about civilians as victims

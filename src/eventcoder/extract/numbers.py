@@ -120,12 +120,19 @@ FATALITY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECA
     rf"climbed|jumped|increased|reached)\s+(?:to\s+)?(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\b",
     rf"\b(?:killing|killed|kills|kill|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|"
     rf"leaving|left|massacred|executed|beheaded|shot\s+dead|murdered|gunned\s+down|slaughtered|"
+    rf"martyring|martyred|"
     rf"assassinated|assassinates|assassinate|assassinating)"
     rf"\s+(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\b(?!\s*(?:%|percent|km|kilomet|miles|hours|days|"
     rf"weeks|months|years|am|pm|o'clock))",
     rf"\b(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\s+{_NOUN}{_ASIDE}(?:were|was|have\s+been|had\s+been|"
     rf"are|is|been|being|reportedly|later)?\s*(?:were\s+|was\s+)?(?:reported\s+)?{_KILLED}\b",
     rf"\b(?P<n>{NUMBER_RE})\s+(?:people\s+|persons\s+)?(?:dead|killed|deaths|fatalities)\b",
+    # "as toll climbs to 30" (a headline's toll), "put the number of soldiers killed at 30"
+    rf"\b(?:death\s+)?toll\s+(?:climbs|climbed|rises|rose|has\s+risen|jumps|jumped|reaches|"
+    rf"reached|hits|stands\s+at|stood\s+at)\s+(?:to\s+)?(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\b"
+    rf"(?!\s*(?:%|percent))",
+    rf"\bnumber\s+of\s+(?:[\w()'-]+\s+){{1,12}}?(?:killed|dead)\s+at\s+(?:{_Q}\s+)?"
+    rf"(?P<n>{NUMBER_RE})\b",
 ))
 
 
