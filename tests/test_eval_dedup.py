@@ -125,8 +125,12 @@ DEDUP_FLOORS = {"dd1": (0.95, 0.78, 0.96), "dd2": (0.95, 0.69, 0.96),
                 # 0.950 once a Culiacan article's second shooting is coded (one more event, a
                 # second pair of two shootings merged): under the 0.95 target
                 "dd16": (0.90, 0.53, 0.93),
-                # held out, written in session 21: 0.982 / 0.644 / 0.958 on its starting code
-                "dd17": (0.95, 0.60, 0.94)}
+                # held out, written in session 21: 0.982 / 0.644 / 0.958 on its starting code,
+                # 1.000 / 0.690 / 0.975 at session 22's end (aggregates only)
+                "dd17": (0.95, 0.64, 0.94),
+                # held out, written in session 22: 0.895 / 0.486 / 0.884 on its starting code
+                # and at its end (six wrong merged pairs: under the 0.95 target)
+                "dd18": (0.85, 0.44, 0.85)}
 
 
 @pytest.mark.e2e
