@@ -147,3 +147,16 @@ def test_a_place_qualifying_a_noun_after_the_stays_a_place(nlp, geoparser):
     text = ("KYIV, Oct 18 - Russian glide bombs killed six civilians in Kramatorsk on "
             "Saturday, the head of the Donetsk regional military administration said.")
     assert "Donetsk" in {p.text for p in _places(nlp, geoparser, text)}
+
+
+def test_a_demonym_and_a_place_noun_that_name_a_town_are_the_town(nlp, geoparser):
+    """"Spanish Town" is a Jamaican town, not Spain and a town, whatever the tagger calls
+    "Spanish" (a language, a nationality); "the Syrian Border" stays Syria."""
+    text = ("KINGSTON, Nov 7 (Caribbean Wire) - Residents blocked roads in Spanish Town on "
+            "Friday over water cuts. Police said the protest in Spanish Town ended by noon. "
+            "Separately, troops reinforced the Syrian Border posts, officials said.")
+    places = _places(nlp, geoparser, text)
+    towns = [p for p in places if p.text == "Spanish Town"]
+    assert len(towns) == 2 and {p.country_code for p in towns} == {"JM"}
+    assert "Spanish" not in {p.text for p in places}
+    assert any(p.text == "Syrian" and p.country_code == "SY" for p in places)

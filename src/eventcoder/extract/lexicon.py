@@ -531,6 +531,8 @@ NEW_EVENT = re.compile(
     r"in\s+(?:a\s+)?separate|in\s+(?:retaliation|response)|retaliat\w+|meanwhile|"
     r"(?:later|earlier)\s+(?:that|on|in\s+the)|the\s+(?:next|following|previous)\s+day|"
     r"a\s+day\s+(?:later|earlier)|(?:hours|minutes|moments)\s+(?:later|afterwards|earlier)|"
+    # "After nightfall, however, groups of youths blocked streets": the sit-in's evening
+    r"after\s+(?:nightfall|dark|dusk)|"
     r"(?:hit|hits|struck|strikes?|attacked|shelled|bombed|pounded|targeted)\s+"
     r"(?:[\w'-]+\s+){0,3}?again|"
     # ("40 attackers were also killed", "two women were also abducted": more of the same

@@ -144,6 +144,37 @@ _FULL_STOPS = (".", "!", "?", '"', "\u201d", "'", "\u2019")
 _WIDE = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "ADM1", "TERR", "CONT", "RGN"})
 
 
+def _title_line(text: str, s0: int, s1: int) -> bool:
+    """``text[s0:s1]`` is a title line: no full stop, and its line ends there (a body
+    sentence the parser cut at a comma goes on: "marched through Belgrade and Novi Sad on
+    Saturday, a week before ...")."""
+    seg = text[s0:s1]
+    body = seg.rstrip()
+    if "\n" in body.strip():
+        return True  # (a title line the parser ran into the dateline under it)
+    if body.endswith(_FULL_STOPS):
+        return False
+    rest = seg[len(body):] + text[s1:s1 + 3]
+    return not rest.strip() or "\n" in rest
+
+
+def _joined_run(text: str, inside: Sequence[Place]) -> list[Place]:
+    """The first run of two or more of the sentence's places each joined to the one before
+    it (:data:`_COORDINATION`), none a country or a first-level region: "in the Abu Salim
+    neighbourhood of Tripoli and in the city of Zawiya" in a sentence that names Libya
+    before; [] when there is none."""
+    run: list[Place] = []
+    for p in inside:
+        if run and _COORDINATION.fullmatch(text, run[-1].end, p.start) and \
+                p.feature_code not in _WIDE:
+            run.append(p)
+            continue
+        if len(run) >= 2:
+            return run
+        run = [] if p.feature_code in _WIDE else [p]
+    return run if len(run) >= 2 else []
+
+
 def _coordinated(text: str, heads: Sequence[Place], inside: Sequence[Place]) -> bool:
     """``heads`` are places joined in one phrase, each right after the place before it, that
     are towns apart (see the module docstring)."""
@@ -190,12 +221,26 @@ def listed_places(text: str, mention: EventMention, places: Sequence[Place]
     tolls = _tolls(text, s0, s1)
     if len(tolls) != len(heads) or not violent:
         # (not in a title line: a headline sums up what the body tells place by place)
-        if len(tolls) > 1 or not text[s0:s1].rstrip().endswith(_FULL_STOPS) or \
-                not _coordinated(text, heads, inside):
+        if len(tolls) > 1 or _title_line(text, s0, s1):
             return []
-        if not tolls:
+        if not _coordinated(text, heads, inside):
+            # the places joined in the phrase the list opens with, when the sentence names
+            # others later ("marched through Belgrade and Novi Sad on Saturday, ... protests
+            # against Serbia's government")
+            heads = _joined_run(text, inside)
+            if len(heads) < 2 or not _coordinated(text, heads, inside):
+                return []
+        if not tolls or not violent:
+            # (a protest's list keeps no toll: "killed 16 people" is the disaster it marks)
             return [(h, None) for h in heads]
         v, a, b = tolls[0]
+        named = [h for h in heads if any(
+            p.start >= heads[-1].end and (p.name or p.text) == (h.name or h.text)
+            and a - 120 <= p.start <= b + 60 for p in inside)]
+        if len(named) == 1:
+            # the toll told of one of the places again ("... and in the city of Zawiya. At
+            # least four civilians were killed in Tripoli"): that place's alone
+            return [(h, (v, a, b) if h is named[0] else None) for h in heads]
         return [(h, (share, a, b)) for h, share in zip(heads, split_toll(v, len(heads)),
                                                        strict=True)]
     for k, (_, a, _b) in enumerate(tolls):

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from ..nlp import MONTH_NAME, WEEKDAY_NAME, doc_text, tokens_lowered_as
-from .gazetteer import KIND_OVERLAY, Candidate, Gazetteer
+from .gazetteer import KIND_ASCII, KIND_OVERLAY, Candidate, Gazetteer
 from .text import name_key
 
 if TYPE_CHECKING:
@@ -388,6 +388,8 @@ def _container_after(doc: Doc, end_tok: int) -> str | None:
             k += 1
         if k > j:
             return doc[j:k].text
+        if j + 1 < n and doc[j].lower_ == "in" and doc[j + 1].is_title:
+            i = j  # "Lere, in Mali's Timbuktu region": placed as "X in Y" is
     if i < n and doc[i].lower_ in ADMIN_SUFFIXES | TOWN_SUFFIXES:
         i += 1
     if i + 1 < n and doc[i].lower_ in ("of", "in") and doc[i + 1].is_title:
@@ -532,6 +534,13 @@ class Recognizer:
                 if s is not None:
                     add(Mention(match.start(1), match.end(1), name, name, source="dateline",
                                 tokens=(s.start, s.end)))
+
+        # 2b. a demonym and a capitalised place noun that are a town's own name ("Spanish
+        #     Town"), whatever the model labels its words
+        for tok in doc[1:]:
+            if tok.is_title and tok.lower_ in PLACE_NOUNS and self._demonym_town(
+                    doc[tok.i - 1:tok.i + 1]):
+                add(self._mention(doc, doc[tok.i - 1:tok.i + 1], "gazetteer"))
 
         # 3. spaCy entities
         brackets = tokens_lowered_as(doc, ("(",))
@@ -710,7 +719,8 @@ class Recognizer:
                     continue  # "Gulf of Aden": "of" only inside a name
                 if any(t.i in ent_tokens for t in span) and (
                         len(span) == 1 or self.curated_region(span.text) is None) and not (
-                        self._holds_entity(doc, span) and self._strong_name(span.text)):
+                        self._holds_entity(doc, span) and self._strong_name(span.text)) \
+                        and not self._demonym_town(span):
                     # a curated region may cover a part-entity ("Bab al-Mandab"), and a city's
                     # name may hold the person the model saw in it ("Dera Ismail Khan")
                     continue
@@ -956,10 +966,23 @@ class Recognizer:
         return prev in _STRONG_LOCATIVE and ent.end + 1 < len(doc) and doc[ent.end].text == "," \
             and doc[ent.end + 1].is_title  # "in Karrada, Baghdad"
 
-    @staticmethod
-    def _literal_if_place_noun(doc: Doc, span: Span, m: Mention | None) -> Mention | None:
+    def _demonym_town(self, span: Span) -> bool:
+        """``span`` is a demonym and a capitalised place noun that together are a town's own
+        name ("Spanish Town", Jamaica), not a demonym before a place noun."""
+        return len(span) == 2 and span[1].is_title and span[1].lower_ in PLACE_NOUNS and \
+            self.lexicon.demonym(span[0].text) is not None and any(
+                c.kind >= KIND_ASCII and c.feature_class == "P" and c.population >= 1000
+                for c in self.gz.lookup(span.text))
+
+    def _literal_if_place_noun(self, doc: Doc, span: Span, m: Mention | None) -> Mention | None:
         """A demonym before a place noun names where ("the Syrian border", "Iraqi
-        territory"): literal, not associative."""
+        territory"): literal, not associative. Before a capitalised place noun that makes a
+        town's name with it ("Spanish Town", Jamaica), the town."""
+        if m is not None and span.end < len(doc) and self._demonym_town(
+                doc[span.start:span.end + 1]):
+            whole = self._mention(doc, doc[span.start:span.end + 1], "gazetteer")
+            if whole is not None:
+                return whole
         if m is not None and span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS:
             m.role = "literal"
             m.notes.append(f"demonym before the place noun {doc[span.end].text!r}: literal")
