@@ -25,7 +25,9 @@ def test_the_riot_after_nightfall_is_not_the_afternoon_sit_in():
 def test_a_march_through_two_cities_is_two_rows_without_the_disasters_toll():
     text = ("ZAGREB, Oct 20 (Balkan Wire) - Thousands of people marched through Zagreb and Split "
             "on Saturday, a week before the anniversary of a bridge collapse that killed 12 "
-            "people and set off months of protests against the government.")
+            "people and set off months of protests against the government.\n\nIn Zagreb, "
+            "students walked from the university to the main square, blowing whistles. In "
+            "Split, several thousand people stood in silence on the waterfront.")
     assert _rows(text) == [("Peaceful protest", "Split", 0), ("Peaceful protest", "Zagreb", 0)]
 
 
@@ -34,3 +36,19 @@ def test_places_joined_after_a_country_are_two_rows_and_the_toll_goes_where_it_i
             "October 2025, in the Souq al-Juma neighbourhood of Tripoli and in the city of Misrata. "
             "According to initial reports, at least three civilians were killed in Tripoli.")
     assert _rows(text) == [("Armed clash", "Misratah", 0), ("Armed clash", "Tripoli", 3)]
+
+
+def test_who_the_marchers_are_is_no_event_of_its_own():
+    """"relatives of people who disappeared during the war marched": the relative clause
+    says who marched; the march is the event."""
+    text = ("BATTICALOA, Oct 21 - Several hundred relatives of people who disappeared during "
+            "the war marched through Batticaloa town on Monday, calling on the government to "
+            "reveal what happened to their loved ones. The march passed off peacefully.")
+    assert [t for t, _, _ in _rows(text)] == ["Peaceful protest"]
+
+
+def test_an_attack_told_as_a_vehicle_that_exploded_is_a_blast():
+    text = ("MOGADISHU, Oct 21 - The government condemns the cowardly attack carried out this "
+            "morning by al-Shabaab at a security checkpoint in Mogadishu, in which four "
+            "soldiers were killed. The vehicle exploded before reaching the main checkpoint.")
+    assert [(t, n) for t, _, n in _rows(text)] == [("Remote explosive/landmine/IED", 4)]

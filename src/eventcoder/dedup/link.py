@@ -604,6 +604,14 @@ def _state_namesake(loc: Location) -> bool:
     return bool(loc.location and loc.admin1 and alike_names(loc.location, loc.admin1))
 
 
+#: the dead a communiqué tells ("on our side, six martyrs"): no kind of event of their own
+MARTYRS = re.compile(r"martyr", re.IGNORECASE)
+#: blasts that type the attack they are told in
+BLASTS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
+#: a trigger that says only that there was an attack ("the attack", "terrorist attack")
+BARE_ATTACK = re.compile(r"(?:[\w-]+\s+)?(?:attacks?|assaults?)", re.IGNORECASE)
+
+
 def combine_mentions(article: Article, mentions: Sequence[EventMention],
                      locations: Sequence[Location]) -> tuple[EventMention, Location]:
     """One mention and location that stand for a group of mentions of one event.
@@ -622,7 +630,8 @@ def combine_mentions(article: Article, mentions: Sequence[EventMention],
     head = is_headline(text, lead)
     if head and len(core) > 1 and core[0] is lead:
         core = core[1:] + [lead]  # the body tells the headline's event more precisely
-    typed = next((m for m in core if not is_generic(text, m) and (
+    typed = next((m for m in core if not is_generic(text, m) and not MARTYRS.match(
+        m.trigger.text) and (
         m.sub_event_type not in TERRITORY or core[0].sub_event_type in TERRITORY) and not (
         core[0].sub_event_type == "Armed clash" and m.sub_event_type in SUPPORT_FIRE)), core[0])
     if typed.sub_event_type == "Abduction/forced disappearance":
@@ -630,6 +639,11 @@ def combine_mentions(article: Article, mentions: Sequence[EventMention],
         # the extractor does for a killing told with looting)
         typed = next((m for m in core if m.sub_event_type == "Attack" and m.fatalities > 0),
                      typed)
+    if typed.sub_event_type in ("Armed clash", "Attack") and (BARE_ATTACK.fullmatch(
+            typed.trigger.text) or is_generic(text, typed)):
+        # "the terrorist attack carried out at a checkpoint ... The vehicle exploded": the
+        # attack was a blast (ACLED codes the means: explosions/remote violence)
+        typed = next((m for m in core if m.sub_event_type in BLASTS), typed)
     demos = [m for m in core if m.sub_event_type in DEMO_SEVERITY]
     if len(demos) == len(core) and len(demos) > 1:
         # one demonstration told several ways: ACLED codes its most severe form

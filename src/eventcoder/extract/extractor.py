@@ -163,6 +163,9 @@ BARE_OUTCOME = re.compile(r"(?:died|dead|die|dies|perished|succumbed|injur\w+|wo
                           re.IGNORECASE)
 #: priority bonus of a trigger that is the main predicate of its sentence
 MAIN_PREDICATE_BONUS = 20
+#: priority penalty of a trigger that is the verb of a relative clause ("people who
+#: disappeared during the war")
+RELATIVE_CLAUSE_PENALTY = 10
 #: resolved dates older than this many days before publication are background, not events
 BACKGROUND_DAYS = 31
 LOC_PREPS = frozenset({"in", "near", "at", "outside", "on", "around", "inside", "across", "into",
@@ -461,6 +464,10 @@ class EventExtractor:
                 continue
             bonus = MAIN_PREDICATE_BONUS if kind_record(c.kind).main_predicate_bonus and \
                 _is_main_predicate(tok) else 0
+            if tok.dep_ == "relcl" and tok.head.i < tok.i:
+                # "relatives of people who disappeared during the war marched": the relative
+                # clause says who they are, the main verb what happened
+                bonus -= RELATIVE_CLAUSE_PENALTY
             ranked.append((c.priority + bonus, c, typ, tok))
         ranked.sort(key=lambda r: (-r[0], r[1].start))
         ranked = _specific_first(ranked)

@@ -151,7 +151,9 @@ def _title_line(text: str, s0: int, s1: int) -> bool:
     seg = text[s0:s1]
     body = seg.rstrip()
     if "\n" in body.strip():
-        return True  # (a title line the parser ran into the dateline under it)
+        # (a title line the parser ran into the dateline under it, not a body sentence the
+        # parser ran into the next paragraph)
+        return not body.strip().split("\n")[0].rstrip().endswith(_FULL_STOPS)
     if body.endswith(_FULL_STOPS):
         return False
     rest = seg[len(body):] + text[s1:s1 + 3]
