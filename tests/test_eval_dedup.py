@@ -105,19 +105,20 @@ def test_merge_misses_lists_the_pairs_of_one_event_coded_as_two():
 
 #: Floors on the duplicate test sets, a little below the figures of session 19's end (dd1-dd3,
 #: dd5-dd14: development sets, rules read off their misses; dd4 and dd15: held out, written
-#: blind and scored without reading their misses). Pairwise precision is the issue's target (0.95):
+#: blind and scored without reading their misses; dd3, dd5, dd13 and dd14 raised to a little
+#: below session 22's end; dd4 and dd18 held out now). Pairwise precision is the issue's target (0.95):
 #: two different real events must never become one row. dd5-dd8 were each held out when
 #: written and fell under it (0.905, 0.839, 0.842, 0.750) before their wrong merges were read
 #: and mended; dd9-dd15, written after session 15's mends, met it when first scored (0.947-1.000).
 #: Since session 16 eval dedup pairs gold and coded events by their sentences first, which
 #: showed one hidden wrong merge each in dd6 and dd7.
 DEDUP_FLOORS = {"dd1": (0.95, 0.78, 0.96), "dd2": (0.95, 0.69, 0.96),
-                "dd3": (0.95, 0.51, 0.92), "dd4": (0.95, 0.41, 0.95),
-                "dd5": (0.95, 0.54, 0.94), "dd6": (0.95, 0.59, 0.91),
+                "dd3": (0.95, 0.55, 0.92), "dd4": (0.95, 0.41, 0.95),
+                "dd5": (0.95, 0.60, 0.94), "dd6": (0.95, 0.59, 0.91),
                 "dd7": (0.95, 0.65, 0.95), "dd8": (0.95, 0.62, 0.92),
                 "dd9": (0.95, 0.39, 0.92), "dd10": (0.95, 0.50, 0.95),
                 "dd11": (0.95, 0.68, 0.96), "dd12": (0.95, 0.57, 0.98),
-                "dd13": (0.95, 0.62, 0.93), "dd14": (0.95, 0.61, 0.96),
+                "dd13": (0.95, 0.68, 0.93), "dd14": (0.95, 0.66, 0.96),
                 "dd15": (0.95, 0.55, 0.95),
                 # written blind in session 20: 0.900 / 0.486 / 0.957 on the session's
                 # starting code, 0.902 / 0.500 / 0.958 at its end (four wrong merges), 0.955 /
@@ -125,9 +126,10 @@ DEDUP_FLOORS = {"dd1": (0.95, 0.78, 0.96), "dd2": (0.95, 0.69, 0.96),
                 # 0.950 once a Culiacan article's second shooting is coded (one more event, a
                 # second pair of two shootings merged): under the 0.95 target
                 "dd16": (0.90, 0.53, 0.93),
-                # held out, written in session 21: 0.982 / 0.644 / 0.958 on its starting code,
-                # 1.000 / 0.690 / 0.975 at session 22's end (aggregates only)
-                "dd17": (0.95, 0.64, 0.94),
+                # written blind in session 21: 0.982 / 0.644 / 0.958 on its starting code,
+                # 1.000 / 0.690 / 0.975 at session 22's first commit (aggregates only); read
+                # since (dd18 held out in its place): 1.000 / 0.724 / 0.977 at its end
+                "dd17": (0.95, 0.68, 0.95),
                 # held out, written in session 22: 0.895 / 0.486 / 0.884 on its starting code
                 # and at its end (six wrong merged pairs: under the 0.95 target)
                 "dd18": (0.85, 0.44, 0.85)}

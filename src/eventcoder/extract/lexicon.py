@@ -23,6 +23,7 @@ Priorities decide between triggers of one clause: the most specific weapon wins.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .actors import FORCES_AMONG
@@ -272,13 +273,14 @@ def civilian_victims(text: str, start: int = 0, end: int | None = None) -> re.Ma
     return None
 
 
-def civilian_words(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+def civilian_words(text: str, start: int = 0, end: int | None = None
+                   ) -> Iterator[re.Match[str]]:
     """The civilian words of ``text[start:end]`` that are not the source of the report
-    ("local sources said", "according to residents", "state officials said")."""
+    ("local sources said", "according to residents", "state officials said"), lazily."""
     end = len(text) if end is None else end
-    return [m for m in CIVILIAN_WORDS.finditer(text, start, end)
+    return (m for m in CIVILIAN_WORDS.finditer(text, start, end)
             if not _SOURCE_AFTER.match(text, m.end())
-            and not _SOURCE_BEFORE.search(text, max(0, m.start() - 40), m.start())]
+            and not _SOURCE_BEFORE.search(text, max(0, m.start() - 40), m.start()))
 
 
 #: words that make a clause about civilians as victims

@@ -120,6 +120,9 @@ PLACE_NOUNS = frozenset({
     "airspace", "province", "provinces", "states", "countries", "region", "regions", "side",
     "mainland", "frontier", "frontiers", "countryside", "port", "ports", "desert", "interior",
     "peninsula", "border-crossing", "highlands", "lowlands"})
+#: a capitalised word before a capitalised place noun ("Spanish Town"): a town's name, maybe
+_TITLED_PLACE_NOUN = re.compile(r"\b[A-Z][a-z]+ (?:" + "|".join(
+    sorted(n.capitalize() for n in PLACE_NOUNS)) + r")\b")
 _NOT_PLACE_WORDS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -537,10 +540,10 @@ class Recognizer:
 
         # 2b. a demonym and a capitalised place noun that are a town's own name ("Spanish
         #     Town"), whatever the model labels its words
-        for tok in doc[1:]:
-            if tok.is_title and tok.lower_ in PLACE_NOUNS and self._demonym_town(
-                    doc[tok.i - 1:tok.i + 1]):
-                add(self._mention(doc, doc[tok.i - 1:tok.i + 1], "gazetteer"))
+        for match in _TITLED_PLACE_NOUN.finditer(full_text):
+            pair = doc.char_span(match.start(), match.end())
+            if pair is not None and self._demonym_town(pair):
+                add(self._mention(doc, pair, "gazetteer"))
 
         # 3. spaCy entities
         brackets = tokens_lowered_as(doc, ("(",))
