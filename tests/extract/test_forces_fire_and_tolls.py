@@ -95,3 +95,13 @@ def test_a_parent_group_named_before_its_affiliate_is_not_the_actor():
                  "convoy near Nioro du Sahel on Thursday, killing five soldiers, a security "
                  "source said.")
     assert [r.actor1 for r in rows] == ["Jama'at Nusrat al-Islam wal-Muslimin (JNIM)"]
+
+
+def test_children_killed_when_artillery_fire_hit_are_a_shelling_with_their_toll():
+    """"artillery fire hit their neighbourhood" is the event (not a modifier of "fire"), and
+    "three children, aged between 7 and 12, were killed" counts three."""
+    rows = _rows("ADEN, Oct 17 (Gulf Wire) - Three children, aged between 7 and 12, were "
+                 "killed when artillery fire hit their neighbourhood in Taiz on Thursday "
+                 "afternoon, a children's charity said.")
+    assert [(r.sub_event_type, r.fatalities) for r in rows] == [
+        ("Shelling/artillery/missile attack", 3)]

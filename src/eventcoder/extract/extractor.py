@@ -1534,10 +1534,18 @@ def _modifier_only(doc: Doc, c: TriggerCandidate, spans: list[tuple[int, int]]) 
             head.lower_ in ("toll", "victims", "casualties") or (  # "blast death toll rises"
             head.lower_ in ("fire", "barrage", "barrages", "bombardment", "bombardments")
             and SUB_EVENTS.get(c.kind) is not None and head.dep_ == "pobj"
-            and head.head.lower_ in ("by", "from", "under", "in")):  # "killed by artillery
-        # fire" (not "the commander had directed rocket fire at ...": no event of its own)
+            and head.head.lower_ in ("by", "from", "under", "in")) or (  # "killed by artillery
+            # fire" (not "the commander had directed rocket fire at ...": no event of its own)
+            head.lower_ in ("fire", "barrage", "barrages", "bombardment", "shells")
+            and SUB_EVENTS.get(c.kind) is not None and head.dep_ in ("nsubj", "nsubjpass")
+            and head.head.lemma_.lower() in IMPACT_VERBS):  # "when artillery fire hit ..."
         return False
     return not any(a <= head.idx < b for a, b in spans)
+
+
+#: verbs of fire landing on something ("artillery fire hit their neighbourhood")
+IMPACT_VERBS = frozenset({"hit", "strike", "land", "rain", "pound", "slam", "kill", "wound",
+                          "destroy", "damage", "tear", "engulf"})
 
 
 #: verbs whose nominal object is commented on, not reported ("condemned the attacks")

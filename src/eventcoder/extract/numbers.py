@@ -95,7 +95,7 @@ _NOUN = rf"(?:{_W}\s+){{0,4}}?(?:of\s+(?:the\s+)?(?:{_W}\s+){{1,3}}?)?"
 #: an aside about the victims between their count and the verb: "21 civilians, including
 #: women and children, were killed", "twelve people, most of them farmers, died"
 _ASIDE = (rf"(?:{_W},\s*(?:including|among\s+(?:them|whom)|(?:most|many|some|all)\s+of\s+"
-          rf"(?:them|whom)|mostly|mainly|both)\b[^,.;:\n]{{1,60}},\s*)?")
+          rf"(?:them|whom)|mostly|mainly|both|aged)\b[^,.;:\n]{{1,60}},\s*)?")
 #: a sum of money, not people ("a reward of Rs 4 lakh", "$5 million")
 _MONEY_BEFORE = re.compile(r"(?:\b(?:rs|inr|usd|us\$|eur|afs|afn|ngn)\.?|[$\u00a3\u20ac\u20b9])\s*$",
                            re.IGNORECASE)
