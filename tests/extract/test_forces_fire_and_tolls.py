@@ -105,3 +105,13 @@ def test_children_killed_when_artillery_fire_hit_are_a_shelling_with_their_toll(
                  "afternoon, a children's charity said.")
     assert [(r.sub_event_type, r.fatalities) for r in rows] == [
         ("Shelling/artillery/missile attack", 3)]
+
+
+def test_soldiers_who_fell_with_arms_in_hand_are_the_battles_toll():
+    """"The toll on our side is nine (9) soldiers who fell with arms in hand": nine dead."""
+    text = ("N'Djamena, 17 October 2025 - On Thursday 16 October 2025, a position of the "
+            "Defence and Security Forces near Bol, in the province of Lac, was attacked by "
+            "Boko Haram terrorists. The toll on our side is nine (9) soldiers who fell with "
+            "arms in hand and twelve (12) wounded.")
+    rows = _rows(text)
+    assert [(r.sub_event_type, r.fatalities) for r in rows] == [("Armed clash", 9)]

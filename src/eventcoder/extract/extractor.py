@@ -54,7 +54,7 @@ from .modality import (
     pluperfect,
     recent_cue,
 )
-from .numbers import fatality_candidates, parse_number, summed_fatalities
+from .numbers import FELL, fatality_candidates, parse_number, summed_fatalities
 from .scope import (
     DIPLOMATIC_PROTEST,
     FIRED_FROM_AFAR,
@@ -174,7 +174,7 @@ LOC_PREPS = frozenset({"in", "near", "at", "outside", "on", "around", "inside", 
 PLACE_SUFFIX = re.compile(r"\s+(?:province|governorate|district|region|city|town|village|"
                           r"county|state|area|camp|neighbou?rhood|sub-district|subdistrict)\b",
                           re.IGNORECASE)
-KILL_WORDS = re.compile(r"\b(?:kill\w*|assassinat\w*|martyr(?:s|ed|ing|dom)\b|dead|died|dies|die|death\w*|slain|perish\w*|bod(?:y|ies)|"
+KILL_WORDS = re.compile(r"\b(?:" + FELL + r"|kill\w*|assassinat\w*|martyr(?:s|ed|ing|dom)\b|dead|died|dies|die|death\w*|slain|perish\w*|bod(?:y|ies)|"
                         r"succumb(?:ed|s)?\s+to|"
                         # (a side's "eliminated" and "neutralised" enemies tell a killing but
                         # are not counted: docs/audit-coding-guide.md, a side's claim)

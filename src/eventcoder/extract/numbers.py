@@ -80,10 +80,12 @@ def parse_number(text: str) -> int | None:
     return total + current if seen else None
 
 
+#: soldiers' deaths as communiqués tell them ("fourteen soldiers who fell with arms in hand")
+FELL = r"fell\s+(?:with\s+(?:their\s+)?arms\s+in\s+hands?|in\s+(?:combat|battle|action))"
 _Q = r"(?:at\s+least|as\s+many\s+as|up\s+to|some|about|around|nearly|almost|over|more\s+than|" \
      r"approximately|roughly|an\s+estimated|a\s+total\s+of|the|another|another\s+of)"
 _KILLED = (r"(?:killed|dead|died|die|dies|slain|perished|massacred|executed|beheaded|shot\s+dead|"
-           r"murdered|assassinated|martyred|martyrs|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|"
+           r"murdered|assassinated|martyred|martyrs|lost\s+their\s+lives|" + FELL + r"|lost\s+his\s+life|lost\s+her\s+life|"
            r"bodies|corpses|dead\s+bodies|fatalities|deaths|lifeless|gunned\s+down|"
            r"hacked\s+to\s+death|beaten\s+to\s+death|burned\s+to\s+death|burnt\s+to\s+death|"
            r"succumbed\s+to\s+(?:their|his|her)?\s*(?:injuries|wounds|gunshot\s+wounds))")
