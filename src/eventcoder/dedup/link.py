@@ -126,13 +126,14 @@ def is_headline(text: str, mention: EventMention) -> bool:
     lead = text[:mention.sentence.start]
     if lead.strip() and not lead.rstrip().endswith(":") and MASTHEAD.fullmatch(lead.strip()):
         # (under the paper's name and date line)
-        return _title_line(text[mention.sentence.start:])
+        return _opens_on_title(text[mention.sentence.start:])
     if lead.strip() and ("\n" in lead.strip() or not lead.rstrip().endswith(":")):
         return False
-    return _title_line(text[len(lead) - len(lead.lstrip()):])
+    return _opens_on_title(text[len(lead) - len(lead.lstrip()):])
 
 
-def _title_line(text: str) -> bool:
+def _opens_on_title(text: str) -> bool:
+    """``text``'s first line is a title: no final full stop, not a paragraph's length."""
     first = text.strip().split("\n")[0]
     return not first.endswith((".", "!", "?", '"', "\u201d")) and len(first) < 200
 

@@ -1314,9 +1314,8 @@ _KEEPS_ITS_WORDS = frozenset(("DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FA
 SPEECH_LEMMAS = frozenset(
     "say tell claim announce confirm report state add publish acknowledge admit deny accuse "
     "blame condemn issue release post declare quote cite reveal disclose".split())
-#: verbs of claiming or condemning an event told before it happened to be claimed: their date
-#: is the claim's, never the event's ("claimed responsibility on Thursday for an attack",
-#: "condemned on Monday the killing of ...")
+#: verbs of claiming an event: their date is the claim's, never the event's ("claimed
+#: responsibility on Thursday for an attack"; "condemn" was tried and cost pairs)
 CLAIM_LEMMAS = frozenset({"claim"})
 
 
@@ -1358,8 +1357,8 @@ def _possessive_of_another_clause(e: SpacySpan, trigger: set[int]) -> bool:
 def _date_attachment(e: SpacySpan, trigger: set[int]) -> int:
     """0: the date entity is the trigger's or in its subtree by the parse ("Tuesday's
     drone attack", "killed ... on Saturday night"); 3: its nearest verb is one of claiming
-    or condemning (:data:`CLAIM_LEMMAS`) and the trigger is not above it ("claimed on
-    Thursday"): never the event's; 2: one of speech (:data:`SPEECH_LEMMAS`, "said on
+    (:data:`CLAIM_LEMMAS`) and the trigger is not above it ("claimed on Thursday"): never
+    the event's; 2: one of speech (:data:`SPEECH_LEMMAS`, "said on
     Sunday"); 1: neither (or no trigger known)."""
     if not trigger:
         return 1

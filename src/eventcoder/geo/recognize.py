@@ -722,8 +722,7 @@ class Recognizer:
                     continue  # "Gulf of Aden": "of" only inside a name
                 if any(t.i in ent_tokens for t in span) and (
                         len(span) == 1 or self.curated_region(span.text) is None) and not (
-                        self._holds_entity(doc, span) and self._strong_name(span.text)) \
-                        and not self._demonym_town(span):
+                        self._holds_entity(doc, span) and self._strong_name(span.text)):
                     # a curated region may cover a part-entity ("Bab al-Mandab"), and a city's
                     # name may hold the person the model saw in it ("Dera Ismail Khan")
                     continue
@@ -977,15 +976,11 @@ class Recognizer:
                 c.kind >= KIND_ASCII and c.feature_class == "P" and c.population >= 1000
                 for c in self.gz.lookup(span.text))
 
-    def _literal_if_place_noun(self, doc: Doc, span: Span, m: Mention | None) -> Mention | None:
+    @staticmethod
+    def _literal_if_place_noun(doc: Doc, span: Span, m: Mention | None) -> Mention | None:
         """A demonym before a place noun names where ("the Syrian border", "Iraqi
-        territory"): literal, not associative. Before a capitalised place noun that makes a
-        town's name with it ("Spanish Town", Jamaica), the town."""
-        if m is not None and span.end < len(doc) and self._demonym_town(
-                doc[span.start:span.end + 1]):
-            whole = self._mention(doc, doc[span.start:span.end + 1], "gazetteer")
-            if whole is not None:
-                return whole
+        territory"): literal, not associative (a demonym and a place noun that are a town's
+        own name, "Spanish Town", are taken whole before: step 2b of :meth:`recognize`)."""
         if m is not None and span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS:
             m.role = "literal"
             m.notes.append(f"demonym before the place noun {doc[span.end].text!r}: literal")
