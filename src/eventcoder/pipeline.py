@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .dedup import merge_events, summaries
-from .dedup.link import build_event_group, counted_summaries, link_mentions
+from .dedup.link import build_event_group, count_parts, counted_summaries, link_mentions
 from .extract.listing import split_listed
 from .extract.rows import resolve_date
 from .geo.locate import same_place_as_before
@@ -141,7 +141,9 @@ class Pipeline:
                                                        locations, groups)
         built = [build_event_group(article, [result.mentions[i] for i in g],
                                    [locations[i] for i in g]) for g in groups]
-        result.events = merge_events(_carry_initiators(built))
+        parts = count_parts(article.text, result.mentions, groups, counted)
+        result.events = merge_events(_carry_initiators(built),
+                                     apart={built[k].event_id for k in parts})
         event_of = _event_of_mention(groups, built, result.events)
         summed = summaries(result.events)
         if summed:

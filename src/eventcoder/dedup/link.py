@@ -94,6 +94,7 @@ class _Group:
     date_text: str = ""  # the words of the explicit date
     state_namesake: bool = False  # placed at a town named as its state is (Katsina)
     times: set[str] = field(default_factory=set)  # times of day its members were told at
+    told_times: set[str] = field(default_factory=set)  # ... or their sentences tell
     gunfire: bool = False  # a member tells it as a shooting ("gunmen shot dead a teacher")
 
 
@@ -309,8 +310,28 @@ def _time_of_day(m: EventMention) -> set[str]:
     and noon is midday ("on Tuesday morning ... at dawn" is one time)."""
     if m.date_span is None:
         return set()
-    return {_PART_OF_DAY.get(w.lower(), w.lower())
-            for w in TIME_WORD.findall(m.date_span.text)}
+    return {_PART_OF_DAY.get(w.lower(), w.lower()) for w in TIME_WORD.findall(m.date_span.text)}
+
+
+def _told_time(m: EventMention) -> set[str]:
+    """The one part of the day the mention's sentence tells, in words or as a clock time
+    ("on the afternoon of the same day", "at approximately 21:00"), if only one."""
+    words = _time_of_day(m)
+    if words:
+        return words
+    for c in CLOCK.finditer(m.sentence.text):
+        if int(c.group(1)) < 24 and int(c.group(2) or 0) < 60:
+            half = (c.group(3) or c.group(4) or "").lower()
+            h = int(c.group(1)) % 12 + (12 if half == "p" else 0) if half else int(c.group(1))
+            words.add("morning" if 5 <= h < 12 else "midday" if 12 <= h < 14 else
+                      "afternoon" if 14 <= h < 18 else "evening" if 18 <= h < 22 else "night")
+    words |= {_PART_OF_DAY.get(w.lower(), w.lower()) for w in TIME_WORD.findall(m.sentence.text)}
+    return words if len(words) == 1 else set()
+
+
+#: a clock time: "21:00", "9.30 pm", "10am", "7 p.m." (hour, minutes, a/p)
+CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2})(?:\s*([ap])\.?m\b\.?)?|\s*([ap])\.?m\b\.?)",
+                   re.IGNORECASE)
 
 
 _PART_OF_DAY = {"dawn": "morning", "daybreak": "morning", "dusk": "evening",
@@ -330,7 +351,12 @@ def _compatible_date(g: _Group, m: EventMention, text: str = "",
     if m.date_span is None or g.date is None or m.event_date is None:
         return not another_time
     if text and TOLL_UPDATE.search(text, m.sentence.start, _clause_end(text, m)):
-        return True  # (in the trigger's clause: "...; a woman died of her injuries" is not)
+        # (in the trigger's clause: "...; a woman died of her injuries" is not), unless it
+        # tells another time of the day ("the person wounded in the events at a car wash on
+        # the afternoon of the same day died ... the victims rise to five", not the shooting
+        # at 21:00)
+        told = _told_time(m)
+        return not (told and g.told_times and not told & g.told_times)
     if another_time:
         return False
     days = abs((m.event_date - g.date).days)  # type: ignore[operator]
@@ -383,12 +409,25 @@ def link_mentions(text: str, mentions: Sequence[EventMention],
             # the nearest group: the one told most recently, not the one begun last
             fits = [g for k, g in enumerate(sorted(groups, key=lambda g: -g.members[-1]))
                     if not _listed_apart(mentions, g, m) and
+                    (anaphor or not _another_part(text, mentions, g, m)) and
                     _compatible_type(g, m, generic, anaphor, participant, k == 0) and
                     _compatible_date(g, m, text, loc) and _compatible_place(g, loc, generic) and
                     not (m.date_span is None and _dated_from_another(g) and
                          SUB_EVENTS[m.sub_event_type].event_type != g.event_type) and (
                         generic or m.sub_event_type in ABSORBED or g.headline or
                         _compatible_actors(g, m))]
+            if m.date_span is None:
+                # an undated telling goes on with the story's event, not with the earlier one
+                # a clause dated it from ("Fresh fighting erupted on Wednesday ..., a day
+                # after militants stormed a base ... The militants attacked a checkpoint")
+                # (the same kind of event: "The car bomb in the Guasmo neighbourhood" goes on
+                # with the car bomb "hours after" dates, not with the shooting)
+                main = {g.sub_event_type for g in fits if not _dated_from_another(g)}
+                fits.sort(key=lambda g: _dated_from_another(g) and g.sub_event_type in main)
+            elif m.event_date is not None:
+                # a dated telling goes with an event of its day before one of the day next to
+                # it ("The toll from Tuesday's assault on the base rose to nine")
+                fits.sort(key=lambda g: g.date is not None and g.date != m.event_date)
             # a headline clause naming another weapon: never for another headline clause
             # ("Toll from car bomb rises to 11; mortars hit market"), and for the body only
             # when nothing else fits ("... the suicide car bombing")
@@ -464,8 +503,20 @@ def counted_summaries(text: str, mentions: Sequence[EventMention],
             e = mentions[j]
             if e.sentence.start - m.sentence.end > COUNTED_CHARS:
                 break
+            if e.sentence.start >= _own_sentence_end(text, m) and e.trigger != m.trigger and (
+                    nxt := L.count_holding(L.COUNTED_SERIES, text,
+                                           (e.sentence.start, e.sentence.end),
+                                           (e.trigger.start, e.trigger.end))) is not None \
+                    and L.series_count(nxt) >= 2 and not alike_names(
+                        locations[i].location or "", locations[j].location or "") and \
+                    locations[i].location and locations[j].location:
+                break  # another count elsewhere begins another series ("MEXICO. In Culiacan,
+                # eight people were killed in two attacks": not the parts of Guayaquil's
+                # two; "ADF rebels kill 24 in two attacks in Beni ... 24 civilians were
+                # killed in two separate attacks ... in Beni territory" is the same count)
             e_kind = SUB_EVENTS[e.sub_event_type].event_type
-            if e.sentence.start < m.sentence.end or j in out or e_kind not in VIOLENT or (
+            if e.sentence.start < _own_sentence_end(text, m) or j in out or \
+                    e_kind not in VIOLENT or (
                     kind == EXPLOSIONS and e.sub_event_type != m.sub_event_type
                     and {e.sub_event_type, m.sub_event_type} - ONE_BLAST) or (
                     (kind == EXPLOSIONS) != (e_kind == EXPLOSIONS)) or \
@@ -498,6 +549,67 @@ def counted_summaries(text: str, mentions: Sequence[EventMention],
             # "killed 29 in two attacks"): it sums up the same events
             out[i] = "a headline with the toll of a count of events told one by one"
     return [kept for g in groups if (kept := [i for i in g if i not in out])], locs, out
+
+
+def count_parts(text: str, mentions: Sequence[EventMention], groups: Sequence[Sequence[int]],
+                counted: dict[int, str]) -> set[int]:
+    """The groups (by index) holding the parts of a count of events taken out of them
+    (:func:`counted_summaries`): two events, even where they look alike ("Two armed attacks
+    ... left seven dead. At around 3:30 pm, armed men opened fire ... That night, a commando
+    burst into a party ... three people died", both in Culiacan that day)."""
+    group_of = {i: k for k, g in enumerate(groups) for i in g}
+    out: set[int] = set()
+    for i, why in counted.items():
+        if not why.startswith("a count of"):
+            continue
+        m = mentions[i]
+        kind = SUB_EVENTS[m.sub_event_type].event_type
+        end = _own_sentence_end(text, m)
+        told = {group_of[j] for j, e in enumerate(mentions) if j in group_of
+                and 0 <= e.sentence.start - end <= COUNTED_CHARS
+                and SUB_EVENTS[e.sub_event_type].event_type == kind}
+        if len(told) > 1:
+            out |= told
+    return out
+
+
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
+
+
+def _own_sentence_end(text: str, m: EventMention) -> int:
+    """Where the sentence of the mention's trigger ends (a list's item is read from a span of
+    sentences: "Two armed attacks ... left seven dead. At around 3:30 pm, ... in colonia
+    Tierra Blanca")."""
+    stop = _SENTENCE_STOP.search(text, m.trigger.end, m.sentence.end)
+    return stop.end() if stop else m.sentence.end
+
+
+def _another_part(text: str, mentions: Sequence[EventMention], g: _Group,
+                  m: EventMention) -> bool:
+    """``g`` holds a count of events ("Two bombings hit Quetta on 14 October") and a part
+    told after it ("A motorcycle bomb ... killed five"); ``m``, of the count's kind and told
+    in a later sentence still (not as "the blast"), is another of its parts ("In the evening,
+    a remote-controlled device exploded near a checkpoint")."""
+    kind = SUB_EVENTS[m.sub_event_type].event_type
+    for j in g.members:
+        c = mentions[j]
+        end = _own_sentence_end(text, c)
+        if SUB_EVENTS[c.sub_event_type].event_type != kind or \
+                not 0 < m.sentence.start - end <= COUNTED_CHARS:
+            continue
+        match = L.count_holding(L.COUNTED_SERIES, text, (c.sentence.start, c.sentence.end),
+                                (c.trigger.start, c.trigger.end))
+        if match is None or L.series_count(match) < 2:
+            continue
+        if any(end <= mentions[k].sentence.start < m.sentence.start and not (
+                c.fatalities > 1 and mentions[k].fatalities == c.fatalities)
+               and SUB_EVENTS[mentions[k].sub_event_type].event_type == kind
+               and L.count_holding(L.COUNTED_SERIES, text, (mentions[k].sentence.start,
+                                                            mentions[k].sentence.end),
+                                   (mentions[k].trigger.start, mentions[k].trigger.end)) is None
+               for k in g.members):  # (not the whole told again: "Twin suicide bombings
+            return True  # kill 14 ... Two suicide bombers blew themselves up, killing 14")
+    return False
 
 
 def _dated_from_another(g: _Group) -> bool:
@@ -542,6 +654,7 @@ def _new_group(i: int, m: EventMention, loc: Location, generic: bool) -> _Group:
                   tolls={m.fatalities} if m.fatalities else set(),
                   places={loc.location} if attached(loc) and loc.location else set(),
                   state_namesake=_state_namesake(loc), times=_time_of_day(m),
+                  told_times=_told_time(m),
                   gunfire=_gunfire(m))
 
 
@@ -561,6 +674,7 @@ def _add(g: _Group, i: int, m: EventMention, loc: Location, generic: bool) -> No
     if g.date is None and m.date_span is not None:
         g.date, g.date_text = m.event_date, m.date_span.text
     g.times |= _time_of_day(m)
+    g.told_times |= _told_time(m)
     g.gunfire = g.gunfire or _gunfire(m)
     if g.attached_id is None and attached(loc):
         g.attached_id = loc.geonames_id
@@ -697,6 +811,13 @@ def combine_mentions(article: Article, mentions: Sequence[EventMention],
                 L.CLASH_WORD.match(m.trigger.text) for m in mentions
                 if m.sub_event_type == "Armed clash"):
         update["sub_event_type"] = "Attack"  # the only side hit is civilians: an attack
+    elif update["sub_event_type"] == "Non-state actor overtakes territory" and \
+            toll.fatalities > 0 and (hit := [m.actor2.inter for m in mentions if m.actor2]) \
+            and set(hit) == {7}:
+        # "the forces stormed the village of Al-Hureiba, where the toll rose to 17 ... the
+        # attackers looted property and forced families to flee": a village stormed and its
+        # people killed is an attack on civilians, not a battle for territory
+        update["sub_event_type"] = "Attack"
     if dated:
         d = dated[0]
         update.update(event_date=d.event_date, time_precision=d.time_precision,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from ..schema import Event
 from .policy import merge_pair
@@ -60,7 +60,7 @@ def _told_as_another(event: Event) -> bool:
     return bool(ANOTHER.search(_lead(event)[1]))
 
 
-def merge_events(events: Iterable[Event]) -> list[Event]:
+def merge_events(events: Iterable[Event], apart: Collection[str] = ()) -> list[Event]:
     """Merge duplicates, keeping the first event's id and order, by the one merge policy
     (:mod:`eventcoder.dedup.policy`): evidence and ids unioned, the highest toll the report
     gives, the more precise place, the higher confidence; the first telling's other fields.
@@ -68,23 +68,25 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     An undated restatement inside one report is folded into the dated telling (which keeps its
     own id and date, and its place unless the restatement's is more precise), see
     :func:`_undated_restatement`. An event whose lead sentence tells it as another one
-    (:data:`ANOTHER`) is not merged by its key.
+    (:data:`ANOTHER`) is not merged by its key, nor is one whose id is in ``apart`` (the
+    parts of a count of events: "Two armed attacks ... left seven dead", each told after).
     """
     merged: dict[tuple[object, ...], Event] = {}
-    apart: list[Event] = []  # told as another event than the one with its key
+    kept: list[Event] = []  # told as another event than the one with its key
     for event in events:
         key = same_event_key(event)
-        if key in merged and _told_as_another(event):
-            apart.append(event)
+        if key in merged and (_told_as_another(event) or event.event_id in apart
+                              or merged[key].event_id in apart):
+            kept.append(event)
         else:
             merged[key] = _merge_two(merged[key], event) if key in merged else event
     result = list(merged.values())
-    for event in apart:  # (in text order among the others: the input's order)
+    for event in kept:  # (in text order among the others: the input's order)
         at = _lead(event)[0]
         result.insert(next((i for i, e in enumerate(result) if _lead(e)[0] > at),
                            len(result)), event)
     for undated in [e for e in result if not e.evidence_for("event_date")
-                    and not _told_as_another(e)]:
+                    and not _told_as_another(e) and e.event_id not in apart]:
         target = next((d for d in result if d is not undated
                        and _undated_restatement(undated, d)), None)
         if target is not None:

@@ -81,6 +81,31 @@ def _load_json_resource(name: str) -> dict:
     return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
 
 
+#: ACLED's names of countries whose GeoNames name differs
+_ACLED_COUNTRY_NAMES = {"CG": "Republic of Congo", "CI": "Ivory Coast", "BN": "Brunei",
+                        "TL": "East Timor", "SZ": "eSwatini", "VA": "Vatican City"}
+
+
+def _more_countries(known: set[str]) -> list[list]:
+    """The countries ``countries.json`` leaves out (``known``: their ISO codes), from the
+    geoparser's country list and demonyms (``data/geo``), in its layout: name, ISO code,
+    adjectives, no regions. ("Police in Quito" is "Police Forces of Ecuador".)"""
+    geo = DATA_DIR.parent / "geo"
+    adjectives: dict[str, list[str]] = {}
+    with open(geo / "demonyms.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["country_code"]:
+                adjectives.setdefault(row["country_code"], []).append(row["demonym"])
+    out: list[list] = []
+    with open(geo / "country-points.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            cc = row["COUNTRY_CODE"]
+            if cc and cc not in known:
+                name = _ACLED_COUNTRY_NAMES.get(cc, row["NAME"])
+                out.append([name, cc, adjectives.get(cc, []), []])
+    return out
+
+
 def _alt(phrases: list[str]) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
     uniq = sorted({p for p in phrases if p}, key=len, reverse=True)
@@ -131,6 +156,12 @@ class ActorDictionary:
     def __init__(self, extra: Path | None = None) -> None:
         data = _load_json_resource("actors.json")
         countries = _load_json_resource("countries.json")["countries"]
+        more = _more_countries({iso2 for _, iso2, _, _ in countries})
+        #: the adjectives of the countries ``countries.json`` leaves out: they name forces
+        #: ("Rwandan troops"), but do not vote for the article's country (a foreign force
+        #: named often, "Rwandan troops" in Mozambique, is not where it happened)
+        self._no_vote = {a.lower() for _, _, adjs, _ in more for a in adjs}
+        countries = countries + more
         self._country_of_word: dict[str, str] = {}
         self._region_of_word: dict[str, str] = {}
         adjectives: dict[str, str] = {}
@@ -162,7 +193,9 @@ class ActorDictionary:
         adj_alt = _trie_alt(list(adjectives) + [c for c in self._country_of_word
                                                 if c[0].isalpha()], ignorecase=True)
         self._state_re = re.compile(
-            rf"\b(?P<adj>{adj_alt})(?:'s)?\s+(?:(?:regime|government|pro-government|federal|"
+            rf"\b(?P<adj>{adj_alt})(?:'s)?\s+(?:and\s+(?:{adj_alt})\s+)?"
+            # ("Mozambican and Rwandan forces": the first named leads)
+            rf"(?:(?:regime|government|pro-government|federal|"
             rf"national|security|special|allied|state)\s+)?"
             rf"(?P<noun>{_trie_alt(state_nouns, ignorecase=True)})\b",
             re.IGNORECASE,
@@ -295,14 +328,20 @@ class ActorDictionary:
 
     def country_of(self, text: str) -> str | None:
         """The country an article is most about: country names, adjectives, known regions."""
+        counts = self.country_votes(text)
+        if not counts:
+            return None
+        return counts.most_common(1)[0][0]
+
+    def country_votes(self, text: str) -> Counter[str]:
+        """The votes of ``text``'s country names and adjectives (2 each) and known regions
+        (1 each), by country."""
         counts: Counter[str] = Counter()
         # names are capitalised: look up the 1-4 word n-grams of capitalised runs only
         for m in _CAP_RUN.finditer(text):
             for key, n in self._votes_of_run(m.group(0)):
                 counts[key] += n
-        if not counts:
-            return None
-        return counts.most_common(1)[0][0]
+        return counts
 
     def _votes_of_run(self, run: str) -> tuple[tuple[str, int], ...]:
         """The votes of a capitalised run's 1-4 word n-grams, in order: 2 for a country's
@@ -312,18 +351,31 @@ class ActorDictionary:
             return votes
         out: list[tuple[str, int]] = []
         words = run.split()
-        for i in range(len(words)):
+        i = 0
+        while i < len(words):
             if i > 0 and words[i - 1].lower() == "lake":
+                i += 1
                 continue  # "Lake Chad" (a lake shared by four countries), not Chad
-            for j in range(i + 1, min(i + 4, len(words)) + 1):
+            found: tuple[int, tuple[str, int]] | None = None
+            for j in range(min(i + 4, len(words)), i, -1):  # the longest name first
                 w = " ".join(words[i:j]).lower()
                 if w not in self._country_of_word and w not in self._region_of_word:
                     w = w.rstrip(".,")
                 c = self._country_of_word.get(w)
-                if c is not None:
-                    out.append((c, 2))
+                if c is not None and w in self._no_vote:
+                    found = (j, (c, 0))
+                elif c is not None:
+                    found = (j, (c, 2))
                 elif (r := self._region_of_word.get(w)) is not None:
-                    out.append((r, 1))
+                    found = (j, (r, 1))
+                if found is not None:
+                    break
+            if found is None:
+                i += 1
+            else:  # ("Papua New Guinea" is not Guinea, "South Sudan" not Sudan)
+                if found[1][1]:
+                    out.append(found[1])
+                i = found[0]
         votes = tuple(out)
         if len(self._run_votes) < 100_000:
             self._run_votes[run] = votes

@@ -316,6 +316,11 @@ class EventExtractor:
         notes: list[_Note] = []
         sentences: list[tuple[int, int]] = []
         cuts = cut_tokens(doc)
+        countries: dict[int, str | None] = {}  # by the start of a paragraph
+        home = country  # the country of the paragraph naming the main group
+        if dominant is not None:
+            home = self._paragraph_country(text, text.rfind("\n", 0, dominant.start) + 1,
+                                           country)
         ent_starts = [e.start_char for e in all_ents]  # (in text order: with_missed_dates)
         for sent in doc.sents:
             sentences.append((sent.start_char, sent.end_char))
@@ -324,8 +329,14 @@ class EventExtractor:
             dated_before: str | None = None  # a segment of this sentence told a dated past
             for seg_start, seg_end in segments(sent, text, cuts):
                 before = len(notes)
-                d = self._segment(doc, text, sent, seg_start, seg_end, hits, country,
-                                  dominant, article.published, drafts, ents, story, notes,
+                p0 = text.rfind("\n", 0, sent.start_char) + 1
+                if p0 not in countries:
+                    countries[p0] = self._paragraph_country(text, p0, country)
+                # (a roundup's paragraph on another country: not the main group of the
+                # article, named in a paragraph on its own country)
+                d = self._segment(doc, text, sent, seg_start, seg_end, hits, countries[p0],
+                                  dominant if countries[p0] == home else None,
+                                  article.published, drafts, ents, story, notes,
                                   asof)
                 if d is not None and d.date_span is None and dated_before is not None:
                     # "Border clashes in October killed dozens, and officials accused X of
@@ -373,6 +384,7 @@ class EventExtractor:
         _dates_of_after_clauses(drafts, notes, text)
         _dates_told_before(drafts, text)
         _dates_of_counted_series(drafts, text)
+        _dates_of_times_of_day(drafts, text)
         _series_of_strikes(drafts, text)
         if drafts:
             for s0, s1 in sentences:
@@ -382,6 +394,22 @@ class EventExtractor:
         mentions = [self._finish(d, article, text) for d in drafts]
         cands = [n.candidate(article.id, text) for n in notes]
         return mentions, cands
+
+    def _paragraph_country(self, text: str, at: int, country: str | None) -> str | None:
+        """The country of the paragraph around ``at``: the article's, unless the paragraph
+        opens with another country's name and names no place of the article's country (a
+        roundup's "PAKISTAN. Two bombings hit Quetta ..."; not "... near the border with
+        Niger")."""
+        p0 = text.rfind("\n", 0, at) + 1
+        p1 = text.find("\n", at)
+        head = ROUNDUP_HEAD.match(text, p0)
+        if head is None:
+            return country
+        own = self.actors.country_votes(text[p0:len(text) if p1 < 0 else p1])
+        opens = self.actors.country_named(head.group("name").rstrip(".:,-"))
+        if opens is None or opens == country or country in own:
+            return country
+        return opens
 
     def _dates_from_statements(self, drafts: list[_Draft], notes: list[_Note],
                                ents: list[SpacySpan], published: dt.date | None) -> None:
@@ -930,7 +958,12 @@ class EventExtractor:
         if trig is not verb and verb.lemma_.lower() in OPINION_VERBS:
             subj_ids = set()  # "The United States condemns ISIL's attacks": the commenter
         if trig is not verb:
-            for ch in trig.children:
+            noun = trig  # ("motorcycle bomb": the phrase's head)
+            while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
+                noun = noun.head
+            for ch in noun.children if noun is not verb else trig.children:
+                if ch is trig:
+                    continue
                 ids = {t.idx for t in ch.subtree}
                 if ch.dep_ == "prep" and ch.lower_ == "by":  # "the kidnapping of X by Y"
                     agent_ids |= ids
@@ -943,6 +976,10 @@ class EventExtractor:
                     agent_ids |= ids
                 else:
                     obj_ids |= ids
+                    if ch.dep_ == "acl" and any(g.dep_ == "dobj" for g in ch.children):
+                        # "a motorcycle bomb targeting a police van killed five": what the
+                        # trigger's participle hits is no part of the subject
+                        subj_ids -= ids
 
         def in_ids(h: ActorHit, ids: set[int]) -> bool:
             return any(h.start <= i < h.end for i in ids)
@@ -1149,6 +1186,7 @@ class EventExtractor:
                 # year's protests": the day of an event of the past, not this one's
             if r.relative_to_event and published is not None:
                 anchor = prev.date if prev is not None and prev.date is not None else None
+                anchor = self._paragraph_day(e.doc, s0, prev, published) or anchor
                 if anchor is None and r.needs_event:
                     continue  # "in the morning", and no day told before: no date
                 if anchor is not None:
@@ -1166,6 +1204,27 @@ class EventExtractor:
         if published is None and r.explicit_year is False:
             return None, None
         return r, span
+
+    def _paragraph_day(self, doc: Doc, s0: int, prev: _Draft | None,
+                       published: dt.date) -> ResolvedDate | None:
+        """The day a paragraph told before the sentence at ``s0``, when no event told since
+        its start has a date ("In Central Papua, the TPNPB claimed two attacks on 13 October.
+        Two construction workers were shot dead ... in the morning"): what a time of day in
+        that sentence is counted from, rather than the last dated event of an earlier
+        paragraph."""
+        text = doc_text(doc)
+        p0 = text.rfind("\n", 0, s0) + 1
+        if p0 == 0 or (prev is not None and prev.sentence[0] >= p0):
+            return None
+        day = None
+        for e in doc.ents:
+            if e.start_char >= s0:
+                break
+            if e.start_char >= p0 and e.label_ == "DATE":
+                r = self.dates.resolve(e.text, published)
+                if r is not None and not r.relative_to_event and r.precision == 1:
+                    day = r
+        return day
 
     def _classify(self, d: _Draft, seg: str) -> None:
         assert self.classifier is not None
@@ -1732,6 +1791,33 @@ def _dates_told_before(drafts: list[_Draft], text: str) -> None:
             d.date, d.date_span = prev.date, prev.date_span
 
 
+#: verbs whose object is the place hit ("struck Kostiantynivka with glide bombs")
+STRUCK_VERBS = frozenset({"strike", "hit", "shell", "bomb", "pound", "bombard", "target",
+                          "attack", "raid", "storm", "overrun", "besiege"})
+#: a paragraph that opens with a country's name: a roundup's section ("PAKISTAN. Two
+#: bombings hit Quetta", "Mexico: In Culiacan, ...")
+ROUNDUP_HEAD = re.compile(r"[ \t]*(?P<name>[A-Z][A-Za-z'\u2019-]+(?:[ -][A-Z][A-Za-z'\u2019-]+){0,3}"
+                          r")\s*[.:\u2013\u2014-]\s")
+#: a part of the day told alone ("In the afternoon, shells hit a monastery")
+PART_OF_DAY_ALONE = re.compile(r"\b(?:in\s+the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening)"
+                               r"|at\s+(?:dawn|dusk|daybreak|nightfall|midday|noon))\b",
+                               re.IGNORECASE)
+
+
+def _dates_of_times_of_day(drafts: list[_Draft], text: str) -> None:
+    """An undated event told at a part of the day ("in the late morning") in the paragraph
+    of a dated event ("The military struck the town ... on 18 October. An air strike on a
+    residential ward in the late morning killed seven civilians") happened on that day."""
+    for k, d in enumerate(drafts[1:], start=1):
+        if d.date_span is not None or not PART_OF_DAY_ALONE.search(text, d.sentence[0],
+                                                                   d.sentence[1]):
+            continue
+        prev = next((p for p in reversed(drafts[:k]) if p.date_span is not None), None)
+        if prev is not None and prev.date is not None and \
+                "\n" not in text[prev.sentence[0]:d.sentence[0]]:
+            d.date, d.date_span = prev.date, prev.date_span
+
+
 COUNTED_SERIES = L.COUNTED_SERIES
 COUNTED_ATTACKS = L.COUNTED_ATTACKS
 #: a time told from the event before ("about two hours later", "later that day")
@@ -1845,7 +1931,8 @@ DATELINE_PREFIX = re.compile(r"\s*[A-Z][A-Z .'\u2019-]{2,40}(?:,\s*[^\n\-\u2013\
                              r"(?:\s*\([^)\n]{1,60}\))?\s*[-\u2013\u2014]+\s")
 #: a mixed-case dateline: "Ouallam, 5 October 2026 -", "Cucuta, March 12, 2026.", "Raipur,
 #: May 12:", "Oicha, Sunday 14 September 2025 -" (a place, perhaps a state, a date, perhaps
-#: the agency, then a dash, a colon or a full stop), or a full date alone ("22 July 2025 -")
+#: the agency, then a dash, a colon or a full stop, or both: "Culiacan, Sinaloa, October
+#: 12.-"), or a full date alone ("22 July 2025 -")
 MIXED_DATELINE = re.compile(
     r"\s*(?:[A-Z][\w'\u2019.-]+(?:[ -][A-Z][\w'\u2019.-]+){0,2},(?:[ \t]+[A-Z][\w.]+,)?[ \t]+"
     r"(?:" + WEEKDAY_NAME + r",?[ \t]+)?"
@@ -1854,7 +1941,7 @@ MIXED_DATELINE = re.compile(
     # August 2025 -"
     r"|(?:" + WEEKDAY_NAME + r",?[ \t]+)?"
     r"(?:" + MONTH_NAME + r"[ \t]+\d{1,2},?|\d{1,2}[ \t]+" + MONTH_NAME + r")[ \t]+\d{4})"
-    r"(?:[ \t]*\([^)\n]{1,60}\))?[ \t]*(?:--?|[\u2013\u2014:.])[ \t]")
+    r"(?:[ \t]*\([^)\n]{1,60}\))?[ \t]*(?:\.?--?|[\u2013\u2014:.])[ \t]")
 
 
 def dateline_span(text: str, s0: int, s1: int | None = None) -> tuple[int, int] | None:
@@ -2077,6 +2164,11 @@ def _place(text: str, ents: list[SpacySpan], trig: Token, s0: int, s1: int,
     for e in ents:
         # climb from the entity to a preposition attached (within 3 steps) to the verb/trigger
         t, prep, steps = e.root, None, 0
+        if t.dep_ == "dobj" and t.head.i in heads and t.head.lemma_.lower() in STRUCK_VERBS:
+            # "Russian forces struck Kostiantynivka with guided aerial bombs": the town hit
+            if best is None or (0, 1) < best[0]:
+                best = ((0, 1), e)
+            continue
         while t.head.i != t.i and steps < 5:
             if t.dep_ == "pobj" and t.head.lower_ in LOC_PREPS:
                 prep = t.head

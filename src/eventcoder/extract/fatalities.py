@@ -24,13 +24,18 @@ PART_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+the\s+(?:dead|vic
 #: a number that adds to a toll told beside it ("risen to six after two more bodies were
 #: recovered", "three additional deaths")
 INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further|other)\b", re.IGNORECASE)
+#: a number told as what made a toll rise ("rose to nine soldiers after two wounded men
+#: died"): the toll is the figure
+INCREMENT_BEFORE = re.compile(r"\b(?:risen|rose|climbed|jumped|increased|rises|climbs)\s+to\s+"
+                              r"\S+(?:\s+[\w-]+){0,2}\s+(?:after|as|when)\s+$", re.IGNORECASE)
 
 
 def conservative(seg: str, cands: list[tuple[int, int, int]]) -> tuple[int, int, int]:
     """The conservative figure among a segment's fatality numbers: the smallest one that is
     not a part of another ("including 5 children", "four of the eight bodies")."""
     wholes = [c for c in cands if not PART_BEFORE.search(seg[max(0, c[1] - 25):c[1]])
-              and not PART_OF_NEXT.match(seg, c[2]) and not INCREMENT_AFTER.match(seg, c[2])]
+              and not PART_OF_NEXT.match(seg, c[2]) and not INCREMENT_AFTER.match(seg, c[2])
+              and not INCREMENT_BEFORE.search(seg[max(0, c[1] - 60):c[1]])]
     return min(wholes or cands, key=lambda c: (c[0], c[1]))
 
 
@@ -126,7 +131,13 @@ def victim_count(doc: Doc, s0: int, s1: int) -> tuple[int, int, int] | None:
         b = max(p.idx + len(p.text) for p in parts)
         if NOT_KILLED.search(doc_text(doc), a, b) or not (s0 <= a and b <= s1):
             continue
-        return sum(v for v in values if v is not None), a, b
+        sizes = [v for _, v in sorted(zip((t.i for t in parts), values, strict=True))
+                 if v is not None]
+        if len(sizes) >= 3 and sizes[0] == sum(sizes[1:]):
+            # the first is the whole, the others its breakdown ("Thirteen people, eleven
+            # soldiers and two civilians, were killed")
+            return sizes[0], a, b
+        return sum(sizes), a, b
     return None
 
 

@@ -34,6 +34,13 @@ DONE_VERBS = frozenset({"manage", "succeed", "begin", "start", "continue", "help
 ASSEMBLY_VERBS = frozenset({"gather", "assemble", "march", "rally", "converge", "come", "turn",
                             "take", "stage", "hold", "flock", "pour", "block", "camp", "sit",
                             "crowd", "throng", "walk", "demonstrate"})
+#: verbs whose object is an event still to come ("promised a new offensive")
+PLAN_OBJECT_VERBS = frozenset({"promise", "pledge", "plan", "vow", "threaten", "propose",
+                               "plot", "schedule"})
+#: what a coming event is said to be ("further strikes are likely")
+LIKELY = frozenset({"likely", "unlikely", "possible", "probable", "expected", "imminent"})
+#: verbs whose "for" object is an event asked for ("called for a general strike")
+CALL_FOR_VERBS = frozenset({"call", "appeal", "push", "plan", "prepare"})
 PROTEST_VERBS = frozenset({"protest", "demonstrate", "rally", "march", "denounce", "demand"})
 
 
@@ -45,6 +52,16 @@ def irrealis(tok: Token, seg: str, rel: int) -> bool:
             c.dep_ == "aux" and c.lower_ in L.MODAL_FUTURE | L.MODAL_HYPOTHETICAL
             for c in verb.children):
         return False  # "are reported to have killed 50", "is said to have fired": it happened
+    noun = tok
+    while noun.dep_ in ("amod", "compound") and noun.head.i > noun.i:  # ("general strike")
+        noun = noun.head
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in PLAN_OBJECT_VERBS or (
+            noun.dep_ == "pobj" and noun.head.lower_ == "for"
+            and noun.head.head.lemma_.lower() in CALL_FOR_VERBS):
+        return True  # "promised a new offensive", "called for a general strike"
+    if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in LIKELY for c in
+                                   verb.children):
+        return True  # "further air strikes on contested towns are likely"
     heads = (tok, verb, verb.head) if verb.dep_ == "conj" else (tok, verb)
     for t in heads:  # ("whether any suspects had been detained or explosives recovered")
         for ch in t.children:

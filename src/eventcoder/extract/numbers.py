@@ -97,7 +97,10 @@ _NOUN = rf"(?:{_W}\s+){{0,4}}?(?:of\s+(?:the\s+)?(?:{_W}\s+){{1,3}}?)?"
 #: an aside about the victims between their count and the verb: "21 civilians, including
 #: women and children, were killed", "twelve people, most of them farmers, died"
 _ASIDE = (rf"(?:{_W},\s*(?:including|among\s+(?:them|whom)|(?:most|many|some|all)\s+of\s+"
-          rf"(?:them|whom)|mostly|mainly|both|aged)\b[^,.;:\n]{{1,60}},\s*)?")
+          rf"(?:them|whom)|mostly|mainly|both|aged)\b[^,.;:\n]{{1,60}},\s*"
+          # "three men, aged 19, 22 and 24, who were killed"
+          rf"|{_W},\s*aged\s+\d{{1,3}}(?:,\s*\d{{1,3}})*(?:,?\s+and\s+\d{{1,3}})?,\s*)?"
+          rf"(?:who\s+)?")
 #: a sum of money, not people ("a reward of Rs 4 lakh", "$5 million")
 _MONEY_BEFORE = re.compile(r"(?:\b(?:rs|inr|usd|us\$|eur|afs|afn|ngn)\.?|[$\u00a3\u20ac\u20b9])\s*$",
                            re.IGNORECASE)
@@ -117,9 +120,10 @@ FATALITY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECA
     rf"months|years))",
     rf"\bdeath\s+toll\s+(?:\w+\s+){{0,4}}?(?:to|at|of|is|was|reached|hit)\s+(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\b",
     # "the death toll from Tuesday's suicide car bombing at the checkpoint has risen to nine"
-    rf"\b(?:death\s+toll|number\s+of\s+(?:people|persons|civilians|those)\s+killed)\s+"
-    rf"(?:from|of|in)\s+[^.;:]{{3,90}}?\s+(?:has\s+|had\s+)?(?:risen|rose|"
-    rf"climbed|jumped|increased|reached)\s+(?:to\s+)?(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\b",
+    rf"\b(?:(?:death\s+)?toll|number\s+of\s+(?:(?:people|persons|civilians|those)\s+killed|"
+    rf"victims|dead|deaths|fatalities))\s+"
+    rf"(?:from|of|in)\s+[^.;:]{{3,90}}?\s+(?:has\s+|had\s+)?(?:risen|rose|rises|"
+    rf"climbed|climbs|jumped|increased|reached)\s+(?:to\s+)?(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\b",
     rf"\b(?:killing|killed|kills|kill|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|"
     rf"leaving|left|massacred|executed|beheaded|shot\s+dead|murdered|gunned\s+down|slaughtered|"
     rf"martyring|martyred|"
@@ -161,7 +165,7 @@ _PERSON_AFTER = re.compile(
 def summed_fatalities(text: str, start: int, end: int, value: int) -> tuple[int, int]:
     """Add the counts coordinated with the number at ``text[start:end]`` ("killed two soldiers
     and three attackers" -> 5); returns (total, end of the last number added)."""
-    total, pos = value, end
+    total, pos, parts = value, end, 0
     for _ in range(4):
         m = _CONJ_NUMBER.match(text, pos)
         if m is None or _NOT_A_PART.search(m.group("np")) or _CLAUSE_WORDS.search(m.group("np")):
@@ -175,6 +179,11 @@ def summed_fatalities(text: str, start: int, end: int, value: int) -> tuple[int,
             break
         total += v
         pos = m.end("n")
+        parts += 1
+    if parts >= 2 and total == 2 * value:
+        # the first is the whole, the others its breakdown ("Thirteen people, eleven soldiers
+        # and two civilians, were killed")
+        return value, pos
     return total, pos
 
 
@@ -189,6 +198,8 @@ def fatality_candidates(text: str) -> list[tuple[int, int, int]]:
             v = parse_number(raw)
             if v is None or v > 100000:
                 continue
+            if _LEAVES_NUMBER.search(text, m.end("n"), m.end()):
+                continue  # "Two attacks leave seven dead": the events, not the dead
             if _KILLED_AND_WOUNDED.match(text, m.end()):
                 continue  # "ten soldiers killed and wounded": not a count of the dead
             if _MONEY_BEFORE.search(text[max(0, m.start("n") - 6):m.start("n")]) or \
@@ -196,6 +207,11 @@ def fatality_candidates(text: str) -> list[tuple[int, int, int]]:
                 continue
             out.setdefault((m.start("n"), m.end("n")), v)
     return sorted((v, s, e) for (s, e), v in out.items())
+
+
+#: a count of events before the count of the dead they left ("Two attacks leave seven dead")
+_LEAVES_NUMBER = re.compile(rf"\b(?:leave|leaves|left|leaving)\s+(?:{_Q}\s+)?(?:{NUMBER_RE})\b",
+                            re.IGNORECASE)
 
 
 def _overlapping(pat: re.Pattern[str], text: str) -> list[re.Match[str]]:
@@ -213,12 +229,16 @@ def _single_ok(m: re.Match[str], text: str) -> bool:
     raw = m.group("n").lower()
     if raw in ("a", "an", "one"):
         after = text[m.end("n"):m.end("n") + 40].lower()
+        if _ORDINAL.match(after):
+            return False  # "four men ..., and a fifth victim died": the fifth, not one
         return bool(re.match(r"\s+(?:[a-z'-]+\s+){0,2}?(?:was|is|has\s+been)\s+(?:\w+\s+)?"
                              r"(?:killed|shot\s+dead|slain|murdered|executed|beheaded|found\s+dead)",
                              after)) or bool(re.match(r"\s+(?:[a-z'-]+\s+){0,2}?(?:died|dead)\b", after))
     return False
 
 
+_ORDINAL = re.compile(r"\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                      r"\d+(?:st|nd|rd|th))\b")
 _ANY_NUMBER = re.compile(rf"\b(?:{NUMBER_RE})\b", re.IGNORECASE)
 
 

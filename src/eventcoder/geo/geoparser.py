@@ -140,7 +140,8 @@ class Geoparser:
             if place is None and (spans is not None or r.mention.facility):
                 place = self._fallback(r.mention, _unit_after(resolutions, r.mention,
                                                               doc_text(doc))
-                                       or _context_candidate(resolutions, r.mention) or focus)
+                                       or _context_candidate(resolutions, r.mention,
+                                                             doc_text(doc)) or focus)
             if place is not None:
                 places.append(place)
         if spans is None:
@@ -250,10 +251,13 @@ def _unit_after(resolutions: Sequence[Resolution], m: Mention, text: str) -> Can
     return None
 
 
-def _context_candidate(resolutions: Sequence[Resolution], m: Mention) -> Candidate | None:
+def _context_candidate(resolutions: Sequence[Resolution], m: Mention, text: str = ""
+                       ) -> Candidate | None:
     """The place around a named spot the gazetteer lacks: among the resolved towns of the
     document's main admin1 area (by summed confidence), the nearest one before ``m`` (else the
-    most confident); else that admin1 area itself."""
+    most confident); else that admin1 area itself. A paragraph whose places all lie in other
+    countries than that area (a roundup's "PAKISTAN. Two bombings hit Quetta ... on Sariab
+    Road") gives its own nearest town before ``m`` (not a dateline's)."""
     weights: Counter[tuple[str, str]] = Counter()
     admin1: dict[tuple[str, str], Candidate] = {}
     towns: list[tuple[Resolution, Candidate]] = []
@@ -270,6 +274,18 @@ def _context_candidate(resolutions: Sequence[Resolution], m: Mention) -> Candida
     if not weights:
         return None
     top = weights.most_common(1)[0][0]
+    if text:
+        p0 = text.rfind("\n", 0, m.start) + 1
+        p1 = text.find("\n", m.end)
+        p1 = len(text) if p1 < 0 else p1
+        own = [(r, c) for r in resolutions if (c := r.candidate) is not None
+               and r.mention.role == "literal" and r.mention.source != "dateline"
+               and p0 <= r.mention.start < p1]
+        towns_before = [(r, c) for r, c in own if c.feature_class == "P"
+                        and not c.is_country and r.mention.end <= m.start
+                        and not _part_of_town(text, r.mention.start, r.mention.end)]
+        if towns_before and not any(c.country_code == top[0] for _, c in own):
+            return towns_before[-1][1]
     pool = [(r, c) for r, c in towns if (c.country_code, c.admin1_code) == top] or towns
     before = [(r, c) for r, c in pool if r.mention.end <= m.start
               and m.start - r.mention.end < 1500]
@@ -302,6 +318,11 @@ def _focus_candidate(resolutions: Sequence[Resolution]) -> Candidate | None:
 _PART_OF_TOWN = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|suburbs?|markets?|bazaars?|souks?|"
                            r"streets?|avenues?|roundabouts?|junctions?|checkpoints?)\b",
                            re.IGNORECASE)
+#: a building named after a place: a namesake in another country is no reading of it
+#: ("Madina hospital" in Mogadishu, not Medina; "Shiroro church" is in Shiroro)
+_BUILDING_AFTER = re.compile(r"\s+(?:hospitals?|clinics?|mosques?|churches|church|stadiums?|"
+                             r"hotels?|prisons?|universit(?:y|ies)|academ(?:y|ies))\b",
+                             re.IGNORECASE)
 #: a name told as a part of the city just named ("in Cajazeiras, on the other side of the
 #: city"; "Valeria, in the north of the capital")
 _IN_THE_CITY = re.compile(r",?\s+(?:on|at|in)\s+the\s+(?:other|far|[a-z]+ern|north|south|east|"
@@ -310,7 +331,11 @@ _IN_THE_CITY = re.compile(r",?\s+(?:on|at|in)\s+the\s+(?:other|far|[a-z]+ern|nor
                           r"the\s+(?:city|capital)\b", re.IGNORECASE)
 #: a name told as a part of the city by a possessive before it ("in the city's North Bank
 #: area", "the capital's Hodan district")
-_CITYS = re.compile(r"\bthe\s+(?:city|town|capital)['\u2019]s\s+$", re.IGNORECASE)
+_CITYS = re.compile(r"\bthe\s+(?:city|town|capital)['\u2019]s\s+$|"
+                    # a neighbourhood by its local word: "in colonia Tierra Blanca", "the
+                    # favela of Mare" (not "a neighbourhood of El Obeid": the town)
+                    r"\b(?:colonias?|barrios?|bairros?|favelas?|quartiers?|comunas?)\s+"
+                    r"(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
 #: how far a neighbourhood's reading may lie from a town the article names
 NEIGHBOURHOOD_KM = 30.0
 
@@ -336,6 +361,14 @@ def _city_district(p: Place, text: str, towns: Sequence[Place],
 _DISTRICT_AFTER = re.compile(r"\s+district\b", re.IGNORECASE)
 
 
+def _part_of_town(text: str, start: int, end: int) -> bool:
+    """The name from ``start`` to ``end`` is told as a part of a town ("the Al-Rawdah
+    neighbourhood", "on the other side of the city", "the city's Hodan district", "colonia
+    Tierra Blanca")."""
+    return bool(_PART_OF_TOWN.match(text, end) or _IN_THE_CITY.match(text, end)
+                or _CITYS.search(text, max(0, start - 20), start))
+
+
 def _neighbourhoods_in_town(places: list[Place], text: str,
                             is_city: Callable[[int], bool] = lambda gid: False) -> list[Place]:
     """A name told as a neighbourhood ("the Al-Rawdah neighbourhood") or a spot of a town
@@ -349,9 +382,10 @@ def _neighbourhoods_in_town(places: list[Place], text: str,
     out = []
     for p in places:
         if p.role == "literal" and p.latitude is not None and p.longitude is not None \
-                and (_PART_OF_TOWN.match(text, p.end) or _IN_THE_CITY.match(text, p.end)
-                     or _CITYS.search(text, max(0, p.start - 20), p.start)
-                     or _city_district(p, text, towns, is_city)):
+                and (_part_of_town(text, p.start, p.end)
+                     or _city_district(p, text, towns, is_city)
+                     or (_BUILDING_AFTER.match(text, p.end) and p.country_code and all(
+                         t.country_code != p.country_code for t in towns if t.text != p.text))):
             others = [t for t in towns if t.text != p.text]
             near = [t for t in others if haversine_km(
                 p.latitude, p.longitude, t.latitude or 0.0, t.longitude or 0.0)
@@ -359,6 +393,10 @@ def _neighbourhoods_in_town(places: list[Place], text: str,
             if others and not near:
                 named = Counter(t.geonames_id for t in others)
                 town = min(others, key=lambda t: (-named[t.geonames_id], t.start))
+                p0 = text.rfind("\n", 0, p.start) + 1
+                told = [t for t in others if p0 <= t.start < p.start]
+                if told:  # the paragraph's own town (a roundup: "MEXICO. In Culiacan, ...
+                    town = told[-1]  # at a car wash in colonia Tierra Blanca")
                 p = town.model_copy(update={"start": p.start, "end": p.end, "text": p.text,
                                             "confidence": round(min(p.confidence, 0.5), 3)})
         out.append(p)

@@ -200,11 +200,12 @@ def _finer_in_sentence(doc: Doc, mention: EventMention, area: Place,
     Delgado"): the event's more precise place. None when the sentence names two such places
     (which of them is the event's is not known) or the place is where someone came from."""
     s0, s1 = mention.sentence.start, mention.sentence.end
-    inside = {(q.name, q.latitude, q.longitude): q for q in places
-              if s0 <= q.start and q.end <= s1 and q is not area
-              and base_precision(q) < 3 and q.feature_class in ("P", "A")
-              and q.country_code == area.country_code and q.admin1 == (area.admin1 or area.name)
-              and not _origin(doc, q)}
+    inside: dict[tuple, Place] = {}
+    for q in places:  # (the first telling of each: its name, not "the town" after it)
+        if s0 <= q.start and q.end <= s1 and q is not area and base_precision(q) < 3 \
+                and q.feature_class in ("P", "A") and q.country_code == area.country_code \
+                and q.admin1 == (area.admin1 or area.name) and not _origin(doc, q):
+            inside.setdefault((q.name, q.latitude, q.longitude), q)
     return next(iter(inside.values())) if len(inside) == 1 else None
 
 
@@ -458,6 +459,11 @@ def _refine_country(doc: Doc, mention: EventMention, country: Place, usable: Seq
         return None
     owned = _possessed(doc, country, inside)
     if owned is not None:
+        finer = _finer_in_sentence(doc, mention, owned, usable) if _province(owned) else None
+        if finer is not None:  # "in Qoryooley, in southern Somalia's Lower Shabelle region"
+            return _location(gazetteer, finer, _spot_precision(doc, finer),
+                             f"{finer.text!r} lies in {owned.text!r}, the place of "
+                             f"{country.text!r} ({why})")
         return _location(gazetteer, owned, _spot_precision(doc, owned),
                          f"{owned.text!r}: the place of {country.text!r} ({why})")
     hit = _syntactic(doc, mention, inside)  # "clashes in Iraq, in the city of Mosul"

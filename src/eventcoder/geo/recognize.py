@@ -506,6 +506,9 @@ class Recognizer:
             if m.role == "literal" and _team_use(doc, m.tokens[1]):
                 m.role = "associative"
                 m.notes.append("metonymy: a team or its players")
+            if m.role == "literal" and _OUTLET_AFTER.match(full_text, m.end):
+                m.role = "associative"  # "told the Mandalay Free Press"
+                m.notes.append("the name of a newspaper or broadcaster")
             for i in range(m.start, m.end):
                 taken[i] = True
             mentions.append(m)
@@ -783,6 +786,10 @@ class Recognizer:
         known = {m.text for m in mentions if m.role == "literal" and not m.weak
                  and not m.facility and m.fixed_id is None and m.text[:1].isupper()
                  and m.text not in person_parts}
+        for m in mentions:  # ("struck Ed Damazin", tagged a person, then "in Ed Damazin")
+            if m.weak and m.text in known and m.role == "literal":
+                m.weak = False
+                m.notes.append("the same name is a place elsewhere in the article")
         lowered = full_text.lower() if any(n.isupper() for n in known) else full_text
         for name in sorted(known):
             spans = list(_standalone(name, full_text))
@@ -1165,6 +1172,12 @@ _OFFICE_OF = frozenset({"head", "heads", "chief", "chiefs", "deputy", "director"
 _INSTITUTION_AFTER = frozenset({"attorney", "prosecutor", "prosecutors", "prosecutor's",
                                 "governor", "governor's", "government", "authorities",
                                 "officials", "ministry", "legislature", "assembly"})
+
+#: the rest of an outlet's name after a place ("the Mandalay Free Press", "Kano Daily
+#: Times", "Radio Okapi" is not one)
+_OUTLET_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}?\s+(?:Press|Times|Post|Tribune|Herald|Gazette|"
+                           r"Journal|Daily|Mirror|Observer|Chronicle|Courier|Monitor|Standard|"
+                           r"Telegraph|Express|Inquirer|Reporter|Bulletin|Newspaper)\b")
 
 #: a geographic noun alone, the head of a name told after "of" ("the Valley of the Apurimac")
 _GENERIC_HEAD = re.compile(r"(?:[Tt]he\s+)?(?:Valley|Valleys|River|Rivers|Lake|Lakes|Mountains?|"
