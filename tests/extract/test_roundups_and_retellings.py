@@ -133,3 +133,32 @@ def test_a_hospital_named_after_a_faraway_city_is_in_the_story_s_town():
                  "military academy in Mogadishu on Sunday. The wounded were taken to Madina "
                  "hospital, a doctor said.")
     assert {r.country for r in rows} == {"Somalia"}
+
+
+def test_a_macro_region_in_a_comment_is_not_the_event_s_place():
+    rows = _rows("QUITO, Oct 20 (Wire) - Los Lobos gunmen killed five people in an attack on "
+                 "a pool hall in the Ecuadorean port city of Esmeraldas on Sunday night, police said, the "
+                 "latest in a wave "
+                 "of gang violence that has made the country one of the most violent in Latin "
+                 "America.\n\nThe killings are driven by fighting between armed gangs linked to "
+                 "drug trafficking networks over routes to the Pacific ports.")
+    assert [(r.location, r.fatalities) for r in rows] == [("Esmeraldas", 5)]
+
+
+def test_the_toll_of_another_day_s_attack_is_that_attack_s():
+    rows = _rows("PORT-AU-PRINCE, Oct 20 (Wire) - Gang members returned to the town of Mirebalais "
+                 "on Sunday, killing four people, local officials said.\n\n"
+                 "The toll from Friday's attack on the town rose to eleven after three bodies "
+                 "were found in burned houses, an official said.")
+    assert sorted((str(r.event_date), r.fatalities) for r in rows) == [("2025-10-17", 11),
+                                                                       ("2025-10-19", 4)]
+
+
+def test_party_supporters_fighting_under_a_dateline_line_are_one_mob_violence():
+    rows = _rows("Two killed as party supporters clash in Bogura\n"
+                 "Bogura, October 20\n\n"
+                 "Two men were killed and 25 people injured yesterday when supporters of the "
+                 "Bangladesh Nationalist Party (BNP) and Jamaat-e-Islami clashed in Bogura town "
+                 "over a market, police said.")
+    assert [(r.sub_event_type, str(r.event_date)) for r in rows] == [
+        ("Mob violence", "2025-10-19")]

@@ -299,6 +299,8 @@ CALENDAR_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_NAME
 ACROSS_NIGHT = re.compile(r"\b(?:night|overnight|midnight|into\s+the\s+(?:early|morning|"
                           r"\d))", re.IGNORECASE)
 
+#: a possessive after a date ("Thursday's attack")
+POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
 #: A sentence that updates the toll of an event told before: its date is the update's.
 TOLL_UPDATE = re.compile(r"\b(?:death\s+)?toll\b|died\s+(?:of|from)\s+(?:their|his|her)\s+"
                          r"(?:wounds|injuries)|died\s+in\s+hospital|succumbed", re.IGNORECASE)
@@ -356,7 +358,11 @@ def _compatible_date(g: _Group, m: EventMention, text: str = "",
         # the afternoon of the same day died ... the victims rise to five", not the shooting
         # at 21:00)
         told = _told_time(m)
-        return not (told and g.told_times and not told & g.told_times)
+        if told and g.told_times and not told & g.told_times:
+            return False
+        # the toll of an attack dated as another day's ("The toll from Thursday's attack rose
+        # to nine" after Saturday's killings): that day's event
+        return not (m.event_date != g.date and POSSESSIVE_AFTER.match(text, m.date_span.end))
     if another_time:
         return False
     days = abs((m.event_date - g.date).days)  # type: ignore[operator]

@@ -129,7 +129,9 @@ AGGREGATE = re.compile(
     r"\b(?:across|nationwide|throughout|so\s+far|in\s+total|a\s+total\s+of|overall|cumulative|"
     r"since\s+(?:the\s+)?(?:start|beginning|outbreak)|this\s+(?:year|month)|last\s+(?:year|month)|"
     + L.LONG_PERIOD_WORDS + "|"
-    r"wave\s+of|series\s+of|separate\s+(?:[\w-]+\s+){0,2}?(?:attacks|incidents|clashes)|"
+    # ("the latest in a wave of gang violence": this event, one of them)
+    r"(?<!latest\sin\sa\s)(?<!latest\sof\sa\s)(?:wave|series)\s+of|"
+    r"separate\s+(?:[\w-]+\s+){0,2}?(?:attacks|incidents|clashes)|"
     r"(?<!blast\s)(?<!bomb\s)(?<!bombing\s)(?<!attack\s)(?<!attack's\s)(?<!explosion\s)"
     r"(?<!ambush\s)(?<!raid\s)(?<!strike\s)(?<!massacre\s)(?<!shooting\s)death\s+toll\s+"
     r"(?!(?:\w+\s+){0,2}?(?:from|of|in)\s+(?:the|this|that|a|an|[\w-]+'s)\s+(?:[\w-]+\s+)?"
@@ -1932,7 +1934,8 @@ DATELINE_PREFIX = re.compile(r"\s*[A-Z][A-Z .'\u2019-]{2,40}(?:,\s*[^\n\-\u2013\
 #: a mixed-case dateline: "Ouallam, 5 October 2026 -", "Cucuta, March 12, 2026.", "Raipur,
 #: May 12:", "Oicha, Sunday 14 September 2025 -" (a place, perhaps a state, a date, perhaps
 #: the agency, then a dash, a colon or a full stop, or both: "Culiacan, Sinaloa, October
-#: 12.-"), or a full date alone ("22 July 2025 -")
+#: 12.-", or the end of its own line: "Feni, November 9"), or a full date alone ("22 July
+#: 2025 -")
 MIXED_DATELINE = re.compile(
     r"\s*(?:[A-Z][\w'\u2019.-]+(?:[ -][A-Z][\w'\u2019.-]+){0,2},(?:[ \t]+[A-Z][\w.]+,)?[ \t]+"
     r"(?:" + WEEKDAY_NAME + r",?[ \t]+)?"
@@ -1941,7 +1944,7 @@ MIXED_DATELINE = re.compile(
     # August 2025 -"
     r"|(?:" + WEEKDAY_NAME + r",?[ \t]+)?"
     r"(?:" + MONTH_NAME + r"[ \t]+\d{1,2},?|\d{1,2}[ \t]+" + MONTH_NAME + r")[ \t]+\d{4})"
-    r"(?:[ \t]*\([^)\n]{1,60}\))?[ \t]*(?:\.?--?|[\u2013\u2014:.])[ \t]")
+    r"(?:[ \t]*\([^)\n]{1,60}\))?[ \t]*(?:(?:\.?--?|[\u2013\u2014:.])[ \t]|(?=\n))")
 
 
 def dateline_span(text: str, s0: int, s1: int | None = None) -> tuple[int, int] | None:

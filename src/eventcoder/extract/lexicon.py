@@ -492,7 +492,7 @@ _CROWD = (r"(?:supporters|activists|workers|followers|cadres|factions|youths|stu
           r"villagers|residents|traders|vendors|fans|mobs?)")
 CROWD_CLASH = re.compile(
     r"\bclash\w*\s+(?:between|among|involving|of)\s+(?:(?:the|two|rival|opposing|some)\s+)*"
-    r"(?:[\w'-]+\s+){0,3}?" + _CROWD + r"\b|\b" + _CROWD + r"\b(?:\s+[\w'-]+){0,8}?\s+"
+    r"(?:[\w'-]+\s+){0,3}?" + _CROWD + r"\b|\b" + _CROWD + r"\b(?:\s+[\w'()-]+){0,10}?\s+"
     r"(?:clash(?:ed|es)?|fought)\b", re.IGNORECASE)
 SEIZED_OR_HELD = re.compile(r"(?<!\bno\s)(?<!\bnot\s)\b(?:seiz\w+|arrest\w*|detain\w*|defus\w+|"
                             r"recover\w*|confiscat\w+|captur\w+|found|dismantl\w+)\b(?!\s+yet)",

@@ -649,7 +649,12 @@ def _choose(doc: Doc, mention: EventMention, usable: Sequence[Place],
     # 1. the extractor's place span
     if mention.place_span is not None:
         ps = mention.place_span
+        s0, s1 = mention.sentence.start, mention.sentence.end
         for p in usable:
+            if p.country_code is None and p.feature_class in ("L", "H", "T") and any(
+                    q.country_code and s0 <= q.start < s1 for q in usable):
+                continue  # "... one of the most violent in Latin America": a macro-region
+                # beside a place of a country in the sentence is not where it happened
             if (p.start < ps.end and ps.start < p.end and not _origin(doc, p)
                     and not _reporting(doc, mention, p)
                     and not is_reference_point(doc_text(doc), p, usable)):
