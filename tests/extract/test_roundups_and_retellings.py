@@ -162,3 +162,11 @@ def test_party_supporters_fighting_under_a_dateline_line_are_one_mob_violence():
                  "over a market, police said.")
     assert [(r.sub_event_type, str(r.event_date)) for r in rows] == [
         ("Mob violence", "2025-10-19")]
+
+
+def test_two_crowds_fighting_are_rioters_on_both_sides():
+    rows = _rows("BOGURA, Oct 20 (Wire) - A man was killed when supporters of the Bangladesh "
+                 "Nationalist Party (BNP) and Jamaat-e-Islami clashed in Bogura town on Sunday, "
+                 "police said.")
+    assert [(r.sub_event_type, r.actor1, r.actor2) for r in rows] == [
+        ("Mob violence", "Rioters (Bangladesh)", "Rioters (Bangladesh)")]

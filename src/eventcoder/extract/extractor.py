@@ -1050,6 +1050,11 @@ class EventExtractor:
             # dead as youths clashed with police")
             others.sort(key=lambda h: h.role != "state")
             d.actor2 = mention(others[0]) if others else None
+            if typ == "Mob violence" and L.CROWD_CLASH.search(seg) and \
+                    not any(h.role == "state" for h in others):
+                # two crowds fighting each other ("supporters of the BNP and Jamaat-e-Islami
+                # clashed"): rioters on both sides, whoever was hurt
+                d.actor2 = ActorMention(name=self.actors.resolve(name, country), inter=5)
             return
         if a1:
             d.actor1 = mention(a1[0])
