@@ -312,7 +312,12 @@ def _time_of_day(m: EventMention) -> set[str]:
     and noon is midday ("on Tuesday morning ... at dawn" is one time)."""
     if m.date_span is None:
         return set()
-    return {_PART_OF_DAY.get(w.lower(), w.lower()) for w in TIME_WORD.findall(m.date_span.text)}
+    return _parts_of_day(m.date_span.text)
+
+
+def _parts_of_day(text: str) -> set[str]:
+    """The parts of the day ``text`` names in words, as :func:`_time_of_day` counts them."""
+    return {_PART_OF_DAY.get(w.lower(), w.lower()) for w in TIME_WORD.findall(text)}
 
 
 def _told_time(m: EventMention) -> set[str]:
@@ -327,7 +332,7 @@ def _told_time(m: EventMention) -> set[str]:
             h = int(c.group(1)) % 12 + (12 if half == "p" else 0) if half else int(c.group(1))
             words.add("morning" if 5 <= h < 12 else "midday" if 12 <= h < 14 else
                       "afternoon" if 14 <= h < 18 else "evening" if 18 <= h < 22 else "night")
-    words |= {_PART_OF_DAY.get(w.lower(), w.lower()) for w in TIME_WORD.findall(m.sentence.text)}
+    words |= _parts_of_day(m.sentence.text)
     return words if len(words) == 1 else set()
 
 
@@ -499,9 +504,7 @@ def counted_summaries(text: str, mentions: Sequence[EventMention],
         kind = SUB_EVENTS[m.sub_event_type].event_type
         if kind not in VIOLENT or len(groups[group_of[i]]) < 2:
             continue
-        match = L.count_holding(L.COUNTED_SERIES, text, (m.sentence.start, m.sentence.end),
-                                (m.trigger.start, m.trigger.end))
-        count = L.series_count(match) if match else 0
+        count = _series_count(text, m)
         if count < 2:
             continue
         parts: list[int] = []
@@ -509,11 +512,8 @@ def counted_summaries(text: str, mentions: Sequence[EventMention],
             e = mentions[j]
             if e.sentence.start - m.sentence.end > COUNTED_CHARS:
                 break
-            if e.sentence.start >= _own_sentence_end(text, m) and e.trigger != m.trigger and (
-                    nxt := L.count_holding(L.COUNTED_SERIES, text,
-                                           (e.sentence.start, e.sentence.end),
-                                           (e.trigger.start, e.trigger.end))) is not None \
-                    and L.series_count(nxt) >= 2 and not alike_names(
+            if e.sentence.start >= _own_sentence_end(text, m) and e.trigger != m.trigger and \
+                    _series_count(text, e) >= 2 and not alike_names(
                         locations[i].location or "", locations[j].location or "") and \
                     locations[i].location and locations[j].location:
                 break  # another count elsewhere begins another series ("MEXICO. In Culiacan,
@@ -579,6 +579,14 @@ def count_parts(text: str, mentions: Sequence[EventMention], groups: Sequence[Se
     return out
 
 
+def _series_count(text: str, m: EventMention) -> int:
+    """How many events the count in the mention's sentence that holds its trigger counts
+    (:data:`eventcoder.extract.lexicon.COUNTED_SERIES`: "two roadside bomb attacks"), else 0."""
+    match = L.count_holding(L.COUNTED_SERIES, text, (m.sentence.start, m.sentence.end),
+                            (m.trigger.start, m.trigger.end))
+    return L.series_count(match) if match else 0
+
+
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
 
 
@@ -603,16 +611,12 @@ def _another_part(text: str, mentions: Sequence[EventMention], g: _Group,
         if SUB_EVENTS[c.sub_event_type].event_type != kind or \
                 not 0 < m.sentence.start - end <= COUNTED_CHARS:
             continue
-        match = L.count_holding(L.COUNTED_SERIES, text, (c.sentence.start, c.sentence.end),
-                                (c.trigger.start, c.trigger.end))
-        if match is None or L.series_count(match) < 2:
+        if _series_count(text, c) < 2:
             continue
         if any(end <= mentions[k].sentence.start < m.sentence.start and not (
                 c.fatalities > 1 and mentions[k].fatalities == c.fatalities)
                and SUB_EVENTS[mentions[k].sub_event_type].event_type == kind
-               and L.count_holding(L.COUNTED_SERIES, text, (mentions[k].sentence.start,
-                                                            mentions[k].sentence.end),
-                                   (mentions[k].trigger.start, mentions[k].trigger.end)) is None
+               and not _series_count(text, mentions[k])
                for k in g.members):  # (not the whole told again: "Twin suicide bombings
             return True  # kill 14 ... Two suicide bombers blew themselves up, killing 14")
     return False

@@ -397,13 +397,12 @@ class EventExtractor:
         cands = [n.candidate(article.id, text) for n in notes]
         return mentions, cands
 
-    def _paragraph_country(self, text: str, at: int, country: str | None) -> str | None:
-        """The country of the paragraph around ``at``: the article's, unless the paragraph
-        opens with another country's name and names no place of the article's country (a
-        roundup's "PAKISTAN. Two bombings hit Quetta ..."; not "... near the border with
-        Niger")."""
-        p0 = text.rfind("\n", 0, at) + 1
-        p1 = text.find("\n", at)
+    def _paragraph_country(self, text: str, p0: int, country: str | None) -> str | None:
+        """The country of the paragraph (the line) that starts at ``p0``: the article's,
+        unless the paragraph opens with another country's name and names no place of the
+        article's country (a roundup's "PAKISTAN. Two bombings hit Quetta ..."; not "... near
+        the border with Niger")."""
+        p1 = text.find("\n", p0)
         head = ROUNDUP_HEAD.match(text, p0)
         if head is None:
             return country

@@ -251,7 +251,7 @@ def _unit_after(resolutions: Sequence[Resolution], m: Mention, text: str) -> Can
     return None
 
 
-def _context_candidate(resolutions: Sequence[Resolution], m: Mention, text: str = ""
+def _context_candidate(resolutions: Sequence[Resolution], m: Mention, text: str
                        ) -> Candidate | None:
     """The place around a named spot the gazetteer lacks: among the resolved towns of the
     document's main admin1 area (by summed confidence), the nearest one before ``m`` (else the
@@ -274,18 +274,17 @@ def _context_candidate(resolutions: Sequence[Resolution], m: Mention, text: str 
     if not weights:
         return None
     top = weights.most_common(1)[0][0]
-    if text:
-        p0 = text.rfind("\n", 0, m.start) + 1
-        p1 = text.find("\n", m.end)
-        p1 = len(text) if p1 < 0 else p1
-        own = [(r, c) for r in resolutions if (c := r.candidate) is not None
-               and r.mention.role == "literal" and r.mention.source != "dateline"
-               and p0 <= r.mention.start < p1]
-        towns_before = [(r, c) for r, c in own if c.feature_class == "P"
-                        and not c.is_country and r.mention.end <= m.start
-                        and not _part_of_town(text, r.mention.start, r.mention.end)]
-        if towns_before and not any(c.country_code == top[0] for _, c in own):
-            return towns_before[-1][1]
+    p0 = text.rfind("\n", 0, m.start) + 1
+    p1 = text.find("\n", m.end)
+    p1 = len(text) if p1 < 0 else p1
+    own = [(r, c) for r in resolutions if (c := r.candidate) is not None
+           and r.mention.role == "literal" and r.mention.source != "dateline"
+           and p0 <= r.mention.start < p1]
+    towns_before = [(r, c) for r, c in own if c.feature_class == "P"
+                    and not c.is_country and r.mention.end <= m.start
+                    and not _part_of_town(text, r.mention.start, r.mention.end)]
+    if towns_before and not any(c.country_code == top[0] for _, c in own):
+        return towns_before[-1][1]
     pool = [(r, c) for r, c in towns if (c.country_code, c.admin1_code) == top] or towns
     before = [(r, c) for r, c in pool if r.mention.end <= m.start
               and m.start - r.mention.end < 1500]
