@@ -262,6 +262,10 @@ def test_compatible_types_and_text_similarity() -> None:
     assert compatible_types("Armed clash", "Attack")
     assert compatible_types("Peaceful protest", "Protest with intervention")
     assert not compatible_types("Air/drone strike", "Shelling/artillery/missile attack")
+    # a grenade one report names is the "explosion" (read as an IED) of another; a grenade is
+    # no suicide bombing
+    assert compatible_types("Grenade", "Remote explosive/landmine/IED")
+    assert not compatible_types("Grenade", "Suicide bomb")
     assert text_similarity(STRIKE, STRIKE) == pytest.approx(1.0)
     assert text_similarity(STRIKE, STRIKE2) > text_similarity(
         STRIKE, "Protesters marched through Nairobi demanding lower taxes.")

@@ -94,6 +94,9 @@ TYPE_GROUPS: tuple[frozenset[str], ...] = (
     # a suicide bombing is also the bomb it set off: "a car bomb" in one report, "a suicide
     # car bomber" in another (as within an article)
     ONE_BLAST,
+    # "an explosive device, suspected to be a hand grenade" in one report, "an explosion at the
+    # police station" (a device no one named: read as an IED) in another
+    frozenset({"Grenade", "Remote explosive/landmine/IED"}),
 )
 
 #: Actor names that name no one in particular: they overlap with anyone.

@@ -96,6 +96,7 @@ class _Group:
     times: set[str] = field(default_factory=set)  # times of day its members were told at
     told_times: set[str] = field(default_factory=set)  # ... or their sentences tell
     gunfire: bool = False  # a member tells it as a shooting ("gunmen shot dead a teacher")
+    filed: bool = False  # placed only at the dateline's town (where the report was filed)
 
 
 def _named(name: str | None) -> str | None:
@@ -147,15 +148,25 @@ def is_anaphoric(text: str, mention: EventMention) -> bool:
 #: a clause that tells an earlier event before the trigger ("The shelling came a day after a
 #: man was killed")
 AFTER_BEFORE_TRIGGER = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|\d{1,2})\s+"
-                                  r"(?:days?|weeks?)\s+after\b|\bthe\s+same\s+day\s+as\b",
-                                  re.IGNORECASE)
+                                  r"(?:days?|weeks?)\s+after\b|\bthe\s+same\s+day\s+as\b|"
+                                  r"\b(?:hours|minutes)\s+after\b", re.IGNORECASE)
 
 
 def new_event_cue(text: str, mention: EventMention) -> bool:
     """A cue of another event in the mention's clause: its sentence up to a clause that
     tells more after the trigger ("A roadside bomb killed two police officers on Monday, and
     hours later gunmen shot dead a teacher": the cue is the teacher's, not the bomb's)."""
-    return bool(NEW_EVENT.search(text[mention.sentence.start:_clause_end(text, mention)]))
+    return bool(NEW_EVENT.search(text[_clause_start(text, mention):_clause_end(text, mention)]))
+
+
+def _clause_start(text: str, mention: EventMention) -> int:
+    """Where the clause of the mention's trigger begins: its sentence's start, or after the
+    last clause the sentence told before the trigger ("a second convoy was attacked west of
+    Diema; three soldiers were killed": "second" is the convoy's cue, not the toll's)."""
+    start = mention.sentence.start
+    for m in CLAUSE_AFTER.finditer(text, start, mention.trigger.start):
+        start = m.end()
+    return start
 
 
 def _clause_end(text: str, mention: EventMention) -> int:
@@ -267,6 +278,12 @@ def attached(loc: Location) -> bool:
 NAMED_PLACES_KM = 10.0
 
 
+def _placed_by_paragraph(loc: Location) -> bool:
+    """The location is the paragraph's (or the document's) place, none of the sentence's."""
+    return (loc.reason or "").startswith(("nearest place in the event's paragraph",
+                                          "document focus", "the dateline"))
+
+
 def _compatible_place(g: _Group, loc: Location, generic: bool = False) -> bool:
     if loc.latitude is None or g.lat is None:
         return True
@@ -277,6 +294,10 @@ def _compatible_place(g: _Group, loc: Location, generic: bool = False) -> bool:
         # the headline names the event's state in few words ("Bandits abduct 20 in Katsina
         # community", read as the state's capital), the body its village and district: one
         # event, however far the points
+        return True
+    if g.headline and g.filed and len(g.members) == 1:
+        # a headline placed only where the report was filed ("Rebels kill 31 at wake in
+        # eastern Congo" under "GOMA -"): the body's village, however far from that town
         return True
     if loc.geo_precision <= 2 and g.precision <= 2 and loc.longitude is not None and \
             g.lon is not None:
@@ -362,7 +383,9 @@ def _compatible_date(g: _Group, m: EventMention, text: str = "",
         # tells another time of the day ("the person wounded in the events at a car wash on
         # the afternoon of the same day died ... the victims rise to five", not the shooting
         # at 21:00)
-        told = _told_time(m)
+        # (a later day's time is the update's: "The death toll rose to nine from five on
+        # Tuesday morning after four of the wounded died" after Monday evening's bombing)
+        told = _told_time(m) if m.event_date == g.date else set()
         if told and g.told_times and not told & g.told_times:
             return False
         # the toll of an attack dated as another day's ("The toll from Thursday's attack rose
@@ -422,7 +445,11 @@ def link_mentions(text: str, mentions: Sequence[EventMention],
                     if not _listed_apart(mentions, g, m) and
                     (anaphor or not _another_part(text, mentions, g, m)) and
                     _compatible_type(g, m, generic, anaphor, participant, k == 0) and
-                    _compatible_date(g, m, text, loc) and _compatible_place(g, loc, generic) and
+                    _compatible_date(g, m, text, loc) and
+                    # ("Three of the attackers were killed in the exchange of fire": the event
+                    # told before, wherever the paragraph's last place lies)
+                    _compatible_place(g, loc, generic or (anaphor and _placed_by_paragraph(loc)))
+                    and
                     not (m.date_span is None and _dated_from_another(g) and
                          SUB_EVENTS[m.sub_event_type].event_type != g.event_type) and (
                         generic or m.sub_event_type in ABSORBED or g.headline or
@@ -444,7 +471,9 @@ def link_mentions(text: str, mentions: Sequence[EventMention],
             # when nothing else fits ("... the suicide car bombing")
             own = [g for g in fits if not (g.headline and _two_weapons(g, m, generic))]
             if headline:
-                fits = own
+                # (a headline's clauses are two events: "five killed at family party, shootout
+                # with soldiers in the south of the city")
+                fits = own = [g for g in own if not g.headline]
             # the nearest group that fits, unless another one has the same victims ("15
             # civilians were killed ... IS fighters had killed 15 civilians in Safina")
             same_toll = [g for g in fits if m.fatalities > 1 and m.fatalities in g.tolls]
@@ -461,6 +490,14 @@ def link_mentions(text: str, mentions: Sequence[EventMention],
                            if _item_at(g, loc, listed) and not _listed_apart(mentions, g, m)
                            and _compatible_type(g, m, generic, anaphor, participant, False)
                            and _compatible_date(g, m, text, loc)), None)
+        if target is None and not headline:
+            # told as another event than the one just told ("Earlier on Sunday, a military
+            # patrol was attacked"), but the headline's own clause may be it ("five killed at
+            # family party, shootout with soldiers"): a headline clause no telling joined yet
+            target = next((g for g in groups if g.headline and len(g.members) == 1 and
+                           g.sub_event_type == m.sub_event_type and
+                           _compatible_date(g, m, text, loc) and _compatible_place(g, loc, generic)
+                           and _compatible_actors(g, m)), None)
         if target is None:
             groups.append(_new_group(i, m, loc, generic))
             groups[-1].headline = headline
@@ -665,7 +702,7 @@ def _new_group(i: int, m: EventMention, loc: Location, generic: bool) -> _Group:
                   places={loc.location} if attached(loc) and loc.location else set(),
                   state_namesake=_state_namesake(loc), times=_time_of_day(m),
                   told_times=_told_time(m),
-                  gunfire=_gunfire(m))
+                  gunfire=_gunfire(m), filed=(loc.reason or "").startswith("the dateline"))
 
 
 def _add(g: _Group, i: int, m: EventMention, loc: Location, generic: bool) -> None:
@@ -690,9 +727,12 @@ def _add(g: _Group, i: int, m: EventMention, loc: Location, generic: bool) -> No
         g.attached_id = loc.geonames_id
     if attached(loc) and loc.location:
         g.places.add(loc.location)
-    if loc.latitude is not None and (g.lat is None or loc.geo_precision < g.precision):
+    here = not (loc.reason or "").startswith("the dateline")
+    if loc.latitude is not None and (g.lat is None or loc.geo_precision < g.precision
+                                     or (g.filed and here)):
         g.lat, g.lon, g.precision = loc.latitude, loc.longitude, loc.geo_precision
         g.admin1 = loc.admin1 or g.admin1
+        g.filed = g.filed and not here
     a1 = _named(m.actor1.name if m.actor1 else None)
     a2 = _named(m.actor2.name if m.actor2 else None)
     g.actors |= {a for a in (a1, a2) if a}
@@ -771,10 +811,19 @@ def combine_mentions(article: Article, mentions: Sequence[EventMention],
         typed = next((m for m in core if m.sub_event_type in BLASTS), typed)
     demos = [m for m in core if m.sub_event_type in DEMO_SEVERITY]
     if len(demos) == len(core) and len(demos) > 1:
-        # one demonstration told several ways: ACLED codes its most severe form
-        typed = max(demos, key=lambda m: DEMO_SEVERITY[m.sub_event_type])
+        # one demonstration told several ways: ACLED codes its most severe form; force against
+        # a crowd that rioted is a violent demonstration ("the strike descended into rioting
+        # and looting ... Police fired tear gas and live rounds"), not force against peaceful
+        # protesters
+        rioted = any(m.sub_event_type == "Violent demonstration" for m in demos)
+        typed = max(demos, key=lambda m: (
+            DEMO_SEVERITY[m.sub_event_type]
+            if not (rioted and m.sub_event_type == "Excessive force against protesters") else -1,
+            m.sub_event_type == "Violent demonstration"))
+    # (a day told of the event before the day someone spoke: "Gunmen killed nine ..., police
+    # said on Tuesday. The attackers arrived shortly before midnight on Monday")
     dated = sorted((m for m in mentions if m.date_span is not None),
-                   key=lambda m: m.time_precision)
+                   key=lambda m: (m.time_precision, _said_day(text, m)))
     # the most precise place; a dateline's town (where the report was filed) only when no
     # telling names a place of its own; of two as precise, one attached to its trigger
     # (and a headline's town after the body's place in its state when the body says which
@@ -790,10 +839,12 @@ def combine_mentions(article: Article, mentions: Sequence[EventMention],
     def named(a: object) -> bool:
         return a is not None and not str(getattr(a, "name", "")).startswith("Unidentified")
 
-    actor_src = next((m for m in core if named(m.actor1)), None) or next(
-        (m for m in core if m.actor1 is not None), lead)
-    target_src = next((m for m in core if m.actor2 is not None and actor_src.actor1 is not
-                       None and m.actor2.name != actor_src.actor1.name), actor_src)
+    # (not "paid tribute to the martyrs": the police who died are no initiator)
+    sides = [m for m in core if not MARTYRS.match(m.trigger.text)] or core
+    actor_src = next((m for m in sides if named(m.actor1)), None) or next(
+        (m for m in sides if m.actor1 is not None), lead)
+    target_src = next((m for m in sides if m.actor2 is not None and (
+        actor_src.actor1 is None or m.actor2.name != actor_src.actor1.name)), actor_src)
     # (a member's own figure over a share of a total told for several places: "ten killed
     # in attacks on Dikwa and Marte ... in Marte, killing two soldiers and a CJTF member")
     own_tolls = [m for m in mentions if m.fatalities and not _toll_share(m)] or list(mentions)
@@ -835,6 +886,17 @@ def combine_mentions(article: Article, mentions: Sequence[EventMention],
     if typed is not lead:
         update["trigger"] = typed.trigger
     return lead.model_copy(update=update), loc
+
+
+#: the words before a day that is when something was said ("officials said on Tuesday")
+SAID_ON = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|reported|announced|confirmed|"
+                     r"added|stated)\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+
+
+def _said_day(text: str, m: EventMention) -> bool:
+    """The mention's date is the day someone spoke ("police said on Tuesday")."""
+    span = m.date_span
+    return span is not None and bool(SAID_ON.search(text, max(0, span.start - 40), span.start))
 
 
 def build_event_group(article: Article, mentions: Sequence[EventMention],

@@ -32,12 +32,12 @@ CLAIM_ACTIVE = re.compile(
     r"assaults?|strikes?|kidnappings?|abductions?|massacres?|shelling|operation)\b"
     r"|\b(?:said|says|stated)\b[^.;\"\u201c]{0,40}?\b(?:it|its\s+(?:fighters|members|militants|"
     r"men|forces|mujahideen))\s+(?:had\s+)?(?:carried\s+out|conducted|was\s+behind|staged|"
-    r"launched)\b",
+    r"launched|targeted|attacked)\b",
     re.IGNORECASE)
 #: "the attack was claimed by X", "blamed the attack on X", "blamed X", "attributed to X",
 #: "accused X of": the group is named after the verb.
 NAMED_AFTER = re.compile(
-    r"\bclaimed\s+by\b|\bblam(?:ed|es|ing)\b|\battribut(?:ed|es|ing)\s+(?:\w+\s+){0,3}?to\b|"
+    r"\bclaimed\s+(?:(?:on|late|early)\s+(?:\w+\s+){1,2}?)?by\b|\bblam(?:ed|es|ing)\b|\battribut(?:ed|es|ing)\s+(?:\w+\s+){0,3}?to\b|"
     r"\baccus(?:ed|es|ing)\b|\bresponsibility\s+(?:\w+\s+){0,3}?(?:lay|lies|rests)\s+with\b",
     re.IGNORECASE)
 #: a claim denied or absent ("no group claimed", "has not claimed", "denied carrying out")
@@ -64,7 +64,8 @@ OBJECT_KINDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 
 #: a sentence that may attribute an event (a cheap test before the patterns above)
 CUE = re.compile(r"\b(?:claim|blam|attribut|accus|responsib|credit|carried\s+out|conducted|"
-                 r"was\s+behind|staged|launched)", re.IGNORECASE)
+                 r"was\s+behind|staged|launched|(?:it|its\s+\w+)\s+(?:had\s+)?(?:targeted|"
+                 r"attacked))", re.IGNORECASE)
 
 #: how far from its verb a claimant may be named (characters)
 REACH = 90

@@ -189,9 +189,14 @@ class DateResolver:
             month = cast(int, _month_num(m[1]))  # not None: checked just above
             year = pub.year if month <= pub.month else pub.year - 1
             return _safe(year, month, 1, 3, False)
-        m = re.fullmatch(r"(?:the )?(?:next|following) day", t)
+        m = re.fullmatch(r"(?:the )?(?:next|following) (?:day|morning|afternoon|evening|night)", t)
         if m:
-            return ResolvedDate(pub + dt.timedelta(days=1), 1, relative_to_event=True)
+            return ResolvedDate(pub + dt.timedelta(days=1), 1, relative_to_event=True,
+                                needs_event=True)
+        if re.fullmatch(r"(?:the )?(?:previous|preceding) (?:day|morning|afternoon|evening|night)"
+                        r"|the day before", t):
+            return ResolvedDate(pub - dt.timedelta(days=1), 1, relative_to_event=True,
+                                needs_event=True)
         if re.fullmatch(TIME_OF_DAY, t):
             # "In the morning, the army shelled the town ... Around midday, a drone struck"
             return ResolvedDate(pub, 1, relative_to_event=True, needs_event=True)

@@ -69,10 +69,12 @@ from .scope import (
 )
 from .segments import (
     AFTER_CLAUSE,
+    FRONTED_AFTER,
     PLACE_LABELS,
     TriggerCandidate,
     cut_tokens,
     find_triggers,
+    is_headline_text,
     segments,
 )
 
@@ -88,7 +90,7 @@ PEACEFUL_TRANSFER = re.compile(
 #: hospital of Ouallam", "evacuated to Maiduguri")
 CARED_FOR_IN = re.compile(
     r"(?:\b(?:hospital|clinic|morgue|mortuary|health\s+cent(?:re|er))\s+(?:of|in|at)\s+"
-    r"(?:the\s+)?|\b(?:taken|evacuated|rushed|transferred|flown|airlifted|referred)\s+"
+    r"(?:the\s+)?(?:(?:nearby|neighbou?ring)\s+)?|\b(?:taken|evacuated|rushed|transferred|flown|airlifted|referred)\s+"
     r"(?:\w+\s+){0,4}?(?:to|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)$", re.IGNORECASE)
 #: state forces as the ones hit: an attack on them is a battle (ACLED: Armed clash)
 STATE_VICTIMS = re.compile(
@@ -133,7 +135,9 @@ AGGREGATE = re.compile(
     r"(?<!latest\sin\sa\s)(?<!latest\sof\sa\s)(?:wave|series)\s+of|"
     r"separate\s+(?:[\w-]+\s+){0,2}?(?:attacks|incidents|clashes)|"
     r"(?<!blast\s)(?<!bomb\s)(?<!bombing\s)(?<!attack\s)(?<!attack's\s)(?<!explosion\s)"
-    r"(?<!ambush\s)(?<!raid\s)(?<!strike\s)(?<!massacre\s)(?<!shooting\s)death\s+toll\s+"
+    r"(?<!ambush\s)(?<!raid\s)(?<!strike\s)(?<!massacre\s)(?<!shooting\s)"
+    # ("The death toll rose to nine from five ... after four of the wounded died": the event's)
+    r"(?<![Tt]he\s)death\s+toll\s+"
     r"(?!(?:\w+\s+){0,2}?(?:from|of|in)\s+(?:the|this|that|a|an|[\w-]+'s)\s+(?:[\w-]+\s+)?"
     r"(?:blast|bombing|attack|explosion|ambush|raid|strike|massacre|shooting)\b)"
     r"(?:\w+\s+){0,4}?(?:tops|rises|rose|climbs|climbed|passes|passed|exceeds|reaches|reached)|"
@@ -192,7 +196,8 @@ SINGLE_DEATH = re.compile(
     r"murdered|slain|beheaded|executed|assassinated)|[A-Z][a-z]+\s+(?:killed|dead|dies|died|"
     r"slain|assassinated)|(?:body|corpse)\s+of\s+(?:a|an|the)\s|(?:find|finds|found)\s+"
     r"(?:a|the)\s+(?:[a-z-]+\s+)?(?:body|corpse)|found\s+dead|assassinat\w+|"
-    r"lost\s+(?:his|her)\s+life|died|killed|dead)\b", re.IGNORECASE)
+    r"lost\s+(?:his|her)\s+life|(?:hacked|beaten|stabbed|burned|burnt|stoned)\s+to\s+death|"
+    r"died|killed|dead)\b", re.IGNORECASE)
 #: the killing verb and its one victim ("killed a farmer"): the preferred evidence span
 SINGLE_VICTIM = re.compile(
     r"\b(?:killed|killing|kills|kill|shot\s+dead|murdered|beheaded|executed|gunned\s+down|"
@@ -369,7 +374,9 @@ class EventExtractor:
                                        "retold: where the event told just before happened",
                                        len(drafts) - 1))
                 elif drafts and TOLL_FOLLOWUP.search(text, seg_start, seg_end) and \
-                        drafts[-1].sentence[1] >= sent.start_char - 2 and \
+                        drafts[-1].sentence[1] >= sent.start_char - 2 and not any(
+                            n.status in ("background", "hypothetical", "generic")
+                            for n in notes[before:]) and \
                         (drafts[-1].fatalities == 0 or drafts[-1].fatalities_span is None):
                     # "A car bomb exploded ... The death toll rose to 12.": the next sentence
                     # gives the count of the event just told, with no trigger of its own
@@ -383,6 +390,7 @@ class EventExtractor:
                                        "retold: the toll of the event told just before",
                                        len(drafts) - 1))
         self._dates_from_statements(drafts, notes, all_ents, article.published)
+        self._agents_from_statements(drafts, notes, text, hits, country)
         _dates_of_after_clauses(drafts, notes, text)
         _dates_told_before(drafts, text)
         _dates_of_counted_series(drafts, text)
@@ -392,7 +400,7 @@ class EventExtractor:
             for s0, s1 in sentences:
                 if CLAIM_CUE.search(text, s0, s1):
                     for a in find_attributions(text, s0, s1, hits):
-                        _attribute(a, drafts)
+                        _attribute(a, drafts, text)
         mentions = [self._finish(d, article, text) for d in drafts]
         cands = [n.candidate(article.id, text) for n in notes]
         return mentions, cands
@@ -405,7 +413,17 @@ class EventExtractor:
         p1 = text.find("\n", p0)
         head = ROUNDUP_HEAD.match(text, p0)
         if head is None:
-            return country
+            # a line under a section's heading, the country's name alone on its own line
+            # ("MALI\n- 13 Oct: JNIM fighters attacked a convoy ...\n- 15 Oct: ...")
+            b0 = text.rfind("\n\n", 0, p0) + 2 if p0 else 0
+            b0 = b0 if b0 >= 2 else 0
+            b1 = text.find("\n", b0)
+            if b0 >= p0 or b1 < 0 or b1 >= p0 or not SECTION_HEAD.fullmatch(text, b0, b1):
+                return country
+            head = ROUNDUP_HEAD.match(text, b0)
+            if head is None:
+                return country
+            p0, p1 = b0, text.find("\n\n", p0)
         own = self.actors.country_votes(text[p0:len(text) if p1 < 0 else p1])
         opens = self.actors.country_named(head.group("name").rstrip(".:,-"))
         if opens is None or opens == country or country in own:
@@ -434,6 +452,36 @@ class EventExtractor:
                                     published, None, trig_end=n.trigger[1])
             if isinstance(date, ResolvedDate) and span is not None and date.precision == 1:
                 d.date, d.date_span = date, span
+
+    def _agents_from_statements(self, drafts: list[_Draft], notes: list[_Note], text: str,
+                                hits: list[ActorHit], country: str | None) -> None:
+        """Events told right after a statement that names who carried them out ("MONUSCO
+        condemns the attacks carried out by the Allied Democratic Forces (ADF) against
+        civilians ... at least 26 civilians were killed in Mamove ... six other civilians
+        were killed near Mangina"): that group is their initiator when they name none. The
+        violent events that begin within :data:`STATEMENT_DATE_CHARS` of the statement or of
+        the event before, up to one that names an initiator."""
+        for n in notes:
+            if n.status != "out_of_scope" or n.reason not in STATEMENT_REASONS:
+                continue
+            by = CARRIED_OUT_BY.search(text, n.segment[0], n.segment[1])
+            group = by and next((h for h in hits if h.start == by.end() and h.role == "armed"
+                                 and not h.generic), None)
+            if group is None:
+                continue
+            end = n.segment[1]
+            for d in sorted((d for d in drafts if d.sentence[0] >= n.segment[1]),
+                            key=lambda d: d.sentence[0]):
+                if d.sentence[0] - end > STATEMENT_DATE_CHARS or \
+                        SUB_EVENTS[d.sub_event_type].event_type not in VIOLENT_TYPES or (
+                        d.actor1 is not None and not d.actor1.name.startswith("Unidentified")):
+                    break
+                d.actor1 = ActorMention(name=self.actors.resolve(group.name, group.country
+                                                                 or country),
+                                        inter=group.inter,
+                                        span=Span(start=group.start, end=group.end,
+                                                  text=group.text))
+                end = d.sentence[1]
 
     @staticmethod
     def _refine_place(prev: _Draft, text: str, ents: list[SpacySpan], s0: int, s1: int
@@ -652,6 +700,15 @@ class EventExtractor:
             # people of the event told before, not a new event
             if prev.sentence[1] >= sent.start_char - 2:
                 self._merge_outcome(prev, seg, s0, s1)
+            if isinstance(date, ResolvedDate) and date_span is not None and \
+                    _day_told_by_speech(sent.doc, prev) and \
+                    _date_attachment(_span_at(sent.doc, date_span), _words(sent.doc, cand.start,
+                                                                            cand.end)) < 2 and \
+                    0 < (prev.date.date - date.date).days <= 2:  # type: ignore[union-attr]
+                # "Gunmen killed 14 people in an overnight raid, officials said on Monday.
+                # The attackers arrived shortly before midnight on Sunday": the event's own
+                # day, where the first telling had only the day it was told
+                prev.date, prev.date_span = date, date_span
             retold(f"{text[cand.start:cand.end]!r} are the people of an event told before")
             return None
         if cand.kind in ("outcome", "violence") and prev is not None and date is None \
@@ -752,14 +809,23 @@ class EventExtractor:
             if story is not None and not drafts:
                 story["scope"] = "crime"  # the rest of the story is about the same shooting
             return None
-        if typ == "Arrests" and not political_arrest(d, seg):
+        if typ == "Arrests" and not political_arrest(d, seg) and not (
+                ARREST_OVER.search(seg) and any(
+                    SUB_EVENTS[x.sub_event_type].event_type in VIOLENT_TYPES for x in drafts)):
+            # (in scope: "arrested three suspects in connection with the case" after a
+            # grenade thrown at a police station)
             reject("out_of_scope", "an arrest of suspects with no political or armed "
                    "affiliation named (ordinary policing)", cand, typ)
             return None
         if (sport := SPORT.search(seg)) is not None:
             reject("out_of_scope", f"sport: {sport.group(0)!r}", cand, typ)
             return None
-        self._fatalities(d, seg, s0, doc)
+        if _is_demo(typ) and (cause := DEMO_CAUSE.search(seg, cand.end - s0)) is not None:
+            # "rioting hit Sevran after a teenager died fleeing a police check": the death
+            # that set off the demonstration is not one of its dead
+            self._fatalities(d, seg[:cause.start()], s0, doc)
+        else:
+            self._fatalities(d, seg, s0, doc)
         d.place_span = _place(text, ents, trig_tok, s0, s1, seg_hits)
         if self.classifier is not None:
             self._classify(d, seg)
@@ -769,8 +835,13 @@ class EventExtractor:
                       seg_hits: list[ActorHit], doc: Doc | None = None) -> str | None:
         kind = c.kind
         roles = Counter(h.role for h in seg_hits)
-        protest_ctx = bool(re.search(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies|ied)|"
-                                     r"marche[sd]|sit-ins?)\b", seg, re.IGNORECASE)) \
+        told = seg
+        if doc is not None and 0 < s0 < doc_text(doc).find("\n") and \
+                is_headline_text(doc_text(doc), 0, s0):
+            # a headline's second clause is told with its first ("Thousands march in Gabes
+            # against pollution, clashes at night": the marchers' clashes)
+            told = doc_text(doc)[:s0] + seg
+        protest_ctx = bool(PROTEST_CONTEXT.search(told)) \
             or any(h.role == "protester" and not h.text.lower().startswith("activist")
                    for h in seg_hits) \
             or bool(re.search(r"\b(?:tear\s*-?gas|water\s+cannons?|rubber\s+bullets|"
@@ -930,7 +1001,11 @@ class EventExtractor:
             if kind == "outcome" or KILL_WORDS.search(seg[c.start - s0:c.end - s0]) or any(
                     m.start() <= c.start - s0 < m.end() for m in L.DEADLY_EVENT.finditer(seg)):
                 return "Attack"  # a killing, or "deadly attacks", with no actor named
-            return "Attack" if seg_hits else None
+            # ("a convoy of fuel tankers came under attack near Diema": something was hit)
+            return "Attack" if seg_hits or UNDER_FIRE.search(
+                seg, max(0, c.start - s0 - 14), c.start - s0) else None
+        if kind == "operation" and UNDER_FIRE.search(seg, c.end - s0, c.end - s0 + 40):
+            return None  # "a convoy of fuel tankers came under attack": what was hit
         if kind == "operation":
             return "Change to group/activity"
         return None
@@ -1302,7 +1377,7 @@ class EventExtractor:
 
 
 # -- helpers ---------------------------------------------------------------------------------
-def _attribute(a: Attribution, drafts: list[_Draft]) -> None:
+def _attribute(a: Attribution, drafts: list[_Draft], text: str) -> None:
     """Give the group a claim or blame names to the violent event told before it (or in its
     sentence) whose initiator is unknown: the nearest one, of the kind the claim names when one
     is."""
@@ -1310,14 +1385,21 @@ def _attribute(a: Attribution, drafts: list[_Draft]) -> None:
     told = [d for d in drafts if d.sentence[0] < a.sentence[1]
             and SUB_EVENTS[d.sub_event_type].event_type in VIOLENT_TYPES
             and (d.actor2 is None or d.actor2.name != name)]
-    if any(d.actor1 is not None and d.actor1.name == name for d in told):
-        return  # the group is already the initiator of an event told before
     open_ = [d for d in told if d.actor1 is None or d.actor1.name.startswith("Unidentified")]
     if a.kinds:
         open_ = [d for d in open_ if d.sub_event_type in a.kinds] or open_
     if not open_:
         return
     d = max(open_, key=lambda d: d.sentence[0])
+    # (a paragraph: a line)
+    p0 = text.rfind("\n", 0, a.sentence[0]) + 1
+    if any(o.actor1 is not None and o.actor1.name == name and (
+            o.sentence[0] >= p0 or d.sentence[0] < p0) for o in told):
+        # the group is already the initiator of an event told before ("JNIM fighters
+        # attacked a convoy on 13 Oct ... JNIM claimed the attack"), unless the claim's own
+        # paragraph tells another event and the group's are all in earlier ones ("- 15 Oct: a
+        # second convoy was attacked; three soldiers were killed. JNIM claimed the attack")
+        return
     h = a.actor
     d.actor1 = ActorMention(name=name, inter=h.inter,
                             span=Span(start=h.start, end=h.end, text=h.text))
@@ -1340,6 +1422,7 @@ MISSED_DATE = re.compile(
     r"|\b(?:[Tt]he|[Tt]hat)\s+same\s+(?:day|afternoon|evening|morning|night)\b"
     r"|\b(?:[Ll]ater|[Ee]arlier)\s+that\s+(?:day|afternoon|evening|morning)\b"
     r"|\b(?:[Ll]ater|[Ee]arlier)\s+in\s+the\s+(?:day|afternoon|evening)\b"
+    r"|\b[Tt]he\s+(?:following|next|previous)\s+(?:day|morning|afternoon|evening|night)\b"
     r"|\b" + NUMERIC_DATE.pattern + r"\b")
 
 
@@ -1419,26 +1502,55 @@ def _possessive_of_another_clause(e: SpacySpan, trigger: set[int]) -> bool:
     return False
 
 
-def _date_attachment(e: SpacySpan, trigger: set[int]) -> int:
+def _span_at(doc: Doc, span: tuple[int, int]) -> SpacySpan | None:
+    """The words of ``doc`` at the characters ``span``."""
+    return doc.char_span(span[0], span[1], alignment_mode="expand")
+
+
+def _words(doc: Doc, start: int, end: int) -> set[int]:
+    """The token indices of the words at the characters ``start:end``."""
+    words = doc.char_span(start, end, alignment_mode="expand")
+    return {t.i for t in words} if words is not None else set()
+
+
+def _day_told_by_speech(doc: Doc, d: _Draft) -> bool:
+    """The draft's date is that of a verb of speech ("officials said on Monday"), no day of
+    the event's own."""
+    if d.date is None or d.date_span is None:
+        return False
+    return _date_attachment(_span_at(doc, d.date_span), _words(doc, *d.trigger)) == 2
+
+
+def _date_attachment(e: SpacySpan | None, trigger: set[int]) -> int:
     """0: the date entity is the trigger's or in its subtree by the parse ("Tuesday's
     drone attack", "killed ... on Saturday night"); 3: its nearest verb is one of claiming
-    (:data:`CLAIM_LEMMAS`) and the trigger is not above it ("claimed on Thursday"): never
-    the event's; 2: one of speech (:data:`SPEECH_LEMMAS`, "said on
-    Sunday"); 1: neither (or no trigger known)."""
-    if not trigger:
+    (:data:`CLAIM_LEMMAS`) and the trigger is not above it ("claimed on Thursday"), or a
+    death told of the victims ("killed five, one of whom died on Thursday"): never the
+    event's; 2: one of speech (:data:`SPEECH_LEMMAS`, "said on
+    Sunday"); 1: neither (or no trigger known). None: 1."""
+    if not trigger or e is None:
         return 1
     tok = e.root
     if tok.i in trigger:
         return 0
     verb = None
     # the date qualifies a noun ("Sunday's attack", "the Sunday attack"): the noun's day
-    by_noun = tok.dep_ in ("poss", "compound", "nmod") and tok.head.pos_ in ("NOUN", "PROPN")
+    # (not a part of the day: "claimed on Thursday morning")
+    by_noun = tok.dep_ in ("poss", "compound", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") \
+        and tok.head.lower_ not in ("morning", "afternoon", "evening", "night", "day", "dawn")
     for _ in range(40):  # the head chain (a parse has no cycles; bounded all the same)
         if tok.head.i == tok.i:
             break
         tok = tok.head
         if tok.i in trigger:
-            return 0
+            # (a verb of speech run into the trigger's clause: "Gunmen killed 14 ..., police
+            # and officials said on Monday"; a later death told of its victims: "gunmen killed
+            # five people, one of whom died in hospital on Thursday morning")
+            if verb is not None and verb.lemma_.lower() in ("die", "succumb") and \
+                    verb.dep_ == "relcl":
+                return 3
+            return 2 if verb is not None and verb.lemma_.lower() in SPEECH_LEMMAS and \
+                verb.dep_ == "conj" else 0
         if verb is None and tok.pos_ in ("VERB", "AUX"):
             verb = tok
     if verb is not None and verb.lemma_.lower() in CLAIM_LEMMAS:
@@ -1454,11 +1566,25 @@ DEMONSTRATOR_VIOLENCE = re.compile(
     r"molotov|petrol\s+bombs?|firebomb\w*|torch(?:ed|ing)|set\s+(?:on\s+)?fire|set\s+ablaze|"
     r"vandali[sz]\w*|ransack\w*|loot\w*|smash\w*|turned\s+violent|rampag\w*|"
     r"(?:aggressive|violent|angry)\s+(?:protesters|demonstrators|crowds?|mobs?)|"
-    r"(?<!police\s)violence(?!\s+against)|burn(?:ed|t|ing)\s+(?:tyres|tires|cars|vehicles))\b",
+    r"(?<!police\s)violence(?!\s+against)|burn(?:ed|t|ing)\s+(?:(?:an?|the|\w+)\s+){0,2}?"
+    r"(?:tyres|tires|cars?|vehicles?|buses|bus)|dynamite|slingshots?|catapults?|"
+    # ("youths blocked roads and clashed with police", "attacked a police unit")
+    r"clash(?:ed|es)?\s+with\s+(?:the\s+)?(?:riot\s+)?(?:police|security\s+forces|gendarmes?)|"
+    r"attacked\s+(?:an?\s+|the\s+)?(?:police|security\s+forces|gendarmes?))\b",
     re.IGNORECASE,
 )
 
 
+#: words that make violence a demonstration's
+PROTEST_CONTEXT = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies|ied)|marche[sd]|(?-i:march)|"
+                             r"sit-ins?|blockades?|(?:were|was)\s+blocking\s+(?:a|the)\s+"
+                             r"(?:main\s+)?(?:highway|road))\b", re.IGNORECASE)
+#: the forces hurt at a demonstration: the crowd used force ("Two police officers were killed
+#: in clashes with supporters of ... who were blocking a highway")
+FORCES_HURT = re.compile(r"\b(?:police(?:\s+officers?|men)?|policem[ae]n|officers|soldiers|"
+                         r"gendarmes)\s+(?:\w+\s+){0,2}?(?:were|was)\s+(?:\w+\s+)?(?:killed|"
+                         r"injured|wounded|hurt|beaten)\b|\b(?:police|policem[ae]n|officers?)\s+"
+                         r"(?:killed|injured|wounded|hurt)\b", re.IGNORECASE)
 #: an earlier event a demonstration is dated from or answers ("two days after clashes in the
 #: Abu Salim district killed at least eight people", "rally after deadly clashes"): not the
 #: demonstration's own violence
@@ -1540,7 +1666,7 @@ def _lethal_or_severe(seg: str) -> bool:
 def _protest_type(seg: str) -> str:
     """The demonstration sub-event type from who used force against whom."""
     seg = EARLIER_EVENT.sub(" ", GRIEVANCE.sub(" ", seg))
-    if DEMONSTRATOR_VIOLENCE.search(seg):
+    if DEMONSTRATOR_VIOLENCE.search(seg) or FORCES_HURT.search(seg):
         return "Violent demonstration"
     if _lethal_or_severe(seg) and re.search(
             r"\b(?:police|security\s+forces|soldiers|troops|army|officers|authorities|"
@@ -1750,12 +1876,22 @@ def _dates_of_after_clauses(drafts: list[_Draft], notes: list[_Note], text: str)
     :data:`~eventcoder.extract.segments.AFTER_CLAUSE`) is dated from the event told before it
     in the sentence: a day (or N days, or weeks) before it, the same day for "hours after"."""
     for n in notes:
-        if n.status != "reported" or n.reason != "coded" or not n.mention:
+        if n.status != "reported" or n.reason != "coded" or n.mention is None:
             continue
         m = AFTER_CLAUSE.match(text, n.segment[0])
-        d, prev = drafts[n.mention], drafts[n.mention - 1]
         if m is None:
             continue
+        d = drafts[n.mention]
+        front = FRONTED_AFTER.match(text, d.sentence[0])
+        if front is not None and front.start("clause") >= n.segment[0] and \
+                n.mention + 1 < len(drafts) and drafts[n.mention + 1].sentence == d.sentence:
+            # "A day after a Maoist IED blast killed five ..., three Maoists were killed in
+            # an encounter ... on Sunday": dated from the event the sentence goes on to
+            prev = drafts[n.mention + 1]
+        elif not n.mention:
+            continue
+        else:
+            prev = drafts[n.mention - 1]
         if prev.sentence != d.sentence:
             # "The shelling came a day after ...": the clause before retold an event told in
             # an earlier sentence; the after clause is dated from that one
@@ -1765,6 +1901,10 @@ def _dates_of_after_clauses(drafts: list[_Draft], notes: list[_Note], text: str)
             if told is None or told.mention is None:
                 continue
             prev = drafts[told.mention]
+            if prev.date is None:
+                # ("The bodies were handed over ... The clash came a day after": the clash)
+                prev = next((x for x in reversed(drafts[:told.mention + 1])
+                             if x.date is not None and x.date_span is not None), prev)
         if prev.date is None:
             continue
         count = m.group("n")
@@ -1804,6 +1944,9 @@ STRUCK_VERBS = frozenset({"strike", "hit", "shell", "bomb", "pound", "bombard", 
 #: bombings hit Quetta", "Mexico: In Culiacan, ...")
 ROUNDUP_HEAD = re.compile(r"[ \t]*(?P<name>[A-Z][A-Za-z'\u2019-]+(?:[ -][A-Z][A-Za-z'\u2019-]+){0,3}"
                           r")\s*[.:\u2013\u2014-]\s")
+#: a line that is only a section's heading, a name ("MALI", "Burkina Faso:")
+SECTION_HEAD = re.compile(r"[ \t]*[A-Z][A-Za-z'\u2019-]+(?:[ -][A-Z][A-Za-z'\u2019-]+){0,3}"
+                          r"[ \t]*[.:]?[ \t]*")
 #: a part of the day told alone ("In the afternoon, shells hit a monastery")
 PART_OF_DAY_ALONE = re.compile(r"\b(?:in\s+the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening)"
                                r"|at\s+(?:dawn|dusk|daybreak|nightfall|midday|noon))\b",
@@ -1883,6 +2026,22 @@ def _series_of_strikes(drafts: list[_Draft], text: str) -> None:
 STATEMENT_REASONS = frozenset({SCOPE_REASONS["attribution"], SCOPE_REASONS["diplomacy"]})
 #: how far after such a statement the event may begin (about two sentences)
 STATEMENT_DATE_CHARS = 400
+#: the event a demonstration answered, told after it ("after a teenager died", "over the
+#: killing of a student")
+DEMO_CAUSE = re.compile(r"\b(?:after|following|over|against)\s+(?:the\s+)?(?:\w+\s+){0,4}?"
+                        r"(?:died|was\s+killed|were\s+killed|was\s+shot|death|deaths|killing|"
+                        r"killings|murder)\b", re.IGNORECASE)
+#: an arrest over an attack the article told ("over an explosion at the police station",
+#: "in connection with the case")
+ARREST_OVER = re.compile(
+    r"\b(?:over|in\s+connection\s+with|suspected\s+of\s+(?:involvement\s+in|carrying\s+out)"
+    r"|for\s+(?:their\s+)?(?:alleged\s+)?(?:role|involvement)\s+in)\s+(?:the\s+|an?\s+|"
+    r"last\s+\w+(?:'s|\u2019s)\s+|\w+(?:'s|\u2019s)\s+)?(?:\w+\s+){0,2}?(?:case|attack|"
+    r"explosion|blast|bombing|grenade\s+attack|ambush|killing\s+of\s+(?:soldiers|police\w*))\b",
+    re.IGNORECASE)
+#: a statement's words before the group that carried out what it condemns
+CARRIED_OUT_BY = re.compile(r"\b(?:carried\s+out|perpetrated|committed|conducted|staged)\s+by"
+                            r"\s+(?:the\s+)?", re.IGNORECASE)
 
 #: the event types of armed violence (an anaphor may retell one type as another)
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -2054,6 +2213,9 @@ def _ner_actor(ents: list[SpacySpan], ids: set[int], actors: ActorDictionary
         if inter == 8 and ((e.root.dep_ == "pobj" and e.root.head.lower_ in PLACE_PREPOSITIONS)
                            or (before and before[-1].lower() in PLACE_PREPOSITIONS)):
             continue  # "Near Al Bukamal, two strikes destroyed ...": a place read as an org
+        if inter == 8 and e.root.dep_ == "pobj" and e.root.head.lower_ == "of" and \
+                PLACE_NOUNS.fullmatch(e.root.head.head.lower_):
+            continue  # "a residential neighbourhood of El Obeid", "the outskirts of X"
         if inter == 8 and len(text.split()) == 1:
             # one unknown word read as an organisation is mostly a town the parser mislabelled
             # ("a drone hit Sumy"), a dateline or a brand: no actor rather than a false one

@@ -33,10 +33,20 @@ INCREMENT_BEFORE = re.compile(r"\b(?:risen|rose|climbed|jumped|increased|rises|c
 def conservative(seg: str, cands: list[tuple[int, int, int]]) -> tuple[int, int, int]:
     """The conservative figure among a segment's fatality numbers: the smallest one that is
     not a part of another ("including 5 children", "four of the eight bodies")."""
+    risen = [c for c in cands if RISEN_TO.search(seg, max(0, c[1] - 30), c[1])]
+    if risen:
+        # "the number killed has risen to seven, after rescuers recovered two bodies": the new
+        # whole, not the ones it grew by
+        return risen[0]
     wholes = [c for c in cands if not PART_BEFORE.search(seg[max(0, c[1] - 25):c[1]])
               and not PART_OF_NEXT.match(seg, c[2]) and not INCREMENT_AFTER.match(seg, c[2])
               and not INCREMENT_BEFORE.search(seg[max(0, c[1] - 60):c[1]])]
     return min(wholes or cands, key=lambda c: (c[0], c[1]))
+
+
+#: a toll told as grown to a figure ("has risen to seven", "rose to at least 12")
+RISEN_TO = re.compile(r"\b(?:risen|rose|rises|climbed|climbs|jumped|increased)\s+to\s+"
+                      r"(?:at\s+least\s+)?$", re.IGNORECASE)
 
 
 #: verbs and adjectives of killing whose victims are counted from the parse

@@ -111,7 +111,9 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"time|nail|pipe|letter|vehicle-borne|improvised)\s+bombs?|improvised\s+explosive\s+"
        r"devices?|ieds?|vbieds?|landmines?|land\s+mines?|mines?\s+(?:exploded|blast|explosion)|"
        r"explosive\s+devices?|bomb\s+(?:blasts?|attacks?|explosions?|exploded|went\s+off)|"
-       r"bombs?|bombings?|blasts?|explosions?|exploded|explosives?|detonat\w+|booby[-\s]trap\w*|"
+       # (not a crowd's "petrol bombs", the police's "stun bombs")
+       r"(?<!petrol\s)(?<!gasoline\s)(?<!smoke\s)(?<!stun\s)(?<!gas\s)(?<!fire\s)bombs?|"
+       r"bombings?|blasts?|explosions?|exploded|explosives?|detonat\w+|booby[-\s]trap\w*|"
        r"mine\s+(?:blast|explosion)|limpet\w*|went\s+off|"
        # "a supply convoy hit a mine", "their vehicle ran over a landmine"
        r"(?:hit|hits|struck|strikes|ran\s+over|runs\s+over|drove\s+over|stepped\s+on)\s+"
@@ -138,7 +140,14 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"called\s+a|began\s+a|launched\s+a)\s+strikes?|strik(?:ing|ers)\s+(?:workers|"
        r"teachers|doctors|employees|miners|drivers)|shutdowns?|standstill|human\s+chains?|walkouts?|boycott\w*|vigils?|chant\w*|placards?|banners?)\b",
        "protest", 60),
-    _t(r"\b(?:riot\w*(?!\s+(?:police|policemen|gear|squads?|control|units?))|lynch\w*|mob|mobs|vigilante\w*|angry\s+crowds?|angry\s+residents)\b",
+    _t(r"\b(?:riot\w*(?!\s+(?:police|policemen|gear|squads?|control|units?))|lynch\w*|mob|mobs|vigilante\w*|angry\s+crowds?|angry\s+residents|"
+       # ("young men threw stones and petrol bombs at police")
+       r"(?:threw|hurled|throwing|hurling)\s+(?:stones|rocks|petrol\s+bombs|molotov\s+cocktails|"
+       r"firebombs)|stone-throwing|"
+       # ("hundreds of young people set fire to a police post")
+       r"(?:youths|young\s+(?:people|men)|crowds?|mobs?)\s+(?:set\s+fire\s+to|torched|burned|burnt|"
+       r"stormed|ransacked)\s+(?:an?|the)\s+(?:police|gendarmerie|government|council|party)\s+"
+       r"(?:posts?|stations?|offices?|buildings?|vehicles?|headquarters))\b",
        "riot", 66),
     # -- battles ----------------------------------------------------------------------------
     _t(r"\b(?:recaptur\w+|retook|retake|retaken|regain\w*|liberat\w+|took\s+back|"
@@ -280,7 +289,14 @@ def civilian_words(text: str, start: int = 0, end: int | None = None
     end = len(text) if end is None else end
     return (m for m in CIVILIAN_WORDS.finditer(text, start, end)
             if not _SOURCE_AFTER.match(text, m.end())
-            and not _SOURCE_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+            and not _SOURCE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            and not (m.group(0).lower() == "men"
+                     and _ARMED_MEN.search(text, max(0, m.start() - 12), m.start())))
+
+
+#: the words that make "men" the attackers ("armed men", "masked men")
+_ARMED_MEN = re.compile(r"\b(?:armed|masked|hooded|uniformed|unidentified|unknown)\s+$",
+                        re.IGNORECASE)
 
 
 #: words that make a clause about civilians as victims

@@ -122,7 +122,7 @@ FATALITY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECA
     # "the death toll from Tuesday's suicide car bombing at the checkpoint has risen to nine"
     rf"\b(?:(?:death\s+)?toll|number\s+of\s+(?:(?:people|persons|civilians|those)\s+killed|"
     rf"victims|dead|deaths|fatalities))\s+"
-    rf"(?:from|of|in)\s+[^.;:]{{3,90}}?\s+(?:has\s+|had\s+)?(?:risen|rose|rises|"
+    rf"(?:from|of|in|by)\s+[^.;:]{{3,90}}?\s+(?:has\s+|had\s+)?(?:risen|rose|rises|"
     rf"climbed|climbs|jumped|increased|reached)\s+(?:to\s+)?(?:{_Q}\s+)?(?P<n>{NUMBER_RE})\b",
     rf"\b(?:killing|killed|kills|kill|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|"
     rf"leaving|left|massacred|executed|beheaded|shot\s+dead|murdered|gunned\s+down|slaughtered|"
@@ -205,10 +205,18 @@ def fatality_candidates(text: str) -> list[tuple[int, int, int]]:
             if _MONEY_BEFORE.search(text[max(0, m.start("n") - 6):m.start("n")]) or \
                     _MONEY_AFTER.match(text, m.end("n")):
                 continue
+            if raw[:1].isdigit() and (_MONTH_AFTER.match(text, m.end("n")) or _MONTH_BEFORE.search(
+                    text, max(0, m.start("n") - 12), m.start("n"))):
+                continue  # a day of the month ("the assault on 7 October killed nine soldiers")
             out.setdefault((m.start("n"), m.end("n")), v)
     return sorted((v, s, e) for (s, e), v in out.items())
 
 
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
+#: a month's name after or before a number: the number is a day ("7 October", "Oct. 7")
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS)
+_MONTH_BEFORE = re.compile(_MONTHS + r"\s+$")
 #: a count of events before the count of the dead they left ("Two attacks leave seven dead")
 _LEAVES_NUMBER = re.compile(rf"\b(?:leave|leaves|left|leaving)\s+(?:{_Q}\s+)?(?:{NUMBER_RE})\b",
                             re.IGNORECASE)

@@ -108,7 +108,8 @@ def out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit], trig: Toke
         return "attribution"
     strike = typ in FIRED_FROM_AFAR and (
         state or bool(STRIKE_WEAPON.search(seg)))
-    if common_word_cue(L.OUT_OF_SCOPE["disaster"], seg) and not nonstate and not demo and \
+    if common_word_cue(L.OUT_OF_SCOPE["disaster"], CAUSE_CLAUSE.sub(" ", seg)) and \
+            not nonstate and not demo and \
             not strike and not (typ in DELIBERATE_TYPES and DELIBERATE.search(seg)):
         # (a drone or missile strike that set a depot on fire is a strike, not a fire; a
         # hospital's "patients" after a suicide bombing are its victims, not a disaster's)
@@ -124,6 +125,13 @@ def out_of_scope(seg: str, typ: str, kind: str, hits: list[ActorHit], trig: Toke
             len(L.OUT_OF_SCOPE["diplomacy"].findall(seg)) >= 2 and not (nonstate or state):
         return "diplomacy"
     return None
+
+
+#: the accident a crowd's violence answered ("set fire to a police post after a motorcycle
+#: taxi rider died in a collision with a police vehicle"): no cue that the event is one
+CAUSE_CLAUSE = re.compile(r"\b(?:after|following)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
+                          r"(?:died|was\s+killed|were\s+killed)\s+in\s+(?:an?\s+|the\s+)?"
+                          r"(?:[\w-]+\s+){0,2}?(?:collision|crash|accident)\b", re.IGNORECASE)
 
 
 #: explosions that are attacks by their nature: no accident or disaster cue outweighs them

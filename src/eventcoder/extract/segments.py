@@ -52,6 +52,11 @@ def segments(sent: SpacySpan, text: str, cuts: Sequence[int] | None = None
     cuts: :func:`cut_tokens` of the sentence's doc, so that only those tokens are visited (the
     same ranges; without it every token of the sentence is)."""
     out, start = [], sent.start_char
+    head = is_headline_text(text, sent.start_char, sent.end_char)
+    # a clause fronted with "A day after ..." tells the earlier event ("A day after a Maoist IED
+    # blast killed five security personnel, three Maoists were killed in an encounter")
+    fronted = FRONTED_AFTER.match(text, sent.start_char, sent.end_char)
+    fronted_at = fronted.start("clause") if fronted is not None else -1
     tokens: Iterable[Token] = sent
     if cuts is not None:
         doc = sent.doc
@@ -65,6 +70,19 @@ def segments(sent: SpacySpan, text: str, cuts: Sequence[int] | None = None
                 t.nbor(-1).text == "," and t.idx - start > 20:
             out.append((start, t.idx))
             start = t.idx
+        elif t.text == "," and fronted_at >= 0 and t.idx > fronted_at + 12 and \
+                _events_on_both_sides(text, fronted_at, t.idx, sent.end_char):
+            if fronted_at > start:
+                out.append((start, fronted_at))  # (a dateline before it)
+            out.append((fronted_at, t.idx))
+            start, fronted_at = t.idx + 1, -1
+        elif t.text == "," and head and t.idx - start > 12 and \
+                _events_on_both_sides(text, start, t.idx, sent.end_char):
+            # a headline's two clauses, two events ("Thousands march in Gabes against
+            # pollution, clashes at night"; "Gunmen kill 14 in village raid, six more die in
+            # second attack")
+            out.append((start, t.idx))
+            start = t.idx + 1
         elif t.text == "," and t.idx - start > 20 and AFTER_CLAUSE.match(text, t.idx + 1) and \
                 _events_on_both_sides(text, sent.start_char, t.idx, sent.end_char):
             # "A shell hit a market on Wednesday, a day after shelling of another district
@@ -95,6 +113,20 @@ AFTER_CLAUSE = re.compile(
     r"(?P<unit>days?|weeks?)|"
     r"(?:only\s+|just\s+)?(?:hours|minutes))\s+(?P<dir>after|before)|"
     r"(?P<same>(?:on\s+)?the\s+same\s+day\s+as))\s", re.IGNORECASE)
+
+
+#: a sentence (or the text after its dateline) that opens with "A day after", "Two days
+#: after", "Hours after", "Days after" (group "clause": where that clause begins)
+FRONTED_AFTER = re.compile(
+    r"\s*(?:[^\n.]{0,60}?\s[-\u2013\u2014]\s+)?(?P<clause>(?:(?:A|An|One|Two|Three|Four|Five|"
+    r"\d{1,2})\s+(?:days?|weeks?)|Hours|Days|Only\s+hours|Just\s+hours)\s+after\b)")
+
+
+def is_headline_text(text: str, s0: int, s1: int) -> bool:
+    """The sentence is the text's first line, told without a full stop (a title)."""
+    line = text.find("\n")
+    return s0 == 0 and line > 0 and "\n" not in text[s0:s1].strip() and \
+        not text[:line].rstrip().endswith((".", "!", "?"))
 
 
 def _events_on_both_sides(text: str, s0: int, cut: int, s1: int) -> bool:

@@ -255,7 +255,8 @@ def _context_candidate(resolutions: Sequence[Resolution], m: Mention, text: str
                        ) -> Candidate | None:
     """The place around a named spot the gazetteer lacks: among the resolved towns of the
     document's main admin1 area (by summed confidence), the nearest one before ``m`` (else the
-    most confident); else that admin1 area itself. A paragraph whose places all lie in other
+    most confident), a dateline's town only when there is no other; else that admin1 area
+    itself. A paragraph whose places all lie in other
     countries than that area (a roundup's "PAKISTAN. Two bombings hit Quetta ... on Sariab
     Road") gives its own nearest town before ``m`` (not a dateline's)."""
     weights: Counter[tuple[str, str]] = Counter()
@@ -286,6 +287,9 @@ def _context_candidate(resolutions: Sequence[Resolution], m: Mention, text: str
     if towns_before and not any(c.country_code == top[0] for _, c in own):
         return towns_before[-1][1]
     pool = [(r, c) for r, c in towns if (c.country_code, c.admin1_code) == top] or towns
+    # a town the report tells of before the dateline's town (where it was filed: "GOMA - ...
+    # in the village of Mamove ... a village near Mangina, about 25 km to the south-west")
+    pool = [(r, c) for r, c in pool if r.mention.source != "dateline"] or pool
     before = [(r, c) for r, c in pool if r.mention.end <= m.start
               and m.start - r.mention.end < 1500]
     if before:

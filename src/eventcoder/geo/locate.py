@@ -169,6 +169,8 @@ _UNIT_BETWEEN = re.compile(r"(?:\s+(?:town|village|hamlet|locality|area))?"
 _AREA_AFTER = re.compile(r"\s+(?:countryside|outskirts|suburbs|rural\s+areas?|area)\b",
                          re.IGNORECASE)
 _UNIT_BEFORE = re.compile(_UNIT + r"\s+of\s+$", re.IGNORECASE)
+#: a unit's noun after the rest of its name ("in Mamove, in the Beni-Mbau chiefdom")
+_UNIT_AFTER = re.compile(r"(?:-?[A-Z][\w'-]*)?\s+(?i:" + _UNIT + r")\b")
 
 
 #: the words between a locality and a unit around it told in brackets after it: " (" and
@@ -219,7 +221,7 @@ def _locality_within(doc: Doc, unit: Place, places: Sequence[Place]) -> Place | 
     if base_precision(unit) != 1 or not (
             _admin_phrase(doc, unit) or _UNIT_BEFORE.search(text[max(0, unit.start - 30):
                                                                   unit.start])
-            or _AREA_AFTER.match(text, unit.end)):
+            or _AREA_AFTER.match(text, unit.end) or _UNIT_AFTER.match(text, unit.end)):
         return None
     for q in places:
         if q.end <= unit.start and unit.start - q.end <= 40 and \
@@ -496,6 +498,13 @@ def _refine_country(doc: Doc, mention: EventMention, country: Place, usable: Seq
     return None
 
 
+#: where the wounded were treated, not where they were hit ("died in hospital in nearby Kirkuk")
+#: (not the hospital hit: "a military jet bombed the general hospital in Mrauk-U")
+_CARED_FOR_IN = re.compile(r"\b(?:died|treated|taken|rushed|admitted|evacuated|succumbed)\s+"
+                           r"(?:[\w-]+\s+){0,3}?(?:hospital|clinic|morgue|mortuary)\s+(?:of|in|at)"
+                           r"\s+(?:the\s+)?(?:(?:nearby|neighbou?ring)\s+)?$", re.IGNORECASE)
+
+
 def _syntactic(doc: Doc, mention: EventMention, places: Sequence[Place]) -> tuple[Place, bool] | None:
     """A place in the trigger's syntactic neighbourhood, and whether a "near" word intervenes."""
     trig = _tokens(doc, mention.trigger)
@@ -506,7 +515,8 @@ def _syntactic(doc: Doc, mention: EventMention, places: Sequence[Place]) -> tupl
     for p in places:
         span = _tokens(doc, p)
         if span is None or span.sent.start != trig.sent.start or _reporting(doc, mention, p) \
-                or is_reference_point(doc_text(doc), p, places):
+                or is_reference_point(doc_text(doc), p, places) or _CARED_FOR_IN.search(
+                    doc_text(doc), max(0, p.start - 60), p.start):
             continue
         tok = span.root
         path: list[str] = []
@@ -744,8 +754,12 @@ def same_place_as_before(text: str, mentions: Sequence[EventMention],
     went off during the search operation in the same forest area": not the dateline's town)."""
     out = list(locations)
     for i, m in enumerate(mentions):
-        if i == 0 or not out[i].reason.startswith(_WEAK) or not SAME_PLACE.search(
-                text, m.sentence.start, m.sentence.end):
+        if i == 0 or not out[i].reason.startswith(_WEAK):
+            continue
+        if not SAME_PLACE.search(text, m.sentence.start, m.sentence.end):
+            told = _spot_told_before(text, mentions, out, i)
+            if told is not None:
+                out[i] = told
             continue
         before = next((loc for j, loc in reversed(list(enumerate(out[:i])))
                        if loc.place is not None and mentions[j].sentence.start < m.sentence.start
@@ -755,3 +769,31 @@ def same_place_as_before(text: str, mentions: Sequence[EventMention],
                 "reason": f"the same place as the event told before ({before.reason})"})
     return out
 
+
+def _spot_told_before(text: str, mentions: Sequence[EventMention],
+                      locations: Sequence[Location], i: int) -> Location | None:
+    """The place of an earlier event whose sentence named the spot the mention ``i`` is at,
+    a name the gazetteer does not know ("gunmen killed 17 villagers in Tse-Mker, Katsina-Ala
+    LGA ... troops clashed with the attackers near Tse-Mker": Katsina-Ala, not the town the
+    paragraph named last)."""
+    ps, sent = mentions[i].place_span, mentions[i].sentence
+    spots = [ps.text] if ps is not None else [
+        x.group(1) for x in _SPOT_AFTER.finditer(text, sent.start, sent.end)]
+    for spot in spots:
+        if len(spot) < 3 or not spot[:1].isupper():
+            continue
+        name = re.compile(r"(?<![\w-])" + re.escape(spot) + r"(?![\w-])")
+        for j in range(i - 1, -1, -1):
+            m, loc = mentions[j], locations[j]
+            if loc.place is None or loc.reason.startswith(_WEAK) or \
+                    m.sentence.start >= sent.start:
+                continue
+            if name.search(text, m.sentence.start, m.sentence.end):
+                return loc.model_copy(update={
+                    "reason": f"{spot!r}, told before with the event at {m.sentence.start} "
+                              f"({loc.reason})"})
+    return None
+
+
+#: a name after a preposition of place ("near Tse-Anyom"), where the model tagged none
+_SPOT_AFTER = re.compile(r"\b(?:in|near|at|outside)\s+([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+){0,2})")

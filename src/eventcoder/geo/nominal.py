@@ -31,6 +31,7 @@ all-capital dateline town ("BAGHDAD (Wire) - ... a bomb exploded here"), to that
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -139,6 +140,21 @@ def _is_country(p: Place) -> bool:
     return p.feature_class == "A" and (p.feature_code or "").startswith(("PCL", "TERR"))
 
 
+#: a town named as an end of a road ("the Culiacan-Eldorado highway")
+_ROAD_AFTER = re.compile(r"\s?[-\u2013\u2014/]\s?[A-Z][\w'-]*\s+(?:road|highway|motorway|expressway|"
+                         r"route|axis)\b|\s+(?:road|highway|motorway|expressway|route|axis)\b",
+                         re.IGNORECASE)
+
+
+def _road_end(text: str, p: Place) -> bool:
+    """The place is one end of a road named by its towns."""
+    if not text:
+        return False
+    joined = p.start > 0 and text[p.start - 1] in "-\u2013\u2014/"
+    m = _ROAD_AFTER.match(text, p.end)
+    return m is not None and (joined or m.group(0).lstrip()[:1] in "-\u2013\u2014/")
+
+
 class NominalResolver:
     """Resolves nominal place references of a document to its named places."""
 
@@ -192,7 +208,8 @@ class NominalResolver:
             # a dateline is where the report was filed, not the antecedent of "the village"
             candidates = [p for p in named if p is not dateline] if dateline is not None \
                 and level not in ("capital", "country") else named
-            antecedent, derived = self._antecedent(candidates, start, level, word, modifiers)
+            antecedent, derived = self._antecedent(candidates, start, level, word, modifiers,
+                                                   doc_text(doc))
             if antecedent is None:
                 continue
             role = "literal"
@@ -222,15 +239,17 @@ class NominalResolver:
                                 4)})
 
     def _antecedent(self, named: Sequence[Place], start: int, level: str, word: str,
-                    modifiers: set[str]) -> tuple[Place | None, bool]:
+                    modifiers: set[str], text: str = "") -> tuple[Place | None, bool]:
         """The place a reference at ``start`` points back to, and whether it was derived
         (the province of a town) rather than named."""
         before = [p for p in reversed(named) if p.end <= start and start - p.end <= MAX_DISTANCE
                   and p.latitude is not None]
         literal = [p for p in before if p.role == "literal" and is_nominal(p) is False]
         if level == "town":
+            # (not an end of a road told by its two towns: "near the Culiacan-Eldorado
+            # highway, at the southern exit of the city" is Culiacan)
             hit = next((p for p in literal if p.feature_class == "P"
-                        and p.geonames_id is not None), None)
+                        and p.geonames_id is not None and not _road_end(text, p)), None)
             return hit, False
         if level == "capital":
             codes = ("PPLA", "PPLA2") if modifiers & {"provincial", "regional", "state"} \

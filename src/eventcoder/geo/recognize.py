@@ -199,6 +199,24 @@ def _where_phrase(doc: Doc, start: int) -> bool:
     return i >= 0 and doc[i].lower_ in _PREPOSITIONS - {"of", "from"}
 
 
+#: verbs of what hit a place ("rioting hit Sevran", "clashes rocked X")
+_HIT_VERBS = frozenset({"hit", "struck", "rocked", "shook", "raided", "attacked"})
+#: the words between a town's name and a site of it ("the Zvecan police station", "the Gao
+#: army camp", "the Kadugli central market")
+_SITE_OWNERS = frozenset({"police", "army", "military", "central", "main", "district", "city",
+                          "town", "regional", "municipal"})
+
+
+def _site_after(doc: Doc, ent: Span) -> bool:
+    """A site's noun right after the name ("Aden Adde international airport")."""
+    for t in doc[ent.end:min(len(doc), ent.end + 3)]:
+        if t.lower_ in FACILITY_WORDS:
+            return True
+        if t.lower_ not in ("international", "national", "main", "central", "regional"):
+            return False
+    return False
+
+
 def _place_context(doc: Doc, start: int) -> bool:
     """Words before token ``start`` that make a name there a place whatever NER says: "the
     town of X", "north of X", "the outskirts of X", "flew to X", "on the way to X", "the battle
@@ -569,9 +587,12 @@ class Recognizer:
                 elif not self.gz.lookup(m.query):
                     spot = _is_facility(ent)
                     if not (spot or self._unknown_locality(doc, ent)):
-                        # "Greece Italy" (a missing comma): keep well-known parts, drop the rest
-                        for part in self._known_parts(doc, _strip_the(ent)):
-                            add(part)
+                        # "Greece Italy" (a missing comma): keep well-known parts, drop the rest;
+                        # not of a site's own name ("the Aden Adde international airport" of
+                        # Mogadishu is no Aden)
+                        if label != "FAC" or not _site_after(doc, ent):
+                            for part in self._known_parts(doc, _strip_the(ent)):
+                                add(part)
                         continue
                     m = self._facility_mention(doc, ent, "ner")
                     if m is None:
@@ -589,15 +610,24 @@ class Recognizer:
             elif label in ("NORP", "LANGUAGE", "EVENT", "PRODUCT", "WORK_OF_ART"):
                 # the small model labels some well-known places so ("Aleppo" as NORP)
                 inner = _strip_the(ent)
+                cut = next((t.i for t in inner if t.text == "("), None)
+                if cut is not None and cut > inner.start:
+                    # a name run into the bracket after it ("Sevran (Seine-Saint-Denis")
+                    inner = doc[inner.start:cut]
                 prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
                 if self._strong_name(inner.text) or (
                         self.curated_region(inner.text) and not _titled(ent)):
                     add(self._mention(doc, inner, "ner"))
                 elif len(inner) <= 3 and inner[0].is_title and (
-                        (label != "NORP" and prev in _STRONG_LOCATIVE)
-                        or _place_context(doc, ent.start)) and self.gz.lookup(inner.text):
+                        (label != "NORP" and prev in _STRONG_LOCATIVE | _HIT_VERBS)
+                        or _place_context(doc, ent.start) or (
+                            ent.end + 1 < len(doc)
+                            and doc[ent.end].lower_ in _SITE_OWNERS
+                            and doc[ent.end + 1].lower_ in FACILITY_WORDS)
+                ) and self.gz.lookup(inner.text):
                     # "shelled Daraa" (WORK_OF_ART); "in the city of Saravan" (NORP: a
-                    # demonym-like name, a place only where the words before say so)
+                    # demonym-like name, a place only where the words before say so); "the
+                    # Zvecan police station" (PRODUCT, NORP: the town of the station)
                     add(self._mention(doc, inner, "gazetteer"))
                 elif label == "EVENT":  # "the Muscat International Film Festival"
                     add(self._leading_place(doc, inner))
