@@ -111,10 +111,12 @@ def test_merge_misses_lists_the_pairs_of_one_event_coded_as_two():
 #: written and fell under it (0.905, 0.839, 0.842, 0.750) before their wrong merges were read
 #: and mended; dd9-dd15, written after session 15's mends, met it when first scored (0.947-1.000).
 #: Since session 16 eval dedup pairs gold and coded events by their sentences first, which
-#: showed one hidden wrong merge each in dd6 and dd7.
+#: showed one hidden wrong merge each in dd6 and dd7. dd5's B-cubed floor went 0.94 -> 0.93 in
+#: session 24: two more of its reports are coded (detection 0.844 -> 0.862), at places too far
+#: from their events' other reports to merge (B-cubed 0.950 -> 0.939).
 DEDUP_FLOORS = {"dd1": (0.95, 0.78, 0.96), "dd2": (0.95, 0.69, 0.96),
                 "dd3": (0.95, 0.55, 0.92), "dd4": (0.95, 0.41, 0.95),
-                "dd5": (0.95, 0.60, 0.94), "dd6": (0.95, 0.59, 0.91),
+                "dd5": (0.95, 0.60, 0.93), "dd6": (0.95, 0.59, 0.91),
                 "dd7": (0.95, 0.65, 0.95), "dd8": (0.95, 0.62, 0.92),
                 "dd9": (0.95, 0.39, 0.92), "dd10": (0.95, 0.50, 0.95),
                 "dd11": (0.95, 0.68, 0.96), "dd12": (0.95, 0.57, 0.98),
@@ -136,8 +138,8 @@ DEDUP_FLOORS = {"dd1": (0.95, 0.78, 0.96), "dd2": (0.95, 0.69, 0.96),
                 "dd18": (0.95, 0.56, 0.90),
                 # written blind in session 23: 1.000 / 0.474 / 0.917 on its starting code,
                 # 1.000 / 0.487 / 0.918 at its end (aggregates only); read since session 24
-                # (dd20 held out in its place): 1.000 / 0.572 / 0.960 at its end
-                "dd19": (0.95, 0.52, 0.93),
+                # (dd20 held out in its place): 1.000 / 0.605 / 0.961 at its end
+                "dd19": (0.95, 0.55, 0.93),
                 # held out, written in session 24: 0.932 / 0.495 / 0.947 on its starting code
                 # (four wrong merged pairs: under the 0.95 target)
                 "dd20": (0.88, 0.44, 0.92)}

@@ -275,3 +275,45 @@ def test_a_crowd_that_burned_a_police_post_after_a_road_death_is_a_riot_not_an_a
                  "police said.")
     assert [r.event_type for r in rows] == ["Riots"]
     assert rows[0].fatalities == 1
+
+
+def test_two_strikes_blamed_together_each_with_its_own_day():
+    rows = _rows("El Obeid, 20 October 2025 - Drones attacked El Obeid for the second day in a row "
+                 "early on Monday, hitting the city's main electricity station, residents said.\n\n"
+                 "The attack came a day after a drone strike on the central market killed 19 "
+                 "people, according to medical sources. The state government blamed the Rapid "
+                 "Support Forces for both strikes.\n")
+    strikes = sorted((r for r in rows if r.sub_event_type == "Air/drone strike"),
+                     key=lambda r: r.event_date)
+    assert [str(r.event_date) for r in strikes] == ["2025-10-19", "2025-10-20"]
+    assert {r.actor1 for r in strikes} == {"Rapid Support Forces"}
+    assert strikes[0].fatalities == 19
+
+
+def test_killings_on_a_day_of_a_taxi_strike_with_looters_are_rioting():
+    rows = _rows("Luanda, 20 October 2025 - Three people were shot dead in Cacuaco on Sunday as "
+                 "looters attacked food warehouses on the second day of the taxi strike, "
+                 "residents said.")
+    assert [r.event_type for r in rows] == ["Riots"]
+
+
+def test_a_press_release_of_joint_operations_keeps_forces_names_and_places_apart():
+    rows = _rows("Operations Sokola 1 Grand Nord - Press release, Beni, 20 October 2025\n\n"
+                 "On Sunday 19 October 2025, FARDC units, supported by the Uganda People's Defence "
+                 "Force within the framework of joint operations Shujaa, carried out artillery "
+                 "strikes against ADF positions in the forest east of Oicha.\n\nThese operations "
+                 "follow the cowardly massacre of 31 of our compatriots in Mamove on the night of "
+                 "17 to 18 October.\n")
+    assert {r.country for r in rows} == {"Democratic Republic of the Congo"}
+    strike = next(r for r in rows if r.event_type == "Explosions/Remote violence")
+    assert strike.actor1 == "Military Forces of Democratic Republic of the Congo"
+    assert strike.actor2 == "Allied Democratic Forces (ADF)"
+    massacre = [r for r in rows if r.fatalities == 31]
+    assert len(massacre) == 1 and massacre[0].sub_event_type == "Attack"
+
+
+def test_a_place_on_the_edge_of_a_city_is_where_it_happened():
+    rows = _rows("Luanda, 20 October 2025 - Three people were shot dead in the municipality of "
+                 "Cacuaco, on the northern edge of Luanda, on Sunday as looters attacked food "
+                 "warehouses on the second day of the taxi strike, residents said.")
+    assert [r.location for r in rows] == ["Cacuaco"]

@@ -149,7 +149,9 @@ def is_anaphoric(text: str, mention: EventMention) -> bool:
 #: man was killed")
 AFTER_BEFORE_TRIGGER = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|\d{1,2})\s+"
                                   r"(?:days?|weeks?)\s+after\b|\bthe\s+same\s+day\s+as\b|"
-                                  r"\b(?:hours|minutes)\s+after\b", re.IGNORECASE)
+                                  r"\b(?:hours|minutes)\s+after\b|"
+                                  # ("These operations follow the cowardly massacre of 31")
+                                  r"\b(?:follow|follows|followed)\s+(?:the|a|an)\b", re.IGNORECASE)
 
 
 def new_event_cue(text: str, mention: EventMention) -> bool:

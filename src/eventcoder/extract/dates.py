@@ -217,6 +217,13 @@ class DateResolver:
                 r = self._resolve(part, pub)
                 if r is not None:
                     return r
+        # "early on tuesday", "the second day in a row early on tuesday": the weekday told last
+        m = re.search(r"(?:^|\s)(?:(?:early|late)\s+)?(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|"
+                      r"sun)day)(?:\s+(?:morning|afternoon|evening|night))?$", t)
+        if m is not None and m.start(1) > 0 and not re.search(
+                r"\b(?:every|each|to|until|till|through|and|between|from)\b|(?:mon|tues|wednes|"
+                r"thurs|fri|satur|sun)day", t[:m.start(1)]):
+            return self._resolve(m.group(1), pub)
         return self._dateparser(t, pub)
 
     @staticmethod

@@ -150,6 +150,8 @@ AGGREGATE = re.compile(
     r"in\s+(?:less\s+than\s+|under\s+|the\s+(?:past|last)\s+)?(?:\d+|a|one|two|three|four|five|"
     r"six|seven|twenty-four|forty-eight)\s+(?:hours|days|weeks|day|week)|"
     r"within\s+(?:a\s+|one\s+|the\s+past\s+|the\s+last\s+|\d+\s+)?(?:day|days|week|weeks|hours)|"
+    # ("eight people were killed ... during two days of unrest on 29 and 30 September")
+    r"(?:during|over)\s+(?:two|three|four|five|several|\d+)\s+(?:days|nights)\s+of|"
     r"(?:past|last)\s+(?:24|48|72)\s+hours|"
     # a month as a whole ("150 lives in August", "casualties for November")
     r"(?:in|for|during|throughout)\s+(?:the\s+month\s+of\s+)?(?-i:January|February|March|"
@@ -1391,6 +1393,14 @@ def _attribute(a: Attribution, drafts: list[_Draft], text: str) -> None:
     if not open_:
         return
     d = max(open_, key=lambda d: d.sentence[0])
+    h = a.actor
+    if BOTH_EVENTS.search(text, a.sentence[0], a.sentence[1]):
+        # "blamed the Rapid Support Forces for both strikes": the two events told before
+        for o in sorted(told, key=lambda o: o.sentence[0])[-2:]:
+            if o.actor1 is None or o.actor1.name.startswith("Unidentified"):
+                o.actor1 = ActorMention(name=name, inter=h.inter,
+                                        span=Span(start=h.start, end=h.end, text=h.text))
+        return
     # (a paragraph: a line)
     p0 = text.rfind("\n", 0, a.sentence[0]) + 1
     if any(o.actor1 is not None and o.actor1.name == name and (
@@ -1400,11 +1410,13 @@ def _attribute(a: Attribution, drafts: list[_Draft], text: str) -> None:
         # paragraph tells another event and the group's are all in earlier ones ("- 15 Oct: a
         # second convoy was attacked; three soldiers were killed. JNIM claimed the attack")
         return
-    h = a.actor
     d.actor1 = ActorMention(name=name, inter=h.inter,
                             span=Span(start=h.start, end=h.end, text=h.text))
 
 
+#: a claim or blame of two events told before it
+BOTH_EVENTS = re.compile(r"\b(?:both|the\s+two)\s+(?:attacks|strikes|air\s*strikes|drone\s+strikes|"
+                         r"bombings|blasts|raids|ambushes|incidents)\b", re.IGNORECASE)
 #: a date or time that names a day: a weekday, a month, a number, yesterday/today/tonight
 DAY_NAMED = re.compile(r"\b" + WEEKDAY_NAME + r"s?\b|\d|\b(?:yesterday|today|tonight)|\b"
                        + MONTH_NAME, re.IGNORECASE)
@@ -1578,7 +1590,10 @@ DEMONSTRATOR_VIOLENCE = re.compile(
 #: words that make violence a demonstration's
 PROTEST_CONTEXT = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies|ied)|marche[sd]|(?-i:march)|"
                              r"sit-ins?|blockades?|(?:were|was)\s+blocking\s+(?:a|the)\s+"
-                             r"(?:main\s+)?(?:highway|road))\b", re.IGNORECASE)
+                             r"(?:main\s+)?(?:highway|road)|"
+                             # a labour strike ("on the second day of the taxi strike")
+                             r"(?:general|taxi|transport|drivers'?|workers'?|teachers'?|miners'?|"
+                             r"nationwide|labou?r)\s+strikes?)\b", re.IGNORECASE)
 #: the forces hurt at a demonstration: the crowd used force ("Two police officers were killed
 #: in clashes with supporters of ... who were blocking a highway")
 FORCES_HURT = re.compile(r"\b(?:police(?:\s+officers?|men)?|policem[ae]n|officers|soldiers|"
@@ -1899,7 +1914,15 @@ def _dates_of_after_clauses(drafts: list[_Draft], notes: list[_Note], text: str)
                          and x.mention < n.mention and d.sentence[0] <= x.segment[0]
                          and x.segment[1] <= n.segment[0] + 1), None)
             if told is None or told.mention is None:
-                continue
+                # "The attack came a day after a drone strike on the central market killed 19"
+                # (the attack not coded apart: the event told just before)
+                if not any(x.segment[1] <= n.segment[0] + 1 and d.sentence[0] <= x.segment[0]
+                           for x in notes):
+                    continue
+                told = next((x for x in reversed(notes) if x.mention is not None
+                             and x.mention < n.mention), None)
+                if told is None or told.mention is None:
+                    continue
             prev = drafts[told.mention]
             if prev.date is None:
                 # ("The bodies were handed over ... The clash came a day after": the clash)

@@ -189,6 +189,21 @@ def _locality_before_bracket(text: str, unit: Place, places: Sequence[Place]) ->
     return None
 
 
+#: the words between a place and the town it lies at the edge of ("in the municipality of
+#: Cacuaco, on the northern edge of Luanda")
+_EDGE_OF = re.compile(r",\s+(?:on|in|at)\s+the\s+(?:[a-z-]+\s+)?(?:edge|outskirts|fringes?|"
+                      r"side)\s+of\s+(?:the\s+)?(?:city\s+of\s+|capital\s+)?$")
+
+
+def _place_on_edge_of(text: str, town: Place, places: Sequence[Place]) -> Place | None:
+    """The place told just before "..., on the northern edge of ``town``": the event's."""
+    for q in places:
+        if q.end <= town.start and town.start - q.end <= 60 and \
+                _EDGE_OF.fullmatch(text, q.end, town.start):
+            return q
+    return None
+
+
 def _province(place: Place) -> bool:
     """A first-order admin area (a province, a state, a governorate)."""
     return place.feature_class == "A" and place.feature_code == "ADM1"
@@ -669,7 +684,8 @@ def _choose(doc: Doc, mention: EventMention, usable: Sequence[Place],
                     and not _reporting(doc, mention, p)
                     and not is_reference_point(doc_text(doc), p, usable)):
                 town = _locality_before_bracket(doc_text(doc), p, usable) or \
-                    _town_within(doc_text(doc), p, usable) or _locality_within(doc, p, usable)
+                    _town_within(doc_text(doc), p, usable) or _locality_within(doc, p, usable) \
+                    or _place_on_edge_of(doc_text(doc), p, usable)
                 finer = _finer_in_sentence(doc, mention, p, usable) \
                     if town is None and _province(p) else None
                 if finer is not None:  # ("the orchards of Muqdadiyah district": near words too)

@@ -199,6 +199,8 @@ def _where_phrase(doc: Doc, start: int) -> bool:
     return i >= 0 and doc[i].lower_ in _PREPOSITIONS - {"of", "from"}
 
 
+#: the word before an operation's name ("operations Shujaa")
+_OPERATION_BEFORE = re.compile(r"\b[Oo]perations?\s+(?:(?:[A-Z][\w'-]*|\d+)\s+){0,3}$")
 #: verbs of what hit a place ("rioting hit Sevran", "clashes rocked X")
 _HIT_VERBS = frozenset({"hit", "struck", "rocked", "shook", "raided", "attacked"})
 #: the words between a town's name and a site of it ("the Zvecan police station", "the Gao
@@ -506,6 +508,9 @@ class Recognizer:
             if m.fixed_id is None and _WEAPON_AFTER.match(full_text, m.end) and not any(
                     c.is_country for c in self.gz.lookup(m.query)):
                 return  # "Grad rockets", "Shahed drones": a weapon's name, not a place
+            if m.fixed_id is None and _OPERATION_BEFORE.search(full_text, max(0, m.start - 40),
+                                                               m.start):
+                return  # "joint operations Shujaa", "Operations Sokola 1 Grand Nord"
             if m.tokens[1] > m.tokens[0] and _is_era(doc, doc[m.tokens[0]:m.tokens[1]]):
                 return  # "500 BC" is a date, not British Columbia
             if m.fixed_id is None and (self._adjectival_region(doc, m)
