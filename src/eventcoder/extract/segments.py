@@ -55,7 +55,8 @@ def segments(sent: SpacySpan, text: str, cuts: Sequence[int] | None = None
     head = is_headline_text(text, sent.start_char, sent.end_char)
     # a clause fronted with "A day after ..." tells the earlier event ("A day after a Maoist IED
     # blast killed five security personnel, three Maoists were killed in an encounter")
-    fronted = FRONTED_AFTER.match(text, sent.start_char, sent.end_char)
+    fronted = FRONTED_AFTER.match(text, sent.start_char, sent.end_char) \
+        if "after" in text[sent.start_char:sent.start_char + 110] else None
     fronted_at = fronted.start("clause") if fronted is not None else -1
     tokens: Iterable[Token] = sent
     if cuts is not None:

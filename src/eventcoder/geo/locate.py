@@ -520,6 +520,14 @@ _CARED_FOR_IN = re.compile(r"\b(?:died|treated|taken|rushed|admitted|evacuated|s
                            r"\s+(?:the\s+)?(?:(?:nearby|neighbou?ring)\s+)?$", re.IGNORECASE)
 
 
+def _cared_for_in(text: str, p: Place) -> bool:
+    """The place is where the wounded were treated (:data:`_CARED_FOR_IN`)."""
+    before = text[max(0, p.start - 60):p.start]
+    low = before.lower()
+    return ("hospital" in low or "clinic" in low or "morgue" in low or "mortuary" in low) and \
+        _CARED_FOR_IN.search(before) is not None
+
+
 def _syntactic(doc: Doc, mention: EventMention, places: Sequence[Place]) -> tuple[Place, bool] | None:
     """A place in the trigger's syntactic neighbourhood, and whether a "near" word intervenes."""
     trig = _tokens(doc, mention.trigger)
@@ -530,8 +538,7 @@ def _syntactic(doc: Doc, mention: EventMention, places: Sequence[Place]) -> tupl
     for p in places:
         span = _tokens(doc, p)
         if span is None or span.sent.start != trig.sent.start or _reporting(doc, mention, p) \
-                or is_reference_point(doc_text(doc), p, places) or _CARED_FOR_IN.search(
-                    doc_text(doc), max(0, p.start - 60), p.start):
+                or is_reference_point(doc_text(doc), p, places) or _cared_for_in(doc_text(doc), p):
             continue
         tok = span.root
         path: list[str] = []

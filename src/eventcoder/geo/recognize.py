@@ -508,8 +508,8 @@ class Recognizer:
             if m.fixed_id is None and _WEAPON_AFTER.match(full_text, m.end) and not any(
                     c.is_country for c in self.gz.lookup(m.query)):
                 return  # "Grad rockets", "Shahed drones": a weapon's name, not a place
-            if m.fixed_id is None and _OPERATION_BEFORE.search(full_text, max(0, m.start - 40),
-                                                               m.start):
+            if m.fixed_id is None and "peration" in full_text[max(0, m.start - 40):m.start] \
+                    and _OPERATION_BEFORE.search(full_text, max(0, m.start - 40), m.start):
                 return  # "joint operations Shujaa", "Operations Sokola 1 Grand Nord"
             if m.tokens[1] > m.tokens[0] and _is_era(doc, doc[m.tokens[0]:m.tokens[1]]):
                 return  # "500 BC" is a date, not British Columbia
