@@ -838,11 +838,11 @@ class EventExtractor:
         kind = c.kind
         roles = Counter(h.role for h in seg_hits)
         told = seg
-        if doc is not None and 0 < s0 < doc_text(doc).find("\n") and \
-                is_headline_text(doc_text(doc), 0, s0):
+        full = doc_text(doc) if doc is not None and s0 > 0 else ""
+        if full and s0 < full.find("\n") and is_headline_text(full, 0, s0):
             # a headline's second clause is told with its first ("Thousands march in Gabes
             # against pollution, clashes at night": the marchers' clashes)
-            told = doc_text(doc)[:s0] + seg
+            told = full[:s0] + seg
         protest_ctx = bool(PROTEST_CONTEXT.search(told)) \
             or any(h.role == "protester" and not h.text.lower().startswith("activist")
                    for h in seg_hits) \
@@ -1247,8 +1247,7 @@ class EventExtractor:
         trigger: set[int] = set()
         if ents:
             end = trig_end if trig_end is not None else trig_start + 1
-            words = ents[0].doc.char_span(trig_start, end, alignment_mode="expand")
-            trigger = {t.i for t in words} if words is not None else set()
+            trigger = _words(ents[0].doc, trig_start, end)
 
         def rank(e: SpacySpan) -> tuple[int, bool, int]:
             vague = e.label_ == "TIME" and not DAY_NAMED.search(e.text)
@@ -1394,12 +1393,13 @@ def _attribute(a: Attribution, drafts: list[_Draft], text: str) -> None:
         return
     d = max(open_, key=lambda d: d.sentence[0])
     h = a.actor
+    claimant = ActorMention(name=name, inter=h.inter,
+                            span=Span(start=h.start, end=h.end, text=h.text))
     if BOTH_EVENTS.search(text, a.sentence[0], a.sentence[1]):
         # "blamed the Rapid Support Forces for both strikes": the two events told before
         for o in sorted(told, key=lambda o: o.sentence[0])[-2:]:
             if o.actor1 is None or o.actor1.name.startswith("Unidentified"):
-                o.actor1 = ActorMention(name=name, inter=h.inter,
-                                        span=Span(start=h.start, end=h.end, text=h.text))
+                o.actor1 = claimant
         return
     # (a paragraph: a line)
     p0 = text.rfind("\n", 0, a.sentence[0]) + 1
@@ -1410,8 +1410,7 @@ def _attribute(a: Attribution, drafts: list[_Draft], text: str) -> None:
         # paragraph tells another event and the group's are all in earlier ones ("- 15 Oct: a
         # second convoy was attacked; three soldiers were killed. JNIM claimed the attack")
         return
-    d.actor1 = ActorMention(name=name, inter=h.inter,
-                            span=Span(start=h.start, end=h.end, text=h.text))
+    d.actor1 = claimant
 
 
 #: a claim or blame of two events told before it
